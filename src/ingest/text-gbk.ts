@@ -1,0 +1,56 @@
+// GBK code table, built once (lazily) from the platform's own TextDecoder('gbk') — browsers and
+// Node both ship it — so there is no hand-made table and no Node Buffer.
+
+export interface GbkTable {
+  /** char → its 2 GBK bytes (lead, trail) packed as lead*256+trail. */
+  encode: Map<string, number>;
+  /** lead*256+trail → char, for every valid 2-byte code. */
+  decode: Map<number, string>;
+}
+
+let table: GbkTable | null = null;
+
+export function gbk(): GbkTable {
+  if (table) return table;
+  const decoder = new TextDecoder('gbk');
+  const encode = new Map<string, number>();
+  const decode = new Map<number, string>();
+  const pair = new Uint8Array(2);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      pair[0] = lead;
+      pair[1] = trail;
+      const ch = decoder.decode(pair);
+      // Unassigned codes decode to U+FFFD (or to two characters); user-defined ones to the Private Use Area.
+      if (ch.length !== 1 || ch === '\uFFFD' || (ch >= '\uE000' && ch <= '\uF8FF')) continue;
+      const code = lead * 256 + trail;
+      decode.set(code, ch);
+      if (!encode.has(ch)) encode.set(ch, code);
+    }
+  }
+  table = { encode, decode };
+  return table;
+}
+
+/** What kind of character a GBK code is: decides whether decoded text is plausible. */
+export type GbkClass = 'hanzi1' | 'hanzi2' | 'punct' | 'symbol' | 'rare';
+
+export function gbkClass(code: number): GbkClass {
+  const lead = code >> 8;
+  const trail = code & 0xff;
+  if (trail >= 0xa1) {
+    if (lead >= 0xb0 && lead <= 0xd7) return 'hanzi1'; // GB2312 level 1: the 3,755 common characters
+    if (lead >= 0xd8 && lead <= 0xf7) return 'hanzi2'; // GB2312 level 2
+    if (lead === 0xa1 && trail <= 0xbf) return 'punct'; // 、。·—～…‘’“”〔〕《》「」【】
+    if (lead === 0xa3) return 'punct'; // full-width ASCII: （）：，０-９
+    if (lead >= 0xa1 && lead <= 0xa9) return 'symbol'; // enclosed numbers, kana, Greek, Cyrillic, pinyin, bopomofo, box drawing
+  }
+  return 'rare'; // GBK extension: rare and traditional characters
+}
+
+/** The GBK class of a character, or null when it is not a 2-byte GBK character. */
+export function charClass(ch: string): GbkClass | null {
+  const code = gbk().encode.get(ch);
+  return code === undefined ? null : gbkClass(code);
+}
