@@ -1,0 +1,20 @@
+// Node only: the dataset → public/data/ (Parquet files of the contract + quality.json).
+import path from 'node:path';
+import type { Dataset } from '../ingest/pipeline.ts';
+import { buildQualityReport, type QualityReport } from '../ingest/quality.ts';
+import type { Logger } from './logger.ts';
+import { writeJsonFile, writeParquetFiles } from './parquet.ts';
+
+export type { Logger } from './logger.ts';
+export { silentLogger } from './logger.ts';
+export { writeFileAtomic } from './atomic.ts';
+export * from './parquet.ts';
+
+/** Writes the five Parquet files and quality.json into outDir; returns the quality report. */
+export async function exportDataset(dataset: Dataset, outDir: string, logger: Logger): Promise<QualityReport> {
+  const report = buildQualityReport(dataset);
+  await writeParquetFiles(dataset, outDir, logger);
+  await writeJsonFile(path.join(outDir, 'quality.json'), report);
+  logger.info(`quality.json: ${report.totals.documents} documents, ${report.failures.length} failures`);
+  return report;
+}

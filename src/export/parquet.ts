@@ -1,0 +1,203 @@
+// Node only: writes the dataset as the Parquet files of the contract (docs/data-contract.md) through DuckDB.
+// Every column has an explicit type (INTEGER, DATE, BOOLEAN, DOUBLE, VARCHAR[] …), rows go in through
+// appenders, and each file is written as `<name>.tmp` then renamed, so a reader never sees half a file.
+// Snappy compression, not zstd: the browser also decodes these files with hyparquet, which reads snappy natively.
+
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBDateValue, DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { Dataset } from '../ingest/pipeline.ts';
+import type { CaseRow, DocumentRow, IndicatorRow, MetricRow, SimilarRow } from '../ingest/types.ts';
+import { writeFileAtomic } from './atomic.ts';
+import type { Logger } from './logger.ts';
+
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
+
+export interface ColumnSpec<Row> {
+  name: keyof Row & string;
+  type: ColumnType;
+  nullable?: boolean;
+}
+
+export const DOCUMENT_COLUMNS: ColumnSpec<DocumentRow>[] = [
+  { name: 'doc_id', type: 'VARCHAR' },
+  { name: 'source_file', type: 'VARCHAR' },
+  { name: 'province', type: 'VARCHAR', nullable: true },
+  { name: 'title', type: 'VARCHAR', nullable: true },
+  { name: 'issuer', type: 'VARCHAR', nullable: true },
+  { name: 'year', type: 'INTEGER', nullable: true },
+  { name: 'batch', type: 'INTEGER', nullable: true },
+  { name: 'published', type: 'DATE', nullable: true },
+  { name: 'script', type: 'VARCHAR' },
+  { name: 'cases_listed', type: 'INTEGER' },
+  { name: 'cases_parsed', type: 'INTEGER' },
+];
+
+export const CASE_COLUMNS: ColumnSpec<CaseRow>[] = [
+  { name: 'case_id', type: 'VARCHAR' },
+  { name: 'doc_id', type: 'VARCHAR' },
+  { name: 'seq', type: 'INTEGER' },
+  { name: 'province', type: 'VARCHAR', nullable: true },
+  { name: 'city', type: 'VARCHAR', nullable: true },
+  { name: 'county', type: 'VARCHAR', nullable: true },
+  { name: 'level', type: 'VARCHAR' },
+  { name: 'agency', type: 'VARCHAR', nullable: true },
+  { name: 'title', type: 'VARCHAR' },
+  { name: 'title_original', type: 'VARCHAR' },
+  { name: 'indicator', type: 'VARCHAR' },
+  { name: 'indicator_source', type: 'VARCHAR' },
+  { name: 'indicator_alts', type: 'VARCHAR[]' },
+  { name: 'indicator_evidence', type: 'VARCHAR[]' },
+  { name: 'background', type: 'VARCHAR' },
+  { name: 'measures', type: 'VARCHAR' },
+  { name: 'outcomes', type: 'VARCHAR' },
+  { name: 'body_original', type: 'VARCHAR' },
+  { name: 'has_body', type: 'BOOLEAN' },
+  { name: 'duplicate_of', type: 'VARCHAR', nullable: true },
+  { name: 'flags', type: 'VARCHAR[]' },
+  { name: 'year', type: 'INTEGER', nullable: true },
+  { name: 'batch', type: 'INTEGER', nullable: true },
+];
+
+export const METRIC_COLUMNS: ColumnSpec<MetricRow>[] = [
+  { name: 'metric_id', type: 'VARCHAR' },
+  { name: 'case_id', type: 'VARCHAR' },
+  { name: 'section', type: 'VARCHAR' },
+  { name: 'text', type: 'VARCHAR' },
+  { name: 'value', type: 'DOUBLE' },
+  { name: 'unit', type: 'VARCHAR' },
+  { name: 'kind', type: 'VARCHAR' },
+  { name: 'value_norm', type: 'DOUBLE' },
+  { name: 'unit_norm', type: 'VARCHAR' },
+  { name: 'before_value', type: 'DOUBLE', nullable: true },
+  { name: 'after_value', type: 'DOUBLE', nullable: true },
+];
+
+export const INDICATOR_COLUMNS: ColumnSpec<IndicatorRow>[] = [
+  { name: 'code', type: 'VARCHAR' },
+  { name: 'name_zh', type: 'VARCHAR' },
+  { name: 'name_en', type: 'VARCHAR' },
+  { name: 'sort', type: 'INTEGER' },
+];
+
+export const SIMILAR_COLUMNS: ColumnSpec<SimilarRow>[] = [
+  { name: 'case_id', type: 'VARCHAR' },
+  { name: 'other_case_id', type: 'VARCHAR' },
+  { name: 'score', type: 'DOUBLE' },
+  { name: 'shared_terms', type: 'VARCHAR[]' },
+];
+
+interface TableToWrite {
+  table: string;
+  file: string;
+  columns: ColumnSpec<never>[];
+  rows: object[];
+}
+
+function tablesOf(dataset: Dataset): TableToWrite[] {
+  const t = <Row extends object>(table: string, columns: ColumnSpec<Row>[], rows: Row[]): TableToWrite => ({
+    table,
+    file: `${table}.parquet`,
+    columns: columns as unknown as ColumnSpec<never>[],
+    rows,
+  });
+  return [
+    t('documents', DOCUMENT_COLUMNS, dataset.documents),
+    t('cases', CASE_COLUMNS, dataset.cases),
+    t('metrics', METRIC_COLUMNS, dataset.metrics),
+    t('indicators', INDICATOR_COLUMNS, dataset.indicators),
+    t('similar', SIMILAR_COLUMNS, dataset.similar),
+  ];
+}
+
+/** Writes documents/cases/metrics/indicators/similar.parquet into outDir. Returns the files written. */
+export async function writeParquetFiles(dataset: Dataset, outDir: string, logger: Logger): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const tables = tablesOf(dataset);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const temporary: string[] = [];
+  try {
+    for (const spec of tables) {
+      const target = path.join(outDir, spec.file);
+      const tmp = `${target}.tmp`;
+      temporary.push(tmp);
+      await loadTable(connection, spec);
+      await connection.run(`COPY ${quoteId(spec.table)} TO ${sqlString(tmp)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
+      logger.info(`${spec.file}: ${spec.rows.length} rows`);
+    }
+    // All files written: only now replace the published ones, so a failure leaves the previous set intact.
+    for (const spec of tables) {
+      const target = path.join(outDir, spec.file);
+      await rename(`${target}.tmp`, target);
+    }
+    return tables.map((spec) => path.join(outDir, spec.file));
+  } finally {
+    for (const tmp of temporary) await rm(tmp, { force: true });
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function loadTable(connection: DuckDBConnection, spec: TableToWrite): Promise<void> {
+  const columnsSql = spec.columns
+    .map((c) => `${quoteId(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`)
+    .join(', ');
+  await connection.run(`CREATE OR REPLACE TABLE ${quoteId(spec.table)} (${columnsSql})`);
+  const appender = await connection.createAppender(spec.table);
+  try {
+    for (const row of spec.rows) {
+      const record = row as Record<string, unknown>;
+      for (const column of spec.columns) appendValue(appender, column, record[column.name], spec.table);
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+function appendValue(appender: DuckDBAppender, column: ColumnSpec<never>, value: unknown, table: string): void {
+  if (value === null || value === undefined) {
+    if (!column.nullable) throw new Error(`${table}.${column.name}: null in a NOT NULL column`);
+    appender.appendNull();
+    return;
+  }
+  switch (column.type) {
+    case 'VARCHAR':
+      appender.appendVarchar(String(value));
+      return;
+    case 'INTEGER':
+      appender.appendInteger(Number(value));
+      return;
+    case 'DOUBLE':
+      appender.appendDouble(Number(value));
+      return;
+    case 'BOOLEAN':
+      appender.appendBoolean(Boolean(value));
+      return;
+    case 'DATE': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+      if (!m) throw new Error(`${table}.${column.name}: not a YYYY-MM-DD date: ${String(value)}`);
+      appender.appendDate(DuckDBDateValue.fromParts({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
+      return;
+    }
+    case 'VARCHAR[]':
+      appender.appendList((value as unknown[]).map(String), LIST(VARCHAR));
+      return;
+  }
+}
+
+/** Identifiers are quoted: `similar` is a DuckDB keyword (SIMILAR TO). */
+function quoteId(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** Writes quality.json (or any JSON) atomically. */
+export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}

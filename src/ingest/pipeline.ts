@@ -1,0 +1,479 @@
+// The ingest pipeline: bytes of one announcement → rows of the Parquet contract, and a corpus of them →
+// the whole dataset (ids made unique, duplicates resolved, similar cases computed).
+// Pure: no Node imports, so the browser's "import a document" runs exactly this code.
+//
+// Stages: decode → normalise → segment → locate → classify → figures → ids. A document value that the
+// text does not state comes from the hints (manifest), else is inferred from the text and recorded in the
+// report, else stays null: nothing is guessed silently.
+
+import { classifyCase } from './classify.ts';
+import { dedupeCases, type DuplicateMatch } from './dedupe.ts';
+import { extractFigures } from './figures.ts';
+import { caseId, docId, fnv1aHex, idPrefix, metricId } from './ids.ts';
+import { INDICATORS } from './indicators.ts';
+import { inferProvince, locateCase, provinceCode } from './locate.ts';
+import { normaliseDocument } from './normalise.ts';
+import { segmentDocument } from './segment.ts';
+import { similarCases } from './similar.ts';
+import type {
+  CaseRow,
+  DocumentRow,
+  IndicatorRow,
+  Line,
+  MetricRow,
+  Section,
+  SegmentedCase,
+  SimilarRow,
+  SourceHints,
+} from './types.ts';
+
+// ---------- errors ----------
+
+export type FailureReason = 'empty' | 'binary' | 'not_utf8' | 'no_cases' | 'duplicate_file' | 'unreadable';
+
+const REASON_TEXT: Record<FailureReason, string> = {
+  empty: 'empty file',
+  binary: 'binary file, not text',
+  not_utf8: 'not UTF-8 text',
+  no_cases: 'no cases found',
+  duplicate_file: 'same bytes as another input',
+  unreadable: 'cannot be read',
+};
+
+/** A document the ingest cannot read. The message names the file and the reason. */
+export class IngestError extends Error {
+  readonly sourceFile: string;
+  readonly reason: FailureReason;
+  readonly detail: string;
+
+  constructor(sourceFile: string, reason: FailureReason, detail: string) {
+    super(`${sourceFile}: ${REASON_TEXT[reason]} (${detail})`);
+    this.name = 'IngestError';
+    this.sourceFile = sourceFile;
+    this.reason = reason;
+    this.detail = detail;
+  }
+}
+
+// ---------- decoding ----------
+
+/**
+ * Bytes → text, refusing what is not a UTF-8 text document. Binary is checked before decoding because
+ * NUL and other control bytes are valid UTF-8.
+ */
+export function decodeSource(sourceFile: string, bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new IngestError(sourceFile, 'empty', '0 bytes');
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) throw new IngestError(sourceFile, 'not_utf8', 'UTF-16 byte-order mark; save the file as UTF-8');
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0) throw new IngestError(sourceFile, 'binary', `NUL byte at offset ${i}`);
+    // Tab, LF, VT, FF, CR are text; other C0 controls (and DEL) are not.
+    if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) controls++;
+  }
+  if (controls > 8 || controls > bytes.length / 100) {
+    throw new IngestError(sourceFile, 'binary', `${controls} control bytes`);
+  }
+  let text: string;
+  try {
+    // fatal: a single invalid sequence (latin-1, GBK bytes…) rejects the file instead of filling it with U+FFFD.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new IngestError(sourceFile, 'not_utf8', `invalid UTF-8 sequence at byte ${firstInvalidUtf8Offset(bytes)}`);
+  }
+  if (text.trim() === '') throw new IngestError(sourceFile, 'empty', 'only blank characters');
+  return text;
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence (for the error message). */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return i;
+}
+
+// ---------- one document ----------
+
+export interface IngestDocumentInput {
+  sourceFile: string;
+  bytes: Uint8Array;
+  hints?: SourceHints;
+}
+
+/** Where a document-level value came from when the document's header did not state it. */
+export interface ValueOrigin {
+  field: 'province' | 'year' | 'batch' | 'published' | 'issuer' | 'title';
+  value: string | number;
+  from: 'hints' | 'text';
+  detail: string;
+}
+
+export interface DocumentReport {
+  sourceFile: string;
+  docId: string;
+  /** Case count the notice states ("共48个"), or null. */
+  casesAnnounced: number | null;
+  /** Non-blank source lines, and where they went. linesHeader + linesInCases + unassigned = linesTotal. */
+  linesTotal: number;
+  linesHeader: number;
+  linesInCases: number;
+  /** Values taken from hints or inferred from the text rather than read from the header. */
+  origins: ValueOrigin[];
+  /** Document headings cases are filed under (seq → heading, simplified). */
+  headings: { seq: number; heading: string }[];
+  warnings: string[];
+}
+
+export interface DocumentResult {
+  document: DocumentRow;
+  cases: CaseRow[];
+  metrics: MetricRow[];
+  /** Non-blank lines placed nowhere: counted and shown, never dropped. */
+  unassigned: Line[];
+  report: DocumentReport;
+  /** The prefix of this document's case ids (changed by the corpus step when two documents collide). */
+  casePrefix: string;
+  contentHash: string;
+}
+
+/** Reads one document. Throws IngestError (file + reason) when it cannot. */
+export function ingestDocument(input: IngestDocumentInput): DocumentResult {
+  const { sourceFile, bytes } = input;
+  const hints = input.hints ?? {};
+  const text = decodeSource(sourceFile, bytes);
+  const normalised = normaliseDocument(text);
+  const segmented = segmentDocument(normalised);
+  const segCases = segmented.cases;
+  if (segCases.length === 0) {
+    throw new IngestError(
+      sourceFile,
+      'no_cases',
+      `${normalised.lines.length} non-blank lines, none recognised as a case title or case body`,
+    );
+  }
+
+  const header = segmented.header;
+  const origins: ValueOrigin[] = [];
+  const warnings: string[] = [];
+
+  /** header value, else hint, else inferred from the text — recording where it came from. */
+  function resolve<T extends string | number>(
+    field: ValueOrigin['field'],
+    fromHeader: T | null,
+    fromHints: T | undefined,
+    infer?: () => { value: T; detail: string } | null,
+  ): T | null {
+    if (fromHeader !== null && fromHeader !== undefined) {
+      if (fromHints !== undefined && fromHints !== fromHeader) {
+        warnings.push(`${field}: the text says ${fromHeader}, the manifest says ${fromHints}; kept the text's`);
+      }
+      return fromHeader;
+    }
+    if (fromHints !== undefined) {
+      origins.push({ field, value: fromHints, from: 'hints', detail: 'from the manifest (sources.json)' });
+      return fromHints;
+    }
+    const inferred = infer?.() ?? null;
+    if (inferred) {
+      origins.push({ field, value: inferred.value, from: 'text', detail: inferred.detail });
+      return inferred.value;
+    }
+    return null;
+  }
+
+  const title = resolve('title', header.title, hints.title);
+  const issuer = resolve('issuer', header.issuer, hints.issuer);
+  const year = resolve('year', header.year, hints.year, () => inferYear(normalised.lines));
+  const batch = resolve('batch', header.batch, hints.batch);
+  const published = resolve('published', header.published, hints.published);
+  const province = resolve<string>('province', null, hints.province, () => {
+    const texts = [title ?? '', ...segCases.flatMap((c) => [c.title, c.background, c.measures, c.outcomes])];
+    const found = inferProvince(texts);
+    return found ? { value: found, detail: 'from the places the titles and bodies name' } : null;
+  });
+
+  const contentHash = fnv1aHex(bytes);
+  const prefix = idPrefix(provinceCode(province), year, batch);
+  const docIdValue = docId(prefix, contentHash);
+
+  const cases: CaseRow[] = [];
+  const metrics: MetricRow[] = [];
+  const headings: DocumentReport['headings'] = [];
+  for (const seg of segCases) {
+    const id = caseId(prefix, seg.seq);
+    cases.push(buildCaseRow(seg, id, docIdValue, province, year, batch));
+    metrics.push(...buildMetricRows(seg, id));
+    if (seg.headingLabel) headings.push({ seq: seg.seq, heading: seg.headingLabel });
+  }
+
+  if (header.casesAnnounced !== null && header.casesAnnounced !== segCases.length) {
+    warnings.push(`the notice announces ${header.casesAnnounced} cases, ${segCases.length} were found`);
+  }
+  const seqs = new Set(segCases.map((c) => c.seq));
+  if (seqs.size !== segCases.length) warnings.push('two cases share a seq number; case ids collide');
+
+  const unassigned = accountForEveryLine(normalised.lines, segmented.headerLineNos, segCases, segmented.unassigned);
+  const caseLines = new Set(segCases.flatMap((c) => c.lineNos));
+  const headerLines = new Set(segmented.headerLineNos.filter((n) => !caseLines.has(n)));
+
+  const document: DocumentRow = {
+    doc_id: docIdValue,
+    source_file: sourceFile,
+    province,
+    title,
+    issuer,
+    year,
+    batch,
+    published,
+    script: normalised.script,
+    cases_listed: segCases.length,
+    cases_parsed: segCases.filter((c) => c.hasBody).length,
+  };
+  return {
+    document,
+    cases,
+    metrics,
+    unassigned,
+    casePrefix: prefix,
+    contentHash,
+    report: {
+      sourceFile,
+      docId: docIdValue,
+      casesAnnounced: header.casesAnnounced,
+      linesTotal: normalised.lines.length,
+      linesHeader: headerLines.size,
+      linesInCases: caseLines.size,
+      origins,
+      headings,
+      warnings,
+    },
+  };
+}
+
+function buildCaseRow(
+  seg: SegmentedCase,
+  id: string,
+  docIdValue: string,
+  docProvince: string | null,
+  year: number | null,
+  batch: number | null,
+): CaseRow {
+  const body = [seg.background, seg.measures, seg.outcomes].filter(Boolean).join('\n');
+  const place = locateCase(seg.title, body, docProvince);
+  const cls = classifyCase({
+    title: seg.title,
+    background: seg.background,
+    measures: seg.measures,
+    outcomes: seg.outcomes,
+    headingLabel: seg.headingLabel,
+  });
+  const flags: string[] = [];
+  if (!seg.hasBody) flags.push('missing_body');
+  if (seg.titleInferred) flags.push('title_inferred');
+  if (seg.mojibake.repaired > 0) flags.push('mojibake_repaired');
+  if (seg.mojibake.unrepaired > 0) flags.push('mojibake_unrepaired');
+  if (place.fromBody) flags.push('place_inferred_from_body');
+  return {
+    case_id: id,
+    doc_id: docIdValue,
+    seq: seg.seq,
+    province: place.province ?? docProvince,
+    city: place.city,
+    county: place.county,
+    level: place.level,
+    agency: place.agency,
+    title: seg.title,
+    title_original: seg.titleOriginal,
+    indicator: cls.indicator,
+    indicator_source: cls.source,
+    indicator_alts: cls.alts,
+    indicator_evidence: cls.evidence,
+    background: seg.background,
+    measures: seg.measures,
+    outcomes: seg.outcomes,
+    body_original: seg.bodyOriginal,
+    has_body: seg.hasBody,
+    duplicate_of: null,
+    flags,
+    year,
+    batch,
+  };
+}
+
+function buildMetricRows(seg: SegmentedCase, id: string): MetricRow[] {
+  const sections: [Section, string][] = [
+    ['background', seg.background],
+    ['measures', seg.measures],
+    ['outcomes', seg.outcomes],
+  ];
+  const figures = sections.flatMap(([section, text]) => (text ? extractFigures(section, text) : []));
+  return figures.map((f, i) => ({
+    metric_id: metricId(id, i),
+    case_id: id,
+    section: f.section,
+    text: f.text,
+    value: f.value,
+    unit: f.unit,
+    kind: f.kind,
+    value_norm: f.valueNorm,
+    unit_norm: f.unitNorm,
+    before_value: f.beforeValue,
+    after_value: f.afterValue,
+  }));
+}
+
+/**
+ * "Nothing is lost": every non-blank line must be in the header, a case, or the unassigned remainder.
+ * A line the segmenter accounted for nowhere is added to the remainder here, so it is counted and shown.
+ */
+function accountForEveryLine(lines: Line[], headerLineNos: number[], cases: SegmentedCase[], unassigned: Line[]): Line[] {
+  const seen = new Set<number>([...headerLineNos, ...cases.flatMap((c) => c.lineNos)]);
+  const result = unassigned.filter((l) => !seen.has(l.lineNo));
+  for (const l of result) seen.add(l.lineNo);
+  for (const line of lines) {
+    if (!seen.has(line.lineNo)) {
+      result.push(line);
+      seen.add(line.lineNo);
+    }
+  }
+  return result.sort((a, b) => a.lineNo - b.lineNo);
+}
+
+/**
+ * Year from the dates a text gives: the latest year of a full date (2023年12月4日, 2023-12-04), which in a
+ * notice is its signing or publishing date; else the year named most often (2023年). Null if none.
+ */
+export function inferYear(lines: Line[]): { value: number; detail: string } | null {
+  const fullDates: number[] = [];
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    const t = line.simplified;
+    for (const m of t.matchAll(/((?:19|20)\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))/g)) {
+      fullDates.push(Number(m[1]));
+    }
+    for (const m of t.matchAll(/((?:19|20)\d\d)\s*年/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  if (fullDates.length > 0) {
+    const value = Math.max(...fullDates);
+    return { value, detail: `latest full date in the text (${value})` };
+  }
+  let best: [number, number] | null = null;
+  for (const [y, n] of counts) if (!best || n > best[1] || (n === best[1] && y > best[0])) best = [y, n];
+  return best ? { value: best[0], detail: `year named most often in the text (${best[1]}×)` } : null;
+}
+
+// ---------- the corpus ----------
+
+export interface IngestFailure {
+  sourceFile: string;
+  reason: FailureReason;
+  message: string;
+}
+
+export interface Dataset {
+  documents: DocumentRow[];
+  cases: CaseRow[];
+  metrics: MetricRow[];
+  indicators: IndicatorRow[];
+  similar: SimilarRow[];
+  /** Per-document results (reports, unassigned lines), in input order. */
+  results: DocumentResult[];
+  failures: IngestFailure[];
+  duplicates: DuplicateMatch[];
+}
+
+export interface IngestCorpusOptions {
+  /** Case ids already in use (e.g. the published dataset, when the browser imports a document). */
+  existingCaseIds?: Iterable<string>;
+  /** Similar cases kept per case and per province. */
+  similarPerProvince?: number;
+}
+
+/**
+ * Reads every input; one that cannot be read becomes a failure, the others are still returned.
+ * Then: ids made unique across the corpus, duplicates resolved, similar cases computed.
+ */
+export function ingestCorpus(inputs: IngestDocumentInput[], options: IngestCorpusOptions = {}): Dataset {
+  const results: DocumentResult[] = [];
+  const failures: IngestFailure[] = [];
+  const seenHashes = new Map<string, string>();
+  for (const input of inputs) {
+    try {
+      const hash = fnv1aHex(input.bytes);
+      const same = seenHashes.get(hash);
+      if (same !== undefined) throw new IngestError(input.sourceFile, 'duplicate_file', `identical to ${same}`);
+      const result = ingestDocument(input);
+      seenHashes.set(hash, input.sourceFile);
+      results.push(result);
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      failures.push({ sourceFile: error.sourceFile, reason: error.reason, message: error.message });
+    }
+  }
+
+  makeCaseIdsUnique(results, new Set(options.existingCaseIds ?? []));
+
+  const documents = results.map((r) => r.document);
+  const allCases = results.flatMap((r) => r.cases);
+  const { cases, matches } = dedupeCases(allCases, documents);
+  const similar = similarCases(cases, { perProvince: options.similarPerProvince ?? 5 });
+  return {
+    documents,
+    cases,
+    metrics: results.flatMap((r) => r.metrics),
+    indicators: INDICATORS,
+    similar,
+    results,
+    failures,
+    duplicates: matches,
+  };
+}
+
+/**
+ * Two documents of the same province/year/batch (a city's reprint of a batch, or two batches whose number is
+ * unknown) would give the same case ids. The document with the most cases keeps the plain prefix (it is the
+ * batch notice itself); every other one gets a short suffix from its content hash: fj-2023-b2-dbb3a51-001.
+ * Mutates the results (case ids, metric ids, report).
+ */
+function makeCaseIdsUnique(results: DocumentResult[], taken: Set<string>): void {
+  const order = [...results].sort(
+    (a, b) => b.cases.length - a.cases.length || a.document.source_file.localeCompare(b.document.source_file),
+  );
+  for (const result of order) {
+    let prefix = result.casePrefix;
+    const collides = (p: string) => result.cases.some((c) => taken.has(caseId(p, c.seq)));
+    for (let len = 6; collides(prefix) && len <= 8; len++) prefix = `${result.casePrefix}-d${result.contentHash.slice(0, len)}`;
+    for (let n = 2; collides(prefix); n++) prefix = `${result.casePrefix}-d${result.contentHash}-${n}`;
+    if (prefix !== result.casePrefix) rekey(result, prefix);
+    for (const c of result.cases) taken.add(c.case_id);
+  }
+}
+
+function rekey(result: DocumentResult, prefix: string): void {
+  const newIds = new Map<string, string>();
+  for (const c of result.cases) {
+    const id = caseId(prefix, c.seq);
+    newIds.set(c.case_id, id);
+    c.case_id = id;
+  }
+  const indexInCase = new Map<string, number>();
+  for (const m of result.metrics) {
+    const id = newIds.get(m.case_id) ?? m.case_id;
+    const i = indexInCase.get(id) ?? 0;
+    indexInCase.set(id, i + 1);
+    m.case_id = id;
+    m.metric_id = metricId(id, i);
+  }
+  result.report.warnings.push(`case ids of another document share ${result.casePrefix}; this one uses ${prefix}`);
+  result.casePrefix = prefix;
+}

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { queryParquet, RAW_DIR, ROOT } from './helpers/etl.ts';
+
+const REPRINT = '002_744bbf1a656dd3b2.txt';
+
+function runEtl(args: string[]) {
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/etl.ts'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run etl -- --in … --out …', () => {
+  it('exports the good file, names the bad one with its reason, exits 1, leaves no .tmp', async () => {
+    const inDir = mkdtempSync(path.join(tmpdir(), 'etl-in-'));
+    const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'etl-out-')), 'data');
+    const good = path.join(inDir, 'reprint.txt');
+    const bad = path.join(inDir, 'latin1.txt');
+    copyFileSync(path.join(RAW_DIR, REPRINT), good);
+    writeFileSync(bad, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]));
+
+    const { code, stdout, stderr } = runEtl(['--in', good, bad, path.join(inDir, 'missing.txt'), '--out', outDir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('latin1.txt: not UTF-8 text');
+    expect(stderr).toMatch(/missing\.txt: cannot read/);
+    expect(stdout).toContain('Documents: 1 read');
+
+    expect(readdirSync(outDir).sort()).toEqual(
+      ['cases.parquet', 'documents.parquet', 'indicators.parquet', 'metrics.parquet', 'quality.json', 'similar.parquet'],
+    );
+    const docs = await queryParquet(outDir, 'SELECT source_file, year, cases_listed FROM documents');
+    // No manifest here: the reprint names no year, so it stays null rather than guessed.
+    expect(docs).toEqual([{ source_file: 'reprint.txt', year: null, cases_listed: 4 }]);
+    const quality = JSON.parse(readFileSync(path.join(outDir, 'quality.json'), 'utf8'));
+    expect(quality.failures.map((f: { sourceFile: string; reason: string }) => [f.sourceFile, f.reason])).toEqual([
+      ['missing.txt', 'unreadable'],
+      ['latin1.txt', 'not_utf8'],
+    ]);
+  });
+
+  it('reads a directory with its manifest (sources.json) and exits 0', async () => {
+    const inDir = mkdtempSync(path.join(tmpdir(), 'etl-dir-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'etl-out-'));
+    copyFileSync(path.join(RAW_DIR, REPRINT), path.join(inDir, 'a.txt'));
+    writeFileSync(path.join(inDir, 'notes.md'), 'not a document');
+    writeFileSync(path.join(inDir, 'sources.json'), JSON.stringify({ 'a.txt': { year: 2023 } }));
+    const { code, stdout } = runEtl(['--in', inDir, '--out', outDir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('year = 2023 (from the manifest');
+    expect(await queryParquet(outDir, 'SELECT min(case_id) AS first FROM cases')).toEqual([{ first: 'fj-2023-b2-001' }]);
+  });
+
+  it('writes nothing when no input can be read', () => {
+    const inDir = mkdtempSync(path.join(tmpdir(), 'etl-bad-'));
+    const outDir = path.join(inDir, 'out');
+    writeFileSync(path.join(inDir, 'empty.txt'), '');
+    const { code, stderr } = runEtl(['--in', path.join(inDir, 'empty.txt'), '--out', outDir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('empty.txt: empty file');
+    expect(existsSync(outDir)).toBe(false);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { BODY_THRESHOLD, dedupeCases } from '../../src/ingest/dedupe.ts';
+import { bigramSet, dice } from '../../src/ingest/dedupe.ts';
+import type { CaseRow, DocumentRow } from '../../src/ingest/types.ts';
+import { ingestRawCorpus } from '../helpers/etl.ts';
+
+function doc(doc_id: string, cases_listed: number): DocumentRow {
+  return { doc_id, source_file: `${doc_id}.txt`, province: '福建省', title: null, issuer: null, year: 2023, batch: 2,
+    published: null, script: 'simplified', cases_listed, cases_parsed: cases_listed };
+}
+
+function kase(case_id: string, doc_id: string, title: string, body: string, extra: Partial<CaseRow> = {}): CaseRow {
+  return { case_id, doc_id, seq: 1, province: '福建省', city: '泉州市', county: null, level: 'city', agency: null, title,
+    title_original: title, indicator: 'electricity', indicator_source: 'classifier', indicator_alts: [], indicator_evidence: [],
+    background: body ? body.slice(0, 40) : '', measures: body.slice(40), outcomes: '', body_original: body, has_body: body !== '',
+    duplicate_of: null, flags: body ? [] : ['missing_body'], year: 2023, batch: 2, ...extra };
+}
+
+const POWER = '泉州市设立电力营商环境改革专班，市发改委发挥桥梁纽带作用，协调供电公司与各部门共享项目信息，' +
+  '提前介入企业用电需求，实现办电“零跑腿”。全市低压小微企业接电时间压缩至2个工作日以内，高压用户平均接电时长缩短40%。';
+const CONTRACT = '泉州市印发工程建设项目电子合同管理规定，推动建设在线电子合同平台，引入电子签名、区块链、电子见证等手段，' +
+  '实现招标人、中标人在线签署工程项目合同，提高签署效率，减少签署成本。';
+
+describe('dedupeCases', () => {
+  it('marks a reprint (other layout, other punctuation) as a duplicate of the batch notice copy', () => {
+    const docs = [doc('batch', 48), doc('reprint', 4)];
+    const reprintBody = POWER.replace(/，/g, ',').replace(/。/g, '。\n');
+    const { cases, matches } = dedupeCases(
+      [
+        kase('r-1', 'reprint', '泉州市政企共建协同服务企业全生命周期用电', reprintBody),
+        kase('b-31', 'batch', '泉州市政企共建协同服务企业 全生命周期用电', POWER),
+        kase('b-29', 'batch', '泉州市推行工程建设项目电子合同提升标后监管数字化水平', CONTRACT),
+      ],
+      docs,
+    );
+    expect(cases.map((c) => c.duplicate_of)).toEqual(['b-31', null, null]);
+    expect(matches).toEqual([{ case_id: 'r-1', duplicate_of: 'b-31', score: expect.any(Number), compared: 'body' }]);
+    expect(matches[0].score).toBeGreaterThan(0.9);
+  });
+
+  it('prefers the copy with a body, even from a reprint; a missing body compares by title', () => {
+    const { cases } = dedupeCases(
+      [kase('b-11', 'batch', '泉州市政企共建协同服务企业全生命周期用电', ''), kase('r-1', 'reprint', '泉州市政企共建协同服务企业全生命周期用电', POWER)],
+      [doc('batch', 48), doc('reprint', 4)],
+    );
+    expect(cases.map((c) => c.duplicate_of)).toEqual(['r-1', null]);
+  });
+
+  it('does not merge different cases of one place, nor cases of the same document, nor other provinces', () => {
+    const docs = [doc('a', 10), doc('b', 10)];
+    const { cases } = dedupeCases(
+      [
+        kase('a-1', 'a', '泉州市政企共建协同服务企业全生命周期用电', POWER),
+        kase('a-2', 'a', '泉州市政企共建协同服务企业全生命周期用电', POWER),
+        kase('b-1', 'b', '泉州市推行工程建设项目电子合同', CONTRACT),
+        kase('b-2', 'b', '泉州市政企共建协同服务企业全生命周期用电', POWER, { province: '陕西省' }),
+      ],
+      docs,
+    );
+    expect(cases.every((c) => c.duplicate_of === null)).toBe(true);
+  });
+
+  it('threshold sits far from unrelated texts', () => {
+    expect(dice(bigramSet(POWER), bigramSet(CONTRACT))).toBeLessThan(BODY_THRESHOLD / 2);
+  });
+});
+
+describe('dedupe on the real corpus', () => {
+  it("points the reprint's 4 cases (simplified) to the batch's traditional copies, and nothing else", async () => {
+    const dataset = await ingestRawCorpus();
+    const reprint = dataset.documents.find((d) => d.source_file.startsWith('002_'))!;
+    const batch = dataset.documents.find((d) => d.source_file.startsWith('000_'))!;
+    const byId = new Map(dataset.cases.map((c) => [c.case_id, c]));
+    const duplicates = dataset.cases.filter((c) => c.duplicate_of !== null);
+    expect(duplicates.map((c) => c.doc_id)).toEqual(Array(4).fill(reprint.doc_id));
+    for (const d of duplicates) {
+      const canonical = byId.get(d.duplicate_of!)!;
+      expect(canonical.doc_id).toBe(batch.doc_id);
+      expect(canonical.duplicate_of).toBeNull();
+      expect(canonical.title.replace(/\s/g, '')).toBe(d.title.replace(/\s/g, ''));
+    }
+    expect(dataset.duplicates.every((m) => m.score >= BODY_THRESHOLD)).toBe(true);
+  });
+});
