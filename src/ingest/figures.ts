@@ -1,7 +1,306 @@
-// STUB (owned by the ingest-figures helper): figures reported in a case text.
-import type { Figure, Section } from './types.ts';
+// Extract stage: the figures a case text reports (metrics.parquet) — every number that carries a
+// unit, with the exact phrase it was read from. Pure: runs in Node and in the browser.
+//
+// Rules (each has tests in tests/ingest/figures.test.ts):
+// - A figure is a number followed by a unit (figures-units.ts). A number without a unit is not a
+//   figure: that alone rules out list numbering (1. / 01 / （一） / 一是), document numbers
+//   (〔2023〕12号), hotlines (12345), and most codes.
+// - `value` is the number as written, `unit` the multiplier + unit as written with approximation
+//   markers left out: 1.5万余家 → value 1.5, unit 万家, value_norm 15000, unit_norm 家; 59.68亿元 →
+//   value 59.68, unit 亿元, value_norm 596800 (万元). Chinese numerals follow the same rule (三万元 →
+//   3, 万元). A bare multiplier (服务群众1.2万。) is kind 'other', unit 万, unit_norm ''.
+// - Approximations (超过, 近, 逾, 约, 余, 多, 以上, 左右) keep the number; they stay in `text`.
+// - Not figures: dates (2023年, 9月4日, 今年5月, 2021—2023年, 15日起), ordinals (第二批, 第7期),
+//   numbers glued to Latin letters or signs (5G, KD6262, 4·26, 7×24小时, 1+N, 9:30), numbers with a
+//   leading zero (01, 0591). 日 is a duration only in "X日内" or after 超过/最长/需/仅/用时…;
+//   年 only for amounts below 1000 (3年, 近五年), never a 4-digit year.
+// - Chinese numerals count only before a unit (三个工作日, 两天), not inside quotes (“三个一”),
+//   not after 第/几/数/上/成 or inside words (统一, 唯一), and not as "one of a thing" (一次办, 一张网,
+//   一件事: the count 1 is a slogan, not a figure; 一天 / 一个工作日 are kept, durations are real).
+// - "19条措施" is a count of measures (unit 条); "第16条" (an article) is an ordinal, not a figure.
+// - Before/after ("从20个工作日压缩至3个工作日", "由5天缩短至1天", "X天压缩到Y天" — a change verb
+//   before 至/到/为 is required; "从39㎡至327㎡" without one is a range, see below): ONE figure whose
+//   text is the whole phrase, value/unit the after side, and before_value / after_value both in
+//   unit_norm (days, 万元, …) so that they compare with value_norm even when the two sides use
+//   different units (从2小时缩短至30分钟).
+// - Ranges ("2-3项", "3至5个工作日", "1万至2万元"): ONE figure whose value is the upper bound (what
+//   the practice commits to at most / the ceiling of a subsidy); before/after stay null.
+import type { Figure, MetricKind, Section } from './types.ts';
+import { ASCII_NUMBER, CHINESE_NUMBER, foldDigits, parseAsciiNumber, parseChineseNumeral } from './figures-numbers.ts';
+import { MULTIPLIERS, UNITS, multiplierAt, multiplierValue, unitAt, type UnitDef } from './figures-units.ts';
+
+/** A single number + unit found in the text, before pairs and ranges are merged. */
+interface Atom {
+  numStart: number;
+  /** End of the unit and any trailing 内/以上/左右. */
+  end: number;
+  value: number;
+  multiplier: string;
+  unit: UnitDef | null; // null: a bare multiplier (1.2万)
+}
+
+const NUMBER = `${ASCII_NUMBER}(?![\\d,])|${CHINESE_NUMBER}|半`;
+const NUMBER_RE = new RegExp(`${ASCII_NUMBER}|${CHINESE_NUMBER}|半`, 'g');
+const APPROX = '余|多';
+const TAIL_RE = /^(?:以上|以内|之内|内|左右)/;
+const HAN_RE = /\p{Script=Han}/u;
+
+/** Signs and letters that make a digit part of a code, time, model name or formula, not a figure. */
+const GLUED_BEFORE = /[A-Za-z·•./×*+_#〔\[@]/;
+const GLUED_AFTER = /[A-Za-z·•×*+_#]/;
+/** Characters before a Chinese numeral that make it an ordinal, a vague amount or part of a word. */
+const CJK_NUMERAL_BLOCKERS = new Set([...'第几数上成统唯同单逐之周初一期星拜每前后']);
+/** Prefixes that let a Chinese numeral start with 百/千/万 (近百家, 逾千人, 超万户; also 百余家, 千余册). */
+const ROUND_APPROX = new Set([...'近逾超约']);
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+const UNIT_ALT = UNITS.map((u) => esc(u.written)).join('|');
+const MULT_ALT = MULTIPLIERS.map(([m]) => m).join('|');
+
+/** A number with optional approximation, multiplier and unit, as the first side of a pair or range. */
+const SIDE = `(${NUMBER})(?:${APPROX})?(${MULT_ALT})?(?:${APPROX})?(${UNIT_ALT})?(?:以上|以内|之内|内|左右)?`;
+const CHANGE_VERBS = '压缩|压减|缩短|缩减|减少|减|降低|下降|降|提升|提高|增加|增长|增|扩大|精简|优化|提速|延长|放宽';
+const CHANGE_RE = new RegExp(
+  `(?:(从|由)(?:原来的|原先的|原本的|过去的|以往的|之前的|改革前的|原|最长|最短|最多|最少|平均|法定的?|承诺的?|的)*)?` +
+    `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–至]\\s*)?` + // a range as the before side: 从3—5天缩短至…
+    SIDE +
+    `(?:的)?(?:(?:大幅|进一步|逐步|分别|整体|全面)?(${CHANGE_VERBS})(?:了)?)?(?:至|到|为|成)` +
+    `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|的)*` +
+    `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–]\\s*)?$`, // a range as the after side: …缩短至15—30分钟
+  'd',
+);
+const RANGE_RE = new RegExp(`(?:从|由)?${SIDE}\\s*(?:-|~|—|–|至|到)\\s*$`, 'd');
+
+function parseNumber(s: string): { value: number; multiplier: string } | null {
+  if (s === '半') return { value: 0.5, multiplier: '' };
+  if (/^\d/.test(s)) return { value: parseAsciiNumber(s), multiplier: '' };
+  return parseChineseNumeral(s);
+}
+
+/** True when position `pos` lies inside “…” (on the same line): slogans and names, not figures. */
+function insideQuotes(text: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0 && i >= pos - 30; i--) {
+    const c = text[i];
+    if (c === '“') return true;
+    if (c === '”' || c === '\n') return false;
+  }
+  return false;
+}
+
+/** Unit-specific context rules: dates and other look-alikes that use a unit character. */
+function unitFitsContext(u: UnitDef, value: number, text: string, numStart: number, unitEnd: number): boolean {
+  const next = text[unitEnd] ?? '';
+  const prev = text[numStart - 1] ?? '';
+  switch (u.written) {
+    case '日': // 9月4日, 15日起 are dates; 5日内 and 最长不超过5日 are durations
+      return prev !== '月' &&
+        (/^(?:内|以内|之内)/.test(text.slice(unitEnd)) || /(?:超过|最长|最多|需|仅|用时|耗时|期限为|时限为)$/.test(text.slice(0, numStart)));
+    case '年':
+      return value < 1000 && !/[度代级月底初末]/.test(next);
+    case '周':
+      return !/[年岁]/.test(next);
+    case '人':
+      return next !== '民';
+    case '元':
+      return !/[素旦宵]/.test(next);
+    default:
+      return true;
+  }
+}
+
+function readAtom(text: string, m: RegExpExecArray): Atom | null {
+  const raw = m[0];
+  const numStart = m.index;
+  const prev = text[numStart - 1] ?? '';
+  const isDigits = /^\d/.test(raw);
+  let numText = raw;
+  if (isDigits) {
+    if (GLUED_BEFORE.test(prev) || GLUED_AFTER.test(text[numStart + raw.length] ?? '')) return null;
+    // 9:30 is a time; a colon after a word (即:1小时确认) is punctuation, as these texts often write it.
+    if (/[:：]/.test(prev) && /\d/.test(text[numStart - 2] ?? '')) return null;
+    if (/^[:：]\d/.test(text.slice(numStart + raw.length))) return null;
+    if (/^0\d/.test(raw)) return null; // 01 numbering, 0591 area codes
+  } else {
+    if (insideQuotes(text, numStart) || CJK_NUMERAL_BLOCKERS.has(prev)) return null;
+    if (/^[百千万亿]/.test(raw)) {
+      if (!ROUND_APPROX.has(prev) && !/^[余多]/.test(text.slice(numStart + raw.length))) return null;
+      numText = '一' + raw; // 近百家 → about 100
+    }
+    if (raw === '半' && /[上下大多一]/.test(prev)) return null; // 上半年, 一半
+  }
+  if (prev === '第') return null;
+  const parsed = parseNumber(numText);
+  if (!parsed || !Number.isFinite(parsed.value)) return null;
+
+  let pos = numStart + raw.length;
+  let multiplier = parsed.multiplier;
+  if (/^[余多]/.test(text.slice(pos))) pos++;
+  let unit = unitAt(text, pos);
+  if (!unit && multiplier === '') {
+    multiplier = multiplierAt(text, pos);
+    pos += multiplier.length;
+    if (/^[余多]/.test(text.slice(pos))) pos++;
+    unit = unitAt(text, pos);
+  }
+  if (raw === '半' && unit?.kind !== 'duration') return null;
+  if (!unit) {
+    // A bare 万/亿 after digits is still an amount (服务群众1.2万); anything else without a unit is not.
+    if (!isDigits || !/[万亿]/.test(multiplier)) return null;
+    return { numStart, end: pos, value: parsed.value, multiplier, unit: null };
+  }
+  const unitEnd = pos + unit.written.length;
+  if (!unitFitsContext(unit, parsed.value * multiplierValue(multiplier), text, numStart, unitEnd)) return null;
+  // "one of a thing" in Chinese numerals (一次办, 一张网, 一件事) is a slogan, not a count.
+  if (!isDigits && unit.kind === 'count' && parsed.value * multiplierValue(multiplier) === 1) return null;
+  // 三位一体, 两个一: a numeral + measure word + 一 is a slogan.
+  if (!isDigits && text[unitEnd] === '一') return null;
+  // 一类、二类、三类 name classes (of permits, risks), not amounts.
+  if (!isDigits && unit.written === '类') return null;
+  // A duration followed by another number is a rate's period (一周1班, 每天2次), not a figure.
+  if (unit.kind === 'duration' && /^[\d一二两三四五六七八九十]/.test(text.slice(unitEnd))) return null;
+  const tail = TAIL_RE.exec(text.slice(unitEnd));
+  return { numStart, end: unitEnd + (tail ? tail[0].length : 0), value: parsed.value, multiplier, unit };
+}
+
+const round = (x: number) => Number(x.toPrecision(12));
+
+function normalise(value: number, multiplier: string, unit: UnitDef | null): number {
+  const v = value + (unit?.plusHalf ? 0.5 : 0);
+  return round(v * multiplierValue(multiplier) * (unit ? unit.factor : 1));
+}
+
+// The words before a number that make its phrase readable, without a segmenter: a few character
+// classes decide how far back to go (see leadStart).
+/** Conjunctions and particles: the phrase starts after them (和5个 → 5个). */
+const LEAD_STOP = new Set([...'和及与或等的在了是有对并且而、']);
+/** One-character words that introduce an amount on their own (共48个, 达43.4%, 近20个, 翻9倍). */
+const LEAD_SINGLE = new Set([...'共达约近逾超仅已均总占翻']);
+/** Last characters of three-character words (占有率, 满意度, 原则上, 范围内). */
+const LEAD_TRIPLE = new Set([...'率度上内中']);
+
+/**
+ * Start of the readable phrase ending at `pos`: the word before the number that says what it is
+ * (贷款59.68亿元, 增长18.96%, 压缩至3个工作日, 共48个), never reaching back past `limit` (the end of
+ * the previous figure) or across punctuation. Default two Han characters, three
+ * for a verb + 至/到/为 (压缩至, 累计为) or a noun + 从/由 (时限由), adjusted by LEAD_* above.
+ */
+function leadStart(text: string, pos: number, limit: number): number {
+  const back = (n: number) => text[pos - n] ?? '';
+  const first = back(1);
+  let want = 2;
+  if (LEAD_STOP.has(first)) want = 0;
+  else if (LEAD_SINGLE.has(first)) want = 1;
+  else if (/[至到为从由]/.test(first)) want = LEAD_STOP.has(back(2)) ? 1 : LEAD_SINGLE.has(back(2)) ? 2 : 3;
+  else if (LEAD_TRIPLE.has(first)) want = 3;
+  let start = pos;
+  while (start > limit && pos - start < want && HAN_RE.test(text[start - 1]) && !(start < pos && LEAD_STOP.has(text[start - 1]))) start--;
+  return start;
+}
+
+function figureOf(
+  section: Section, original: string, start: number, atom: Atom,
+  extra: Partial<Pick<Figure, 'beforeValue' | 'afterValue'>> = {},
+): Figure {
+  const unit = atom.unit;
+  const kind: MetricKind = unit ? unit.kind : 'other';
+  return {
+    section,
+    text: original.slice(start, atom.end),
+    value: atom.value + (unit?.plusHalf ? 0.5 : 0),
+    unit: atom.multiplier + (unit ? unit.unit : ''),
+    kind,
+    valueNorm: normalise(atom.value, atom.multiplier, unit),
+    unitNorm: unit ? unit.norm : '',
+    beforeValue: extra.beforeValue ?? null,
+    afterValue: extra.afterValue ?? null,
+  };
+}
+
+/** The unit definition a pair/range side was written with, by its written form. */
+const unitByWritten = (w: string | undefined) => (w ? UNITS.find((u) => u.written === w) ?? null : null);
 
 export function extractFigures(section: Section, text: string): Figure[] {
-  void section; void text;
-  return [];
+  const folded = foldDigits(text);
+  const atoms: Atom[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(folded); m; m = NUMBER_RE.exec(folded)) {
+    const atom = readAtom(folded, m);
+    if (atom) {
+      atoms.push(atom);
+      NUMBER_RE.lastIndex = atom.end;
+    }
+  }
+
+  // Figures in text order, with where each one's number starts and its phrase ends.
+  const figures: Figure[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const b of atoms) {
+    const lastEnd = ends.at(-1) ?? 0;
+    const lastButOneEnd = ends.at(-2) ?? 0;
+    // The first side of a pair/range may be the previous figure, so the window reaches back over it.
+    const windowStart = Math.max(lastButOneEnd, b.numStart - 40);
+    const merged = mergeWithPrevious(folded, windowStart, b);
+    let start: number;
+    let extra: Partial<Pick<Figure, 'beforeValue' | 'afterValue'>> = {};
+    if (merged && merged.sideStart === starts.at(-1)) {
+      // The first side was read as a figure of its own: it is part of this one now.
+      figures.pop(); starts.pop(); ends.pop();
+      start = leadStart(folded, merged.phraseStart, lastButOneEnd);
+      extra = merged.extra;
+    } else if (merged && merged.phraseStart >= lastEnd) {
+      start = leadStart(folded, merged.phraseStart, lastEnd);
+      extra = merged.extra;
+    } else {
+      start = leadStart(folded, b.numStart, lastEnd);
+    }
+    figures.push(figureOf(section, text, start, b, extra));
+    starts.push(b.numStart);
+    ends.push(b.end);
+  }
+  return figures;
+}
+
+/**
+ * A before/after change or a range that ends at atom `b`, read from the text before it (from
+ * `offset`). Returns where the phrase and its first side start, and before/after values for a change.
+ */
+function mergeWithPrevious(
+  folded: string, offset: number, b: Atom,
+): { phraseStart: number; sideStart: number; extra: Partial<Pick<Figure, 'beforeValue' | 'afterValue'>> } | null {
+  if (!b.unit) return null;
+  const before = folded.slice(offset, b.numStart);
+  let change = CHANGE_RE.exec(before);
+  // Without a verb it is not a change: "从39㎡至327㎡" spans a range (upper bound, like 2-3项).
+  if (change && !change[5]) change = null;
+  const range = change ? null : RANGE_RE.exec(before);
+  const m = change ?? range;
+  if (!m || !m.indices) return null;
+  const numGroup = change ? 2 : 1; // CHANGE_RE has 从/由 as group 1
+  const sideNum = parseNumber(m[numGroup]);
+  if (!sideNum) return null;
+  const sideUnit = unitByWritten(m[numGroup + 2]);
+  if (sideUnit && sideUnit.kind !== b.unit.kind) return null;
+  const sideStart = offset + m.indices[numGroup]![0];
+  // The first side must itself be a plain number (not 5G, not an ordinal, not a date like 2021—2023年).
+  const prevChar = folded[sideStart - 1] ?? '';
+  if (GLUED_BEFORE.test(prevChar) || prevChar === '第') return null;
+  if (sideUnit && !unitFitsContext(sideUnit, sideNum.value, folded, sideStart, offset + m.indices[numGroup + 2]![1])) {
+    return null;
+  }
+  const phraseStart = offset + m.indices[0]![0];
+  // Ranges report the upper bound (see the header comment): no before/after.
+  if (range) return { phraseStart, sideStart, extra: {} };
+  // A side without a unit borrows the unit (and multiplier) of the other: 从20压缩至3个工作日, 1至2万元.
+  const sideMult = m[numGroup + 1] ?? sideNum.multiplier;
+  const aUnit = sideUnit ?? b.unit;
+  const aMult = sideUnit || sideMult ? sideMult : b.multiplier;
+  return {
+    phraseStart,
+    sideStart,
+    extra: {
+      beforeValue: normalise(sideNum.value, aMult, aUnit),
+      afterValue: normalise(b.value, b.multiplier, b.unit),
+    },
+  };
 }
