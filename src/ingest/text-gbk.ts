@@ -6,6 +6,11 @@ export interface GbkTable {
   encode: Map<string, number>;
   /** lead*256+trail → char, for every valid 2-byte code. */
   decode: Map<number, string>;
+  /**
+   * Codes the decoder maps to the Private Use Area (user-defined rows such as fe a3): text
+   * pipelines drop those characters, so such a byte pair vanishes without a trace.
+   */
+  vanishing: Set<number>;
 }
 
 let table: GbkTable | null = null;
@@ -15,6 +20,7 @@ export function gbk(): GbkTable {
   const decoder = new TextDecoder('gbk');
   const encode = new Map<string, number>();
   const decode = new Map<number, string>();
+  const vanishing = new Set<number>();
   const pair = new Uint8Array(2);
   for (let lead = 0x81; lead <= 0xfe; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
@@ -23,13 +29,14 @@ export function gbk(): GbkTable {
       pair[1] = trail;
       const ch = decoder.decode(pair);
       // Unassigned codes decode to U+FFFD (or to two characters); user-defined ones to the Private Use Area.
-      if (ch.length !== 1 || ch === '\uFFFD' || (ch >= '\uE000' && ch <= '\uF8FF')) continue;
       const code = lead * 256 + trail;
+      if (ch.length === 1 && ch >= '\uE000' && ch <= '\uF8FF') vanishing.add(code);
+      if (ch.length !== 1 || ch === '\uFFFD' || (ch >= '\uE000' && ch <= '\uF8FF')) continue;
       decode.set(code, ch);
       if (!encode.has(ch)) encode.set(ch, code);
     }
   }
-  table = { encode, decode };
+  table = { encode, decode, vanishing };
   return table;
 }
 

@@ -5,7 +5,11 @@ import { buildContextModel, looksGarbled, repairMojibake } from '../../src/inges
 const RAW = 'data/raw';
 const docs = readdirSync(RAW)
   .filter((f) => f.endsWith('.txt'))
-  .map((f) => readFileSync(`${RAW}/${f}`, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+  .map((f) => readFileSync(`${RAW}/${f}`, 'utf8').split(/\r?\n/).map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')).filter(Boolean));
+// The document with garbled lines: found by its content, not its name.
+const garbledDoc = docs.reduce((a, b) => (b.filter(looksGarbled).length > a.filter(looksGarbled).length ? b : a));
+const context = buildContextModel(garbledDoc);
+const lineStarting = (prefix: string) => garbledDoc.find((l) => l.startsWith(prefix))!;
 
 describe('looksGarbled', () => {
   it('spots lines with symbol-row characters after a lost byte', () => {
@@ -19,25 +23,45 @@ describe('looksGarbled', () => {
       '福建省檢察機關打出行政檢察護航法治化營商環境的“組合拳”',
       '龘靐齉爩 are rare characters',
       '减少β系数 5%',
+      '流程 ─ 审批 ─ 发证',
     ])
       expect(looksGarbled(ok)).toBe(false);
   });
 });
 
 describe('repairMojibake', () => {
-  const corpus = docs.flat();
-  const context = buildContextModel(corpus);
-
-  it('repairs the known example exactly (verified against the document text)', () => {
-    const line = corpus.find((l) => l.startsWith('?。ㄒ唬┝⒆惚镜靥厣?。'))!;
-    const r = repairMojibake(line, context);
+  it('repairs the known example exactly', () => {
+    const r = repairMojibake(lineStarting('?。ㄒ唬┝⒆惚镜靥厣?。'), context);
     expect(r.status).toBe('repaired');
     expect(r.text.startsWith('（一）立足本地特色。先后設立廈門')).toBe(true);
-    expect(r.lost).toBe(0);
   });
 
-  it('leaves clean traditional and simplified lines untouched', () => {
-    for (const l of ['（二）構建訴調對接工作機制', '福建省智能客服“福晓宝”', '為什麼？因為。'])
+  // Checked by hand: each reads as the sub-heading of its case and fits the text after it. They
+  // cover a vanished pair (二 = b6 fe), a resync on an ASCII trail byte (統 = bd 79, 碼 = b4 61),
+  // a run in mid-line after “ and two vanished pairs in a row.
+  it.each([
+    ['?。ǘ┩怀龇旨壗y籌。', '（二）突出分級統籌。省委成立法務區'],
+    ['?。ㄒ唬┐a上通行', '（一）碼上通行,稅易辦。'],
+    ['?。ㄈ┳ヌ幹', '（三）抓處置,根治欠薪“病灶”。'],
+    ['?。ㄒ唬┨剿鳌疤夹袨椤痹', '（一）探索“碳行為”增效,為低碳者信用“加分”。'],
+    ['?。ǘ┓诸惤忸}', '（二）分類解題,精準善意處置“僵尸企業”。'],
+  ])('repairs %s', (prefix, expected) => {
+    const r = repairMojibake(lineStarting(prefix), context);
+    expect(r.status).toBe('repaired');
+    expect(r.text.startsWith(expected)).toBe(true);
+  });
+
+  it('leaves clean traditional and simplified lines, ？ and symbols untouched', () => {
+    for (const l of [
+      '（二）構建訴調對接工作機制',
+      '福建省智能客服“福晓宝”',
+      '為什麼？因為。',
+      '怎么办?群众说了算,企业说了算。',
+      '为什么要这样做?因为企业需要更快的审批。',
+      '①开办企业②获得电力③纳税',
+      '流程 ─ 审批 ─ 发证',
+      '龘靐齉爩是生僻字?不是。',
+    ])
       expect(repairMojibake(l, context)).toEqual({ status: 'clean', text: l });
   });
 
@@ -46,8 +70,17 @@ describe('repairMojibake', () => {
     expect(r).toEqual({ status: 'unrepaired', text: '?。ㄒ唬┝⒆惚镜靥厣?。' });
   });
 
-  it('over every garbled line of data/raw: never loses text, repairs only verifiably', () => {
+  it('an ambiguous character is not guessed: the line stays unrepaired, the rest offered as partial', () => {
+    // 海 in “海” lost its lead byte: many characters end in a3, the document does not single one out.
+    const r = repairMojibake(lineStarting('?。ǘ┮苑諡樽ナ'), context);
+    expect(r.status).toBe('unrepaired');
+    expect(r.text).toBe(lineStarting('?。ǘ┮苑諡樽ナ'));
+    expect(r.partial).toMatch(/^（二）以.*\?.*,不斷提升企業辦事滿意度/);
+  });
+
+  it('over every line of data/raw: never loses text, repairs only verifiably', () => {
     const counts = { clean: 0, repaired: 0, unrepaired: 0 };
+    const started = performance.now();
     for (const doc of docs) {
       const ctx = buildContextModel(doc);
       for (const line of doc) {
@@ -55,15 +88,14 @@ describe('repairMojibake', () => {
         counts[r.status]++;
         if (r.status === 'unrepaired') expect(r.text).toBe(line);
         if (r.status === 'repaired') {
-          // The repaired text keeps the unaffected tail of the line as published.
-          const tail = line.slice(-8);
-          expect(r.text.endsWith(tail)).toBe(true);
           expect(looksGarbled(r.text)).toBe(false);
+          expect(r.text).not.toMatch(/[\uFFFD\uE000-\uF8FF]/);
         }
       }
     }
-    console.log('mojibake over data/raw:', counts);
-    expect(counts.repaired).toBeGreaterThanOrEqual(1);
-    expect(counts.repaired + counts.unrepaired).toBeGreaterThan(100);
+    const ms = performance.now() - started;
+    console.log('mojibake over data/raw:', counts, `${ms.toFixed(0)} ms`);
+    expect(counts.repaired).toBeGreaterThanOrEqual(80);
+    expect(counts.repaired + counts.unrepaired).toBeGreaterThanOrEqual(130);
   });
 });

@@ -1,0 +1,77 @@
+// One ingest measurement, run in its own process so that peak memory (maxRSS) belongs to this size only.
+// Usage: node --import tsx scripts/bench/ingest-child.ts <factor> <dir> [full|stages]  → one JSON line (IngestResult).
+// full:   wall time is ingestCorpus over the ×factor synthetic corpus, as `npm run etl` runs it (decode → … →
+//         dedupe → similar; Parquet writing excluded); dedupe and similar are then re-timed alone on its output,
+//         to show which part grows faster than linearly.
+// stages: for sizes whose full run exceeds the time budget: the real corpus is ingested once, its cases are
+//         replicated ×factor exactly as the synthetic corpus would produce them (same texts, copies filed under
+//         other provinces), and only the corpus-wide stages (dedupe, similar) run at full size; the per-document
+//         stages are linear (each document is read alone), so their time is the measured per-document time ×
+//         documents. `estimated: true` marks such a result.
+import { collectInputs } from '../../src/export/sources.ts';
+import { dedupeCases } from '../../src/ingest/dedupe.ts';
+import { ingestCorpus } from '../../src/ingest/pipeline.ts';
+import { similarCases } from '../../src/ingest/similar.ts';
+import type { CaseRow, DocumentRow } from '../../src/ingest/types.ts';
+import { replicateCases, syntheticCorpus } from './synthetic-corpus.ts';
+
+export interface IngestResult {
+  factor: number;
+  documents: number;
+  cases: number;
+  metrics: number;
+  wallMs: number;
+  dedupeMs: number;
+  similarMs: number;
+  maxRssMb: number;
+  estimated: boolean;
+}
+
+const factor = Number(process.argv[2] ?? 1);
+const dir = process.argv[3] ?? 'data/raw';
+const mode = process.argv[4] === 'stages' ? 'stages' : 'full';
+const { inputs } = await collectInputs([dir]);
+
+const started = performance.now();
+const dataset = ingestCorpus(mode === 'full' ? syntheticCorpus(inputs, factor) : inputs);
+let wallMs = performance.now() - started;
+
+let cases: CaseRow[] = dataset.cases;
+let documents: DocumentRow[] = dataset.documents;
+let metrics = dataset.metrics.length;
+if (mode === 'stages') ({ cases, documents } = replicateCases(dataset.cases, dataset.documents, factor));
+
+// The cases as dedupe saw them (duplicate_of cleared), timed alone; then similar on dedupe's output.
+let t = performance.now();
+const deduped = dedupeCases(
+  cases.map((c) => ({ ...c, duplicate_of: null })),
+  documents,
+).cases;
+const dedupeMs = performance.now() - t;
+t = performance.now();
+similarCases(deduped, { perProvince: 5 });
+const similarMs = performance.now() - t;
+
+if (mode === 'stages') {
+  // Per-document stages of the one real pass (its wall time minus its own corpus-wide stages), × factor.
+  const t2 = performance.now();
+  const own = dedupeCases(dataset.cases.map((c) => ({ ...c, duplicate_of: null })), dataset.documents).cases;
+  similarCases(own, { perProvince: 5 });
+  const perDocumentStages = wallMs - (performance.now() - t2);
+  wallMs = perDocumentStages * factor + dedupeMs + similarMs;
+  metrics *= factor;
+}
+
+const result: IngestResult = {
+  factor,
+  documents: documents.length,
+  cases: cases.length,
+  metrics,
+  wallMs,
+  dedupeMs,
+  similarMs,
+  // resourceUsage().maxRSS is in kilobytes.
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  estimated: mode === 'stages',
+};
+console.log(JSON.stringify(result));

@@ -1,0 +1,130 @@
+// A chart with its data: title, the ECharts drawing, and CSV / PNG / SQL buttons.
+// Loading, error and empty are decided once by QueryState; the chart itself only sees rows.
+// Usage:
+//   const q = overviewByCityQuery(state.filters); const r = useSql(q);
+//   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
+//              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
+import EChartsReactCore from 'echarts-for-react/esm/core';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { NamedQuery, Row } from '../queries/types.ts';
+import { downloadName, saveCsv, saveDataUrl, type CsvColumn } from './download.ts';
+import { markFirstChart } from './first-chart.ts';
+import { echarts, PALETTE, type EChartsType } from './echarts.ts';
+import { QueryState } from './QueryState.tsx';
+import { SqlDialog } from './SqlDialog.tsx';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EChartsOption = Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ChartClickParams = Record<string, any>;
+
+export interface ChartCardProps {
+  title: string;
+  query: NamedQuery;
+  rows: Row[] | undefined;
+  status: 'pending' | 'error' | 'success';
+  error?: Error | null;
+  /** CSV columns: the keys of `rows` the chart shows, with readable headers in the UI language. */
+  columns: CsvColumn[];
+  option: (rows: Row[]) => EChartsOption;
+  height?: number;
+  /** ECharts `finished`: the drawing is complete. */
+  onFinished?: () => void;
+  onClick?: (params: ChartClickParams) => void;
+  /** Extra controls in the card header (e.g. a count/share switch). */
+  actions?: ReactNode;
+  /** A line under the title. */
+  note?: ReactNode;
+}
+
+/** Live chart instances by query id, read by the e2e tests and the benchmark (getOption()). */
+const registry = new Map<string, EChartsType>();
+(globalThis as { __charts?: Map<string, EChartsType> }).__charts = registry;
+
+export function ChartCard(props: ChartCardProps) {
+  const { title, query, rows, status, error, columns, height = 320, actions, note } = props;
+  const { t, lang } = useI18n();
+  const [showSql, setShowSql] = useState(false);
+  const instance = useRef<EChartsType | null>(null);
+
+  // Latest callbacks in a ref, so the events object stays the same and echarts-for-react
+  // does not unbind/rebind on every render.
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const onEvents = useMemo(
+    () => ({
+      finished: () => {
+        markFirstChart();
+        callbacks.current.onFinished?.();
+      },
+      click: (params: ChartClickParams) => callbacks.current.onClick?.(params),
+    }),
+    [],
+  );
+  const opts = useMemo(() => ({ locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' as const }), [lang]);
+
+  const option = useMemo(() => {
+    if (!rows || rows.length === 0) return null;
+    return {
+      color: PALETTE,
+      aria: { enabled: true, decal: { show: false } },
+      animationDuration: 300,
+      ...props.option(rows),
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, props.option]);
+
+  const onReady = useCallback(
+    (chart: EChartsType) => {
+      instance.current = chart;
+      registry.set(query.id, chart);
+    },
+    [query.id],
+  );
+
+  const savePng = () => {
+    const chart = instance.current;
+    if (!chart) return;
+    saveDataUrl(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), downloadName(query.id, 'png'));
+  };
+
+  const ready = rows !== undefined && rows.length > 0;
+  return (
+    <section className="card chart-card" data-query-id={query.id} aria-label={title}>
+      <header className="card-header">
+        <h3>{title}</h3>
+        <div className="card-actions">
+          {actions}
+          <button type="button" className="tool" title={t('chart.csvTitle')} disabled={!ready} onClick={() => rows && saveCsv(query.id, rows, columns)}>
+            {t('chart.csv')}
+          </button>
+          <button type="button" className="tool" title={t('chart.pngTitle')} disabled={!ready} onClick={savePng}>
+            {t('chart.png')}
+          </button>
+          <button type="button" className="tool" title={t('chart.sqlTitle')} onClick={() => setShowSql(true)}>
+            {t('chart.sql')}
+          </button>
+        </div>
+      </header>
+      {note && <div className="card-note">{note}</div>}
+      <QueryState status={status} error={error} rows={rows} height={height}>
+        {() =>
+          option && (
+            <EChartsReactCore
+              echarts={echarts}
+              option={option}
+              notMerge
+              lazyUpdate
+              opts={opts}
+              onEvents={onEvents}
+              onChartReady={onReady}
+              style={{ height, width: '100%' }}
+            />
+          )
+        }
+      </QueryState>
+      {showSql && <SqlDialog query={query} onClose={() => setShowSql(false)} />}
+    </section>
+  );
+}

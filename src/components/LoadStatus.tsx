@@ -1,0 +1,28 @@
+// While DuckDB starts and the data files load: a progress line; if a file is missing or broken:
+// a clear message naming it. Views render underneath once the tables are ready.
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { getLoadStep, subscribeLoad } from '../db/load-progress.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function LoadStatus({ children }: { children: ReactNode }) {
+  const step = useSyncExternalStore(subscribeLoad, getLoadStep);
+  const { t } = useI18n();
+  if (step.phase === 'ready') return <>{children}</>;
+  if (step.phase === 'error') {
+    return (
+      <div className="load-error" role="alert">
+        <h2>{t('load.error')}</h2>
+        <p className="load-error-message">{step.message}</p>
+        <p>{t('load.errorHint')}</p>
+      </div>
+    );
+  }
+  const done = step.phase === 'data' ? step.done.length : 0;
+  const total = step.phase === 'data' ? step.total : 1;
+  return (
+    <div className="load-progress" role="status" aria-live="polite">
+      <p>{step.phase === 'data' ? t('load.data', { done, total }) : t('load.engine')}</p>
+      <progress max={total + 1} value={step.phase === 'data' ? done + 1 : 0} />
+    </div>
+  );
+}

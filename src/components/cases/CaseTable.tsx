@@ -1,0 +1,57 @@
+// A list of cases (indicator view): title linking to the case page, province, place, year/batch,
+// key figures. Sorting and paging by DataTable, in the browser (the list is one indicator's cases).
+import { DataTable } from '../DataTable.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { NamedQuery, Row } from '../../queries/types.ts';
+import type { ViewProps } from '../../views/types.ts';
+import { CaseLink } from './CaseLink.tsx';
+import { useViewText } from './text.ts';
+import { placeOf, str, strings } from './values.ts';
+
+export interface CaseTableProps extends ViewProps {
+  id: string;
+  rows: Row[];
+  query: NamedQuery;
+}
+
+export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
+  const { t, provinceName, levelName, batchName } = useI18n();
+  const tx = useViewText();
+  return (
+    <DataTable
+      id={id}
+      rows={rows}
+      query={query}
+      columns={[
+        {
+          key: 'title',
+          header: t('col.title'),
+          width: 460,
+          render: (r) => (
+            <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+              {str(r.title)}
+            </CaseLink>
+          ),
+        },
+        { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
+        { key: 'city', header: tx('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
+        { key: 'year', header: t('col.period'), render: (r) => batchName(r.year as number | null, r.batch as number | null) },
+        {
+          key: 'figures',
+          header: tx('col.figures'),
+          width: 320,
+          render: (r) => (
+            <ul className="v-chips">
+              {strings(r.figures).map((f, i) => (
+                <li key={i} className="v-chip v-chip-fig">
+                  {f}
+                </li>
+              ))}
+            </ul>
+          ),
+        },
+        { key: 'case_id', header: tx('col.caseId') },
+      ]}
+    />
+  );
+}

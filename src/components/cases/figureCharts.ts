@@ -1,0 +1,101 @@
+// ECharts options for the indicator view's figure charts. Each takes the rows it draws (the same rows
+// its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
+import type { EChartsOption } from '../ChartCard.tsx';
+import type { Row } from '../../queries/types.ts';
+import { formatWan, shorten, str, trim } from './values.ts';
+
+/** One chart row per figure: "福州市 · 推进…" (city, or province when province-level). */
+function category(r: Row, provinceName: (p: string) => string): string {
+  const where = str(r.city) || provinceName(str(r.province));
+  return shorten(`${where} · ${str(r.title)}`, 22);
+}
+
+function tooltipFor(rows: Row[], value: (r: Row) => string) {
+  return {
+    trigger: 'axis',
+    axisPointer: { type: 'shadow' },
+    confine: true,
+    formatter: (params: { dataIndex: number }[]) => {
+      const r = rows[rows.length - 1 - (params[0]?.dataIndex ?? 0)]; // drawn reversed
+      if (!r) return '';
+      // Tooltip HTML is built by ECharts from strings: escape the document text.
+      return [escapeHtml(str(r.title)), escapeHtml(str(r.text)), value(r)].join('<br/>');
+    },
+  };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const GRID = { left: 8, right: 56, top: 30, bottom: 24, containLabel: true };
+const LABEL_AXIS = { type: 'category', axisTick: { show: false }, axisLabel: { fontSize: 11, width: 190, overflow: 'truncate' } };
+
+/** Grouped bars before / after, in days (first row on top). */
+export function durationsOption(rows: Row[], names: { before: string; after: string; province: (p: string) => string }): EChartsOption {
+  const ordered = [...rows].reverse();
+  return {
+    legend: { top: 0, data: [names.before, names.after] },
+    tooltip: tooltipFor(rows, (r) => `${trim(Number(r.before_days))} → ${trim(Number(r.after_days))}`),
+    grid: GRID,
+    xAxis: { type: 'value', name: '天', nameGap: 6, splitLine: { lineStyle: { color: '#eceff3' } } },
+    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, names.province)) },
+    series: [
+      { name: names.before, type: 'bar', barGap: '10%', barMaxWidth: 10, itemStyle: { color: '#b7c2cf' },
+        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => trim(p.value) },
+        data: ordered.map((r) => Number(r.before_days)) },
+      { name: names.after, type: 'bar', barMaxWidth: 10, itemStyle: { color: '#2f6fb0' },
+        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => trim(p.value) },
+        data: ordered.map((r) => Number(r.after_days)) },
+    ],
+  };
+}
+
+/** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元. */
+export function moneyOption(rows: Row[], province: (p: string) => string): EChartsOption {
+  const ordered = [...rows].reverse();
+  return {
+    tooltip: tooltipFor(rows, (r) => formatWan(Number(r.wan_yuan))),
+    grid: GRID,
+    xAxis: { type: 'log', name: '万元', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => formatWan(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, province)) },
+    series: [
+      { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#3a9a5b' },
+        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => formatWan(p.value) },
+        data: ordered.map((r) => Number(r.wan_yuan)) },
+    ],
+  };
+}
+
+/** Count figures, one bar each, labelled with their unit, log axis (counts of different things). */
+export function countsOption(rows: Row[], province: (p: string) => string): EChartsOption {
+  const ordered = [...rows].reverse();
+  return {
+    tooltip: tooltipFor(rows, (r) => `${trim(Number(r.value))} ${str(r.unit)}`),
+    grid: GRID,
+    xAxis: { type: 'log', axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, province)) },
+    series: [
+      { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },
+        label: { show: true, position: 'right', fontSize: 10,
+          formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)}${str(ordered[p.dataIndex]?.unit)}` },
+        data: ordered.map((r) => Number(r.value)) },
+    ],
+  };
+}
+
+/** Cases of the indicator per province (bars) with the share of the province's cases in the label. */
+export function provincesOption(rows: Row[], province: (p: string) => string, casesName: string): EChartsOption {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => province(str(r.province))), axisLabel: { interval: 0, fontSize: 11 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: casesName, type: 'bar', barMaxWidth: 36,
+        label: { show: true, position: 'top', fontSize: 11,
+          formatter: (p: { dataIndex: number; value: number }) => `${p.value} (${trim(Number(rows[p.dataIndex]?.pct))}%)` },
+        data: rows.map((r) => Number(r.cases)) },
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+// Small readers of query rows for the views (rows are plain JS values, see db/arrow-rows.ts).
+import type { Row } from '../../queries/types.ts';
+
+/** A list column as strings ([] for null). */
+export function strings(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(String);
+  return [];
+}
+
+export function str(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** "福州市 · 鼓楼区" or '' (province level). */
+export function placeOf(row: Row, prefix = ''): string {
+  return [row[`${prefix}city`], row[`${prefix}county`]].filter((v) => v !== null && v !== undefined && v !== '').join(' · ');
+}
+
+/** Money in 万元 as a short label: 1.2亿元 / 350万元 (zh) or 120 M yuan style kept in Chinese units. */
+export function formatWan(wan: number): string {
+  if (Math.abs(wan) >= 10_000) return `${trim(wan / 10_000)}亿元`;
+  return `${trim(wan)}万元`;
+}
+
+export function trim(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toLocaleString('en', { maximumFractionDigits: 2, useGrouping: false });
+}
+
+/** Cut a label for a chart axis (full text stays in the tooltip and the CSV). */
+export function shorten(text: string, max = 18): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

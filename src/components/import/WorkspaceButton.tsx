@@ -1,0 +1,57 @@
+// The header's "Import & labels" button: opens the analyst's workspace (import documents, own labels)
+// in a dialog, with counts of what the analyst has added.
+import { useEffect, useRef, useState } from 'react';
+import { useImports } from '../../db/imported.ts';
+import { useLabels } from '../../db/labels.ts';
+import type { UpdateState } from '../../state/url-state.ts';
+import { LabelsPanel } from '../labels/LabelsPanel.tsx';
+import '../sql/sql.css';
+import './workspace.css';
+import { useWorkText } from '../sql/text.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+
+export function WorkspaceButton({ update }: { update: UpdateState }) {
+  const wt = useWorkText();
+  const [open, setOpen] = useState(false);
+  const imports = useImports();
+  const labels = useLabels();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const added = imports.length + labels.length;
+  return (
+    <>
+      <button type="button" className="ws-button" data-testid="workspace-button" onClick={() => setOpen(true)}>
+        {wt('ws.button')}
+        {added > 0 && <span className="ws-badge">{added}</span>}
+      </button>
+      <dialog ref={dialog} className="ws-dialog" aria-label={wt('ws.title')} onClose={() => setOpen(false)}>
+        {open && (
+          <>
+            <header className="ws-dialog-head">
+              <h2>{wt('ws.title')}</h2>
+              <span className="muted">{wt('ws.note')}</span>
+              <span className="spacer" />
+              <button type="button" className="tool" data-testid="workspace-close" onClick={() => setOpen(false)}>
+                {wt('ws.close')}
+              </button>
+            </header>
+            <div className="ws-body">
+              <ImportPanel />
+              <LabelsPanel
+                onOpenCase={(caseId) => {
+                  setOpen(false);
+                  update({ view: 'case', caseId });
+                }}
+              />
+            </div>
+          </>
+        )}
+      </dialog>
+    </>
+  );
+}

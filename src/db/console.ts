@@ -1,0 +1,84 @@
+// The SQL console's runner: the analyst's free SQL on a connection of its own (so cancelling it never
+// cancels a chart's query), sent with send() so a long query can be cancelled (cancelSent()).
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
+import type { Row } from '../queries/types.ts';
+import { arrowToRows } from './arrow-rows.ts';
+import { getDb, tablesReady } from './duckdb.ts';
+
+/** Rows kept for display, chart and CSV; a bigger result is cut and says so. */
+export const CONSOLE_ROW_LIMIT = 50_000;
+
+export interface ConsoleColumn {
+  name: string;
+  /** Arrow type, e.g. Utf8, Int32, Float64, List<Utf8>. */
+  type: string;
+  numeric: boolean;
+}
+
+export interface ConsoleResult {
+  columns: ConsoleColumn[];
+  rows: Row[];
+  /** True when the result had more than CONSOLE_ROW_LIMIT rows. */
+  truncated: boolean;
+  ms: number;
+}
+
+export class QueryCancelledError extends Error {
+  constructor() {
+    super('query cancelled');
+    this.name = 'QueryCancelledError';
+  }
+}
+
+let connPromise: Promise<AsyncDuckDBConnection> | null = null;
+let running = false;
+let cancelRequested = false;
+
+function connection(): Promise<AsyncDuckDBConnection> {
+  connPromise ??= tablesReady()
+    .then(() => getDb())
+    .then((db) => db.connect());
+  return connPromise;
+}
+
+/** Run one query (one at a time); rejects with DuckDB's message, or QueryCancelledError. */
+export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
+  const conn = await connection();
+  if (running) throw new Error('another query is still running');
+  running = true;
+  cancelRequested = false;
+  const started = performance.now();
+  try {
+    const reader = await conn.send(sql);
+    if (cancelRequested) throw new QueryCancelledError();
+    const batches = [];
+    let count = 0;
+    for await (const batch of reader) {
+      if (cancelRequested) throw new QueryCancelledError();
+      batches.push(batch);
+      count += batch.numRows;
+      if (count > CONSOLE_ROW_LIMIT) break;
+    }
+    const table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
+    const all = arrowToRows(table);
+    const columns = table.schema.fields.map((f) => {
+      const type = String(f.type);
+      return { name: f.name, type, numeric: /^(Int|Uint|Float|Decimal)/.test(type) };
+    });
+    return { columns, rows: all.slice(0, CONSOLE_ROW_LIMIT), truncated: all.length > CONSOLE_ROW_LIMIT, ms: performance.now() - started };
+  } catch (error) {
+    if (cancelRequested) throw new QueryCancelledError();
+    throw error;
+  } finally {
+    running = false;
+  }
+}
+
+/** Ask DuckDB to stop the running console query. */
+export async function cancelConsoleQuery(): Promise<void> {
+  if (!running) return;
+  cancelRequested = true;
+  const conn = await connection();
+  await conn.cancelSent();
+}

@@ -1,0 +1,46 @@
+// Which Parquet file feeds which DuckDB table. `cases` is a VIEW over `base_cases` so that issue 4 can
+// later union imported cases and overlay analyst labels in one place; every query reads `cases`.
+// Issue 4: the views over the base tables (imported documents, analyst labels).
+import { WORKSPACE_VIEWS_SQL } from './workspace-sql.ts';
+
+export interface DataFile {
+  /** File name under public/data/ (also what errors and downloads name). */
+  file: string;
+  /** Table it is loaded into. */
+  table: string;
+  /** Shown in the Data view's download list. */
+  label: { zh: string; en: string };
+  /** SQL columns to create an empty table with when an optional file is absent. */
+  emptySchema?: string;
+}
+
+export const DATA_FILES: DataFile[] = [
+  { file: 'documents.parquet', table: 'base_documents', label: { zh: '来源文件', en: 'Source documents' } },
+  { file: 'cases.parquet', table: 'base_cases', label: { zh: '案例', en: 'Cases' } },
+  { file: 'metrics.parquet', table: 'base_metrics', label: { zh: '数据指标（数字）', en: 'Figures' } },
+  { file: 'indicators.parquet', table: 'indicators', label: { zh: '指标分类', en: 'Indicator taxonomy' } },
+  {
+    file: 'similar.parquet',
+    table: 'base_similar',
+    label: { zh: '相似案例', en: 'Similar cases' },
+    // Similarity is an add-on: the dashboard works without it.
+    emptySchema: 'case_id VARCHAR, other_case_id VARCHAR, score DOUBLE, shared_terms VARCHAR[]',
+  },
+];
+
+/**
+ * Statements run once all files are loaded.
+ * Issue 4 (workspace-sql.ts): documents, cases, metrics and "similar" are views over the base_* tables,
+ * unioned with what the analyst imports in the browser; `cases` also overlays the analyst's labels.
+ */
+export const VIEWS_SQL = WORKSPACE_VIEWS_SQL;
+
+/** The table name a user sees for a data file (`cases` rather than `base_cases`). */
+export function publicTableName(file: DataFile): string {
+  // Issue 4: every base_* table is read through the view of the same name without the prefix.
+  return file.table.replace(/^base_/, '');
+}
+
+export function dataUrl(file: string): string {
+  return `${import.meta.env.BASE_URL}data/${file}`;
+}

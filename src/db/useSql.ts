@@ -1,0 +1,18 @@
+// useSql(namedQuery) → TanStack Query result of rows, keyed by the SQL text: identical queries from
+// several components share one in-flight run and one cached result.
+import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { NamedQuery, Row } from '../queries/types.ts';
+import { runQuery } from './duckdb.ts';
+import { SQL_KEY } from './query-client.ts';
+
+export type SqlResult = UseQueryResult<Row[], Error>;
+
+export function useSql(query: NamedQuery | null): SqlResult {
+  return useQuery<Row[], Error>({
+    queryKey: [SQL_KEY, query?.sql ?? null],
+    queryFn: () => runQuery(query!.sql),
+    enabled: query !== null,
+    // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,59 @@
+// The analyst's workspace in the browser: a connection of its own for writes (imports, labels) so a
+// transaction never mixes with the dashboard's queries, and the restore step run while the data loads
+// (so the first charts already include imported documents and labels: no flash of the bare dataset).
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { getDb, tablesReady } from './duckdb.ts';
+import { arrowToRows } from './arrow-rows.ts';
+import type { Row } from '../queries/types.ts';
+import type { SqlColumn } from './workspace-sql.ts';
+
+let connPromise: Promise<AsyncDuckDBConnection> | null = null;
+
+/** The workspace's connection, once the tables are ready. */
+export function workspaceConnection(): Promise<AsyncDuckDBConnection> {
+  connPromise ??= tablesReady()
+    .then(() => getDb())
+    .then((db) => db.connect());
+  return connPromise;
+}
+
+export async function rows(conn: AsyncDuckDBConnection, sql: string): Promise<Row[]> {
+  return arrowToRows(await conn.query(sql));
+}
+
+/** Column names and types of a table, in order (for typed INSERTs). */
+export async function tableColumns(conn: AsyncDuckDBConnection, table: string): Promise<SqlColumn[]> {
+  const described = await rows(conn, `DESCRIBE ${table}`);
+  return described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+}
+
+/** Run statements all-or-nothing: on any error nothing of them stays, and the error is rethrown. */
+export async function inTransaction(conn: AsyncDuckDBConnection, statements: string[]): Promise<void> {
+  await conn.query('BEGIN TRANSACTION');
+  try {
+    for (const sql of statements) await conn.query(sql);
+    await conn.query('COMMIT');
+  } catch (error) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Called by the loader (duckdb.ts) after the views exist, before the app is told the data is ready.
+ * Never fails the load: what cannot be restored is reported in the console and skipped.
+ */
+export async function restoreWorkspace(conn: AsyncDuckDBConnection): Promise<void> {
+  // Imported lazily: these modules pull in the ingest only when there is something to restore.
+  const [{ restoreImports }, { restoreLabels }] = await Promise.all([import('./imported.ts'), import('./labels.ts')]);
+  try {
+    await restoreImports(conn);
+  } catch (error) {
+    console.warn('imported documents could not be restored:', error);
+  }
+  try {
+    await restoreLabels(conn);
+  } catch (error) {
+    console.warn('analyst labels could not be restored:', error);
+  }
+}

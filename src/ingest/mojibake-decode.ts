@@ -1,0 +1,309 @@
+// Decoding one garbled run back to the bytes it came from. The corruption, as measured on real
+// documents (the traditional text had been encoded in GBK before the accident):
+//   original bytes   o0 o1 | o2 o3 | o4 o5 …      (traditional GBK: 級 = bc 89, 統 = bd 79)
+//   garbled text     '?'  + decode(o1 o2 | o3 o4 | …)
+// - the first byte is lost and written '?';
+// - a shifted pair in GBK's user-defined area (fe a3 of 二）, a9 8f of ）強) decodes to the Private
+//   Use Area and vanishes: two bytes gone without a trace;
+// - a shifted pair whose second byte is ASCII (the trail 79 of 統) puts the decoder back in step:
+//   that byte shows as a letter and the rest of the line is intact;
+// - otherwise the run ends at a byte left alone, written '?' (its partner byte is lost);
+// - full-width forms (！ Ｕ ，, bytes a3 xx) were folded to ASCII afterwards.
+// Reading it backwards: re-encode the garbled characters, put the lost bytes back (one unknown byte
+// at each '?', two at each vanished pair) and decode in step. The unknown bytes are searched,
+// every candidate text scored with the document's own character model.
+import { gbk } from './text-gbk.ts';
+import { type ContextModel, logProb, plausibleChar } from './mojibake-model.ts';
+
+export interface DecodedRun {
+  /** Index (in code points) of the opening '?'. */
+  start: number;
+  /** Index after the last garbled character consumed; the line is intact from here. */
+  end: number;
+  /** Decoded characters (indentation dropped). */
+  chars: string[];
+  /** Indexes into `chars` that a close competitor decodes differently. */
+  doubtful: Set<number>;
+  /** ln P of decoded text + the intact text after it, minus the same for the garbled text. */
+  gain: number;
+  /** Mean ln P per decoded character. */
+  meanLogProb: number;
+}
+
+const UNKNOWN = -1;
+const VANISH_COST = Math.log(0.05); // a vanished pair is a rare event
+const BEAM = 40;
+const PRUNE = 30;
+const VANISH_BEAM = 3; // only the best states are tried with vanished bytes: that search is wide
+const DOUBT = Math.log(20); // a competitor within 20× the probability makes a character doubtful
+const LINE_START = '\n';
+// Garbled runs seen are clauses (a sub-heading, a quoted word); a longer reading is not searched.
+const MAX_RUN = 64;
+
+interface State {
+  i: number;
+  pending: number; // byte waiting for its partner (UNKNOWN: the lost first byte)
+  out: string[];
+  lp: number;
+  doubtful: Set<number>;
+}
+
+interface Index {
+  /** Characters the repair may produce through a vanished pair, by lead and by trail byte. */
+  byLead: Map<number, number[]>;
+  byTrail: Map<number, number[]>;
+  vanishLeads: Set<number>;
+  closings: Map<number, number[]>;
+  counts: Map<number, number>;
+  middles: Map<number, number[]>;
+}
+const indexes = new WeakMap<ContextModel, Index>();
+
+/** The characters a vanished pair may leave around it: the document's own, its punctuation, numerals. */
+function indexFor(model: ContextModel): Index {
+  const cached = indexes.get(model);
+  if (cached) return cached;
+  const table = gbk();
+  const byLead = new Map<number, number[]>();
+  const byTrail = new Map<number, number[]>();
+  const add = (code: number) => {
+    byLead.set(code >> 8, [...(byLead.get(code >> 8) ?? []), code]);
+    byTrail.set(code & 0xff, [...(byTrail.get(code & 0xff) ?? []), code]);
+  };
+  const seen = new Set<number>();
+  for (const ch of [...model.unigrams.keys(), ...'（）一二三四五六七八九十']) {
+    const code = table.encode.get(ch);
+    if (code === undefined || seen.has(code) || !plausibleChar(model, ch)) continue;
+    seen.add(code);
+    add(code);
+  }
+  const vanishLeads = new Set<number>();
+  for (const code of table.vanishing) vanishLeads.add(code >> 8);
+  const counts = new Map<number, number>();
+  for (const [ch, n] of model.unigrams) {
+    const code = table.encode.get(ch);
+    if (code !== undefined) counts.set(code, n);
+  }
+  const index = { byLead, byTrail, vanishLeads, closings: new Map(), middles: new Map(), counts };
+  indexes.set(model, index);
+  return index;
+}
+
+function charOf(lead: number, trail: number): string | undefined {
+  return gbk().decode.get(lead * 256 + trail);
+}
+
+/** Characters (lead, trail) for a known or unknown lead byte. */
+function withLead(lead: number, trail: number): string[] {
+  if (lead !== UNKNOWN) {
+    const ch = charOf(lead, trail);
+    return ch ? [ch] : [];
+  }
+  const out: string[] = [];
+  for (let l = 0x81; l <= 0xfe; l++) {
+    const ch = charOf(l, trail);
+    if (ch) out.push(ch);
+  }
+  return out;
+}
+
+/** Decode the run opening at chars[start] (a '?'), or null when no reading fits the bytes. */
+export function decodeRun(chars: string[], start: number, model: ContextModel): DecodedRun | null {
+  const table = gbk();
+  const index = indexFor(model);
+  const atLineStart = start === 0;
+  const prevChar = atLineStart ? LINE_START : chars[start - 1];
+  const lpOf = (prev: string, ch: string) => {
+    // The lost first byte at a line start is mostly the first half of the indentation 　 (a1 a1).
+    if (prev === LINE_START) return ch === '\u3000' ? Math.log(0.5) : logProb(model, undefined, ch);
+    return logProb(model, prev, ch);
+  };
+  const last = (s: State) => (s.out.length ? s.out[s.out.length - 1] : prevChar);
+
+  const completed: { end: number; out: string[]; lp: number; doubtful: Set<number> }[] = [];
+  let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: [], lp: 0, doubtful: new Set() }];
+  while (states.length) {
+    const next = new Map<string, State>();
+    const push = (s: State) => {
+      const key = `${s.i},${s.pending},${last(s)}`;
+      const old = next.get(key);
+      if (!old) return next.set(key, s);
+      const [win, lose] = old.lp >= s.lp ? [old, s] : [s, old];
+      const doubtful = new Set(win.doubtful);
+      if (win.lp - lose.lp < DOUBT) markDifferences(win.out, lose.out, doubtful);
+      next.set(key, { ...win, doubtful });
+    };
+    const step = (s: State, added: string[], pending: number, cost = 0) => {
+      let lp = s.lp + cost;
+      let prev = last(s);
+      for (const ch of added) {
+        if (!plausibleChar(model, ch)) return;
+        lp += lpOf(prev, ch);
+        prev = ch;
+      }
+      return { i: s.i + 1, pending, out: [...s.out, ...added], lp, doubtful: s.doubtful };
+    };
+    const finish = (s: State, added: string[]) => {
+      const st = step(s, added, UNKNOWN);
+      if (st) completed.push({ end: st.i, out: st.out, lp: st.lp, doubtful: st.doubtful });
+    };
+
+    states.forEach((s, rank) => {
+      const g = chars[s.i];
+      if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
+      const code = table.encode.get(g);
+      if (code !== undefined) {
+        const lead = code >> 8;
+        const trail = code & 0xff;
+        for (const ch of withLead(s.pending, lead)) {
+          const st = step(s, [ch], trail);
+          if (st) push(st);
+        }
+        if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
+          for (const st of vanished(s, lead, trail, index, step, rank === 0)) push(st);
+      }
+      const ascii = g.length === 1 ? g.charCodeAt(0) : 0;
+      // Back in step: an ASCII byte was the trail of the pending lead.
+      if (ascii >= 0x40 && ascii <= 0x7e) for (const ch of withLead(s.pending, ascii)) finish(s, [ch]);
+      // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
+      if (ascii >= 0x21 && ascii <= 0x7e)
+        for (const ch of withLead(s.pending, 0xa3)) {
+          const st = step(s, [ch], ascii + 0x80);
+          if (st) push(st);
+        }
+      // A byte left alone: its partner (the trail of the pending lead) is lost.
+      if (g === '?' || g === '\uFFFD') {
+        if (s.pending === UNKNOWN) return;
+        for (let t = 0x40; t <= 0xfe; t++) {
+          const ch = charOf(s.pending, t);
+          if (ch) finish(s, [ch]);
+        }
+      }
+    });
+    // Relative pruning: a reading this far behind the best one cannot come back.
+    const bestDone = completed.reduce((m, c) => Math.max(m, c.lp), -Infinity);
+    const ranked = [...next.values()].sort((a, b) => b.lp - a.lp);
+    const floor = Math.max(bestDone, ranked.length ? ranked[0].lp : -Infinity) - PRUNE;
+    states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
+  }
+  if (completed.length === 0) return null;
+
+  // Compare readings over the same stretch of line: decoded text + the intact text up to a horizon.
+  const horizon = Math.min(chars.length, Math.max(...completed.map((c) => c.end)) + 2);
+  const scored = completed.map((c) => {
+    const tail = chars.slice(c.end, horizon);
+    let lp = c.lp;
+    let prev = c.out.length ? c.out[c.out.length - 1] : prevChar;
+    for (const ch of tail) {
+      lp += lpOf(prev, ch);
+      prev = ch;
+    }
+    const text = [...dropIndent(c.out, atLineStart), ...tail];
+    return { ...c, score: lp, text };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  const doubtful = new Set(best.doubtful);
+  for (const other of scored.slice(1)) {
+    if (best.score - other.score >= DOUBT) break;
+    if (other.text.join('') !== best.text.join('')) markDifferences(best.out, other.out, doubtful);
+  }
+  const garbledLp = lpRun(model, prevChar, chars.slice(start, horizon), lpOf);
+  const out = dropIndent(best.out, atLineStart);
+  const shift = best.out.length - out.length;
+  return {
+    start,
+    end: best.end,
+    chars: out,
+    doubtful: new Set([...doubtful].map((k) => k - shift).filter((k) => k >= 0)),
+    gain: best.score - garbledLp,
+    meanLogProb: best.lp / Math.max(1, best.out.length),
+  };
+}
+
+/** Two bytes vanished before the garbled character (lead, trail): one or two PUA pairs. */
+function vanished(
+  s: State,
+  lead: number,
+  trail: number,
+  index: Index,
+  step: (s: State, added: string[], pending: number, cost?: number) => State | undefined,
+  tryTwo: boolean,
+): State[] {
+  const table = gbk();
+  const out: State[] = [];
+  for (const first of index.byLead.get(s.pending) ?? []) {
+    const y = first & 0xff;
+    if (!index.vanishLeads.has(y)) continue;
+    const c1 = table.decode.get(first)!;
+    for (const last of closingsFor(index, y, lead)) {
+      const st = step(s, [c1, table.decode.get(last)!], trail, VANISH_COST);
+      if (st) out.push(st);
+    }
+    if (!tryTwo) continue;
+    // Two vanished pairs in a row (三）強 → c8 | fd a3 | a9 8f | 8a): a middle character in between.
+    for (const middle of middlesFor(index, y)) {
+      const c2 = table.decode.get(middle)!;
+      for (const last of closingsFor(index, middle & 0xff, lead)) {
+        const st = step(s, [c1, c2, table.decode.get(last)!], trail, 2 * VANISH_COST);
+        if (st) out.push(st);
+      }
+    }
+  }
+  return out;
+}
+
+/** Characters (z, lead) that can follow a vanished pair (y, z). */
+function closingsFor(index: Index, y: number, lead: number): number[] {
+  const key = y * 256 + lead;
+  let list = index.closings.get(key);
+  if (!list) {
+    list = (index.byTrail.get(lead) ?? []).filter((c) => gbk().vanishing.has(y * 256 + (c >> 8)));
+    index.closings.set(key, list);
+  }
+  return list;
+}
+
+// Between two vanished pairs stands a character ending in a user-defined lead byte: in practice the
+// closing bracket of a numbered heading, 、 or 。 — punctuation or a numeral is searched, no more.
+const NUMERAL_CODES = new Set([...'一二三四五六七八九十'].map((c) => gbk().encode.get(c)));
+function isPunctOrNumeral(code: number): boolean {
+  return code >> 8 === 0xa1 || code >> 8 === 0xa3 || NUMERAL_CODES.has(code);
+}
+
+/** Characters (z, y2) between two vanished pairs (y, z) and (y2, …). */
+function middlesFor(index: Index, y: number): number[] {
+  let list = index.middles.get(y);
+  if (!list) {
+    list = [];
+    for (const codes of index.byLead.values())
+      for (const c of codes)
+        if (isPunctOrNumeral(c) && gbk().vanishing.has(y * 256 + (c >> 8)) && index.vanishLeads.has(c & 0xff)) list.push(c);
+    index.middles.set(y, list);
+  }
+  return list;
+}
+
+function dropIndent(out: string[], atLineStart: boolean): string[] {
+  return atLineStart && out[0] === '\u3000' ? out.slice(1) : out;
+}
+
+function markDifferences(a: string[], b: string[], into: Set<number>): void {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) into.add(k);
+}
+
+function lpRun(
+  model: ContextModel,
+  prev: string,
+  chars: string[],
+  lpOf: (prev: string, ch: string) => number,
+): number {
+  let lp = 0;
+  let p = prev;
+  for (const ch of chars) {
+    lp += lpOf(p, ch);
+    p = ch;
+  }
+  void model;
+  return lp;
+}

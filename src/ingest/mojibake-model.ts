@@ -1,0 +1,116 @@
+// The yardstick of mojibake repair: a character bigram model of the document's own clean text,
+// backed off to a prior by character kind (common Han in either script, punctuation, rare Han,
+// GBK symbol rows). A repair is accepted only when this model clearly prefers it.
+import { gbk, gbkClass } from './text-gbk.ts';
+import { toTraditional } from './text-convert.ts';
+
+/** Character counts of a document's clean lines, as published (same script as the garbled text). */
+export interface ContextModel {
+  unigrams: Map<string, number>;
+  /** key: two characters. */
+  bigrams: Map<string, number>;
+  /** How many bigrams start with a character. */
+  following: Map<string, number>;
+  total: number;
+  /** Memo of logProb: the decoder asks the same pairs again and again. */
+  memo: Map<string, number>;
+}
+
+// Pairs that official notices write whatever the document: numbered sub-headings （一）（二）… and
+// enumerations 一是、二是… A garbled sub-heading loses exactly these bytes (二 = b6 fe, 三 = c8 fd
+// form vanishing pairs once shifted), and the document's other sub-headings may all be garbled too.
+const NUMERALS = [...'一二三四五六七八九十'];
+const STRUCTURAL_PAIRS: [string, number][] = NUMERALS.flatMap((n) => [
+  [`（${n}`, 3],
+  [`${n}）`, 3],
+  [`${n}是`, 1],
+  [`第${n}`, 1],
+]);
+
+export function emptyModel(): ContextModel {
+  return { unigrams: new Map(), bigrams: new Map(), following: new Map(), total: 0, memo: new Map() };
+}
+
+export function addText(model: ContextModel, text: string): void {
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    model.unigrams.set(chars[i], (model.unigrams.get(chars[i]) ?? 0) + 1);
+    model.total++;
+    if (i === 0) continue;
+    addPair(model, chars[i - 1] + chars[i], 1);
+  }
+}
+
+function addPair(model: ContextModel, pair: string, n: number): void {
+  model.bigrams.set(pair, (model.bigrams.get(pair) ?? 0) + n);
+  const first = [...pair][0];
+  model.following.set(first, (model.following.get(first) ?? 0) + n);
+}
+
+export function addStructuralPriors(model: ContextModel): void {
+  for (const [pair, n] of STRUCTURAL_PAIRS) addPair(model, pair, n);
+}
+
+// ---- prior by character kind ----
+
+let commonHan: Set<string> | null = null;
+/** GB2312 Han characters and their traditional forms: what ordinary text in either script uses. */
+function isCommonHan(ch: string): boolean {
+  if (!commonHan) {
+    const simplified: string[] = [];
+    for (const [code, c] of gbk().decode) {
+      const cls = gbkClass(code);
+      if (cls === 'hanzi1' || cls === 'hanzi2') simplified.push(c);
+    }
+    // One character per line so that opencc converts characters, not phrases.
+    const traditional = toTraditional(simplified.join('\n')).split('\n');
+    commonHan = new Set([...simplified, ...traditional]);
+  }
+  return commonHan.has(ch);
+}
+
+/** Prior probability of a character before the document is consulted. */
+function basePrior(ch: string): number {
+  if (isCommonHan(ch)) return 1 / 8000;
+  const code = gbk().encode.get(ch);
+  if (code === undefined) return /[\x21-\x7e]/.test(ch) ? 1 / 2000 : 1e-9;
+  const cls = gbkClass(code);
+  if (cls === 'punct') return 1 / 500;
+  if (cls === 'symbol') return 1e-8; // bopomofo, box drawing, kana: what shifted bytes decode to
+  return 1 / 60000; // GBK extension: rare characters
+}
+
+/** A character a repair may produce: not a symbol-row character unless the document uses it. */
+export function plausibleChar(model: ContextModel, ch: string): boolean {
+  return (model.unigrams.get(ch) ?? 0) > 0 || basePrior(ch) > 1e-7;
+}
+
+/** ln P(ch | prev): doc bigram, backed off to doc unigram, backed off to the kind prior. */
+export function logProb(model: ContextModel, prev: string | undefined, ch: string): number {
+  const key = (prev ?? '') + '|' + ch;
+  let lp = model.memo.get(key);
+  if (lp === undefined) {
+    lp = computeLogProb(model, prev, ch);
+    model.memo.set(key, lp);
+  }
+  return lp;
+}
+
+function computeLogProb(model: ContextModel, prev: string | undefined, ch: string): number {
+  const uni = ((model.unigrams.get(ch) ?? 0) + 20 * basePrior(ch)) / (model.total + 20);
+  if (prev === undefined) return Math.log(uni);
+  const bi = model.bigrams.get(prev + ch) ?? 0;
+  const ctx = model.following.get(prev) ?? 0;
+  return Math.log((bi + 2 * uni) / (ctx + 2));
+}
+
+/** ln P of a run of characters following `prev`. */
+export function logProbOf(model: ContextModel, prev: string | undefined, chars: string[]): number {
+  let lp = 0;
+  let p = prev;
+  for (const c of chars) {
+    lp += logProb(model, p, c);
+    p = c;
+  }
+  return lp;
+}

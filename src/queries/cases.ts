@@ -1,0 +1,184 @@
+// Named queries of the Cases view (search table) and of the case page.
+// Search works on the simplified normal form: the typed term is converted to simplified (so 營商 finds
+// 营商), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
+import { toSimplified } from '../ingest/normalise.ts';
+import type { Filters } from '../state/filters.ts';
+import { caseWhere, literal } from './sql.ts';
+import type { NamedQuery } from './types.ts';
+
+export const PAGE_SIZE = 20;
+
+/** The simplified text columns a search looks in, in the order a snippet is taken from. */
+export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as const;
+
+/**
+ * Key figures of a case as a list of phrases (max 4): before→after reductions first, then durations and
+ * money, then the rest; 'other' figures are left out. `alias` is the cases table alias.
+ */
+export function keyFiguresSql(alias: string): string {
+  return `coalesce((
+    SELECT list(m.text ORDER BY
+      CASE WHEN m.before_value IS NOT NULL THEN 0 WHEN m.kind IN ('duration', 'money') THEN 1
+           WHEN m.kind = 'percent' THEN 2 ELSE 3 END, m.metric_id)[1:4]
+    FROM metrics m WHERE m.case_id = ${alias}.case_id AND m.kind <> 'other'), [])`;
+}
+
+/** Search terms: whitespace-separated, each converted to simplified; all must match. */
+export function searchTerms(search: string): string[] {
+  return search
+    .split(/\s+/)
+    .map((t) => toSimplified(t.trim()))
+    .filter((t) => t !== '');
+}
+
+function termMatch(term: string, alias: string): string {
+  const lit = literal(term);
+  const cols = SEARCH_COLUMNS.map((c) => `contains(${alias}.${c}, ${lit})`);
+  // The published original too, so a term the converter maps differently still finds its case.
+  cols.push(`contains(${alias}.title_original, ${lit})`, `contains(${alias}.case_id, ${lit})`);
+  return `(${cols.join(' OR ')})`;
+}
+
+/** Sortable columns of the cases table; the sort string is a key, '-' prefixed for descending. */
+const SORTS: Record<string, string> = {
+  title: 'c.title',
+  province: 'c.province',
+  city: 'c.city',
+  level: 'c.level',
+  indicator: 'coalesce(i.sort, 999)',
+  year: 'c.year',
+  figures: 'figures',
+  case_id: 'c.case_id',
+};
+export const SORT_KEYS = Object.keys(SORTS);
+
+export function orderBy(sort: string): string {
+  const desc = sort.startsWith('-');
+  const key = desc ? sort.slice(1) : sort;
+  const column = SORTS[key];
+  const tail = 'c.province, c.year, c.batch, c.seq, c.case_id';
+  if (!column) return tail;
+  return `${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, ${tail}`;
+}
+
+export interface SearchParams {
+  filters: Filters;
+  search: string;
+  sort: string;
+  page: number;
+  pageSize?: number;
+}
+
+/**
+ * One page of the cases table: filter bar + search, sorted, with the total row count on every row,
+ * and a snippet of the first text part that contains the first term (for highlighting in the view).
+ */
+export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE }: SearchParams): NamedQuery {
+  const terms = searchTerms(search);
+  const where = [caseWhere(filters, { alias: 'c' }), ...terms.map((t) => termMatch(t, 'c'))].join('\n    AND ');
+  const first = terms[0];
+  // Snippet: ~80 characters around the first hit in background/measures/outcomes (title is shown anyway).
+  const snippet = first
+    ? `CASE ${SEARCH_COLUMNS.slice(1)
+        .map(
+          (col) =>
+            `WHEN contains(c.${col}, ${literal(first)}) THEN substring(c.${col}, greatest(instr(c.${col}, ${literal(first)}) - 30, 1), 80)`,
+        )
+        .join(' ')} ELSE NULL END`
+    : 'NULL';
+  const offset = Math.max(0, Math.floor(page)) * pageSize;
+  return {
+    id: 'cases.search',
+    sql: `SELECT c.case_id, c.title, c.province, c.city, c.county, c.level, c.indicator,
+  i.name_zh AS indicator_zh, i.name_en AS indicator_en, c.year, c.batch, c.has_body,
+  (SELECT count(*) FROM metrics m WHERE m.case_id = c.case_id) AS figures,
+  ${snippet} AS snippet,
+  count(*) OVER () AS total
+FROM cases c LEFT JOIN indicators i ON i.code = c.indicator
+WHERE ${where}
+ORDER BY ${orderBy(sort)}
+LIMIT ${pageSize} OFFSET ${offset}`,
+  };
+}
+
+/** One case with everything the case page shows, including the canonical case if it is a duplicate. */
+export function caseDetail(caseId: string): NamedQuery {
+  return {
+    id: 'case.detail',
+    sql: `SELECT c.*, i.name_zh AS indicator_zh, i.name_en AS indicator_en,
+  canon.title AS duplicate_of_title,
+  d.title AS doc_title, d.issuer AS doc_issuer, d.published AS doc_published, d.source_file AS doc_source_file
+FROM cases c
+LEFT JOIN indicators i ON i.code = c.indicator
+LEFT JOIN cases canon ON canon.case_id = c.duplicate_of
+LEFT JOIN documents d ON d.doc_id = c.doc_id
+WHERE c.case_id = ${literal(caseId)}`,
+  };
+}
+
+/** The figures found in one case, in text order per section. */
+export function caseFigures(caseId: string): NamedQuery {
+  return {
+    id: 'case.figures',
+    sql: `SELECT metric_id, section, text, value, unit, kind, value_norm, unit_norm, before_value, after_value
+FROM metrics WHERE case_id = ${literal(caseId)}
+ORDER BY CASE section WHEN 'background' THEN 0 WHEN 'measures' THEN 1 ELSE 2 END, metric_id`,
+  };
+}
+
+/** Names of the alternative indicators of a case (codes → names), for the case page. */
+export function indicatorNames(): NamedQuery {
+  return { id: 'indicators.names', sql: 'SELECT code, name_zh, name_en, sort FROM indicators ORDER BY sort, code' };
+}
+
+/**
+ * Similar cases of one case (both directions of `similar`, best score kept), with where they are from;
+ * `same_province` splits the list into other provinces and own.
+ */
+export function caseSimilar(caseId: string): NamedQuery {
+  const id = literal(caseId);
+  return {
+    id: 'case.similar',
+    sql: `WITH pairs AS (
+  SELECT other_case_id AS other, score, shared_terms FROM "similar" WHERE case_id = ${id}
+  UNION ALL
+  SELECT case_id AS other, score, shared_terms FROM "similar" WHERE other_case_id = ${id}
+), best AS (
+  SELECT other, max(score) AS score, arg_max(shared_terms, score) AS shared_terms FROM pairs GROUP BY other
+)
+SELECT o.case_id, o.title, o.province, o.city, o.county, o.indicator, i.name_zh AS indicator_zh,
+  i.name_en AS indicator_en, o.year, o.batch, b.score, b.shared_terms,
+  o.province IS NOT DISTINCT FROM me.province AS same_province
+FROM best b
+JOIN cases o ON o.case_id = b.other
+JOIN cases me ON me.case_id = ${id}
+LEFT JOIN indicators i ON i.code = o.indicator
+WHERE o.duplicate_of IS NULL AND o.case_id <> ${id}
+ORDER BY same_province, b.score DESC, o.case_id`,
+  };
+}
+
+/** Cases recorded as duplicates of this one (the same case published again). */
+export function caseDuplicates(caseId: string): NamedQuery {
+  return {
+    id: 'case.duplicates',
+    sql: `SELECT case_id, title_original, doc_id FROM cases WHERE duplicate_of = ${literal(caseId)} ORDER BY case_id`,
+  };
+}
+
+export interface CaseListParams {
+  filters: Filters;
+  indicator: string;
+  /** Restrict to these provinces (compare view); empty = the filter bar's provinces. */
+  provinces?: string[];
+}
+
+/** Cases of one indicator with place, year and key figures (compare columns, indicator view list). */
+export function caseListSql({ filters, indicator, provinces = [] }: CaseListParams): string {
+  const scoped: Filters = { ...filters, indicators: [indicator], provinces: provinces.length ? provinces : filters.provinces };
+  return `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
+  ${keyFiguresSql('c')} AS figures
+FROM cases c
+WHERE ${caseWhere(scoped, { alias: 'c' })}
+ORDER BY c.province, c.year DESC, c.batch DESC, c.seq`;
+}

@@ -1,0 +1,106 @@
+// Named queries of the Compare view: two provinces (A, B) side by side.
+// The view chooses its own provinces and indicator, so the filter bar's province and indicator
+// clauses are dropped here; city, level, year and batch still apply.
+import type { Filters } from '../state/filters.ts';
+import { caseListSql } from './cases.ts';
+import { caseWhere, literal } from './sql.ts';
+import type { NamedQuery } from './types.ts';
+
+export interface CompareParams {
+  filters: Filters;
+  a: string;
+  b: string;
+}
+
+function compareWhere(filters: Filters, alias?: string): string {
+  return caseWhere({ ...filters, provinces: [], indicators: [] }, { alias });
+}
+
+/** Provinces that have cases (for the two pickers), largest first. */
+export function compareProvinces(): NamedQuery {
+  return {
+    id: 'compare.provinces',
+    sql: `SELECT province, count(*) AS cases FROM cases
+WHERE duplicate_of IS NULL AND province IS NOT NULL
+GROUP BY province ORDER BY cases DESC, province`,
+  };
+}
+
+/**
+ * One row per indicator of the taxonomy (plus any code found in the cases but not in it): each
+ * province's case count and its share of that province's cases in percent (1 decimal, as charted).
+ * Indicators neither province covers are kept (with zeros) so gaps are visible.
+ */
+export function compareShares({ filters, a, b }: CompareParams): NamedQuery {
+  const A = literal(a);
+  const B = literal(b);
+  return {
+    id: 'compare.shares',
+    sql: `WITH base AS (
+  SELECT province, indicator FROM cases WHERE ${compareWhere(filters)} AND province IN (${A}, ${B})
+), totals AS (
+  SELECT count(*) FILTER (WHERE province = ${A}) AS a_total, count(*) FILTER (WHERE province = ${B}) AS b_total FROM base
+), counts AS (
+  SELECT indicator, count(*) FILTER (WHERE province = ${A}) AS a_cases, count(*) FILTER (WHERE province = ${B}) AS b_cases
+  FROM base GROUP BY indicator
+), codes AS (
+  SELECT code AS indicator FROM indicators UNION SELECT indicator FROM counts
+)
+SELECT k.indicator, coalesce(i.name_zh, k.indicator) AS name_zh, coalesce(i.name_en, k.indicator) AS name_en,
+  coalesce(c.a_cases, 0) AS a_cases, t.a_total,
+  CASE WHEN t.a_total > 0 THEN round(100.0 * coalesce(c.a_cases, 0) / t.a_total, 1) ELSE 0 END AS a_pct,
+  coalesce(c.b_cases, 0) AS b_cases, t.b_total,
+  CASE WHEN t.b_total > 0 THEN round(100.0 * coalesce(c.b_cases, 0) / t.b_total, 1) ELSE 0 END AS b_pct
+FROM codes k
+CROSS JOIN totals t
+LEFT JOIN counts c ON c.indicator = k.indicator
+LEFT JOIN indicators i ON i.code = k.indicator
+ORDER BY coalesce(i.sort, 999), k.indicator`,
+  };
+}
+
+export interface CompareIndicatorParams extends CompareParams {
+  indicator: string;
+}
+
+/** The cases of the chosen indicator in A and in B, with place, year and key figures. */
+export function compareCases({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery {
+  return {
+    id: 'compare.cases',
+    sql: caseListSql({ filters: { ...filters, provinces: [] }, indicator, provinces: [a, b] }),
+  };
+}
+
+/**
+ * For each case of A under the chosen indicator, its nearest case of B (any indicator) by the
+ * precomputed similarity. `similar` is read in both directions (a top-k list per case need not be
+ * symmetric). Cases of A without any similar case of B are kept with nulls.
+ */
+export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery {
+  return {
+    id: 'compare.pairs',
+    sql: `WITH a AS (
+  SELECT case_id, title, city, county FROM cases
+  WHERE ${compareWhere(filters)} AND province = ${literal(a)} AND indicator = ${literal(indicator)}
+), b AS (
+  SELECT case_id, title, city, county, indicator FROM cases WHERE ${compareWhere(filters)} AND province = ${literal(b)}
+), both_ways AS (
+  SELECT case_id, other_case_id, score, shared_terms FROM "similar"
+  UNION ALL
+  SELECT other_case_id, case_id, score, shared_terms FROM "similar"
+), ranked AS (
+  SELECT s.case_id, s.other_case_id, s.score, s.shared_terms,
+    row_number() OVER (PARTITION BY s.case_id ORDER BY s.score DESC, s.other_case_id) AS rank
+  FROM both_ways s JOIN a ON a.case_id = s.case_id JOIN b ON b.case_id = s.other_case_id
+)
+SELECT a.case_id AS a_case_id, a.title AS a_title, a.city AS a_city, a.county AS a_county,
+  b.case_id AS b_case_id, b.title AS b_title, b.city AS b_city, b.county AS b_county,
+  b.indicator AS b_indicator, i.name_zh AS b_indicator_zh, i.name_en AS b_indicator_en,
+  r.score, r.shared_terms
+FROM a
+LEFT JOIN ranked r ON r.case_id = a.case_id AND r.rank = 1
+LEFT JOIN b ON b.case_id = r.other_case_id
+LEFT JOIN indicators i ON i.code = b.indicator
+ORDER BY r.score DESC NULLS LAST, a.case_id`,
+  };
+}

@@ -1,0 +1,37 @@
+// The dashboard's state: which view, which filters, which language. All of it lives in the URL
+// (see url-state.ts), so a reload, back/forward or a pasted link restores the same screen.
+import type { Level } from '../ingest/types.ts';
+
+export type ViewId = 'overview' | 'compare' | 'indicator' | 'cases' | 'case' | 'data' | 'sql';
+export type Lang = 'zh' | 'en';
+
+/** One filter bar for all views. Empty list = no restriction. Province values are full names (福建省). */
+export interface Filters {
+  provinces: string[];
+  indicators: string[];
+  cities: string[];
+  levels: Level[];
+  years: number[];
+  batches: number[];
+}
+
+export const EMPTY_FILTERS: Filters = { provinces: [], indicators: [], cities: [], levels: [], years: [], batches: [] };
+
+export interface AppState {
+  view: ViewId;
+  lang: Lang;
+  filters: Filters;
+  /** Compare view: the two provinces and the chosen indicator. */
+  compareA: string;
+  compareB: string;
+  indicator: string | null;
+  /** Cases view: search text, sort column, page (0-based); case page: the case id. */
+  search: string;
+  sort: string;
+  page: number;
+  caseId: string | null;
+  /** Overview heatmap: counts or shares of the province's cases. */
+  share: boolean;
+  /** Issue 4, SQL console: the query text, so a link reproduces it ('' = none). */
+  sql: string;
+}

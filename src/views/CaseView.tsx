@@ -1,0 +1,248 @@
+// The case page: place, indicator (source, alternatives, deciding terms), the three parts with the
+// figures marked, the published original on demand, flags (missing body, repairs, duplicate of …),
+// and similar cases of other provinces and of its own. Document text is rendered as text only.
+import { useState } from 'react';
+import { QueryState } from '../components/QueryState.tsx';
+import { CaseLink } from '../components/cases/CaseLink.tsx';
+import { Highlighted } from '../components/cases/Highlighted.tsx';
+import { SimilarList } from '../components/cases/SimilarList.tsx';
+import { RelabelControl } from '../components/labels/RelabelControl.tsx'; // issue 4
+import { flagKey, useViewText, type ViewTextKey } from '../components/cases/text.ts';
+import '../components/cases/views.css';
+import { str, strings, trim } from '../components/cases/values.ts';
+import { useSql } from '../db/useSql.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { caseDetail, caseDuplicates, caseFigures, caseSimilar, searchTerms } from '../queries/cases.ts';
+import type { Row } from '../queries/types.ts';
+import type { ViewProps } from './types.ts';
+
+const PARTS = ['background', 'measures', 'outcomes'] as const;
+
+/** Tooltip of a marked figure: its kind and normalised value (before → after where given). */
+function figureTitle(f: Row): string {
+  const norm = `${trim(Number(f.value_norm))} ${str(f.unit_norm)}`;
+  const change = f.before_value !== null ? ` (${trim(Number(f.before_value))} → ${trim(Number(f.after_value))} ${str(f.unit_norm)})` : '';
+  return `${str(f.kind)}: ${norm}${change}`;
+}
+
+export function CaseView({ state, update }: ViewProps) {
+  const tx = useViewText();
+  const caseId = state.caseId;
+  const back = (
+    <div className="v-links">
+      <a
+        href="?view=cases"
+        onClick={(e) => {
+          e.preventDefault();
+          update({ view: 'cases', caseId: null });
+        }}
+      >
+        {tx('case.back')}
+      </a>
+    </div>
+  );
+  if (!caseId) {
+    return (
+      <div className="v-view">
+        {back}
+        <p className="v-empty">{tx('case.none')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="v-view" data-testid="case-view">
+      {back}
+      <CaseBody key={caseId} caseId={caseId} state={state} update={update} />
+    </div>
+  );
+}
+
+function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
+  const { provinceName, levelName, batchName, indicatorName } = useI18n();
+  const tx = useViewText();
+  const [showOriginal, setShowOriginal] = useState(false);
+  const detail = useSql(caseDetail(caseId));
+  const figures = useSql(caseFigures(caseId));
+  const similar = useSql(caseSimilar(caseId));
+  const duplicates = useSql(caseDuplicates(caseId));
+  const hits = searchTerms(state.search);
+
+  if (detail.data && detail.data.length === 0) return <p className="v-empty">{tx('case.notFound', { id: caseId })}</p>;
+  return (
+    <QueryState status={detail.status} error={detail.error} rows={detail.data}>
+      {([c]) => {
+        const figs = figures.data ?? [];
+        const titleOf = new Map(figs.map((f) => [str(f.text), figureTitle(f)]));
+        const flags = strings(c.flags);
+        const sourceKey = `case.source.${str(c.indicator_source)}`;
+        const similarRows = similar.data ?? [];
+        return (
+          <>
+            <header className="v-case-head">
+              <h2 data-testid="case-title">{str(c.title)}</h2>
+              {c.title_original !== c.title && <div className="v-muted">{str(c.title_original)}</div>}
+              <div className="v-muted">{str(c.case_id)}</div>
+            </header>
+
+            <div className="v-grid2">
+              <section className="v-panel">
+                <h3>{tx('case.place')}</h3>
+                <dl className="v-facts">
+                  <dt>{tx('case.province')}</dt>
+                  <dd>{provinceName(str(c.province))}</dd>
+                  <dt>{tx('case.city')}</dt>
+                  <dd>{str(c.city) || '—'}</dd>
+                  <dt>{tx('case.county')}</dt>
+                  <dd>{str(c.county) || '—'}</dd>
+                  <dt>{tx('case.level')}</dt>
+                  <dd>{levelName(str(c.level))}</dd>
+                  <dt>{tx('case.agency')}</dt>
+                  <dd>{str(c.agency) || '—'}</dd>
+                  <dt>{tx('case.document')}</dt>
+                  <dd>
+                    {str(c.doc_title) || str(c.doc_id)}
+                    <div className="v-muted">
+                      {[str(c.doc_issuer), str(c.doc_published), batchName(c.year as number | null, c.batch as number | null)]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </div>
+                  </dd>
+                </dl>
+              </section>
+              <section className="v-panel">
+                <h3>{tx('case.indicator')}</h3>
+                <dl className="v-facts">
+                  <dt>{tx('case.indicator')}</dt>
+                  <dd data-testid="case-indicator">{indicatorName(str(c.indicator))}</dd>
+                  <dt>{tx('case.source')}</dt>
+                  <dd>{sourceKey in { 'case.source.document': 1, 'case.source.classifier': 1, 'case.source.analyst': 1 } ? tx(sourceKey as ViewTextKey) : str(c.indicator_source)}</dd>
+                  <dt>{tx('case.alts')}</dt>
+                  <dd>{strings(c.indicator_alts).map((code) => indicatorName(code)).join('、') || '—'}</dd>
+                  <dt>{tx('case.evidence')}</dt>
+                  <dd>
+                    <ul className="v-chips">
+                      {strings(c.indicator_evidence).map((term) => (
+                        <li key={term} className="v-chip v-chip-term">
+                          {term}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </dl>
+                <div className="v-links" style={{ marginTop: 8 }}>
+                  <button type="button" className="v-linkish" onClick={() => update({ view: 'indicator', indicator: str(c.indicator) })}>
+                    {tx('case.toIndicator')}
+                  </button>
+                  <button
+                    type="button"
+                    className="v-linkish"
+                    onClick={() =>
+                      update({
+                        view: 'compare',
+                        indicator: str(c.indicator),
+                        ...(c.province && c.province !== state.compareA && c.province !== state.compareB ? { compareA: str(c.province) } : {}),
+                      })
+                    }
+                  >
+                    {tx('case.toCompare')}
+                  </button>
+                </div>
+                {/* issue 4: the analyst re-files the case (labels overlay the cases view) */}
+                <RelabelControl caseId={caseId} indicator={str(c.indicator)} original={c.indicator_original ? str(c.indicator_original) : null} />
+              </section>
+            </div>
+
+            {(flags.length > 0 || c.duplicate_of || (duplicates.data?.length ?? 0) > 0) && (
+              <section className="v-panel" data-testid="case-flags">
+                <h3>{tx('case.flags')}</h3>
+                <ul className="v-flags">
+                  {flags.map((flag) => {
+                    const key = flagKey(flag);
+                    return (
+                      <li key={flag} className="v-flag-warn" data-flag={flag}>
+                        {key ? tx(key) : flag}
+                      </li>
+                    );
+                  })}
+                  {c.duplicate_of ? (
+                    <li className="v-flag-warn" data-flag="duplicate">
+                      {tx('case.duplicateOf', { id: str(c.duplicate_of) })}{' '}
+                      <CaseLink caseId={str(c.duplicate_of)} state={state} update={update}>
+                        {str(c.duplicate_of_title) || str(c.duplicate_of)}
+                      </CaseLink>
+                    </li>
+                  ) : null}
+                  {(duplicates.data?.length ?? 0) > 0 && (
+                    <li>
+                      {tx('case.duplicates')}{' '}
+                      {duplicates.data!.map((d, i) => (
+                        <span key={str(d.case_id)}>
+                          {i > 0 && '、'}
+                          <CaseLink caseId={str(d.case_id)} state={state} update={update}>
+                            {str(d.case_id)}
+                          </CaseLink>
+                        </span>
+                      ))}
+                    </li>
+                  )}
+                </ul>
+              </section>
+            )}
+
+            <section className="v-panel">
+              {figs.length > 0 && <p className="v-muted">{tx('case.figuresNote')}</p>}
+              {PARTS.map((part) => {
+                const terms = figs.filter((f) => f.section === part).map((f) => str(f.text));
+                return (
+                  <div key={part} style={{ marginBottom: 12 }}>
+                    <h3>{tx(`case.${part}`)}</h3>
+                    {str(c[part]) ? (
+                      <p className="v-part" data-part={part}>
+                        <Highlighted text={str(c[part])} groups={[terms, hits]} titleOf={(piece, g) => (g === 0 ? titleOf.get(piece) : undefined)} />
+                      </p>
+                    ) : (
+                      <p className="v-empty">{tx('case.empty')}</p>
+                    )}
+                  </div>
+                );
+              })}
+              {Boolean(c.body_original || c.title_original) && (
+                <div>
+                  <button type="button" className="tool" aria-expanded={showOriginal} onClick={() => setShowOriginal(!showOriginal)}>
+                    {showOriginal ? tx('case.hideOriginal') : tx('case.original')}
+                  </button>
+                  {showOriginal && (
+                    <pre className="v-original" data-testid="case-original">
+                      {str(c.title_original)}
+                      {'\n\n'}
+                      {str(c.body_original)}
+                    </pre>
+                  )}
+                </div>
+              )}
+            </section>
+
+            <div className="v-view">
+              <section className="v-panel">
+                <h3>{tx('case.similarOther')}</h3>
+                {similar.data ? (
+                  <SimilarList rows={similarRows.filter((r) => !r.same_province)} state={state} update={update} testId="similar-other" />
+                ) : (
+                  <p className="v-muted">{similar.error?.message ?? '…'}</p>
+                )}
+              </section>
+              <section className="v-panel">
+                <h3>{tx('case.similarOwn')}</h3>
+                {similar.data ? (
+                  <SimilarList rows={similarRows.filter((r) => r.same_province)} state={state} update={update} testId="similar-own" />
+                ) : (
+                  <p className="v-muted">{similar.error?.message ?? '…'}</p>
+                )}
+              </section>
+            </div>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,91 @@
+// Cases: a searchable, sortable, paged table. Search matches traditional and simplified alike (the
+// query converts the term), over titles and texts; matches are marked with <mark> React elements.
+import { DataTable } from '../components/DataTable.tsx';
+import { QueryState } from '../components/QueryState.tsx';
+import { CaseLink } from '../components/cases/CaseLink.tsx';
+import { Highlighted } from '../components/cases/Highlighted.tsx';
+import { SearchBox } from '../components/cases/SearchBox.tsx';
+import { useViewText } from '../components/cases/text.ts';
+import '../components/cases/views.css';
+import { placeOf, str } from '../components/cases/values.ts';
+import { useSql } from '../db/useSql.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { PAGE_SIZE, searchCases, searchTerms } from '../queries/cases.ts';
+import type { ViewProps } from './types.ts';
+
+export function CasesView({ state, update }: ViewProps) {
+  const { t, provinceName, levelName, batchName, indicatorName } = useI18n();
+  const tx = useViewText();
+  const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page });
+  const result = useSql(query);
+  const rows = result.data;
+  const total = rows && rows.length > 0 ? Number(rows[0].total) : 0;
+  const terms = searchTerms(state.search);
+  // Also mark the term as typed, for a title_original hit the converter would miss.
+  const marks = [terms, state.search.split(/\s+/).filter(Boolean)];
+
+  return (
+    <div className="v-view" data-testid="cases-view">
+      <div className="v-toolbar">
+        <SearchBox
+          value={state.search}
+          placeholder={tx('cases.search')}
+          clearLabel={tx('cases.clear')}
+          onSearch={(search) => update({ search }, { replace: true })}
+        />
+        {rows && <span className="v-muted" data-testid="case-count">{tx('cases.found', { n: total })}</span>}
+      </div>
+      {rows && rows.length === 0 ? (
+        <p className="v-empty" data-testid="cases-empty">
+          {tx('cases.none')}{' '}
+          {state.page > 0 && (
+            <button type="button" className="v-linkish" onClick={() => update({ page: 0 })}>
+              {t('table.prev')}
+            </button>
+          )}
+        </p>
+      ) : (
+      <QueryState status={result.status} error={result.error} rows={rows}>
+        {(page) => (
+          <DataTable
+            id="cases.search"
+            rows={page}
+            query={query}
+            total={total}
+            page={state.page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => update({ page: p })}
+            sort={state.sort}
+            onSort={(sort) => update({ sort })}
+            columns={[
+              {
+                key: 'title',
+                header: t('col.title'),
+                width: 560,
+                render: (r) => (
+                  <div>
+                    <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+                      <Highlighted text={str(r.title)} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />
+                    </CaseLink>
+                    {r.snippet ? (
+                      <div className="v-snippet">
+                        …<Highlighted text={str(r.snippet)} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />…
+                      </div>
+                    ) : null}
+                  </div>
+                ),
+              },
+              { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
+              { key: 'city', header: tx('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
+              { key: 'indicator', header: t('col.indicator'), render: (r) => indicatorName(str(r.indicator)) },
+              { key: 'year', header: t('col.period'), render: (r) => batchName(r.year as number | null, r.batch as number | null) },
+              { key: 'figures', header: tx('col.figureCount'), numeric: true },
+              { key: 'case_id', header: tx('col.caseId') },
+            ]}
+          />
+        )}
+      </QueryState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
+// covers, and for one indicator both provinces' cases in two columns plus nearest-case pairs.
+import { ChartCard } from '../components/ChartCard.tsx';
+import { QueryState } from '../components/QueryState.tsx';
+import { useViewText } from '../components/cases/text.ts';
+import '../components/cases/views.css';
+import { butterflyOption } from '../components/compare/butterfly.ts';
+import { CaseColumn } from '../components/compare/CaseColumn.tsx';
+import { PairsTable } from '../components/compare/PairsTable.tsx';
+import { defaultIndicator } from '../components/compare/pick.ts';
+import { ProvincePicker } from '../components/compare/ProvincePicker.tsx';
+import { useSql } from '../db/useSql.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { compareCases, comparePairs, compareShares } from '../queries/compare.ts';
+import type { Row } from '../queries/types.ts';
+import type { ViewProps } from './types.ts';
+
+export function CompareView({ state, update }: ViewProps) {
+  const { provinceName, indicatorName } = useI18n();
+  const tx = useViewText();
+  const a = state.compareA;
+  const b = state.compareB;
+  const nameA = provinceName(a);
+  const nameB = provinceName(b);
+
+  const sharesQuery = compareShares({ filters: state.filters, a, b });
+  const shares = useSql(sharesQuery);
+  const rows = shares.data ?? [];
+  const indicator = defaultIndicator(rows, state.indicator);
+  const first = rows[0];
+
+  const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator }) : null;
+  const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
+  const cases = useSql(casesQuery);
+  const pairs = useSql(pairsQuery);
+
+  const covered = (r: Row, side: 'a' | 'b') => Number(r[`${side}_cases`]) > 0;
+  const onlyA = rows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
+  const onlyB = rows.filter((r) => covered(r, 'b') && !covered(r, 'a'));
+  const neither = rows.filter((r) => !covered(r, 'a') && !covered(r, 'b'));
+  const choose = (code: string) => update({ indicator: code });
+
+  const chips = (list: Row[], clickable: boolean) =>
+    list.length === 0 ? (
+      <span className="v-empty">{tx('cmp.none')}</span>
+    ) : (
+      <ul className="v-chips">
+        {list.map((r) => (
+          <li key={String(r.indicator)}>
+            {clickable ? (
+              <button type="button" className="v-chip" aria-pressed={r.indicator === indicator} onClick={() => choose(String(r.indicator))}>
+                {indicatorName(String(r.indicator))} ({Number(r.a_cases) + Number(r.b_cases)})
+              </button>
+            ) : (
+              <span className="v-chip">{indicatorName(String(r.indicator))}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <div className="v-view" data-testid="compare-view">
+      <div className="v-toolbar">
+        <ProvincePicker label={tx('cmp.a')} value={a} testId="compare-a" onChange={(p) => update({ compareA: p })} />
+        <button type="button" className="tool" onClick={() => update({ compareA: b, compareB: a })}>
+          {tx('cmp.swap')}
+        </button>
+        <ProvincePicker label={tx('cmp.b')} value={b} testId="compare-b" onChange={(p) => update({ compareB: p })} />
+        {a === b && <span className="v-flag-warn">{tx('cmp.sameProvinces')}</span>}
+      </div>
+
+      <ChartCard
+        title={tx('cmp.shares')}
+        query={sharesQuery}
+        rows={shares.data}
+        status={shares.status}
+        error={shares.error}
+        note={first ? tx('cmp.sharesNote', { a: nameA, an: Number(first.a_total), b: nameB, bn: Number(first.b_total) }) : undefined}
+        height={Math.max(260, rows.length * 24 + 70)}
+        columns={[
+          { key: 'indicator', header: tx('cmp.indicator') },
+          { key: 'name_zh', header: '指标' },
+          { key: 'name_en', header: 'Indicator' },
+          { key: 'a_cases', header: tx('col.aCases', { p: nameA }) },
+          { key: 'a_pct', header: tx('col.aShare', { p: nameA }) },
+          { key: 'b_cases', header: tx('col.aCases', { p: nameB }) },
+          { key: 'b_pct', header: tx('col.aShare', { p: nameB }) },
+        ]}
+        option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator })}
+        onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
+      />
+
+      {rows.length > 0 && (
+        <section className="v-panel" aria-label={tx('cmp.coverage')}>
+          <h3>{tx('cmp.coverage')}</h3>
+          <div className="v-coverage">
+            <div>
+              <div className="v-muted">{tx('cmp.onlyA', { p: nameA })}</div>
+              {chips(onlyA, true)}
+            </div>
+            <div>
+              <div className="v-muted">{tx('cmp.onlyA', { p: nameB })}</div>
+              {chips(onlyB, true)}
+            </div>
+            <div>
+              <div className="v-muted">{tx('cmp.neither')}</div>
+              {chips(neither, false)}
+            </div>
+          </div>
+        </section>
+      )}
+
+      {indicator && (
+        <>
+          <div className="v-toolbar">
+            <label>
+              {tx('cmp.indicator')}
+              <select value={indicator} data-testid="compare-indicator" onChange={(e) => choose(e.target.value)}>
+                {rows
+                  .filter((r) => covered(r, 'a') || covered(r, 'b'))
+                  .map((r) => (
+                    <option key={String(r.indicator)} value={String(r.indicator)}>
+                      {indicatorName(String(r.indicator))} ({Number(r.a_cases)} : {Number(r.b_cases)})
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </div>
+          <h2>{tx('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
+          <QueryState status={cases.status} error={cases.error} rows={cases.data}>
+            {(list) => (
+              <div className="v-grid2">
+                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} state={state} update={update} />
+                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} state={state} update={update} />
+              </div>
+            )}
+          </QueryState>
+          <section className="v-panel">
+            <h3>{tx('cmp.pairs', { a: nameA, b: nameB })}</h3>
+            <p className="v-muted">{tx('cmp.pairsNote')}</p>
+            <QueryState status={pairs.status} error={pairs.error} rows={pairs.data}>
+              {(list) => <PairsTable rows={list} a={a} b={b} state={state} update={update} />}
+            </QueryState>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+// Indicator: one indicator across provinces — cases per province, the figures its cases report
+// (durations before → after, money, counts) charted where comparable, and the cases listed.
+import { ChartCard } from '../components/ChartCard.tsx';
+import { QueryState } from '../components/QueryState.tsx';
+import { CaseTable } from '../components/cases/CaseTable.tsx';
+import { countsOption, durationsOption, moneyOption, provincesOption } from '../components/cases/figureCharts.ts';
+import { useViewText } from '../components/cases/text.ts';
+import '../components/cases/views.css';
+import { useSql } from '../db/useSql.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import {
+  indicatorByProvince,
+  indicatorCases,
+  indicatorCounts,
+  indicatorDurations,
+  indicatorMoney,
+  indicatorOptions,
+  FIGURE_LIMIT,
+} from '../queries/indicator.ts';
+import type { Row } from '../queries/types.ts';
+import type { ViewProps } from './types.ts';
+
+/** The indicator to show: the chosen one, else the filter bar's first, else the one with most cases. */
+function pickIndicator(options: Row[], chosen: string | null, filtered: string[]): string | null {
+  if (chosen) return chosen;
+  if (filtered.length > 0) return filtered[0];
+  let best: Row | null = null;
+  for (const r of options) if (!best || Number(r.cases) > Number(best.cases)) best = r;
+  return best ? String(best.code) : null;
+}
+
+const chartHeight = (rows: Row[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
+
+export function IndicatorView({ state, update }: ViewProps) {
+  const { t, indicatorName, provinceName } = useI18n();
+  const tx = useViewText();
+  const options = useSql(indicatorOptions(state.filters));
+  const indicator = pickIndicator(options.data ?? [], state.indicator, state.filters.indicators);
+
+  const params = { filters: state.filters, indicator: indicator ?? '' };
+  const provincesQ = indicatorByProvince(params);
+  const durationsQ = indicatorDurations(params);
+  const moneyQ = indicatorMoney(params);
+  const countsQ = indicatorCounts(params);
+  const casesQ = indicatorCases(params);
+  const enabled = indicator !== null;
+  const provinces = useSql(enabled ? provincesQ : null);
+  const durations = useSql(enabled ? durationsQ : null);
+  const money = useSql(enabled ? moneyQ : null);
+  const counts = useSql(enabled ? countsQ : null);
+  const cases = useSql(enabled ? casesQ : null);
+
+  const figureColumns = [
+    { key: 'case_id', header: tx('col.caseId') },
+    { key: 'province', header: t('col.province') },
+    { key: 'city', header: t('col.city') },
+    { key: 'title', header: t('col.title') },
+    { key: 'text', header: tx('col.text') },
+  ];
+
+  return (
+    <div className="v-view" data-testid="indicator-view">
+      <div className="v-toolbar">
+        <label>
+          {tx('ind.pick')}
+          <select
+            value={indicator ?? ''}
+            data-testid="indicator-pick"
+            onChange={(e) => update({ indicator: e.target.value })}
+          >
+            {(options.data ?? []).map((r) => (
+              <option key={String(r.code)} value={String(r.code)}>
+                {indicatorName(String(r.code))} ({Number(r.cases)})
+              </option>
+            ))}
+          </select>
+        </label>
+        {indicator && <h2>{indicatorName(indicator)}</h2>}
+      </div>
+
+      {indicator && (
+        <>
+          <div className="v-grid2">
+            <ChartCard
+              title={tx('ind.byProvince')}
+              query={provincesQ}
+              rows={provinces.data}
+              status={provinces.status}
+              error={provinces.error}
+              height={260}
+              columns={[
+                { key: 'province', header: t('col.province') },
+                { key: 'cases', header: t('col.cases') },
+                { key: 'total', header: t('col.provinceCases') },
+                { key: 'pct', header: tx('col.pct') },
+              ]}
+              option={(rows) => provincesOption(rows, provinceName, t('col.cases'))}
+            />
+            <ChartCard
+              title={tx('ind.money')}
+              query={moneyQ}
+              rows={money.data}
+              status={money.status}
+              error={money.error}
+              height={chartHeight(money.data, 22)}
+              note={money.data?.length === FIGURE_LIMIT ? tx('ind.limit', { n: FIGURE_LIMIT }) : undefined}
+              columns={[...figureColumns, { key: 'wan_yuan', header: tx('col.wan') }]}
+              option={(rows) => moneyOption(rows, provinceName)}
+            />
+          </div>
+          <ChartCard
+            title={tx('ind.durations')}
+            query={durationsQ}
+            rows={durations.data}
+            status={durations.status}
+            error={durations.error}
+            height={chartHeight(durations.data, 28)}
+            columns={[...figureColumns, { key: 'before_days', header: tx('col.before') }, { key: 'after_days', header: tx('col.after') }]}
+            option={(rows) => durationsOption(rows, { before: tx('ind.before'), after: tx('ind.after'), province: provinceName })}
+          />
+          <ChartCard
+            title={tx('ind.counts')}
+            query={countsQ}
+            rows={counts.data}
+            status={counts.status}
+            error={counts.error}
+            height={chartHeight(counts.data, 20)}
+            note={counts.data?.length === FIGURE_LIMIT ? tx('ind.limit', { n: FIGURE_LIMIT }) : undefined}
+            columns={[...figureColumns, { key: 'value', header: tx('col.count') }, { key: 'unit', header: tx('col.unit') }]}
+            option={(rows) => countsOption(rows, provinceName)}
+          />
+          <section className="v-panel">
+            <h3>{tx('ind.cases')}</h3>
+            <QueryState status={cases.status} error={cases.error} rows={cases.data}>
+              {(rows) => <CaseTable id="indicator.cases" rows={rows} query={casesQ} state={state} update={update} />}
+            </QueryState>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

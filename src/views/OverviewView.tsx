@@ -1,0 +1,193 @@
+// Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
+// city, level and year/batch — all under the filter bar.
+import { useState } from 'react';
+import { ChartCard } from '../components/ChartCard.tsx';
+import { saveCsv } from '../components/download.ts';
+import { QueryState } from '../components/QueryState.tsx';
+import { SqlDialog } from '../components/SqlDialog.tsx';
+import { useSql } from '../db/useSql.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { DictKey } from '../i18n/dict.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../queries/overview.ts';
+import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from './overview-charts.ts';
+import type { ViewProps } from './types.ts';
+
+const TOTALS: { key: string; label: DictKey }[] = [
+  { key: 'documents', label: 'overview.documents' },
+  { key: 'cases', label: 'overview.cases' },
+  { key: 'provinces', label: 'overview.provinces' },
+  { key: 'cities', label: 'overview.cities' },
+  { key: 'indicators', label: 'overview.indicators' },
+  { key: 'figures', label: 'overview.figures' },
+];
+
+function Totals({ state }: ViewProps) {
+  const { t } = useI18n();
+  const query = totalsQuery(state.filters);
+  const result = useSql(query);
+  const [showSql, setShowSql] = useState(false);
+  const columns = TOTALS.map((x) => ({ key: x.key, header: t(x.label) }));
+  return (
+    <section className="card totals" data-query-id={query.id} aria-label={t('overview.totals')}>
+      <header className="card-header">
+        <h3>{t('overview.totals')}</h3>
+        <div className="card-actions">
+          <button type="button" className="tool" disabled={!result.data} onClick={() => result.data && saveCsv(query.id, result.data, columns)}>
+            {t('chart.csv')}
+          </button>
+          <button type="button" className="tool" onClick={() => setShowSql(true)}>
+            {t('chart.sql')}
+          </button>
+        </div>
+      </header>
+      <QueryState status={result.status} error={result.error} rows={result.data} height={64}>
+        {(rows) => (
+          <dl className="stat-tiles">
+            {TOTALS.map((x) => (
+              <div key={x.key} className="stat" data-stat={x.key}>
+                <dt>{t(x.label)}</dt>
+                <dd>{Number(rows[0][x.key] ?? 0).toLocaleString()}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </QueryState>
+      {showSql && <SqlDialog query={query} onClose={() => setShowSql(false)} />}
+    </section>
+  );
+}
+
+export function OverviewView({ state, update }: ViewProps) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const nameKey = lang === 'zh' ? 'name_zh' : 'name_en';
+  const f = state.filters;
+
+  const heatmap = heatmapQuery(f);
+  const heatmapRows = useSql(heatmap);
+  const byIndicator = byIndicatorQuery(f);
+  const byIndicatorRows = useSql(byIndicator);
+  const byCity = byCityQuery(f);
+  const byCityRows = useSql(byCity);
+  const byLevel = byLevelQuery(f);
+  const byLevelRows = useSql(byLevel);
+  const byBatch = byBatchQuery(f);
+  const byBatchRows = useSql(byBatch);
+
+  const indicatorCount = new Set((heatmapRows.data ?? []).map((r) => r.indicator)).size;
+  const cityCount = new Set((byCityRows.data ?? []).map((r) => r.city)).size;
+
+  // Clicking an indicator opens the Indicator view on it.
+  const openIndicator = (code: unknown) => {
+    if (typeof code === 'string' && code) update({ view: 'indicator', indicator: code });
+  };
+
+  const shareSwitch = (
+    <div className="segmented" role="group" aria-label={t('overview.heatmapShare')}>
+      <button type="button" aria-pressed={!state.share} data-share="0" onClick={() => update({ share: false })}>
+        {t('share.off')}
+      </button>
+      <button type="button" aria-pressed={state.share} data-share="1" onClick={() => update({ share: true })}>
+        {t('share.on')}
+      </button>
+    </div>
+  );
+
+  return (
+    <div className="overview">
+      <Totals state={state} update={update} />
+      <div className="grid-2">
+        <ChartCard
+          title={`${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`}
+          query={heatmap}
+          rows={heatmapRows.data}
+          status={heatmapRows.status}
+          error={heatmapRows.error}
+          actions={shareSwitch}
+          height={barHeight(indicatorCount, 260) + 40}
+          columns={[
+            { key: 'province', header: t('col.province') },
+            { key: nameKey, header: t('col.indicator') },
+            ...(state.share
+              ? [
+                  { key: 'share', header: t('col.share') },
+                  { key: 'cases', header: t('col.cases') },
+                  { key: 'province_cases', header: t('col.provinceCases') },
+                ]
+              : [{ key: 'cases', header: t('col.cases') }]),
+          ]}
+          option={(rows) => heatmapOption(rows, state.share, i18n)}
+          onClick={(p) => {
+            // Heatmap cells carry [provinceIndex, indicatorIndex, value]; indicators come in row order.
+            const codes = [...new Set((heatmapRows.data ?? []).map((r) => r.indicator))];
+            if (Array.isArray(p.data)) openIndicator(codes[p.data[1]]);
+          }}
+        />
+        <ChartCard
+          title={t('overview.byIndicator')}
+          query={byIndicator}
+          rows={byIndicatorRows.data}
+          status={byIndicatorRows.status}
+          error={byIndicatorRows.error}
+          height={barHeight(indicatorCount, 260) + 40}
+          columns={[
+            { key: nameKey, header: t('col.indicator') },
+            { key: 'province', header: t('col.province') },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={(rows) => byIndicatorOption(rows, i18n)}
+          onClick={(p) => openIndicator(byIndicatorRows.data?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
+        />
+      </div>
+      <div className="grid-3">
+        <ChartCard
+          title={t('overview.byCity')}
+          query={byCity}
+          rows={byCityRows.data}
+          status={byCityRows.status}
+          error={byCityRows.error}
+          height={barHeight(cityCount)}
+          columns={[
+            { key: 'province', header: t('col.province') },
+            { key: 'city', header: t('col.city') },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={(rows) => byCityOption(rows, i18n)}
+        />
+        <ChartCard
+          title={t('overview.byLevel')}
+          query={byLevel}
+          rows={byLevelRows.data}
+          status={byLevelRows.status}
+          error={byLevelRows.error}
+          height={260}
+          columns={[
+            { key: 'level', header: t('col.level') },
+            { key: 'province', header: t('col.province') },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={(rows) => byLevelOption(rows, i18n)}
+        />
+        <ChartCard
+          title={t('overview.byBatch')}
+          query={byBatch}
+          rows={byBatchRows.data}
+          status={byBatchRows.status}
+          error={byBatchRows.error}
+          height={260}
+          columns={[
+            { key: 'year', header: t('col.year') },
+            { key: 'batch', header: t('col.batch') },
+            { key: 'province', header: t('col.province') },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={(rows) => byBatchOption(rows, i18n)}
+        />
+      </div>
+    </div>
+  );
+}
+
+function indicatorLabelOf(row: Record<string, unknown>, nameKey: string): string {
+  return String(row[nameKey] ?? row.indicator);
+}

@@ -1,0 +1,152 @@
+// Rows → ECharts options for the Overview view. Pure functions: rows in, option out.
+import type { EChartsOption } from '../components/ChartCard.tsx';
+import type { I18n } from '../i18n/i18n.tsx';
+import type { Row } from '../queries/types.ts';
+
+/** Distinct values in first-seen order. */
+function distinct<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function provincesOf(rows: Row[], i18n: I18n): string[] {
+  return distinct(rows.map((r) => String(r.province ?? ''))).sort(i18n.collator.compare);
+}
+
+function indicatorLabel(row: Row, i18n: I18n): string {
+  const name = i18n.lang === 'zh' ? row.name_zh : row.name_en;
+  return name ? String(name) : i18n.indicatorName(String(row.indicator));
+}
+
+/** Indicator codes in taxonomy order (rows come ordered by sort). */
+function indicatorsOf(rows: Row[]): string[] {
+  return distinct(rows.map((r) => String(r.indicator)));
+}
+
+const AXIS_LABEL_WIDTH = 150;
+
+export function heatmapOption(rows: Row[], share: boolean, i18n: I18n): EChartsOption {
+  const provinces = provincesOf(rows, i18n);
+  const codes = indicatorsOf(rows);
+  const labels = new Map(rows.map((r) => [String(r.indicator), indicatorLabel(r, i18n)]));
+  const data = rows.map((r) => [
+    provinces.indexOf(String(r.province ?? '')),
+    codes.indexOf(String(r.indicator)),
+    share ? Math.round(Number(r.share) * 1000) / 10 : Number(r.cases),
+  ]);
+  const max = Math.max(1, ...data.map((d) => d[2]));
+  return {
+    tooltip: {
+      formatter: (p: { data: number[] }) =>
+        `${i18n.provinceName(provinces[p.data[0]])}<br/>${labels.get(codes[p.data[1]])}: ${share ? `${p.data[2]}%` : p.data[2]}`,
+    },
+    grid: { left: AXIS_LABEL_WIDTH + 10, right: 20, top: 30, bottom: 60 },
+    xAxis: { type: 'category', data: provinces.map((p) => i18n.provinceName(p)), position: 'top', splitArea: { show: true } },
+    yAxis: {
+      type: 'category',
+      data: codes.map((c) => labels.get(c)),
+      inverse: true,
+      axisLabel: { width: AXIS_LABEL_WIDTH, overflow: 'truncate' },
+      splitArea: { show: true },
+    },
+    visualMap: {
+      min: 0,
+      max,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 5,
+      itemHeight: 120,
+      inRange: { color: ['#eef4fb', '#2f6fb0'] },
+      // Labels at both ends of the colour scale.
+      text: [share ? `${max}%` : String(max), share ? '0%' : '0'],
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: i18n.t(share ? 'overview.heatmapShare' : 'overview.heatmapCount'),
+        data,
+        label: { show: true, formatter: (p: { data: number[] }) => (share ? `${p.data[2]}%` : String(p.data[2])) },
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
+      },
+    ],
+  };
+}
+
+/** Grouped (≤ 3 provinces) or stacked horizontal bars: one bar group per category, one series per province. */
+function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLabel: (key: string) => string, i18n: I18n, horizontal: boolean, categories?: string[]): EChartsOption {
+  const provinces = provincesOf(rows, i18n);
+  const cats = categories ?? distinct(rows.map(categoryKey));
+  const stack = provinces.length > 3 ? 'total' : undefined;
+  const series = provinces.map((province) => {
+    const values = new Map<string, number>();
+    for (const r of rows) if (String(r.province ?? '') === province) values.set(categoryKey(r), (values.get(categoryKey(r)) ?? 0) + Number(r.cases));
+    return {
+      type: 'bar',
+      name: i18n.provinceName(province),
+      stack,
+      data: cats.map((c) => values.get(c) ?? 0),
+      label: { show: !stack, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+      barMaxWidth: 28,
+    };
+  });
+  const categoryAxis = {
+    type: 'category',
+    data: cats.map(categoryLabel),
+    inverse: horizontal,
+    axisLabel: horizontal ? { width: AXIS_LABEL_WIDTH, overflow: 'truncate' } : { interval: 0, hideOverlap: true },
+  };
+  const valueAxis = { type: 'value', minInterval: 1 };
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, type: 'scroll' },
+    grid: horizontal ? { left: AXIS_LABEL_WIDTH + 10, right: 40, top: 30, bottom: 20 } : { left: 40, right: 20, top: 36, bottom: 30 },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series,
+  };
+}
+
+export function byIndicatorOption(rows: Row[], i18n: I18n): EChartsOption {
+  const labels = new Map(rows.map((r) => [String(r.indicator), indicatorLabel(r, i18n)]));
+  return barsByProvince(rows, (r) => String(r.indicator), (c) => labels.get(c) ?? c, i18n, true);
+}
+
+/** The key of a city row: its name, or '' for province-level bodies. */
+export function cityKey(r: Row): string {
+  return r.city ? String(r.city) : '';
+}
+
+export function byCityOption(rows: Row[], i18n: I18n): EChartsOption {
+  // Order by total cases across provinces.
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(cityKey(r), (totals.get(cityKey(r)) ?? 0) + Number(r.cases));
+  const cities = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || i18n.collator.compare(a, b));
+  const option = barsByProvince(rows, cityKey, (c) => c || i18n.t('level.none'), i18n, true, cities);
+  // A city belongs to one province: stack always, so each city is one bar coloured by province.
+  for (const s of option.series) {
+    s.stack = 'total';
+    s.label = { show: false };
+  }
+  return option;
+}
+
+const LEVEL_ORDER = ['province', 'city', 'county'];
+
+export function byLevelOption(rows: Row[], i18n: I18n): EChartsOption {
+  const levels = distinct(rows.map((r) => String(r.level))).sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
+  return barsByProvince(rows, (r) => String(r.level), (l) => i18n.levelName(l), i18n, false, levels);
+}
+
+export function periodKey(r: Row): string {
+  return `${r.year ?? ''}|${r.batch ?? ''}`;
+}
+
+export function byBatchOption(rows: Row[], i18n: I18n): EChartsOption {
+  const labels = new Map(rows.map((r) => [periodKey(r), i18n.batchName(r.year as number | null, r.batch as number | null)]));
+  return barsByProvince(rows, periodKey, (k) => labels.get(k) ?? k, i18n, false);
+}
+
+/** Height for a horizontal bar chart with n categories. */
+export function barHeight(n: number, min = 220, max = 900): number {
+  return Math.max(min, Math.min(max, 60 + n * 24));
+}

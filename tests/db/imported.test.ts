@@ -1,0 +1,148 @@
+// The browser import's pure parts, run in Node on the real dataset: prepareImport (the same ingest the
+// export runs) and the SQL that unions imported rows into the views (workspace-sql.ts), executed by
+// DuckDB against the exported Parquet loaded exactly as the browser loads it (tests/queries/dataset.ts).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { prepareImport, type ImportedDoc } from '../../src/db/import-doc.ts';
+import { insertRowsSql, removeImportedSql, type SqlColumn } from '../../src/db/workspace-sql.ts';
+import type { CaseRow } from '../../src/ingest/types.ts';
+import { openDataset, type Dataset } from '../queries/dataset.ts';
+import { madeUpDocument, shaanxiBatchText } from './made-up-doc.ts';
+
+let db: Dataset;
+beforeAll(async () => {
+  db = await openDataset();
+});
+afterAll(() => db?.close());
+
+async function loaded() {
+  const cases = await db.all('SELECT case_id, doc_id, province, title, background, measures, outcomes, duplicate_of FROM cases');
+  const docs = await db.all('SELECT doc_id FROM documents');
+  return {
+    caseIds: cases.map((r) => String(r.case_id)),
+    docIds: docs.map((r) => String(r.doc_id)),
+    cases: cases as unknown as CaseRow[],
+  };
+}
+
+async function columns(table: string): Promise<SqlColumn[]> {
+  return (await db.all(`DESCRIBE ${table}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+}
+
+async function insert(doc: ImportedDoc): Promise<void> {
+  const statements = [
+    ...insertRowsSql('imported_documents', await columns('imported_documents'), [doc.document]),
+    ...insertRowsSql('imported_cases', await columns('imported_cases'), doc.cases),
+    ...insertRowsSql('imported_metrics', await columns('imported_metrics'), doc.metrics),
+    ...insertRowsSql('imported_similar', await columns('imported_similar'), doc.similar),
+  ];
+  for (const sql of statements) await db.all(sql);
+}
+
+const count = async (sql: string) => Number((await db.all(sql))[0].n);
+
+describe('prepareImport', () => {
+  test('a re-dated real announcement becomes a new document with fresh ids and all its cases', async () => {
+    const doc = madeUpDocument();
+    const before = await loaded();
+    const { imported, failures } = prepareImport([{ name: doc.name, bytes: doc.bytes }], before);
+    expect(failures).toEqual([]);
+    expect(imported).toHaveLength(1);
+    const [d] = imported;
+    expect(d.document).toMatchObject({ province: '陕西省', year: 2024, batch: 4, source_file: doc.name });
+    // The source announces 36 cases and all have bodies.
+    expect(d.cases).toHaveLength(36);
+    const taken = new Set(before.caseIds);
+    expect(d.cases.filter((c) => taken.has(c.case_id))).toEqual([]);
+    expect(new Set(d.cases.map((c) => c.case_id)).size).toBe(36);
+    expect(d.metrics.length).toBeGreaterThan(0);
+    expect(d.metrics.every((m) => d.cases.some((c) => c.case_id === m.case_id))).toBe(true);
+    // Its cases are the published 2022 batch's text: each finds its twin among the loaded cases.
+    const scores = d.similar.filter((s) => s.case_id === d.cases[0].case_id && before.caseIds.includes(s.other_case_id)).map((s) => s.score);
+    expect(Math.max(...scores)).toBeGreaterThan(0.9);
+  });
+
+  test('the very same text as a loaded document is refused, naming the file', async () => {
+    const text = shaanxiBatchText();
+    const { imported, failures } = prepareImport([{ name: 'copy.txt', bytes: new TextEncoder().encode(text) }], await loaded());
+    expect(imported).toEqual([]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].message).toMatch(/^copy\.txt: already loaded/);
+  });
+
+  test('unreadable files fail with the file and the reason; a readable one beside them still imports', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const gbk = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3, 0x0a]); // 你好 in GBK: not UTF-8
+    const prose = new TextEncoder().encode('今天天气很好。\n我们去公园散步。\n');
+    const doc = madeUpDocument();
+    const { imported, failures } = prepareImport(
+      [
+        { name: 'logo.png', bytes: png },
+        { name: 'gbk.txt', bytes: gbk },
+        { name: 'notes.txt', bytes: prose },
+        { name: 'empty.txt', bytes: new Uint8Array() },
+        { name: doc.name, bytes: doc.bytes },
+      ],
+      await loaded(),
+    );
+    expect(failures.map((f) => f.sourceFile)).toEqual(['logo.png', 'gbk.txt', 'notes.txt', 'empty.txt']);
+    expect(failures[0].message).toMatch(/^logo\.png: binary file/);
+    expect(failures[1].message).toMatch(/^gbk\.txt: not UTF-8/);
+    expect(failures[2].message).toMatch(/^notes\.txt: no cases found/);
+    expect(failures[3].message).toMatch(/^empty\.txt: empty file/);
+    expect(imported.map((d) => d.sourceFile)).toEqual([doc.name]);
+  });
+
+  test('two files in one import never share case ids', async () => {
+    const a = madeUpDocument();
+    const bText = a.text.replace(/发布时间:2024-09-18/, '发布时间:2024-09-19');
+    const { imported } = prepareImport(
+      [
+        { name: 'a.txt', bytes: a.bytes },
+        { name: 'b.txt', bytes: new TextEncoder().encode(bText) },
+      ],
+      await loaded(),
+    );
+    expect(imported).toHaveLength(2);
+    const ids = imported.flatMap((d) => d.cases.map((c) => c.case_id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('imported rows in the views', () => {
+  test('inserted cases appear in cases / metrics / documents marked as imported, and removal restores the counts', async () => {
+    const casesBefore = await count('SELECT count(*) n FROM cases');
+    const metricsBefore = await count('SELECT count(*) n FROM metrics');
+    const shaanxiBefore = await count("SELECT count(*) n FROM cases WHERE province = '陕西省' AND duplicate_of IS NULL");
+    const doc = madeUpDocument();
+    const { imported } = prepareImport([{ name: doc.name, bytes: doc.bytes }], await loaded());
+    const d = imported[0];
+    await insert(d);
+
+    expect(await count('SELECT count(*) n FROM cases')).toBe(casesBefore + 36);
+    expect(await count('SELECT count(*) n FROM metrics')).toBe(metricsBefore + d.metrics.length);
+    expect(await count("SELECT count(*) n FROM cases WHERE province = '陕西省' AND duplicate_of IS NULL")).toBe(shaanxiBefore + 36);
+    const rows = await db.all(`SELECT imported, flags, year, batch FROM cases WHERE doc_id = '${d.docId}'`);
+    expect(rows.every((r) => r.imported === true && (r.flags as string[]).includes('imported') && r.year === 2024 && r.batch === 4)).toBe(true);
+    expect(await count('SELECT count(*) n FROM cases WHERE imported')).toBe(36);
+    expect(await count(`SELECT count(*) n FROM documents WHERE imported AND doc_id = '${d.docId}'`)).toBe(1);
+    // published is a DATE in the view like in the Parquet.
+    expect((await db.all(`SELECT typeof(published) t FROM documents WHERE doc_id = '${d.docId}'`))[0].t).toBe('DATE');
+    expect(await count(`SELECT count(*) n FROM "similar" WHERE case_id = '${d.cases[0].case_id}'`)).toBeGreaterThan(0);
+
+    for (const sql of removeImportedSql(d.docId)) await db.all(sql);
+    expect(await count('SELECT count(*) n FROM cases')).toBe(casesBefore);
+    expect(await count('SELECT count(*) n FROM metrics')).toBe(metricsBefore);
+    expect(await count('SELECT count(*) n FROM imported_similar')).toBe(0);
+    expect(await count('SELECT count(*) n FROM documents WHERE imported')).toBe(0);
+  });
+
+  test('text with quotes and backslashes survives the INSERT literally', async () => {
+    const cols = await columns('imported_documents');
+    const title = "it's \\n a 'quoted' \"title\" —— 完";
+    const doc = { doc_id: 'zz-test', source_file: 'x.txt', province: null, title, issuer: null, year: 2024, batch: null, published: null, script: 'simplified', cases_listed: 0, cases_parsed: 0 };
+    for (const sql of insertRowsSql('imported_documents', cols, [doc])) await db.all(sql);
+    const [row] = await db.all("SELECT title FROM documents WHERE doc_id = 'zz-test'");
+    expect(row.title).toBe(title);
+    for (const sql of removeImportedSql('zz-test')) await db.all(sql);
+  });
+});

@@ -1,0 +1,179 @@
+// E2E harness: build the app once (cached by mtime), make sure the dataset exists, serve dist/ with
+// scripts/serve.ts on a free port, and drive Debian's Chromium through playwright-core.
+// Usage in a test file:
+//   let app: App; beforeAll(async () => { app = await startApp(); }); afterAll(() => app.close());
+//   const { page, errors, foreignRequests } = await app.newPage('?view=compare');
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../scripts/serve.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+/** The dataset the app is tested on: the real export, unless E2E_DATA_DIR points elsewhere. */
+export const DATA_DIR = process.env.E2E_DATA_DIR ? resolve(process.env.E2E_DATA_DIR) : join(ROOT, 'public/data');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'data') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with ${result.status}`);
+}
+
+/** A cross-process lock (mkdir is atomic), so two suites never build dist/ at the same time. */
+async function withLock<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  const lock = join(ROOT, 'node_modules/.cache', `${name}.lock`);
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than 5 minutes is from a crashed run.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) rmdirSync(lock);
+      if (Date.now() - started > 300_000) throw new Error(`timed out waiting for ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+/** Build dist/ unless it is newer than every source of the app. */
+export async function ensureBuilt(): Promise<void> {
+  await withLock('e2e-build', () => {
+    const built = existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtimeMs : 0;
+    const sources = Math.max(...['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(ROOT, p))));
+    if (built > sources) return;
+    run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  });
+}
+
+/** Run the ETL if the dataset is missing. */
+export async function ensureData(): Promise<void> {
+  if (existsSync(join(DATA_DIR, 'cases.parquet'))) return;
+  if (process.env.E2E_DATA_DIR) throw new Error(`no dataset in ${DATA_DIR}`);
+  await withLock('e2e-etl', () => {
+    if (!existsSync(join(DATA_DIR, 'cases.parquet'))) run('npx', ['tsx', 'scripts/etl.ts']);
+  });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** console.error messages and uncaught page errors. */
+  errors: string[];
+  /** Requests to anything but the app's own origin (data: and blob: URLs are local). */
+  foreignRequests: string[];
+}
+
+export interface App {
+  url: string;
+  browser: Browser;
+  server: RunningServer;
+  /** A fresh browser context (cold cache) with a page opened at `path` (e.g. '?view=data'). */
+  newPage: (path?: string, options?: { viewport?: { width: number; height: number } }) => Promise<OpenedPage>;
+  close: () => Promise<void>;
+}
+
+/** Build (if stale), serve and launch Chromium. `dataDir` serves another dataset as /data/ (e.g. a broken one). */
+export async function startApp(options: { dataDir?: string } = {}): Promise<App> {
+  await ensureData();
+  await ensureBuilt();
+  const server = await startServer({ root: DIST, dataDir: options.dataDir ?? DATA_DIR });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  const origin = new URL(server.url).origin;
+  return {
+    url: server.url,
+    browser,
+    server,
+    newPage: async (path = '', options = {}) => {
+      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
+      contexts.push(context);
+      // tsx compiles named functions inside page.evaluate to __name(...) calls.
+      await context.addInitScript('globalThis.__name = (f) => f');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const foreignRequests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => {
+        const url = r.url();
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        if (new URL(url).origin !== origin) foreignRequests.push(url);
+      });
+      await page.goto(`${server.url}/${path}`);
+      return { context, page, errors, foreignRequests };
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Wait until the view's charts have data: no loading placeholders left and every chart card drawn. */
+export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector('main.view');
+      if (!main || main.querySelector('.load-progress, .load-error')) return false;
+      if (main.querySelector('[aria-busy="true"]')) return false;
+      const cards = [...main.querySelectorAll('.chart-card')];
+      return cards.length > 0 && cards.every((c) => c.querySelector('canvas') || c.querySelector('.query-empty, .query-error'));
+    },
+    undefined,
+    { timeout },
+  );
+}
+
+/** The current option of a chart by query id (ChartCard registers instances in globalThis.__charts). */
+export async function chartOption(page: Page, queryId: string): Promise<Record<string, unknown>> {
+  return page.evaluate((id) => {
+    const charts = (globalThis as unknown as { __charts: Map<string, { getOption: () => unknown }> }).__charts;
+    const chart = charts?.get(id);
+    if (!chart) throw new Error(`no chart ${id}`);
+    return JSON.parse(JSON.stringify(chart.getOption())) as Record<string, unknown>;
+  }, queryId);
+}
+
+/** Click a chart card's CSV button and return the downloaded bytes. */
+export async function downloadCsv(page: Page, queryId: string): Promise<{ bytes: Buffer; filename: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-query-id="${queryId}"] .card-actions button`, { hasText: 'CSV' }).click(),
+  ]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  return { bytes: readFileSync(path), filename: download.suggestedFilename() };
+}

@@ -1,0 +1,102 @@
+// The landing view in real Chromium on the real export: charts drawn, no console errors, nothing
+// fetched from outside the app's origin, filters in the URL (reload + back), CSV = chart data.
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { openDataset, type Dataset } from '../queries/dataset.ts';
+
+let app: App;
+let db: Dataset;
+beforeAll(async () => {
+  app = await startApp();
+  db = await openDataset();
+});
+afterAll(async () => {
+  await app?.close();
+  db?.close();
+});
+
+type Series = { data: unknown[]; name?: string };
+
+describe('overview (landing view)', () => {
+  it('draws every chart with no console error, no foreign request, and marks app:first-chart', async () => {
+    const { page, errors, foreignRequests } = await app.newPage();
+    await waitForCharts(page);
+    const cards = await page.locator('main .chart-card:has(canvas)').count();
+    expect(cards).toBe(5);
+    // totals show the real case count
+    const [n] = await db.all('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
+    await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(n.n).toLocaleString('en-US'));
+    const marks = await page.evaluate(() => performance.getEntriesByName('app:first-chart').length);
+    expect(marks).toBe(1);
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('a province filter changes the charts and the URL; reload restores it; back undoes it', async () => {
+    const { page, errors } = await app.newPage();
+    await waitForCharts(page);
+    const before = await chartOption(page, 'overview.heatmap');
+    const provincesBefore = (before.xAxis as { data: string[] }[])[0].data;
+    expect(provincesBefore.length).toBeGreaterThan(1);
+
+    await page.locator('[data-filter="provinces"] .multi-select-button').click();
+    await page.locator('[data-filter="provinces"] input[value="陕西省"]').check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.get('province')).toBe('陕西省');
+    await expect
+      .poll(async () => ((await chartOption(page, 'overview.heatmap')).xAxis as { data: string[] }[])[0].data)
+      .toEqual(['陕西省']);
+
+    await page.reload();
+    await waitForCharts(page);
+    await expect.poll(async () => ((await chartOption(page, 'overview.heatmap')).xAxis as { data: string[] }[])[0].data).toEqual(['陕西省']);
+    await expect(page.locator('[data-filter="provinces"] .multi-select-value').textContent()).resolves.toBe('陕西省');
+
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('province')).toBeNull();
+    await expect
+      .poll(async () => ((await chartOption(page, 'overview.heatmap')).xAxis as { data: string[] }[])[0].data.length)
+      .toBe(provincesBefore.length);
+    expect(errors).toEqual([]);
+  });
+
+  it('the CSV of a chart has the BOM, readable headers, and the numbers the chart draws', async () => {
+    const { page } = await app.newPage();
+    await waitForCharts(page);
+    const { bytes, filename } = await downloadCsv(page, 'overview.byLevel');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(filename).toMatch(/^overview\.byLevel_\d{4}-\d\d-\d\d_\d{4}\.csv$/);
+    const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim());
+    const [header, ...lines] = parsed.data;
+    expect(header).toEqual(['层级', '省份', '案例数']);
+    // The chart: one series per province, one value per level category.
+    const option = await chartOption(page, 'overview.byLevel');
+    const levels = (option.xAxis as { data: string[] }[])[0].data;
+    const series = option.series as Series[];
+    const levelNames: Record<string, string> = { province: '省级', city: '市级', county: '县级' };
+    for (const [level, province, cases] of lines) {
+      const s = series.find((x) => x.name === province)!;
+      expect(s.data[levels.indexOf(levelNames[level])], `${level} ${province}`).toBe(Number(cases));
+    }
+    // …and they are the real counts.
+    const total = lines.reduce((sum, l) => sum + Number(l[2]), 0);
+    const [n] = await db.all('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
+    expect(total).toBe(n.n);
+  });
+
+  it('the heatmap switches to shares (in the URL) and English follows the language switch', async () => {
+    const { page, errors } = await app.newPage();
+    await waitForCharts(page);
+    await page.locator('[data-query-id="overview.heatmap"] button[data-share="1"]').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('share')).toBe('1');
+    await expect.poll(() => page.locator('[data-query-id="overview.heatmap"] h3').textContent()).toContain('占本省案例比例');
+    await page.locator('.lang-switch').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await expect.poll(() => page.locator('nav.tabs').textContent()).toContain('Overview');
+    const option = await chartOption(page, 'overview.heatmap');
+    const indicators = (option.yAxis as { data: string[] }[])[0].data;
+    expect(indicators.every((name) => /^[\x20-\x7e]+$/.test(name)), indicators.join('|')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+// End-to-end tests of the Compare, Cases and Case views in real headless Chromium on the real export.
+import * as OpenCC from 'opencc-js';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { openDataDb } from '../queries/views-db.ts';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+interface SeriesData {
+  value: number;
+  indicator: string;
+}
+
+describe('compare view', () => {
+  it('shows both provinces: the mirrored chart and cases in both columns', async () => {
+    const { page, errors, foreignRequests } = await app.newPage('?view=compare');
+    await waitForCharts(page);
+    const option = (await chartOption(page, 'compare.shares')) as { series: { name: string; data: SeriesData[] }[] };
+    expect(option.series.map((s) => s.name)).toEqual(['福建省', '陕西省']);
+    // A is drawn left of zero, B right of it; both have bars.
+    expect(option.series[0].data.some((d) => d.value < 0)).toBe(true);
+    expect(option.series[1].data.some((d) => d.value > 0)).toBe(true);
+    const colA = page.locator('[data-testid="compare-col-a"]');
+    const colB = page.locator('[data-testid="compare-col-b"]');
+    await colA.locator('.v-case-item').first().waitFor();
+    expect(await colA.getAttribute('data-province')).toBe('福建省');
+    expect(await colB.getAttribute('data-province')).toBe('陕西省');
+    expect(await colA.locator('.v-case-item').count()).toBeGreaterThan(0);
+    expect(await colB.locator('.v-case-item').count()).toBeGreaterThan(0);
+    // Pairs: each Fujian case of the indicator is listed with its nearest Shaanxi case.
+    await page.locator('[data-testid="compare-pairs"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid="compare-pairs"] tbody tr').count()).toBe(await colA.locator('.v-case-item').count());
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('downloads the shares chart as a CSV with BOM, headers and the charted numbers', async () => {
+    const { page } = await app.newPage('?view=compare');
+    await waitForCharts(page);
+    const { bytes, filename } = await downloadCsv(page, 'compare.shares');
+    expect(filename).toMatch(/^compare\.shares_.*\.csv$/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim(), { skipEmptyLines: true });
+    const [header, ...rows] = parsed.data;
+    expect(header).toEqual(['指标', '指标', 'Indicator', '福建省 案例数', '福建省 占比（%）', '陕西省 案例数', '陕西省 占比（%）']);
+    const option = (await chartOption(page, 'compare.shares')) as { series: { data: SeriesData[] }[] };
+    const charted = (i: number) => new Map(option.series[i].data.map((d) => [d.indicator, Math.abs(d.value)]));
+    const a = charted(0);
+    const b = charted(1);
+    expect(rows.length).toBe(a.size);
+    for (const row of rows) {
+      expect(Number(row[4])).toBe(a.get(row[0]));
+      expect(Number(row[6])).toBe(b.get(row[0]));
+    }
+    // The shares of a province add up to 100 %.
+    const sum = rows.reduce((s, r) => s + Number(r[4]), 0);
+    expect(Math.abs(sum - 100)).toBeLessThan(0.05 * rows.length);
+  });
+});
+
+describe('case search → case page', () => {
+  it('finds a case by a term typed in traditional script and opens its page', async () => {
+    // A piece of a real title whose traditional form differs from the simplified one.
+    const db = await openDataDb();
+    const titles = await db.all('SELECT case_id, title FROM cases WHERE duplicate_of IS NULL ORDER BY case_id');
+    db.close();
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    let target: { id: string; title: string; typed: string } | null = null;
+    for (const r of titles) {
+      const title = String(r.title);
+      for (let i = 0; i + 4 <= title.length && !target; i++) {
+        const piece = title.slice(i, i + 4);
+        if (toTraditional(piece) !== piece && !/[\s“”"'《》]/.test(piece)) target = { id: String(r.case_id), title, typed: toTraditional(piece) };
+      }
+      if (target) break;
+    }
+    expect(target).not.toBeNull();
+    const { page, errors } = await app.newPage('?view=cases');
+    const box = page.locator('[data-testid="case-search"]');
+    await box.waitFor();
+    await box.fill(target!.typed);
+    await box.press('Enter');
+    const link = page.locator(`main a.v-case-link[data-case-id="${target!.id}"]`).first();
+    await link.waitFor({ timeout: 15_000 });
+    // The typed term, converted, is marked in the title.
+    expect(await link.locator('mark').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(target!.typed);
+    await link.click();
+    await page.locator('[data-testid="case-title"]').waitFor();
+    expect(await page.locator('[data-testid="case-title"]').textContent()).toBe(target!.title);
+    expect(new URL(page.url()).searchParams.get('case')).toBe(target!.id);
+    // The three parts are text, figures marked with <mark> elements, the original opens on demand.
+    await page.getByRole('button', { name: '显示发布原文' }).click();
+    expect((await page.locator('[data-testid="case-original"]').textContent())?.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});

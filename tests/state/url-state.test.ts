@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, type AppState } from '../../src/state/filters.ts';
+import { applyUpdate, DEFAULT_STATE, parseState, stateToSearch } from '../../src/state/url-state.ts';
+
+describe('url state', () => {
+  it('the default state is the empty query string, and back', () => {
+    expect(stateToSearch(DEFAULT_STATE)).toBe('');
+    expect(parseState('')).toEqual(DEFAULT_STATE);
+    expect(DEFAULT_STATE.view).toBe('overview');
+    expect(DEFAULT_STATE.lang).toBe('zh');
+    expect([DEFAULT_STATE.compareA, DEFAULT_STATE.compareB]).toEqual(['福建省', '陕西省']);
+  });
+
+  it('every field round-trips through the URL', () => {
+    const state: AppState = {
+      view: 'cases',
+      lang: 'en',
+      filters: { provinces: ['福建省', '陕西省'], indicators: ['electricity', 'tax'], cities: ['福州市'], levels: ['city', 'county'], years: [2023], batches: [2, 3] },
+      compareA: '陕西省',
+      compareB: '广东省',
+      indicator: 'insolvency',
+      search: '一网通办 & "quoted", 100%',
+      sort: '-year',
+      page: 3,
+      caseId: 'fj-2023-b2-029',
+      share: true,
+      sql: "SELECT province, count(*) FROM cases WHERE title LIKE '%一网通办%' GROUP BY 1 -- & ?", // issue 4
+    };
+    const search = stateToSearch(state);
+    expect(parseState(search)).toEqual(state);
+    // Chinese survives as percent-encoding and decodes back
+    expect(new URLSearchParams(search).get('province')).toBe('福建省,陕西省');
+  });
+
+  it('ignores garbage: unknown view, bad level, non-numeric year, negative page', () => {
+    const s = parseState('?view=nope&level=city,planet&year=2023,abc&page=-4&lang=fr');
+    expect(s.view).toBe('overview');
+    expect(s.lang).toBe('zh');
+    expect(s.filters.levels).toEqual(['city']);
+    expect(s.filters.years).toEqual([2023]);
+    expect(s.page).toBe(0);
+  });
+
+  it('a filter or search change goes back to the first page; a page change does not', () => {
+    const on5 = { ...DEFAULT_STATE, page: 5 };
+    expect(applyUpdate(on5, { filters: { ...EMPTY_FILTERS, years: [2023] } }).page).toBe(0);
+    expect(applyUpdate(on5, { search: 'x' }).page).toBe(0);
+    expect(applyUpdate(on5, { view: 'compare' }).page).toBe(5);
+    expect(applyUpdate(on5, { page: 6 }).page).toBe(6);
+  });
+});
