@@ -69,10 +69,25 @@ export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
     return { columns, rows: all.slice(0, CONSOLE_ROW_LIMIT), truncated: all.length > CONSOLE_ROW_LIMIT, ms: performance.now() - started };
   } catch (error) {
     if (cancelRequested) throw new QueryCancelledError();
-    throw error;
+    throw new Error(duckdbMessage(error));
   } finally {
     running = false;
   }
+}
+
+/**
+ * DuckDB-wasm reports errors as JSON ({"exception_type":"Parser","exception_message":"syntax error …"});
+ * show them the way DuckDB's shell does: "Parser Error: syntax error …".
+ */
+export function duckdbMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  try {
+    const parsed = JSON.parse(raw) as { exception_type?: string; exception_message?: string };
+    if (parsed.exception_message) return `${parsed.exception_type ?? ''} Error: ${parsed.exception_message}`.trim();
+  } catch {
+    // Not JSON: already a plain message.
+  }
+  return raw;
 }
 
 /** Ask DuckDB to stop the running console query. */

@@ -12,7 +12,7 @@
 // Reading it backwards: re-encode the garbled characters, put the lost bytes back (one unknown byte
 // at each '?', two at each vanished pair) and decode in step. The unknown bytes are searched,
 // every candidate text scored with the document's own character model.
-import { gbk } from './text-gbk.ts';
+import { gbk, gbkCode } from './text-gbk.ts';
 import { type ContextModel, logProb, plausibleChar } from './mojibake-model.ts';
 
 export interface DecodedRun {
@@ -40,12 +40,39 @@ const LINE_START = '\n';
 // Garbled runs seen are clauses (a sub-heading, a quoted word); a longer reading is not searched.
 const MAX_RUN = 64;
 
+/**
+ * The decoded characters of a reading, as a list sharing its beginning with the reading it grew
+ * from: the search extends thousands of readings by one character, copying none of them.
+ */
+interface Decoded {
+  ch: string;
+  before: Decoded | null;
+  length: number;
+}
+
 interface State {
   i: number;
   pending: number; // byte waiting for its partner (UNKNOWN: the lost first byte)
-  out: string[];
+  out: Decoded | null;
   lp: number;
   doubtful: Set<number>;
+}
+
+interface Completed {
+  end: number;
+  out: Decoded | null;
+  lp: number;
+  doubtful: Set<number>;
+}
+
+function toArray(out: Decoded | null): string[] {
+  const chars: string[] = new Array(out ? out.length : 0);
+  for (let d = out; d; d = d.before) chars[d.length - 1] = d.ch;
+  return chars;
+}
+
+function append(out: Decoded | null, ch: string): Decoded {
+  return { ch, before: out, length: out ? out.length + 1 : 1 };
 }
 
 interface Index {
@@ -67,8 +94,12 @@ function indexFor(model: ContextModel): Index {
   const byLead = new Map<number, number[]>();
   const byTrail = new Map<number, number[]>();
   const add = (code: number) => {
-    byLead.set(code >> 8, [...(byLead.get(code >> 8) ?? []), code]);
-    byTrail.set(code & 0xff, [...(byTrail.get(code & 0xff) ?? []), code]);
+    const lead = byLead.get(code >> 8);
+    if (lead) lead.push(code);
+    else byLead.set(code >> 8, [code]);
+    const trail = byTrail.get(code & 0xff);
+    if (trail) trail.push(code);
+    else byTrail.set(code & 0xff, [code]);
   };
   const seen = new Set<number>();
   for (const ch of [...model.unigrams.keys(), ...'（）一二三四五六七八九十']) {
@@ -89,22 +120,46 @@ function indexFor(model: ContextModel): Index {
   return index;
 }
 
-function charOf(lead: number, trail: number): string | undefined {
-  return gbk().decode.get(lead * 256 + trail);
-}
+// The characters of every code with a given lead byte (in trail order), or with a given trail byte
+// (in lead order): what an unknown byte may complete. Built once, the search asks for them per state.
+const withLeadLists: string[][] = [];
+const withTrailLists: string[][] = [];
 
 /** Characters (lead, trail) for a known or unknown lead byte. */
 function withLead(lead: number, trail: number): string[] {
   if (lead !== UNKNOWN) {
-    const ch = charOf(lead, trail);
+    const ch = gbk().decodeAt[lead * 256 + trail];
     return ch ? [ch] : [];
   }
-  const out: string[] = [];
-  for (let l = 0x81; l <= 0xfe; l++) {
-    const ch = charOf(l, trail);
-    if (ch) out.push(ch);
+  let list = withTrailLists[trail];
+  if (!list) {
+    list = [];
+    for (let l = 0x81; l <= 0xfe; l++) {
+      const ch = gbk().decodeAt[l * 256 + trail];
+      if (ch) list.push(ch);
+    }
+    withTrailLists[trail] = list;
   }
-  return out;
+  return list;
+}
+
+/** Characters (lead, any trail byte), in trail order. */
+function anyTrail(lead: number): string[] {
+  let list = withLeadLists[lead];
+  if (!list) {
+    list = [];
+    for (let t = 0x40; t <= 0xfe; t++) {
+      const ch = gbk().decodeAt[lead * 256 + t];
+      if (ch) list.push(ch);
+    }
+    withLeadLists[lead] = list;
+  }
+  return list;
+}
+
+// A state's key in the beam: pending byte and last character (every state of a step has the same i).
+function stateKey(pending: number, last: string): number {
+  return (pending + 1) * 0x110000 + (last.codePointAt(0) ?? 0);
 }
 
 /** Decode the run opening at chars[start] (a '?'), or null when no reading fits the bytes. */
@@ -118,45 +173,57 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
     if (prev === LINE_START) return ch === '\u3000' ? Math.log(0.5) : logProb(model, undefined, ch);
     return logProb(model, prev, ch);
   };
-  const last = (s: State) => (s.out.length ? s.out[s.out.length - 1] : prevChar);
+  const last = (s: { out: Decoded | null }) => (s.out ? s.out.ch : prevChar);
 
-  const completed: { end: number; out: string[]; lp: number; doubtful: Set<number> }[] = [];
-  let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: [], lp: 0, doubtful: new Set() }];
+  const completed: Completed[] = [];
+  let bestDone = -Infinity;
+  let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, doubtful: new Set() }];
   while (states.length) {
-    const next = new Map<string, State>();
+    const next = new Map<number, State>();
     const push = (s: State) => {
-      const key = `${s.i},${s.pending},${last(s)}`;
+      const key = stateKey(s.pending, last(s));
       const old = next.get(key);
       if (!old) return next.set(key, s);
       const [win, lose] = old.lp >= s.lp ? [old, s] : [s, old];
-      const doubtful = new Set(win.doubtful);
-      if (win.lp - lose.lp < DOUBT) markDifferences(win.out, lose.out, doubtful);
-      next.set(key, { ...win, doubtful });
+      if (win.lp - lose.lp < DOUBT) {
+        const doubtful = new Set(win.doubtful);
+        markDifferences(toArray(win.out), toArray(lose.out), doubtful);
+        next.set(key, { ...win, doubtful });
+      } else if (win !== old) next.set(key, win);
     };
     const step = (s: State, added: string[], pending: number, cost = 0) => {
       let lp = s.lp + cost;
       let prev = last(s);
+      let out = s.out;
       for (const ch of added) {
         if (!plausibleChar(model, ch)) return;
         lp += lpOf(prev, ch);
         prev = ch;
+        out = append(out, ch);
       }
-      return { i: s.i + 1, pending, out: [...s.out, ...added], lp, doubtful: s.doubtful };
+      return { i: s.i + 1, pending, out, lp, doubtful: s.doubtful };
     };
-    const finish = (s: State, added: string[]) => {
-      const st = step(s, added, UNKNOWN);
-      if (st) completed.push({ end: st.i, out: st.out, lp: st.lp, doubtful: st.doubtful });
+    // step() for one character, without an array: the hot path.
+    const step1 = (s: State, ch: string, pending: number): State | undefined => {
+      if (!plausibleChar(model, ch)) return;
+      return { i: s.i + 1, pending, out: append(s.out, ch), lp: s.lp + 0 + lpOf(last(s), ch), doubtful: s.doubtful };
+    };
+    const finish = (s: State, ch: string) => {
+      if (!plausibleChar(model, ch)) return;
+      const lp = s.lp + 0 + lpOf(last(s), ch);
+      completed.push({ end: s.i + 1, out: append(s.out, ch), lp, doubtful: s.doubtful });
+      if (lp > bestDone) bestDone = lp;
     };
 
     states.forEach((s, rank) => {
       const g = chars[s.i];
       if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
-      const code = table.encode.get(g);
+      const code = gbkCode(g);
       if (code !== undefined) {
         const lead = code >> 8;
         const trail = code & 0xff;
         for (const ch of withLead(s.pending, lead)) {
-          const st = step(s, [ch], trail);
+          const st = step1(s, ch, trail);
           if (st) push(st);
         }
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
@@ -164,24 +231,20 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
       }
       const ascii = g.length === 1 ? g.charCodeAt(0) : 0;
       // Back in step: an ASCII byte was the trail of the pending lead.
-      if (ascii >= 0x40 && ascii <= 0x7e) for (const ch of withLead(s.pending, ascii)) finish(s, [ch]);
+      if (ascii >= 0x40 && ascii <= 0x7e) for (const ch of withLead(s.pending, ascii)) finish(s, ch);
       // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
       if (ascii >= 0x21 && ascii <= 0x7e)
         for (const ch of withLead(s.pending, 0xa3)) {
-          const st = step(s, [ch], ascii + 0x80);
+          const st = step1(s, ch, ascii + 0x80);
           if (st) push(st);
         }
       // A byte left alone: its partner (the trail of the pending lead) is lost.
       if (g === '?' || g === '\uFFFD') {
         if (s.pending === UNKNOWN) return;
-        for (let t = 0x40; t <= 0xfe; t++) {
-          const ch = charOf(s.pending, t);
-          if (ch) finish(s, [ch]);
-        }
+        for (const ch of anyTrail(s.pending)) finish(s, ch);
       }
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
-    const bestDone = completed.reduce((m, c) => Math.max(m, c.lp), -Infinity);
     const ranked = [...next.values()].sort((a, b) => b.lp - a.lp);
     const floor = Math.max(bestDone, ranked.length ? ranked[0].lp : -Infinity) - PRUNE;
     states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
@@ -189,35 +252,46 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
   if (completed.length === 0) return null;
 
   // Compare readings over the same stretch of line: decoded text + the intact text up to a horizon.
-  const horizon = Math.min(chars.length, Math.max(...completed.map((c) => c.end)) + 2);
-  const scored = completed.map((c) => {
-    const tail = chars.slice(c.end, horizon);
+  let maxEnd = 0;
+  for (const c of completed) if (c.end > maxEnd) maxEnd = c.end;
+  const horizon = Math.min(chars.length, maxEnd + 2);
+  const scores = new Float64Array(completed.length);
+  let top = -Infinity;
+  completed.forEach((c, n) => {
     let lp = c.lp;
-    let prev = c.out.length ? c.out[c.out.length - 1] : prevChar;
-    for (const ch of tail) {
-      lp += lpOf(prev, ch);
-      prev = ch;
+    let prev = last(c);
+    for (let k = c.end; k < horizon; k++) {
+      lp += lpOf(prev, chars[k]);
+      prev = chars[k];
     }
-    const text = [...dropIndent(c.out, atLineStart), ...tail];
-    return { ...c, score: lp, text };
+    scores[n] = lp;
+    if (lp > top) top = lp;
   });
-  scored.sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  // Only the best reading and its close competitors matter: rank those (a stable sort, as over all).
+  const close: number[] = [];
+  for (let n = 0; n < completed.length; n++) if (top - scores[n] < DOUBT) close.push(n);
+  close.sort((a, b) => scores[b] - scores[a]);
+  const best = completed[close[0]];
+  const bestScore = scores[close[0]];
+  const bestOut = toArray(best.out);
+  const textOf = (c: Completed, out: string[]) => [...dropIndent(out, atLineStart), ...chars.slice(c.end, horizon)].join('');
+  const bestText = textOf(best, bestOut);
   const doubtful = new Set(best.doubtful);
-  for (const other of scored.slice(1)) {
-    if (best.score - other.score >= DOUBT) break;
-    if (other.text.join('') !== best.text.join('')) markDifferences(best.out, other.out, doubtful);
+  for (const n of close.slice(1)) {
+    if (bestScore - scores[n] >= DOUBT) break;
+    const otherOut = toArray(completed[n].out);
+    if (textOf(completed[n], otherOut) !== bestText) markDifferences(bestOut, otherOut, doubtful);
   }
   const garbledLp = lpRun(model, prevChar, chars.slice(start, horizon), lpOf);
-  const out = dropIndent(best.out, atLineStart);
-  const shift = best.out.length - out.length;
+  const out = dropIndent(bestOut, atLineStart);
+  const shift = bestOut.length - out.length;
   return {
     start,
     end: best.end,
     chars: out,
     doubtful: new Set([...doubtful].map((k) => k - shift).filter((k) => k >= 0)),
-    gain: best.score - garbledLp,
-    meanLogProb: best.lp / Math.max(1, best.out.length),
+    gain: bestScore - garbledLp,
+    meanLogProb: best.lp / Math.max(1, bestOut.length),
   };
 }
 

@@ -1,7 +1,7 @@
 // The yardstick of mojibake repair: a character bigram model of the document's own clean text,
 // backed off to a prior by character kind (common Han in either script, punctuation, rare Han,
 // GBK symbol rows). A repair is accepted only when this model clearly prefers it.
-import { gbk, gbkClass } from './text-gbk.ts';
+import { gbk, gbkClass, gbkCode } from './text-gbk.ts';
 import { toTraditional } from './text-convert.ts';
 
 /** Character counts of a document's clean lines, as published (same script as the garbled text). */
@@ -12,8 +12,12 @@ export interface ContextModel {
   /** How many bigrams start with a character. */
   following: Map<string, number>;
   total: number;
-  /** Memo of logProb: the decoder asks the same pairs again and again. */
-  memo: Map<string, number>;
+  /**
+   * Memo of logProb by previous character ('' at a text start), then character: the decoder asks
+   * the same pairs again and again, and two lookups of one-character strings cost less than
+   * building a pair key.
+   */
+  memo: Map<string, Map<string, number>>;
 }
 
 // Pairs that official notices write whatever the document: numbered sub-headings （一）（二）… and
@@ -32,23 +36,22 @@ export function emptyModel(): ContextModel {
 }
 
 export function addText(model: ContextModel, text: string): void {
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    model.unigrams.set(chars[i], (model.unigrams.get(chars[i]) ?? 0) + 1);
+  let prev: string | undefined;
+  for (const ch of text) {
+    model.unigrams.set(ch, (model.unigrams.get(ch) ?? 0) + 1);
     model.total++;
-    if (i === 0) continue;
-    addPair(model, chars[i - 1] + chars[i], 1);
+    if (prev !== undefined) addPair(model, prev, prev + ch, 1);
+    prev = ch;
   }
 }
 
-function addPair(model: ContextModel, pair: string, n: number): void {
+function addPair(model: ContextModel, first: string, pair: string, n: number): void {
   model.bigrams.set(pair, (model.bigrams.get(pair) ?? 0) + n);
-  const first = [...pair][0];
   model.following.set(first, (model.following.get(first) ?? 0) + n);
 }
 
 export function addStructuralPriors(model: ContextModel): void {
-  for (const [pair, n] of STRUCTURAL_PAIRS) addPair(model, pair, n);
+  for (const [pair, n] of STRUCTURAL_PAIRS) addPair(model, [...pair][0], pair, n);
 }
 
 // ---- prior by character kind ----
@@ -69,10 +72,21 @@ function isCommonHan(ch: string): boolean {
   return commonHan.has(ch);
 }
 
+// basePrior by UTF-16 code unit, filled on first use (NaN: not yet computed).
+const priorAt = new Float64Array(0x10000).fill(NaN);
+
 /** Prior probability of a character before the document is consulted. */
 function basePrior(ch: string): number {
+  if (ch.length !== 1) return computeBasePrior(ch);
+  const unit = ch.charCodeAt(0);
+  let p = priorAt[unit];
+  if (Number.isNaN(p)) p = priorAt[unit] = computeBasePrior(ch);
+  return p;
+}
+
+function computeBasePrior(ch: string): number {
   if (isCommonHan(ch)) return 1 / 8000;
-  const code = gbk().encode.get(ch);
+  const code = gbkCode(ch);
   if (code === undefined) return /[\x21-\x7e]/.test(ch) ? 1 / 2000 : 1e-9;
   const cls = gbkClass(code);
   if (cls === 'punct') return 1 / 500;
@@ -87,11 +101,13 @@ export function plausibleChar(model: ContextModel, ch: string): boolean {
 
 /** ln P(ch | prev): doc bigram, backed off to doc unigram, backed off to the kind prior. */
 export function logProb(model: ContextModel, prev: string | undefined, ch: string): number {
-  const key = (prev ?? '') + '|' + ch;
-  let lp = model.memo.get(key);
+  const after = prev ?? '';
+  let row = model.memo.get(after);
+  if (!row) model.memo.set(after, (row = new Map()));
+  let lp = row.get(ch);
   if (lp === undefined) {
     lp = computeLogProb(model, prev, ch);
-    model.memo.set(key, lp);
+    row.set(ch, lp);
   }
   return lp;
 }

@@ -14,7 +14,7 @@
 // - 'unrepaired': garbling seen but not all of it could be verified. `text` is the line as
 //   published; `partial` (when some run decoded) is the best reading with '?' for every character
 //   that is not certain — for display or search, never as a verified text.
-import { charClass } from './text-gbk.ts';
+import { charClass, gbk } from './text-gbk.ts';
 import { type ContextModel, addStructuralPriors, addText, emptyModel } from './mojibake-model.ts';
 import { decodeRun } from './mojibake-decode.ts';
 
@@ -33,10 +33,23 @@ const QUESTION = /[?？\uFFFD]/;
 // Symbol-row characters that real documents do use: circled/parenthesised numbers, Roman numerals.
 const COMMON_SYMBOLS = new Set([...'①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ─…—·№°×']);
 
+// Per UTF-16 code unit: 1 for a symbol-row character prose does not use. Built on first use, it makes
+// the check of a clean line (nearly every line) one array read per character, allocating nothing.
+let oddSymbolAt: Uint8Array | null = null;
+function oddSymbols(): Uint8Array {
+  if (!oddSymbolAt) {
+    oddSymbolAt = new Uint8Array(0x10000);
+    for (const [ch] of gbk().encode) if (charClass(ch) === 'symbol' && !COMMON_SYMBOLS.has(ch)) oddSymbolAt[ch.charCodeAt(0)] = 1;
+  }
+  return oddSymbolAt;
+}
+
 /** Symbol-row characters (bopomofo, box drawing, kana, Greek…) that ordinary prose does not use. */
 function symbolCount(text: string): number {
+  const odd = oddSymbols();
   let n = 0;
-  for (const ch of text) if (charClass(ch) === 'symbol' && !COMMON_SYMBOLS.has(ch)) n++;
+  // GBK characters are all in the BMP; a surrogate half reads as 0 in the table.
+  for (let k = 0; k < text.length; k++) n += odd[text.charCodeAt(k)];
   return n;
 }
 

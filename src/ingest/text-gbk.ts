@@ -11,6 +11,12 @@ export interface GbkTable {
    * pipelines drop those characters, so such a byte pair vanishes without a trace.
    */
   vanishing: Set<number>;
+  /** `decode` as an array indexed by code: the decoder's inner loops read it thousands of times a line. */
+  decodeAt: (string | undefined)[];
+  /** Per UTF-16 code unit: the character's GBK code, 0 when it has none (every GBK code is ≥ 0x8140). */
+  encodeAt: Uint16Array;
+  /** Per UTF-16 code unit: its GbkClass as an index into CLASSES + 1, 0 when not a 2-byte GBK character. */
+  classAt: Uint8Array;
 }
 
 let table: GbkTable | null = null;
@@ -36,12 +42,21 @@ export function gbk(): GbkTable {
       if (!encode.has(ch)) encode.set(ch, code);
     }
   }
-  table = { encode, decode, vanishing };
+  const decodeAt: (string | undefined)[] = new Array(0x10000).fill(undefined);
+  const encodeAt = new Uint16Array(0x10000);
+  const classAt = new Uint8Array(0x10000);
+  for (const [code, ch] of decode) decodeAt[code] = ch;
+  for (const [ch, code] of encode) {
+    encodeAt[ch.charCodeAt(0)] = code;
+    classAt[ch.charCodeAt(0)] = CLASSES.indexOf(gbkClass(code)) + 1;
+  }
+  table = { encode, decode, vanishing, decodeAt, encodeAt, classAt };
   return table;
 }
 
 /** What kind of character a GBK code is: decides whether decoded text is plausible. */
 export type GbkClass = 'hanzi1' | 'hanzi2' | 'punct' | 'symbol' | 'rare';
+const CLASSES: GbkClass[] = ['hanzi1', 'hanzi2', 'punct', 'symbol', 'rare'];
 
 export function gbkClass(code: number): GbkClass {
   const lead = code >> 8;
@@ -58,6 +73,14 @@ export function gbkClass(code: number): GbkClass {
 
 /** The GBK class of a character, or null when it is not a 2-byte GBK character. */
 export function charClass(ch: string): GbkClass | null {
-  const code = gbk().encode.get(ch);
-  return code === undefined ? null : gbkClass(code);
+  if (ch.length !== 1) return null;
+  const cls = gbk().classAt[ch.charCodeAt(0)];
+  return cls === 0 ? null : CLASSES[cls - 1];
+}
+
+/** The GBK code of a character, or undefined when it is not a 2-byte GBK character. */
+export function gbkCode(ch: string): number | undefined {
+  if (ch.length !== 1) return undefined;
+  const code = gbk().encodeAt[ch.charCodeAt(0)];
+  return code === 0 ? undefined : code;
 }

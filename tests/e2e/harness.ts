@@ -1,15 +1,16 @@
-// E2E harness: build the app once (cached by mtime), make sure the dataset exists, serve dist/ with
+// E2E harness: build the app once (cached by mtime), make sure the dataset exists, serve the build with
 // scripts/serve.ts on a free port, and drive Debian's Chromium through playwright-core.
 // Usage in a test file:
 //   let app: App; beforeAll(async () => { app = await startApp(); }); afterAll(() => app.close());
 //   const { page, errors, foreignRequests } = await app.newPage('?view=compare');
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** `npm run build`'s output (the tests serve their own build snapshots, see ensureBuilt). */
 export const DIST = join(ROOT, 'dist');
 /** The dataset the app is tested on: the real export, unless E2E_DATA_DIR points elsewhere. */
 export const DATA_DIR = process.env.E2E_DATA_DIR ? resolve(process.env.E2E_DATA_DIR) : join(ROOT, 'public/data');
@@ -65,13 +66,28 @@ async function withLock<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   }
 }
 
-/** Build dist/ unless it is newer than every source of the app. */
-export async function ensureBuilt(): Promise<void> {
-  await withLock('e2e-build', () => {
-    const built = existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtimeMs : 0;
+/**
+ * Builds for tests live in node_modules/.cache/e2e-builds/<time>/, never in dist/: several suites (and
+ * engineers) run at once, and a rebuild must not empty a directory another suite is serving.
+ * `latest` names the newest build; a build is reused while it is newer than every source of the app.
+ */
+const BUILDS = join(ROOT, 'node_modules/.cache/e2e-builds');
+
+export async function ensureBuilt(): Promise<string> {
+  return withLock('e2e-build', () => {
+    mkdirSync(BUILDS, { recursive: true });
+    const pointer = join(BUILDS, 'latest');
+    const latest = existsSync(pointer) ? join(BUILDS, readFileSync(pointer, 'utf8').trim()) : null;
+    const built = latest && existsSync(join(latest, 'index.html')) ? statSync(join(latest, 'index.html')).mtimeMs : 0;
     const sources = Math.max(...['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(ROOT, p))));
-    if (built > sources) return;
-    run('npx', ['vite', 'build', '--logLevel', 'warn']);
+    if (latest && built > sources) return latest;
+    const name = `${Date.now()}`;
+    run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', join(BUILDS, name), '--emptyOutDir']);
+    writeFileSync(pointer, name);
+    // Keep the three newest builds (older ones may still be served by a running suite for a while).
+    const old = readdirSync(BUILDS).filter((d) => /^\d+$/.test(d)).sort().slice(0, -3);
+    for (const d of old) if (Date.now() - Number(d) > 15 * 60_000) rmSync(join(BUILDS, d), { recursive: true, force: true });
+    return join(BUILDS, name);
   });
 }
 
@@ -105,8 +121,8 @@ export interface App {
 /** Build (if stale), serve and launch Chromium. `dataDir` serves another dataset as /data/ (e.g. a broken one). */
 export async function startApp(options: { dataDir?: string } = {}): Promise<App> {
   await ensureData();
-  await ensureBuilt();
-  const server = await startServer({ root: DIST, dataDir: options.dataDir ?? DATA_DIR });
+  const root = await ensureBuilt();
+  const server = await startServer({ root, dataDir: options.dataDir ?? DATA_DIR });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const origin = new URL(server.url).origin;
@@ -174,6 +190,5 @@ export async function downloadCsv(page: Page, queryId: string): Promise<{ bytes:
     page.locator(`[data-query-id="${queryId}"] .card-actions button`, { hasText: 'CSV' }).click(),
   ]);
   const path = await download.path();
-  const { readFileSync } = await import('node:fs');
   return { bytes: readFileSync(path), filename: download.suggestedFilename() };
 }

@@ -1,0 +1,208 @@
+// npm run bench — one table: ingest cost by size, cold load vs the floor, filter → charts at three sizes, bytes.
+// Method and latest figures: docs/performance.md. Environment knobs (defaults keep the run near 10 minutes
+// on a 2-core machine):
+//   BENCH_COLD_RUNS (5)  BENCH_INTERACTION_RUNS (20)  BENCH_RUNS_1M (5)  BENCH_INGEST_BUDGET_S (150)
+//   BENCH_FULL_INGEST=1  ingest ×10 in full too (else ×10 and ×100 time dedupe + similar at full size and
+//                        scale the per-document stages linearly; see scripts/bench/ingest-child.ts)
+//   BENCH_SKIP=ingest,1m  skip parts.  BENCH_DATA_CACHE (/tmp/yingshang-bench-data) synthetic Parquet, reused.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, ensureBuilt, ensureData, ROOT } from '../tests/e2e/harness.ts';
+import { bytesOf, coldLoad, interaction, openBench, type Bytes, type ColdLoad, type Interaction } from './bench/browser.ts';
+import { interactionFilters } from './bench/filters.ts';
+import type { IngestResult } from './bench/ingest-child.ts';
+import { writeSyntheticParquet } from './bench/synthetic-parquet.ts';
+import { fmtBytes, fmtMs, median, p95, table } from './bench/stats.ts';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const COLD_RUNS = env('BENCH_COLD_RUNS', 5);
+const RUNS = env('BENCH_INTERACTION_RUNS', 20);
+const RUNS_1M = env('BENCH_RUNS_1M', 5);
+const INGEST_BUDGET_MS = env('BENCH_INGEST_BUDGET_S', 150) * 1000;
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const CACHE = process.env.BENCH_DATA_CACHE ?? '/tmp/yingshang-bench-data';
+
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+// ---------- ingest ----------
+
+/** One size in a child process (its own maxRSS); the last JSON line it printed, or null if none in time. */
+function ingestChild(factor: number, mode: 'full' | 'stages'): Promise<{ result: IngestResult | null; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/ingest-child.ts', String(factor), join(ROOT, 'data/raw'), mode], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    let timedOut = false;
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, INGEST_BUDGET_MS);
+    child.on('close', () => {
+      clearTimeout(timer);
+      const lines = out.trim().split('\n').filter((l) => l.startsWith('{'));
+      resolve({ result: lines.length ? (JSON.parse(lines[lines.length - 1]) as IngestResult) : null, timedOut });
+    });
+  });
+}
+
+async function ingestSection(): Promise<string> {
+  const rows: string[][] = [];
+  const sizes: [number, 'full' | 'stages'][] = [
+    [1, 'full'],
+    [10, process.env.BENCH_FULL_INGEST ? 'full' : 'stages'],
+    [100, 'stages'],
+  ];
+  for (const [factor, mode] of sizes) {
+    log(`ingest ×${factor} (${mode})…`);
+    const { result: r, timedOut } = await ingestChild(factor, mode);
+    const budget = `> ${INGEST_BUDGET_MS / 1000} s budget`;
+    if (!r) {
+      rows.push([`×${factor}`, '?', '?', timedOut ? budget : 'failed', '', '', '', '']);
+      continue;
+    }
+    const done = r.similarMs !== null;
+    const wall = done ? fmtMs(r.wallMs) : `> ${fmtMs(r.wallMs)}`;
+    rows.push([
+      `×${factor}${r.estimated ? ' ¹' : ''}`,
+      r.documents.toLocaleString('en-US'),
+      r.cases.toLocaleString('en-US'),
+      wall,
+      done ? (r.cases / (r.wallMs / 1000)).toFixed(1) : `< ${(r.cases / (r.wallMs / 1000)).toFixed(1)}`,
+      fmtMs(r.dedupeMs),
+      done ? fmtMs(r.similarMs!) : timedOut ? budget : 'failed',
+      `${Math.round(r.maxRssMb)} MB`,
+    ]);
+  }
+  return [
+    '### Ingest (Node, one child process per size; Parquet writing excluded)',
+    table(['corpus', 'documents', 'cases', 'wall', 'cases/s', 'dedupe', 'similar', 'peak RSS'], rows),
+    '¹ per-document stages measured on the real corpus and scaled linearly (each document is read alone); dedupe and',
+    'similar timed at full size on the replicated cases. Peak RSS of that process.',
+  ].join('\n');
+}
+
+// ---------- browser ----------
+
+const TARGET = { firstChartRatio: 1.25, p95Corpus: 50, p95At100k: 150, jsGzip: 300 * 1024, longTask: 200 };
+
+function interactionRow(label: string, r: Interaction | Error, target: string): string[] {
+  if (r instanceof Error) return [label, '—', '—', '—', '—', r.message.slice(0, 80), target];
+  const longest = Math.max(0, ...r.longTasks.map((t) => t.duration));
+  return [
+    label,
+    `${fmtMs(r.loadMs)}`,
+    `${r.runs.length}${r.timeouts ? ` (+${r.timeouts} timed out)` : ''}`,
+    `${fmtMs(median(r.runs))} / ${fmtMs(p95(r.runs))}`,
+    `${fmtMs(median(r.finished))} / ${fmtMs(p95(r.finished))}`,
+    `${r.longTasks.filter((t) => t.duration > TARGET.longTask).length} (longest ${fmtMs(longest)}); busy sign ${r.busySignSeen ? 'yes' : 'no'}`,
+    target,
+  ];
+}
+
+async function datasetInteraction(dist: string, dataDir: string, runs: number, loadTimeoutMs: number): Promise<Interaction | Error> {
+  const filters = await interactionFilters(dataDir, runs);
+  const bench = await openBench(dist, dataDir);
+  try {
+    return await interaction(bench, filters, { loadTimeoutMs, runTimeoutMs: 60_000 });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    await bench.close();
+  }
+}
+
+async function browserSections(DIST: string): Promise<string> {
+  const out: string[] = [];
+  // Cold loads, app and floor interleaved so both see the same machine load.
+  const bench = await openBench(DIST, DATA_DIR);
+  const app: ColdLoad[] = [];
+  const floor: ColdLoad[] = [];
+  try {
+    for (let i = 0; i < COLD_RUNS; i++) {
+      log(`cold load ${i + 1}/${COLD_RUNS}`);
+      app.push(await coldLoad(bench, '', 'app:first-chart', 120_000));
+      floor.push(await coldLoad(bench, 'bench/floor.html', 'floor:answer', 120_000));
+    }
+  } finally {
+    await bench.close();
+  }
+  const appMs = app.map((l) => l.ms);
+  const floorMs = floor.map((l) => l.ms);
+  const ratio = median(appMs) / median(floorMs);
+  out.push(
+    `### Cold load (headless Chromium, ${COLD_RUNS} runs, new context each; navigation start → mark)`,
+    table(
+      ['page', 'median', 'p95', 'runs (ms)'],
+      [
+        ['app → app:first-chart', fmtMs(median(appMs)), fmtMs(p95(appMs)), appMs.map((x) => Math.round(x)).join(' ')],
+        ['floor → floor:answer', fmtMs(median(floorMs)), fmtMs(p95(floorMs)), floorMs.map((x) => Math.round(x)).join(' ')],
+      ],
+    ),
+    `Ratio app / floor (medians): **${ratio.toFixed(2)}×** (target ≤ ${TARGET.firstChartRatio}×: ${ratio <= TARGET.firstChartRatio ? 'met' : 'missed'})`,
+  );
+
+  // Interaction at three sizes.
+  const rows: string[][] = [];
+  log(`interaction on the corpus (${RUNS} runs)`);
+  rows.push(interactionRow('corpus', await datasetInteraction(DIST, DATA_DIR, RUNS, 120_000), `p95 ≤ ${TARGET.p95Corpus} ms`));
+  for (const [cases, runs, label, target] of [
+    [100_000, RUNS, '100k cases', `p95 ≤ ${TARGET.p95At100k} ms`],
+    [1_000_000, RUNS_1M, '1M cases', `no task > ${TARGET.longTask} ms`],
+  ] as const) {
+    if (cases === 1_000_000 && SKIP.has('1m')) continue;
+    const dir = join(CACHE, String(cases));
+    log(`synthetic Parquet, ${cases} cases → ${dir}`);
+    const summary = await writeSyntheticParquet(DATA_DIR, dir, cases);
+    log(`interaction at ${label} (${runs} runs; ${summary.metrics.toLocaleString('en-US')} figures)`);
+    rows.push(interactionRow(`${label} (${(summary.metrics / summary.cases).toFixed(1)} figures/case)`, await datasetInteraction(DIST, dir, runs, 300_000), target));
+  }
+  out.push(
+    '',
+    '### Filter → every Overview chart updated (one page; each run a new, distinct filter via the URL)',
+    table(['data', 'load → all charts', 'runs', 'drawn: median / p95', 'finished: median / p95', 'long tasks > 200 ms during filters', 'target'], rows),
+    '"drawn": the last chart\'s first frame with the new option; "finished": its ECharts `finished` (after the 300 ms update animation).',
+  );
+
+  const b: Bytes = bytesOf(app[0], DIST);
+  const fb: Bytes = bytesOf(floor[0], DIST);
+  const workerGz = (x: Bytes) => x.jsFiles.filter((f) => f.includes('worker'));
+  out.push(
+    '',
+    '### Bytes (first cold load; server sends brotli, gzip = the .gz sibling of the same file)',
+    table(
+      ['what', 'app', 'floor', 'target'],
+      [
+        ['JS before the first chart, gzip', fmtBytes(b.jsGzip), fmtBytes(fb.jsGzip), `≤ ${fmtBytes(TARGET.jsGzip)}: ${b.jsGzip <= TARGET.jsGzip ? 'met' : 'missed'}`],
+        ['  of it the DuckDB worker', workerGz(b).join(', '), workerGz(fb).join(', '), ''],
+        ['JS files', b.jsFiles.join(' '), fb.jsFiles.join(' '), ''],
+        ['wasm fetched (on the wire)', `${b.wasmFiles.join(', ')} ${fmtBytes(b.wasmWire)}`, `${fb.wasmFiles.join(', ')} ${fmtBytes(fb.wasmWire)}`, 'one bundle'],
+        ['data fetched', fmtBytes(b.dataWire), fmtBytes(fb.dataWire), ''],
+      ],
+    ),
+  );
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await ensureData();
+  // The e2e harness's build (node_modules/.cache/e2e-builds/…, rebuilt when a source is newer).
+  const dist = await ensureBuilt();
+  const sections: string[] = [`## npm run bench — ${new Date().toISOString().slice(0, 16)}Z, ${(await import('node:os')).cpus().length} cores`];
+  if (!SKIP.has('ingest')) sections.push(await ingestSection());
+  if (!SKIP.has('browser')) sections.push(await browserSections(dist));
+  sections.push(`\nBench wall time: ${fmtMs(performance.now() - started)}`);
+  const text = sections.join('\n\n');
+  console.log(text);
+  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
+  writeFileSync(join(ROOT, 'node_modules/.cache/bench-latest.md'), text);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,56 @@
+// Filter states for the interaction benchmark: distinct ones (TanStack Query caches by SQL text, so a
+// repeated filter would measure the cache), each leaving every Overview chart non-empty (so "every chart
+// updated" means every chart drew new data). Checked by running the view's own named queries in DuckDB
+// (Node) over the same data directory the browser is served.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_FILES, VIEWS_SQL } from '../../src/db/tables.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery } from '../../src/queries/overview.ts';
+import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
+
+/** The Overview charts' queries (the totals tile is text, not a chart). */
+export const OVERVIEW_CHART_QUERIES = [heatmapQuery, byIndicatorQuery, byCityQuery, byLevelQuery, byBatchQuery];
+
+/** Up to `count` distinct filter states over `dataDir`, each with rows in every Overview chart. */
+export async function interactionFilters(dataDir: string, count: number): Promise<Filters[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    for (const file of DATA_FILES) {
+      const path = join(dataDir, file.file);
+      if (existsSync(path)) await conn.run(`CREATE TABLE "${file.table}" AS SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`);
+      else await conn.run(`CREATE TABLE "${file.table}" (${file.emptySchema})`);
+    }
+    for (const sql of VIEWS_SQL) await conn.run(sql);
+    const values = async (sql: string) => (await conn.runAndReadAll(sql)).getRows().map((r) => r[0]);
+    const indicators = (await values(`SELECT indicator FROM cases WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY count(*) DESC`)).map(String);
+    const provinces = (await values(`SELECT province FROM cases WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY count(*) DESC`)).map(String);
+    const years = (await values(`SELECT DISTINCT year FROM cases WHERE year IS NOT NULL ORDER BY 1`)).map(Number);
+    // Alternate kinds of change, as an analyst clicks: one indicator, one province, a year, province + indicator.
+    const candidates: Filters[] = [];
+    for (let i = 0; i < Math.max(indicators.length, provinces.length); i++) {
+      if (indicators[i]) candidates.push({ ...EMPTY_FILTERS, indicators: [indicators[i]] });
+      if (provinces[i]) candidates.push({ ...EMPTY_FILTERS, provinces: [provinces[i]] });
+      if (years[i] !== undefined) candidates.push({ ...EMPTY_FILTERS, years: [years[i]] });
+    }
+    for (const p of provinces.slice(0, 3)) for (const ind of indicators) candidates.push({ ...EMPTY_FILTERS, provinces: [p], indicators: [ind] });
+    const chosen: Filters[] = [];
+    for (const filters of candidates) {
+      if (chosen.length >= count) break;
+      let ok = true;
+      for (const query of OVERVIEW_CHART_QUERIES) {
+        const n = (await conn.runAndReadAll(`SELECT count(*) FROM (${query(filters).sql})`)).getRows()[0][0];
+        if (Number(n) === 0) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) chosen.push(filters);
+    }
+    return chosen;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
