@@ -279,8 +279,15 @@ export function segmentDocument(doc: { lines: Line[] }): SegmentResult {
       if (body.headingIdx !== null) lineIdx.push(body.headingIdx);
       lineIdx.push(body.markerIdx, ...body.titleIdx);
       if (body.titleIdx.length) {
-        titleOriginal = body.titleIdx.map((i) => lines[i].original).join('');
-        title = body.titleIdx.map((i) => lines[i].simplified).join('');
+        const bodyTitleOriginal = body.titleIdx.map((i) => lines[i].original).join('');
+        const bodyTitle = body.titleIdx.map((i) => lines[i].simplified).join('');
+        // A title wrapped over lines loses the space between its two phrases when joined; when the list
+        // entry says the same words, keep the list's spacing.
+        const sameWords = item && item.title.replace(/\s+/g, '') === bodyTitle.replace(/\s+/g, '');
+        if (!sameWords) {
+          titleOriginal = bodyTitleOriginal;
+          title = bodyTitle;
+        }
       }
       let current: PartName | 'pre' = 'pre';
       let sawHeading = false;

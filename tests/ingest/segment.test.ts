@@ -110,6 +110,13 @@ describe('segmentDocument on data/raw', () => {
     expect(c.title).toBe('福建省智能客服“福晓宝”——基于大模型与知识图谱的政务服务创新实践');
   });
 
+  it('keeps the list entry spacing when the body wraps a two-phrase title', () => {
+    const s = seg(['附件:', '1.甲市推行企业开办 全程网办', '附件1', '甲市推行企业开办', '全程网办', '一、背景情况', '背景说明。'].join('\n'));
+    expect(s.cases[0].title).toBe('甲市推行企业开办 全程网办');
+    const real = byText('福建高院建立').seg.cases.find((c) => c.title.startsWith('福建高院'))!;
+    expect(real.title).toContain('机制 探索');
+  });
+
   it('segments the whole corpus in well under a second', () => {
     const t0 = performance.now();
     for (const d of docs) segmentDocument(d.doc);
