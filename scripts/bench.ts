@@ -169,7 +169,7 @@ async function browserSections(DIST: string): Promise<string> {
 
   const b: Bytes = bytesOf(app[0], DIST);
   const fb: Bytes = bytesOf(floor[0], DIST);
-  const workerGz = (x: Bytes) => x.jsFiles.filter((f) => f.includes('worker'));
+  const workerGz = (x: Bytes) => fmtBytes(x.jsGzipByFile.filter(([f]) => f.includes('worker')).reduce((sum, [, n]) => sum + n, 0));
   out.push(
     '',
     '### Bytes (first cold load; server sends brotli, gzip = the .gz sibling of the same file)',
@@ -177,7 +177,7 @@ async function browserSections(DIST: string): Promise<string> {
       ['what', 'app', 'floor', 'target'],
       [
         ['JS before the first chart, gzip', fmtBytes(b.jsGzip), fmtBytes(fb.jsGzip), `≤ ${fmtBytes(TARGET.jsGzip)}: ${b.jsGzip <= TARGET.jsGzip ? 'met' : 'missed'}`],
-        ['  of it the DuckDB worker', workerGz(b).join(', '), workerGz(fb).join(', '), ''],
+        ['  of it the DuckDB worker (runs off the main thread)', workerGz(b), workerGz(fb), ''],
         ['JS files', b.jsFiles.join(' '), fb.jsFiles.join(' '), ''],
         ['wasm fetched (on the wire)', `${b.wasmFiles.join(', ')} ${fmtBytes(b.wasmWire)}`, `${fb.wasmFiles.join(', ')} ${fmtBytes(fb.wasmWire)}`, 'one bundle'],
         ['data fetched', fmtBytes(b.dataWire), fmtBytes(fb.dataWire), ''],

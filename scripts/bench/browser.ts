@@ -244,6 +244,7 @@ export interface Bytes {
   jsWire: number;
   jsGzip: number;
   jsFiles: string[];
+  jsGzipByFile: [string, number][];
   wasmFiles: string[];
   wasmWire: number;
   dataWire: number;
@@ -262,6 +263,7 @@ export function bytesOf(load: ColdLoad, dist: string): Bytes {
     jsWire: js.reduce((s, f) => s + f.bytes, 0),
     jsGzip: js.reduce((s, f) => s + gz(f.path), 0),
     jsFiles: js.map((f) => f.path.split('/').pop()!),
+    jsGzipByFile: js.map((f) => [f.path.split('/').pop()!, gz(f.path)]),
     wasmFiles: wasm.map((f) => `${f.path.split('/').pop()} (${f.encoding})`),
     wasmWire: wasm.reduce((s, f) => s + f.bytes, 0),
     dataWire: load.fetched.filter((f) => f.path.startsWith('/data/')).reduce((s, f) => s + f.bytes, 0),

@@ -2,8 +2,10 @@
 // Copy k of a document is filed under another province (the province comes from the manifest hints, which
 // the ingest uses when the text names none) and differs from the other copies only by trailing blank lines,
 // which the ingest ignores — so the bytes (and the content hash, hence the doc id) differ while the text,
-// the cases and their figures stay exactly the real ones. Copies spread over the 31 provinces, so the
-// per-province work (dedupe compares every pair of cases of one province) grows as it would nationally.
+// the cases and their figures stay exactly the real ones. Copies' documents spread over the 31 provinces;
+// a case whose title or body names a city (福州市…) is still located in that city's province by the ingest,
+// so those copies pile up in the real provinces — the worst case for dedupe, which compares every pair of
+// cases of one province (and finds them all to be duplicates).
 import type { IngestDocumentInput } from '../../src/ingest/pipeline.ts';
 import type { CaseRow, DocumentRow } from '../../src/ingest/types.ts';
 
@@ -53,7 +55,11 @@ export function replicateCases(cases: CaseRow[], documents: DocumentRow[], facto
     documents.forEach((d, i) => outDocs.push({ ...d, doc_id: d.doc_id + suffix, province: province(i) }));
     for (const c of cases) {
       const i = docIndex.get(c.doc_id)!;
-      outCases.push({ ...c, case_id: c.case_id + suffix, doc_id: c.doc_id + suffix, province: province(i), duplicate_of: null });
+      // A city or county case keeps its city's province (the ingest locates it from the place its title or
+      // body names); a province-level one takes the copy's province (approximately what locate does: a
+      // 省… title speaks of the document's province).
+      const own = c.city !== null ? c.province : province(i);
+      outCases.push({ ...c, case_id: c.case_id + suffix, doc_id: c.doc_id + suffix, province: own, duplicate_of: null });
     }
   }
   return { cases: outCases, documents: outDocs };

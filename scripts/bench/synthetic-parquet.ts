@@ -54,10 +54,11 @@ export async function writeSyntheticParquet(sourceDir: string, outDir: string, c
               JOIN src a ON a.case_id = p.case_id JOIN src o ON o.case_id = p.other_case_id) x
           ON x.case_id = p.case_id AND x.other_case_id = p.other_case_id
         WHERE ${keep}`);
-      // Written under temporary names (DuckDB appends .parquet) and renamed, cases.parquet last, so a half-written
+      // SNAPPY as the real export (hyparquet decodes it; ZSTD it does not). Written under temporary names
+      // (DuckDB appends .parquet) and renamed, cases.parquet last, so a half-written
       // directory is never mistaken for a finished one.
       for (const table of ['documents', 'metrics', 'similar', 'cases']) {
-        await conn.run(`COPY "${table}" TO ${out(`${table}.tmp`)} (FORMAT PARQUET, COMPRESSION ZSTD)`);
+        await conn.run(`COPY "${table}" TO ${out(`${table}.tmp`)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
       }
       for (const table of ['documents', 'metrics', 'similar', 'cases']) await rename(join(outDir, `${table}.tmp.parquet`), join(outDir, `${table}.parquet`));
       await copyFile(join(sourceDir, 'indicators.parquet'), join(outDir, 'indicators.parquet'));

@@ -13,7 +13,7 @@
 // at each '?', two at each vanished pair) and decode in step. The unknown bytes are searched,
 // every candidate text scored with the document's own character model.
 import { gbk, gbkCode } from './text-gbk.ts';
-import { type ContextModel, logProb, plausibleChar } from './mojibake-model.ts';
+import { type ContextModel, logProb, logProbIn, memoRow, plausibleChar } from './mojibake-model.ts';
 
 export interface DecodedRun {
   /** Index (in code points) of the opening '?'. */
@@ -164,7 +164,6 @@ function stateKey(pending: number, last: string): number {
 
 /** Decode the run opening at chars[start] (a '?'), or null when no reading fits the bytes. */
 export function decodeRun(chars: string[], start: number, model: ContextModel): DecodedRun | null {
-  const table = gbk();
   const index = indexFor(model);
   const atLineStart = start === 0;
   const prevChar = atLineStart ? LINE_START : chars[start - 1];
@@ -180,7 +179,13 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
   let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, doubtful: new Set() }];
   while (states.length) {
     const next = new Map<number, State>();
+    let topNext = -Infinity;
+    // A reading below the coming prune floor by more than DOUBT can neither survive nor make a
+    // survivor doubtful (that needs a rival within DOUBT): it need not be built. Lossless, since
+    // the floor only rises as readings are added and every further character costs ln P ≤ 0.
+    const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9;
     const push = (s: State) => {
+      if (s.lp > topNext) topNext = s.lp;
       const key = stateKey(s.pending, last(s));
       const old = next.get(key);
       if (!old) return next.set(key, s);
@@ -191,19 +196,17 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
         next.set(key, { ...win, doubtful });
       } else if (win !== old) next.set(key, win);
     };
-    const step = (s: State, added: string[], pending: number, cost = 0) => {
-      let lp = s.lp + cost;
-      let prev = last(s);
+    // push() of s extended by `added`, at probability lp: a reading its key's holder already beats
+    // by far would change nothing, so it is dropped before it is built (most vanished-pair guesses).
+    const offer = (s: State, added: string[], pending: number, lp: number) => {
+      if (hopeless(lp)) return;
+      const old = next.get(stateKey(pending, added[added.length - 1]));
+      if (old && old.lp - lp >= DOUBT) return;
       let out = s.out;
-      for (const ch of added) {
-        if (!plausibleChar(model, ch)) return;
-        lp += lpOf(prev, ch);
-        prev = ch;
-        out = append(out, ch);
-      }
-      return { i: s.i + 1, pending, out, lp, doubtful: s.doubtful };
+      for (const ch of added) out = append(out, ch);
+      push({ i: s.i + 1, pending, out, lp, doubtful: s.doubtful });
     };
-    // step() for one character, without an array: the hot path.
+    // One decoded character more (null when the document would never write it).
     const step1 = (s: State, ch: string, pending: number): State | undefined => {
       if (!plausibleChar(model, ch)) return;
       return { i: s.i + 1, pending, out: append(s.out, ch), lp: s.lp + 0 + lpOf(last(s), ch), doubtful: s.doubtful };
@@ -227,7 +230,7 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
           if (st) push(st);
         }
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
-          for (const st of vanished(s, lead, trail, index, step, rank === 0)) push(st);
+          vanished(s, lead, trail, index, { model, lpOf, last, offer, hopeless }, rank === 0);
       }
       const ascii = g.length === 1 ? g.charCodeAt(0) : 0;
       // Back in step: an ASCII byte was the trail of the pending lead.
@@ -295,36 +298,48 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
   };
 }
 
+interface Search {
+  model: ContextModel;
+  lpOf: (prev: string, ch: string) => number;
+  last: (s: State) => string;
+  offer: (s: State, added: string[], pending: number, lp: number) => void;
+  hopeless: (lp: number) => boolean;
+}
+
 /** Two bytes vanished before the garbled character (lead, trail): one or two PUA pairs. */
-function vanished(
-  s: State,
-  lead: number,
-  trail: number,
-  index: Index,
-  step: (s: State, added: string[], pending: number, cost?: number) => State | undefined,
-  tryTwo: boolean,
-): State[] {
-  const table = gbk();
-  const out: State[] = [];
+function vanished(s: State, lead: number, trail: number, index: Index, search: Search, tryTwo: boolean): void {
+  const { model, lpOf, offer, hopeless } = search;
+  const decodeAt = gbk().decodeAt;
+  const prev = search.last(s);
   for (const first of index.byLead.get(s.pending) ?? []) {
     const y = first & 0xff;
     if (!index.vanishLeads.has(y)) continue;
-    const c1 = table.decode.get(first)!;
+    const c1 = decodeAt[first]!;
+    // Every character in the index is plausible (indexFor keeps no other); the check stays for clarity.
+    if (!plausibleChar(model, c1)) continue;
+    const lp1 = s.lp + VANISH_COST + lpOf(prev, c1);
+    if (hopeless(lp1)) continue; // and the two-pair readings below, which cost more
+    const afterC1 = memoRow(model, c1);
     for (const last of closingsFor(index, y, lead)) {
-      const st = step(s, [c1, table.decode.get(last)!], trail, VANISH_COST);
-      if (st) out.push(st);
+      const c3 = decodeAt[last]!;
+      if (plausibleChar(model, c3)) offer(s, [c1, c3], trail, lp1 + logProbIn(model, afterC1, c1, c3));
     }
     if (!tryTwo) continue;
     // Two vanished pairs in a row (三）強 → c8 | fd a3 | a9 8f | 8a): a middle character in between.
+    const lp1Twice = s.lp + 2 * VANISH_COST + lpOf(prev, c1);
+    if (hopeless(lp1Twice)) continue;
     for (const middle of middlesFor(index, y)) {
-      const c2 = table.decode.get(middle)!;
+      const c2 = decodeAt[middle]!;
+      if (!plausibleChar(model, c2)) continue;
+      const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2);
+      if (hopeless(lp2)) continue;
+      const afterC2 = memoRow(model, c2);
       for (const last of closingsFor(index, middle & 0xff, lead)) {
-        const st = step(s, [c1, c2, table.decode.get(last)!], trail, 2 * VANISH_COST);
-        if (st) out.push(st);
+        const c3 = decodeAt[last]!;
+        if (plausibleChar(model, c3)) offer(s, [c1, c2, c3], trail, lp2 + logProbIn(model, afterC2, c2, c3));
       }
     }
   }
-  return out;
 }
 
 /** Characters (z, lead) that can follow a vanished pair (y, z). */

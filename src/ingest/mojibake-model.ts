@@ -101,9 +101,19 @@ export function plausibleChar(model: ContextModel, ch: string): boolean {
 
 /** ln P(ch | prev): doc bigram, backed off to doc unigram, backed off to the kind prior. */
 export function logProb(model: ContextModel, prev: string | undefined, ch: string): number {
+  return logProbIn(model, memoRow(model, prev), prev, ch);
+}
+
+/** The memo of logProb for one previous character: a caller looping over characters reads it once. */
+export function memoRow(model: ContextModel, prev: string | undefined): Map<string, number> {
   const after = prev ?? '';
   let row = model.memo.get(after);
   if (!row) model.memo.set(after, (row = new Map()));
+  return row;
+}
+
+/** logProb(model, prev, ch), given memoRow(model, prev). */
+export function logProbIn(model: ContextModel, row: Map<string, number>, prev: string | undefined, ch: string): number {
   let lp = row.get(ch);
   if (lp === undefined) {
     lp = computeLogProb(model, prev, ch);

@@ -33,11 +33,9 @@ describe('syntheticCorpus', () => {
     expect(three.cases).toHaveLength(one.cases.length * 3);
     expect(three.metrics).toHaveLength(one.metrics.length * 3);
     expect(new Set(three.cases.map((c) => c.case_id)).size).toBe(three.cases.length);
-    // Same case titles in every copy (real text), filed under three provinces.
-    const titles = (province: string | null) => three.cases.filter((c) => c.province === province).map((c) => c.title);
-    const provinces = [...new Set(three.cases.map((c) => c.province))];
-    expect(provinces).toHaveLength(3);
-    for (const p of provinces) expect(titles(p)).toEqual(one.cases.map((c) => c.title));
+    // Same case titles in every copy (real text); the copies' documents are filed under three provinces.
+    expect(new Set(three.documents.map((d) => d.province)).size).toBe(3);
+    for (const d of three.documents) expect(three.cases.filter((c) => c.doc_id === d.doc_id).map((c) => c.title)).toEqual(one.cases.map((c) => c.title));
   });
 
   it('replicateCases builds what the ingest of the synthetic corpus yields: same counts, provinces and texts', () => {
@@ -46,6 +44,7 @@ describe('syntheticCorpus', () => {
     const rep = replicateCases(one.cases, one.documents, 3);
     expect(rep.cases).toHaveLength(three.cases.length);
     expect(rep.documents.map((d) => d.province)).toEqual(three.documents.map((d) => d.province));
+    expect(rep.cases.map((c) => c.province)).toEqual(three.cases.map((c) => c.province));
     expect(new Set(rep.cases.map((c) => c.case_id)).size).toBe(rep.cases.length);
     expect(rep.cases.map((c) => c.measures)).toEqual(three.cases.map((c) => c.measures));
   });
