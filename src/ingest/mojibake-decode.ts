@@ -36,6 +36,11 @@ const BEAM = 40;
 const PRUNE = 30;
 const VANISH_BEAM = 3; // only the best states are tried with vanished bytes: that search is wide
 const DOUBT = Math.log(20); // a competitor within 20× the probability makes a character doubtful
+// A character rebuilt through a vanished pair has one of its bytes hidden (the lead of the character
+// after the pair, the trail of the one before): like a lost byte, only the document's counts choose
+// it, and a single bigram seen once can tilt them 100× (全真 over 全面 because 真開 occurs once in
+// 認真開展). Such a character stands only when no other reading comes within 1000×.
+const VANISH_DOUBT = Math.log(1000);
 const LINE_START = '\n';
 // Garbled runs seen are clauses (a sub-heading, a quoted word); a longer reading is not searched.
 const MAX_RUN = 64;
@@ -48,6 +53,8 @@ interface Decoded {
   ch: string;
   before: Decoded | null;
   length: number;
+  /** Rebuilt through a vanished pair: needs the wider margin VANISH_DOUBT. */
+  vanished: boolean;
 }
 
 interface State {
@@ -71,8 +78,15 @@ function toArray(out: Decoded | null): string[] {
   return chars;
 }
 
-function append(out: Decoded | null, ch: string): Decoded {
-  return { ch, before: out, length: out ? out.length + 1 : 1 };
+function append(out: Decoded | null, ch: string, vanished = false): Decoded {
+  return { ch, before: out, length: out ? out.length + 1 : 1, vanished };
+}
+
+/** Positions of the characters rebuilt through a vanished pair. */
+function vanishedPositions(out: Decoded | null): Set<number> {
+  const at = new Set<number>();
+  for (let d = out; d; d = d.before) if (d.vanished) at.add(d.length - 1);
+  return at;
 }
 
 interface Index {
@@ -190,6 +204,8 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
       const old = next.get(key);
       if (!old) return next.set(key, s);
       const [win, lose] = old.lp >= s.lp ? [old, s] : [s, old];
+      // (The wider margin for vanished pairs is applied to whole readings, at the end: a partial
+      // reading merged here often differs by a shifted numbering, 二） against 二十）.)
       if (win.lp - lose.lp < DOUBT) {
         const doubtful = new Set(win.doubtful);
         markDifferences(toArray(win.out), toArray(lose.out), doubtful);
@@ -203,7 +219,7 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
       const old = next.get(stateKey(pending, added[added.length - 1]));
       if (old && old.lp - lp >= DOUBT) return;
       let out = s.out;
-      for (const ch of added) out = append(out, ch);
+      for (const ch of added) out = append(out, ch, true);
       push({ i: s.i + 1, pending, out, lp, doubtful: s.doubtful });
     };
     // One decoded character more (null when the document would never write it).
@@ -272,7 +288,7 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
   });
   // Only the best reading and its close competitors matter: rank those (a stable sort, as over all).
   const close: number[] = [];
-  for (let n = 0; n < completed.length; n++) if (top - scores[n] < DOUBT) close.push(n);
+  for (let n = 0; n < completed.length; n++) if (top - scores[n] < VANISH_DOUBT) close.push(n);
   close.sort((a, b) => scores[b] - scores[a]);
   const best = completed[close[0]];
   const bestScore = scores[close[0]];
@@ -280,10 +296,16 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
   const textOf = (c: Completed, out: string[]) => [...dropIndent(out, atLineStart), ...chars.slice(c.end, horizon)].join('');
   const bestText = textOf(best, bestOut);
   const doubtful = new Set(best.doubtful);
+  const bestVanished = vanishedPositions(best.out);
   for (const n of close.slice(1)) {
-    if (bestScore - scores[n] >= DOUBT) break;
+    const margin = bestScore - scores[n];
     const otherOut = toArray(completed[n].out);
-    if (textOf(completed[n], otherOut) !== bestText) markDifferences(bestOut, otherOut, doubtful);
+    if (textOf(completed[n], otherOut) === bestText) continue;
+    if (margin < DOUBT) markDifferences(bestOut, otherOut, doubtful);
+    // A reading with an unclosed bracket is no rival to a vanished pair: the repair would refuse it.
+    else if (bracketsBalance(otherOut.join(''))) {
+      markDifferences(bestOut, otherOut, doubtful, bestVanished);
+    }
   }
   const garbledLp = lpRun(model, prevChar, chars.slice(start, horizon), lpOf);
   const out = dropIndent(bestOut, atLineStart);
@@ -377,8 +399,9 @@ function dropIndent(out: string[], atLineStart: boolean): string[] {
   return atLineStart && out[0] === '\u3000' ? out.slice(1) : out;
 }
 
-function markDifferences(a: string[], b: string[], into: Set<number>): void {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) into.add(k);
+/** Marks where reading a differs from b (only at the positions `only`, when given). */
+function markDifferences(a: string[], b: string[], into: Set<number>, only?: Set<number>): void {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && (!only || only.has(k))) into.add(k);
 }
 
 function lpRun(
@@ -395,4 +418,14 @@ function lpRun(
   }
   void model;
   return lp;
+}
+
+/** Every bracket or quote the text opens it also closes (and the reverse). */
+export function bracketsBalance(text: string): boolean {
+  const pairs: [RegExp, RegExp][] = [
+    [/[（(]/g, /[）)]/g],
+    [/“/g, /”/g],
+    [/《/g, /》/g],
+  ];
+  return pairs.every(([open, close]) => (text.match(open) ?? []).length === (text.match(close) ?? []).length);
 }

@@ -9,14 +9,15 @@
 // Policy:
 // - 'clean': no garbled run found (a '?' that no reading explains is taken as a question mark);
 // - 'repaired': every garbled run decoded, each decoded character either fixed by the bytes or
-//   singled out by the document's text (no competing reading within 20× its probability), and
+//   singled out by the document's text (no competing reading within 20× its probability; 1000×
+//   for a character rebuilt through a vanished pair, see mojibake-decode.ts), and
 //   the repaired line no longer looks garbled. `text` is the repaired line;
 // - 'unrepaired': garbling seen but not all of it could be verified. `text` is the line as
 //   published; `partial` (when some run decoded) is the best reading with '?' for every character
 //   that is not certain — for display or search, never as a verified text.
 import { charClass, gbk } from './text-gbk.ts';
 import { type ContextModel, addStructuralPriors, addText, emptyModel } from './mojibake-model.ts';
-import { decodeRun } from './mojibake-decode.ts';
+import { bracketsBalance, decodeRun } from './mojibake-decode.ts';
 
 export type { ContextModel };
 
@@ -118,14 +119,4 @@ function oddTextFollows(chars: string[], k: number, model: ContextModel): boolea
   let odd = 0;
   for (const ch of chars.slice(k + 1, k + 7)) if ((model.unigrams.get(ch) ?? 0) <= 1 || symbolCount(ch) > 0) odd++;
   return odd >= 2;
-}
-
-/** A decoded run that opens a bracket it never closes (or the reverse) has lost bytes we did not place. */
-function bracketsBalance(text: string): boolean {
-  const pairs: [RegExp, RegExp][] = [
-    [/[（(]/g, /[）)]/g],
-    [/“/g, /”/g],
-    [/《/g, /》/g],
-  ];
-  return pairs.every(([open, close]) => (text.match(open) ?? []).length === (text.match(close) ?? []).length);
 }

@@ -47,6 +47,7 @@ export function normaliseDocument(raw: string): NormalisedDocument {
     const fix = repairMojibake(original, context);
     const line: Line = { lineNo, original, simplified: foldFullWidth(toSimplified(fix.text)).trim() };
     if (fix.status !== 'clean') line.mojibake = fix.status;
+    if (fix.partial !== undefined) line.mojibakePartial = fix.partial;
     return line;
   });
   return { script: detectScript(kept.map((l) => l.original)), lines };

@@ -36,6 +36,8 @@ export interface Line {
   simplified: string;
   /** Set when the line was garbled: whether the repair could be verified. */
   mojibake?: 'repaired' | 'unrepaired';
+  /** Unrepaired lines only: the best reading of the garbled text, '?' where a character is not certain (display/search, never verified). */
+  mojibakePartial?: string;
 }
 
 export interface NormalisedDocument {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContextModel, looksGarbled, repairMojibake } from '../../src/ingest/mojibake.ts';
+import { normaliseDocument } from '../../src/ingest/normalise.ts';
 
 const RAW = 'data/raw';
 const docs = readdirSync(RAW)
@@ -76,6 +77,31 @@ describe('repairMojibake', () => {
     expect(r.status).toBe('unrepaired');
     expect(r.text).toBe(lineStarting('?。ǘ┮苑諡樽ナ'));
     expect(r.partial).toMatch(/^（二）以.*\?.*,不斷提升企業辦事滿意度/);
+  });
+
+  it('a character rebuilt through a vanished pair is not guessed when a rival reading comes close', () => {
+    // ）全 | 面/真 開: the pair (ab, c3|d5) vanished, so 面 (c3 e6) and 真 (d5 e6) both fit the bytes;
+    // 全面 is the document's word, but 真開 (once, in 認真開展) tilts the counts towards 全真.
+    const line = lineStarting('?。ㄒ唬┤骈_展');
+    const r = repairMojibake(line, context);
+    expect(r.text).not.toContain('全真');
+    if (r.status === 'repaired') expect(r.text.startsWith('（一）全面開展')).toBe(true);
+    else expect(r.partial).toMatch(/^（一）全[?面]開展涉外知產糾紛/);
+  });
+
+  it('normaliseDocument keeps the best reading of an unrepaired line', () => {
+    const raw = readdirSync(RAW)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(`${RAW}/${f}`, 'utf8'))
+      .find((text) => text.includes('?。ㄒ唬┤骈_展'))!;
+    const lines = normaliseDocument(raw).lines;
+    const line = lines.find((l) => l.original.startsWith('?。ㄒ唬┤骈_展'))!;
+    expect(line.mojibake).toBe('unrepaired');
+    expect(line.mojibakePartial).toMatch(/^（一）全\?開展/);
+    expect(line.original).toBe(lineStarting('?。ㄒ唬┤骈_展'));
+    // Only unrepaired lines carry one.
+    for (const l of lines) if (l.mojibakePartial !== undefined) expect(l.mojibake).toBe('unrepaired');
+    expect(lines.filter((l) => l.mojibakePartial !== undefined).length).toBeGreaterThan(10);
   });
 
   it('over every line of data/raw: never loses text, repairs only verifiably', () => {
