@@ -19,8 +19,8 @@ import type { ViewProps } from './views/types.ts';
 
 export type { ViewProps };
 
-/** Views by id. Issue 4: add `sql: SqlView` here and 'sql' to NAV. */
-const VIEWS: Partial<Record<ViewId, ComponentType<ViewProps>>> = {
+/** Views by id. */
+const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   overview: OverviewView,
   compare: CompareView,
   indicator: IndicatorView,

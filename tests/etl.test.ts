@@ -3,7 +3,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queryParquet, RAW_DIR, ROOT } from './helpers/etl.ts';
+import { queryParquet } from './helpers/data-db.ts';
+import { RAW_DIR, ROOT } from './helpers/paths.ts';
 
 const REPRINT = '002_744bbf1a656dd3b2.txt';
 

@@ -41,12 +41,7 @@ export function downloadName(id: string, extension: string): string {
 
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
+  saveDataUrl(url, filename);
   // Give the browser time to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
@@ -55,6 +50,7 @@ export function saveCsv(id: string, rows: readonly Row[], columns: readonly CsvC
   saveBlob(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), downloadName(id, 'csv'));
 }
 
+/** Download what a URL (data: or blob:) holds, under `filename`. */
 export function saveDataUrl(dataUrl: string, filename: string): void {
   const a = document.createElement('a');
   a.href = dataUrl;

@@ -2,12 +2,12 @@
 // inserted into imported_* tables that the documents / cases / metrics / similar views union
 // (workspace-sql.ts), kept in IndexedDB as rows (stable case ids, so labels on them hold) and re-inserted
 // on every load until the analyst removes them.
-import { useSyncExternalStore } from 'react';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { CaseRow } from '../ingest/types.ts';
 import type { ImportedDoc, ImportFailure, ImportFile } from './import-doc.ts';
 import { idbDelete, idbGetAll, idbPut, IMPORTS_STORE } from './persist.ts';
 import { invalidateSql } from './query-client.ts';
+import { createStore } from './store.ts';
 import { inTransaction, rows, tableColumns, workspaceConnection } from './workspace.ts';
 import { insertRowsSql, removeImportedSql } from './workspace-sql.ts';
 
@@ -42,22 +42,14 @@ function summary(doc: ImportedDoc): ImportSummary {
 
 // ---- a tiny store of the imported documents, for React ----
 
-let current: ImportSummary[] = [];
-const listeners = new Set<() => void>();
+const imports = createStore<ImportSummary[]>([]);
 
 function publish(next: ImportSummary[]): void {
-  current = [...next].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-  for (const listener of listeners) listener();
+  imports.set([...next].sort((a, b) => a.importedAt.localeCompare(b.importedAt)));
 }
 
 export function useImports(): ImportSummary[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
+  return imports.use();
 }
 
 // ---- SQL ----
@@ -126,7 +118,7 @@ export async function importFiles(files: File[]): Promise<ImportResult> {
         console.warn(`${doc.sourceFile} is loaded but could not be saved in this browser:`, error);
       });
     }
-    publish([...current, ...outcome.imported.map(summary)]);
+    publish([...imports.get(), ...outcome.imported.map(summary)]);
     await invalidateSql();
   }
   return { imported: outcome.imported.map(summary), failures: outcome.failures };
@@ -137,6 +129,6 @@ export async function removeImport(docId: string): Promise<void> {
   const conn = await workspaceConnection();
   await inTransaction(conn, removeImportedSql(docId));
   await idbDelete(IMPORTS_STORE, docId);
-  publish(current.filter((d) => d.docId !== docId));
+  publish(imports.get().filter((d) => d.docId !== docId));
   await invalidateSql();
 }

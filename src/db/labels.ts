@@ -1,34 +1,26 @@
 // The analyst's own labels: a case re-filed under another indicator. Kept in localStorage (the source of
 // truth), mirrored into the case_labels table that the `cases` view overlays (workspace-sql.ts), so the
 // change shows in every view as indicator_source = 'analyst'. Export / re-import as CSV (labels-csv.ts).
-import { useSyncExternalStore } from 'react';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { INDICATORS } from '../ingest/indicators.ts';
 import { labelsToCsv, parseLabelsCsv, type LabelCsvProblem } from './labels-csv.ts';
 import { localGet, localSet } from './persist.ts';
 import { invalidateSql } from './query-client.ts';
+import { createStore } from './store.ts';
 import { inTransaction, rows, workspaceConnection } from './workspace.ts';
 import { replaceLabelsSql, type LabelRow } from './workspace-sql.ts';
 
 const STORAGE_KEY = 'yingshang-compare.labels.v1';
 
-let current: LabelRow[] = [];
-const listeners = new Set<() => void>();
+const labels = createStore<LabelRow[]>([]);
 
 function publish(next: LabelRow[]): void {
-  current = next;
   localSet(STORAGE_KEY, next);
-  for (const listener of listeners) listener();
+  labels.set(next);
 }
 
 export function useLabels(): LabelRow[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
+  return labels.use();
 }
 
 const CODES = new Set(INDICATORS.map((i) => i.code));
@@ -38,7 +30,7 @@ export async function restoreLabels(conn: AsyncDuckDBConnection): Promise<void> 
   const stored = localGet<LabelRow[]>(STORAGE_KEY, []).filter(
     (l) => l && typeof l.case_id === 'string' && CODES.has(l.indicator) && typeof l.labelled_at === 'string',
   );
-  current = stored;
+  labels.set(stored);
   if (stored.length > 0) await inTransaction(conn, replaceLabelsSql(stored));
 }
 
@@ -52,7 +44,7 @@ async function apply(next: LabelRow[]): Promise<void> {
 /** File a case under `indicator`; null removes the analyst's label (back to the ingest's indicator). */
 export async function setLabel(caseId: string, indicator: string | null): Promise<void> {
   if (indicator !== null && !CODES.has(indicator)) throw new Error(`unknown indicator code: ${indicator}`);
-  const rest = current.filter((l) => l.case_id !== caseId);
+  const rest = labels.get().filter((l) => l.case_id !== caseId);
   await apply(indicator === null ? rest : [...rest, { case_id: caseId, indicator, labelled_at: new Date().toISOString() }]);
 }
 
@@ -61,7 +53,7 @@ export async function clearLabels(): Promise<void> {
 }
 
 export function labelsCsv(): string {
-  return labelsToCsv(current);
+  return labelsToCsv(labels.get());
 }
 
 export interface LabelImportResult {
@@ -89,7 +81,7 @@ export async function importLabelsCsv(text: string): Promise<LabelImportResult> 
   if (parsed.labels.length > 0) {
     const now = new Date().toISOString();
     const incoming = new Map(parsed.labels.map((l) => [l.case_id, l.indicator]));
-    const kept = current.filter((l) => !incoming.has(l.case_id));
+    const kept = labels.get().filter((l) => !incoming.has(l.case_id));
     await apply([...kept, ...parsed.labels.map((l) => ({ ...l, labelled_at: now }))]);
   }
   return { applied: parsed.labels.length, problems: parsed.problems };

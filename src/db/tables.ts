@@ -1,6 +1,6 @@
-// Which Parquet file feeds which DuckDB table. `cases` is a VIEW over `base_cases` so that issue 4 can
-// later union imported cases and overlay analyst labels in one place; every query reads `cases`.
-// Issue 4: the views over the base tables (imported documents, analyst labels).
+// Which Parquet file feeds which DuckDB table. The published files load into base_* tables; every query
+// reads the views of the same name without the prefix (`cases`, …), which union the analyst's imported
+// documents and overlay their labels in one place (workspace-sql.ts).
 import { WORKSPACE_VIEWS_SQL } from './workspace-sql.ts';
 
 export interface DataFile {
@@ -29,15 +29,15 @@ export const DATA_FILES: DataFile[] = [
 ];
 
 /**
- * Statements run once all files are loaded.
- * Issue 4 (workspace-sql.ts): documents, cases, metrics and "similar" are views over the base_* tables,
- * unioned with what the analyst imports in the browser; `cases` also overlays the analyst's labels.
+ * Statements run once all files are loaded (workspace-sql.ts): documents, cases, metrics and "similar"
+ * are views over the base_* tables, unioned with what the analyst imports in the browser; `cases` also
+ * overlays the analyst's labels.
  */
 export const VIEWS_SQL = WORKSPACE_VIEWS_SQL;
 
 /** The table name a user sees for a data file (`cases` rather than `base_cases`). */
 export function publicTableName(file: DataFile): string {
-  // Issue 4: every base_* table is read through the view of the same name without the prefix.
+  // Every base_* table is read through the view of the same name without the prefix.
   return file.table.replace(/^base_/, '');
 }
 

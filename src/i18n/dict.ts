@@ -1,112 +1,26 @@
-// UI strings in both languages. Keys are grouped by where they appear; add yours (views engineer,
-// issue 4) in the same object — a missing key shows the key itself, so gaps are visible.
-export const DICT = {
-  'app.title': { zh: '营商环境 Compare', en: 'Business Environment Compare' },
-  'app.subtitle': { zh: '各省优化营商环境典型经验做法对比', en: "Provinces' business-environment reform cases, compared" },
-  'view.overview': { zh: '总览', en: 'Overview' },
-  'view.compare': { zh: '对比', en: 'Compare' },
-  'view.indicator': { zh: '指标', en: 'Indicator' },
-  'view.cases': { zh: '案例', en: 'Cases' },
-  'view.case': { zh: '案例详情', en: 'Case' },
-  'view.data': { zh: '数据', en: 'Data' },
-  'view.sql': { zh: 'SQL', en: 'SQL' },
-  'lang.switch': { zh: 'English', en: '中文' },
-  'filter.province': { zh: '省份', en: 'Province' },
-  'filter.indicator': { zh: '指标', en: 'Indicator' },
-  'filter.city': { zh: '城市', en: 'City' },
-  'filter.level': { zh: '层级', en: 'Level' },
-  'filter.year': { zh: '年份', en: 'Year' },
-  'filter.batch': { zh: '批次', en: 'Batch' },
-  'filter.all': { zh: '全部', en: 'All' },
-  'filter.clear': { zh: '清除筛选', en: 'Clear filters' },
-  'filter.selected': { zh: '已选 {n} 项', en: '{n} selected' },
-  'level.province': { zh: '省级', en: 'Province' },
-  'level.city': { zh: '市级', en: 'City' },
-  'level.county': { zh: '县级', en: 'County' },
-  'level.none': { zh: '（省级）', en: '(province level)' },
-  'batch.n': { zh: '第{n}批', en: 'Batch {n}' },
-  'batch.unknown': { zh: '批次不详', en: 'Batch unknown' },
-  'load.engine': { zh: '正在启动数据库（DuckDB）…', en: 'Starting the database (DuckDB)…' },
-  'load.data': { zh: '正在加载数据文件 {done}/{total}…', en: 'Loading data files {done}/{total}…' },
-  'load.error': { zh: '数据无法加载', en: 'The data could not be loaded' },
-  'load.errorHint': {
-    zh: '请运行 npm run etl 重新生成 public/data/ 中的文件，然后刷新页面。',
-    en: 'Run npm run etl to regenerate the files in public/data/, then reload the page.',
-  },
-  'chart.loading': { zh: '加载中…', en: 'Loading…' },
-  'chart.empty': { zh: '当前筛选条件下没有数据。', en: 'No data for the current filters.' },
-  'chart.error': { zh: '查询出错：', en: 'Query failed: ' },
-  'chart.csv': { zh: 'CSV', en: 'CSV' },
-  'chart.png': { zh: 'PNG', en: 'PNG' },
-  'chart.sql': { zh: 'SQL', en: 'SQL' },
-  'chart.csvTitle': { zh: '下载图表数据（CSV，Excel 可直接打开）', en: 'Download the chart data (CSV, opens in Excel)' },
-  'chart.pngTitle': { zh: '保存为图片', en: 'Save as image' },
-  'chart.sqlTitle': { zh: '查看图表背后的 SQL', en: 'Show the SQL behind the chart' },
-  'chart.copy': { zh: '复制', en: 'Copy' },
-  'chart.close': { zh: '关闭', en: 'Close' },
-  'table.prev': { zh: '上一页', en: 'Previous' },
-  'table.next': { zh: '下一页', en: 'Next' },
-  'table.page': { zh: '第 {page} / {pages} 页，共 {rows} 行', en: 'Page {page} of {pages}, {rows} rows' },
-  'overview.totals': { zh: '概况', en: 'Totals' },
-  'overview.documents': { zh: '来源文件', en: 'Documents' },
-  'overview.cases': { zh: '案例', en: 'Cases' },
-  'overview.provinces': { zh: '省份', en: 'Provinces' },
-  'overview.cities': { zh: '城市', en: 'Cities' },
-  'overview.indicators': { zh: '覆盖指标', en: 'Indicators covered' },
-  'overview.figures': { zh: '数据点', en: 'Figures' },
-  'overview.heatmap': { zh: '省份 × 指标', en: 'Province × indicator' },
-  'overview.heatmapShare': { zh: '占本省案例比例', en: "Share of the province's cases" },
-  'overview.heatmapCount': { zh: '案例数', en: 'Case count' },
-  'overview.byIndicator': { zh: '各指标案例数（按省份）', en: 'Cases by indicator, by province' },
-  'overview.byCity': { zh: '各城市案例数', en: 'Cases by city' },
-  'overview.byLevel': { zh: '各层级案例数', en: 'Cases by level' },
-  'overview.byBatch': { zh: '各年份/批次案例数', en: 'Cases by year and batch' },
-  'col.province': { zh: '省份', en: 'Province' },
-  'col.indicator': { zh: '指标', en: 'Indicator' },
-  'col.indicatorCode': { zh: '指标代码', en: 'Indicator code' },
-  'col.indicatorZh': { zh: '指标（中文）', en: 'Indicator (Chinese)' },
-  'col.indicatorEn': { zh: '指标（英文）', en: 'Indicator (English)' },
-  'col.cases': { zh: '案例数', en: 'Cases' },
-  'col.share': { zh: '占本省比例', en: 'Share of province' },
-  'col.provinceCases': { zh: '本省案例总数', en: 'Province cases' },
-  'col.city': { zh: '城市', en: 'City' },
-  'col.level': { zh: '层级', en: 'Level' },
-  'col.year': { zh: '年份', en: 'Year' },
-  'col.batch': { zh: '批次', en: 'Batch' },
-  'col.period': { zh: '年份/批次', en: 'Year / batch' },
-  'col.measure': { zh: '项目', en: 'Measure' },
-  'col.value': { zh: '数值', en: 'Value' },
-  'col.title': { zh: '标题', en: 'Title' },
-  'col.issuer': { zh: '发布单位', en: 'Issuer' },
-  'col.published': { zh: '发布日期', en: 'Published' },
-  'col.script': { zh: '字形', en: 'Script' },
-  'col.sourceFile': { zh: '文件', en: 'File' },
-  'col.listed': { zh: '列出案例', en: 'Cases listed' },
-  'col.parsed': { zh: '解析案例', en: 'Cases parsed' },
-  'col.note': { zh: '说明', en: 'What it covers' },
-  'col.code': { zh: '代码', en: 'Code' },
-  'col.docId': { zh: '文件编号', en: 'Document id' },
-  'data.documents': { zh: '来源文件', en: 'Source documents' },
-  'data.quality': { zh: '数据质量报告', en: 'Data-quality report' },
-  'data.taxonomy': { zh: '指标分类', en: 'Indicator taxonomy' },
-  'data.downloads': { zh: '下载完整数据', en: 'Download the whole dataset' },
-  'data.qualityMissing': { zh: 'quality.json 无法加载：', en: 'quality.json could not be loaded: ' },
-  'data.flags': { zh: '标记', en: 'Flags' },
-  'data.unassigned': { zh: '未归入任何案例的文本', en: 'Text assigned to no case' },
-  'data.agreement': { zh: '分类器与文件标题的一致性', en: 'Classifier agreement with document headings' },
-  'data.noFlags': { zh: '没有标记。', en: 'No flags.' },
-  'data.parquet': { zh: 'Parquet（原文件）', en: 'Parquet (as published)' },
-  'data.csv': { zh: 'CSV', en: 'CSV' },
-  'data.rows': { zh: '{n} 行', en: '{n} rows' },
-  'data.table': { zh: '表', en: 'Table' },
-  'data.rowCount': { zh: '行数', en: 'Rows' },
-  'data.other': { zh: '其他', en: 'Other' },
-  'placeholder.soon': { zh: '此视图正在建设中。', en: 'This view is being built.' },
-  'share.on': { zh: '比例', en: 'Share' },
-  'share.off': { zh: '数量', en: 'Count' },
-} satisfies Record<string, { zh: string; en: string }>;
+// Every UI string in both languages, one dictionary looked up by `useI18n().t`. The strings live in one
+// file per feature (dict-*.ts) so engineers working on different views do not edit one file at once;
+// keys are prefixed by feature and must stay unique across files. A missing key shows the key itself,
+// so gaps are visible.
+import { APP_TEXT } from './dict-app.ts';
+import { VIEW_TEXT } from './dict-views.ts';
+import { WORK_TEXT } from './dict-workflows.ts';
+
+/** Keys two feature files both define: one would silently hide the other, so the type check rejects them. */
+type SharedKeys =
+  | (keyof typeof APP_TEXT & keyof typeof VIEW_TEXT)
+  | (keyof typeof APP_TEXT & keyof typeof WORK_TEXT)
+  | (keyof typeof VIEW_TEXT & keyof typeof WORK_TEXT);
+
+export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
 
 export type DictKey = keyof typeof DICT;
+
+/** The dictionary key of a case flag's label (`flag.<flag>`), or null when the flag has none. */
+export function flagKey(flag: string): DictKey | null {
+  const key = `flag.${flag}`;
+  return key in DICT ? (key as DictKey) : null;
+}
 
 /** English names of China's provincial units (the data uses full Chinese names, e.g. 福建省). */
 export const PROVINCE_EN: Record<string, string> = {

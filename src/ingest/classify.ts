@@ -160,28 +160,33 @@ export function headingToIndicator(heading: string): string | null {
 
 // ---------- agreement with a document's own headings ----------
 
-export interface Agreement {
+export interface AgreementCase {
+  /** The heading as written (or already a code). */
+  heading: string;
+  /** The blind classifier's code. */
+  blind: string;
+}
+
+export interface Agreement<T extends AgreementCase = AgreementCase> {
   agree: number;
   /** Pairs whose heading maps to an indicator (others are not counted). */
   total: number;
   rate: number;
-  disagreements: { heading: string; expected: string; blind: string }[];
+  /** The pairs that disagree, as given (so callers can carry their own fields), with the heading's code. */
+  disagreements: (T & { expected: string })[];
 }
 
-/**
- * How often the blind classifier agrees with the headings a document files its cases under.
- * `heading` is the heading as written (or already a code); `blind` is the classifier's code.
- */
-export function agreement(cases: { heading: string; blind: string }[]): Agreement {
+/** How often the blind classifier agrees with the headings a document files its cases under. */
+export function agreement<T extends AgreementCase>(cases: T[]): Agreement<T> {
   let agree = 0;
   let total = 0;
-  const disagreements: Agreement['disagreements'] = [];
+  const disagreements: Agreement<T>['disagreements'] = [];
   for (const c of cases) {
     const expected = INDICATOR_CODES.includes(c.heading) ? c.heading : headingToIndicator(c.heading);
     if (!expected) continue;
     total++;
     if (expected === c.blind) agree++;
-    else disagreements.push({ heading: c.heading, expected, blind: c.blind });
+    else disagreements.push({ ...c, expected });
   }
   return { agree, total, rate: total ? agree / total : 0, disagreements };
 }

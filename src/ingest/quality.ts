@@ -2,7 +2,7 @@
 // per document listed vs parsed, flag counts, unassigned text, classifier agreement with the document's own
 // headings, values taken from the manifest or inferred from the text, duplicates, and files that failed.
 
-import { classifyBlind, headingToIndicator } from './classify.ts';
+import { agreement, classifyBlind, headingToIndicator } from './classify.ts';
 import type { Dataset, IngestFailure, ValueOrigin } from './pipeline.ts';
 
 export interface QualityDocument {
@@ -61,36 +61,24 @@ export function buildQualityReport(dataset: Dataset): QualityReport {
   const flags: Record<string, number> = {};
   for (const c of dataset.cases) for (const f of c.flags) flags[f] = (flags[f] ?? 0) + 1;
 
+  // Each case filed under a heading the taxonomy knows, beside what the classifier says without that heading.
   const caseById = new Map(dataset.cases.map((c) => [c.case_id, c]));
-  const disagreements: QualityDisagreement[] = [];
   const unmapped = new Set<string>();
-  let agree = 0;
-  let total = 0;
+  const filed: { heading: string; blind: string; evidence: string[]; case_id: string; title: string }[] = [];
   for (const result of dataset.results) {
     const bySeq = new Map(result.cases.map((c) => [c.seq, c.case_id]));
     for (const { seq, heading } of result.report.headings) {
       const c = caseById.get(bySeq.get(seq) ?? '');
       if (!c) continue;
-      const expected = headingToIndicator(heading);
-      if (expected === null) {
+      if (headingToIndicator(heading) === null) {
         unmapped.add(heading);
         continue;
       }
       const blind = classifyBlind({ title: c.title, background: c.background, measures: c.measures, outcomes: c.outcomes, headingLabel: null });
-      total++;
-      if (blind.indicator === expected) agree++;
-      else {
-        disagreements.push({
-          case_id: c.case_id,
-          title: c.title,
-          heading,
-          heading_indicator: expected,
-          classifier_indicator: blind.indicator,
-          classifier_evidence: blind.evidence,
-        });
-      }
+      filed.push({ heading, blind: blind.indicator, evidence: blind.evidence, case_id: c.case_id, title: c.title });
     }
   }
+  const { agree, total, disagreements } = agreement(filed);
 
   const documents: QualityDocument[] = dataset.results.map((r) => ({
     source_file: r.document.source_file,
@@ -126,7 +114,14 @@ export function buildQualityReport(dataset: Dataset): QualityReport {
       agree,
       total,
       rate: total > 0 ? Math.round((agree / total) * 1000) / 1000 : null,
-      disagreements,
+      disagreements: disagreements.map((d) => ({
+        case_id: d.case_id,
+        title: d.title,
+        heading: d.heading,
+        heading_indicator: d.expected,
+        classifier_indicator: d.blind,
+        classifier_evidence: d.evidence,
+      })),
       unmapped_headings: [...unmapped],
     },
     inferred: dataset.results.flatMap((r) => r.report.origins.map((o) => ({ source_file: r.document.source_file, ...o }))),

@@ -50,7 +50,6 @@ const SORTS: Record<string, string> = {
   figures: 'figures',
   case_id: 'c.case_id',
 };
-export const SORT_KEYS = Object.keys(SORTS);
 
 export function orderBy(sort: string): string {
   const desc = sort.startsWith('-');
@@ -124,11 +123,6 @@ export function caseFigures(caseId: string): NamedQuery {
 FROM metrics WHERE case_id = ${literal(caseId)}
 ORDER BY CASE section WHEN 'background' THEN 0 WHEN 'measures' THEN 1 ELSE 2 END, metric_id`,
   };
-}
-
-/** Names of the alternative indicators of a case (codes → names), for the case page. */
-export function indicatorNames(): NamedQuery {
-  return { id: 'indicators.names', sql: 'SELECT code, name_zh, name_en, sort FROM indicators ORDER BY sort, code' };
 }
 
 /**

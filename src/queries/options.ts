@@ -1,22 +1,12 @@
 // Option lists of the filter bar, and the indicator taxonomy. Each list is cross-filtered: it
 // respects every other filter but not its own, so picking a second province stays possible.
-import type { Filters } from '../state/filters.ts';
-import { caseWhere } from './sql.ts';
+import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
+import { caseWhere, FILTER_COLUMN } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 export function indicatorsQuery(): NamedQuery {
   return { id: 'taxonomy', sql: 'SELECT code, name_zh, name_en, sort FROM indicators ORDER BY sort, code' };
 }
-
-/** The cases column behind each filter. */
-export const FILTER_COLUMN: Record<keyof Filters, string> = {
-  provinces: 'province',
-  indicators: 'indicator',
-  cities: 'city',
-  levels: 'level',
-  years: 'year',
-  batches: 'batch',
-};
 
 /** Rows { value, n }: each value of the filter's column with its case count under the other filters. */
 export function filterOptionsQuery(filters: Filters, key: keyof Filters): NamedQuery {
@@ -31,14 +21,7 @@ ORDER BY n DESC, value`,
   };
 }
 
-/** All provinces in the data (for the compare pickers): { value, n }. */
+/** All provinces in the data, { value, n }: the province options with no filter set. */
 export function provincesQuery(): NamedQuery {
-  return {
-    id: 'options.allProvinces',
-    sql: `SELECT province AS value, count(*)::INTEGER AS n
-FROM cases
-WHERE duplicate_of IS NULL AND province IS NOT NULL
-GROUP BY province
-ORDER BY n DESC, value`,
-  };
+  return { ...filterOptionsQuery(EMPTY_FILTERS, 'provinces'), id: 'options.allProvinces' };
 }

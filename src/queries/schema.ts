@@ -1,5 +1,5 @@
-// Queries of the SQL console's schema panel: every table and view the analyst can query, with its
-// columns, their types, and an example value per column.
+// Queries of the analyst's panels: the SQL console's schema (every table and view the analyst can query,
+// with its columns, their types, and an example value per column) and the labelled cases of the labels list.
 import { literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -30,11 +30,6 @@ export function examplesQuery(table: string, columns: string[]): NamedQuery {
     id: `sql.examples.${table}`,
     sql: `SELECT count(*) AS ${ident('__rows')}${parts.length ? ', ' + parts.join(', ') : ''} FROM ${ident(table)}`,
   };
-}
-
-/** Ids of every case (for validating a labels CSV) — also used to check a case exists. */
-export function caseIdsQuery(): NamedQuery {
-  return { id: 'labels.caseIds', sql: 'SELECT case_id FROM cases' };
 }
 
 /** Titles and indicators of the labelled cases, for the labels list. */

@@ -14,7 +14,8 @@ export function inList(column: string, values: readonly (string | number)[]): st
   return `${column} IN (${values.map(literal).join(', ')})`;
 }
 
-const FILTER_COLUMNS: Record<keyof Filters, string> = {
+/** The cases column behind each filter of the filter bar. */
+export const FILTER_COLUMN: Record<keyof Filters, string> = {
   provinces: 'province',
   indicators: 'indicator',
   cities: 'city',
@@ -31,10 +32,10 @@ const FILTER_COLUMNS: Record<keyof Filters, string> = {
 export function caseWhere(filters: Filters, options: { alias?: string; omit?: keyof Filters } = {}): string {
   const prefix = options.alias ? `${options.alias}.` : '';
   const clauses = [`${prefix}duplicate_of IS NULL`];
-  for (const key of Object.keys(FILTER_COLUMNS) as (keyof Filters)[]) {
+  for (const key of Object.keys(FILTER_COLUMN) as (keyof Filters)[]) {
     if (key === options.omit) continue;
     const values = filters[key];
-    if (values.length > 0) clauses.push(inList(prefix + FILTER_COLUMNS[key], values));
+    if (values.length > 0) clauses.push(inList(prefix + FILTER_COLUMN[key], values));
   }
   return clauses.join(' AND ');
 }

@@ -4,13 +4,14 @@
 import { useState } from 'react';
 import { QueryState } from '../components/QueryState.tsx';
 import { CaseLink } from '../components/cases/CaseLink.tsx';
+import { Chips } from '../components/cases/Chips.tsx';
 import { Highlighted } from '../components/cases/Highlighted.tsx';
 import { SimilarList } from '../components/cases/SimilarList.tsx';
 import { RelabelControl } from '../components/labels/RelabelControl.tsx'; // issue 4
-import { flagKey, useViewText, type ViewTextKey } from '../components/cases/text.ts';
 import '../components/cases/views.css';
 import { str, strings, trim } from '../components/cases/values.ts';
 import { useSql } from '../db/useSql.ts';
+import { flagKey, type DictKey } from '../i18n/dict.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { caseDetail, caseDuplicates, caseFigures, caseSimilar, searchTerms } from '../queries/cases.ts';
 import type { Row } from '../queries/types.ts';
@@ -26,7 +27,7 @@ function figureTitle(f: Row): string {
 }
 
 export function CaseView({ state, update }: ViewProps) {
-  const tx = useViewText();
+  const { t } = useI18n();
   const caseId = state.caseId;
   const back = (
     <div className="v-links">
@@ -37,7 +38,7 @@ export function CaseView({ state, update }: ViewProps) {
           update({ view: 'cases', caseId: null });
         }}
       >
-        {tx('case.back')}
+        {t('case.back')}
       </a>
     </div>
   );
@@ -45,7 +46,7 @@ export function CaseView({ state, update }: ViewProps) {
     return (
       <div className="v-view">
         {back}
-        <p className="v-empty">{tx('case.none')}</p>
+        <p className="v-empty">{t('case.none')}</p>
       </div>
     );
   }
@@ -58,8 +59,7 @@ export function CaseView({ state, update }: ViewProps) {
 }
 
 function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
-  const { provinceName, levelName, batchName, indicatorName } = useI18n();
-  const tx = useViewText();
+  const { t, provinceName, levelName, batchName, indicatorName } = useI18n();
   const [showOriginal, setShowOriginal] = useState(false);
   const detail = useSql(caseDetail(caseId));
   const figures = useSql(caseFigures(caseId));
@@ -67,7 +67,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
   const duplicates = useSql(caseDuplicates(caseId));
   const hits = searchTerms(state.search);
 
-  if (detail.data && detail.data.length === 0) return <p className="v-empty">{tx('case.notFound', { id: caseId })}</p>;
+  if (detail.data && detail.data.length === 0) return <p className="v-empty">{t('case.notFound', { id: caseId })}</p>;
   return (
     <QueryState status={detail.status} error={detail.error} rows={detail.data}>
       {([c]) => {
@@ -86,19 +86,19 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
 
             <div className="v-grid2">
               <section className="v-panel">
-                <h3>{tx('case.place')}</h3>
+                <h3>{t('case.place')}</h3>
                 <dl className="v-facts">
-                  <dt>{tx('case.province')}</dt>
+                  <dt>{t('case.province')}</dt>
                   <dd>{provinceName(str(c.province))}</dd>
-                  <dt>{tx('case.city')}</dt>
+                  <dt>{t('case.city')}</dt>
                   <dd>{str(c.city) || '—'}</dd>
-                  <dt>{tx('case.county')}</dt>
+                  <dt>{t('case.county')}</dt>
                   <dd>{str(c.county) || '—'}</dd>
-                  <dt>{tx('case.level')}</dt>
+                  <dt>{t('case.level')}</dt>
                   <dd>{levelName(str(c.level))}</dd>
-                  <dt>{tx('case.agency')}</dt>
+                  <dt>{t('case.agency')}</dt>
                   <dd>{str(c.agency) || '—'}</dd>
-                  <dt>{tx('case.document')}</dt>
+                  <dt>{t('case.document')}</dt>
                   <dd>
                     {str(c.doc_title) || str(c.doc_id)}
                     <div className="v-muted">
@@ -110,28 +110,22 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                 </dl>
               </section>
               <section className="v-panel">
-                <h3>{tx('case.indicator')}</h3>
+                <h3>{t('case.indicator')}</h3>
                 <dl className="v-facts">
-                  <dt>{tx('case.indicator')}</dt>
+                  <dt>{t('case.indicator')}</dt>
                   <dd data-testid="case-indicator">{indicatorName(str(c.indicator))}</dd>
-                  <dt>{tx('case.source')}</dt>
-                  <dd>{sourceKey in { 'case.source.document': 1, 'case.source.classifier': 1, 'case.source.analyst': 1 } ? tx(sourceKey as ViewTextKey) : str(c.indicator_source)}</dd>
-                  <dt>{tx('case.alts')}</dt>
+                  <dt>{t('case.source')}</dt>
+                  <dd>{sourceKey in { 'case.source.document': 1, 'case.source.classifier': 1, 'case.source.analyst': 1 } ? t(sourceKey as DictKey) : str(c.indicator_source)}</dd>
+                  <dt>{t('case.alts')}</dt>
                   <dd>{strings(c.indicator_alts).map((code) => indicatorName(code)).join('、') || '—'}</dd>
-                  <dt>{tx('case.evidence')}</dt>
+                  <dt>{t('case.evidence')}</dt>
                   <dd>
-                    <ul className="v-chips">
-                      {strings(c.indicator_evidence).map((term) => (
-                        <li key={term} className="v-chip v-chip-term">
-                          {term}
-                        </li>
-                      ))}
-                    </ul>
+                    <Chips items={strings(c.indicator_evidence)} kind="term" />
                   </dd>
                 </dl>
                 <div className="v-links" style={{ marginTop: 8 }}>
                   <button type="button" className="v-linkish" onClick={() => update({ view: 'indicator', indicator: str(c.indicator) })}>
-                    {tx('case.toIndicator')}
+                    {t('case.toIndicator')}
                   </button>
                   <button
                     type="button"
@@ -144,7 +138,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                       })
                     }
                   >
-                    {tx('case.toCompare')}
+                    {t('case.toCompare')}
                   </button>
                 </div>
                 {/* issue 4: the analyst re-files the case (labels overlay the cases view) */}
@@ -154,19 +148,19 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
 
             {(flags.length > 0 || c.duplicate_of || (duplicates.data?.length ?? 0) > 0) && (
               <section className="v-panel" data-testid="case-flags">
-                <h3>{tx('case.flags')}</h3>
+                <h3>{t('case.flags')}</h3>
                 <ul className="v-flags">
                   {flags.map((flag) => {
                     const key = flagKey(flag);
                     return (
                       <li key={flag} className="v-flag-warn" data-flag={flag}>
-                        {key ? tx(key) : flag}
+                        {key ? t(key) : flag}
                       </li>
                     );
                   })}
                   {c.duplicate_of ? (
                     <li className="v-flag-warn" data-flag="duplicate">
-                      {tx('case.duplicateOf', { id: str(c.duplicate_of) })}{' '}
+                      {t('case.duplicateOf', { id: str(c.duplicate_of) })}{' '}
                       <CaseLink caseId={str(c.duplicate_of)} state={state} update={update}>
                         {str(c.duplicate_of_title) || str(c.duplicate_of)}
                       </CaseLink>
@@ -174,7 +168,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   ) : null}
                   {(duplicates.data?.length ?? 0) > 0 && (
                     <li>
-                      {tx('case.duplicates')}{' '}
+                      {t('case.duplicates')}{' '}
                       {duplicates.data!.map((d, i) => (
                         <span key={str(d.case_id)}>
                           {i > 0 && '、'}
@@ -190,18 +184,18 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
             )}
 
             <section className="v-panel">
-              {figs.length > 0 && <p className="v-muted">{tx('case.figuresNote')}</p>}
+              {figs.length > 0 && <p className="v-muted">{t('case.figuresNote')}</p>}
               {PARTS.map((part) => {
                 const terms = figs.filter((f) => f.section === part).map((f) => str(f.text));
                 return (
                   <div key={part} style={{ marginBottom: 12 }}>
-                    <h3>{tx(`case.${part}`)}</h3>
+                    <h3>{t(`case.${part}`)}</h3>
                     {str(c[part]) ? (
                       <p className="v-part" data-part={part}>
                         <Highlighted text={str(c[part])} groups={[terms, hits]} titleOf={(piece, g) => (g === 0 ? titleOf.get(piece) : undefined)} />
                       </p>
                     ) : (
-                      <p className="v-empty">{tx('case.empty')}</p>
+                      <p className="v-empty">{t('case.empty')}</p>
                     )}
                   </div>
                 );
@@ -209,7 +203,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
               {Boolean(c.body_original || c.title_original) && (
                 <div>
                   <button type="button" className="tool" aria-expanded={showOriginal} onClick={() => setShowOriginal(!showOriginal)}>
-                    {showOriginal ? tx('case.hideOriginal') : tx('case.original')}
+                    {showOriginal ? t('case.hideOriginal') : t('case.original')}
                   </button>
                   {showOriginal && (
                     <pre className="v-original" data-testid="case-original">
@@ -224,7 +218,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
 
             <div className="v-view">
               <section className="v-panel">
-                <h3>{tx('case.similarOther')}</h3>
+                <h3>{t('case.similarOther')}</h3>
                 {similar.data ? (
                   <SimilarList rows={similarRows.filter((r) => !r.same_province)} state={state} update={update} testId="similar-other" />
                 ) : (
@@ -232,7 +226,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                 )}
               </section>
               <section className="v-panel">
-                <h3>{tx('case.similarOwn')}</h3>
+                <h3>{t('case.similarOwn')}</h3>
                 {similar.data ? (
                   <SimilarList rows={similarRows.filter((r) => r.same_province)} state={state} update={update} testId="similar-own" />
                 ) : (

@@ -5,7 +5,6 @@ import { QueryState } from '../components/QueryState.tsx';
 import { CaseLink } from '../components/cases/CaseLink.tsx';
 import { Highlighted } from '../components/cases/Highlighted.tsx';
 import { SearchBox } from '../components/cases/SearchBox.tsx';
-import { useViewText } from '../components/cases/text.ts';
 import '../components/cases/views.css';
 import { placeOf, str } from '../components/cases/values.ts';
 import { useSql } from '../db/useSql.ts';
@@ -15,7 +14,6 @@ import type { ViewProps } from './types.ts';
 
 export function CasesView({ state, update }: ViewProps) {
   const { t, provinceName, levelName, batchName, indicatorName } = useI18n();
-  const tx = useViewText();
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page });
   const result = useSql(query);
   const rows = result.data;
@@ -29,15 +27,15 @@ export function CasesView({ state, update }: ViewProps) {
       <div className="v-toolbar">
         <SearchBox
           value={state.search}
-          placeholder={tx('cases.search')}
-          clearLabel={tx('cases.clear')}
+          placeholder={t('cases.search')}
+          clearLabel={t('cases.clear')}
           onSearch={(search) => update({ search }, { replace: true })}
         />
-        {rows && <span className="v-muted" data-testid="case-count">{tx('cases.found', { n: total })}</span>}
+        {rows && <span className="v-muted" data-testid="case-count">{t('cases.found', { n: total })}</span>}
       </div>
       {rows && rows.length === 0 ? (
         <p className="v-empty" data-testid="cases-empty">
-          {tx('cases.none')}{' '}
+          {t('cases.none')}{' '}
           {state.page > 0 && (
             <button type="button" className="v-linkish" onClick={() => update({ page: 0 })}>
               {t('table.prev')}
@@ -76,11 +74,11 @@ export function CasesView({ state, update }: ViewProps) {
                 ),
               },
               { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
-              { key: 'city', header: tx('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
+              { key: 'city', header: t('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
               { key: 'indicator', header: t('col.indicator'), render: (r) => indicatorName(str(r.indicator)) },
               { key: 'year', header: t('col.period'), render: (r) => batchName(r.year as number | null, r.batch as number | null) },
-              { key: 'figures', header: tx('col.figureCount'), numeric: true },
-              { key: 'case_id', header: tx('col.caseId') },
+              { key: 'figures', header: t('col.figureCount'), numeric: true },
+              { key: 'case_id', header: t('col.caseId') },
             ]}
           />
         )}

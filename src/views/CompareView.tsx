@@ -2,7 +2,6 @@
 // covers, and for one indicator both provinces' cases in two columns plus nearest-case pairs.
 import { ChartCard } from '../components/ChartCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
-import { useViewText } from '../components/cases/text.ts';
 import '../components/cases/views.css';
 import { butterflyOption } from '../components/compare/butterfly.ts';
 import { CaseColumn } from '../components/compare/CaseColumn.tsx';
@@ -16,8 +15,7 @@ import type { Row } from '../queries/types.ts';
 import type { ViewProps } from './types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
-  const { provinceName, indicatorName } = useI18n();
-  const tx = useViewText();
+  const { t, provinceName, indicatorName } = useI18n();
   const a = state.compareA;
   const b = state.compareB;
   const nameA = provinceName(a);
@@ -42,7 +40,7 @@ export function CompareView({ state, update }: ViewProps) {
 
   const chips = (list: Row[], clickable: boolean) =>
     list.length === 0 ? (
-      <span className="v-empty">{tx('cmp.none')}</span>
+      <span className="v-empty">{t('cmp.none')}</span>
     ) : (
       <ul className="v-chips">
         {list.map((r) => (
@@ -62,49 +60,49 @@ export function CompareView({ state, update }: ViewProps) {
   return (
     <div className="v-view" data-testid="compare-view">
       <div className="v-toolbar">
-        <ProvincePicker label={tx('cmp.a')} value={a} testId="compare-a" onChange={(p) => update({ compareA: p })} />
+        <ProvincePicker label={t('cmp.a')} value={a} testId="compare-a" onChange={(p) => update({ compareA: p })} />
         <button type="button" className="tool" onClick={() => update({ compareA: b, compareB: a })}>
-          {tx('cmp.swap')}
+          {t('cmp.swap')}
         </button>
-        <ProvincePicker label={tx('cmp.b')} value={b} testId="compare-b" onChange={(p) => update({ compareB: p })} />
-        {a === b && <span className="v-flag-warn">{tx('cmp.sameProvinces')}</span>}
+        <ProvincePicker label={t('cmp.b')} value={b} testId="compare-b" onChange={(p) => update({ compareB: p })} />
+        {a === b && <span className="v-flag-warn">{t('cmp.sameProvinces')}</span>}
       </div>
 
       <ChartCard
-        title={tx('cmp.shares')}
+        title={t('cmp.shares')}
         query={sharesQuery}
         rows={shares.data}
         status={shares.status}
         error={shares.error}
-        note={first ? tx('cmp.sharesNote', { a: nameA, an: Number(first.a_total), b: nameB, bn: Number(first.b_total) }) : undefined}
+        note={first ? t('cmp.sharesNote', { a: nameA, an: Number(first.a_total), b: nameB, bn: Number(first.b_total) }) : undefined}
         height={Math.max(260, rows.length * 24 + 70)}
         columns={[
-          { key: 'indicator', header: tx('cmp.indicator') },
+          { key: 'indicator', header: t('cmp.indicator') },
           { key: 'name_zh', header: '指标' },
           { key: 'name_en', header: 'Indicator' },
-          { key: 'a_cases', header: tx('col.aCases', { p: nameA }) },
-          { key: 'a_pct', header: tx('col.aShare', { p: nameA }) },
-          { key: 'b_cases', header: tx('col.aCases', { p: nameB }) },
-          { key: 'b_pct', header: tx('col.aShare', { p: nameB }) },
+          { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
+          { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
+          { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
+          { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
         ]}
         option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator })}
         onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
       />
 
       {rows.length > 0 && (
-        <section className="v-panel" aria-label={tx('cmp.coverage')}>
-          <h3>{tx('cmp.coverage')}</h3>
+        <section className="v-panel" aria-label={t('cmp.coverage')}>
+          <h3>{t('cmp.coverage')}</h3>
           <div className="v-coverage">
             <div>
-              <div className="v-muted">{tx('cmp.onlyA', { p: nameA })}</div>
+              <div className="v-muted">{t('cmp.onlyA', { p: nameA })}</div>
               {chips(onlyA, true)}
             </div>
             <div>
-              <div className="v-muted">{tx('cmp.onlyA', { p: nameB })}</div>
+              <div className="v-muted">{t('cmp.onlyA', { p: nameB })}</div>
               {chips(onlyB, true)}
             </div>
             <div>
-              <div className="v-muted">{tx('cmp.neither')}</div>
+              <div className="v-muted">{t('cmp.neither')}</div>
               {chips(neither, false)}
             </div>
           </div>
@@ -115,7 +113,7 @@ export function CompareView({ state, update }: ViewProps) {
         <>
           <div className="v-toolbar">
             <label>
-              {tx('cmp.indicator')}
+              {t('cmp.indicator')}
               <select value={indicator} data-testid="compare-indicator" onChange={(e) => choose(e.target.value)}>
                 {rows
                   .filter((r) => covered(r, 'a') || covered(r, 'b'))
@@ -127,7 +125,7 @@ export function CompareView({ state, update }: ViewProps) {
               </select>
             </label>
           </div>
-          <h2>{tx('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
+          <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
           <QueryState status={cases.status} error={cases.error} rows={cases.data}>
             {(list) => (
               <div className="v-grid2">
@@ -137,8 +135,8 @@ export function CompareView({ state, update }: ViewProps) {
             )}
           </QueryState>
           <section className="v-panel">
-            <h3>{tx('cmp.pairs', { a: nameA, b: nameB })}</h3>
-            <p className="v-muted">{tx('cmp.pairsNote')}</p>
+            <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
+            <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState status={pairs.status} error={pairs.error} rows={pairs.data}>
               {(list) => <PairsTable rows={list} a={a} b={b} state={state} update={update} />}
             </QueryState>

@@ -4,7 +4,6 @@ import { ChartCard } from '../components/ChartCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { CaseTable } from '../components/cases/CaseTable.tsx';
 import { countsOption, durationsOption, moneyOption, provincesOption } from '../components/cases/figureCharts.ts';
-import { useViewText } from '../components/cases/text.ts';
 import '../components/cases/views.css';
 import { useSql } from '../db/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -33,7 +32,6 @@ const chartHeight = (rows: Row[] | undefined, perRow: number) => Math.max(200, (
 
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, indicatorName, provinceName } = useI18n();
-  const tx = useViewText();
   const options = useSql(indicatorOptions(state.filters));
   const indicator = pickIndicator(options.data ?? [], state.indicator, state.filters.indicators);
 
@@ -51,18 +49,18 @@ export function IndicatorView({ state, update }: ViewProps) {
   const cases = useSql(enabled ? casesQ : null);
 
   const figureColumns = [
-    { key: 'case_id', header: tx('col.caseId') },
+    { key: 'case_id', header: t('col.caseId') },
     { key: 'province', header: t('col.province') },
     { key: 'city', header: t('col.city') },
     { key: 'title', header: t('col.title') },
-    { key: 'text', header: tx('col.text') },
+    { key: 'text', header: t('col.text') },
   ];
 
   return (
     <div className="v-view" data-testid="indicator-view">
       <div className="v-toolbar">
         <label>
-          {tx('ind.pick')}
+          {t('ind.pick')}
           <select
             value={indicator ?? ''}
             data-testid="indicator-pick"
@@ -82,7 +80,7 @@ export function IndicatorView({ state, update }: ViewProps) {
         <>
           <div className="v-grid2">
             <ChartCard
-              title={tx('ind.byProvince')}
+              title={t('ind.byProvince')}
               query={provincesQ}
               rows={provinces.data}
               status={provinces.status}
@@ -92,45 +90,45 @@ export function IndicatorView({ state, update }: ViewProps) {
                 { key: 'province', header: t('col.province') },
                 { key: 'cases', header: t('col.cases') },
                 { key: 'total', header: t('col.provinceCases') },
-                { key: 'pct', header: tx('col.pct') },
+                { key: 'pct', header: t('col.pct') },
               ]}
               option={(rows) => provincesOption(rows, provinceName, t('col.cases'))}
             />
             <ChartCard
-              title={tx('ind.money')}
+              title={t('ind.money')}
               query={moneyQ}
               rows={money.data}
               status={money.status}
               error={money.error}
               height={chartHeight(money.data, 22)}
-              note={money.data?.length === FIGURE_LIMIT ? tx('ind.limit', { n: FIGURE_LIMIT }) : undefined}
-              columns={[...figureColumns, { key: 'wan_yuan', header: tx('col.wan') }]}
+              note={money.data?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined}
+              columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
               option={(rows) => moneyOption(rows, provinceName)}
             />
           </div>
           <ChartCard
-            title={tx('ind.durations')}
+            title={t('ind.durations')}
             query={durationsQ}
             rows={durations.data}
             status={durations.status}
             error={durations.error}
             height={chartHeight(durations.data, 28)}
-            columns={[...figureColumns, { key: 'before_days', header: tx('col.before') }, { key: 'after_days', header: tx('col.after') }]}
-            option={(rows) => durationsOption(rows, { before: tx('ind.before'), after: tx('ind.after'), province: provinceName })}
+            columns={[...figureColumns, { key: 'before_days', header: t('col.before') }, { key: 'after_days', header: t('col.after') }]}
+            option={(rows) => durationsOption(rows, { before: t('ind.before'), after: t('ind.after'), province: provinceName })}
           />
           <ChartCard
-            title={tx('ind.counts')}
+            title={t('ind.counts')}
             query={countsQ}
             rows={counts.data}
             status={counts.status}
             error={counts.error}
             height={chartHeight(counts.data, 20)}
-            note={counts.data?.length === FIGURE_LIMIT ? tx('ind.limit', { n: FIGURE_LIMIT }) : undefined}
-            columns={[...figureColumns, { key: 'value', header: tx('col.count') }, { key: 'unit', header: tx('col.unit') }]}
+            note={counts.data?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined}
+            columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit') }]}
             option={(rows) => countsOption(rows, provinceName)}
           />
           <section className="v-panel">
-            <h3>{tx('ind.cases')}</h3>
+            <h3>{t('ind.cases')}</h3>
             <QueryState status={cases.status} error={cases.error} rows={cases.data}>
               {(rows) => <CaseTable id="indicator.cases" rows={rows} query={casesQ} state={state} update={update} />}
             </QueryState>

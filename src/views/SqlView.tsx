@@ -8,8 +8,8 @@ import { ResultChartControls } from '../components/sql/ResultChartControls.tsx';
 import { defaultPick, resultChartOption, type ChartPick } from '../components/sql/result-chart.ts';
 import { SchemaPanel } from '../components/sql/SchemaPanel.tsx';
 import '../components/sql/sql.css';
-import { useWorkText } from '../components/sql/text.ts';
 import { cancelConsoleQuery, QueryCancelledError, runConsoleQuery, type ConsoleResult } from '../db/console.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import type { ViewProps } from './types.ts';
 
@@ -28,7 +28,7 @@ type Run =
   | { status: 'cancelled'; sql: string };
 
 export function SqlView({ state, update }: ViewProps) {
-  const wt = useWorkText();
+  const { t } = useI18n();
   const [text, setText] = useState(state.sql || STARTER_SQL);
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const [pick, setPick] = useState<ChartPick | null>(null);
@@ -81,21 +81,21 @@ export function SqlView({ state, update }: ViewProps) {
         }}
       />
       <div className="sql-main">
-        <section className="card sql-editor-card" aria-label={wt('sql.title')}>
+        <section className="card sql-editor-card" aria-label={t('sql.title')}>
           <header className="card-header">
-            <h3>{wt('sql.title')}</h3>
+            <h3>{t('sql.title')}</h3>
             <div className="card-actions">
               {running ? (
                 <button type="button" className="sql-cancel" data-testid="sql-cancel" onClick={() => void cancelConsoleQuery()}>
-                  {wt('sql.cancel')}
+                  {t('sql.cancel')}
                 </button>
               ) : null}
               <button type="button" className="sql-run" data-testid="sql-run" disabled={running} onClick={runEditor}>
-                {running ? wt('sql.running') : `${wt('sql.run')} (Ctrl+Enter)`}
+                {running ? t('sql.running') : `${t('sql.run')} (Ctrl+Enter)`}
               </button>
             </div>
           </header>
-          <p className="card-note">{wt('sql.hint')}</p>
+          <p className="card-note">{t('sql.hint')}</p>
           <textarea
             ref={editor}
             className="sql-editor"
@@ -109,13 +109,13 @@ export function SqlView({ state, update }: ViewProps) {
           />
           {run.status === 'error' && (
             <div className="sql-error" role="alert" data-testid="sql-error">
-              <strong>{wt('sql.error')}</strong>
+              <strong>{t('sql.error')}</strong>
               <pre>{run.message}</pre>
             </div>
           )}
           {run.status === 'cancelled' && (
             <div className="sql-cancelled" role="status" data-testid="sql-cancelled">
-              {wt('sql.cancelled')}
+              {t('sql.cancelled')}
             </div>
           )}
         </section>
@@ -126,7 +126,7 @@ export function SqlView({ state, update }: ViewProps) {
 }
 
 function ResultPanel({ result, sql, pick, onPick }: { result: ConsoleResult; sql: string; pick: ChartPick | null; onPick: (p: ChartPick) => void }) {
-  const wt = useWorkText();
+  const { t } = useI18n();
   const query: NamedQuery = useMemo(() => ({ id: 'sql-result', sql }), [sql]);
   const columns: TableColumn[] = useMemo(
     () => result.columns.map((c) => ({ key: c.name, header: c.name, numeric: c.numeric, width: c.numeric ? undefined : 420 })),
@@ -137,16 +137,16 @@ function ResultPanel({ result, sql, pick, onPick }: { result: ConsoleResult; sql
   const chartColumns = pick ? [pick.x, ...(pick.series ? [pick.series] : []), pick.y].map((key) => ({ key, header: key })) : [];
   return (
     <>
-      <section className="card" aria-label={wt('sql.result')} data-testid="sql-result">
+      <section className="card" aria-label={t('sql.result')} data-testid="sql-result">
         <header className="card-header">
-          <h3>{wt('sql.result')}</h3>
+          <h3>{t('sql.result')}</h3>
           <span className="muted" data-testid="sql-meta">
-            {wt('sql.rows', { n: rows.length, ms: Math.round(result.ms) })}
-            {result.truncated ? ' ' + wt('sql.truncated', { n: rows.length }) : ''}
+            {t('sql.rows', { n: rows.length, ms: Math.round(result.ms) })}
+            {result.truncated ? ' ' + t('sql.truncated', { n: rows.length }) : ''}
           </span>
         </header>
         {rows.length === 0 ? (
-          <p className="query-state query-empty">{wt('sql.noRows')}</p>
+          <p className="query-state query-empty">{t('sql.noRows')}</p>
         ) : (
           <DataTable id="sql-result" rows={rows} columns={columns} query={query} pageSize={25} />
         )}
@@ -154,7 +154,7 @@ function ResultPanel({ result, sql, pick, onPick }: { result: ConsoleResult; sql
       {rows.length > 0 &&
         (pick ? (
           <ChartCard
-            title={wt('sql.chartTitle', { x: pick.x, y: pick.y })}
+            title={t('sql.chartTitle', { x: pick.x, y: pick.y })}
             query={{ id: 'sql-chart', sql }}
             rows={rows}
             status="success"
@@ -163,7 +163,7 @@ function ResultPanel({ result, sql, pick, onPick }: { result: ConsoleResult; sql
             actions={<ResultChartControls columns={result.columns} pick={pick} onChange={onPick} />}
           />
         ) : (
-          <p className="card muted">{wt('sql.noNumeric')}</p>
+          <p className="card muted">{t('sql.noNumeric')}</p>
         ))}
     </>
   );

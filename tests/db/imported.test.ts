@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { prepareImport, type ImportedDoc } from '../../src/db/import-doc.ts';
 import { insertRowsSql, removeImportedSql, type SqlColumn } from '../../src/db/workspace-sql.ts';
 import type { CaseRow } from '../../src/ingest/types.ts';
-import { openDataset, type Dataset } from '../queries/dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { madeUpDocument, shaanxiBatchText } from './made-up-doc.ts';
 
-let db: Dataset;
+let db: DataDb;
 beforeAll(async () => {
-  db = await openDataset();
+  db = await openDataDb();
 });
 afterAll(() => db?.close());
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { labelsToCsv, parseLabelsCsv, type LabelContext } from '../../src/db/labels-csv.ts';
 import { replaceLabelsSql } from '../../src/db/workspace-sql.ts';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
-import { openDataset, type Dataset } from '../queries/dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
 const context = (caseIds: string[]): LabelContext => ({
   caseIds: new Set(caseIds),
@@ -64,9 +64,9 @@ describe('labels CSV', () => {
 });
 
 describe('labels over the cases view', () => {
-  let db: Dataset;
+  let db: DataDb;
   beforeAll(async () => {
-    db = await openDataset();
+    db = await openDataDb();
   });
   afterAll(() => db?.close());
 

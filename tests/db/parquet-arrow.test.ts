@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowToRows } from '../../src/db/arrow-rows.ts';
 import { isParquet, parquetToArrow } from '../../src/db/parquet-arrow.ts';
-import { DATA_DIR, openDataset, type Dataset } from '../queries/dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { DATA_DIR } from '../helpers/paths.ts';
 
-let db: Dataset;
+let db: DataDb;
 beforeAll(async () => {
-  db = await openDataset(); // runs the ETL if needed
+  db = await openDataDb(); // runs the ETL if needed
 });
 afterAll(() => db?.close());
 

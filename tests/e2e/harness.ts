@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-/** `npm run build`'s output (the tests serve their own build snapshots, see ensureBuilt). */
-export const DIST = join(ROOT, 'dist');
+/** The project root (scripts/bench.ts imports it from here). */
+export { ROOT };
 /** The dataset the app is tested on: the real export, unless E2E_DATA_DIR points elsewhere. */
-export const DATA_DIR = process.env.E2E_DATA_DIR ? resolve(process.env.E2E_DATA_DIR) : join(ROOT, 'public/data');
+export const DATA_DIR = process.env.E2E_DATA_DIR ? resolve(process.env.E2E_DATA_DIR) : EXPORTED_DATA;
 
 const CHROMIUM_ARGS = [
   '--headless',

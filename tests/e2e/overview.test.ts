@@ -3,13 +3,13 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
-import { openDataset, type Dataset } from '../queries/dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
 let app: App;
-let db: Dataset;
+let db: DataDb;
 beforeAll(async () => {
   app = await startApp();
-  db = await openDataset();
+  db = await openDataDb();
 });
 afterAll(async () => {
   await app?.close();

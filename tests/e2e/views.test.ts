@@ -3,7 +3,7 @@ import * as OpenCC from 'opencc-js';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
-import { openDataDb } from '../queries/views-db.ts';
+import { openDataDb } from '../helpers/data-db.ts';
 
 let app: App;
 beforeAll(async () => {

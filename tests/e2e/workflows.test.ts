@@ -5,14 +5,14 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { madeUpDocument } from '../db/made-up-doc.ts';
-import { openDataset, type Dataset } from '../queries/dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
 
 let app: App;
-let db: Dataset;
+let db: DataDb;
 beforeAll(async () => {
   app = await startApp();
-  db = await openDataset();
+  db = await openDataDb();
 });
 afterAll(async () => {
   await app?.close();

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { exportDataset, silentLogger, writeParquetFiles } from '../../src/export/index.ts';
 import type { Dataset } from '../../src/ingest/pipeline.ts';
 import type { CaseRow } from '../../src/ingest/types.ts';
-import { queryParquet, runCorpusEtl } from '../helpers/etl.ts';
+import { queryParquet } from '../helpers/data-db.ts';
+import { runCorpusEtl } from '../helpers/etl.ts';
 
 // The contract (DESIGN.md / docs/data-contract.md): column name → DuckDB type, in order.
 const CONTRACT: Record<string, [string, string][]> = {

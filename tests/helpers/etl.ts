@@ -1,16 +1,13 @@
-// Shared test helpers: run the ETL over data/raw once into a temp dir, and query Parquet files back with DuckDB.
+// Shared test helpers: the ETL over data/raw, run once per test file (exported into a temp dir, or in memory).
+// Reading the exported Parquet back: data-db.ts.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { exportDataset, silentLogger } from '../../src/export/index.ts';
 import { collectInputs } from '../../src/export/sources.ts';
 import { ingestCorpus, type Dataset } from '../../src/ingest/pipeline.ts';
 import type { QualityReport } from '../../src/ingest/quality.ts';
-
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const RAW_DIR = path.join(ROOT, 'data/raw');
+import { RAW_DIR } from './paths.ts';
 
 export interface EtlRun {
   outDir: string;
@@ -38,24 +35,4 @@ let rawCorpus: Promise<Dataset> | null = null;
 export function ingestRawCorpus(): Promise<Dataset> {
   rawCorpus ??= collectInputs([RAW_DIR]).then(({ inputs }) => ingestCorpus(inputs));
   return rawCorpus;
-}
-
-/**
- * Runs SQL with views documents/cases/metrics/indicators/"similar" (quoted: a DuckDB keyword) over the Parquet files of `dir`.
- * Rows come back as JSON-friendly objects (BIGINT → number where safe, DATE → 'YYYY-MM-DD', lists → arrays).
- */
-export async function queryParquet(dir: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    for (const table of ['documents', 'cases', 'metrics', 'indicators', 'similar']) {
-      const file = path.join(dir, `${table}.parquet`).replaceAll("'", "''");
-      await connection.run(`CREATE VIEW "${table}" AS SELECT * FROM read_parquet('${file}')`);
-    }
-    const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, ingestCorpus, ingestDocument, inferYear, IngestError } from '../../src/ingest/pipeline.ts';
 import type { Line } from '../../src/ingest/types.ts';
-import { ingestRawCorpus, RAW_DIR } from '../helpers/etl.ts';
+import { ingestRawCorpus } from '../helpers/etl.ts';
+import { RAW_DIR } from '../helpers/paths.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const raw = (name: string) => new Uint8Array(readFileSync(path.join(RAW_DIR, name)));

@@ -11,9 +11,9 @@ import {
   PAGE_SIZE,
 } from '../../src/queries/cases.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { openDataDb, type TestDb } from './views-db.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
-let db: TestDb;
+let db: DataDb;
 beforeAll(async () => {
   db = await openDataDb();
 });

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
-import { openDataDb, type TestDb } from './views-db.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
-let db: TestDb;
+let db: DataDb;
 beforeAll(async () => {
   db = await openDataDb();
 });

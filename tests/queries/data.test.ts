@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_FILES, publicTableName } from '../../src/db/tables.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../../src/queries/data.ts';
-import { openDataset, type Dataset } from './dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
-let db: Dataset;
+let db: DataDb;
 beforeAll(async () => {
-  db = await openDataset();
+  db = await openDataDb();
 });
 afterAll(() => db?.close());
 

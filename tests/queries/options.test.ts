@@ -1,12 +1,13 @@
 // Filter-bar option lists on the real export: cross-filtered (a filter never hides its own options).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILTER_COLUMN, filterOptionsQuery, indicatorsQuery, provincesQuery } from '../../src/queries/options.ts';
+import { filterOptionsQuery, indicatorsQuery, provincesQuery } from '../../src/queries/options.ts';
+import { FILTER_COLUMN } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
-import { openDataset, type Dataset } from './dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
-let db: Dataset;
+let db: DataDb;
 beforeAll(async () => {
-  db = await openDataset();
+  db = await openDataDb();
 });
 afterAll(() => db?.close());
 

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, OVERVIEW_QUERIES, totalsQuery } from '../../src/queries/overview.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
-import { openDataset, type Dataset } from './dataset.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
-let db: Dataset;
+let db: DataDb;
 beforeAll(async () => {
-  db = await openDataset();
+  db = await openDataDb();
 });
 afterAll(() => db?.close());
 

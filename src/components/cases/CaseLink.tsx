@@ -29,3 +29,15 @@ export function CaseLink({ caseId, state, update, children, className }: CaseLin
     </a>
   );
 }
+
+/** A table cell's content for a case: its title as a link, and a muted line under it (place, indicator…). */
+export function CaseCell({ caseId, title, note, state, update }: Pick<CaseLinkProps, 'caseId' | 'state' | 'update'> & { title: string; note: string }) {
+  return (
+    <>
+      <CaseLink caseId={caseId} state={state} update={update}>
+        {title}
+      </CaseLink>
+      <div className="v-muted">{note}</div>
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../../queries/types.ts';
 import type { ViewProps } from '../../views/types.ts';
 import { CaseLink } from './CaseLink.tsx';
-import { useViewText } from './text.ts';
+import { Chips } from './Chips.tsx';
 import { placeOf, str, strings } from './values.ts';
 
 export interface CaseTableProps extends ViewProps {
@@ -16,7 +16,6 @@ export interface CaseTableProps extends ViewProps {
 
 export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
   const { t, provinceName, levelName, batchName } = useI18n();
-  const tx = useViewText();
   return (
     <DataTable
       id={id}
@@ -34,23 +33,15 @@ export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
           ),
         },
         { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
-        { key: 'city', header: tx('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
+        { key: 'city', header: t('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
         { key: 'year', header: t('col.period'), render: (r) => batchName(r.year as number | null, r.batch as number | null) },
         {
           key: 'figures',
-          header: tx('col.figures'),
+          header: t('col.figures'),
           width: 320,
-          render: (r) => (
-            <ul className="v-chips">
-              {strings(r.figures).map((f, i) => (
-                <li key={i} className="v-chip v-chip-fig">
-                  {f}
-                </li>
-              ))}
-            </ul>
-          ),
+          render: (r) => <Chips items={strings(r.figures)} kind="fig" />,
         },
-        { key: 'case_id', header: tx('col.caseId') },
+        { key: 'case_id', header: t('col.caseId') },
       ]}
     />
   );

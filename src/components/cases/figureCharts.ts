@@ -28,8 +28,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const GRID = { left: 8, right: 56, top: 30, bottom: 24, containLabel: true };
-const LABEL_AXIS = { type: 'category', axisTick: { show: false }, axisLabel: { fontSize: 11, width: 190, overflow: 'truncate' } };
+// The category labels get a fixed column: ECharts cuts a longer label to LABEL_WIDTH with "…", and the
+// grid starts after that column. (containLabel sizes the column from an estimate of the label widths,
+// which fell short of the drawn Chinese text and cut the labels off at the chart's left edge.)
+const LABEL_WIDTH = 190;
+const LABEL_MARGIN = 8;
+const GRID = { left: 8 + LABEL_WIDTH + LABEL_MARGIN, right: 56, top: 30, bottom: 28 };
+const LABEL_AXIS = {
+  type: 'category',
+  axisTick: { show: false },
+  axisLabel: { fontSize: 11, width: LABEL_WIDTH, overflow: 'truncate', margin: LABEL_MARGIN },
+};
 
 /** Grouped bars before / after, in days (first row on top). */
 export function durationsOption(rows: Row[], names: { before: string; after: string; province: (p: string) => string }): EChartsOption {
@@ -72,7 +81,8 @@ export function countsOption(rows: Row[], province: (p: string) => string): ECha
   const ordered = [...rows].reverse();
   return {
     tooltip: tooltipFor(rows, (r) => `${trim(Number(r.value))} ${str(r.unit)}`),
-    grid: GRID,
+    // Room on the right for the longest bar's label: up to ten digits and a unit (100000000条).
+    grid: { ...GRID, right: 96 },
     xAxis: { type: 'log', axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, province)) },
     series: [

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { Row } from '../../queries/types.ts';
 import type { ViewProps } from '../../views/types.ts';
 import { CaseLink } from '../cases/CaseLink.tsx';
-import { useViewText } from '../cases/text.ts';
+import { Chips } from '../cases/Chips.tsx';
 import { placeOf, str, strings } from '../cases/values.ts';
 
 export interface CaseColumnProps extends ViewProps {
@@ -13,8 +13,7 @@ export interface CaseColumnProps extends ViewProps {
 }
 
 export function CaseColumn({ province, rows, side, state, update }: CaseColumnProps) {
-  const { provinceName, levelName, batchName } = useI18n();
-  const tx = useViewText();
+  const { t, provinceName, levelName, batchName } = useI18n();
   return (
     <section className={`v-panel v-col-${side}`} data-testid={`compare-col-${side}`} data-province={province}>
       <div className="v-col-head">
@@ -22,7 +21,7 @@ export function CaseColumn({ province, rows, side, state, update }: CaseColumnPr
         <span className="v-muted">{rows.length}</span>
       </div>
       {rows.length === 0 ? (
-        <p className="v-empty">{tx('cmp.noCases')}</p>
+        <p className="v-empty">{t('cmp.noCases')}</p>
       ) : (
         <ul className="v-case-list">
           {rows.map((r) => (
@@ -35,13 +34,7 @@ export function CaseColumn({ province, rows, side, state, update }: CaseColumnPr
                 {r.agency ? ` · ${str(r.agency)}` : ''} · {batchName(r.year as number | null, r.batch as number | null)}
               </div>
               {strings(r.figures).length > 0 && (
-                <ul className="v-chips" aria-label={tx('col.figures')}>
-                  {strings(r.figures).map((f, i) => (
-                    <li key={i} className="v-chip v-chip-fig">
-                      {f}
-                    </li>
-                  ))}
-                </ul>
+                <Chips items={strings(r.figures)} kind="fig" label={t('col.figures')} />
               )}
             </li>
           ))}

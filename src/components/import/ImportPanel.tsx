@@ -5,7 +5,6 @@ import { useState, type DragEvent } from 'react';
 import { importFiles, removeImport, useImports } from '../../db/imported.ts';
 import type { ImportFailure } from '../../db/import-doc.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useWorkText } from '../sql/text.ts';
 
 type Status =
   | { kind: 'idle' }
@@ -14,8 +13,7 @@ type Status =
   | { kind: 'crashed'; message: string };
 
 export function ImportPanel() {
-  const wt = useWorkText();
-  const { provinceName, batchName } = useI18n();
+  const { t, provinceName, batchName } = useI18n();
   const imports = useImports();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [over, setOver] = useState(false);
@@ -43,9 +41,9 @@ export function ImportPanel() {
   };
 
   return (
-    <section className="ws-section" aria-label={wt('imp.title')} data-testid="import-panel">
-      <h3>{wt('imp.title')}</h3>
-      <p className="card-note">{wt('imp.hint')}</p>
+    <section className="ws-section" aria-label={t('imp.title')} data-testid="import-panel">
+      <h3>{t('imp.title')}</h3>
+      <p className="card-note">{t('imp.hint')}</p>
       <div
         className={over ? 'ws-drop over' : 'ws-drop'}
         onDragOver={(e) => {
@@ -56,7 +54,7 @@ export function ImportPanel() {
         onDrop={onDrop}
       >
         <label className="ws-choose">
-          {wt('imp.choose')}
+          {t('imp.choose')}
           <input
             type="file"
             accept=".txt,text/plain"
@@ -68,43 +66,43 @@ export function ImportPanel() {
             }}
           />
         </label>
-        <span className="muted">{wt('imp.drop')}</span>
+        <span className="muted">{t('imp.drop')}</span>
       </div>
 
       {status.kind === 'working' && (
         <p role="status" aria-busy="true">
-          {wt('imp.working', { n: status.n })}
+          {t('imp.working', { n: status.n })}
         </p>
       )}
       {status.kind === 'done' && (
         <div role="status" data-testid="import-result">
           {status.imported.map((d) => (
             <p key={d.file} className="ws-ok">
-              ✓ {wt('imp.done', { file: d.file, cases: d.cases, metrics: d.metrics })}
+              ✓ {t('imp.done', { file: d.file, cases: d.cases, metrics: d.metrics })}
             </p>
           ))}
           {status.failures.length > 0 && (
             <div className="ws-fail" role="alert" data-testid="import-error">
-              <strong>{wt('imp.failed')}</strong>
+              <strong>{t('imp.failed')}</strong>
               <ul>
                 {status.failures.map((f) => (
                   <li key={f.sourceFile + f.message}>{f.message}</li>
                 ))}
               </ul>
-              <span className="muted">{wt('imp.untouched')}</span>
+              <span className="muted">{t('imp.untouched')}</span>
             </div>
           )}
         </div>
       )}
       {status.kind === 'crashed' && (
         <div className="ws-fail" role="alert" data-testid="import-error">
-          <strong>{wt('imp.failed')}</strong> {status.message} <span className="muted">{wt('imp.untouched')}</span>
+          <strong>{t('imp.failed')}</strong> {status.message} <span className="muted">{t('imp.untouched')}</span>
         </div>
       )}
 
-      <h4>{wt('imp.list')}</h4>
+      <h4>{t('imp.list')}</h4>
       {imports.length === 0 ? (
-        <p className="muted">{wt('imp.none')}</p>
+        <p className="muted">{t('imp.none')}</p>
       ) : (
         <ul className="ws-list" data-testid="import-list">
           {imports.map((d) => (
@@ -112,14 +110,14 @@ export function ImportPanel() {
               <div className="ws-item-main">
                 <strong>{d.sourceFile}</strong>
                 <div className="muted">
-                  {[d.title, provinceName(d.province), batchName(d.year, d.batch), wt('imp.cases', { n: d.cases }), wt('imp.when', { t: d.importedAt.slice(0, 16).replace('T', ' ') })]
+                  {[d.title, provinceName(d.province), batchName(d.year, d.batch), t('imp.cases', { n: d.cases }), t('imp.when', { t: d.importedAt.slice(0, 16).replace('T', ' ') })]
                     .filter(Boolean)
                     .join(' · ')}
                 </div>
                 {d.warnings.length > 0 && <div className="muted">⚠ {d.warnings.join('; ')}</div>}
               </div>
               <button type="button" className="tool" onClick={() => void removeImport(d.docId)}>
-                {wt('imp.remove')}
+                {t('imp.remove')}
               </button>
             </li>
           ))}

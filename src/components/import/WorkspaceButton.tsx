@@ -3,15 +3,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useImports } from '../../db/imported.ts';
 import { useLabels } from '../../db/labels.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import type { UpdateState } from '../../state/url-state.ts';
 import { LabelsPanel } from '../labels/LabelsPanel.tsx';
 import '../sql/sql.css';
 import './workspace.css';
-import { useWorkText } from '../sql/text.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 
 export function WorkspaceButton({ update }: { update: UpdateState }) {
-  const wt = useWorkText();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const imports = useImports();
   const labels = useLabels();
@@ -26,18 +26,18 @@ export function WorkspaceButton({ update }: { update: UpdateState }) {
   return (
     <>
       <button type="button" className="ws-button" data-testid="workspace-button" onClick={() => setOpen(true)}>
-        {wt('ws.button')}
+        {t('ws.button')}
         {added > 0 && <span className="ws-badge">{added}</span>}
       </button>
-      <dialog ref={dialog} className="ws-dialog" aria-label={wt('ws.title')} onClose={() => setOpen(false)}>
+      <dialog ref={dialog} className="ws-dialog" aria-label={t('ws.title')} onClose={() => setOpen(false)}>
         {open && (
           <>
             <header className="ws-dialog-head">
-              <h2>{wt('ws.title')}</h2>
-              <span className="muted">{wt('ws.note')}</span>
+              <h2>{t('ws.title')}</h2>
+              <span className="muted">{t('ws.note')}</span>
               <span className="spacer" />
               <button type="button" className="tool" data-testid="workspace-close" onClick={() => setOpen(false)}>
-                {wt('ws.close')}
+                {t('ws.close')}
               </button>
             </header>
             <div className="ws-body">

@@ -6,11 +6,9 @@ import { useSql } from '../../db/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { labelledCasesQuery } from '../../queries/schema.ts';
 import { downloadName, saveBlob } from '../download.ts';
-import { useWorkText } from '../sql/text.ts';
 
 export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
-  const wt = useWorkText();
-  const { indicatorName } = useI18n();
+  const { t, indicatorName } = useI18n();
   const labels = useLabels();
   const cases = useSql(labels.length ? labelledCasesQuery(labels.map((l) => l.case_id)) : null);
   const byId = new Map((cases.data ?? []).map((r) => [String(r.case_id), r]));
@@ -26,9 +24,9 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
   };
 
   return (
-    <section className="ws-section" aria-label={wt('lab.title')} data-testid="labels-panel">
-      <h3>{wt('lab.title')}</h3>
-      <p className="card-note">{wt('lab.hint')}</p>
+    <section className="ws-section" aria-label={t('lab.title')} data-testid="labels-panel">
+      <h3>{t('lab.title')}</h3>
+      <p className="card-note">{t('lab.hint')}</p>
       <div className="ws-actions">
         <button
           type="button"
@@ -37,10 +35,10 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
           disabled={labels.length === 0}
           onClick={() => saveBlob(new Blob([labelsCsv()], { type: 'text/csv;charset=utf-8' }), downloadName('labels', 'csv'))}
         >
-          {wt('lab.export')}
+          {t('lab.export')}
         </button>
         <label className="tool ws-choose-small">
-          {wt('lab.import')}
+          {t('lab.import')}
           <input
             type="file"
             accept=".csv,text/csv"
@@ -52,7 +50,7 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
           />
         </label>
         <button type="button" className="tool" disabled={labels.length === 0} onClick={() => void clearLabels()}>
-          {wt('lab.clear')}
+          {t('lab.clear')}
         </button>
       </div>
       {result && 'error' in result && (
@@ -62,13 +60,13 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
       )}
       {result && 'applied' in result && (
         <div role="status" data-testid="labels-result">
-          <p className="ws-ok">{wt('lab.applied', { n: result.applied })}</p>
+          <p className="ws-ok">{t('lab.applied', { n: result.applied })}</p>
           {result.problems.length > 0 && (
             <div className="ws-fail" role="alert" data-testid="labels-problems">
-              {wt('lab.problems', { n: result.problems.length })}
+              {t('lab.problems', { n: result.problems.length })}
               <ul>
                 {result.problems.slice(0, 50).map((p) => (
-                  <li key={`${p.line}-${p.message}`}>{wt('lab.line', { line: p.line, message: p.message })}</li>
+                  <li key={`${p.line}-${p.message}`}>{t('lab.line', { line: p.line, message: p.message })}</li>
                 ))}
               </ul>
             </div>
@@ -76,7 +74,7 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
         </div>
       )}
       {labels.length === 0 ? (
-        <p className="muted">{wt('lab.none')}</p>
+        <p className="muted">{t('lab.none')}</p>
       ) : (
         <ul className="ws-list" data-testid="labels-list">
           {labels.map((l) => {
@@ -95,11 +93,11 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
                   </a>
                   <div className="muted">
                     {l.case_id} · <strong>{indicatorName(l.indicator)}</strong>
-                    {c?.indicator_original ? ` · ${wt('lab.from', { ind: indicatorName(String(c.indicator_original)) })}` : ''}
+                    {c?.indicator_original ? ` · ${t('lab.from', { ind: indicatorName(String(c.indicator_original)) })}` : ''}
                   </div>
                 </div>
                 <button type="button" className="tool" onClick={() => void setLabel(l.case_id, null)}>
-                  {wt('lab.remove')}
+                  {t('lab.remove')}
                 </button>
               </li>
             );

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { setLabel } from '../../db/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import '../import/workspace.css';
-import { useWorkText } from '../sql/text.ts';
 
 export interface RelabelControlProps {
   caseId: string;
@@ -15,8 +14,7 @@ export interface RelabelControlProps {
 }
 
 export function RelabelControl({ caseId, indicator, original }: RelabelControlProps) {
-  const wt = useWorkText();
-  const { indicators, indicatorName } = useI18n();
+  const { t, indicators, indicatorName } = useI18n();
   const [choice, setChoice] = useState(indicator);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -26,7 +24,7 @@ export function RelabelControl({ caseId, indicator, original }: RelabelControlPr
     try {
       // Choosing the ingest's own indicator again removes the label.
       await setLabel(caseId, code === original ? null : code);
-      setMessage(wt('rel.saved'));
+      setMessage(t('rel.saved'));
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     } finally {
@@ -37,11 +35,11 @@ export function RelabelControl({ caseId, indicator, original }: RelabelControlPr
     <div className="relabel" data-testid="relabel">
       {original && (
         <span className="relabel-yours" data-testid="relabel-yours">
-          {wt('rel.yours', { ind: indicatorName(original) })}
+          {t('rel.yours', { ind: indicatorName(original) })}
         </span>
       )}
       <label>
-        {wt('rel.label')}{' '}
+        {t('rel.label')}{' '}
         <select value={choice} data-testid="relabel-select" onChange={(e) => setChoice(e.target.value)}>
           {indicators.map((i) => (
             <option key={i.code} value={i.code}>
@@ -51,7 +49,7 @@ export function RelabelControl({ caseId, indicator, original }: RelabelControlPr
         </select>
       </label>
       <button type="button" className="tool" data-testid="relabel-save" disabled={busy || choice === indicator} onClick={() => void save(choice)}>
-        {wt('rel.save')}
+        {t('rel.save')}
       </button>
       {original && (
         <button
@@ -64,7 +62,7 @@ export function RelabelControl({ caseId, indicator, original }: RelabelControlPr
             void save(null);
           }}
         >
-          {wt('rel.reset', { ind: indicatorName(original) })}
+          {t('rel.reset', { ind: indicatorName(original) })}
         </button>
       )}
       {message && (

@@ -1,15 +1,15 @@
 // Pick what the console's chart shows: x, y (numeric), series, bar or line.
 import type { ConsoleColumn } from '../../db/console.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import type { ChartPick } from './result-chart.ts';
-import { useWorkText } from './text.ts';
 
 export function ResultChartControls({ columns, pick, onChange }: { columns: ConsoleColumn[]; pick: ChartPick; onChange: (p: ChartPick) => void }) {
-  const wt = useWorkText();
+  const { t } = useI18n();
   const numeric = columns.filter((c) => c.numeric);
   return (
     <span className="sql-chart-controls">
       <label>
-        {wt('sql.x')}{' '}
+        {t('sql.x')}{' '}
         <select value={pick.x} data-testid="chart-x" onChange={(e) => onChange({ ...pick, x: e.target.value })}>
           {columns.map((c) => (
             <option key={c.name}>{c.name}</option>
@@ -17,7 +17,7 @@ export function ResultChartControls({ columns, pick, onChange }: { columns: Cons
         </select>
       </label>
       <label>
-        {wt('sql.y')}{' '}
+        {t('sql.y')}{' '}
         <select value={pick.y} data-testid="chart-y" onChange={(e) => onChange({ ...pick, y: e.target.value })}>
           {numeric.map((c) => (
             <option key={c.name}>{c.name}</option>
@@ -25,9 +25,9 @@ export function ResultChartControls({ columns, pick, onChange }: { columns: Cons
         </select>
       </label>
       <label>
-        {wt('sql.series')}{' '}
+        {t('sql.series')}{' '}
         <select value={pick.series} data-testid="chart-series" onChange={(e) => onChange({ ...pick, series: e.target.value })}>
-          <option value="">{wt('sql.none')}</option>
+          <option value="">{t('sql.none')}</option>
           {columns
             .filter((c) => c.name !== pick.x && c.name !== pick.y)
             .map((c) => (
@@ -38,7 +38,7 @@ export function ResultChartControls({ columns, pick, onChange }: { columns: Cons
       <span className="segmented">
         {(['bar', 'line'] as const).map((kind) => (
           <button key={kind} type="button" aria-pressed={pick.kind === kind} onClick={() => onChange({ ...pick, kind })}>
-            {wt(kind === 'bar' ? 'sql.bar' : 'sql.line')}
+            {t(kind === 'bar' ? 'sql.bar' : 'sql.line')}
           </button>
         ))}
       </span>

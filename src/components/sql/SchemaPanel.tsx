@@ -2,9 +2,9 @@
 // analyst can write SQL without guessing names. Clicking a table puts a starter query in the editor.
 import { useMemo, useState } from 'react';
 import { useSql } from '../../db/useSql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { examplesQuery, ident, schemaQuery } from '../../queries/schema.ts';
 import type { Row } from '../../queries/types.ts';
-import { useWorkText } from './text.ts';
 
 interface TableInfo {
   name: string;
@@ -24,30 +24,30 @@ function groupTables(rows: Row[]): TableInfo[] {
 }
 
 export function SchemaPanel({ onPick }: { onPick: (sql: string) => void }) {
-  const wt = useWorkText();
+  const { t } = useI18n();
   const schema = useSql(schemaQuery());
   const tables = useMemo(() => groupTables(schema.data ?? []), [schema.data]);
   const [open, setOpen] = useState<string>('cases');
   return (
-    <section className="card sql-schema" aria-label={wt('sql.schema')}>
+    <section className="card sql-schema" aria-label={t('sql.schema')}>
       <header className="card-header">
-        <h3>{wt('sql.schema')}</h3>
+        <h3>{t('sql.schema')}</h3>
       </header>
-      <p className="card-note">{wt('sql.schemaHint')}</p>
+      <p className="card-note">{t('sql.schemaHint')}</p>
       {schema.error && <p className="query-error">{schema.error.message}</p>}
       <ul className="sql-tables">
-        {tables.map((t) => (
-          <li key={t.name} data-schema-table={t.name}>
+        {tables.map((table) => (
+          <li key={table.name} data-schema-table={table.name}>
             <div className="sql-table-head">
-              <button type="button" className="sql-table-toggle" aria-expanded={open === t.name} onClick={() => setOpen(open === t.name ? '' : t.name)}>
-                {open === t.name ? '▾' : '▸'}
+              <button type="button" className="sql-table-toggle" aria-expanded={open === table.name} onClick={() => setOpen(open === table.name ? '' : table.name)}>
+                {open === table.name ? '▾' : '▸'}
               </button>
-              <button type="button" className="sql-table-name" title={`SELECT * FROM ${t.name}`} onClick={() => onPick(`SELECT *\nFROM ${ident(t.name)}\nLIMIT 100`)}>
-                {t.name}
+              <button type="button" className="sql-table-name" title={`SELECT * FROM ${table.name}`} onClick={() => onPick(`SELECT *\nFROM ${ident(table.name)}\nLIMIT 100`)}>
+                {table.name}
               </button>
-              <span className="sql-kind">{t.isView ? wt('sql.view') : wt('sql.table')}</span>
+              <span className="sql-kind">{table.isView ? t('sql.view') : t('sql.table')}</span>
             </div>
-            {open === t.name && <TableColumns table={t} />}
+            {open === table.name && <TableColumns table={table} />}
           </li>
         ))}
       </ul>
@@ -56,18 +56,18 @@ export function SchemaPanel({ onPick }: { onPick: (sql: string) => void }) {
 }
 
 function TableColumns({ table }: { table: TableInfo }) {
-  const wt = useWorkText();
+  const { t } = useI18n();
   const examples = useSql(examplesQuery(table.name, table.columns.map((c) => c.name)));
   const example = examples.data?.[0];
   return (
     <div className="sql-columns">
-      {example && <div className="card-note">{wt('sql.rowCount', { n: Number(example.__rows) })}</div>}
+      {example && <div className="card-note">{t('sql.rowCount', { n: Number(example.__rows) })}</div>}
       <table>
         <thead>
           <tr>
-            <th>{wt('sql.column')}</th>
-            <th>{wt('sql.type')}</th>
-            <th>{wt('sql.example')}</th>
+            <th>{t('sql.column')}</th>
+            <th>{t('sql.type')}</th>
+            <th>{t('sql.example')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,7 +1,4 @@
-// UI strings of the analyst workflows (SQL console, import, labels), both languages. Kept beside these
-// components rather than in i18n/dict.ts so engineers do not edit one file at once; same shape as DICT.
-import { useI18n } from '../../i18n/i18n.tsx';
-
+// UI strings of the analyst workflows: SQL console, workspace (import), indicator labels (both languages).
 export const WORK_TEXT = {
   'sql.nav': { zh: 'SQL', en: 'SQL' },
   'sql.title': { zh: 'SQL 查询', en: 'SQL console' },
@@ -80,16 +77,4 @@ export const WORK_TEXT = {
   'rel.reset': { zh: '恢复原指标（{ind}）', en: 'Back to {ind}' },
   'rel.saved': { zh: '已改归，所有页面已更新。', en: 'Re-filed; every view is updated.' },
   'rel.yours': { zh: '这是您的标注（原指标：{ind}）', en: 'Your label (originally: {ind})' },
-} as const;
-
-export type WorkTextKey = keyof typeof WORK_TEXT;
-
-/** wt(key, vars): a string in the UI language; `{name}` placeholders filled from vars. */
-export function useWorkText(): (key: WorkTextKey, vars?: Record<string, string | number>) => string {
-  const { lang } = useI18n();
-  return (key, vars) => {
-    let text: string = WORK_TEXT[key][lang];
-    if (vars) for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
-  };
-}
+} satisfies Record<string, { zh: string; en: string }>;

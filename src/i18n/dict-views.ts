@@ -1,8 +1,4 @@
-// UI strings of the Compare, Indicator, Cases and Case views (both languages). Kept beside the views
-// rather than in i18n/dict.ts so the two engineers do not edit one file at once; same shape, so the
-// lead can merge them into DICT later.
-import { useI18n } from '../../i18n/i18n.tsx';
-
+// UI strings of the Compare, Indicator, Cases and Case views (both languages).
 export const VIEW_TEXT = {
   'cmp.title': { zh: '两省对比', en: 'Two provinces compared' },
   'cmp.a': { zh: '省份 A', en: 'Province A' },
@@ -94,21 +90,3 @@ export const VIEW_TEXT = {
   'flag.place_inferred_from_body': { zh: '地点取自正文', en: 'Place taken from the body' },
   'flag.imported': { zh: '由分析人员导入', en: 'Imported by the analyst' },
 } satisfies Record<string, { zh: string; en: string }>;
-
-export type ViewTextKey = keyof typeof VIEW_TEXT;
-
-/** tx(key, vars): a string of these views in the UI language; `{name}` placeholders filled from vars. */
-export function useViewText(): (key: ViewTextKey, vars?: Record<string, string | number>) => string {
-  const { lang } = useI18n();
-  return (key, vars) => {
-    let text: string = VIEW_TEXT[key][lang];
-    if (vars) for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
-  };
-}
-
-/** A flag's label, or the flag itself when unknown. */
-export function flagKey(flag: string): ViewTextKey | null {
-  const key = `flag.${flag}`;
-  return key in VIEW_TEXT ? (key as ViewTextKey) : null;
-}
