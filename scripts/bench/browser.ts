@@ -181,6 +181,15 @@ const CHANGE_AND_WAIT = ([search, timeoutMs]: [string, number]) =>
     check();
   });
 
+/** A page call that gives up when the page's main thread is stuck (page.evaluate itself has no timeout). */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: page unresponsive for ${Math.round(ms / 1000)} s`)), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /** Load the Overview once, then change the filter to each of `filters` in turn (each distinct). */
 export async function interaction(bench: Bench, filters: Filters[], options: { loadTimeoutMs: number; runTimeoutMs: number }): Promise<Interaction> {
   const context = await newContext(bench);
@@ -189,6 +198,8 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${bench.server.url}/`);
+    // One deadline for the whole load (first chart, then every chart).
+    const deadline = Date.now() + options.loadTimeoutMs;
     await page.waitForFunction(() => performance.getEntriesByName('app:first-chart').length > 0 || document.querySelector('.load-error'), undefined, {
       timeout: options.loadTimeoutMs,
       polling: 200,
@@ -203,9 +214,9 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
         return cards.length > 0 && cards.every((c) => c.querySelector('canvas'));
       },
       undefined,
-      { timeout: options.loadTimeoutMs, polling: 200 },
+      { timeout: Math.max(1000, deadline - Date.now()), polling: 200 },
     );
-    const loadMs = await page.evaluate(() => performance.now());
+    const loadMs = await withTimeout(page.evaluate(() => performance.now()), options.runTimeoutMs, 'after load');
     const loadLongTasks = await page.evaluate(() => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.slice());
     const hooked = await page.evaluate(HOOK_CHARTS);
     if (hooked === 0) throw new Error('no chart found on the Overview');
@@ -216,7 +227,11 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
     let busySignSeen = false;
     for (const f of filters) {
       const search = stateToSearch({ ...DEFAULT_STATE, filters: f }) || '?';
-      const result = await page.evaluate(CHANGE_AND_WAIT, [search, options.runTimeoutMs] as [string, number]);
+      const result = await withTimeout(
+        page.evaluate(CHANGE_AND_WAIT, [search, options.runTimeoutMs] as [string, number]),
+        options.runTimeoutMs * 2,
+        'filter change',
+      );
       if (!result) {
         timeouts++;
         continue;
