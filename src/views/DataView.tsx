@@ -10,8 +10,28 @@ import { useSql } from '../db/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { INDICATOR_NOTES } from '../ingest/indicators.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../queries/data.ts';
+import type { Row } from '../queries/types.ts';
 import { QualityReportView } from './QualityReport.tsx';
 import type { ViewProps } from './types.ts';
+
+/**
+ * A document's title, or — when its text states none — a label made from province, year and batch, set in
+ * italics with a tooltip so it is never taken for the document's own title. The data keeps the empty title.
+ */
+function DocumentTitle({ row }: { row: Row }) {
+  const { t, provinceName, batchName } = useI18n();
+  const title = typeof row.title === 'string' ? row.title.trim() : '';
+  if (title) return <>{title}</>;
+  const label = t('data.untitled', {
+    province: provinceName(row.province as string | null),
+    period: batchName(row.year as number | null, row.batch as number | null),
+  });
+  return (
+    <span className="title-fallback" title={t('data.untitledHint')}>
+      {label}
+    </span>
+  );
+}
 
 function Documents() {
   const { t, provinceName } = useI18n();
@@ -30,14 +50,14 @@ function Documents() {
             rows={rows}
             columns={[
               { key: 'province', header: t('col.province'), render: (r) => provinceName(r.province as string) },
-              { key: 'title', header: t('col.title'), width: 320 },
+              { key: 'title', header: t('col.title'), width: 320, render: (r) => <DocumentTitle row={r} /> },
               { key: 'issuer', header: t('col.issuer'), width: 220 },
               { key: 'published', header: t('col.published') },
               { key: 'year', header: t('col.year'), numeric: true },
               { key: 'batch', header: t('col.batch'), numeric: true },
               { key: 'cases_listed', header: t('col.listed'), numeric: true },
               { key: 'cases_parsed', header: t('col.parsed'), numeric: true },
-              { key: 'source_file', header: t('col.sourceFile') },
+              { key: 'source_file', header: t('col.sourceFile'), render: (r) => <span className="nowrap">{String(r.source_file ?? '')}</span> },
             ]}
           />
         )}

@@ -1,10 +1,16 @@
 // Renders public/data/quality.json (written by src/ingest/quality.ts). Known sections get a
-// readable layout; any other section is still shown (generic table or JSON), so no flag is hidden.
-import { DataTable, type TableColumn } from '../components/DataTable.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+// readable layout with headings and column names in the UI language; any other section or key is still
+// shown (under its raw JSON name when the dictionary has no label for it), so no flag is hidden.
+import type { ReactNode } from 'react';
+import { cellText, DataTable, type TableColumn } from '../components/DataTable.tsx';
+import { DICT, flagKey, type DictKey } from '../i18n/dict.ts';
+import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import type { Row } from '../queries/types.ts';
 
 type Json = Record<string, unknown>;
+
+/** Keys whose values are identifiers (file names, ids): never broken mid-word. */
+const IDENTIFIER_KEYS = new Set(['source_file', 'sourceFile', 'doc_id', 'case_id', 'duplicate_of']);
 
 function isRecordOfScalars(value: unknown): value is Record<string, string | number | null> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => v === null || typeof v !== 'object');
@@ -22,19 +28,47 @@ function flatten(row: Json): Row {
   return out;
 }
 
-function columnsOf(rows: Json[]): TableColumn[] {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return keys.map((key) => ({ key, header: key, numeric: rows.some((r) => typeof r[key] === 'number') }));
+/** The translated label `<prefix><key>`, or the raw key when the dictionary has none (so new keys stay visible). */
+function useLabel() {
+  const { t } = useI18n();
+  return (prefix: string, key: string): string => {
+    const dictKey = `${prefix}${key}`;
+    return dictKey in DICT ? t(dictKey as DictKey) : key;
+  };
 }
 
-function KeyValues({ id, values }: { id: string; values: Record<string, string | number | null> }) {
+/** How one cell of a quality table is shown, chosen by its JSON key (generic: any section may use these keys). */
+function renderCell(key: string, i18n: I18n, label: (prefix: string, key: string) => string): TableColumn['render'] {
+  if (IDENTIFIER_KEYS.has(key)) return (row) => <span className="nowrap">{cellText(row[key])}</span>;
+  if (key === 'province') return (row) => i18n.provinceName(row[key] as string | null);
+  if (key.endsWith('_indicator')) return (row) => <span title={String(row[key] ?? '')}>{i18n.indicatorName(row[key] as string | null)}</span>;
+  // `inferred`: which field, and where its value came from.
+  if (key === 'field') return (row) => label('quality.col.', String(row[key] ?? ''));
+  if (key === 'from') return (row) => label('quality.from.', String(row[key] ?? ''));
+  if (key === 'value') return (row) => (row.field === 'province' ? i18n.provinceName(row[key] as string | null) : cellText(row[key]));
+  return undefined;
+}
+
+function useColumns(rows: Json[]): TableColumn[] {
+  const i18n = useI18n();
+  const label = useLabel();
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return keys.map((key) => ({
+    key,
+    header: label('quality.col.', key),
+    numeric: rows.some((r) => typeof r[key] === 'number'),
+    render: renderCell(key, i18n, label),
+  }));
+}
+
+function KeyValues({ id, values, labelOf }: { id: string; values: Record<string, string | number | null>; labelOf: (key: string) => ReactNode }) {
   const entries = Object.entries(values);
   if (entries.length === 0) return null;
   return (
     <dl className="key-values" data-quality={id}>
       {entries.map(([k, v]) => (
         <div key={k}>
-          <dt>{k}</dt>
+          <dt>{labelOf(k)}</dt>
           <dd>{v === null ? '—' : String(v)}</dd>
         </div>
       ))}
@@ -42,47 +76,74 @@ function KeyValues({ id, values }: { id: string; values: Record<string, string |
   );
 }
 
-function Section({ id, title, value }: { id: string; title: string; value: unknown }) {
+function QualityTable({ id, rows }: { id: string; rows: Json[] }) {
+  const columns = useColumns(rows);
+  return <DataTable id={`quality.${id}`} rows={rows.map(flatten)} columns={columns} pageSize={10} />;
+}
+
+function Section({ id, value }: { id: string; value: unknown }) {
+  const { t } = useI18n();
+  const label = useLabel();
   if (value === undefined) return null;
   let body;
-  if (isRecordOfScalars(value)) body = <KeyValues id={id} values={value} />;
-  else if (isArrayOfObjects(value)) body = value.length ? <DataTable id={`quality.${id}`} rows={value.map(flatten)} columns={columnsOf(value)} pageSize={10} /> : <p className="muted">—</p>;
-  else if (Array.isArray(value)) body = value.length ? <ul>{value.map((v, i) => <li key={i}>{String(v)}</li>)}</ul> : <p className="muted">—</p>;
+  if (isRecordOfScalars(value)) body = <KeyValues id={id} values={value} labelOf={(k) => label(`quality.${id}.`, k)} />;
+  else if (isArrayOfObjects(value)) body = value.length ? <QualityTable id={id} rows={value} /> : <p className="muted">{t('quality.none')}</p>;
+  else if (Array.isArray(value)) body = value.length ? <ul>{value.map((v, i) => <li key={i}>{String(v)}</li>)}</ul> : <p className="muted">{t('quality.none')}</p>;
   else body = <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
   return (
     <div className="quality-section" data-quality-section={id}>
-      <h4>{title}</h4>
+      <h4>{label('quality.section.', id)}</h4>
       {body}
     </div>
   );
 }
 
-/** Each document: listed vs parsed, then its unassigned lines (text, never HTML). */
+/** Each document: announced / listed / parsed and line counts; its warnings and unassigned lines (text, never HTML) below the table. */
 function Documents({ documents }: { documents: Json[] }) {
   const { t } = useI18n();
-  const rows = documents.map((d) => flatten({ ...d, unassigned: undefined }));
-  for (const r of rows) delete r.unassigned;
+  // Long lists stay out of the table (they made rows very tall): the table shows how many, the lists follow.
+  const rows = documents.map(({ unassigned: _unassigned, warnings, ...rest }) => ({
+    ...rest,
+    warnings: Array.isArray(warnings) ? warnings.length : 0,
+  }));
+  const columns = useColumns(rows);
+  const fileOf = (d: Json) => String(d.source_file ?? d.doc_id);
+  const withWarnings = documents.filter((d) => Array.isArray(d.warnings) && d.warnings.length > 0);
+  const withUnassigned = documents.filter((d) => Array.isArray(d.unassigned) && d.unassigned.length > 0);
   return (
     <div className="quality-section" data-quality-section="documents">
-      <h4>{t('data.documents')}</h4>
-      <DataTable id="quality.documents" rows={rows} columns={columnsOf(rows as Json[])} pageSize={10} />
-      <h4>{t('data.unassigned')}</h4>
-      {documents.map((d) => {
-        const lines = Array.isArray(d.unassigned) ? (d.unassigned as { line_no?: number; text?: string }[]) : [];
+      <h4>{t('quality.section.documents')}</h4>
+      <DataTable id="quality.documents" rows={rows.map(flatten)} columns={columns} pageSize={10} />
+      <h5>{t('quality.section.warnings')}</h5>
+      {withWarnings.length ? (
+        <ul className="quality-warnings" data-quality="warnings">
+          {withWarnings.flatMap((d) =>
+            (d.warnings as unknown[]).map((w, i) => (
+              <li key={`${fileOf(d)}-${i}`}>
+                <span className="nowrap">{fileOf(d)}</span>: {String(w)}
+              </li>
+            )),
+          )}
+        </ul>
+      ) : (
+        <p className="muted">{t('quality.noWarnings')}</p>
+      )}
+      <h5>{t('data.unassigned')}</h5>
+      {withUnassigned.length === 0 && <p className="muted">{t('quality.noUnassigned')}</p>}
+      {withUnassigned.map((d) => {
+        const lines = d.unassigned as { line_no?: number; text?: string }[];
         return (
-          <details key={String(d.doc_id ?? d.source_file)} className="unassigned" open={lines.length > 0 && lines.length <= 5}>
+          <details key={fileOf(d)} className="unassigned" open={lines.length <= 5}>
             <summary>
-              {String(d.source_file ?? d.doc_id)} — {lines.length}
+              <span className="nowrap">{fileOf(d)}</span> — {lines.length}
             </summary>
-            {lines.length > 0 && (
-              <ol className="unassigned-lines">
-                {lines.map((l, i) => (
-                  <li key={i}>
-                    <span className="line-no">{l.line_no}</span> {l.text}
-                  </li>
-                ))}
-              </ol>
-            )}
+            <ol className="unassigned-lines">
+              {lines.map((l, i) => (
+                <li key={i}>
+                  <span className="line-no">{l.line_no}</span> {l.text}
+                </li>
+              ))}
+            </ol>
           </details>
         );
       })}
@@ -90,16 +151,33 @@ function Documents({ documents }: { documents: Json[] }) {
   );
 }
 
+/** A flag: its label in the UI language, then its code (what the `flags` column of `cases` holds). */
+function FlagLabel({ flag }: { flag: string }) {
+  const { t } = useI18n();
+  const key = flagKey(flag);
+  return (
+    <>
+      {key ? `${t(key)} ` : ''}
+      <code className="flag-code">{flag}</code>
+    </>
+  );
+}
+
 export function QualityReportView({ report }: { report: Json }) {
   const { t } = useI18n();
+  const label = useLabel();
   const agreement = (report.classifier_agreement ?? null) as Json | null;
   const shown = new Set(['totals', 'flags', 'documents', 'classifier_agreement']);
   return (
     <div className="quality-report">
-      <Section id="totals" title="totals" value={report.totals} />
+      <Section id="totals" value={report.totals} />
       <div className="quality-section" data-quality-section="flags">
         <h4>{t('data.flags')}</h4>
-        {isRecordOfScalars(report.flags) && Object.keys(report.flags).length > 0 ? <KeyValues id="flags" values={report.flags} /> : <p className="muted">{t('data.noFlags')}</p>}
+        {isRecordOfScalars(report.flags) && Object.keys(report.flags).length > 0 ? (
+          <KeyValues id="flags" values={report.flags} labelOf={(k) => <FlagLabel flag={k} />} />
+        ) : (
+          <p className="muted">{t('data.noFlags')}</p>
+        )}
       </div>
       {isArrayOfObjects(report.documents) && <Documents documents={report.documents} />}
       {agreement && (
@@ -107,20 +185,21 @@ export function QualityReportView({ report }: { report: Json }) {
           <h4>{t('data.agreement')}</h4>
           <KeyValues
             id="agreement"
+            labelOf={(k) => label('quality.agreement.', k)}
             values={{
               agree: agreement.agree as number,
               total: agreement.total as number,
               rate: typeof agreement.rate === 'number' ? `${Math.round(agreement.rate * 1000) / 10}%` : null,
             }}
           />
-          <Section id="disagreements" title="disagreements" value={agreement.disagreements} />
-          <Section id="unmapped_headings" title="unmapped_headings" value={agreement.unmapped_headings} />
+          <Section id="disagreements" value={agreement.disagreements} />
+          <Section id="unmapped_headings" value={agreement.unmapped_headings} />
         </div>
       )}
       {Object.entries(report)
         .filter(([key]) => !shown.has(key))
         .map(([key, value]) => (
-          <Section key={key} id={key} title={key} value={value} />
+          <Section key={key} id={key} value={value} />
         ))}
     </div>
   );

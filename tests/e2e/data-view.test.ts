@@ -3,7 +3,9 @@
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryParquet } from '../helpers/data-db.ts';
 import { DATA_DIR, startApp, type App } from './harness.ts';
 
 let app: App;
@@ -31,6 +33,51 @@ describe('data view', () => {
     expect(text.split('\r\n')[0]).toContain('case_id,doc_id,seq,province,city');
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+  });
+});
+
+describe('data view layout', () => {
+  /** Widths of the page, the per-document quality table and the card around it. */
+  async function widths(page: Page) {
+    return page.evaluate(() => {
+      const table = document.querySelector('[data-table-id="quality.documents"] .table-scroll')!.getBoundingClientRect();
+      const card = document.querySelector('[data-table-id="quality.documents"]')!.closest('section.card')!;
+      return { page: document.documentElement.scrollWidth, viewport: innerWidth, tableRight: table.right, cardRight: card.getBoundingClientRect().right };
+    });
+  }
+
+  for (const [lang, header] of [
+    ['zh', '公告案例数'],
+    ['en', 'Cases announced'],
+  ] as const) {
+    it(`the per-document quality table stays inside its card at 1280×800, headers in ${lang}`, async () => {
+      const { page, errors } = await app.newPage(`?view=data${lang === 'en' ? '&lang=en' : ''}`);
+      const headers = page.locator('[data-table-id="quality.documents"] thead th');
+      await expect.poll(() => headers.count(), { timeout: 30_000 }).toBeGreaterThan(5);
+      const texts = await headers.allTextContents();
+      expect(texts).toContain(header);
+      expect(texts).not.toContain('cases_announced');
+      // Warnings are a count in the table; their text is listed under it.
+      expect(await page.locator('[data-table-id="quality.documents"] tbody').textContent()).not.toMatch(/case ids of another document/);
+      await page.locator('[data-table-id="data.taxonomy"] tbody tr').first().waitFor({ timeout: 30_000 });
+      const w = await widths(page);
+      expect(w.page).toBeLessThanOrEqual(w.viewport);
+      expect(w.tableRight).toBeLessThanOrEqual(w.cardRight);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('a document without a title gets a marked, made-up label; the data keeps the title empty', async () => {
+    const untitled = await queryParquet(DATA_DIR, "SELECT count(*)::INTEGER AS n FROM documents WHERE coalesce(trim(title), '') = ''");
+    const { page } = await app.newPage('?view=data&lang=en');
+    const rows = page.locator('[data-table-id="data.documents"] tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const fallbacks = page.locator('[data-table-id="data.documents"] .title-fallback');
+    await expect(fallbacks.count()).resolves.toBe(Number(untitled[0].n));
+    if (Number(untitled[0].n) > 0) {
+      await expect(fallbacks.first().textContent()).resolves.toMatch(/\(untitled\)$/);
+      await expect(fallbacks.first().getAttribute('title')).resolves.toMatch(/not the document's title/);
+    }
   });
 });
 
