@@ -7,6 +7,11 @@
 // - Scores are accumulated through an inverted index (sparse: only cases sharing a term are touched). Terms
 //   present in more than half of the cases carry almost no weight and make the index quadratic, so they are
 //   left out of the index (they still count in the vector norms).
+// - Scale: cases of identical text (copies, a practice reprinted by several provinces) share one vector, so
+//   scores and shared terms are computed once per distinct text (and the rows' shared_terms arrays are
+//   shared: treat them as read-only); per case only the texts actually touched are visited, never all n.
+//   The result is the same as scoring every case on its own. Still quadratic in the worst case for distinct
+//   texts: a term in k cases costs k² (terms in over half of the cases are skipped, as said above).
 // - Duplicates (duplicate_of set) are ignored on both sides: their canonical copy stands for them.
 // - shared_terms: the shared bigrams of highest weight product, each grown to the longest 3–4 character
 //   string present in both texts (办电 → 办电服务), and terms overlapping a stronger one dropped, so the terms
@@ -53,10 +58,26 @@ export function similarCases(cases: CaseRow[], options: SimilarOptions = {}): Si
   const minScore = options.minScore ?? 0.05;
 
   const live = cases.filter((c) => c.duplicate_of === null);
-  const counts = live.map((c) => hanBigrams(caseText(c)));
-  const df = new Map<string, number>();
-  for (const m of counts) for (const term of m.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const n = live.length;
+  // Cases of identical text (a practice published in several provinces, copies) have identical vectors, so
+  // scores and shared terms are computed once per distinct text and shared by its cases.
+  const textIds = new Map<string, number>();
+  const textOf: number[] = live.map((c) => {
+    const text = caseText(c);
+    let id = textIds.get(text);
+    if (id === undefined) textIds.set(text, (id = textIds.size));
+    return id;
+  });
+  const texts = [...textIds.keys()];
+  const membersOf: number[][] = texts.map(() => []);
+  textOf.forEach((t, i) => membersOf[t].push(i));
+
+  const counts = texts.map((text) => hanBigrams(text));
+  // Document frequency counts cases (not distinct texts), as idf is defined over the cases.
+  const df = new Map<string, number>();
+  counts.forEach((m, t) => {
+    for (const term of m.keys()) df.set(term, (df.get(term) ?? 0) + membersOf[t].length);
+  });
 
   const vectors: CaseVector[] = counts.map((m, index) => {
     const weights = new Map<string, number>();
@@ -68,10 +89,10 @@ export function similarCases(cases: CaseRow[], options: SimilarOptions = {}): Si
     }
     norm = Math.sqrt(norm) || 1;
     for (const [term, w] of weights) weights.set(term, w / norm);
-    return { index, text: caseText(live[index]), weights };
+    return { index, text: texts[index], weights };
   });
 
-  // Inverted index: term → [case index, weight].
+  // Inverted index: term → [text index, weight].
   const postings = new Map<string, [number, number][]>();
   const maxDf = Math.max(2, Math.floor(n / 2));
   for (const v of vectors) {
@@ -83,36 +104,91 @@ export function similarCases(cases: CaseRow[], options: SimilarOptions = {}): Si
     }
   }
 
-  const rows: SimilarRow[] = [];
+  // The provinces of each text's cases, with those cases in input order.
+  const provincesOf = membersOf.map((members) => {
+    const byProvince = new Map<string, number[]>();
+    for (const i of members) {
+      const p = live[i].province ?? '';
+      const list = byProvince.get(p);
+      if (list) list.push(i);
+      else byProvince.set(p, [i]);
+    }
+    return byProvince;
+  });
+
+  const termsCache = new Map<number, string[]>();
+  const termsOf = (a: number, b: number): string[] => {
+    const key = a * texts.length + b;
+    let terms = termsCache.get(key);
+    if (!terms) termsCache.set(key, (terms = sharedTerms(vectors[a], vectors[b], termsPerPair)));
+    return terms;
+  };
+
+  // Rows per case, returned in input order of the cases.
+  const rowsOf: SimilarRow[][] = live.map(() => []);
+  const scores = new Float64Array(texts.length);
   for (const v of vectors) {
-    const scores = new Float64Array(n);
+    // Sparse dot products: only the texts sharing an indexed term are touched.
+    const touched: number[] = [];
     for (const [term, w] of v.weights) {
       const list = postings.get(term);
       if (!list) continue;
-      for (const [other, ow] of list) scores[other] += w * ow;
+      for (const [other, ow] of list) {
+        if (scores[other] === 0) touched.push(other);
+        scores[other] += w * ow;
+      }
     }
-    // Best per province of the other case.
-    const byProvince = new Map<string, { other: number; score: number }[]>();
-    for (let other = 0; other < n; other++) {
-      if (other === v.index || scores[other] < minScore) continue;
-      const province = live[other].province ?? '';
-      let list = byProvince.get(province);
-      if (!list) byProvince.set(province, (list = []));
-      list.push({ other, score: scores[other] });
+    // Per province of the other case: the texts scoring enough, best first.
+    const byProvince = new Map<string, { text: number; score: number }[]>();
+    for (const other of touched) {
+      if (scores[other] < minScore) continue;
+      for (const province of provincesOf[other].keys()) {
+        let list = byProvince.get(province);
+        if (!list) byProvince.set(province, (list = []));
+        list.push({ text: other, score: scores[other] });
+      }
     }
-    for (const list of byProvince.values()) {
-      list.sort((a, b) => b.score - a.score || a.other - b.other);
-      for (const { other, score } of list.slice(0, perProvince)) {
-        rows.push({
-          case_id: live[v.index].case_id,
-          other_case_id: live[other].case_id,
-          score: Math.round(score * 10000) / 10000,
-          shared_terms: sharedTerms(v, vectors[other], termsPerPair),
-        });
+    for (const other of touched) scores[other] = 0;
+    for (const list of byProvince.values()) list.sort((a, b) => b.score - a.score || a.text - b.text);
+
+    for (const self of membersOf[v.index]) {
+      // Best cases per province: score descending, then input order; the case itself excluded. Provinces in
+      // the order of their first case in the input.
+      const perProvinceRows: { first: number; picked: { other: number; score: number }[] }[] = [];
+      for (const [province, list] of byProvince) {
+        const picked: { other: number; score: number }[] = [];
+        for (let k = 0; k < list.length && picked.length < perProvince; ) {
+          // Texts of equal score: their cases merge in input order.
+          let end = k + 1;
+          while (end < list.length && list[end].score === list[k].score) end++;
+          const tied = list.slice(k, end).flatMap(({ text }) => provincesOf[text].get(province)!).filter((i) => i !== self);
+          if (end - k > 1) tied.sort((a, b) => a - b);
+          for (const i of tied) if (picked.length < perProvince) picked.push({ other: i, score: list[k].score });
+          k = end;
+        }
+        let first = Infinity;
+        for (const { text } of list) {
+          const members = provincesOf[text].get(province)!;
+          const candidate = members[0] === self ? members[1] : members[0];
+          if (candidate !== undefined && candidate < first) first = candidate;
+        }
+        // The smallest case index of the province among all scoring texts (not only the picked ones).
+        if (picked.length) perProvinceRows.push({ first, picked });
+      }
+      perProvinceRows.sort((a, b) => a.first - b.first);
+      for (const { picked } of perProvinceRows) {
+        for (const { other, score } of picked) {
+          rowsOf[self].push({
+            case_id: live[self].case_id,
+            other_case_id: live[other].case_id,
+            score: Math.round(score * 10000) / 10000,
+            shared_terms: termsOf(v.index, textOf[other]),
+          });
+        }
       }
     }
   }
-  return rows;
+  return rowsOf.flat();
 }
 
 /**

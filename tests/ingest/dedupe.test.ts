@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_THRESHOLD, dedupeCases } from '../../src/ingest/dedupe.ts';
+import { BODY_THRESHOLD, dedupeCases, TITLE_THRESHOLD } from '../../src/ingest/dedupe.ts';
 import { bigramSet, dice } from '../../src/ingest/dedupe.ts';
 import type { CaseRow, DocumentRow } from '../../src/ingest/types.ts';
 import { ingestRawCorpus } from '../helpers/etl.ts';
@@ -80,5 +80,52 @@ describe('dedupe on the real corpus', () => {
       expect(canonical.title.replace(/\s/g, '')).toBe(d.title.replace(/\s/g, ''));
     }
     expect(dataset.duplicates.every((m) => m.score >= BODY_THRESHOLD)).toBe(true);
+  });
+});
+
+/** The rule of dedupe.ts applied to every pair (the definition the indexed search must reproduce). */
+function allPairsGroups(cases: CaseRow[]): string[][] {
+  const body = (c: CaseRow) => bigramSet(c.title + [c.background, c.measures, c.outcomes].join('\n'));
+  const parent = cases.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < cases.length; i++) {
+    for (let j = i + 1; j < cases.length; j++) {
+      const [a, b] = [cases[i], cases[j]];
+      if (a.doc_id === b.doc_id || (a.province && b.province && a.province !== b.province)) continue;
+      const match = a.has_body && b.has_body
+        ? dice(body(a), body(b)) >= BODY_THRESHOLD
+        : dice(bigramSet(a.title), bigramSet(b.title)) >= TITLE_THRESHOLD;
+      if (match) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, string[]>();
+  cases.forEach((c, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), c.case_id]));
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+describe('dedupe finds the same groups as comparing every pair', () => {
+  it('on many copies: same document, unknown province, no body, near copies, other provinces', () => {
+    const docs = ['a', 'b', 'c', 'd'].map((d) => doc(d, 10));
+    const cases: CaseRow[] = [];
+    const variants = [
+      (i: number) => kase(`p${i}`, 'abcd'[i % 4], '泉州市政企共建协同服务企业全生命周期用电', POWER),
+      // A near copy: a sentence shorter (still ≥ 0.5), sometimes of unknown province.
+      (i: number) => kase(`q${i}`, 'abcd'[i % 4], '泉州市政企共建协同服务企业用电', POWER.slice(0, 70), i % 3 ? {} : { province: null }),
+      (i: number) => kase(`c${i}`, 'abcd'[(i * 3) % 4], '泉州市推行工程建设项目电子合同', CONTRACT, i % 2 ? {} : { province: '陕西省' }),
+      // Listed without a body: matched on the title only.
+      (i: number) => kase(`t${i}`, 'abcd'[(i + 1) % 4], '泉州市推行工程建设项目电子合同', ''),
+      (i: number) => kase(`u${i}`, 'a', '泉州市推行工程建设项目电子合同提升监管', CONTRACT.slice(20)),
+    ];
+    for (let i = 0; i < 12; i++) for (const v of variants) cases.push(v(i));
+    const out = dedupeCases(cases, docs).cases;
+    const byRoot = new Map<string, string[]>();
+    for (const c of out) {
+      const root = c.duplicate_of ?? c.case_id;
+      byRoot.set(root, [...(byRoot.get(root) ?? []), c.case_id]);
+    }
+    const sortGroups = (g: string[][]) => g.map((x) => [...x].sort()).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    const expected = sortGroups(allPairsGroups(cases));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(sortGroups([...byRoot.values()].filter((g) => g.length > 1))).toEqual(expected);
   });
 });

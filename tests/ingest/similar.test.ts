@@ -93,3 +93,19 @@ describe('similar cases on the real corpus', () => {
     }
   });
 });
+
+describe('similarCases on identical texts', () => {
+  it('gives the same rows, in input order, as when the copies differ by a digit (same vectors, texts not shared)', () => {
+    const provinces = ['福建省', '陕西省', '山西省'];
+    const copies = (tag: (i: number) => string) =>
+      provinces.flatMap((province, p) =>
+        MADE_UP.slice(0, 6).map((c, i) => ({ ...c, case_id: `${c.case_id}-${p}`, province, measures: c.measures + tag(p * 6 + i) })),
+      );
+    const shared = similarCases(copies(() => ''), { perProvince: 2 });
+    const distinct = similarCases(copies((k) => String(k)), { perProvince: 2 });
+    expect(shared.length).toBeGreaterThan(18);
+    // Copies are each other's best match (not 1: terms in over half of the cases are left out of the index).
+    expect(shared.find((r) => r.case_id === 'fj-1-0' && r.other_case_id.endsWith('-1'))).toMatchObject({ other_case_id: 'fj-1-1', score: expect.any(Number) });
+    expect(shared).toEqual(distinct);
+  });
+});
