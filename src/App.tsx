@@ -1,6 +1,7 @@
 // The app shell: header with the views and the language switch, the filter bar, load progress,
 // and the current view. All state comes from the URL (state/url-state.ts).
-import { useEffect, type ComponentType } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { FilterBar } from './components/FilterBar.tsx';
 import { WorkspaceButton } from './components/import/WorkspaceButton.tsx'; // issue 4
 import { LoadStatus } from './components/LoadStatus.tsx';
@@ -8,16 +9,19 @@ import type { DictKey } from './i18n/dict.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import type { ViewId } from './state/filters.ts';
 import { useAppState } from './state/url-state.ts';
-import { CasesView } from './views/CasesView.tsx';
-import { CaseView } from './views/CaseView.tsx';
-import { CompareView } from './views/CompareView.tsx';
-import { DataView } from './views/DataView.tsx';
-import { IndicatorView } from './views/IndicatorView.tsx';
 import { OverviewView } from './views/OverviewView.tsx';
-import { SqlView } from './views/SqlView.tsx'; // issue 4
 import type { ViewProps } from './views/types.ts';
 
 export type { ViewProps };
+
+// Only the landing view is in the first bundle; the others load when first opened (issue 5: JS before
+// the first chart). The workspace button's import panel is loaded on demand the same way.
+const CompareView = lazy(() => import('./views/CompareView.tsx').then((m) => ({ default: m.CompareView })));
+const IndicatorView = lazy(() => import('./views/IndicatorView.tsx').then((m) => ({ default: m.IndicatorView })));
+const CasesView = lazy(() => import('./views/CasesView.tsx').then((m) => ({ default: m.CasesView })));
+const CaseView = lazy(() => import('./views/CaseView.tsx').then((m) => ({ default: m.CaseView })));
+const DataView = lazy(() => import('./views/DataView.tsx').then((m) => ({ default: m.DataView })));
+const SqlView = lazy(() => import('./views/SqlView.tsx').then((m) => ({ default: m.SqlView }))); // issue 4
 
 /** Views by id. */
 const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
@@ -29,6 +33,32 @@ const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   data: DataView,
   sql: SqlView, // issue 4
 };
+
+/** Texts of the shell's own status lines (kept here: two short strings, not worth dictionary keys). */
+const STATUS_TEXT = {
+  running: { zh: '查询中…', en: 'Querying…' },
+  loadingView: { zh: '正在加载页面…', en: 'Loading the page…' },
+};
+
+/**
+ * While any query runs (e.g. after a filter change): a thin bar along the top of the page and
+ * "查询中…", so the page says it is working while the previous charts stay on screen.
+ */
+function QueryActivity() {
+  const { lang } = useI18n();
+  const running = useIsFetching() > 0;
+  if (!running) return null;
+  return (
+    <div className="query-activity query-pending" aria-busy="true" role="status" data-testid="query-activity">
+      <div aria-hidden="true" style={{ position: 'fixed', top: 0, left: 0, right: 0, height: 3, background: '#2f6fdf', zIndex: 1000 }} />
+      <span
+        style={{ position: 'fixed', top: 4, right: 8, fontSize: 12, padding: '1px 6px', borderRadius: 3, background: '#2f6fdf', color: '#fff', zIndex: 1000 }}
+      >
+        {STATUS_TEXT.running[lang]}
+      </span>
+    </div>
+  );
+}
 
 /** The tabs in the header, in order ('case' is reached from a case link, not a tab). */
 const NAV: ViewId[] = ['overview', 'compare', 'indicator', 'cases', 'data', 'sql'];
@@ -75,8 +105,12 @@ function Shell({ state, update }: ViewProps) {
       </header>
       {FILTERED.includes(state.view) && <FilterBar filters={state.filters} onChange={(filters) => update({ filters })} />}
       <main className="view" data-view={state.view}>
+        {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
+        <QueryActivity />
         <LoadStatus>
-          <View state={state} update={update} />
+          <Suspense fallback={<p className="view-loading" role="status">{STATUS_TEXT.loadingView[state.lang]}</p>}>
+            <View state={state} update={update} />
+          </Suspense>
         </LoadStatus>
       </main>
     </div>

@@ -1,5 +1,8 @@
 // The one filter bar for all views: province(s), indicator(s), city, level, year, batch.
 // Each list is cross-filtered by the others (queries/options.ts); the selection lives in the URL.
+// A list's options (with case counts) are queried only once its menu has been opened: six group-bys on
+// every filter change would queue ahead of the view's own queries in DuckDB (issue 5: filter → charts).
+import { useState } from 'react';
 import { useSql } from '../db/useSql.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { filterOptionsQuery } from '../queries/options.ts';
@@ -44,7 +47,8 @@ function toOptions(key: Key, rows: Row[] | undefined, i18n: I18n): Option<string
 
 function FilterSelect({ name, filters, onChange }: { name: Key; filters: Filters; onChange: (f: Filters) => void }) {
   const i18n = useI18n();
-  const { data } = useSql(filterOptionsQuery(filters, name));
+  const [opened, setOpened] = useState(false);
+  const { data, isFetching } = useSql(opened ? filterOptionsQuery(filters, name) : null);
   const titles: Record<Key, Parameters<I18n['t']>[0]> = {
     provinces: 'filter.province',
     indicators: 'filter.indicator',
@@ -60,6 +64,9 @@ function FilterSelect({ name, filters, onChange }: { name: Key; filters: Filters
       options={toOptions(name, data, i18n)}
       selected={filters[name] as (string | number)[]}
       onChange={(values) => onChange({ ...filters, [name]: values })}
+      labelOf={(value) => labelFor(name, value, i18n)}
+      onOpen={() => setOpened(true)}
+      loading={opened && data === undefined && isFetching}
     />
   );
 }

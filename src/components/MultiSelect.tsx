@@ -15,9 +15,15 @@ export interface MultiSelectProps<V extends string | number> {
   onChange: (values: V[]) => void;
   /** data-filter attribute, for tests. */
   name: string;
+  /** Label of a selected value that is not among the options (e.g. before the options are loaded). */
+  labelOf?: (value: V) => string;
+  /** Called when the list opens: options may be fetched only then. */
+  onOpen?: () => void;
+  /** The options are still being fetched. */
+  loading?: boolean;
 }
 
-export function MultiSelect<V extends string | number>({ label, options, selected, onChange, name }: MultiSelectProps<V>) {
+export function MultiSelect<V extends string | number>({ label, options, selected, onChange, name, labelOf, onOpen, loading }: MultiSelectProps<V>) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -39,7 +45,7 @@ export function MultiSelect<V extends string | number>({ label, options, selecte
 
   // A selected value stays listed even when the other filters leave it no cases.
   const all = [...options];
-  for (const value of selected) if (!all.some((o) => o.value === value)) all.push({ value, label: String(value), count: 0 });
+  for (const value of selected) if (!all.some((o) => o.value === value)) all.push({ value, label: labelOf?.(value) ?? String(value), count: 0 });
 
   const summary =
     selected.length === 0
@@ -52,7 +58,10 @@ export function MultiSelect<V extends string | number>({ label, options, selecte
 
   return (
     <div className={`multi-select${selected.length ? ' active' : ''}`} ref={root} data-filter={name}>
-      <button type="button" className="multi-select-button" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+      <button type="button" className="multi-select-button" aria-expanded={open} aria-controls={listId} onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}>
         <span className="multi-select-label">{label}</span>
         <span className="multi-select-value">{summary}</span>
         <span aria-hidden="true">▾</span>
@@ -64,6 +73,7 @@ export function MultiSelect<V extends string | number>({ label, options, selecte
               {t('filter.all')}
             </button>
           )}
+          {loading && <p className="multi-select-loading" aria-busy="true">{t('chart.loading')}</p>}
           {all.map((o) => (
             <label key={String(o.value)} className="multi-select-option">
               <input type="checkbox" checked={selected.includes(o.value)} onChange={() => toggle(o.value)} value={String(o.value)} />

@@ -66,6 +66,11 @@ async function insertStatements(conn: AsyncDuckDBConnection, docs: ImportedDoc[]
   ];
 }
 
+/** Whether the analyst has imported documents stored in this browser (read on load, before restoring). */
+export async function hasStoredImports(): Promise<boolean> {
+  return (await idbGetAll<ImportedDoc>(IMPORTS_STORE)).length > 0;
+}
+
 /** On load: insert every stored document (called by restoreWorkspace before the app is ready). */
 export async function restoreImports(conn: AsyncDuckDBConnection): Promise<void> {
   const stored = await idbGetAll<ImportedDoc>(IMPORTS_STORE);

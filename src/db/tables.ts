@@ -12,12 +12,17 @@ export interface DataFile {
   label: { zh: string; en: string };
   /** SQL columns to create an empty table with when an optional file is absent. */
   emptySchema?: string;
+  /**
+   * Loaded after the landing view's tables, in the background: the app is usable before it arrives and
+   * only queries that read its view wait for it (duckdb.ts).
+   */
+  background?: boolean;
 }
 
 export const DATA_FILES: DataFile[] = [
   { file: 'documents.parquet', table: 'base_documents', label: { zh: '来源文件', en: 'Source documents' } },
   { file: 'cases.parquet', table: 'base_cases', label: { zh: '案例', en: 'Cases' } },
-  { file: 'metrics.parquet', table: 'base_metrics', label: { zh: '数据指标（数字）', en: 'Figures' } },
+  { file: 'metrics.parquet', table: 'base_metrics', label: { zh: '数据指标（数字）', en: 'Figures' }, background: true },
   { file: 'indicators.parquet', table: 'indicators', label: { zh: '指标分类', en: 'Indicator taxonomy' } },
   {
     file: 'similar.parquet',
@@ -25,6 +30,7 @@ export const DATA_FILES: DataFile[] = [
     label: { zh: '相似案例', en: 'Similar cases' },
     // Similarity is an add-on: the dashboard works without it.
     emptySchema: 'case_id VARCHAR, other_case_id VARCHAR, score DOUBLE, shared_terms VARCHAR[]',
+    background: true,
   },
 ];
 
@@ -34,6 +40,16 @@ export const DATA_FILES: DataFile[] = [
  * overlays the analyst's labels.
  */
 export const VIEWS_SQL = WORKSPACE_VIEWS_SQL;
+
+/** The statements of VIEWS_SQL that read a base table: they can run once that table is loaded. */
+export function viewsSqlFor(baseTable: string): string[] {
+  return VIEWS_SQL.filter((sql) => new RegExp(`\\b${baseTable}\\b`).test(sql));
+}
+
+/** Whether SQL names a data file's table or its view (`base_metrics` / `metrics`), so must wait for it. */
+export function queryReads(sql: string, file: DataFile): boolean {
+  return new RegExp(`\\b(${publicTableName(file)}|${file.table})\\b`, 'i').test(sql);
+}
 
 /** The table name a user sees for a data file (`cases` rather than `base_cases`). */
 export function publicTableName(file: DataFile): string {

@@ -2,16 +2,16 @@
 // transaction never mixes with the dashboard's queries, and the restore step run while the data loads
 // (so the first charts already include imported documents and labels: no flash of the bare dataset).
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { getDb, tablesReady } from './duckdb.ts';
+import { allTablesReady, getDb } from './duckdb.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import type { Row } from '../queries/types.ts';
 import type { SqlColumn } from './workspace-sql.ts';
 
 let connPromise: Promise<AsyncDuckDBConnection> | null = null;
 
-/** The workspace's connection, once the tables are ready. */
+/** The workspace's connection, once every table is loaded (imports write figures and similar pairs too). */
 export function workspaceConnection(): Promise<AsyncDuckDBConnection> {
-  connPromise ??= tablesReady()
+  connPromise ??= allTablesReady()
     .then(() => getDb())
     .then((db) => db.connect());
   return connPromise;
@@ -41,15 +41,18 @@ export async function inTransaction(conn: AsyncDuckDBConnection, statements: str
 
 /**
  * Called by the loader (duckdb.ts) after the views exist, before the app is told the data is ready.
+ * `imports`: whether stored imported documents exist (the loader then waits for every table first).
  * Never fails the load: what cannot be restored is reported in the console and skipped.
  */
-export async function restoreWorkspace(conn: AsyncDuckDBConnection): Promise<void> {
-  // Imported lazily: these modules pull in the ingest only when there is something to restore.
+export async function restoreWorkspace(conn: AsyncDuckDBConnection, { imports }: { imports: boolean }): Promise<void> {
+  // Imported lazily: these modules stay off the first load's critical path; neither pulls in the ingest.
   const [{ restoreImports }, { restoreLabels }] = await Promise.all([import('./imported.ts'), import('./labels.ts')]);
-  try {
-    await restoreImports(conn);
-  } catch (error) {
-    console.warn('imported documents could not be restored:', error);
+  if (imports) {
+    try {
+      await restoreImports(conn);
+    } catch (error) {
+      console.warn('imported documents could not be restored:', error);
+    }
   }
   try {
     await restoreLabels(conn);

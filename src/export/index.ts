@@ -3,18 +3,21 @@ import path from 'node:path';
 import type { Dataset } from '../ingest/pipeline.ts';
 import { buildQualityReport, type QualityReport } from '../ingest/quality.ts';
 import type { Logger } from './logger.ts';
+import { writeOverviewSnapshot } from './overview-snapshot.ts';
 import { writeJsonFile, writeParquetFiles } from './parquet.ts';
 
 export type { Logger } from './logger.ts';
 export { silentLogger } from './logger.ts';
 export { writeFileAtomic } from './atomic.ts';
 export * from './parquet.ts';
+export { computeOverviewSnapshot, writeOverviewSnapshot } from './overview-snapshot.ts';
 
-/** Writes the five Parquet files and quality.json into outDir; returns the quality report. */
+/** Writes the five Parquet files, quality.json and overview.json (the landing view's numbers) into outDir; returns the quality report. */
 export async function exportDataset(dataset: Dataset, outDir: string, logger: Logger): Promise<QualityReport> {
   const report = buildQualityReport(dataset);
   await writeParquetFiles(dataset, outDir, logger);
   await writeJsonFile(path.join(outDir, 'quality.json'), report);
   logger.info(`quality.json: ${report.totals.documents} documents, ${report.failures.length} failures`);
+  await writeOverviewSnapshot(outDir, logger);
   return report;
 }

@@ -198,6 +198,6 @@ function sqlString(text: string): string {
 }
 
 /** Writes quality.json (or any JSON) atomically. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+export async function writeJsonFile(file: string, value: unknown, options: { compact?: boolean } = {}): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(value, null, options.compact ? undefined : 2)}\n`);
 }

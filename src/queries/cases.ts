@@ -1,7 +1,8 @@
 // Named queries of the Cases view (search table) and of the case page.
 // Search works on the simplified normal form: the typed term is converted to simplified (so 營商 finds
 // 营商), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
-import { toSimplified } from '../ingest/normalise.ts';
+// The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
+// the query functions stay synchronous and no page loads it before someone searches.
 import type { Filters } from '../state/filters.ts';
 import { caseWhere, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
@@ -23,11 +24,32 @@ export function keyFiguresSql(alias: string): string {
     FROM metrics m WHERE m.case_id = ${alias}.case_id AND m.kind <> 'other'), [])`;
 }
 
-/** Search terms: whitespace-separated, each converted to simplified; all must match. */
-export function searchTerms(search: string): string[] {
+/** Traditional → simplified text conversion. */
+export type Simplify = (text: string) => string;
+
+let simplify: Promise<Simplify> | null = null;
+let loadedSimplify: Simplify | null = null;
+
+/** Load the converter (once); searchTerms uses it from then on when none is passed. */
+export function loadSimplify(): Promise<Simplify> {
+  simplify ??= import('../ingest/text-convert.ts').then((m) => (loadedSimplify = m.toSimplified));
+  return simplify;
+}
+
+/** The converter if already loaded (synchronously), else null. */
+export function simplifyIfLoaded(): Simplify | null {
+  return loadedSimplify;
+}
+
+/**
+ * Search terms: whitespace-separated, each converted to simplified; all must match. Without a converter
+ * (none passed, none loaded yet) the terms stay as typed.
+ */
+export function searchTerms(search: string, convert: Simplify | null = loadedSimplify): string[] {
   return search
     .split(/\s+/)
-    .map((t) => toSimplified(t.trim()))
+    .map((t) => t.trim())
+    .map((t) => (convert ? convert(t) : t))
     .filter((t) => t !== '');
 }
 
@@ -66,14 +88,16 @@ export interface SearchParams {
   sort: string;
   page: number;
   pageSize?: number;
+  /** The converter for the search terms (loadSimplify); default: the loaded one, if any. */
+  simplify?: Simplify | null;
 }
 
 /**
  * One page of the cases table: filter bar + search, sorted, with the total row count on every row,
  * and a snippet of the first text part that contains the first term (for highlighting in the view).
  */
-export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE }: SearchParams): NamedQuery {
-  const terms = searchTerms(search);
+export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE, simplify: convert = loadedSimplify }: SearchParams): NamedQuery {
+  const terms = searchTerms(search, convert);
   const where = [caseWhere(filters, { alias: 'c' }), ...terms.map((t) => termMatch(t, 'c'))].join('\n    AND ');
   const first = terms[0];
   // Snippet: ~80 characters around the first hit in background/measures/outcomes (title is shown anyway).

@@ -1,7 +1,7 @@
 // Named queries of the Overview view. Each is (filters) → { id, sql }; all read the `cases` view.
-import type { Filters } from '../state/filters.ts';
+import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
 import { caseWhere, inList } from './sql.ts';
-import type { NamedQuery } from './types.ts';
+import type { NamedQuery, Row } from './types.ts';
 
 /** Filters that apply to documents themselves (a document has a province, year and batch). */
 function documentWhere(filters: Filters): string {
@@ -104,3 +104,15 @@ ORDER BY year NULLS LAST, batch NULLS LAST, province`,
 
 /** Every named query of the view (used by the query tests). */
 export const OVERVIEW_QUERIES = [totalsQuery, heatmapQuery, byIndicatorQuery, byCityQuery, byLevelQuery, byBatchQuery];
+
+/** The landing view's numbers exported at ingest (public/data/overview.json): each query with its rows. */
+export interface OverviewSnapshot {
+  queries: { id: string; sql: string; rows: Row[] }[];
+}
+
+export const OVERVIEW_SNAPSHOT_FILE = 'overview.json';
+
+/** The queries exported in the snapshot: every Overview query with no filter (the landing state). */
+export function overviewSnapshotQueries(): NamedQuery[] {
+  return OVERVIEW_QUERIES.map((make) => make(EMPTY_FILTERS));
+}

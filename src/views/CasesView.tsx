@@ -7,18 +7,40 @@ import { Highlighted } from '../components/cases/Highlighted.tsx';
 import { SearchBox } from '../components/cases/SearchBox.tsx';
 import '../components/cases/views.css';
 import { placeOf, str } from '../components/cases/values.ts';
+import { useEffect, useState } from 'react';
 import { useSql } from '../db/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { PAGE_SIZE, searchCases, searchTerms } from '../queries/cases.ts';
+import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../queries/cases.ts';
 import type { ViewProps } from './types.ts';
+
+/**
+ * The traditional → simplified converter, loaded the first time a search term is typed (its dictionaries
+ * are large and only a search needs them); null until then.
+ */
+function useSimplify(needed: boolean): Simplify | null {
+  const [convert, setConvert] = useState<Simplify | null>(() => simplifyIfLoaded());
+  useEffect(() => {
+    if (!needed || convert) return;
+    let live = true;
+    loadSimplify().then((f) => live && setConvert(() => f), (error: unknown) => console.warn('converter not loaded:', error));
+    return () => {
+      live = false;
+    };
+  }, [needed, convert]);
+  return convert;
+}
 
 export function CasesView({ state, update }: ViewProps) {
   const { t, provinceName, levelName, batchName, indicatorName } = useI18n();
-  const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page });
-  const result = useSql(query);
+  const searching = state.search.trim() !== '';
+  const simplify = useSimplify(searching);
+  // A typed term waits for the converter (so 營商 finds 营商) rather than query with the raw term first.
+  const waiting = searching && !simplify;
+  const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
+  const result = useSql(waiting ? null : query);
   const rows = result.data;
   const total = rows && rows.length > 0 ? Number(rows[0].total) : 0;
-  const terms = searchTerms(state.search);
+  const terms = searchTerms(state.search, simplify);
   // Also mark the term as typed, for a title_original hit the converter would miss.
   const marks = [terms, state.search.split(/\s+/).filter(Boolean)];
 

@@ -1,15 +1,16 @@
 // Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
 // city, level and year/batch — all under the filter bar.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ChartCard } from '../components/ChartCard.tsx';
 import { saveCsv } from '../components/download.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { SqlDialog } from '../components/SqlDialog.tsx';
-import { useSql } from '../db/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DictKey } from '../i18n/dict.ts';
+import type { Row } from '../queries/types.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../queries/overview.ts';
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from './overview-charts.ts';
+import { useOverviewSql } from './overview-snapshot.ts';
 import type { ViewProps } from './types.ts';
 
 const TOTALS: { key: string; label: DictKey }[] = [
@@ -24,7 +25,7 @@ const TOTALS: { key: string; label: DictKey }[] = [
 function Totals({ state }: ViewProps) {
   const { t } = useI18n();
   const query = totalsQuery(state.filters);
-  const result = useSql(query);
+  const result = useOverviewSql(query);
   const [showSql, setShowSql] = useState(false);
   const columns = TOTALS.map((x) => ({ key: x.key, header: t(x.label) }));
   return (
@@ -64,15 +65,24 @@ export function OverviewView({ state, update }: ViewProps) {
   const f = state.filters;
 
   const heatmap = heatmapQuery(f);
-  const heatmapRows = useSql(heatmap);
+  const heatmapRows = useOverviewSql(heatmap);
   const byIndicator = byIndicatorQuery(f);
-  const byIndicatorRows = useSql(byIndicator);
+  const byIndicatorRows = useOverviewSql(byIndicator);
   const byCity = byCityQuery(f);
-  const byCityRows = useSql(byCity);
+  const byCityRows = useOverviewSql(byCity);
   const byLevel = byLevelQuery(f);
-  const byLevelRows = useSql(byLevel);
+  const byLevelRows = useOverviewSql(byLevel);
   const byBatch = byBatchQuery(f);
-  const byBatchRows = useSql(byBatch);
+  const byBatchRows = useOverviewSql(byBatch);
+
+  // Stable option builders: a chart is re-optioned only when its rows, the share switch or the
+  // language change — not when another chart's query resolves (each re-renders this view).
+  const share = state.share;
+  const heatmapChart = useCallback((rows: Row[]) => heatmapOption(rows, share, i18n), [share, i18n]);
+  const byIndicatorChart = useCallback((rows: Row[]) => byIndicatorOption(rows, i18n), [i18n]);
+  const byCityChart = useCallback((rows: Row[]) => byCityOption(rows, i18n), [i18n]);
+  const byLevelChart = useCallback((rows: Row[]) => byLevelOption(rows, i18n), [i18n]);
+  const byBatchChart = useCallback((rows: Row[]) => byBatchOption(rows, i18n), [i18n]);
 
   const indicatorCount = new Set((heatmapRows.data ?? []).map((r) => r.indicator)).size;
   const cityCount = new Set((byCityRows.data ?? []).map((r) => r.city)).size;
@@ -116,7 +126,7 @@ export function OverviewView({ state, update }: ViewProps) {
                 ]
               : [{ key: 'cases', header: t('col.cases') }]),
           ]}
-          option={(rows) => heatmapOption(rows, state.share, i18n)}
+          option={heatmapChart}
           onClick={(p) => {
             // Heatmap cells carry [provinceIndex, indicatorIndex, value]; indicators come in row order.
             const codes = [...new Set((heatmapRows.data ?? []).map((r) => r.indicator))];
@@ -135,7 +145,7 @@ export function OverviewView({ state, update }: ViewProps) {
             { key: 'province', header: t('col.province') },
             { key: 'cases', header: t('col.cases') },
           ]}
-          option={(rows) => byIndicatorOption(rows, i18n)}
+          option={byIndicatorChart}
           onClick={(p) => openIndicator(byIndicatorRows.data?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
         />
       </div>
@@ -152,7 +162,7 @@ export function OverviewView({ state, update }: ViewProps) {
             { key: 'city', header: t('col.city') },
             { key: 'cases', header: t('col.cases') },
           ]}
-          option={(rows) => byCityOption(rows, i18n)}
+          option={byCityChart}
         />
         <ChartCard
           title={t('overview.byLevel')}
@@ -166,7 +176,7 @@ export function OverviewView({ state, update }: ViewProps) {
             { key: 'province', header: t('col.province') },
             { key: 'cases', header: t('col.cases') },
           ]}
-          option={(rows) => byLevelOption(rows, i18n)}
+          option={byLevelChart}
         />
         <ChartCard
           title={t('overview.byBatch')}
@@ -181,7 +191,7 @@ export function OverviewView({ state, update }: ViewProps) {
             { key: 'province', header: t('col.province') },
             { key: 'cases', header: t('col.cases') },
           ]}
-          option={(rows) => byBatchOption(rows, i18n)}
+          option={byBatchChart}
         />
       </div>
     </div>

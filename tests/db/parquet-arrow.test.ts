@@ -56,6 +56,22 @@ describe('parquetToArrow', () => {
     }
   });
 
+  it('decodes metrics.parquet column-wise: doubles, nulls and strings equal what DuckDB reads', async () => {
+    const table = await parquetToArrow(bytesOf('metrics.parquet'));
+    expect(String(table.schema.fields.find((f) => f.name === 'value')!.type)).toBe('Float64');
+    const rows = arrowToRows(table);
+    const expected = await db.all('SELECT metric_id, case_id, text, value, unit, before_value, after_value FROM base_metrics');
+    expect(rows.length).toBe(expected.length);
+    // The real data has both missing and present before/after values: nulls must survive the bitmap.
+    expect(expected.some((e) => e.before_value === null)).toBe(true);
+    expect(expected.some((e) => e.before_value !== null)).toBe(true);
+    const byId = new Map(rows.map((r) => [r.metric_id, r]));
+    for (const e of expected) {
+      const r = byId.get(e.metric_id)!;
+      expect([r.case_id, r.text, r.value, r.unit, r.before_value, r.after_value]).toEqual([e.case_id, e.text, e.value, e.unit, e.before_value, e.after_value]);
+    }
+  });
+
   it('refuses bytes that are not Parquet (e.g. an HTML page)', async () => {
     const html = new TextEncoder().encode('<!doctype html><html><body>index</body></html>').buffer as ArrayBuffer;
     expect(isParquet(html)).toBe(false);

@@ -33,6 +33,40 @@ describe('overview (landing view)', () => {
     expect(foreignRequests).toEqual([]);
   });
 
+  it('draws the landing charts from overview.json before the tables are loaded, then live with the same numbers', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript('globalThis.__name = (f) => f');
+      // Hold cases.parquet back: DuckDB cannot answer anything until it arrives.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await context.route('**/data/cases.parquet', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${app.url}/`);
+      await page.waitForFunction(() => performance.getEntriesByName('app:first-chart').length > 0, undefined, { timeout: 30_000 });
+      // Still loading, yet every chart is drawn and the totals are the real ones.
+      expect(await page.locator('.load-progress').count()).toBe(1);
+      await expect.poll(() => page.locator('main .chart-card:has(canvas)').count()).toBe(5);
+      const [n] = await db.all('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
+      await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(n.n).toLocaleString('en-US'));
+      const early = await chartOption(page, 'overview.byIndicator');
+      release();
+      await waitForCharts(page);
+      // Live rows arrived (tables ready): the drawing did not change.
+      const live = await chartOption(page, 'overview.byIndicator');
+      expect((live.series as Series[]).map((s) => [s.name, s.data])).toEqual((early.series as Series[]).map((s) => [s.name, s.data]));
+      expect((live.yAxis as { data: string[] }[])[0].data).toEqual((early.yAxis as { data: string[] }[])[0].data);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a province filter changes the charts and the URL; reload restores it; back undoes it', async () => {
     const { page, errors } = await app.newPage();
     await waitForCharts(page);

@@ -8,6 +8,7 @@ import {
   caseSimilar,
   searchCases,
   searchTerms,
+  loadSimplify,
   PAGE_SIZE,
 } from '../../src/queries/cases.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
@@ -16,6 +17,7 @@ import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 let db: DataDb;
 beforeAll(async () => {
   db = await openDataDb();
+  await loadSimplify(); // the app loads the converter on the first search; searchTerms uses it from then on
 });
 afterAll(() => db?.close());
 

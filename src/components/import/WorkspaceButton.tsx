@@ -1,14 +1,16 @@
 // The header's "Import & labels" button: opens the analyst's workspace (import documents, own labels)
 // in a dialog, with counts of what the analyst has added.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useImports } from '../../db/imported.ts';
 import { useLabels } from '../../db/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { UpdateState } from '../../state/url-state.ts';
-import { LabelsPanel } from '../labels/LabelsPanel.tsx';
 import '../sql/sql.css';
 import './workspace.css';
-import { ImportPanel } from './ImportPanel.tsx';
+
+// The panels (and the import code behind them) load when the dialog first opens, not with the page.
+const ImportPanel = lazy(() => import('./ImportPanel.tsx').then((m) => ({ default: m.ImportPanel })));
+const LabelsPanel = lazy(() => import('../labels/LabelsPanel.tsx').then((m) => ({ default: m.LabelsPanel })));
 
 export function WorkspaceButton({ update }: { update: UpdateState }) {
   const { t } = useI18n();
@@ -41,6 +43,7 @@ export function WorkspaceButton({ update }: { update: UpdateState }) {
               </button>
             </header>
             <div className="ws-body">
+              <Suspense fallback={<p className="muted">…</p>}>
               <ImportPanel />
               <LabelsPanel
                 onOpenCase={(caseId) => {
@@ -48,6 +51,7 @@ export function WorkspaceButton({ update }: { update: UpdateState }) {
                   update({ view: 'case', caseId });
                 }}
               />
+              </Suspense>
             </div>
           </>
         )}
