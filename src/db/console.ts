@@ -45,12 +45,14 @@ function connection(): Promise<AsyncDuckDBConnection> {
 
 /** Run one query (one at a time); rejects with DuckDB's message, or QueryCancelledError. */
 export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
-  const conn = await connection();
   if (running) throw new Error('another query is still running');
+  // Running from the click on: a cancel while the tables are still loading must not be lost.
   running = true;
   cancelRequested = false;
   const started = performance.now();
   try {
+    const conn = await connection();
+    if (cancelRequested) throw new QueryCancelledError();
     const reader = await conn.send(sql);
     if (cancelRequested) throw new QueryCancelledError();
     const batches = [];
@@ -95,6 +97,8 @@ export function duckdbMessage(error: unknown): string {
 export async function cancelConsoleQuery(): Promise<void> {
   if (!running) return;
   cancelRequested = true;
-  const conn = await connection();
+  // Before the connection exists there is nothing to cancel in DuckDB: the flag stops the query from being sent.
+  if (!connPromise) return;
+  const conn = await connPromise;
   await conn.cancelSent();
 }

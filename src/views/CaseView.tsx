@@ -1,7 +1,7 @@
 // The case page: place, indicator (source, alternatives, deciding terms), the three parts with the
 // figures marked, the published original on demand, flags (missing body, repairs, duplicate of …),
 // and similar cases of other provinces and of its own. Document text is rendered as text only.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { QueryState } from '../components/QueryState.tsx';
 import { CaseLink } from '../components/cases/CaseLink.tsx';
 import { Chips } from '../components/cases/Chips.tsx';
@@ -13,7 +13,7 @@ import { str, strings, trim } from '../components/cases/values.ts';
 import { useSql } from '../db/useSql.ts';
 import { flagKey, type DictKey } from '../i18n/dict.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { caseDetail, caseDuplicates, caseFigures, caseSimilar, searchTerms } from '../queries/cases.ts';
+import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../queries/cases.ts';
 import type { Row } from '../queries/types.ts';
 import type { ViewProps } from './types.ts';
 
@@ -65,7 +65,17 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
   const figures = useSql(caseFigures(caseId));
   const similar = useSql(caseSimilar(caseId));
   const duplicates = useSql(caseDuplicates(caseId));
-  const hits = searchTerms(state.search);
+  // A link that carries a search highlights it here too: load the converter when there is one.
+  const [convert, setConvert] = useState<Simplify | null>(null);
+  useEffect(() => {
+    if (!state.search) return;
+    let live = true;
+    loadSimplify().then((f) => live && setConvert(() => f), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [state.search]);
+  const hits = searchTerms(state.search, convert ?? undefined);
 
   if (detail.data && detail.data.length === 0) return <p className="v-empty">{t('case.notFound', { id: caseId })}</p>;
   return (
