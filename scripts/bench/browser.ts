@@ -3,20 +3,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../tests/e2e/harness.ts';
 import { startServer, type RunningServer } from '../serve.ts';
 import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
 import type { Filters } from '../../src/state/filters.ts';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Before any page script: tsx's __name shim, and a long-task recorder (PerformanceObserver 'longtask').
 const INIT_SCRIPT = `

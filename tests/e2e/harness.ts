@@ -15,7 +15,7 @@ export { ROOT };
 /** The dataset the app is tested on: the real export, unless E2E_DATA_DIR points elsewhere. */
 export const DATA_DIR = process.env.E2E_DATA_DIR ? resolve(process.env.E2E_DATA_DIR) : EXPORTED_DATA;
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
