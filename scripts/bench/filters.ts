@@ -1,11 +1,8 @@
 // Filter states for the interaction benchmark: distinct ones (TanStack Query caches by SQL text, so a
 // repeated filter would measure the cache), each leaving every Overview chart non-empty (so "every chart
 // updated" means every chart drew new data). Checked by running the view's own named queries in DuckDB
-// (Node) over the same data directory the browser is served.
-import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { DATA_FILES, VIEWS_SQL } from '../../src/db/tables.ts';
+// (Node) over the same dashboard.duckdb the browser is served.
+import { openAppTables } from '../../src/export/app-tables.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery } from '../../src/queries/overview.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 
@@ -14,15 +11,9 @@ export const OVERVIEW_CHART_QUERIES = [heatmapQuery, byIndicatorQuery, byCityQue
 
 /** Up to `count` distinct filter states over `dataDir`, each with rows in every Overview chart. */
 export async function interactionFilters(dataDir: string, count: number): Promise<Filters[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
+  const tables = await openAppTables(dataDir);
+  const conn = tables.connection;
   try {
-    for (const file of DATA_FILES) {
-      const path = join(dataDir, file.file);
-      if (existsSync(path)) await conn.run(`CREATE TABLE "${file.table}" AS SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`);
-      else await conn.run(`CREATE TABLE "${file.table}" (${file.emptySchema})`);
-    }
-    for (const sql of VIEWS_SQL) await conn.run(sql);
     const values = async (sql: string) => (await conn.runAndReadAll(sql)).getRows().map((r) => r[0]);
     const indicators = (await values(`SELECT indicator FROM cases WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY count(*) DESC`)).map(String);
     const provinces = (await values(`SELECT province FROM cases WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY count(*) DESC`)).map(String);
@@ -50,7 +41,6 @@ export async function interactionFilters(dataDir: string, count: number): Promis
     }
     return chosen;
   } finally {
-    conn.closeSync();
-    instance.closeSync();
+    tables.close();
   }
 }

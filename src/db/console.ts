@@ -4,7 +4,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
 import type { Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
-import { allTablesReady, getDb } from './duckdb.ts';
+import { getDb, tablesReady } from './duckdb.ts';
 
 /** Rows kept for display, chart and CSV; a bigger result is cut and says so. */
 export const CONSOLE_ROW_LIMIT = 50_000;
@@ -35,9 +35,9 @@ let connPromise: Promise<AsyncDuckDBConnection> | null = null;
 let running = false;
 let cancelRequested = false;
 
-// Every table, background ones included: a console query may read any of them.
+// After the tables are ready: a console query may read any of them.
 function connection(): Promise<AsyncDuckDBConnection> {
-  connPromise ??= allTablesReady()
+  connPromise ??= tablesReady()
     .then(() => getDb())
     .then((db) => db.connect());
   return connPromise;

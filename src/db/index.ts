@@ -1,5 +1,5 @@
 // The database API for the rest of the app.
-export { allTablesReady, DataFileError, getDb, runQuery, tablesReady } from './duckdb.ts';
+export { DataFileError, getDb, runQuery, tablesReady } from './duckdb.ts';
 export { getLoadStep, subscribeLoad, type LoadStep } from './load-progress.ts';
 export { invalidateSql, queryClient } from './query-client.ts';
 export { DATA_FILES, dataUrl, publicTableName, type DataFile } from './tables.ts';

@@ -1,60 +1,61 @@
-// Which Parquet file feeds which DuckDB table. The published files load into base_* tables; every query
-// reads the views of the same name without the prefix (`cases`, …), which union the analyst's imported
-// documents and overlay their labels in one place (workspace-sql.ts).
+// Where the dashboard's tables come from. The ingest publishes the dataset twice in public/data/:
+// - the Parquet files of the contract (docs/data-contract.md): what analysts download;
+// - dashboard.duckdb: the same five tables in one DuckDB database file, which the app ATTACHes
+//   read-only over HTTP. Why: DuckDB-wasm then reads only the column segments a query needs, with HTTP
+//   Range requests, and nothing is decoded or inserted up front — the dashboard opens 100k or 1M cases
+//   in about the time it opens the corpus (docs/performance.md). (DuckDB-wasm cannot read Parquet offline.)
+// Every query reads views named like the tables (`cases`, …) over `base_*` views of the attached file,
+// which union the analyst's imported documents and overlay their labels (workspace-sql.ts).
 import { WORKSPACE_VIEWS_SQL } from './workspace-sql.ts';
 
+/** The published DuckDB database file under public/data/ (written by src/export/dashboard-db.ts). */
+export const DASHBOARD_DB_FILE = 'dashboard.duckdb';
+
+/** The name the published database is attached under (read-only). */
+export const PUBLISHED_SCHEMA = 'published';
+
 export interface DataFile {
-  /** File name under public/data/ (also what errors and downloads name). */
+  /** Parquet file name under public/data/ (the Data view's downloads). */
   file: string;
-  /** Table it is loaded into. */
-  table: string;
+  /** Table of that name in dashboard.duckdb. */
+  published: string;
+  /** The name queries read it by before the workspace views (`base_cases`; `indicators` has no overlay). */
+  base: string;
   /** Shown in the Data view's download list. */
   label: { zh: string; en: string };
-  /** SQL columns to create an empty table with when an optional file is absent. */
-  emptySchema?: string;
-  /**
-   * Loaded after the landing view's tables, in the background: the app is usable before it arrives and
-   * only queries that read its view wait for it (duckdb.ts).
-   */
-  background?: boolean;
 }
 
 export const DATA_FILES: DataFile[] = [
-  { file: 'documents.parquet', table: 'base_documents', label: { zh: '来源文件', en: 'Source documents' } },
-  { file: 'cases.parquet', table: 'base_cases', label: { zh: '案例', en: 'Cases' } },
-  { file: 'metrics.parquet', table: 'base_metrics', label: { zh: '数据指标（数字）', en: 'Figures' }, background: true },
-  { file: 'indicators.parquet', table: 'indicators', label: { zh: '指标分类', en: 'Indicator taxonomy' } },
-  {
-    file: 'similar.parquet',
-    table: 'base_similar',
-    label: { zh: '相似案例', en: 'Similar cases' },
-    // Similarity is an add-on: the dashboard works without it.
-    emptySchema: 'case_id VARCHAR, other_case_id VARCHAR, score DOUBLE, shared_terms VARCHAR[]',
-    background: true,
-  },
+  { file: 'documents.parquet', published: 'documents', base: 'base_documents', label: { zh: '来源文件', en: 'Source documents' } },
+  { file: 'cases.parquet', published: 'cases', base: 'base_cases', label: { zh: '案例', en: 'Cases' } },
+  { file: 'metrics.parquet', published: 'metrics', base: 'base_metrics', label: { zh: '数据指标（数字）', en: 'Figures' } },
+  { file: 'indicators.parquet', published: 'indicators', base: 'indicators', label: { zh: '指标分类', en: 'Indicator taxonomy' } },
+  { file: 'similar.parquet', published: 'similar', base: 'base_similar', label: { zh: '相似案例', en: 'Similar cases' } },
 ];
 
+const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** ATTACH the published database file (registered under its own name) read-only. */
+export function attachSql(fileName: string = DASHBOARD_DB_FILE): string {
+  return `ATTACH '${fileName.replaceAll("'", "''")}' AS ${PUBLISHED_SCHEMA} (READ_ONLY)`;
+}
+
+/** Lists the tables the attached file has (to name a missing one in the error). */
+export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHERE database_name = '${PUBLISHED_SCHEMA}'`;
+
 /**
- * Statements run once all files are loaded (workspace-sql.ts): documents, cases, metrics and "similar"
- * are views over the base_* tables, unioned with what the analyst imports in the browser; `cases` also
- * overlays the analyst's labels.
+ * Statements run once the file is attached: a base view per published table, then the workspace views.
+ * Same statements in the browser (duckdb.ts) and in Node (src/export/app-tables.ts), so tests run the
+ * app's queries over exactly what the browser sees.
  */
-export const VIEWS_SQL = WORKSPACE_VIEWS_SQL;
-
-/** The statements of VIEWS_SQL that read a base table: they can run once that table is loaded. */
-export function viewsSqlFor(baseTable: string): string[] {
-  return VIEWS_SQL.filter((sql) => new RegExp(`\\b${baseTable}\\b`).test(sql));
-}
-
-/** Whether SQL names a data file's table or its view (`base_metrics` / `metrics`), so must wait for it. */
-export function queryReads(sql: string, file: DataFile): boolean {
-  return new RegExp(`\\b(${publicTableName(file)}|${file.table})\\b`, 'i').test(sql);
-}
+export const VIEWS_SQL: string[] = [
+  ...DATA_FILES.map((f) => `CREATE OR REPLACE VIEW ${quoteId(f.base)} AS SELECT * FROM ${PUBLISHED_SCHEMA}.${quoteId(f.published)}`),
+  ...WORKSPACE_VIEWS_SQL,
+];
 
 /** The table name a user sees for a data file (`cases` rather than `base_cases`). */
 export function publicTableName(file: DataFile): string {
-  // Every base_* table is read through the view of the same name without the prefix.
-  return file.table.replace(/^base_/, '');
+  return file.published;
 }
 
 export function dataUrl(file: string): string {

@@ -2,7 +2,7 @@
 // indicator labels, layered over the published dataset. Pure (no browser API) so Node tests run the
 // very same statements.
 //
-// Tables loaded from Parquet keep the contract's columns; what the analyst adds lives beside them:
+// The published tables (base_* views over dashboard.duckdb) keep the contract's columns; what the analyst adds lives beside them:
 //   imported_documents / _cases / _metrics / _similar       — same columns as the base tables
 //   case_labels (case_id, indicator, labelled_at)            — the analyst's re-filing
 // and the names every query reads are views that union / overlay them:
@@ -12,7 +12,7 @@
 // A label replaces `indicator` and sets indicator_source = 'analyst'; the ingest's own code stays in
 // `indicator_original` so the case page can say what the analyst changed.
 
-/** Statements run once after the Parquet tables are loaded (idempotent). */
+/** Statements run once the published tables are attached (idempotent). */
 export const WORKSPACE_VIEWS_SQL: string[] = [
   'CREATE TABLE IF NOT EXISTS imported_documents AS SELECT * FROM base_documents LIMIT 0',
   'CREATE TABLE IF NOT EXISTS imported_cases AS SELECT * FROM base_cases LIMIT 0',

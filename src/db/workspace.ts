@@ -2,7 +2,7 @@
 // transaction never mixes with the dashboard's queries, and the restore step run while the data loads
 // (so the first charts already include imported documents and labels: no flash of the bare dataset).
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { allTablesReady, getDb } from './duckdb.ts';
+import { getDb, tablesReady } from './duckdb.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import type { Row } from '../queries/types.ts';
 import type { SqlColumn } from './workspace-sql.ts';
@@ -11,7 +11,7 @@ let connPromise: Promise<AsyncDuckDBConnection> | null = null;
 
 /** The workspace's connection, once every table is loaded (imports write figures and similar pairs too). */
 export function workspaceConnection(): Promise<AsyncDuckDBConnection> {
-  connPromise ??= allTablesReady()
+  connPromise ??= tablesReady()
     .then(() => getDb())
     .then((db) => db.connect());
   return connPromise;

@@ -1,10 +1,10 @@
-// Node only: the exported Parquet files loaded into DuckDB exactly as the browser loads them
-// (src/db/tables.ts: base_* tables + the workspace views), with rows returned as the browser sees them.
+// Node only: the exported dashboard.duckdb opened exactly as the browser opens it (src/db/tables.ts:
+// attached read-only, base_* views, then the workspace views), with rows returned as the browser sees them.
 // Used by the landing-view snapshot at export and by the tests that run the app's named queries.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { DATA_FILES, VIEWS_SQL } from '../db/tables.ts';
+import { attachSql, DASHBOARD_DB_FILE, VIEWS_SQL } from '../db/tables.ts';
 import type { Row } from '../queries/types.ts';
 
 export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -24,8 +24,10 @@ export interface AppTables {
   close(): void;
 }
 
-/** Opens an in-memory DuckDB with the app's tables and views over the Parquet files of `dataDir`. */
+/** Opens an in-memory DuckDB with dataDir/dashboard.duckdb attached and the app's views over it. */
 export async function openAppTables(dataDir: string): Promise<AppTables> {
+  const file = path.join(dataDir, DASHBOARD_DB_FILE);
+  if (!existsSync(file)) throw new Error(`${DASHBOARD_DB_FILE} missing in ${dataDir} (run npm run etl)`);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const close = () => {
@@ -33,16 +35,7 @@ export async function openAppTables(dataDir: string): Promise<AppTables> {
     instance.closeSync();
   };
   try {
-    for (const file of DATA_FILES) {
-      const filePath = path.join(dataDir, file.file);
-      if (existsSync(filePath)) {
-        await connection.run(`CREATE TABLE "${file.table}" AS SELECT * FROM read_parquet(${sqlString(filePath)})`);
-      } else if (file.emptySchema) {
-        await connection.run(`CREATE TABLE "${file.table}" (${file.emptySchema})`);
-      } else {
-        throw new Error(`${file.file} missing in ${dataDir}`);
-      }
-    }
+    await connection.run(attachSql(file));
     for (const sql of VIEWS_SQL) await connection.run(sql);
   } catch (error) {
     close();

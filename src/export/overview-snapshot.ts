@@ -1,7 +1,7 @@
 // Node only: the Overview's landing numbers, computed at ingest so the browser can draw the landing view
 // before DuckDB-wasm has started (issue 5). The SAME named queries the view runs live
-// (src/queries/overview.ts, no filter) run here in Node DuckDB over the exported Parquet files, loaded
-// exactly as the browser loads them (src/db/tables.ts: base_* tables + the workspace views).
+// (src/queries/overview.ts, no filter) run here in Node DuckDB over the exported dashboard.duckdb, opened
+// exactly as the browser opens it (src/db/tables.ts: attached read-only, base_* views + the workspace views).
 // The browser uses a snapshot only for a query whose SQL text is identical (views/overview-snapshot.ts);
 // tests/export/overview-snapshot.test.ts proves the rows equal a live run of the same SQL.
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { openAppTables } from './app-tables.ts';
 import type { Logger } from './logger.ts';
 import { writeJsonFile } from './parquet.ts';
 
-/** Runs the Overview's default-state queries over the Parquet files of `dataDir`. */
+/** Runs the Overview's default-state queries over the dashboard.duckdb of `dataDir`. */
 export async function computeOverviewSnapshot(dataDir: string): Promise<OverviewSnapshot> {
   const tables = await openAppTables(dataDir);
   try {

@@ -3,14 +3,18 @@
 import { literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
-/** Tables and views of the main schema with their columns, views (the names to query) first. */
+/**
+ * Tables and views of the working database's main schema with their columns, views (the names to query)
+ * first. Not those of the attached published file (`published.cases` …): the base_* views show them.
+ */
 export function schemaQuery(): NamedQuery {
   return {
     id: 'sql.schema',
     sql: `SELECT t.table_name, t.table_type, c.column_name, c.data_type, c.ordinal_position
 FROM information_schema.tables t
-JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name
-WHERE t.table_schema = 'main'
+JOIN information_schema.columns c
+  ON c.table_catalog = t.table_catalog AND c.table_schema = t.table_schema AND c.table_name = t.table_name
+WHERE t.table_catalog = current_database() AND t.table_schema = 'main'
 ORDER BY t.table_type DESC, t.table_name, c.ordinal_position`,
   };
 }
@@ -20,15 +24,20 @@ export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Rows sampled for the examples: enough to find a non-null value, few enough that 1M cases stay instant. */
+export const EXAMPLE_SAMPLE_ROWS = 1000;
+
 /**
- * One example per column (the first non-null value; any_value skips NULLs), as text cut to 80 characters,
- * plus the row count, in one row.
+ * One example per column (the first non-null value among the first rows; any_value skips NULLs), as text
+ * cut to 80 characters, plus the row count, in one row. Only a sample is read: over the attached file, an
+ * aggregate of every row would fetch every text column of a big table.
  */
 export function examplesQuery(table: string, columns: string[]): NamedQuery {
   const parts = columns.map((c) => `left(CAST(any_value(${ident(c)}) AS VARCHAR), 80) AS ${ident(c)}`);
   return {
     id: `sql.examples.${table}`,
-    sql: `SELECT count(*) AS ${ident('__rows')}${parts.length ? ', ' + parts.join(', ') : ''} FROM ${ident(table)}`,
+    sql: `SELECT (SELECT count(*) FROM ${ident(table)}) AS ${ident('__rows')}${parts.length ? ', ' + parts.join(', ') : ''}
+FROM (SELECT * FROM ${ident(table)} LIMIT ${EXAMPLE_SAMPLE_ROWS})`,
   };
 }
 

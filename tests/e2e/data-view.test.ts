@@ -1,10 +1,13 @@
 // The Data view and the load errors: documents, quality report, taxonomy, downloads; a missing or
 // broken data file is named on screen.
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
+import { BROWSER_STORAGE_VERSION } from '../../src/export/dashboard-db.ts';
 import { queryParquet } from '../helpers/data-db.ts';
 import { DATA_DIR, startApp, type App } from './harness.ts';
 
@@ -85,19 +88,36 @@ describe('load errors', () => {
   let broken: App;
   const dir = mkdtempSync(join(tmpdir(), 'broken-data-'));
   beforeAll(async () => {
-    for (const f of readdirSync(DATA_DIR)) if (f !== 'metrics.parquet') copyFileSync(join(DATA_DIR, f), join(dir, f));
+    for (const f of readdirSync(DATA_DIR)) if (f !== DASHBOARD_DB_FILE) copyFileSync(join(DATA_DIR, f), join(dir, f));
     broken = await startApp({ dataDir: dir });
   });
   afterAll(() => broken?.close());
 
-  it('a missing file is named', async () => {
+  it('a missing database file is named', async () => {
     const { page } = await broken.newPage();
-    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe('metrics.parquet: HTTP 404');
+    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe(`${DASHBOARD_DB_FILE}: HTTP 404`);
   });
 
-  it('a file that is not Parquet is named', async () => {
-    writeFileSync(join(dir, 'metrics.parquet'), '<!doctype html><p>oops</p>');
+  it('a file that is not a DuckDB database is named', async () => {
+    writeFileSync(join(dir, DASHBOARD_DB_FILE), '<!doctype html><p>oops</p>');
     const { page } = await broken.newPage();
-    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe('metrics.parquet: not a Parquet file');
+    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe(`${DASHBOARD_DB_FILE}: not a DuckDB database file`);
+  });
+
+  it('a database without one of the tables names the table', async () => {
+    // A real DuckDB file in the browser's storage format, with every table but `similar`.
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const target = join(dir, DASHBOARD_DB_FILE);
+    rmSync(target, { force: true });
+    await conn.run(`ATTACH '${target}' AS out (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}')`);
+    for (const table of ['documents', 'cases', 'metrics', 'indicators']) {
+      await conn.run(`CREATE TABLE out."${table}" AS SELECT * FROM read_parquet('${join(DATA_DIR, `${table}.parquet`)}')`);
+    }
+    await conn.run('DETACH out');
+    conn.closeSync();
+    instance.closeSync();
+    const { page } = await broken.newPage();
+    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe(`${DASHBOARD_DB_FILE}: has no table similar`);
   });
 });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
 import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
 
 /** The project root (scripts/bench.ts imports it from here). */
@@ -93,10 +94,10 @@ export async function ensureBuilt(): Promise<string> {
 
 /** Run the ETL if the dataset is missing. */
 export async function ensureData(): Promise<void> {
-  if (existsSync(join(DATA_DIR, 'cases.parquet'))) return;
+  if (existsSync(join(DATA_DIR, DASHBOARD_DB_FILE))) return;
   if (process.env.E2E_DATA_DIR) throw new Error(`no dataset in ${DATA_DIR}`);
   await withLock('e2e-etl', () => {
-    if (!existsSync(join(DATA_DIR, 'cases.parquet'))) run('npx', ['tsx', 'scripts/etl.ts']);
+    if (!existsSync(join(DATA_DIR, DASHBOARD_DB_FILE))) run('npx', ['tsx', 'scripts/etl.ts']);
   });
 }
 

@@ -37,10 +37,10 @@ describe('overview (landing view)', () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       await context.addInitScript('globalThis.__name = (f) => f');
-      // Hold cases.parquet back: DuckDB cannot answer anything until it arrives.
+      // Hold the database file back: DuckDB cannot answer anything until it arrives.
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
-      await context.route('**/data/cases.parquet', async (route) => {
+      await context.route('**/data/dashboard.duckdb', async (route) => {
         await held;
         await route.continue();
       });

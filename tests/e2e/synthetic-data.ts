@@ -5,6 +5,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
+import { silentLogger } from '../../src/export/logger.ts';
 
 export async function writeSyntheticData(dir: string, cases = 200): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -43,6 +45,7 @@ export async function writeSyntheticData(dir: string, cases = 200): Promise<void
   await writeFile(join(dir, 'quality.json'), JSON.stringify({ synthetic: true, documents: [], flags: [] }, null, 2));
   conn.closeSync();
   instance.closeSync();
+  await writeDashboardDb(dir, silentLogger);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

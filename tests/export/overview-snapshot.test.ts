@@ -1,27 +1,26 @@
 // overview.json (the landing view's numbers, exported at ingest) holds exactly what DuckDB computes live:
-// written from the real export, read back as JSON, and compared query by query with the same SQL run
-// through the test helper's own loading of the Parquet files (the app's tables and views).
+// written from the real export's dashboard.duckdb, read back as JSON, and compared query by query with the
+// same SQL run over the published Parquet files (the app's views over read_parquet: an independent route).
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_FILES } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { writeOverviewSnapshot } from '../../src/export/overview-snapshot.ts';
 import { OVERVIEW_QUERIES, OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../../src/queries/overview.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { openDataDb, openParquetAppDb, type DataDb } from '../helpers/data-db.ts';
 import { DATA_DIR } from '../helpers/paths.ts';
 
 let db: DataDb;
 let snapshot: OverviewSnapshot;
 beforeAll(async () => {
-  db = await openDataDb(); // runs the ETL first if there is no export yet
-  // A copy of the export's Parquet files, so the test writes overview.json without touching public/data.
+  (await openDataDb()).close(); // runs the ETL first if there is no export yet
+  db = await openParquetAppDb(DATA_DIR);
+  // A copy of the export's database file, so the test writes overview.json without touching public/data.
   const dir = mkdtempSync(path.join(tmpdir(), 'overview-snapshot-'));
-  for (const file of DATA_FILES) {
-    if (existsSync(path.join(DATA_DIR, file.file))) copyFileSync(path.join(DATA_DIR, file.file), path.join(dir, file.file));
-  }
+  copyFileSync(path.join(DATA_DIR, DASHBOARD_DB_FILE), path.join(dir, DASHBOARD_DB_FILE));
   const written = await writeOverviewSnapshot(dir, silentLogger);
   expect(written).toBe(path.join(dir, OVERVIEW_SNAPSHOT_FILE));
   snapshot = JSON.parse(readFileSync(written, 'utf8')) as OverviewSnapshot;
@@ -37,7 +36,7 @@ describe('overview.json', () => {
     for (const sql of filtered) expect(snapshot.queries.some((q) => q.sql === sql)).toBe(false);
   });
 
-  it('rows equal what DuckDB computes live with the same SQL, query by query', async () => {
+  it('rows equal what DuckDB computes live over the Parquet files with the same SQL, query by query', async () => {
     for (const saved of snapshot.queries) {
       const live = await db.all(saved.sql);
       expect(live.length, saved.id).toBeGreaterThan(0);

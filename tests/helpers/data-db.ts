@@ -1,14 +1,17 @@
-// The exported Parquet files opened in Node DuckDB (@duckdb/node-api), the one way tests read them back:
-// - openDataDb(): the app's own tables and views (src/db/tables.ts, workspace views included), so a
-//   named query is tested exactly as it runs in the browser. Reads public/data/, running the ETL first
+// The export opened in Node DuckDB (@duckdb/node-api), the ways tests read it back:
+// - openDataDb(): dashboard.duckdb with the app's own views (src/db/tables.ts, workspace views included),
+//   so a named query is tested exactly as it runs in the browser. Reads public/data/, running the ETL first
 //   if the dataset is missing.
+// - openParquetAppDb(dir): the same views over the Parquet files instead (an independent route).
 // - queryParquet(dir, sql): each Parquet file of `dir` as a view of its own name, to check the files
 //   themselves (the export contract) rather than what the app layers over them.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openAppTables, sqlString } from '../../src/export/app-tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/db/tables.ts';
+import { WORKSPACE_VIEWS_SQL } from '../../src/db/workspace-sql.ts';
+import { browserValue, openAppTables, sqlString } from '../../src/export/app-tables.ts';
 import type { NamedQuery, Row } from '../../src/queries/types.ts';
 import { DATA_DIR, ROOT } from './paths.ts';
 
@@ -23,7 +26,7 @@ export interface DataDb {
 const sqlOf = (query: NamedQuery | string) => (typeof query === 'string' ? query : query.sql);
 
 export async function openDataDb(): Promise<DataDb> {
-  if (!existsSync(path.join(DATA_DIR, 'cases.parquet'))) {
+  if (!existsSync(path.join(DATA_DIR, DASHBOARD_DB_FILE))) {
     const result = spawnSync('npx', ['tsx', 'scripts/etl.ts'], { cwd: ROOT, stdio: 'inherit' });
     if (result.status !== 0) throw new Error('npm run etl failed: no dataset to test against');
   }
@@ -34,6 +37,32 @@ export async function openDataDb(): Promise<DataDb> {
       await tables.connection.runAndReadAll(`EXPLAIN ${sqlOf(query)}`);
     },
     close: tables.close,
+  };
+}
+
+/**
+ * The app's views (workspace views included) over the Parquet files of `dir` instead of dashboard.duckdb:
+ * an independent route to the same numbers, to check what the app is served against the contract's files.
+ */
+export async function openParquetAppDb(dir: string): Promise<DataDb> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  for (const file of DATA_FILES) {
+    await connection.run(`CREATE VIEW "${file.base}" AS SELECT * FROM read_parquet(${sqlString(path.join(dir, file.file))})`);
+  }
+  for (const sql of WORKSPACE_VIEWS_SQL) await connection.run(sql);
+  return {
+    all: async (query) => {
+      const reader = await connection.runAndReadAll(sqlOf(query));
+      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, browserValue(v)])));
+    },
+    explain: async (query) => {
+      await connection.runAndReadAll(`EXPLAIN ${sqlOf(query)}`);
+    },
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
   };
 }
 
