@@ -12,7 +12,7 @@ import type { Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { checkDatabaseFile, DataFileError } from './database-file.ts';
 import { emitLoad } from './load-progress.ts';
-import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, dataUrl, PUBLISHED_TABLES_SQL, VIEWS_SQL } from './tables.ts';
+import { attachSql, DASHBOARD_DB_FILE, dataUrl, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL, VIEWS_SQL } from './tables.ts';
 import { restoreWorkspace } from './workspace.ts';
 
 export { DataFileError };
@@ -65,7 +65,7 @@ export async function attachPublishedData(db: duckdb.AsyncDuckDB, conn: duckdb.A
     throw new DataFileError(DASHBOARD_DB_FILE, `cannot be opened (${(error as Error).message})`);
   }
   const present = new Set(arrowToRows(await conn.query(PUBLISHED_TABLES_SQL)).map((r) => String(r.table_name)));
-  const missing = DATA_FILES.filter((f) => !present.has(f.published)).map((f) => f.published);
+  const missing = PUBLISHED_TABLES.filter((f) => !present.has(f.published)).map((f) => f.published);
   if (missing.length > 0) throw new DataFileError(DASHBOARD_DB_FILE, `has no table ${missing.join(', ')}`);
 }
 

@@ -8,7 +8,7 @@ import type { ImportedDoc, ImportFailure, ImportFile } from './import-doc.ts';
 import { idbDelete, idbGetAll, idbPut, IMPORTS_STORE } from './persist.ts';
 import { invalidateSql } from './query-client.ts';
 import { createStore } from './store.ts';
-import { inTransaction, rows, tableColumns, workspaceConnection } from './workspace.ts';
+import { changeWorkspace, rows, tableColumns, workspaceConnection } from './workspace.ts';
 import { insertRowsSql, removeImportedSql } from './workspace-sql.ts';
 
 /** What the import list shows of a document. */
@@ -79,7 +79,7 @@ export async function restoreImports(conn: AsyncDuckDBConnection): Promise<void>
   // One document at a time: a stored document that no longer fits the tables does not block the others.
   for (const doc of stored) {
     try {
-      await inTransaction(conn, await insertStatements(conn, [doc]));
+      await changeWorkspace(conn, await insertStatements(conn, [doc]));
       restored.push(doc);
     } catch (error) {
       console.warn(`imported document ${doc.sourceFile} could not be restored:`, error);
@@ -117,7 +117,7 @@ export async function importFiles(files: File[]): Promise<ImportResult> {
     cases: caseRows as unknown as CaseRow[],
   });
   if (outcome.imported.length > 0) {
-    await inTransaction(conn, await insertStatements(conn, outcome.imported));
+    await changeWorkspace(conn, await insertStatements(conn, outcome.imported));
     for (const doc of outcome.imported) {
       await idbPut(IMPORTS_STORE, doc.docId, doc).catch((error: unknown) => {
         console.warn(`${doc.sourceFile} is loaded but could not be saved in this browser:`, error);
@@ -132,7 +132,7 @@ export async function importFiles(files: File[]): Promise<ImportResult> {
 /** Remove an imported document: its rows leave every view and it is not restored on the next load. */
 export async function removeImport(docId: string): Promise<void> {
   const conn = await workspaceConnection();
-  await inTransaction(conn, removeImportedSql(docId));
+  await changeWorkspace(conn, removeImportedSql(docId));
   await idbDelete(IMPORTS_STORE, docId);
   publish(imports.get().filter((d) => d.docId !== docId));
   await invalidateSql();

@@ -7,7 +7,7 @@ import { labelsToCsv, parseLabelsCsv, type LabelCsvProblem } from './labels-csv.
 import { localGet, localSet } from './persist.ts';
 import { invalidateSql } from './query-client.ts';
 import { createStore } from './store.ts';
-import { inTransaction, rows, workspaceConnection } from './workspace.ts';
+import { changeWorkspace, rows, workspaceConnection } from './workspace.ts';
 import { replaceLabelsSql, type LabelRow } from './workspace-sql.ts';
 
 const STORAGE_KEY = 'yingshang-compare.labels.v1';
@@ -31,12 +31,12 @@ export async function restoreLabels(conn: AsyncDuckDBConnection): Promise<void> 
     (l) => l && typeof l.case_id === 'string' && CODES.has(l.indicator) && typeof l.labelled_at === 'string',
   );
   labels.set(stored);
-  if (stored.length > 0) await inTransaction(conn, replaceLabelsSql(stored));
+  if (stored.length > 0) await changeWorkspace(conn, replaceLabelsSql(stored));
 }
 
 async function apply(next: LabelRow[]): Promise<void> {
   const conn = await workspaceConnection();
-  await inTransaction(conn, replaceLabelsSql(next));
+  await changeWorkspace(conn, replaceLabelsSql(next));
   publish(next);
   await invalidateSql();
 }

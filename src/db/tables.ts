@@ -33,6 +33,16 @@ export const DATA_FILES: DataFile[] = [
   { file: 'similar.parquet', published: 'similar', base: 'base_similar', label: { zh: '相似案例', en: 'Similar cases' } },
 ];
 
+/**
+ * Tables of dashboard.duckdb computed at export for the app, not part of the download contract:
+ * case_figures (case_id, figures) — each case's number of figures, so counting figures under a filter never
+ * scans the figures table itself.
+ */
+export const DERIVED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [{ published: 'case_figures', base: 'base_case_figures' }];
+
+/** Every table the app needs in dashboard.duckdb. */
+export const PUBLISHED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [...DATA_FILES, ...DERIVED_TABLES];
+
 const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** ATTACH the published database file (registered under its own name) read-only. */
@@ -49,7 +59,7 @@ export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHER
  * app's queries over exactly what the browser sees.
  */
 export const VIEWS_SQL: string[] = [
-  ...DATA_FILES.map((f) => `CREATE OR REPLACE VIEW ${quoteId(f.base)} AS SELECT * FROM ${PUBLISHED_SCHEMA}.${quoteId(f.published)}`),
+  ...PUBLISHED_TABLES.map((f) => `CREATE OR REPLACE VIEW ${quoteId(f.base)} AS SELECT * FROM ${PUBLISHED_SCHEMA}.${quoteId(f.published)}`),
   ...WORKSPACE_VIEWS_SQL,
 ];
 

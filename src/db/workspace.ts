@@ -5,7 +5,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { getDb, tablesReady } from './duckdb.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import type { Row } from '../queries/types.ts';
-import type { SqlColumn } from './workspace-sql.ts';
+import { REFRESH_SUMMARY_SQL, type SqlColumn } from './workspace-sql.ts';
 
 let connPromise: Promise<AsyncDuckDBConnection> | null = null;
 
@@ -59,4 +59,12 @@ export async function restoreWorkspace(conn: AsyncDuckDBConnection, { imports }:
   } catch (error) {
     console.warn('analyst labels could not be restored:', error);
   }
+}
+
+/**
+ * Change the workspace tables (imports, labels) all-or-nothing, recomputing the Overview's case_summary
+ * in the same transaction, so no query ever sees the summary and the cases disagree.
+ */
+export function changeWorkspace(conn: AsyncDuckDBConnection, statements: string[]): Promise<void> {
+  return inTransaction(conn, [...statements, ...REFRESH_SUMMARY_SQL]);
 }

@@ -4,7 +4,7 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DASHBOARD_DB_FILE, DATA_FILES } from '../db/tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES } from '../db/tables.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -29,6 +29,8 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
       const source = path.join(dataDir, file.file);
       await connection.run(`CREATE TABLE out."${file.published}" AS SELECT * FROM read_parquet(${sqlString(source)})`);
     }
+    // Derived tables (src/db/tables.ts DERIVED_TABLES).
+    await connection.run(`CREATE TABLE out.case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM out.metrics GROUP BY case_id`);
     // Detaching checkpoints: everything is in the file itself, no .wal beside it.
     await connection.run('DETACH out');
     await rename(tmp, target);
@@ -38,6 +40,6 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
     await rm(tmp, { force: true });
     await rm(`${tmp}.wal`, { force: true });
   }
-  logger.info(`${DASHBOARD_DB_FILE}: ${DATA_FILES.length} tables`);
+  logger.info(`${DASHBOARD_DB_FILE}: ${PUBLISHED_TABLES.length} tables`);
   return target;
 }

@@ -1,6 +1,8 @@
-// Named queries of the Overview view. Each is (filters) → { id, sql }; all read the `cases` view.
+// Named queries of the Overview view. Each is (filters) → { id, sql }. They read `case_summary`
+// (workspace-sql.ts): the cases counted per combination of the filter dimensions, so a filter change costs
+// the same at 123 or 1M cases. tests/queries/overview.test.ts checks each answer against the `cases` view.
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
-import { caseWhere, inList } from './sql.ts';
+import { inList, summaryWhere } from './sql.ts';
 import type { NamedQuery, Row } from './types.ts';
 
 /** Filters that apply to documents themselves (a document has a province, year and batch). */
@@ -16,14 +18,14 @@ function documentWhere(filters: Filters): string {
 export function totalsQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.totals',
-    sql: `WITH c AS (SELECT * FROM cases WHERE ${caseWhere(filters)})
+    sql: `WITH s AS (SELECT * FROM case_summary WHERE ${summaryWhere(filters)})
 SELECT
   (SELECT count(*) FROM documents WHERE ${documentWhere(filters)})::INTEGER AS documents,
-  (SELECT count(*) FROM c)::INTEGER AS cases,
-  (SELECT count(DISTINCT province) FROM c)::INTEGER AS provinces,
-  (SELECT count(DISTINCT city) FROM c)::INTEGER AS cities,
-  (SELECT count(DISTINCT indicator) FROM c)::INTEGER AS indicators,
-  (SELECT count(*) FROM metrics m JOIN c ON m.case_id = c.case_id)::INTEGER AS figures`,
+  (SELECT coalesce(sum(cases), 0) FROM s)::INTEGER AS cases,
+  (SELECT count(DISTINCT province) FROM s)::INTEGER AS provinces,
+  (SELECT count(DISTINCT city) FROM s)::INTEGER AS cities,
+  (SELECT count(DISTINCT indicator) FROM s)::INTEGER AS indicators,
+  (SELECT coalesce(sum(figures), 0) FROM s)::INTEGER AS figures`,
   };
 }
 
@@ -34,21 +36,24 @@ SELECT
 export function heatmapQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.heatmap',
-    sql: `WITH c AS (SELECT province, indicator FROM cases WHERE ${caseWhere(filters)} AND province IS NOT NULL),
+    sql: `WITH s AS (
+  SELECT province, indicator, sum(cases) AS cases FROM case_summary
+  WHERE ${summaryWhere(filters)} AND province IS NOT NULL
+  GROUP BY province, indicator
+),
 totals AS (
-  SELECT province, count(*) AS total FROM cases
-  WHERE ${caseWhere(filters, { omit: 'indicators' })} AND province IS NOT NULL
+  SELECT province, sum(cases) AS total FROM case_summary
+  WHERE ${summaryWhere(filters, { omit: 'indicators' })} AND province IS NOT NULL
   GROUP BY province
 )
-SELECT c.province, c.indicator, i.name_zh, i.name_en, coalesce(i.sort, 999)::INTEGER AS sort,
-  count(*)::INTEGER AS cases,
+SELECT s.province, s.indicator, i.name_zh, i.name_en, coalesce(i.sort, 999)::INTEGER AS sort,
+  s.cases::INTEGER AS cases,
   totals.total::INTEGER AS province_cases,
-  round(count(*) / totals.total, 4)::DOUBLE AS share
-FROM c
+  round(s.cases / totals.total, 4)::DOUBLE AS share
+FROM s
 JOIN totals USING (province)
-LEFT JOIN indicators i ON i.code = c.indicator
-GROUP BY c.province, c.indicator, i.name_zh, i.name_en, i.sort, totals.total
-ORDER BY sort, c.indicator, c.province`,
+LEFT JOIN indicators i ON i.code = s.indicator
+ORDER BY sort, s.indicator, s.province`,
   };
 }
 
@@ -56,13 +61,13 @@ ORDER BY sort, c.indicator, c.province`,
 export function byIndicatorQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.byIndicator',
-    sql: `SELECT c.indicator, i.name_zh, i.name_en, coalesce(i.sort, 999)::INTEGER AS sort, c.province,
-  count(*)::INTEGER AS cases
-FROM cases c
-LEFT JOIN indicators i ON i.code = c.indicator
-WHERE ${caseWhere(filters, { alias: 'c' })}
-GROUP BY c.indicator, i.name_zh, i.name_en, i.sort, c.province
-ORDER BY sort, c.indicator, c.province`,
+    sql: `SELECT s.indicator, i.name_zh, i.name_en, coalesce(i.sort, 999)::INTEGER AS sort, s.province,
+  sum(s.cases)::INTEGER AS cases
+FROM case_summary s
+LEFT JOIN indicators i ON i.code = s.indicator
+WHERE ${summaryWhere(filters)}
+GROUP BY s.indicator, i.name_zh, i.name_en, i.sort, s.province
+ORDER BY sort, s.indicator, s.province`,
   };
 }
 
@@ -70,9 +75,9 @@ ORDER BY sort, c.indicator, c.province`,
 export function byCityQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.byCity',
-    sql: `SELECT province, city, count(*)::INTEGER AS cases
-FROM cases
-WHERE ${caseWhere(filters)}
+    sql: `SELECT province, city, sum(cases)::INTEGER AS cases
+FROM case_summary
+WHERE ${summaryWhere(filters)}
 GROUP BY province, city
 ORDER BY cases DESC, province, city NULLS LAST`,
   };
@@ -82,9 +87,9 @@ ORDER BY cases DESC, province, city NULLS LAST`,
 export function byLevelQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.byLevel',
-    sql: `SELECT level, province, count(*)::INTEGER AS cases
-FROM cases
-WHERE ${caseWhere(filters)}
+    sql: `SELECT level, province, sum(cases)::INTEGER AS cases
+FROM case_summary
+WHERE ${summaryWhere(filters)}
 GROUP BY level, province
 ORDER BY CASE level WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN 3 ELSE 4 END, province`,
   };
@@ -94,9 +99,9 @@ ORDER BY CASE level WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN
 export function byBatchQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.byBatch',
-    sql: `SELECT year, batch, province, count(*)::INTEGER AS cases
-FROM cases
-WHERE ${caseWhere(filters)}
+    sql: `SELECT year, batch, province, sum(cases)::INTEGER AS cases
+FROM case_summary
+WHERE ${summaryWhere(filters)}
 GROUP BY year, batch, province
 ORDER BY year NULLS LAST, batch NULLS LAST, province`,
   };

@@ -24,6 +24,17 @@ export const FILTER_COLUMN: Record<keyof Filters, string> = {
   batches: 'batch',
 };
 
+/** The filter bar's clauses on its own columns (`omit` drops one filter: a chart of that dimension keeps all its bars). */
+function filterClauses(filters: Filters, prefix: string, omit?: keyof Filters): string[] {
+  const clauses: string[] = [];
+  for (const key of Object.keys(FILTER_COLUMN) as (keyof Filters)[]) {
+    if (key === omit) continue;
+    const values = filters[key];
+    if (values.length > 0) clauses.push(inList(prefix + FILTER_COLUMN[key], values));
+  }
+  return clauses;
+}
+
 /**
  * The WHERE predicate for the filter bar over the `cases` table (alias optional).
  * `omit` drops one filter, so a chart of that very dimension keeps all its bars (cross-filtering).
@@ -31,11 +42,10 @@ export const FILTER_COLUMN: Record<keyof Filters, string> = {
  */
 export function caseWhere(filters: Filters, options: { alias?: string; omit?: keyof Filters } = {}): string {
   const prefix = options.alias ? `${options.alias}.` : '';
-  const clauses = [`${prefix}duplicate_of IS NULL`];
-  for (const key of Object.keys(FILTER_COLUMN) as (keyof Filters)[]) {
-    if (key === options.omit) continue;
-    const values = filters[key];
-    if (values.length > 0) clauses.push(inList(prefix + FILTER_COLUMN[key], values));
-  }
-  return clauses.join(' AND ');
+  return [`${prefix}duplicate_of IS NULL`, ...filterClauses(filters, prefix, options.omit)].join(' AND ');
+}
+
+/** The same predicate over `case_summary` (workspace-sql.ts), which holds distinct cases only. */
+export function summaryWhere(filters: Filters, options: { omit?: keyof Filters } = {}): string {
+  return ['TRUE', ...filterClauses(filters, '', options.omit)].join(' AND ');
 }

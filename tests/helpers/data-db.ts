@@ -50,6 +50,9 @@ export async function openParquetAppDb(dir: string): Promise<DataDb> {
   for (const file of DATA_FILES) {
     await connection.run(`CREATE VIEW "${file.base}" AS SELECT * FROM read_parquet(${sqlString(path.join(dir, file.file))})`);
   }
+  // dashboard.duckdb's derived table, computed here from the figures file itself.
+  const metrics = sqlString(path.join(dir, 'metrics.parquet'));
+  await connection.run(`CREATE VIEW base_case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM read_parquet(${metrics}) GROUP BY case_id`);
   for (const sql of WORKSPACE_VIEWS_SQL) await connection.run(sql);
   return {
     all: async (query) => {
