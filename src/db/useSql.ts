@@ -7,10 +7,18 @@ import { SQL_KEY } from './query-client.ts';
 
 export type SqlResult = UseQueryResult<Row[], Error>;
 
+/** Run a named query, leaving a `sql:<id>` measure on the performance timeline (DevTools, the benchmark). */
+async function timedQuery(query: NamedQuery): Promise<Row[]> {
+  const start = performance.now();
+  const rows = await runQuery(query.sql);
+  performance.measure(`sql:${query.id}`, { start });
+  return rows;
+}
+
 export function useSql(query: NamedQuery | null): SqlResult {
   return useQuery<Row[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
-    queryFn: () => runQuery(query!.sql),
+    queryFn: () => timedQuery(query!),
     enabled: query !== null,
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,

@@ -14,45 +14,43 @@ function documentWhere(filters: Filters): string {
   return clauses.join(' AND ');
 }
 
-/** One row: documents, cases, provinces, cities, indicators, figures under the filters. */
+/** One row: documents, cases, provinces, cities, indicators, figures under the filters (one pass over the summary). */
 export function totalsQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.totals',
-    sql: `WITH s AS (SELECT * FROM case_summary WHERE ${summaryWhere(filters)})
-SELECT
+    sql: `SELECT
   (SELECT count(*) FROM documents WHERE ${documentWhere(filters)})::INTEGER AS documents,
-  (SELECT coalesce(sum(cases), 0) FROM s)::INTEGER AS cases,
-  (SELECT count(DISTINCT province) FROM s)::INTEGER AS provinces,
-  (SELECT count(DISTINCT city) FROM s)::INTEGER AS cities,
-  (SELECT count(DISTINCT indicator) FROM s)::INTEGER AS indicators,
-  (SELECT coalesce(sum(figures), 0) FROM s)::INTEGER AS figures`,
+  coalesce(sum(cases), 0)::INTEGER AS cases,
+  count(DISTINCT province)::INTEGER AS provinces,
+  count(DISTINCT city)::INTEGER AS cities,
+  count(DISTINCT indicator)::INTEGER AS indicators,
+  coalesce(sum(figures), 0)::INTEGER AS figures
+FROM case_summary
+WHERE ${summaryWhere(filters)}`,
   };
 }
 
 /**
  * Province × indicator: case count and share of the province's cases. The share's denominator
- * ignores the indicator filter, so picking one indicator shows its real share, not 100 %.
+ * ignores the indicator filter, so picking one indicator shows its real share, not 100 %: the province
+ * totals are taken (window sum) before the indicator filter applies.
  */
 export function heatmapQuery(filters: Filters): NamedQuery {
   return {
     id: 'overview.heatmap',
-    sql: `WITH s AS (
+    sql: `WITH cells AS (
   SELECT province, indicator, sum(cases) AS cases FROM case_summary
-  WHERE ${summaryWhere(filters)} AND province IS NOT NULL
+  WHERE ${summaryWhere(filters, { omit: 'indicators' })} AND province IS NOT NULL
   GROUP BY province, indicator
 ),
-totals AS (
-  SELECT province, sum(cases) AS total FROM case_summary
-  WHERE ${summaryWhere(filters, { omit: 'indicators' })} AND province IS NOT NULL
-  GROUP BY province
-)
+shares AS (SELECT *, sum(cases) OVER (PARTITION BY province) AS total FROM cells)
 SELECT s.province, s.indicator, i.name_zh, i.name_en, coalesce(i.sort, 999)::INTEGER AS sort,
   s.cases::INTEGER AS cases,
-  totals.total::INTEGER AS province_cases,
-  round(s.cases / totals.total, 4)::DOUBLE AS share
-FROM s
-JOIN totals USING (province)
+  s.total::INTEGER AS province_cases,
+  round(s.cases / s.total, 4)::DOUBLE AS share
+FROM shares s
 LEFT JOIN indicators i ON i.code = s.indicator
+WHERE ${filters.indicators.length ? inList('s.indicator', filters.indicators) : 'TRUE'}
 ORDER BY sort, s.indicator, s.province`,
   };
 }
