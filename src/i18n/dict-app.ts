@@ -58,6 +58,8 @@ export const APP_TEXT = {
   'overview.heatmapCount': { zh: '案例数', en: 'Case count' },
   'overview.byIndicator': { zh: '各指标案例数（按省份）', en: 'Cases by indicator, by province' },
   'overview.byCity': { zh: '各城市案例数', en: 'Cases by city' },
+  'overview.allProvinces': { zh: '全部 {n} 个省份', en: 'All {n} provinces' },
+  'overview.byCityTop': { zh: '案例最多的 {n} 个城市（共 {total} 个；CSV 含全部）', en: 'The {n} cities with most cases (of {total}; the CSV has all)' },
   'overview.byLevel': { zh: '各层级案例数', en: 'Cases by level' },
   'overview.byBatch': { zh: '各年份/批次案例数', en: 'Cases by year and batch' },
   'col.province': { zh: '省份', en: 'Province' },

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { DictKey } from '../i18n/dict.ts';
 import type { Row } from '../queries/types.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../queries/overview.ts';
-import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from './overview-charts.ts';
+import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
 import { useOverviewSql } from './overview-snapshot.ts';
 import type { ViewProps } from './types.ts';
 
@@ -84,7 +84,9 @@ export function OverviewView({ state, update }: ViewProps) {
   const byLevelChart = useCallback((rows: Row[]) => byLevelOption(rows, i18n), [i18n]);
   const byBatchChart = useCallback((rows: Row[]) => byBatchOption(rows, i18n), [i18n]);
 
-  const indicatorCount = new Set((heatmapRows.data ?? []).map((r) => r.indicator)).size;
+  // Chart heights do not follow the filters (no re-layout on a filter change): the indicator charts have
+  // room for the whole taxonomy, the city chart for its CITY_BARS cities.
+  const indicatorRows = i18n.indicators.length || new Set((heatmapRows.data ?? []).map((r) => r.indicator)).size;
   const cityCount = new Set((byCityRows.data ?? []).map((r) => r.city)).size;
 
   // Clicking an indicator opens the Indicator view on it.
@@ -114,7 +116,7 @@ export function OverviewView({ state, update }: ViewProps) {
           status={heatmapRows.status}
           error={heatmapRows.error}
           actions={shareSwitch}
-          height={barHeight(indicatorCount, 260) + 40}
+          height={barHeight(indicatorRows, 260) + 40}
           columns={[
             { key: 'province', header: t('col.province') },
             { key: nameKey, header: t('col.indicator') },
@@ -139,7 +141,7 @@ export function OverviewView({ state, update }: ViewProps) {
           rows={byIndicatorRows.data}
           status={byIndicatorRows.status}
           error={byIndicatorRows.error}
-          height={barHeight(indicatorCount, 260) + 40}
+          height={barHeight(indicatorRows, 260) + 40}
           columns={[
             { key: nameKey, header: t('col.indicator') },
             { key: 'province', header: t('col.province') },
@@ -156,7 +158,8 @@ export function OverviewView({ state, update }: ViewProps) {
           rows={byCityRows.data}
           status={byCityRows.status}
           error={byCityRows.error}
-          height={barHeight(cityCount)}
+          height={barHeight(CITY_BARS)}
+          note={cityCount > CITY_BARS ? t('overview.byCityTop', { n: CITY_BARS, total: cityCount }) : undefined}
           columns={[
             { key: 'province', header: t('col.province') },
             { key: 'city', header: t('col.city') },

@@ -24,6 +24,9 @@ function indicatorsOf(rows: Row[]): string[] {
 
 const AXIS_LABEL_WIDTH = 150;
 
+/** Beyond this many province columns the heatmap's cells are too narrow for their numbers. */
+const HEATMAP_LABELLED_PROVINCES = 12;
+
 export function heatmapOption(rows: Row[], share: boolean, i18n: I18n): EChartsOption {
   const provinces = provincesOf(rows, i18n);
   const codes = indicatorsOf(rows);
@@ -65,24 +68,44 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n): EChartsO
         type: 'heatmap',
         name: i18n.t(share ? 'overview.heatmapShare' : 'overview.heatmapCount'),
         data,
-        label: { show: true, formatter: (p: { data: number[] }) => (share ? `${p.data[2]}%` : String(p.data[2])) },
+        // Numbers in the cells only while they fit (with many provinces the cells are too narrow; the tooltip has them).
+        label: { show: provinces.length <= HEATMAP_LABELLED_PROVINCES, formatter: (p: { data: number[] }) => (share ? `${p.data[2]}%` : String(p.data[2])) },
         emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
       },
     ],
   };
 }
 
-/** Grouped (≤ 3 provinces) or stacked horizontal bars: one bar group per category, one series per province. */
+/**
+ * Bars coloured by province beyond this many provinces would reuse colours (the palette has 10) and
+ * draw provinces × categories bars: the chart then shows one bar per category, all provinces together
+ * (the heatmap is the by-province view; the CSV keeps the rows by province).
+ */
+export const MAX_PROVINCE_SERIES = 10;
+
+/**
+ * Grouped (≤ 3 provinces), stacked (≤ MAX_PROVINCE_SERIES) or total (more) bars: one bar group per
+ * category, one series per province.
+ */
 function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLabel: (key: string) => string, i18n: I18n, horizontal: boolean, categories?: string[]): EChartsOption {
   const provinces = provincesOf(rows, i18n);
   const cats = categories ?? distinct(rows.map(categoryKey));
-  const stack = provinces.length > 3 ? 'total' : undefined;
-  const series = provinces.map((province) => {
-    const values = new Map<string, number>();
-    for (const r of rows) if (String(r.province ?? '') === province) values.set(categoryKey(r), (values.get(categoryKey(r)) ?? 0) + Number(r.cases));
+  const together = provinces.length > MAX_PROVINCE_SERIES;
+  const stack = provinces.length > 3 && !together ? 'total' : undefined;
+  // One pass over the rows: cases by series (a province, or every province together) and category.
+  const bySeries = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const key = together ? '' : String(r.province ?? '');
+    let values = bySeries.get(key);
+    if (!values) bySeries.set(key, (values = new Map()));
+    values.set(categoryKey(r), (values.get(categoryKey(r)) ?? 0) + Number(r.cases));
+  }
+  const seriesKeys = together ? [''] : provinces;
+  const series = seriesKeys.map((province) => {
+    const values = bySeries.get(province) ?? new Map<string, number>();
     return {
       type: 'bar',
-      name: i18n.provinceName(province),
+      name: together ? i18n.t('overview.allProvinces', { n: provinces.length }) : i18n.provinceName(province),
       stack,
       data: cats.map((c) => values.get(c) ?? 0),
       label: { show: !stack, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
@@ -116,11 +139,19 @@ export function cityKey(r: Row): string {
   return r.city ? String(r.city) : '';
 }
 
+/**
+ * The city chart draws at most this many cities (those with the most cases): its height stays the same
+ * under every filter (a changing height makes ECharts re-lay out and redraw the chart synchronously, the
+ * main cost of a filter change), and hundreds of cities in one bar chart would not be readable anyway.
+ * The CSV keeps every city.
+ */
+export const CITY_BARS = 20;
+
 export function byCityOption(rows: Row[], i18n: I18n): EChartsOption {
   // Order by total cases across provinces.
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(cityKey(r), (totals.get(cityKey(r)) ?? 0) + Number(r.cases));
-  const cities = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || i18n.collator.compare(a, b));
+  const cities = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || i18n.collator.compare(a, b)).slice(0, CITY_BARS);
   const option = barsByProvince(rows, cityKey, (c) => c || i18n.t('level.none'), i18n, true, cities);
   // A city belongs to one province: stack always, so each city is one bar coloured by province.
   for (const s of option.series) {

@@ -51,7 +51,7 @@ beforeAll(async () => {
     { ...EMPTY_FILTERS, indicators: [String(indicators[0])] },
     { ...EMPTY_FILTERS, provinces: provinces.map(String), indicators: [String(indicators[0])] },
     { ...EMPTY_FILTERS, cities: [String(cities[0])] },
-    { ...EMPTY_FILTERS, levels: [String(levels[1] ?? levels[0])] },
+    { ...EMPTY_FILTERS, levels: [String(levels[1] ?? levels[0]) as Filters['levels'][number]] },
     { ...EMPTY_FILTERS, years: [Number(years[0])] },
   ];
 });
