@@ -2,8 +2,8 @@
 // and the current view. All state comes from the URL (state/url-state.ts).
 import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useEngineWanted, wantEngine } from './app-start.ts';
 import { FilterBar } from './components/FilterBar.tsx';
-import { WorkspaceButton } from './components/import/WorkspaceButton.tsx'; // issue 4
 import { LoadStatus } from './components/LoadStatus.tsx';
 import type { DictKey } from './i18n/dict.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
@@ -22,6 +22,8 @@ const CasesView = lazy(() => import('./views/CasesView.tsx').then((m) => ({ defa
 const CaseView = lazy(() => import('./views/CaseView.tsx').then((m) => ({ default: m.CaseView })));
 const DataView = lazy(() => import('./views/DataView.tsx').then((m) => ({ default: m.DataView })));
 const SqlView = lazy(() => import('./views/SqlView.tsx').then((m) => ({ default: m.SqlView }))); // issue 4
+// issue 4: the workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
+const WorkspaceButton = lazy(() => import('./components/import/WorkspaceButton.tsx').then((m) => ({ default: m.WorkspaceButton })));
 
 /** Views by id. */
 const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
@@ -60,6 +62,21 @@ function QueryActivity() {
   );
 }
 
+function WorkspaceSlot({ update }: Pick<ViewProps, 'update'>) {
+  const { t } = useI18n();
+  const placeholder = (
+    <button type="button" className="ws-button" disabled>
+      {t('ws.button')}
+    </button>
+  );
+  if (!useEngineWanted()) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <WorkspaceButton update={update} />
+    </Suspense>
+  );
+}
+
 /** The tabs in the header, in order ('case' is reached from a case link, not a tab). */
 const NAV: ViewId[] = ['overview', 'compare', 'indicator', 'cases', 'data', 'sql'];
 
@@ -69,6 +86,10 @@ const FILTERED: ViewId[] = ['overview', 'compare', 'indicator', 'cases'];
 function Shell({ state, update }: ViewProps) {
   const { t } = useI18n();
   const View = VIEWS[state.view] ?? OverviewView;
+  // Every view but the Overview queries DuckDB from the start: no reason to hold anything back (app-start.ts).
+  useEffect(() => {
+    if (View !== OverviewView) wantEngine();
+  }, [View]);
   useEffect(() => {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t(`view.${state.view}` as DictKey)} · ${t('app.title')}`;
@@ -97,8 +118,9 @@ function Shell({ state, update }: ViewProps) {
             </a>
           ))}
         </nav>
-        {/* issue 4: import documents, own labels */}
-        <WorkspaceButton update={update} />
+        {/* issue 4: import documents, own labels. Loaded with DuckDB (after the first chart): what it
+            counts is restored into DuckDB, and it shows a disabled look-alike until then. */}
+        <WorkspaceSlot update={update} />
         <button type="button" className="lang-switch" data-lang={state.lang} onClick={() => update({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>
           {t('lang.switch')}
         </button>

@@ -1,6 +1,7 @@
 // The browser half of the benchmark: cold loads (app and floor), filter → charts, bytes. Headless Debian
 // Chromium through playwright-core, the built app served by scripts/serve.ts (precompressed, Range).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../tests/e2e/harness.ts';
@@ -19,20 +20,67 @@ try {
 } catch {}
 `;
 
+/**
+ * One response as the server sent it. Counted on the server, not from the browser's network events: the
+ * DuckDB worker reads the database with synchronous XHRs from a Web Worker, which a page-level listener
+ * may not see, and the server sees every request whoever made it.
+ */
+export interface Served {
+  method: string;
+  path: string;
+  status: number;
+  /** Body bytes actually written (a HEAD or a cancelled stream writes fewer than Content-Length says). */
+  bytes: number;
+  encoding: string;
+  /** When the request arrived, epoch ms (comparable with performance.timeOrigin + a mark's time). */
+  at: number;
+}
+
 export interface Bench {
   browser: Browser;
   server: RunningServer;
   dist: string;
+  /** Every response the server sent, in order of arrival (coldLoad / interaction slice it). */
+  served: Served[];
   close: () => Promise<void>;
+}
+
+/** Logs every response of `server` into `served`, counting the body bytes as they are written. */
+function logResponses(server: RunningServer, served: Served[]): void {
+  server.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // Runs after the app's handler has started (it awaits a stat before writing): wrap write/end before any body.
+    const at = Date.now();
+    let bytes = 0;
+    const count = (chunk: unknown) => {
+      if (chunk && typeof chunk !== 'function') bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : (chunk as Uint8Array).length;
+    };
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => (count(chunk), write(chunk, ...rest))) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => (count(chunk), end(chunk, ...rest))) as typeof res.end;
+    res.on('close', () =>
+      served.push({
+        method: req.method ?? 'GET',
+        path: new URL(req.url ?? '/', 'http://localhost').pathname,
+        status: res.statusCode,
+        bytes,
+        encoding: String(res.getHeader('content-encoding') ?? 'identity'),
+        at,
+      }),
+    );
+  });
 }
 
 export async function openBench(dist: string, dataDir: string): Promise<Bench> {
   const server = await startServer({ root: dist, dataDir });
+  const served: Served[] = [];
+  logResponses(server, served);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     browser,
     server,
     dist,
+    served,
     close: async () => {
       await browser.close();
       await server.close();
@@ -46,52 +94,59 @@ async function newContext(bench: Bench): Promise<BrowserContext> {
   return context;
 }
 
-/** A response the page (or its worker) received: path, how it was encoded, bytes on the wire, when (epoch ms). */
-export interface Fetched {
-  path: string;
-  encoding: string;
-  bytes: number;
-  at: number;
+/**
+ * The app's view is "live": the database is attached (the load progress line is gone), no query is
+ * running, at least one live query has answered (a `sql:` measure, so not just the overview.json
+ * snapshot), and every chart card of the view has its canvas. 'error' when the load failed.
+ */
+const LIVE = () => {
+  if (document.querySelector('.load-error')) return 'error';
+  const main = document.querySelector('main.view');
+  if (!main || document.querySelector('.load-progress, .query-pending') || main.querySelector('[aria-busy="true"]')) return false;
+  if (!performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:'))) return false;
+  const cards = [...main.querySelectorAll('.chart-card')];
+  return cards.length > 0 && cards.every((c) => c.querySelector('canvas'));
+};
+
+/** Waits for LIVE (true) or throws the page's load error. */
+async function waitLive(page: Page, timeoutMs: number): Promise<void> {
+  const handle = await page.waitForFunction(LIVE, undefined, { timeout: Math.max(1000, timeoutMs), polling: 100 });
+  if ((await handle.jsonValue()) === 'error') throw new Error(`load error: ${await page.locator('.load-error').textContent()}`);
 }
 
 export interface ColdLoad {
   /** ms from navigation start to the mark. */
   ms: number;
-  fetched: Fetched[];
+  /** ms from navigation start to every chart live (app only, when asked; NaN otherwise). */
+  liveMs: number;
+  /** The server's responses from navigation until the mark (or until live, when asked). */
+  served: Served[];
   /** performance.timeOrigin + mark time, epoch ms (to tell what was fetched before it). */
   markEpoch: number;
   longTasks: { start: number; duration: number }[];
 }
 
-/** One cold load (new context: empty cache) of `path`, until `mark` appears. */
-export async function coldLoad(bench: Bench, path: string, mark: string, timeoutMs: number): Promise<ColdLoad> {
+/** One cold load (new context: empty cache) of `path`, until `mark` appears (and then until live, if `untilLive`). */
+export async function coldLoad(bench: Bench, path: string, mark: string, timeoutMs: number, untilLive = false): Promise<ColdLoad> {
   const context = await newContext(bench);
-  const fetched: Fetched[] = [];
-  const pending: Promise<void>[] = [];
-  context.on('response', (response) => {
-    pending.push(
-      (async () => {
-        const sizes = await response.request().sizes().catch(() => null);
-        fetched.push({
-          path: new URL(response.url()).pathname,
-          encoding: (await response.headerValue('content-encoding').catch(() => null)) ?? 'identity',
-          bytes: sizes?.responseBodySize ?? 0,
-          at: Date.now(),
-        });
-      })(),
-    );
-  });
+  const first = bench.served.length;
   try {
     const page = await context.newPage();
     await page.goto(`${bench.server.url}/${path}`);
+    const deadline = Date.now() + timeoutMs;
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: timeoutMs, polling: 50 });
-    const { ms, markEpoch, longTasks } = await page.evaluate((name) => {
+    const { ms, markEpoch } = await page.evaluate((name) => {
       const m = performance.getEntriesByName(name)[0];
-      const g = globalThis as unknown as { __longtasks: { start: number; duration: number }[] };
-      return { ms: m.startTime, markEpoch: performance.timeOrigin + m.startTime, longTasks: g.__longtasks };
+      return { ms: m.startTime, markEpoch: performance.timeOrigin + m.startTime };
     }, mark);
-    await Promise.all(pending);
-    return { ms, fetched, markEpoch, longTasks };
+    let liveMs = NaN;
+    if (untilLive) {
+      await waitLive(page, deadline - Date.now());
+      liveMs = await page.evaluate(() => performance.now());
+    }
+    const longTasks = await page.evaluate(() => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.slice());
+    await page.waitForTimeout(100); // responses still closing on the server side
+    return { ms, liveMs, served: bench.served.slice(first), markEpoch, longTasks };
   } finally {
     await context.close();
   }
@@ -109,7 +164,16 @@ export interface Interaction {
   longTasks: { start: number; duration: number }[];
   /** Long tasks while the page loaded. */
   loadLongTasks: { start: number; duration: number }[];
+  /** ms from navigation start to the first chart (app:first-chart) and to every chart live. */
+  firstChartMs: number;
   loadMs: number;
+  /** Data requests (/data/*) and body bytes from navigation until every chart was live. */
+  loadData: DataTraffic;
+  /** Data requests and bytes during the filter changes. */
+  filterData: DataTraffic;
+  /** Sum of the RSS of every Chromium process (browser, renderer with the DuckDB worker, GPU…), MB. */
+  rssAfterLoadMb: number;
+  rssAfterFiltersMb: number;
   /** A change showed a busy sign ([aria-busy=true] or .query-pending) while its queries ran. */
   busySignSeen: boolean;
 }
@@ -188,30 +252,26 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
     const page: Page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    const loadStart = bench.served.length;
     await page.goto(`${bench.server.url}/`);
-    // One deadline for the whole load (first chart, then every chart).
+    // One deadline for the whole load (first chart, then every chart live).
     const deadline = Date.now() + options.loadTimeoutMs;
     await page.waitForFunction(() => performance.getEntriesByName('app:first-chart').length > 0 || document.querySelector('.load-error'), undefined, {
       timeout: options.loadTimeoutMs,
-      polling: 200,
+      polling: 100,
     });
     if (await page.locator('.load-error').count()) throw new Error(`load error: ${await page.locator('.load-error').textContent()}`);
-    // Every chart of the view drawn (same condition as the e2e tests' waitForCharts).
-    await page.waitForFunction(
-      () => {
-        const main = document.querySelector('main.view');
-        if (!main || main.querySelector('[aria-busy="true"]')) return false;
-        const cards = [...main.querySelectorAll('.chart-card')];
-        return cards.length > 0 && cards.every((c) => c.querySelector('canvas'));
-      },
-      undefined,
-      { timeout: Math.max(1000, deadline - Date.now()), polling: 200 },
-    );
+    const firstChartMs = await page.evaluate(() => performance.getEntriesByName('app:first-chart')[0].startTime);
+    await waitLive(page, deadline - Date.now());
     const loadMs = await withTimeout(page.evaluate(() => performance.now()), options.runTimeoutMs, 'after load');
+    await page.waitForTimeout(100); // responses still closing on the server side
+    const loadData = dataTraffic(bench.served.slice(loadStart));
+    const rssAfterLoadMb = await chromiumRssMb(bench.browser);
     const loadLongTasks = await page.evaluate(() => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.slice());
     const hooked = await page.evaluate(HOOK_CHARTS);
     if (hooked === 0) throw new Error('no chart found on the Overview');
     const interactionStart = await page.evaluate(() => performance.now());
+    const filterStart = bench.served.length;
     const runs: number[] = [];
     const finished: number[] = [];
     let timeouts = 0;
@@ -236,8 +296,10 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
       (t) => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.filter((x) => x.start >= t),
       interactionStart,
     );
+    const filterData = dataTraffic(bench.served.slice(filterStart));
+    const rssAfterFiltersMb = await chromiumRssMb(bench.browser);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { runs, finished, timeouts, longTasks, loadLongTasks, loadMs, busySignSeen };
+    return { runs, finished, timeouts, longTasks, loadLongTasks, firstChartMs, loadMs, loadData, filterData, rssAfterLoadMb, rssAfterFiltersMb, busySignSeen };
   } finally {
     await context.close();
   }
@@ -245,26 +307,69 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
 
 // ---------- bytes ----------
 
+export interface DataTraffic {
+  /** Responses under /data/ (Range reads of dashboard.duckdb, overview.json, …). */
+  requests: number;
+  /** Of them 206 Partial Content (Range reads). */
+  ranges: number;
+  bytes: number;
+  /** Bytes per data file. */
+  byFile: [string, number][];
+}
+
+export function dataTraffic(served: Served[]): DataTraffic {
+  const data = served.filter((f) => f.path.startsWith('/data/'));
+  const byFile = new Map<string, number>();
+  for (const f of data) byFile.set(f.path.slice('/data/'.length), (byFile.get(f.path.slice('/data/'.length)) ?? 0) + f.bytes);
+  return {
+    requests: data.length,
+    ranges: data.filter((f) => f.status === 206).length,
+    bytes: data.reduce((s, f) => s + f.bytes, 0),
+    byFile: [...byFile],
+  };
+}
+
+/** Sum of VmRSS of the browser's processes (CDP SystemInfo gives their pids); NaN if unavailable. */
+export async function chromiumRssMb(browser: Browser): Promise<number> {
+  try {
+    const session = await browser.newBrowserCDPSession();
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number }[] };
+    await session.detach();
+    let kb = 0;
+    for (const { id } of processInfo) {
+      const status = readFileSync(`/proc/${id}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    }
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
 export interface Bytes {
-  /** JS fetched before the first chart: on the wire (as served) and as the .gz sibling on disk. */
+  /** JS requested before the first chart (by the page or a worker): on the wire and as the .gz sibling on disk. */
   jsWire: number;
   jsGzip: number;
   jsFiles: string[];
   jsGzipByFile: [string, number][];
+  /** wasm fetched during the whole observed load. */
   wasmFiles: string[];
   wasmWire: number;
-  dataWire: number;
+  /** Data before the first chart, and during the whole observed load (until live, if it was waited for). */
+  dataBeforeMark: DataTraffic;
+  dataToLive: DataTraffic;
   encodings: string[];
 }
 
 export function bytesOf(load: ColdLoad, dist: string): Bytes {
-  const before = load.fetched.filter((f) => f.at <= load.markEpoch + 50);
+  const fetched = load.served.filter((f) => f.method !== 'HEAD');
+  const before = fetched.filter((f) => f.at <= load.markEpoch);
   const js = before.filter((f) => /\.m?js$/.test(f.path));
   const gz = (p: string) => {
     const file = join(dist, p);
     return existsSync(`${file}.gz`) ? statSync(`${file}.gz`).size : existsSync(file) ? statSync(file).size : 0;
   };
-  const wasm = load.fetched.filter((f) => f.path.endsWith('.wasm'));
+  const wasm = fetched.filter((f) => f.path.endsWith('.wasm'));
   return {
     jsWire: js.reduce((s, f) => s + f.bytes, 0),
     jsGzip: js.reduce((s, f) => s + gz(f.path), 0),
@@ -272,7 +377,8 @@ export function bytesOf(load: ColdLoad, dist: string): Bytes {
     jsGzipByFile: js.map((f) => [f.path.split('/').pop()!, gz(f.path)]),
     wasmFiles: wasm.map((f) => `${f.path.split('/').pop()} (${f.encoding})`),
     wasmWire: wasm.reduce((s, f) => s + f.bytes, 0),
-    dataWire: load.fetched.filter((f) => f.path.startsWith('/data/')).reduce((s, f) => s + f.bytes, 0),
-    encodings: [...new Set(load.fetched.map((f) => f.encoding))],
+    dataBeforeMark: dataTraffic(before),
+    dataToLive: dataTraffic(fetched),
+    encodings: [...new Set(fetched.map((f) => f.encoding))],
   };
 }

@@ -5,12 +5,12 @@
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
 import EChartsReactCore from 'echarts-for-react/esm/core';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { downloadName, saveCsv, saveDataUrl, type CsvColumn } from './download.ts';
 import { markFirstChart } from './first-chart.ts';
-import { echarts, PALETTE, type EChartsType } from './echarts.ts';
+import { echarts, ensureChartModules, moreChartsLoaded, needsMoreCharts, PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
 import { SqlDialog } from './SqlDialog.tsx';
 
@@ -81,6 +81,24 @@ export function ChartCard(props: ChartCardProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, props.option]);
 
+  // A series type or component outside the landing set (echarts.ts) is loaded before the chart is drawn:
+  // ECharts would silently drop what is not registered. Meanwhile the card shows "loading".
+  const waitingForModules = option !== null && !moreChartsLoaded() && needsMoreCharts(option);
+  const [modulesError, setModulesError] = useState<Error | null>(null);
+  const [, modulesLoaded] = useState(0);
+  useEffect(() => {
+    if (!waitingForModules || !option) return;
+    let mounted = true;
+    ensureChartModules(option)?.then(
+      () => mounted && modulesLoaded((n) => n + 1),
+      (e: unknown) => mounted && setModulesError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [waitingForModules, option]);
+  const moduleFailure = waitingForModules ? modulesError : null;
+
   const onReady = useCallback(
     (chart: EChartsType) => {
       instance.current = chart;
@@ -114,7 +132,12 @@ export function ChartCard(props: ChartCardProps) {
         </div>
       </header>
       {note && <div className="card-note">{note}</div>}
-      <QueryState status={status} error={error} rows={rows} height={height}>
+      <QueryState
+        status={moduleFailure ? 'error' : status}
+        error={moduleFailure ?? error}
+        rows={waitingForModules ? undefined : rows}
+        height={height}
+      >
         {() =>
           option && (
             <EChartsReactCore

@@ -1,6 +1,7 @@
 // Language context: t(key), and names of indicators / provinces / levels in the UI language.
 // Indicator names come from the `indicators` table (both languages), so the taxonomy has one source.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useEngineWanted } from '../app-start.ts';
 import { useSql } from '../db/useSql.ts';
 import { indicatorsQuery } from '../queries/options.ts';
 import type { Lang } from '../state/filters.ts';
@@ -66,7 +67,8 @@ export function makeI18n(lang: Lang, indicators: IndicatorInfo[]): I18n {
 const I18nContext = createContext<I18n>(makeI18n('zh', []));
 
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const { data } = useSql(indicatorsQuery());
+  // Not before DuckDB is wanted anyway (app-start.ts): the landing charts carry their indicator names.
+  const { data } = useSql(useEngineWanted() ? indicatorsQuery() : null);
   const value = useMemo(() => {
     const indicators = (data ?? []).map((r) => ({
       code: String(r.code),

@@ -4,9 +4,11 @@
 // (tests/export/overview-snapshot.test.ts), so the switch to live results changes nothing on screen.
 // Any other query (a filter set, another dataset without the file) simply waits for DuckDB as before.
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useEngineWanted, wantEngine } from '../app-start.ts';
 import { dataUrl } from '../db/tables.ts';
 import { useSql } from '../db/useSql.ts';
-import { OVERVIEW_SNAPSHOT_FILE, type OverviewSnapshot } from '../queries/overview.ts';
+import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../queries/overview.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 
 /** Saved rows by SQL text; empty when the file is missing or unreadable (the view then waits for DuckDB). */
@@ -28,12 +30,26 @@ export interface OverviewResult {
   error: Error | null;
 }
 
-/** useSql, but answered from the ingest-time snapshot while the live query has no rows yet. */
+/** The SQL texts overview.json holds (the Overview with no filter): only these are worth waiting for. */
+const SNAPSHOT_SQL = new Set(overviewSnapshotQueries().map((q) => q.sql));
+
+/**
+ * useSql, but answered from the ingest-time snapshot while the live query has no rows yet. A query the
+ * snapshot answers does not start DuckDB before the first chart is drawn (app-start.ts): the live run
+ * waits until then. Any other query — a filter set, or a snapshot that is missing or lacks it — runs at once.
+ */
 export function useOverviewSql(query: NamedQuery): OverviewResult {
-  const live = useSql(query);
-  const waiting = live.data === undefined && live.status === 'pending';
-  const snapshot = useQuery({ queryKey: ['overview-snapshot'], queryFn: fetchSnapshot, staleTime: Infinity, gcTime: Infinity, enabled: waiting });
-  const saved = waiting ? snapshot.data?.get(query.sql) : undefined;
-  if (saved) return { data: saved, status: 'success', error: null };
+  const engineWanted = useEngineWanted();
+  const inSnapshot = SNAPSHOT_SQL.has(query.sql);
+  const snapshot = useQuery({ queryKey: ['overview-snapshot'], queryFn: fetchSnapshot, staleTime: Infinity, gcTime: Infinity, enabled: inSnapshot });
+  const saved = inSnapshot ? snapshot.data?.get(query.sql) : undefined;
+  const holdLive = inSnapshot && !engineWanted && (snapshot.isPending || saved !== undefined);
+  const live = useSql(holdLive ? null : query);
+  // A query the snapshot cannot answer needs the engine now: release everything else waiting for it too.
+  useEffect(() => {
+    if (!holdLive) wantEngine();
+  }, [holdLive]);
+  if (saved && live.data === undefined) return { data: saved, status: 'success', error: null };
+  if (holdLive) return { data: undefined, status: 'pending', error: null };
   return { data: live.data, status: live.status, error: live.error };
 }

@@ -110,11 +110,13 @@ describe('load errors', () => {
     const conn = await instance.connect();
     const target = join(dir, DASHBOARD_DB_FILE);
     rmSync(target, { force: true });
+    await conn.run(`ATTACH '${join(DATA_DIR, DASHBOARD_DB_FILE)}' AS src (READ_ONLY)`);
     await conn.run(`ATTACH '${target}' AS out (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}')`);
-    for (const table of ['documents', 'cases', 'metrics', 'indicators']) {
-      await conn.run(`CREATE TABLE out."${table}" AS SELECT * FROM read_parquet('${join(DATA_DIR, `${table}.parquet`)}')`);
-    }
+    const tables = (await conn.runAndReadAll(`SELECT table_name FROM information_schema.tables WHERE table_catalog = 'src'`)).getRows().map((r) => String(r[0]));
+    expect(tables).toContain('similar');
+    for (const table of tables.filter((t) => t !== 'similar')) await conn.run(`CREATE TABLE out."${table}" AS SELECT * FROM src."${table}"`);
     await conn.run('DETACH out');
+    await conn.run('DETACH src');
     conn.closeSync();
     instance.closeSync();
     const { page } = await broken.newPage();

@@ -1,0 +1,62 @@
+// Issue 5, what the landing page fetches: DuckDB-wasm (worker + wasm) only after the first chart is drawn
+// (src/app-start.ts), the ECharts modules the landing view does not draw never (src/components/echarts.ts);
+// a chart that needs them (the SQL console's line chart) loads them and is drawn.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('first load', () => {
+  it('the Overview is drawn before DuckDB is requested; DuckDB then starts by itself and the charts go live', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript('globalThis.__name = (f) => f');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      // When each request was made (epoch ms; the browser runs on this machine's clock).
+      const requested: { path: string; at: number }[] = [];
+      context.on('request', (r) => requested.push({ path: new URL(r.url()).pathname, at: Date.now() }));
+      await page.goto(`${app.url}/`);
+      await waitForCharts(page);
+      const mark = await page.evaluate((name) => {
+        const entry = performance.getEntriesByName(name)[0];
+        return entry ? performance.timeOrigin + entry.startTime : 0;
+      }, 'app:first-chart');
+      expect(mark).toBeGreaterThan(0);
+      const duckdb = requested.filter((r) => /duckdb.*\.(worker\.js|wasm)$/.test(r.path));
+      expect(duckdb.length).toBeGreaterThan(0);
+      for (const r of duckdb) expect(r.at, r.path).toBeGreaterThan(mark);
+      expect(requested.filter((r) => r.path.includes('echarts-more'))).toEqual([]);
+      // Live: the load progress is gone (waitForCharts) and a chart still has its series.
+      expect(((await chartOption(page, 'overview.byIndicator')).series as unknown[]).length).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the SQL console's line chart loads the ECharts modules it needs and is drawn as a line", async () => {
+    const { page, errors } = await app.newPage('?view=sql');
+    const editor = page.locator('[data-testid="sql-editor"]');
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.fill('SELECT province, count(*) AS cases FROM cases GROUP BY province ORDER BY province');
+    await editor.press('Control+Enter');
+    await page.locator('[data-query-id="sql-chart"] canvas').waitFor({ timeout: 30_000 });
+    await page.locator('[data-query-id="sql-chart"]').getByRole('button', { name: /折线图|Line/ }).click();
+    await expect
+      .poll(async () => ((await chartOption(page, 'sql-chart')).series as { type: string }[]).map((s) => s.type), { timeout: 15_000 })
+      .toEqual(['line']);
+    await page.locator('[data-query-id="sql-chart"] canvas').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
