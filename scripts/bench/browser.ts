@@ -51,6 +51,15 @@ function logResponses(server: RunningServer, served: Served[]): void {
     // Runs after the app's handler has started (it awaits a stat before writing): wrap write/end before any body.
     const at = Date.now();
     let bytes = 0;
+    // scripts/serve.ts passes its headers to writeHead, which getHeader() does not see: read them there.
+    let encoding = 'identity';
+    const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      const headers = rest.find((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x));
+      const value = headers && Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1];
+      if (value) encoding = String(value);
+      return writeHead(status, ...rest);
+    }) as typeof res.writeHead;
     const count = (chunk: unknown) => {
       if (chunk && typeof chunk !== 'function') bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : (chunk as Uint8Array).length;
     };
@@ -64,7 +73,7 @@ function logResponses(server: RunningServer, served: Served[]): void {
         path: new URL(req.url ?? '/', 'http://localhost').pathname,
         status: res.statusCode,
         bytes,
-        encoding: String(res.getHeader('content-encoding') ?? 'identity'),
+        encoding: String(res.getHeader('content-encoding') ?? encoding),
         at,
       }),
     );
@@ -162,6 +171,8 @@ export interface Interaction {
   timeouts: number;
   /** Long tasks (> 50 ms, as Chromium reports them) during the filter changes. */
   longTasks: { start: number; duration: number }[];
+  /** ms from the change until its last query answered (the rest of a run is React and ECharts). */
+  sqlAnswered: number[];
   /** Long tasks while the page loaded. */
   loadLongTasks: { start: number; duration: number }[];
   /** ms from navigation start to the first chart (app:first-chart) and to every chart live. */
@@ -215,7 +226,7 @@ const HOOK_CHARTS = () => {
 
 /** Change the URL as a filter click does (pushState + the popstate the app listens to); wait for every chart. */
 const CHANGE_AND_WAIT = ([search, timeoutMs]: [string, number]) =>
-  new Promise<{ drawn: number; finished: number; busy: boolean } | null>((resolve) => {
+  new Promise<{ drawn: number; finished: number; sql: number; busy: boolean } | null>((resolve) => {
     type Hooked = { isDisposed: () => boolean; getDom: () => HTMLElement; __set?: number; __drawn?: number; __finished?: number };
     const charts = [...(globalThis as unknown as { __charts: Map<string, Hooked> }).__charts.values()].filter(
       (c) => !c.isDisposed() && c.getDom().isConnected,
@@ -229,7 +240,17 @@ const CHANGE_AND_WAIT = ([search, timeoutMs]: [string, number]) =>
       const drawn = charts.every((c) => (c.__set ?? 0) > t0 && (c.__drawn ?? 0) >= (c.__set ?? 0));
       const finished = drawn && charts.every((c) => (c.__finished ?? 0) >= (c.__set ?? 0));
       if (finished) {
-        resolve({ drawn: Math.max(...charts.map((c) => c.__drawn!)) - t0, finished: Math.max(...charts.map((c) => c.__finished!)) - t0, busy });
+        // When the change's last query answered (useSql leaves a sql:<id> measure per query): the rest is React + ECharts.
+        const sqlEnds = performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('sql:') && m.startTime >= t0)
+          .map((m) => m.startTime + m.duration);
+        resolve({
+          drawn: Math.max(...charts.map((c) => c.__drawn!)) - t0,
+          finished: Math.max(...charts.map((c) => c.__finished!)) - t0,
+          sql: sqlEnds.length ? Math.max(...sqlEnds) - t0 : NaN,
+          busy,
+        });
       } else if (performance.now() - t0 > timeoutMs) resolve(null);
       else requestAnimationFrame(check);
     };
@@ -274,6 +295,7 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
     const filterStart = bench.served.length;
     const runs: number[] = [];
     const finished: number[] = [];
+    const sqlAnswered: number[] = [];
     let timeouts = 0;
     let busySignSeen = false;
     for (const f of filters) {
@@ -289,6 +311,7 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
       }
       runs.push(result.drawn);
       finished.push(result.finished);
+      if (!Number.isNaN(result.sql)) sqlAnswered.push(result.sql);
       busySignSeen ||= result.busy;
       await page.evaluate(HOOK_CHARTS); // a chart re-created by the change gets hooked too
     }
@@ -299,7 +322,7 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
     const filterData = dataTraffic(bench.served.slice(filterStart));
     const rssAfterFiltersMb = await chromiumRssMb(bench.browser);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { runs, finished, timeouts, longTasks, loadLongTasks, firstChartMs, loadMs, loadData, filterData, rssAfterLoadMb, rssAfterFiltersMb, busySignSeen };
+    return { runs, finished, sqlAnswered, timeouts, longTasks, loadLongTasks, firstChartMs, loadMs, loadData, filterData, rssAfterLoadMb, rssAfterFiltersMb, busySignSeen };
   } finally {
     await context.close();
   }

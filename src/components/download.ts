@@ -1,32 +1,8 @@
-// CSV and file-save helpers. CSV is UTF-8 with a BOM so Excel shows Chinese correctly.
-import Papa from 'papaparse';
+// File-save helpers: CSV downloads (text from csv.ts), images, blobs, and their file names.
 import type { Row } from '../queries/types.ts';
+import type { CsvColumn } from './csv.ts';
 
-export interface CsvColumn {
-  key: string;
-  /** Readable header, in the UI language. */
-  header: string;
-}
-
-function csvCell(value: unknown): string | number | boolean {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => String(v)).join('; ');
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-/** CSV text with a leading BOM: exactly `columns`, in order, one line per row. */
-export function toCsv(rows: readonly Row[], columns: readonly CsvColumn[]): string {
-  const body = Papa.unparse(
-    {
-      fields: columns.map((c) => c.header),
-      data: rows.map((row) => columns.map((c) => csvCell(row[c.key]))),
-    },
-    { newline: '\r\n' },
-  );
-  return `\ufeff${body}\r\n`;
-}
+export type { CsvColumn } from './csv.ts';
 
 /** Local time for file names: 2025-03-01_1405. */
 export function localStamp(date = new Date()): string {
@@ -46,7 +22,9 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function saveCsv(id: string, rows: readonly Row[], columns: readonly CsvColumn[]): void {
+/** Save rows as CSV. The CSV writer (papaparse) is loaded on the first download, not with the landing view. */
+export async function saveCsv(id: string, rows: readonly Row[], columns: readonly CsvColumn[]): Promise<void> {
+  const { toCsv } = await import('./csv.ts');
   saveBlob(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), downloadName(id, 'csv'));
 }
 
