@@ -72,3 +72,9 @@ export function ensureChartModules(option: Option): Promise<void> | null {
   );
   return more;
 }
+
+/**
+ * Grid settings that keep the axis labels inside the chart: ECharts 6's own equivalent of `containLabel: true`,
+ * which v6 ignores (with a console warning) unless the LegacyGridContainLabel feature is registered.
+ */
+export const LABELS_INSIDE = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;

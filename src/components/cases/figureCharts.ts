@@ -2,6 +2,7 @@
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
+import { LABELS_INSIDE } from '../echarts.ts';
 import { formatWan, shorten, str, trim } from './values.ts';
 
 /** One chart row per figure: "福州市 · 推进…" (city, or province when province-level). */
@@ -98,7 +99,7 @@ export function countsOption(rows: Row[], province: (p: string) => string): ECha
 export function provincesOption(rows: Row[], province: (p: string) => string, casesName: string): EChartsOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 24, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: rows.map((r) => province(str(r.province))), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [

@@ -3,6 +3,7 @@
 // percentages, the chart only negates A's for drawing and labels them as absolute values.
 import type { EChartsOption } from '../ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
+import { LABELS_INSIDE } from '../echarts.ts';
 import { escapeHtml } from '../cases/figureCharts.ts';
 
 export interface ButterflyLabels {
@@ -52,7 +53,7 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       formatter: (params: { seriesName: string; value: number; name: string; data: { cases: number } }[]) =>
         [params[0]?.name ?? '', ...params.map((p) => `${p.seriesName}: ${Math.abs(p.value)}% (${p.data.cases})`)].map(escapeHtml).join('<br/>'),
     },
-    grid: { left: 8, right: 36, top: 30, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 36, top: 30, bottom: 24, ...LABELS_INSIDE },
     xAxis: {
       type: 'value',
       min: -top,

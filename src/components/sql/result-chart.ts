@@ -1,6 +1,7 @@
 // The console's chart from a result: x = a column's values as categories (in result order), y = a
 // numeric column, optional series = one bar/line per distinct value of a third column. Pure.
 import type { Row } from '../../queries/types.ts';
+import { LABELS_INSIDE } from '../echarts.ts';
 
 export interface ChartPick {
   x: string;
@@ -56,7 +57,7 @@ export function resultChartOption(rows: Row[], pick: ChartPick): Record<string, 
   return {
     tooltip: { trigger: 'axis' },
     legend: pick.series ? { type: 'scroll', top: 0 } : undefined,
-    grid: { left: 8, right: 16, top: pick.series ? 32 : 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: pick.series ? 32 : 12, bottom: 8, ...LABELS_INSIDE },
     xAxis: { type: 'category', data: categories, axisLabel: { rotate: categories.length > 8 ? 40 : 0, hideOverlap: true } },
     yAxis: { type: 'value', name: pick.y },
     series: seriesNames.map((name) => ({
