@@ -1,6 +1,8 @@
 // Issue 5, what the landing page fetches: DuckDB-wasm (worker + wasm) only after the first chart is drawn
 // (src/app-start.ts), the ECharts modules the landing view does not draw never (src/components/echarts.ts);
 // a chart that needs them (the SQL console's line chart) loads them and is drawn.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
 
@@ -13,6 +15,16 @@ afterAll(async () => {
 });
 
 describe('first load', () => {
+  it('is measured on the production build (React without its development code), whatever NODE_ENV the tests run under', () => {
+    // vitest sets NODE_ENV=test; a build under it would bundle React's and ECharts' development code.
+    const assets = join(app.root, 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    const withReactDom = scripts.filter((f) => readFileSync(join(assets, f), 'utf8').includes('react-dom'));
+    expect(withReactDom.length).toBeGreaterThan(0);
+    for (const f of scripts) expect(readFileSync(join(assets, f), 'utf8'), f).not.toContain('Each child in a list should have a unique');
+  });
+
   it('the Overview is drawn before DuckDB is requested; DuckDB then starts by itself and the charts go live', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
