@@ -5,13 +5,15 @@
 //   BENCH_LOAD_TIMEOUT_1M_S (150): how long the 1M-case page may take to load before it is reported as not loading
 //   BENCH_INGEST_ESTIMATE=1  estimate ×10 and ×100 instead of running them in full (times dedupe + similar at
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
-//   BENCH_SKIP=ingest,browser,100k,1m  skip parts.  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
+//   BENCH_SKIP=ingest,browser,100k,1m,views  skip parts.  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
 //                        (Parquet, dashboard.duckdb, overview.json), reused while current.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, ensureBuilt, ensureData, ROOT } from '../tests/e2e/harness.ts';
-import { bytesOf, coldLoad, interaction, openBench, type Bytes, type ColdLoad, type DataTraffic, type Interaction } from './bench/browser.ts';
+import { bytesOf, coldLoad, interaction, openBench, viewLoad, type Bytes, type ColdLoad, type DataTraffic, type Interaction, type ViewLoad } from './bench/browser.ts';
+import { DEFAULT_STATE, stateToSearch } from '../src/state/url-state.ts';
+import type { AppState } from '../src/state/filters.ts';
 import { interactionFilters } from './bench/filters.ts';
 import type { IngestResult } from './bench/ingest-child.ts';
 import { writeSyntheticParquet } from './bench/synthetic-parquet.ts';
@@ -123,6 +125,41 @@ async function datasetInteraction(dist: string, dataDir: string, runs: number, l
   }
 }
 
+// ---------- other views ----------
+
+/** A term searched in the Cases view (any term: the search reads every case text whatever it finds). */
+const SEARCH_TERM = '不动产';
+const VIEW_TIMEOUT_MS = 180_000;
+
+/** The views other than the Overview, as links (the indicator: the one with most cases in `dataDir`). */
+async function otherViews(dataDir: string): Promise<[string, string][]> {
+  const indicator = (await interactionFilters(dataDir, 1))[0]?.indicators[0] ?? null;
+  const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
+  return [
+    ['Cases', link({ view: 'cases' })],
+    ['Compare', link({ view: 'compare' })],
+    ['Indicator', link({ view: 'indicator', indicator })],
+    ['Data', link({ view: 'data' })],
+    [`Cases, search "${SEARCH_TERM}"`, link({ view: 'cases', search: SEARCH_TERM })],
+  ];
+}
+
+async function viewsRow(DIST: string, label: string, dataDir: string): Promise<{ header: string[]; row: string[] }> {
+  const views = await otherViews(dataDir);
+  const bench = await openBench(DIST, dataDir);
+  const cells: string[] = [];
+  try {
+    for (const [name, search] of views) {
+      log(`  ${label}: ${name}`);
+      const r: ViewLoad = await viewLoad(bench, search, VIEW_TIMEOUT_MS);
+      cells.push(r.error ? `${r.error}; ${fmtBytes(r.data.bytes)} read` : `${fmtMs(r.ms)}, ${fmtBytes(r.data.bytes)} read`);
+    }
+  } finally {
+    await bench.close();
+  }
+  return { header: ['data', ...views.map(([name]) => name)], row: [label, ...cells] };
+}
+
 async function browserSections(DIST: string): Promise<string> {
   const out: string[] = [];
   // Cold loads, app and floor interleaved so both see the same machine load.
@@ -155,11 +192,20 @@ async function browserSections(DIST: string): Promise<string> {
     `Ratio app / floor (medians): **${ratio.toFixed(2)}×** (target ≤ ${TARGET.firstChartRatio}×: ${ratio <= TARGET.firstChartRatio ? 'met' : 'missed'})`,
   );
 
-  // Interaction at three sizes.
+  // Interaction at three sizes (and, unless skipped, a cold load of every other view at each size).
   const rows: string[][] = [];
+  const viewRows: string[][] = [];
+  let viewHeader: string[] = [];
+  const otherViewsAt = async (label: string, dataDir: string) => {
+    if (SKIP.has('views')) return;
+    const { header, row } = await viewsRow(DIST, label, dataDir);
+    viewHeader = header;
+    viewRows.push(row);
+  };
   log(`interaction on the corpus (${RUNS} runs)`);
   rows.push(interactionRow('corpus', await datasetInteraction(DIST, DATA_DIR, RUNS, 120_000), `p95 ≤ ${TARGET.p95Corpus} ms`));
   log(`  ${rows[0].join(' | ')}`);
+  await otherViewsAt('corpus', DATA_DIR);
   for (const [cases, runs, label, target] of [
     [100_000, RUNS, '100k cases', `p95 ≤ ${TARGET.p95At100k} ms`],
     [1_000_000, RUNS_1M, '1M cases', `no task > ${TARGET.longTask} ms`],
@@ -171,6 +217,7 @@ async function browserSections(DIST: string): Promise<string> {
     log(`interaction at ${label} (${runs} runs; ${summary.metrics.toLocaleString('en-US')} figures)`);
     rows.push(interactionRow(`${label} (${(summary.metrics / summary.cases).toFixed(1)} figures/case)`, await datasetInteraction(DIST, dir, runs, cases === 1_000_000 ? LOAD_TIMEOUT_1M_MS : 300_000), target));
     log(`  ${rows[rows.length - 1].join(' | ')}`);
+    await otherViewsAt(label, dir);
   }
   out.push(
     '',
@@ -178,6 +225,14 @@ async function browserSections(DIST: string): Promise<string> {
     table(['data', 'load: first chart / all charts live', 'data read; Chromium RSS', 'runs', 'drawn: median / p95', 'of it: last query answered, median / p95', 'long tasks > 200 ms during filters', 'target'], rows),
     '"drawn": the last chart\'s first frame with the new option (no animation: ECharts `finished` comes in the same frame). "last query answered": end of the change\'s last `sql:` measure; the rest of "drawn" is React and ECharts on the main thread.',
   );
+
+  if (viewRows.length) {
+    out.push(
+      '',
+      '### Other views: cold load until the view\'s queries answered (one run each; no target in issue 5)',
+      table(viewHeader, viewRows),
+    );
+  }
 
   const b: Bytes = bytesOf(app[0], DIST);
   const fb: Bytes = bytesOf(floor[0], DIST);

@@ -405,3 +405,58 @@ export function bytesOf(load: ColdLoad, dist: string): Bytes {
     encodings: [...new Set(fetched.map((f) => f.encoding))],
   };
 }
+
+// ---------- other views ----------
+
+export interface ViewLoad {
+  /** ms from navigation start until the view's queries answered and nothing is pending; NaN on timeout. */
+  ms: number;
+  /** Data read (Range reads of dashboard.duckdb) during the load. */
+  data: DataTraffic;
+  /** The view's sql:<id> measures that took longest, "id ms". */
+  slowest: string[];
+  error?: string;
+}
+
+/**
+ * One cold load of a view other than the Overview (`search` = the URL's query string), until its queries
+ * answered: no load progress, no pending query, nothing busy in the view, and at least one `sql:` measure.
+ */
+export async function viewLoad(bench: Bench, search: string, timeoutMs: number): Promise<ViewLoad> {
+  const context = await newContext(bench);
+  const first = bench.served.length;
+  try {
+    const page = await context.newPage();
+    await page.goto(`${bench.server.url}/${search}`);
+    let ms = NaN;
+    let error: string | undefined;
+    try {
+      await page.waitForFunction(
+        () => {
+          const main = document.querySelector('main.view');
+          if (document.querySelector('.load-error')) return true;
+          if (!main || document.querySelector('.load-progress, .query-pending') || main.querySelector('[aria-busy="true"]')) return false;
+          return performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:'));
+        },
+        undefined,
+        { timeout: timeoutMs, polling: 100 },
+      );
+      ms = await page.evaluate(() => performance.now());
+      if (await page.locator('.load-error').count()) error = (await page.locator('.load-error').textContent()) ?? 'load error';
+    } catch {
+      error = `not answered in ${Math.round(timeoutMs / 1000)} s`;
+    }
+    const slowest = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('sql:'))
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 2)
+        .map((m) => `${m.name.slice(4)} ${Math.round(m.duration)} ms`),
+    );
+    await page.waitForTimeout(100); // responses still closing on the server side
+    return { ms, data: dataTraffic(bench.served.slice(first)), slowest, error };
+  } finally {
+    await context.close();
+  }
+}
