@@ -1,7 +1,7 @@
 // npm run bench — one table: ingest cost by size, cold load vs the floor, filter → charts at three sizes, bytes.
 // Method and latest figures: docs/performance.md. Environment knobs (defaults keep the run near 10 minutes
 // on a 2-core machine):
-//   BENCH_COLD_RUNS (5)  BENCH_INTERACTION_RUNS (20)  BENCH_RUNS_1M (5)  BENCH_INGEST_BUDGET_S (150)
+//   BENCH_COLD_RUNS (5)  BENCH_INTERACTION_RUNS (20)  BENCH_RUNS_1M (20)  BENCH_INGEST_BUDGET_S (150)
 //   BENCH_LOAD_TIMEOUT_1M_S (150): how long the 1M-case page may take to load before it is reported as not loading
 //   BENCH_INGEST_ESTIMATE=1  estimate ×10 and ×100 instead of running them in full (times dedupe + similar at
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
@@ -22,7 +22,7 @@ import { fmtBytes, fmtMs, median, p95, table } from './bench/stats.ts';
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const COLD_RUNS = env('BENCH_COLD_RUNS', 5);
 const RUNS = env('BENCH_INTERACTION_RUNS', 20);
-const RUNS_1M = env('BENCH_RUNS_1M', 5);
+const RUNS_1M = env('BENCH_RUNS_1M', 20);
 const INGEST_BUDGET_MS = env('BENCH_INGEST_BUDGET_S', 150) * 1000;
 const LOAD_TIMEOUT_1M_MS = env('BENCH_LOAD_TIMEOUT_1M_S', 150) * 1000;
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { downloadName, saveCsv, saveDataUrl, type CsvColumn } from './download.ts';
+import { requestDrawTurn } from './draw-turns.ts';
 import { markFirstChart } from './first-chart.ts';
 import { echarts, ensureChartModules, moreChartsLoaded, needsMoreCharts, PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
@@ -56,6 +57,7 @@ export function ChartCard(props: ChartCardProps) {
   const onEvents = useMemo(
     () => ({
       finished: () => {
+        releaseDrawTurn.current?.();
         markFirstChart();
         callbacks.current.onFinished?.();
       },
@@ -99,6 +101,21 @@ export function ChartCard(props: ChartCardProps) {
   }, [waitingForModules, option]);
   const moduleFailure = waitingForModules ? modulesError : null;
 
+  // The first drawing waits for its turn (draw-turns.ts): charts appearing together draw one per task.
+  const [mayDraw, setMayDraw] = useState(false);
+  const releaseDrawTurn = useRef<(() => void) | null>(null);
+  const wantsFirstDraw = option !== null && !waitingForModules && !mayDraw;
+  useEffect(() => {
+    if (wantsFirstDraw && !releaseDrawTurn.current) releaseDrawTurn.current = requestDrawTurn(() => setMayDraw(true));
+  }, [wantsFirstDraw]);
+  useEffect(
+    () => () => {
+      releaseDrawTurn.current?.();
+      releaseDrawTurn.current = null;
+    },
+    [],
+  );
+
   const onReady = useCallback(
     (chart: EChartsType) => {
       instance.current = chart;
@@ -139,7 +156,10 @@ export function ChartCard(props: ChartCardProps) {
         height={height}
       >
         {() =>
-          option && (
+          option &&
+          (!mayDraw ? (
+            <div className="chart-waiting" aria-busy="true" style={{ height }} />
+          ) : (
             <EChartsReactCore
               echarts={echarts}
               option={option}
@@ -150,7 +170,7 @@ export function ChartCard(props: ChartCardProps) {
               onChartReady={onReady}
               style={{ height, width: '100%' }}
             />
-          )
+          ))
         }
       </QueryState>
       {showSql && <SqlDialog query={query} onClose={() => setShowSql(false)} />}

@@ -24,6 +24,18 @@ function indicatorsOf(rows: Row[]): string[] {
 
 const AXIS_LABEL_WIDTH = 150;
 
+const COMPACT = { zh: new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }) };
+
+/** A count as a bar label or axis tick: exact below 10,000, then short (5.9万 / 59K) so labels fit side by side. */
+export function compactCount(n: number, lang: I18n['lang']): string {
+  return Math.abs(n) < 10_000 ? String(n) : COMPACT[lang].format(n);
+}
+/**
+ * The grid's margins already hold the labels (category labels are cut to AXIS_LABEL_WIDTH): ECharts 6 need not
+ * estimate every label's size to fit them ('outerBounds', its default), which is most of a first frame's work.
+ */
+const FIXED_MARGINS = { outerBoundsMode: 'none' } as const;
+
 /** Beyond this many province columns the heatmap's cells are too narrow for their numbers. */
 const HEATMAP_LABELLED_PROVINCES = 12;
 
@@ -42,13 +54,13 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n): EChartsO
       formatter: (p: { data: number[] }) =>
         `${i18n.provinceName(provinces[p.data[0]])}<br/>${labels.get(codes[p.data[1]])}: ${share ? `${p.data[2]}%` : p.data[2]}`,
     },
-    grid: { left: AXIS_LABEL_WIDTH + 10, right: 20, top: 30, bottom: 60 },
+    grid: { left: AXIS_LABEL_WIDTH + 10, right: 20, top: 30, bottom: 60, ...FIXED_MARGINS },
     xAxis: { type: 'category', data: provinces.map((p) => i18n.provinceName(p)), position: 'top', splitArea: { show: true } },
     yAxis: {
       type: 'category',
       data: codes.map((c) => labels.get(c)),
       inverse: true,
-      axisLabel: { width: AXIS_LABEL_WIDTH, overflow: 'truncate' },
+      axisLabel: { interval: 0, width: AXIS_LABEL_WIDTH, overflow: 'truncate' },
       splitArea: { show: true },
     },
     visualMap: {
@@ -108,7 +120,7 @@ function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLa
       name: together ? i18n.t('overview.allProvinces', { n: provinces.length }) : i18n.provinceName(province),
       stack,
       data: cats.map((c) => values.get(c) ?? 0),
-      label: { show: !stack, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+      label: { show: !stack, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? compactCount(p.value, i18n.lang) : '') },
       barMaxWidth: 28,
     };
   });
@@ -116,13 +128,16 @@ function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLa
     type: 'category',
     data: cats.map(categoryLabel),
     inverse: horizontal,
-    axisLabel: horizontal ? { width: AXIS_LABEL_WIDTH, overflow: 'truncate' } : { interval: 0, hideOverlap: true },
+    // interval 0: every label (the cards are sized for them), and ECharts skips estimating an interval from
+    // the measured widths of all labels — at load the costliest step of the first frame.
+    axisLabel: horizontal ? { interval: 0, width: AXIS_LABEL_WIDTH, overflow: 'truncate' } : { interval: 0, hideOverlap: true },
   };
-  const valueAxis = { type: 'value', minInterval: 1 };
+  const valueAxis = { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => compactCount(v, i18n.lang) } };
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, type: 'scroll' },
-    grid: horizontal ? { left: AXIS_LABEL_WIDTH + 10, right: 40, top: 30, bottom: 20 } : { left: 40, right: 20, top: 36, bottom: 30 },
+    // Vertical bars keep ECharts' label-fitting: the value axis labels grow with the counts.
+    grid: horizontal ? { left: AXIS_LABEL_WIDTH + 10, right: 40, top: 30, bottom: 20, ...FIXED_MARGINS } : { left: 40, right: 20, top: 48, bottom: 30 },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series,

@@ -5,7 +5,7 @@ import { makeI18n } from '../../src/i18n/i18n.tsx';
 import { byCityQuery, byIndicatorQuery } from '../../src/queries/overview.ts';
 import type { Row } from '../../src/queries/types.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { byCityOption, byIndicatorOption, CITY_BARS, MAX_PROVINCE_SERIES } from '../../src/views/overview-charts.ts';
+import { byCityOption, byIndicatorOption, CITY_BARS, compactCount, MAX_PROVINCE_SERIES } from '../../src/views/overview-charts.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
 let db: DataDb;
@@ -53,5 +53,18 @@ describe('overview chart options', () => {
     const drawnMin = Math.min(...(option.series as Series[]).reduce((acc, s) => acc.map((v, i) => v + s.data[i]), new Array(cities.length).fill(0)));
     const leftOutMax = Math.max(...[...totals.values()].sort((a, b) => b - a).slice(CITY_BARS));
     expect(drawnMin).toBeGreaterThanOrEqual(leftOutMax);
+  });
+
+  it('bar labels: exact counts below 10,000, short forms above (so ten bars of a national corpus fit side by side)', () => {
+    expect(compactCount(9999, 'zh')).toBe('9999');
+    expect(compactCount(593492, 'zh')).toBe('59.3万');
+    expect(compactCount(593492, 'en')).toBe('593.5K');
+    // What the chart writes on a bar: the same function, from the bar's value.
+    const option = byIndicatorOption(spread(byIndicatorRows, 31).map((r) => ({ ...r, cases: Number(r.cases) * 1000 })), i18n);
+    const series = (option.series as (Series & { label: { formatter: (p: { value: number }) => string } })[])[0];
+    const biggest = Math.max(...series.data);
+    expect(biggest).toBeGreaterThanOrEqual(10_000);
+    expect(series.label.formatter({ value: biggest })).toBe(compactCount(biggest, i18n.lang));
+    expect(series.label.formatter({ value: biggest })).not.toBe(String(biggest));
   });
 });
