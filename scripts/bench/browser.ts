@@ -104,23 +104,33 @@ async function newContext(bench: Bench): Promise<BrowserContext> {
 }
 
 /**
- * The app's view is "live": the database is attached (the load progress line is gone), no query is
- * running, at least one live query has answered (a `sql:` measure, so not just the overview.json
- * snapshot), and every chart card of the view has its canvas. 'error' when the load failed.
+ * The view has answered: the database is attached (the load progress line is gone), no query is running,
+ * at least one live query has answered (a `sql:` measure, so not just the overview.json snapshot) and,
+ * with `charts`, every chart card of the view has its canvas. 'error' when the load failed.
  */
-const LIVE = () => {
+const ANSWERED = (charts: boolean) => {
   if (document.querySelector('.load-error')) return 'error';
   const main = document.querySelector('main.view');
   if (!main || document.querySelector('.load-progress, .query-pending') || main.querySelector('[aria-busy="true"]')) return false;
   if (!performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:'))) return false;
   const cards = [...main.querySelectorAll('.chart-card')];
-  return cards.length > 0 && cards.every((c) => c.querySelector('canvas'));
+  return !charts || (cards.length > 0 && cards.every((c) => c.querySelector('canvas')));
 };
 
-/** Waits for LIVE (true) or throws the page's load error. */
-async function waitLive(page: Page, timeoutMs: number): Promise<void> {
-  const handle = await page.waitForFunction(LIVE, undefined, { timeout: Math.max(1000, timeoutMs), polling: 100 });
-  if ((await handle.jsonValue()) === 'error') throw new Error(`load error: ${await page.locator('.load-error').textContent()}`);
+/** The page showed its load error (a timeout is Playwright's own error). */
+class LoadError extends Error {}
+
+/** Waits for ANSWERED (every chart drawn, unless `charts` is false); throws the page's load error. */
+async function waitAnswered(page: Page, timeoutMs: number, charts = true): Promise<void> {
+  const handle = await page.waitForFunction(ANSWERED, charts, { timeout: Math.max(1000, timeoutMs), polling: 100 });
+  if ((await handle.jsonValue()) === 'error') throw new LoadError(`load error: ${await page.locator('.load-error').textContent()}`);
+}
+
+type LongTask = { start: number; duration: number };
+
+/** The long tasks the init script observed on `page` that started at or after `since` (ms). */
+function longTasksSince(page: Page, since = 0): Promise<LongTask[]> {
+  return page.evaluate((t) => (globalThis as unknown as { __longtasks: LongTask[] }).__longtasks.filter((x) => x.start >= t), since);
 }
 
 export interface ColdLoad {
@@ -132,7 +142,7 @@ export interface ColdLoad {
   served: Served[];
   /** performance.timeOrigin + mark time, epoch ms (to tell what was fetched before it). */
   markEpoch: number;
-  longTasks: { start: number; duration: number }[];
+  longTasks: LongTask[];
 }
 
 /** One cold load (new context: empty cache) of `path`, until `mark` appears (and then until live, if `untilLive`). */
@@ -150,10 +160,10 @@ export async function coldLoad(bench: Bench, path: string, mark: string, timeout
     }, mark);
     let liveMs = NaN;
     if (untilLive) {
-      await waitLive(page, deadline - Date.now());
+      await waitAnswered(page, deadline - Date.now());
       liveMs = await page.evaluate(() => performance.now());
     }
-    const longTasks = await page.evaluate(() => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.slice());
+    const longTasks = await longTasksSince(page);
     await page.waitForTimeout(100); // responses still closing on the server side
     return { ms, liveMs, served: bench.served.slice(first), markEpoch, longTasks };
   } finally {
@@ -170,11 +180,11 @@ export interface Interaction {
   finished: number[];
   timeouts: number;
   /** Long tasks (> 50 ms, as Chromium reports them) during the filter changes. */
-  longTasks: { start: number; duration: number }[];
+  longTasks: LongTask[];
   /** ms from the change until its last query answered (the rest of a run is React and ECharts). */
   sqlAnswered: number[];
   /** Long tasks while the page loaded. */
-  loadLongTasks: { start: number; duration: number }[];
+  loadLongTasks: LongTask[];
   /** ms from navigation start to the first chart (app:first-chart) and to every chart live. */
   firstChartMs: number;
   loadMs: number;
@@ -283,12 +293,12 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
     });
     if (await page.locator('.load-error').count()) throw new Error(`load error: ${await page.locator('.load-error').textContent()}`);
     const firstChartMs = await page.evaluate(() => performance.getEntriesByName('app:first-chart')[0].startTime);
-    await waitLive(page, deadline - Date.now());
+    await waitAnswered(page, deadline - Date.now());
     const loadMs = await withTimeout(page.evaluate(() => performance.now()), options.runTimeoutMs, 'after load');
     await page.waitForTimeout(100); // responses still closing on the server side
     const loadData = dataTraffic(bench.served.slice(loadStart));
     const rssAfterLoadMb = await chromiumRssMb(bench.browser);
-    const loadLongTasks = await page.evaluate(() => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.slice());
+    const loadLongTasks = await longTasksSince(page);
     const hooked = await page.evaluate(HOOK_CHARTS);
     if (hooked === 0) throw new Error('no chart found on the Overview');
     const interactionStart = await page.evaluate(() => performance.now());
@@ -315,10 +325,7 @@ export async function interaction(bench: Bench, filters: Filters[], options: { l
       busySignSeen ||= result.busy;
       await page.evaluate(HOOK_CHARTS); // a chart re-created by the change gets hooked too
     }
-    const longTasks = await page.evaluate(
-      (t) => (globalThis as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks.filter((x) => x.start >= t),
-      interactionStart,
-    );
+    const longTasks = await longTasksSince(page, interactionStart);
     const filterData = dataTraffic(bench.served.slice(filterStart));
     const rssAfterFiltersMb = await chromiumRssMb(bench.browser);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -409,19 +416,14 @@ export function bytesOf(load: ColdLoad, dist: string): Bytes {
 // ---------- other views ----------
 
 export interface ViewLoad {
-  /** ms from navigation start until the view's queries answered and nothing is pending; NaN on timeout. */
+  /** ms from navigation start until the view's queries answered and nothing is pending; NaN if not. */
   ms: number;
   /** Data read (Range reads of dashboard.duckdb) during the load. */
   data: DataTraffic;
-  /** The view's sql:<id> measures that took longest, "id ms". */
-  slowest: string[];
   error?: string;
 }
 
-/**
- * One cold load of a view other than the Overview (`search` = the URL's query string), until its queries
- * answered: no load progress, no pending query, nothing busy in the view, and at least one `sql:` measure.
- */
+/** One cold load of a view other than the Overview (`search` = the URL's query string), until it answered. */
 export async function viewLoad(bench: Bench, search: string, timeoutMs: number): Promise<ViewLoad> {
   const context = await newContext(bench);
   const first = bench.served.length;
@@ -431,31 +433,13 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number):
     let ms = NaN;
     let error: string | undefined;
     try {
-      await page.waitForFunction(
-        () => {
-          const main = document.querySelector('main.view');
-          if (document.querySelector('.load-error')) return true;
-          if (!main || document.querySelector('.load-progress, .query-pending') || main.querySelector('[aria-busy="true"]')) return false;
-          return performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:'));
-        },
-        undefined,
-        { timeout: timeoutMs, polling: 100 },
-      );
+      await waitAnswered(page, timeoutMs, false);
       ms = await page.evaluate(() => performance.now());
-      if (await page.locator('.load-error').count()) error = (await page.locator('.load-error').textContent()) ?? 'load error';
-    } catch {
-      error = `not answered in ${Math.round(timeoutMs / 1000)} s`;
+    } catch (e) {
+      error = e instanceof LoadError ? e.message : `not answered in ${Math.round(timeoutMs / 1000)} s`;
     }
-    const slowest = await page.evaluate(() =>
-      performance
-        .getEntriesByType('measure')
-        .filter((m) => m.name.startsWith('sql:'))
-        .sort((a, b) => b.duration - a.duration)
-        .slice(0, 2)
-        .map((m) => `${m.name.slice(4)} ${Math.round(m.duration)} ms`),
-    );
     await page.waitForTimeout(100); // responses still closing on the server side
-    return { ms, data: dataTraffic(bench.served.slice(first)), slowest, error };
+    return { ms, data: dataTraffic(bench.served.slice(first)), error };
   } finally {
     await context.close();
   }

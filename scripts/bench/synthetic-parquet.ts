@@ -16,9 +16,9 @@ import { silentLogger } from '../../src/export/logger.ts';
 import { writeOverviewSnapshot } from '../../src/export/overview-snapshot.ts';
 import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL } from '../../src/db/tables.ts';
 import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../../src/queries/overview.ts';
+import { literal } from '../../src/queries/sql.ts';
 import { PROVINCES } from './synthetic-corpus.ts';
 
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export interface SyntheticSummary {
   cases: number;
@@ -80,9 +80,9 @@ export async function writeSyntheticParquet(sourceDir: string, outDir: string, c
   await mkdir(outDir, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
-  const src = (name: string) => sqlString(join(sourceDir, `${name}.parquet`));
-  const out = (name: string) => sqlString(join(outDir, `${name}.parquet`));
-  const provinces = `[${PROVINCES.map(sqlString).join(', ')}]`;
+  const src = (name: string) => literal(join(sourceDir, `${name}.parquet`));
+  const out = (name: string) => literal(join(outDir, `${name}.parquet`));
+  const provinces = `[${PROVINCES.map((p) => literal(p)).join(', ')}]`;
   const written: SyntheticSummary['written'] = [];
   let summary: Pick<SyntheticSummary, 'cases' | 'metrics' | 'documents' | 'similar'>;
   try {

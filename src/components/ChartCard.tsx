@@ -5,15 +5,15 @@
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
 import EChartsReactCore from 'echarts-for-react/esm/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { downloadName, saveCsv, saveDataUrl, type CsvColumn } from './download.ts';
-import { requestDrawTurn } from './draw-turns.ts';
 import { markFirstChart } from './first-chart.ts';
-import { echarts, ensureChartModules, moreChartsLoaded, needsMoreCharts, PALETTE, type EChartsType } from './echarts.ts';
+import { echarts, PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
 import { SqlDialog } from './SqlDialog.tsx';
+import { useChartGate } from './useChartGate.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type EChartsOption = Record<string, any>;
@@ -54,17 +54,6 @@ export function ChartCard(props: ChartCardProps) {
   // does not unbind/rebind on every render.
   const callbacks = useRef(props);
   callbacks.current = props;
-  const onEvents = useMemo(
-    () => ({
-      finished: () => {
-        releaseDrawTurn.current?.();
-        markFirstChart();
-        callbacks.current.onFinished?.();
-      },
-      click: (params: ChartClickParams) => callbacks.current.onClick?.(params),
-    }),
-    [],
-  );
   const opts = useMemo(() => ({ locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' as const }), [lang]);
 
   // Rebuilt only when the rows (or the option builder) change: a new option object makes
@@ -83,37 +72,18 @@ export function ChartCard(props: ChartCardProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, props.option]);
 
-  // A series type or component outside the landing set (echarts.ts) is loaded before the chart is drawn:
-  // ECharts would silently drop what is not registered. Meanwhile the card shows "loading".
-  const waitingForModules = option !== null && !moreChartsLoaded() && needsMoreCharts(option);
-  const [modulesError, setModulesError] = useState<Error | null>(null);
-  const [, modulesLoaded] = useState(0);
-  useEffect(() => {
-    if (!waitingForModules || !option) return;
-    let mounted = true;
-    ensureChartModules(option)?.then(
-      () => mounted && modulesLoaded((n) => n + 1),
-      (e: unknown) => mounted && setModulesError(e instanceof Error ? e : new Error(String(e))),
-    );
-    return () => {
-      mounted = false;
-    };
-  }, [waitingForModules, option]);
-  const moduleFailure = waitingForModules ? modulesError : null;
+  const { waitingForModules, modulesError: moduleFailure, mayDraw, releaseTurn } = useChartGate(option);
 
-  // The first drawing waits for its turn (draw-turns.ts): charts appearing together draw one per task.
-  const [mayDraw, setMayDraw] = useState(false);
-  const releaseDrawTurn = useRef<(() => void) | null>(null);
-  const wantsFirstDraw = option !== null && !waitingForModules && !mayDraw;
-  useEffect(() => {
-    if (wantsFirstDraw && !releaseDrawTurn.current) releaseDrawTurn.current = requestDrawTurn(() => setMayDraw(true));
-  }, [wantsFirstDraw]);
-  useEffect(
-    () => () => {
-      releaseDrawTurn.current?.();
-      releaseDrawTurn.current = null;
-    },
-    [],
+  const onEvents = useMemo(
+    () => ({
+      finished: () => {
+        releaseTurn();
+        markFirstChart();
+        callbacks.current.onFinished?.();
+      },
+      click: (params: ChartClickParams) => callbacks.current.onClick?.(params),
+    }),
+    [releaseTurn],
   );
 
   const onReady = useCallback(
