@@ -74,7 +74,7 @@ export function ensureChartModules(option: Option): Promise<void> | null {
 }
 
 /**
- * Grid settings that keep the axis labels inside the chart: ECharts 6's own equivalent of `containLabel: true`,
- * which v6 ignores (with a console warning) unless the LegacyGridContainLabel feature is registered.
+ * Grid settings that keep the axis labels and axis names inside the grid's box (ECharts 6's replacement for
+ * `containLabel: true`, which v6 ignores unless the LegacyGridContainLabel feature is registered).
  */
-export const LABELS_INSIDE = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
+export const LABELS_INSIDE = { outerBoundsMode: 'same', outerBoundsContain: 'all' } as const;
