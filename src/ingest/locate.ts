@@ -183,6 +183,18 @@ export function inferProvince(texts: string[]): string | null {
   return best && bestVotes >= 2 && bestVotes > total / 2 ? best : null;
 }
 
+/**
+ * The province an issuer or a notice title names first (福建省发展和改革委员会, 天津市商务局关于…): the notice
+ * is that province's. Null when it names none, or a name that several provinces share.
+ */
+export function provinceNamedBy(text: string | null): string | null {
+  if (!text) return null;
+  const first = findPlaces(text)[0];
+  if (!first) return null;
+  const provinces = [...new Set(first.units.map((u) => u.province))];
+  return provinces.length === 1 ? provinces[0] : null;
+}
+
 /** Short lowercase code used in case ids (fj for 福建省, sn for 陕西省), 'xx' if unknown. */
 export function provinceCode(province: string | null): string {
   if (!province) return 'xx';

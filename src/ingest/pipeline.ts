@@ -11,9 +11,9 @@ import { dedupeCases, type DuplicateMatch } from './dedupe.ts';
 import { extractFigures } from './figures.ts';
 import { caseId, docId, fnv1aHex, idPrefix, metricId } from './ids.ts';
 import { INDICATORS } from './indicators.ts';
-import { inferProvince, locateCase, provinceCode } from './locate.ts';
+import { inferProvince, locateCase, provinceCode, provinceNamedBy } from './locate.ts';
 import { normaliseDocument } from './normalise.ts';
-import { segmentDocument } from './segment.ts';
+import { LOOKED_FOR, segmentDocument } from './segment.ts';
 import { similarCases } from './similar.ts';
 import type {
   CaseRow,
@@ -126,6 +126,8 @@ export interface DocumentReport {
   linesInCases: number;
   /** Values taken from hints or inferred from the text rather than read from the header. */
   origins: ValueOrigin[];
+  /** The reading the cases were found with: markers:<family>, part-cycle, numbered, title-lines, first-sentence (+list). */
+  layout: string;
   /** Document headings cases are filed under (seq → heading, simplified). */
   headings: { seq: number; heading: string }[];
   warnings: string[];
@@ -155,7 +157,7 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
     throw new IngestError(
       sourceFile,
       'no_cases',
-      `${normalised.lines.length} non-blank lines, none recognised as a case title or case body`,
+      `${normalised.lines.length} non-blank lines, none recognised as a case; looked for ${LOOKED_FOR}`,
     );
   }
 
@@ -194,6 +196,9 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
   const batch = resolve('batch', header.batch, hints.batch);
   const published = resolve('published', header.published, hints.published);
   const province = resolve<string>('province', null, hints.province, () => {
+    // The issuer speaks for the notice (天津市商务局 → 天津市), then its title, then the places its cases name.
+    const own = provinceNamedBy(issuer) ?? provinceNamedBy(title);
+    if (own) return { value: own, detail: `named by the ${provinceNamedBy(issuer) ? 'issuer' : 'title'}` };
     const texts = [title ?? '', ...segCases.flatMap((c) => [c.title, c.background, c.measures, c.outcomes])];
     const found = inferProvince(texts);
     return found ? { value: found, detail: 'from the places the titles and bodies name' } : null;
@@ -247,6 +252,7 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
       sourceFile,
       docId: docIdValue,
       casesAnnounced: header.casesAnnounced,
+      layout: segmented.layout,
       linesTotal: normalised.lines.length,
       linesHeader: headerLines.size,
       linesInCases: caseLines.size,
@@ -266,7 +272,8 @@ function buildCaseRow(
   batch: number | null,
 ): CaseRow {
   const body = [seg.background, seg.measures, seg.outcomes].filter(Boolean).join('\n');
-  const place = locateCase(seg.title, body, docProvince);
+  // A contributor line ((福州市市场监管局)) names the presenting place better than the body does.
+  const place = locateCase(seg.title, [seg.contributor ?? '', body].filter(Boolean).join('\n'), docProvince);
   const cls = classifyCase({
     title: seg.title,
     background: seg.background,

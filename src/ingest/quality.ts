@@ -12,6 +12,8 @@ export interface QualityDocument {
   year: number | null;
   batch: number | null;
   cases_announced: number | null;
+  /** The reading the cases were found with (markers:annex+list, part-cycle, title-lines …). */
+  layout: string;
   cases_listed: number;
   cases_parsed: number;
   lines_total: number;
@@ -87,6 +89,7 @@ export function buildQualityReport(dataset: Dataset): QualityReport {
     year: r.document.year,
     batch: r.document.batch,
     cases_announced: r.report.casesAnnounced,
+    layout: r.report.layout,
     cases_listed: r.document.cases_listed,
     cases_parsed: r.document.cases_parsed,
     lines_total: r.report.linesTotal,
@@ -142,7 +145,7 @@ export function formatQualitySummary(report: QualityReport): string {
     const announced = d.cases_announced === null ? '' : `, announced ${d.cases_announced}`;
     out.push(
       `  ${d.source_file} [${d.doc_id}] ${d.province ?? 'province ?'} ${d.year ?? 'year ?'} batch ${d.batch ?? '?'}: ` +
-        `listed ${d.cases_listed}, parsed ${d.cases_parsed}${announced}; lines ${d.lines_total} ` +
+        `read as ${d.layout}; listed ${d.cases_listed}, parsed ${d.cases_parsed}${announced}; lines ${d.lines_total} ` +
         `(header ${d.lines_header}, cases ${d.lines_in_cases}, unassigned ${d.unassigned_count})`,
     );
     for (const w of d.warnings) out.push(`    ! ${w}`);

@@ -15,15 +15,97 @@ export function parseNumeral(s: string): number | null {
   return null;
 }
 
-/** A line that opens a case body: 附件3 / 典型案例(二) / 案例3 / 01 (alone on its line). */
-export function caseMarker(text: string): number | null {
-  let m = /^附件\s*(\d{1,3})$/.exec(text);
-  if (m) return Number(m[1]);
-  m = new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?([${CN_NUM}\\d]{1,4})[)]?$`).exec(text);
-  if (m) return parseNumeral(m[1]);
-  m = /^(\d{1,3})$/.exec(text);
-  if (m) return Number(m[1]);
+/** How a document marks its cases. One document uses one family; the segmenter picks the one it uses. */
+export type MarkerFamily = 'annex' | 'case' | 'series' | 'rank' | 'bracket' | 'circled' | 'chapter' | 'bare';
+
+export interface CaseMarker {
+  family: MarkerFamily;
+  no: number;
+  /** Text after the marker on the same line (典型案例系列之一:南京市… → 南京市…), '' when none. */
+  rest: string;
+}
+
+const NUM = `[${CN_NUM}\\d]{1,4}`;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+// Each family: a pattern whose group 1 is the number and group 2 (optional) the text after the marker.
+const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
+  ['annex', /^附件\s*(\d{1,3})$/],
+  ['bracket', new RegExp(`^【\\s*(?:典型)?(?:案例|经验|做法|实践)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
+  ['series', new RegExp(`^(?:\\S{0,14}?)系列之(${NUM})(?:\\s*[:]\\s*(.*))?$`)],
+  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:[:]\\s*(.*))?$`)],
+  ['rank', /^排名\s*(?:第)?\s*(\d{1,3})\s*(?:名)?\s*(?:[:]\s*(.*))?$/],
+  ['chapter', new RegExp(`^第\\s*(${NUM})\\s*(?:篇|个案例|例)(?:\\s*[:]\\s*(.*))?$`)],
+  ['circled', new RegExp(`^([${CIRCLED}])\\s*(.*)$`)],
+  ['bare', /^(\d{1,3})$/],
+];
+
+/** Families whose marks also occur inside bodies (a bare 3, ① as a bullet): accepted only when they run in order. */
+export const AMBIGUOUS_FAMILIES: ReadonlySet<MarkerFamily> = new Set(['circled', 'bare']);
+
+/** A line that opens a case: 附件3 / 典型案例(二) / 案例3: 标题 / 系列之一 / 排名1 / 【案例1】 / ① 标题 / 第一篇 / 01. */
+export function caseMarkerOf(text: string): CaseMarker | null {
+  for (const [family, re] of MARKER_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const no = family === 'circled' ? CIRCLED.indexOf(m[1]) + 1 : parseNumeral(m[1]);
+    if (no === null || no <= 0) continue;
+    return { family, no, rest: (m[2] ?? '').trim() };
+  }
   return null;
+}
+
+/** The case number a marker line carries (any family), or null. */
+export function caseMarker(text: string): number | null {
+  return caseMarkerOf(text)?.no ?? null;
+}
+
+/** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:…. */
+export function contributorLine(text: string): string | null {
+  const m = /^(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*[:]\s*(\S.{0,40})$/.exec(text);
+  if (m) return m[1];
+  const p = /^[(]([^()]{2,30})[)]$/.exec(text);
+  if (p && ORG_SUFFIX.test(p[1]) && !/公开|此件|特此/.test(p[1])) return p[1];
+  return null;
+}
+
+/** Ends like the name of an organisation (an issuer or contributor line). */
+export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处)$/;
+
+/** Editor's notes and the like: about the notice, not part of any case. */
+export function editorNote(text: string): boolean {
+  return /^(?:【?编者按】?|编者的话|编辑按|按语)\s*[:]?/.test(text);
+}
+
+/** A bullet or sub-heading inside a body: (一) / 一、 / 1. / 1、 / 一是 / ① … */
+export function numberedBullet(text: string): boolean {
+  return new RegExp(`^(?:[(][${CN_NUM}\\d]{1,3}[)]|[${CN_NUM}]{1,3}\\s*[、.]|\\d{1,2}\\s*[、.)](?!\\d)|[${CN_NUM}]{1,2}是|[${CIRCLED}])`).test(text);
+}
+
+/** The title line of a notice itself (关于印发…的通知, …典型经验做法(第二批), …名单公布): never a case title. */
+export function noticeTitle(text: string): boolean {
+  return (
+    /^关于.{2,80}的(?:通知|通报|函|公告)$/.test(text) ||
+    /.{2,60}关于.{2,80}的(?:通知|通报|函|公告)$/.test(text) ||
+    /(?:典型经验|经验做法|典型案例|典型做法|实践案例|创新案例|最佳实践|优秀案例)(?:案例)?(?:名单|汇编|清单)?(?:公布|发布)?\s*(?:[(](?:第[^()]{1,4}批|\d{4}年?)[)])?$/.test(text)
+  );
+}
+
+/** A title-like line: short, no sentence-final punctuation, not a part heading, date, furniture or bullet. */
+export function titleLike(text: string): boolean {
+  const n = [...text].length;
+  return (
+    n >= 4 &&
+    n <= 60 &&
+    !endsLikeProse(text) &&
+    partHeading(text) === null &&
+    dateLine(text) === null &&
+    !isFurniture(text) &&
+    !editorNote(text) &&
+    contributorLine(text) === null &&
+    !numberedBullet(text) &&
+    !/^[(].*[)]$/.test(text)
+  );
 }
 
 /** The line that opens the list of announced cases: `附件:` possibly followed by the first entry. */
@@ -43,9 +125,9 @@ export type PartName = 'background' | 'measures' | 'outcomes';
 // Keywords of the part headings, longest first so that 主要做法和成效 is not read as 主要做法.
 const PART_KEYWORDS: [RegExp, PartName][] = [
   [/^(?:主要|具体|工作|创新)?做法(?:和|及|与)(?:主要|取得)?成效$/, 'measures'],
-  [/^(?:背景情况|背景描述|基本情况|工作背景|改革背景|项目背景|背景)$/, 'background'],
-  [/^(?:主要做法|具体做法|工作做法|创新做法|经验做法|主要举措|具体举措|改革举措|工作举措|做法)$/, 'measures'],
-  [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果)$/, 'outcomes'],
+  [/^(?:背景情况|背景描述|基本情况|工作背景|改革背景|项目背景|背景|问题背景|案例背景|实施背景|改革动因)$/, 'background'],
+  [/^(?:主要做法|具体做法|工作做法|创新做法|经验做法|主要举措|具体举措|改革举措|工作举措|做法|创新举措|主要措施|具体措施|改革措施|工作措施|改革内容|创新点)$/, 'measures'],
+  [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果|实践成效|经验启示|启示|经验与启示|下一步计划|下一步工作|下一步)$/, 'outcomes'],
 ];
 
 /** A body part heading (一、背景情况 / 二、主要做法和成效 / 三、取得成效 …) → which part it opens. */
@@ -65,7 +147,8 @@ export function isFurniture(text: string): boolean {
     /^(?:您现在的位置|当前位置|首页\s*[>»])/.test(text) ||
     /^(?:发布时间|发布日期|来源|浏览次数|作者|字号|【字体)/.test(text) ||
     /全文如下/.test(text) ||
-    /^(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|上一篇|下一篇|扫一扫|相关链接|【打印】|【关闭】)/.test(text) ||
+    /^[【\[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
+    /^(?:责任编辑|编辑|审核|校对|点击数|阅读量|访问量)\s*[:]/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
   );
 }
@@ -85,21 +168,30 @@ export function endsLikeProse(text: string): boolean {
   return /[。;:,、!?]$/.test(text);
 }
 
+// Titles are compared many times over (every body against every list entry): their bigrams are kept.
+const gramCache = new Map<string, Map<string, number>>();
+
+function titleGrams(s: string): Map<string, number> {
+  let out = gramCache.get(s);
+  if (out) return out;
+  if (gramCache.size > 4096) gramCache.clear();
+  out = new Map<string, number>();
+  const cs = [...s.replace(/[\s\p{P}\p{S}]/gu, '')];
+  for (let i = 1; i < cs.length; i++) out.set(cs[i - 1] + cs[i], (out.get(cs[i - 1] + cs[i]) ?? 0) + 1);
+  gramCache.set(s, out);
+  return out;
+}
+
 /** Character-bigram Dice similarity of two titles, ignoring spaces and punctuation. */
 export function titleSimilarity(a: string, b: string): number {
-  const clean = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
-  const grams = (s: string) => {
-    const out = new Map<string, number>();
-    const cs = [...clean(s)];
-    for (let i = 1; i < cs.length; i++) out.set(cs[i - 1] + cs[i], (out.get(cs[i - 1] + cs[i]) ?? 0) + 1);
-    return out;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
+  const ga = titleGrams(a);
+  const gb = titleGrams(b);
   let total = 0;
   let common = 0;
   for (const v of ga.values()) total += v;
   for (const v of gb.values()) total += v;
   for (const [k, v] of ga) common += Math.min(v, gb.get(k) ?? 0);
-  return total === 0 ? (clean(a) === clean(b) ? 1 : 0) : (2 * common) / total;
+  if (total > 0) return (2 * common) / total;
+  const clean = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+  return clean(a) === clean(b) ? 1 : 0;
 }

@@ -12,17 +12,31 @@
 //   entry's title; when neither exists, the first clause of the body (titleInferred).
 // - Bodies are matched to list entries by title similarity first, then by number; a body whose
 //   title contradicts the entry of its number is never given to it.
-import type { DocumentHeader, Line, SegmentedCase, SegmentResult } from './types.ts';
+import type { Line, SegmentedCase, SegmentResult } from './types.ts';
+import { readHeader } from './segment-header.ts';
 import {
+  opensWithPlace,
+  readFirstSentences,
+  readMarkers,
+  readNumberedTitles,
+  readPartCycles,
+  readTitleLines,
+  type Body,
+  type LayoutName,
+  type Reading,
+} from './segment-layouts.ts';
+import {
+  ORG_SUFFIX,
   caseMarker,
+  contributorLine,
   dateLine,
+  editorNote,
   endsLikeProse,
   isFurniture,
-  isoDate,
   listEntry,
   listOpener,
-  parseNumeral,
   partHeading,
+  titleLike,
   titleSimilarity,
   type PartName,
 } from './segment-patterns.ts';
@@ -35,14 +49,6 @@ interface ListItem {
   lineIdx: number[];
 }
 
-interface Body {
-  no: number;
-  markerIdx: number;
-  titleIdx: number[];
-  bodyIdx: number[];
-  headingLabel: string | null;
-  headingIdx: number | null;
-}
 
 // ---------- the list of announced cases ----------
 
@@ -61,9 +67,17 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
     }
   }
   if (start < 0) {
-    for (let i = 0; i + 1 < limit; i++) {
-      const a = listEntry(lines[i].simplified);
-      const b = listEntry(lines[i + 1].simplified);
+    // Without 附件:, a list is a run of numbered titles (1.甲市推行… 2.乙市…) before any body: numbered
+    // sentences (1.优化办理流程。) are bullets of a body, and a part heading means the bodies have begun.
+    const firstPart = lines.findIndex((l) => partHeading(l.simplified) !== null);
+    const end = Math.min(limit, firstPart < 0 ? limit : firstPart);
+    const entry = (i: number) => {
+      const e = listEntry(lines[i].simplified);
+      return e && !endsLikeProse(e.title) ? e : null;
+    };
+    for (let i = 0; i + 1 < end; i++) {
+      const a = entry(i);
+      const b = entry(i + 1);
       if (a?.no === 1 && b?.no === 2) {
         start = i;
         break;
@@ -104,66 +118,20 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
   return { items, end };
 }
 
-// ---------- bodies ----------
+// ---------- title lines after a marker ----------
 
-function isHeadingLabelCandidate(text: string): boolean {
-  return (
-    text.length <= 30 &&
-    !endsLikeProse(text) &&
-    partHeading(text) === null &&
-    caseMarker(text) === null &&
-    dateLine(text) === null &&
-    !isFurniture(text) &&
-    !/^[(].*[)]$/.test(text) && // (此件主动公开)
-    !/^[(]?[一二三四五六七八九十]+[)、.]/.test(text) && // sub-headings (一)… / 一、…
-    !/^[一二三四五六七八九十]是/.test(text)
-  );
-}
-
-function findBodies(lines: Line[], from: number): Body[] {
-  const markers: { idx: number; no: number }[] = [];
-  for (let i = from; i < lines.length; i++) {
-    const no = caseMarker(lines[i].simplified);
-    if (no !== null && i + 1 < lines.length) markers.push({ idx: i, no });
-  }
-  // A bare number line (01) is a marker only when the document numbers its cases that way
-  // (at least two of them); a stray number inside a body is not.
-  const bare = markers.filter((m) => /^\d+$/.test(lines[m.idx].simplified));
-  const kept = bare.length >= 2 ? markers : markers.filter((m) => !/^\d+$/.test(lines[m.idx].simplified));
-
-  // Indicator headings (Shaanxi): a short title-like line right before a marker, if the document
-  // does that at least twice.
-  const headingBefore = kept.map((m) =>
-    m.idx - 1 >= from - 1 && m.idx - 1 >= 0 && isHeadingLabelCandidate(lines[m.idx - 1].simplified) && caseMarker(lines[m.idx - 1].simplified) === null
-      ? m.idx - 1
-      : null,
-  );
-  const useHeadings = headingBefore.filter((h) => h !== null).length >= 2;
-
-  const bodies: Body[] = [];
-  let label: string | null = null;
-  kept.forEach((m, k) => {
-    const headingIdx = useHeadings ? headingBefore[k] : null;
-    if (headingIdx !== null) label = lines[headingIdx].simplified;
-    const nextStart = k + 1 < kept.length ? (useHeadings && headingBefore[k + 1] !== null ? headingBefore[k + 1]! : kept[k + 1].idx) : lines.length;
-    const idx: number[] = [];
-    for (let i = m.idx + 1; i < nextStart; i++) idx.push(i);
-    bodies.push({ no: m.no, markerIdx: m.idx, titleIdx: [], bodyIdx: idx, headingLabel: label, headingIdx });
-  });
-  return bodies;
-}
-
-/** Splits a body's first lines into its title (wrapped lines joined) and the rest. */
+/** Splits a marked body's first lines into its title (wrapped lines joined) and the rest. */
 function splitTitle(lines: Line[], body: Body, entryTitle: string | null): void {
   const idx = body.bodyIdx;
-  if (idx.length === 0 || partHeading(lines[idx[0]].simplified) !== null || endsLikeProse(lines[idx[0]].simplified) && lines[idx[0]].simplified.length > 40) {
+  if (body.inlineTitle !== null || body.markerIdx === null) return; // the reading placed the title already
+  if (idx.length === 0 || partHeading(lines[idx[0]].simplified) !== null || (endsLikeProse(lines[idx[0]].simplified) && lines[idx[0]].simplified.length > 40)) {
     return; // no title line
   }
   let n = 1;
   let title = lines[idx[0]].simplified;
   while (n < idx.length && n < 4) {
     const next = lines[idx[n]].simplified;
-    if (partHeading(next) !== null || isFurniture(next)) break;
+    if (partHeading(next) !== null || isFurniture(next) || contributorLine(next) !== null) break;
     if (entryTitle !== null) {
       // The list says what the title is: take the line if it brings the title closer to it.
       if (titleSimilarity(title + next, entryTitle) <= titleSimilarity(title, entryTitle)) break;
@@ -183,8 +151,9 @@ function matchBodies(lines: Line[], items: ListItem[], bodies: Body[]): Map<Body
   // Provisional titles (first line) to match on; refined against the entry afterwards.
   const provisional = new Map<Body, string>();
   for (const b of bodies) {
-    const first = b.bodyIdx[0];
-    provisional.set(b, first !== undefined && partHeading(lines[first].simplified) === null ? lines[first].simplified : '');
+    const first = b.titleIdx[0] ?? b.bodyIdx[0];
+    const firstText = first !== undefined && partHeading(lines[first].simplified) === null ? lines[first].simplified : '';
+    provisional.set(b, b.inlineTitle?.text ?? firstText);
   }
   // Pass 1: strong title agreement, best pairs first.
   const pairs: { b: Body; it: ListItem; s: number }[] = [];
@@ -216,108 +185,105 @@ function matchBodies(lines: Line[], items: ListItem[], bodies: Body[]): Map<Body
   return match;
 }
 
-// ---------- header ----------
-
-function readHeader(lines: Line[], headerIdx: number[]): DocumentHeader {
-  const texts = headerIdx.map((i) => lines[i].simplified);
-  const all = texts.join('\n');
-  let published: string | null = null;
-  const stamp = /(?:发布时间|发布日期|时间)[:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(all);
-  if (stamp) published = isoDate(stamp[1], stamp[2], stamp[3]);
-  let issuer: string | null = null;
-  texts.forEach((t, k) => {
-    const d = dateLine(t);
-    if (!d) return;
-    if (!published) published = d;
-    const prev = texts[k - 1];
-    if (!issuer && prev && prev.length <= 40 && !endsLikeProse(prev) && /(办公室|委员会|厅|局|政府|小组|办|中心|院)$/.test(prev)) issuer = prev;
-  });
-  const title =
-    texts.find(
-      (t) => t.length <= 60 && /(典型经验|经验做法|典型案例|典型做法)/.test(t) && !endsLikeProse(t) && !listEntry(t) && !isFurniture(t),
-    ) ?? null;
-  const batchM = /第([一二三四五六七八九十\d]{1,3})批/.exec(title ?? '') ?? /第([一二三四五六七八九十\d]{1,3})批/.exec(all);
-  const batch = batchM ? parseNumeral(batchM[1]) : null;
-  const yearM = /(\d{4})年(?:度)?第[一二三四五六七八九十\d]{1,3}批/.exec(all);
-  const year = yearM ? Number(yearM[1]) : published ? Number((published as string).slice(0, 4)) : null;
-  const countM = /共\s*(\d{1,4})\s*[个项条]/.exec(all) ?? /(\d{1,4})\s*[个项条]\s*(?:优化营商环境)?(?:典型|优秀|创新)?(?:经验|做法|案例)/.exec(all);
-  return { title, issuer, year, batch, published, casesAnnounced: countM ? Number(countM[1]) : null };
-}
-
-// ---------- assembling ----------
+// ---------- assembling one reading into cases ----------
 
 function inferTitle(text: string): string {
   const clause = text.split(/[。;,:]/)[0] ?? text;
   return [...clause].slice(0, 30).join('');
 }
 
-export function segmentDocument(doc: { lines: Line[] }): SegmentResult {
-  const lines = doc.lines;
-  // Where do bodies start? The first marker after the list (or anywhere if there is no list).
-  const firstMarker = lines.findIndex((l) => caseMarker(l.simplified) !== null);
-  const list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
-  const bodies = findBodies(lines, list.end + 1);
-  const assigned = new Set<number>();
+/** An issuer line right above a date line at the end of a notice (福建省发展和改革委员会 / 2025年12月9日). */
+function signatureAt(lines: Line[], i: number): boolean {
+  const t = lines[i].simplified;
+  const next = lines[i + 1]?.simplified ?? '';
+  return t.length <= 40 && !endsLikeProse(t) && ORG_SUFFIX.test(t) && dateLine(next) !== null;
+}
 
+interface Assembled extends SegmentResult {
+  layout: LayoutName | 'list-only' | 'none';
+  /** Body lines, for scoring: how much of the document the reading explains. */
+  bodyCount: number;
+  score: number;
+}
+
+function assemble(lines: Line[], list: { items: ListItem[]; end: number }, reading: Reading | null): Assembled {
+  const bodies = reading?.bodies ?? [];
+  const assigned = new Set<number>();
+  const headerIdx: number[] = [];
   const entryFor = new Map<Body, ListItem>();
   if (list.items.length) for (const [b, it] of matchBodies(lines, list.items, bodies)) entryFor.set(b, it);
-  for (const b of bodies) splitTitle(lines, b, entryFor.get(b)?.title ?? null);
-
-  const headerIdx: number[] = [];
-  const built: { order: number; c: SegmentedCase }[] = [];
+  // Titles after markers are split off here, against the list entry when there is one (a copy: readings are reused).
+  const work = bodies.map((b) => ({ ...b, titleIdx: [...b.titleIdx], bodyIdx: [...b.bodyIdx] }));
+  const original = new Map(work.map((w, k) => [w, bodies[k]]));
+  for (const b of work) splitTitle(lines, b, entryFor.get(original.get(b)!)?.title ?? null);
 
   const makeCase = (item: ListItem | null, body: Body | null): SegmentedCase => {
     const lineIdx: number[] = [];
     if (item) lineIdx.push(...item.lineIdx);
     const parts: Record<PartName | 'pre', string[]> = { pre: [], background: [], measures: [], outcomes: [] };
-    let bodyOriginal: string[] = [];
+    const bodyOriginal: string[] = [];
     let titleOriginal = item?.titleOriginal ?? '';
     let title = item?.title ?? '';
     let titleInferred = false;
+    let contributor: string | null = null;
     const mojibake = { repaired: 0, unrepaired: 0 };
     if (body) {
       if (body.headingIdx !== null) lineIdx.push(body.headingIdx);
-      lineIdx.push(body.markerIdx, ...body.titleIdx);
-      if (body.titleIdx.length) {
-        const bodyTitleOriginal = body.titleIdx.map((i) => lines[i].original).join('');
-        const bodyTitle = body.titleIdx.map((i) => lines[i].simplified).join('');
+      if (body.markerIdx !== null) lineIdx.push(body.markerIdx);
+      lineIdx.push(...body.titleIdx);
+      const own = body.inlineTitle ?? (body.titleIdx.length ? {
+        text: body.titleIdx.map((i) => lines[i].simplified).join(''),
+        original: body.titleIdx.map((i) => lines[i].original).join(''),
+      } : null);
+      if (own) {
         // A title wrapped over lines loses the space between its two phrases when joined; when the list
         // entry says the same words, keep the list's spacing.
-        const sameWords = item && item.title.replace(/\s+/g, '') === bodyTitle.replace(/\s+/g, '');
+        const sameWords = item && item.title.replace(/\s+/g, '') === own.text.replace(/\s+/g, '');
         if (!sameWords) {
-          titleOriginal = bodyTitleOriginal;
-          title = bodyTitle;
+          titleOriginal = own.original;
+          title = own.text;
         }
       }
-      let current: PartName | 'pre' = 'pre';
-      let sawHeading = false;
       for (const i of [...body.titleIdx, ...body.bodyIdx]) {
         const l = lines[i];
         if (l.mojibake) mojibake[l.mojibake]++;
       }
-      for (const i of body.bodyIdx) {
+      if (body.leadText) parts.pre.push(body.leadText);
+      let current: PartName | 'pre' = 'pre';
+      let sawHeading = false;
+      let signed = false;
+      body.bodyIdx.forEach((i) => {
         const l = lines[i];
-        if (isFurniture(l.simplified)) {
+        const t = l.simplified;
+        // Web chrome, editor's notes and the notice's signature (issuer, date, 此件主动公开) are no case text.
+        if (signed || isFurniture(t) || editorNote(t) || dateLine(t) !== null || signatureAt(lines, i) || /^[(].*[)]$/.test(t) && contributorLine(t) === null) {
+          if (dateLine(t) !== null) signed = true;
           headerIdx.push(i);
-          continue;
+          return;
         }
         lineIdx.push(i);
+        const who = contributorLine(t);
+        if (who !== null) {
+          contributor ??= who;
+          return;
+        }
         bodyOriginal.push(l.original);
-        const h = partHeading(l.simplified);
+        const h = partHeading(t);
         if (h) {
           current = h;
           sawHeading = true;
-          continue;
+          return;
         }
-        parts[current].push(l.simplified);
-      }
+        parts[current].push(t);
+      });
+      if (body.leadText) bodyOriginal.unshift(body.leadText);
       if (sawHeading) parts.background.unshift(...parts.pre);
       else parts.measures.unshift(...parts.pre);
       if (!title) {
         const firstText = [...parts.background, ...parts.measures, ...parts.outcomes][0] ?? '';
         title = inferTitle(firstText);
         titleOriginal = title;
-        titleInferred = true;
+        titleInferred = title !== '';
       }
     }
     for (const i of lineIdx) assigned.add(i);
@@ -326,11 +292,12 @@ export function segmentDocument(doc: { lines: Line[] }): SegmentResult {
       titleOriginal,
       title: title || toSimplified(titleOriginal),
       headingLabel: body?.headingLabel ?? null,
+      contributor,
       background: parts.background.join('\n'),
       measures: parts.measures.join('\n'),
       outcomes: parts.outcomes.join('\n'),
       bodyOriginal: bodyOriginal.join('\n'),
-      hasBody: body !== null && body.bodyIdx.length + body.titleIdx.length > 0,
+      hasBody: body !== null && parts.background.length + parts.measures.length + parts.outcomes.length > 0,
       titleInferred,
       mojibake,
       lineNos: [...new Set(lineIdx)].sort((a, b) => a - b).map((i) => lines[i].lineNo),
@@ -338,38 +305,132 @@ export function segmentDocument(doc: { lines: Line[] }): SegmentResult {
   };
 
   // Listed cases in list order; bodies that match no entry go right after the case before them.
+  const built: { order: number; c: SegmentedCase }[] = [];
   const bodyOfItem = new Map<ListItem, Body>();
-  for (const [b, it] of entryFor) bodyOfItem.set(it, b);
+  for (const b of work) {
+    const it = entryFor.get(original.get(b)!);
+    if (it) bodyOfItem.set(it, b);
+  }
   list.items.forEach((it, k) => built.push({ order: k, c: makeCase(it, bodyOfItem.get(it) ?? null) }));
   let lastOrder = -1;
-  bodies.forEach((b, k) => {
-    const it = entryFor.get(b);
+  work.forEach((b, k) => {
+    const it = entryFor.get(original.get(b)!);
     if (it) {
       lastOrder = list.items.indexOf(it);
       return;
     }
-    built.push({ order: lastOrder + (k + 1) / (bodies.length + 1), c: makeCase(null, b) });
+    built.push({ order: lastOrder + (k + 1) / (work.length + 1), c: makeCase(null, b) });
   });
   built.sort((a, b) => a.order - b.order);
   const cases = built.map((b, k) => ({ ...b.c, seq: k + 1 }));
 
-  // Everything else: header when it precedes the bodies or is furniture, otherwise unassigned.
+  // A title repeated in a list above the cases (no numbers, no markers) belongs to its case.
+  const firstBody = work.length
+    ? Math.min(...work.map((b) => Math.min(b.headingIdx ?? Infinity, b.markerIdx ?? Infinity, ...b.titleIdx, ...b.bodyIdx.slice(0, 1))))
+    : lines.length;
+  if (list.items.length === 0) {
+    for (let i = 0; i < firstBody; i++) {
+      const t = lines[i].simplified;
+      if (assigned.has(i) || !titleLike(t)) continue;
+      const c = cases.find((x) => !x.titleInferred && titleSimilarity(t, x.title) >= 0.9);
+      if (!c) continue;
+      c.lineNos = [...c.lineNos, lines[i].lineNo].sort((a, b) => a - b);
+      assigned.add(i);
+    }
+  }
+
+  // Everything else: header when it precedes the bodies or is chrome, otherwise unassigned.
   // A document in which no case was found keeps only its title-like, date and furniture lines as
   // header: its prose is reported as unassigned rather than hidden in the header.
   const noCases = cases.length === 0;
-  const firstBody = bodies.length ? Math.min(...bodies.map((b) => b.headingIdx ?? b.markerIdx)) : lines.length;
   const unassigned: Line[] = [];
+  const headerSet = new Set(headerIdx);
   lines.forEach((l, i) => {
-    if (assigned.has(i) || headerIdx.includes(i)) return;
-    const headerLike = isFurniture(l.simplified) || dateLine(l.simplified) !== null || (l.simplified.length <= 60 && !endsLikeProse(l.simplified));
-    if ((i < firstBody && (!noCases || headerLike)) || isFurniture(l.simplified)) headerIdx.push(i);
+    if (assigned.has(i) || headerSet.has(i)) return;
+    const t = l.simplified;
+    const chrome = isFurniture(t) || editorNote(t) || dateLine(t) !== null;
+    const headerLike = chrome || (t.length <= 60 && !endsLikeProse(t));
+    if ((i < firstBody && (!noCases || headerLike)) || chrome) headerSet.add(i);
     else unassigned.push(l);
   });
-  const uniqHeader = [...new Set(headerIdx)].sort((a, b) => a - b);
-  return {
-    header: readHeader(lines, uniqHeader),
+  const uniqHeader = [...headerSet].sort((a, b) => a - b);
+  const header = readHeader(uniqHeader.map((i) => lines[i].simplified));
+  const result: Assembled = {
+    header,
     cases,
     headerLineNos: uniqHeader.map((i) => lines[i].lineNo),
     unassigned,
+    layout: reading?.layout ?? (list.items.length ? 'list-only' : 'none'),
+    bodyCount: work.reduce((n, b) => n + b.bodyIdx.length, 0),
+    score: 0,
   };
+  result.score = scoreReading(result, lines.length);
+  return result;
+}
+
+// ---------- choosing the reading ----------
+
+/** Explicit evidence counts for more than layout inferred from the shape of lines. */
+const LAYOUT_PRIOR: Record<string, number> = { markers: 2, numbered: 1, 'part-cycle': 1, 'title-lines': 0, 'first-sentence': 0 };
+
+/**
+ * How well a reading explains the document: cases with bodies and parts, titles that read like case titles
+ * (opening with a place), agreement with the count the notice announces, little left unassigned or hidden in
+ * the header. The evidence is scored together; no single marker is required.
+ */
+function scoreReading(r: Assembled, lineCount: number): number {
+  let score = LAYOUT_PRIOR[r.layout.split(':')[0]] ?? 0;
+  for (const c of r.cases) {
+    if (c.hasBody) score += 1;
+    if (c.background && (c.measures || c.outcomes)) score += 0.5;
+    if (c.titleInferred) score -= 0.5;
+    else if (opensWithPlace(c.title)) score += 0.5;
+    if ([...c.title].length > 60 || endsLikeProse(c.title)) score -= 1;
+    if (c.hasBody && c.background.length + c.measures.length + c.outcomes.length < 15) score -= 0.5;
+  }
+  const announced = r.header.casesAnnounced;
+  if (announced !== null) score += announced === r.cases.length ? 3 : -Math.min(3, Math.abs(announced - r.cases.length) * 0.5);
+  score -= 0.2 * r.unassigned.length;
+  // Prose swallowed by the header is a case the reading missed.
+  const headerProse = Math.max(0, r.headerLineNos.length - 12);
+  score -= 0.1 * headerProse * (r.bodyCount < lineCount / 2 ? 1 : 0.2);
+  return score;
+}
+
+/** What the segmenter looks for, named in the error when a document yields no case. */
+export const LOOKED_FOR =
+  'case markers (附件N, 案例N, 典型案例(一), 系列之一, 排名1, 【案例1】, ①, 第一篇, 01), numbered titles (一、…), ' +
+  'part headings (一、背景情况 / 二、主要做法 / 三、取得成效), title lines followed by a body, paragraphs opening with a title sentence';
+
+export interface Segmentation extends SegmentResult {
+  /** The reading the cases were found with (quality.json reports it per document). */
+  layout: string;
+}
+
+export function segmentDocument(doc: { lines: Line[] }): Segmentation {
+  const lines = doc.lines;
+  // The list of announced cases sits before the first case marker (or anywhere if there is none).
+  const firstMarker = lines.findIndex((l) => caseMarker(l.simplified) !== null);
+  const list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
+  const from = list.end + 1;
+  const readings = [
+    readMarkers(lines, from),
+    readPartCycles(lines),
+    readNumberedTitles(lines),
+    readTitleLines(lines),
+    readFirstSentences(lines),
+  ].filter((r): r is Reading => r !== null && r.bodies.length > 0);
+  // A reading cannot score more than its prior plus 2 per case plus the announced-count bonus: one that
+  // could not beat the best so far is not assembled.
+  const candidates: Assembled[] = [];
+  for (const r of readings) {
+    const bound = (LAYOUT_PRIOR[r.layout.split(':')[0]] ?? 0) + 2 * Math.max(r.bodies.length, list.items.length) + 3;
+    if (candidates.length && bound <= Math.max(...candidates.map((c) => c.score))) continue;
+    candidates.push(assemble(lines, list, r));
+  }
+  if (candidates.length === 0) candidates.push(assemble(lines, list, null));
+  // Highest score; ties go to the earlier (more explicit) reading.
+  const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  const layout = best.layout === 'list-only' || best.layout === 'none' || !list.items.length ? best.layout : `${best.layout}+list`;
+  return { header: best.header, cases: best.cases, headerLineNos: best.headerLineNos, unassigned: best.unassigned, layout };
 }

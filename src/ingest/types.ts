@@ -64,6 +64,8 @@ export interface SegmentedCase {
   title: string; // simplified
   /** Indicator heading the document files the case under (Shaanxi), simplified, else null. */
   headingLabel: string | null;
+  /** Who contributed the case, as a line under its title says ((福州市市场监管局), 供稿单位:…), else null. */
+  contributor: string | null;
   /** Body parts, simplified; '' when absent. */
   background: string;
   measures: string;

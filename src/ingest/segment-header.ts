@@ -1,0 +1,71 @@
+// The document's own facts, read from its header lines (everything that is no case): title, issuer,
+// publishing date, year, batch and the number of cases it announces. Texts are simplified.
+import type { DocumentHeader } from './types.ts';
+import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, noticeTitle, parseNumeral } from './segment-patterns.ts';
+
+const NUMERAL = '[一二三四五六七八九十百零〇两\\d]{1,4}';
+
+/**
+ * The number of cases this notice announces, from a phrase that announces them (现推出第二批共48个典型经验做法,
+ * 此次推出的36项, 本批共推出3个案例, 典型案例3个) — never a count of earlier batches (已推出三批共47个) nor any other
+ * figure. Only header text is searched, so a body's figures never count.
+ */
+export function announcedCount(headerText: string): number | null {
+  const patterns = [
+    // 共48个典型经验做法 / 共推出3个案例 / 共评选出3个最佳实践案例
+    new RegExp(`共\\s*(?:推出|评选出|评出|遴选出|梳理出|发布|印发|收集)?\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
+    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例
+    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:优化营商环境)?[^，,。;]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
+    // 典型案例3个
+    new RegExp(`(?:案例|做法|经验)\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
+  ];
+  const found: { at: number; n: number }[] = [];
+  for (const re of patterns) {
+    for (const m of headerText.matchAll(re)) {
+      const n = parseNumeral(m[1]);
+      if (n === null || n <= 0 || n > 2000) continue;
+      const before = headerText.slice(Math.max(0, m.index - 14), m.index);
+      // Counts of what came before this notice: 已推出三批共47个, 累计, 先后, 截至目前.
+      if (/(?:已|累计|先后|以来|截至|此前|历年|往年)[^。;]*$/.test(before)) continue;
+      // A count inside a sentence about one place (其中,泉州市4个… is this reprint's own count and is kept;
+      // 西安市8项 after the total is not the first).
+      found.push({ at: m.index, n });
+    }
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.at - b.at);
+  return found[0].n;
+}
+
+export function readHeader(texts: string[]): DocumentHeader {
+  const all = texts.join('\n');
+  let published: string | null = null;
+  const stamp = /(?:发布时间|发布日期|时间|日期)[:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(all);
+  if (stamp) published = isoDate(stamp[1], stamp[2], stamp[3]);
+  let issuer: string | null = null;
+  texts.forEach((t, k) => {
+    const d = dateLine(t);
+    if (!d) return;
+    if (!published) published = d;
+    const prev = texts[k - 1];
+    if (!issuer && prev && prev.length <= 40 && !endsLikeProse(prev) && ORG_SUFFIX.test(prev)) issuer = prev;
+  });
+  const isTitle = (t: string) => t.length <= 80 && !endsLikeProse(t) && !listEntry(t) && !isFurniture(t);
+  const title =
+    texts.find((t) => isTitle(t) && noticeTitle(t)) ??
+    texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例)/.test(t)) ??
+    null;
+  // The issuer of 天津市商务局关于推广…的通知 is named by its title.
+  if (!issuer && title) {
+    const m = /^(.{2,30}?)关于/.exec(title);
+    if (m && ORG_SUFFIX.test(m[1])) issuer = m[1];
+  }
+  const batchRe = new RegExp(`第\\s*(${NUMERAL})\\s*批`);
+  const batchM = batchRe.exec(title ?? '') ?? batchRe.exec(all);
+  const batch = batchM ? parseNumeral(batchM[1]) : null;
+  const yearM =
+    new RegExp(`((?:19|20)\\d\\d)\\s*年(?:度)?\\s*第\\s*${NUMERAL}\\s*批`).exec(all) ??
+    /((?:19|20)\d\d)\s*年(?:度)?/.exec(title ?? '');
+  const year = yearM ? Number(yearM[1]) : published ? Number((published as string).slice(0, 4)) : null;
+  return { title, issuer, year, batch, published, casesAnnounced: announcedCount(all) };
+}

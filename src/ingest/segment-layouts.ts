@@ -1,0 +1,358 @@
+// Where cases start, by the evidence a notice of this genre gives. Each reader below finds case starts from
+// one kind of structure; segment.ts runs them all and keeps the reading that explains the document best.
+// - markers:       explicit case markers of one family (附件3, 典型案例(二), 案例3, 系列之一, 排名1, 【案例1】, ①, 第一篇, 01)
+// - part-cycle:    a restart of the part headings (一、背景情况 … 二、主要做法 … 三、取得成效) opens a new case
+// - numbered:      top-level numbered titles (一、甲市推行… / 1.甲市推行…) whose numbers run 1..n without restarting
+// - title-lines:   a short title-like line (often opening with a place) followed by a body
+// - first-sentence: paragraphs whose first sentence is the case's title (甲市推行…。甲市通过…)
+// Numbered bullets inside a body ((一), 1., 一是) never start a case: only a numbering that never restarts does.
+import { headingToIndicator } from './classify.ts';
+import { findPlaces } from './gazetteer.ts';
+import {
+  AMBIGUOUS_FAMILIES,
+  caseMarkerOf,
+  contributorLine,
+  dateLine,
+  editorNote,
+  endsLikeProse,
+  isFurniture,
+  noticeTitle,
+  parseNumeral,
+  partHeading,
+  titleLike,
+  type MarkerFamily,
+  type PartName,
+} from './segment-patterns.ts';
+import type { Line } from './types.ts';
+
+/** One case's lines as a reader found them (indexes into the document's lines). */
+export interface Body {
+  no: number;
+  /** The marker line (附件3), null when the layout has none. */
+  markerIdx: number | null;
+  titleIdx: number[];
+  bodyIdx: number[];
+  /** Indicator heading the case is filed under, and its line. */
+  headingLabel: string | null;
+  headingIdx: number | null;
+  /** Title given on the marker line or as a paragraph's first sentence (simplified / as published). */
+  inlineTitle: { text: string; original: string } | null;
+  /** Text that precedes the body lines (the rest of a first-sentence paragraph), simplified. */
+  leadText: string | null;
+}
+
+export type LayoutName = `markers:${MarkerFamily}` | 'part-cycle' | 'numbered' | 'title-lines' | 'first-sentence';
+
+export interface Reading {
+  layout: LayoutName;
+  bodies: Body[];
+}
+
+const PART_ORDER: Record<PartName, number> = { background: 0, measures: 1, outcomes: 2 };
+
+/** Lines that carry no case content (web chrome, editor's notes, dates, contributor notes). */
+function isChrome(text: string): boolean {
+  return isFurniture(text) || editorNote(text) || dateLine(text) !== null || /^[(].*[)]$/.test(text);
+}
+
+/** Opens with a place or a provincial body (省…, 国网…): how most case titles of the genre begin. */
+export function opensWithPlace(text: string): boolean {
+  if (/^(?:省|市|区|县|国网|国家)/.test(text)) return true;
+  const first = findPlaces(text.slice(0, 16))[0];
+  return first !== undefined && first.start === 0;
+}
+
+const REFORM_VERB = /(推行|推进|推出|打造|创新|构建|深化|实施|建立|建设|探索|优化|提升|实现|破解|助力|赋能|开展|强化|完善|聚焦|落实|搭建|健全|推动|激发|促进|开创|做好|全面)/;
+
+/** Looks like a case title rather than a sub-heading inside a body. */
+export function caseTitleLike(text: string): boolean {
+  if (!titleLike(text) || noticeTitle(text)) return false;
+  const n = [...text].length;
+  return opensWithPlace(text) ? n >= 6 : n >= 10 && REFORM_VERB.test(text);
+}
+
+/** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */
+export function indicatorHeading(text: string): boolean {
+  return (
+    [...text].length <= 12 && titleLike(text) && !opensWithPlace(text) && !REFORM_VERB.test(text) && headingToIndicator(text) !== null
+  );
+}
+
+function emptyBody(no: number): Body {
+  return { no, markerIdx: null, titleIdx: [], bodyIdx: [], headingLabel: null, headingIdx: null, inlineTitle: null, leadText: null };
+}
+
+/** Fills each body's lines from its start to the next start (exclusive). starts are sorted. */
+function fillBetween(lines: Line[], bodies: Body[], firstLine: (b: Body) => number, bodyStart: (b: Body) => number): void {
+  bodies.forEach((b, k) => {
+    const end = k + 1 < bodies.length ? firstLine(bodies[k + 1]) : lines.length;
+    for (let i = bodyStart(b); i < end; i++) b.bodyIdx.push(i);
+  });
+}
+
+// ---------- explicit markers ----------
+
+/** Marker lines of the family the document uses for its cases, from line `from` on. */
+function markerLines(lines: Line[], from: number): { idx: number; no: number; rest: string; family: MarkerFamily }[] {
+  const all: { idx: number; no: number; rest: string; family: MarkerFamily }[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const m = caseMarkerOf(lines[i].simplified);
+    if (m && i + 1 < lines.length) all.push({ idx: i, ...m });
+  }
+  const byFamily = new Map<MarkerFamily, typeof all>();
+  for (const m of all) byFamily.set(m.family, [...(byFamily.get(m.family) ?? []), m]);
+  let best: typeof all = [];
+  for (const [family, ms] of byFamily) {
+    // A marker followed by nothing but chrome before the next one is a page title (系列之一 in the
+    // breadcrumb), not a case.
+    const kept = ms.filter((m, k) => {
+      const end = k + 1 < ms.length ? ms[k + 1].idx : lines.length;
+      for (let i = m.idx + 1; i < end; i++) if (!isChrome(lines[i].simplified)) return true;
+      return false;
+    });
+    if (AMBIGUOUS_FAMILIES.has(family)) {
+      // A bare number or ① is a case marker only where the document numbers its cases that way:
+      // at least two, running 1, 2, 3 … without restarting.
+      if (kept.length < 2 || !kept.every((m, k) => m.no === kept[0].no + k)) continue;
+      // ① followed by prose on its line is a bullet; as a case marker it carries a title or stands alone.
+      if (family === 'circled' && !kept.every((m) => m.rest === '' || titleLike(m.rest))) continue;
+    }
+    if (kept.length > best.length) best = kept;
+  }
+  return best;
+}
+
+export function readMarkers(lines: Line[], from: number): Reading | null {
+  const kept = markerLines(lines, from);
+  if (kept.length === 0) return null;
+  // Indicator headings (a short title-like line right before a marker), if the document does that twice.
+  const headingBefore = kept.map((m) => {
+    const h = m.idx - 1;
+    if (h < 0 || h < from - 1) return null;
+    const t = lines[h].simplified;
+    return isHeadingCandidate(t) && caseMarkerOf(t) === null ? h : null;
+  });
+  const useHeadings = headingBefore.filter((h) => h !== null).length >= 2;
+  let label: string | null = null;
+  const bodies: Body[] = kept.map((m, k) => {
+    const b = emptyBody(m.no);
+    b.markerIdx = m.idx;
+    b.headingIdx = useHeadings ? headingBefore[k] : null;
+    if (b.headingIdx !== null) label = lines[b.headingIdx].simplified;
+    b.headingLabel = label;
+    if (m.rest) {
+      const original = lines[m.idx].original;
+      const split = splitFirstSentence(m.rest);
+      if (titleLike(m.rest)) b.inlineTitle = { text: m.rest, original: tailOf(original, m.rest) };
+      else if (split) {
+        b.inlineTitle = { text: split.title, original: split.title };
+        b.leadText = split.rest;
+      } else b.leadText = m.rest;
+    }
+    return b;
+  });
+  fillBetween(
+    lines,
+    bodies,
+    (b) => b.headingIdx ?? b.markerIdx!,
+    (b) => b.markerIdx! + 1,
+  );
+  return { layout: `markers:${kept[0].family}`, bodies };
+}
+
+/** The part of a published line that corresponds to its simplified tail (same length in characters). */
+function tailOf(original: string, simplifiedTail: string): string {
+  const chars = [...original];
+  return chars.slice(Math.max(0, chars.length - [...simplifiedTail].length)).join('');
+}
+
+function isHeadingCandidate(text: string): boolean {
+  return (
+    text.length <= 30 &&
+    !endsLikeProse(text) &&
+    partHeading(text) === null &&
+    dateLine(text) === null &&
+    !isFurniture(text) &&
+    !/^[(].*[)]$/.test(text) && // (此件主动公开)
+    !/^[(]?[一二三四五六七八九十]+[)、.]/.test(text) && // sub-headings (一)… / 一、…
+    !/^[一二三四五六七八九十]是/.test(text)
+  );
+}
+
+// ---------- title lines above a body ----------
+
+/**
+ * The title lines right above line `at` (a part heading or the first body line): up to three title-like
+ * lines (a wrapped title), skipping contributor notes, and an indicator heading above them. Stops at `floor`.
+ */
+function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: number[]; headingIdx: number | null; first: number } {
+  let i = at - 1;
+  while (i >= floor && contributorLine(lines[i].simplified) !== null) i--;
+  const titleIdx: number[] = [];
+  while (i >= floor && titleIdx.length < 3) {
+    const t = lines[i].simplified;
+    if (!titleLike(t) || noticeTitle(t) || caseMarkerOf(t) !== null) break;
+    if (titleIdx.length > 0 && indicatorHeading(t)) break;
+    titleIdx.unshift(i);
+    i--;
+  }
+  // A short indicator heading above a one-line title files the cases below it.
+  let headingIdx: number | null = null;
+  if (titleIdx.length >= 2 && indicatorHeading(lines[titleIdx[0]].simplified)) headingIdx = titleIdx.shift()!;
+  else if (titleIdx.length >= 1 && i >= floor && indicatorHeading(lines[i].simplified)) headingIdx = i;
+  // A wrapped title is one title; a run of titles opening with places is a list above the first case.
+  while (titleIdx.length > 1 && opensWithPlace(lines[titleIdx[titleIdx.length - 1]].simplified) && titleIdx.length > 1) {
+    titleIdx.shift();
+  }
+  const first = Math.min(...[at, ...titleIdx, ...(headingIdx !== null ? [headingIdx] : [])]);
+  return { titleIdx, headingIdx, first };
+}
+
+function withHeadingLabels(lines: Line[], bodies: Body[]): void {
+  let label: string | null = null;
+  for (const b of bodies) {
+    if (b.headingIdx !== null) label = lines[b.headingIdx].simplified;
+    b.headingLabel = label;
+  }
+}
+
+// ---------- part-heading cycles ----------
+
+export function readPartCycles(lines: Line[]): Reading | null {
+  const starts: number[] = [];
+  let prev = -1;
+  lines.forEach((l, i) => {
+    const p = partHeading(l.simplified);
+    if (p === null) return;
+    const ord = PART_ORDER[p];
+    if (prev < 0 || ord <= prev) starts.push(i);
+    prev = ord;
+  });
+  if (starts.length === 0) return null;
+  const bodies: Body[] = [];
+  const firsts: number[] = [];
+  starts.forEach((h, k) => {
+    const floor = k === 0 ? 0 : starts[k - 1] + 1;
+    const above = titleAbove(lines, h, floor);
+    const b = emptyBody(k + 1);
+    b.titleIdx = above.titleIdx;
+    b.headingIdx = above.headingIdx;
+    bodies.push(b);
+    firsts.push(above.first);
+  });
+  // A single cycle with nothing above it is one body of text, not evidence of a case layout.
+  if (bodies.length === 1 && bodies[0].titleIdx.length === 0) return null;
+  bodies.forEach((b, k) => {
+    const end = k + 1 < bodies.length ? firsts[k + 1] : lines.length;
+    for (let i = starts[k]; i < end; i++) b.bodyIdx.push(i);
+  });
+  withHeadingLabels(lines, bodies);
+  return { layout: 'part-cycle', bodies };
+}
+
+// ---------- top-level numbered titles ----------
+
+const NUMBERED_TITLE: RegExp[] = [
+  /^([一二三四五六七八九十]{1,3})\s*、\s*(.+)$/,
+  /^[(]([一二三四五六七八九十]{1,3})[)]\s*(.+)$/,
+  /^(\d{1,2})\s*[.、]\s*(?!\d)(.+)$/,
+];
+
+export function readNumberedTitles(lines: Line[]): Reading | null {
+  let best: { idx: number; no: number; title: string }[] = [];
+  for (const re of NUMBERED_TITLE) {
+    const found: { idx: number; no: number; title: string }[] = [];
+    let restarted = false;
+    lines.forEach((l, i) => {
+      const m = re.exec(l.simplified);
+      if (!m) return;
+      const no = parseNumeral(m[1]);
+      if (no === null) return;
+      const title = m[2].trim();
+      if (partHeading(l.simplified) !== null) return;
+      // Bullets restart in every case: one restart means this numbering is inside bodies.
+      if (found.length && no <= found[found.length - 1].no) restarted = true;
+      if (caseTitleLike(title)) found.push({ idx: i, no, title });
+    });
+    if (restarted || found.length < 2 || !found.every((f, k) => f.no === found[0].no + k)) continue;
+    // A list of titles with nothing between them is the notice's list, not its cases.
+    const withBody = found.filter((f, k) => (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
+    if (withBody.length < found.length) continue;
+    if (found.length > best.length) best = found;
+  }
+  if (best.length < 2) return null;
+  const bodies = best.map((f) => {
+    const b = emptyBody(f.no);
+    b.titleIdx = [f.idx];
+    b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
+    return b;
+  });
+  fillBetween(lines, bodies, (b) => b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  return { layout: 'numbered', bodies };
+}
+
+// ---------- title lines followed by a body ----------
+
+function isBodyLine(text: string): boolean {
+  return partHeading(text) !== null || (!titleLike(text) && !isChrome(text) && contributorLine(text) === null);
+}
+
+export function readTitleLines(lines: Line[]): Reading | null {
+  const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].simplified;
+    if (!caseTitleLike(t)) continue;
+    // The body starts after the title (and a contributor note under it).
+    let j = i + 1;
+    while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
+    if (j >= lines.length || !isBodyLine(lines[j].simplified)) continue;
+    const floor = starts.length ? starts[starts.length - 1].at + 1 : 0;
+    const above = titleAbove(lines, j, floor);
+    if (!above.titleIdx.includes(i)) continue;
+    starts.push({ at: j, ...above });
+  }
+  if (starts.length === 0) return null;
+  const bodies = starts.map((s, k) => {
+    const b = emptyBody(k + 1);
+    b.titleIdx = s.titleIdx;
+    b.headingIdx = s.headingIdx;
+    return b;
+  });
+  bodies.forEach((b, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1].first : lines.length;
+    for (let i = starts[k].titleIdx[starts[k].titleIdx.length - 1] + 1; i < end; i++) b.bodyIdx.push(i);
+  });
+  withHeadingLabels(lines, bodies);
+  return { layout: 'title-lines', bodies };
+}
+
+// ---------- paragraphs whose first sentence is the title ----------
+
+/** 甲市推行企业开办“一窗通办”。甲市整合… → the title sentence and the rest; null when the first sentence is no title. */
+export function splitFirstSentence(text: string): { title: string; rest: string } | null {
+  const m = /^([^。;!?]{6,45})[。;!?]\s*(\S[\s\S]*)$/.exec(text);
+  if (!m) return null;
+  const title = m[1];
+  if (/[,:]/.test(title) || !caseTitleLike(title)) return null;
+  return { title, rest: m[2] };
+}
+
+export function readFirstSentences(lines: Line[]): Reading | null {
+  const starts: { idx: number; title: string; rest: string }[] = [];
+  lines.forEach((l, i) => {
+    const split = endsLikeProse(l.simplified) ? splitFirstSentence(l.simplified) : null;
+    if (split) starts.push({ idx: i, ...split });
+  });
+  if (starts.length < 2) return null;
+  const bodies = starts.map((s, k) => {
+    const b = emptyBody(k + 1);
+    b.titleIdx = [s.idx];
+    const originalTitle = [...lines[s.idx].original].slice(0, [...s.title].length).join('');
+    b.inlineTitle = { text: s.title, original: originalTitle };
+    b.leadText = s.rest;
+    return b;
+  });
+  fillBetween(lines, bodies, (b) => b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  withHeadingLabels(lines, bodies);
+  return { layout: 'first-sentence', bodies };
+}

@@ -1,0 +1,138 @@
+// Golden tests: one small notice per layout of the genre (tests/fixtures/layouts/*.txt, written by hand after real
+// notices) and the rows a reader expects of it (*.expected.json, written by hand, not generated).
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { headingToIndicator } from '../../src/ingest/classify.ts';
+import { IngestError, ingestDocument } from '../../src/ingest/pipeline.ts';
+import { announcedCount } from '../../src/ingest/segment-header.ts';
+import { caseMarkerOf } from '../../src/ingest/segment-patterns.ts';
+
+const DIR = 'tests/fixtures/layouts';
+
+interface ExpectedCase {
+  title?: string;
+  titleIncludes?: string;
+  titleInferred?: boolean;
+  city?: string;
+  heading?: string;
+  background?: boolean;
+  measures?: boolean;
+  outcomes?: boolean;
+  measuresIncludes?: string;
+}
+
+interface Expected {
+  province: string;
+  year?: number;
+  batch?: number;
+  issuer?: string;
+  casesAnnounced?: number | null;
+  idPrefix?: string;
+  cases: ExpectedCase[];
+  noCaseContains?: string[];
+}
+
+const fixtures = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => ({
+    name: f.replace(/\.txt$/, ''),
+    bytes: new Uint8Array(readFileSync(`${DIR}/${f}`)),
+    expected: JSON.parse(readFileSync(`${DIR}/${f.replace(/\.txt$/, '.expected.json')}`, 'utf8')) as Expected,
+  }));
+
+describe('layout fixtures (golden)', () => {
+  it('has a fixture for each layout the segmenter reads', () => {
+    const layouts = new Set(fixtures.map((f) => ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes }).report.layout.split(/[:+]/)[0]));
+    for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence']) expect(layouts).toContain(l);
+  });
+
+  for (const f of fixtures) {
+    it(f.name, () => {
+      const r = ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes });
+      const e = f.expected;
+      expect(r.document.province).toBe(e.province);
+      if (e.year !== undefined) expect(r.document.year).toBe(e.year);
+      if (e.batch !== undefined) expect(r.document.batch).toBe(e.batch);
+      if (e.issuer !== undefined) expect(r.document.issuer).toBe(e.issuer);
+      if (e.casesAnnounced !== undefined) expect(r.report.casesAnnounced).toBe(e.casesAnnounced);
+      if (e.idPrefix) expect(r.cases.every((c) => c.case_id.startsWith(`${e.idPrefix}-`))).toBe(true);
+      expect(r.report.layout).not.toBe('none');
+      expect(r.cases.map((c) => c.title)).toHaveLength(e.cases.length);
+      expect(r.unassigned.map((l) => l.original)).toEqual([]);
+      expect(r.report.warnings.filter((w) => /announces/.test(w))).toEqual([]);
+      r.cases.forEach((c, k) => {
+        const x = e.cases[k];
+        if (x.title !== undefined) expect(c.title).toBe(x.title);
+        if (x.titleIncludes !== undefined) expect(c.title).toContain(x.titleIncludes);
+        expect(c.flags.includes('title_inferred')).toBe(x.titleInferred ?? false);
+        if (x.city !== undefined) expect(c.city).toBe(x.city);
+        if (x.heading !== undefined) {
+          expect(c.indicator_source).toBe('document');
+          expect(c.indicator).toBe(headingToIndicator(x.heading));
+        }
+        for (const part of ['background', 'measures', 'outcomes'] as const) {
+          if (x[part] !== undefined) expect(c[part] !== '', `${c.title}: ${part}`).toBe(x[part]);
+        }
+        if (x.measuresIncludes) expect(c.measures).toContain(x.measuresIncludes);
+        expect(c.has_body).toBe(true);
+      });
+      for (const needle of e.noCaseContains ?? []) {
+        for (const c of r.cases) {
+          expect([c.title, c.background, c.measures, c.outcomes].join('\n')).not.toContain(needle);
+        }
+      }
+    });
+  }
+});
+
+describe('case markers of any kind', () => {
+  it.each([
+    ['附件3', 'annex', 3, ''],
+    ['典型案例(二)', 'case', 2, ''],
+    ['案例十二', 'case', 12, ''],
+    ['案例3:甲市推行企业开办', 'case', 3, '甲市推行企业开办'],
+    ['典型案例系列之一:南京市推行企业开办“一日办结”', 'series', 1, '南京市推行企业开办“一日办结”'],
+    ['排名1', 'rank', 1, ''],
+    ['【案例1】', 'bracket', 1, ''],
+    ['【案例2】乙市优化获得电力服务', 'bracket', 2, '乙市优化获得电力服务'],
+    ['②乙市优化获得电力服务', 'circled', 2, '乙市优化获得电力服务'],
+    ['第一篇', 'chapter', 1, ''],
+    ['01', 'bare', 1, ''],
+  ])('%s', (text, family, no, rest) => {
+    expect(caseMarkerOf(text)).toEqual({ family, no, rest });
+  });
+
+  it('prose that merely contains such words is no marker', () => {
+    for (const t of ['打造系列三大品牌,形成合力。', '第一例跨境贸易纠纷在此调解成功。', '案例库收录案例1200个。', '(一)推行一表申报。']) {
+      expect(caseMarkerOf(t)).toBeNull();
+    }
+  });
+});
+
+describe('announced count', () => {
+  it('reads the phrase that announces this notice’s cases', () => {
+    expect(announcedCount('省营商办收集推出今年第二批共48个典型经验做法,请各地学习。')).toBe(48);
+    expect(announcedCount('此次推出的36项典型经验做法中,西安市8项;汉中市4项。')).toBe(36);
+    expect(announcedCount('现发布2025年第一批优化营商环境典型案例3个:')).toBe(3);
+    expect(announcedCount('经专家评审,共评选出十二个最佳实践案例。')).toBe(12);
+  });
+
+  it('ignores counts of earlier batches and other figures', () => {
+    expect(announcedCount('自2022年以来,我省已推出三批共47个典型经验做法。现推出第四批共3个典型经验做法。')).toBe(3);
+    expect(announcedCount('今年以来全省新设经营主体2300户,累计推出改革举措120项。')).toBeNull();
+  });
+});
+
+describe('a notice with no case', () => {
+  it('says what the segmenter looked for', () => {
+    const bytes = new TextEncoder().encode('关于召开座谈会的通知\n各单位:\n定于下周召开座谈会,请准时参加。\n');
+    try {
+      ingestDocument({ sourceFile: 'meeting.txt', bytes });
+      expect.unreachable('a meeting notice has no case');
+    } catch (error) {
+      expect(error).toBeInstanceOf(IngestError);
+      expect((error as IngestError).reason).toBe('no_cases');
+      expect((error as Error).message).toMatch(/looked for .*附件N.*背景情况/);
+    }
+  });
+});
