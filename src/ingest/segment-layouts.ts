@@ -114,8 +114,8 @@ function markerLines(lines: Line[], from: number): { idx: number; no: number; re
       // A bare number or ① is a case marker only where the document numbers its cases that way:
       // at least two, running 1, 2, 3 … without restarting.
       if (kept.length < 2 || !kept.every((m, k) => m.no === kept[0].no + k)) continue;
-      // ① followed by prose on its line is a bullet; as a case marker it carries a title or stands alone.
-      if (family === 'circled' && !kept.every((m) => m.rest === '' || titleLike(m.rest))) continue;
+      // ① or 3 followed by prose on its line is a bullet; as a case marker it carries a title or stands alone.
+      if (!kept.every((m) => m.rest === '' || titleLike(m.rest))) continue;
     }
     if (kept.length > best.length) best = kept;
   }
@@ -211,7 +211,7 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
 function withHeadingLabels(lines: Line[], bodies: Body[]): void {
   let label: string | null = null;
   for (const b of bodies) {
-    if (b.headingIdx !== null) label = lines[b.headingIdx].simplified;
+    if (b.headingIdx !== null) label = lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '');
     b.headingLabel = label;
   }
 }
@@ -258,23 +258,51 @@ const NUMBERED_TITLE: RegExp[] = [
   /^(\d{1,2})\s*[.、]\s*(?!\d)(.+)$/,
 ];
 
-export function readNumberedTitles(lines: Line[]): Reading | null {
-  let best: { idx: number; no: number; title: string }[] = [];
+/** A section heading above numbered case titles: 一、开办企业 / 获得电力 (short, not a part heading). */
+function sectionHeading(text: string): boolean {
+  if (partHeading(text) !== null) return false;
+  const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.{2,15})$/.exec(text);
+  if (m) return !endsLikeProse(m[1]) && !caseTitleLike(m[1]);
+  return indicatorHeading(text);
+}
+
+/**
+ * Numbered case titles (一、甲市推行… / (一)甲市推行… / 1.甲市推行…) from line `from` on. Their numbers run on
+ * without restarting, except under a new section heading (一、开办企业 / (一)… / 二、获得电力 / (一)…):
+ * bullets inside bodies restart in every case, which is how they are told apart.
+ */
+export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
+  let best: { idx: number; no: number; title: string; headingIdx: number | null }[] = [];
   for (const re of NUMBERED_TITLE) {
-    const found: { idx: number; no: number; title: string }[] = [];
-    let restarted = false;
-    lines.forEach((l, i) => {
-      const m = re.exec(l.simplified);
-      if (!m) return;
-      const no = parseNumeral(m[1]);
-      if (no === null) return;
-      const title = m[2].trim();
-      if (partHeading(l.simplified) !== null) return;
-      // Bullets restart in every case: one restart means this numbering is inside bodies.
-      if (found.length && no <= found[found.length - 1].no) restarted = true;
-      if (caseTitleLike(title)) found.push({ idx: i, no, title });
-    });
-    if (restarted || found.length < 2 || !found.every((f, k) => f.no === found[0].no + k)) continue;
+    const found: typeof best = [];
+    let section: number | null = null;
+    let newSection = false;
+    let ok = true;
+    for (let i = from; i < lines.length && ok; i++) {
+      const t = lines[i].simplified;
+      if (partHeading(t) !== null) continue;
+      const m = re.exec(t);
+      const no = m ? parseNumeral(m[1]) : null;
+      if (m && no !== null) {
+        const prev = found[found.length - 1];
+        const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
+        if (caseTitleLike(m[2].trim())) {
+          if (!inOrder) ok = false;
+          else {
+            found.push({ idx: i, no, title: m[2].trim(), headingIdx: newSection ? section : null });
+            newSection = false;
+          }
+          continue;
+        }
+        // A bullet of the same style that restarts within a case: this numbering is inside bodies.
+        if (prev && no <= prev.no && !newSection) ok = false;
+      }
+      if (sectionHeading(t)) {
+        section = i;
+        newSection = true;
+      }
+    }
+    if (!ok || found.length < 2) continue;
     // A list of titles with nothing between them is the notice's list, not its cases.
     const withBody = found.filter((f, k) => (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
     if (withBody.length < found.length) continue;
@@ -284,10 +312,12 @@ export function readNumberedTitles(lines: Line[]): Reading | null {
   const bodies = best.map((f) => {
     const b = emptyBody(f.no);
     b.titleIdx = [f.idx];
+    b.headingIdx = f.headingIdx;
     b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
     return b;
   });
-  fillBetween(lines, bodies, (b) => b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  fillBetween(lines, bodies, (b) => b.headingIdx ?? b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  withHeadingLabels(lines, bodies);
   return { layout: 'numbered', bodies };
 }
 

@@ -33,11 +33,11 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['annex', /^附件\s*(\d{1,3})$/],
   ['bracket', new RegExp(`^【\\s*(?:典型)?(?:案例|经验|做法|实践)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
   ['series', new RegExp(`^(?:\\S{0,14}?)系列之(${NUM})(?:\\s*[:]\\s*(.*))?$`)],
-  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:[:]\\s*(.*))?$`)],
+  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:]|\\s)\\s*(.*))?$`)],
   ['rank', /^排名\s*(?:第)?\s*(\d{1,3})\s*(?:名)?\s*(?:[:]\s*(.*))?$/],
   ['chapter', new RegExp(`^第\\s*(${NUM})\\s*(?:篇|个案例|例)(?:\\s*[:]\\s*(.*))?$`)],
   ['circled', new RegExp(`^([${CIRCLED}])\\s*(.*)$`)],
-  ['bare', /^(\d{1,3})$/],
+  ['bare', /^(\d{1,3})(?:\s+(\S.*))?$/],
 ];
 
 /** Families whose marks also occur inside bodies (a bare 3, ① as a bullet): accepted only when they run in order. */

@@ -416,7 +416,7 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   const readings = [
     readMarkers(lines, from),
     readPartCycles(lines),
-    readNumberedTitles(lines),
+    readNumberedTitles(lines, from),
     readTitleLines(lines),
     readFirstSentences(lines),
   ].filter((r): r is Reading => r !== null && r.bodies.length > 0);
