@@ -17,6 +17,7 @@ import {
   endsLikeProse,
   isFurniture,
   noticeTitle,
+  numberedBullet,
   parseNumeral,
   partHeading,
   titleLike,
@@ -57,7 +58,8 @@ function isChrome(text: string): boolean {
 
 /** Opens with a place or a provincial body (省…, 国网…): how most case titles of the genre begin. */
 export function opensWithPlace(text: string): boolean {
-  if (/^(?:省|市|区|县|国网|国家)/.test(text)) return true;
+  // 省税务局… speaks of the notice's own province; 省内/省级… are ordinary words.
+  if (/^(?:省(?![份内外级])|国网|国家)/.test(text)) return true;
   const first = findPlaces(text.slice(0, 16))[0];
   return first !== undefined && first.start === 0;
 }
@@ -74,7 +76,13 @@ export function caseTitleLike(text: string): boolean {
 /** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */
 export function indicatorHeading(text: string): boolean {
   return (
-    [...text].length <= 12 && titleLike(text) && !opensWithPlace(text) && !REFORM_VERB.test(text) && headingToIndicator(text) !== null
+    [...text].length <= 24 &&
+    !endsLikeProse(text) &&
+    partHeading(text) === null &&
+    !numberedBullet(text) &&
+    !opensWithPlace(text) &&
+    !REFORM_VERB.test(text) &&
+    headingToIndicator(text) !== null
   );
 }
 
@@ -191,7 +199,7 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
   const titleIdx: number[] = [];
   while (i >= floor && titleIdx.length < 3) {
     const t = lines[i].simplified;
-    if (!titleLike(t) || noticeTitle(t) || caseMarkerOf(t) !== null) break;
+    if (!titleLike(t) || noticeTitle(t) || caseMarkerOf(t) !== null || lines[i].mojibake === 'unrepaired') break;
     if (titleIdx.length > 0 && indicatorHeading(t)) break;
     titleIdx.unshift(i);
     i--;
@@ -331,7 +339,8 @@ export function readTitleLines(lines: Line[]): Reading | null {
   const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].simplified;
-    if (!caseTitleLike(t)) continue;
+    // A garbled line cannot be read as a title (its characters are not certain).
+    if (lines[i].mojibake === 'unrepaired' || !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
@@ -370,7 +379,7 @@ export function splitFirstSentence(text: string): { title: string; rest: string 
 export function readFirstSentences(lines: Line[]): Reading | null {
   const starts: { idx: number; title: string; rest: string }[] = [];
   lines.forEach((l, i) => {
-    const split = endsLikeProse(l.simplified) ? splitFirstSentence(l.simplified) : null;
+    const split = endsLikeProse(l.simplified) && l.mojibake !== 'unrepaired' ? splitFirstSentence(l.simplified) : null;
     if (split) starts.push({ idx: i, ...split });
   });
   if (starts.length < 2) return null;

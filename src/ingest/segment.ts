@@ -388,6 +388,11 @@ function scoreReading(r: Assembled, lineCount: number): number {
     if ([...c.title].length > 60 || endsLikeProse(c.title)) score -= 1;
     if (c.hasBody && c.background.length + c.measures.length + c.outcomes.length < 15) score -= 0.5;
   }
+  // Where most cases are told in parts, a case with a body but no part is a fragment the reading cut off.
+  const inParts = r.cases.filter((c) => c.background !== '' || c.outcomes !== '').length;
+  if (inParts >= 0.6 * r.cases.length) {
+    score -= 1.5 * r.cases.filter((c) => c.hasBody && c.background === '' && c.outcomes === '').length;
+  }
   const announced = r.header.casesAnnounced;
   if (announced !== null) score += announced === r.cases.length ? 3 : -Math.min(3, Math.abs(announced - r.cases.length) * 0.5);
   score -= 0.2 * r.unassigned.length;
