@@ -139,6 +139,7 @@ export const APP_TEXT = {
   'quality.col.published': { zh: '发布日期', en: 'Published' },
   'quality.col.issuer': { zh: '发布单位', en: 'Issuer' },
   'quality.col.cases_announced': { zh: '公告案例数', en: 'Cases announced' },
+  'quality.col.layout': { zh: '识别版式', en: 'Layout read' },
   'quality.col.cases_listed': { zh: '列出案例', en: 'Cases listed' },
   'quality.col.cases_parsed': { zh: '解析案例', en: 'Cases parsed' },
   'quality.col.lines_total': { zh: '总行数', en: 'Lines' },

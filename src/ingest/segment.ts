@@ -1,10 +1,11 @@
 // Segment stage: a normalised document → header, the cases it announces, and each case's body split
-// into background / measures / outcomes. Driven only by the text's structure (list `附件:` + numbered
-// titles, body markers 附件N / 典型案例(一) / 01, part headings), never by file names or counts.
+// into background / measures / outcomes. Driven only by the text's structure, never by file names or counts:
+// the readers of segment-layouts.ts each propose where cases start (markers, part-heading cycles, numbered
+// titles, title lines, first sentences); each proposal is assembled here and scored, and the best is kept.
 //
-// Decisions (see the report in the pull request):
+// Decisions:
 // - A case's lines: its list entry, its marker, its title lines, its body. Everything before the
-//   first body marker is document header; furniture lines anywhere go to the header.
+//   first case is document header; web chrome, editor's notes and the signature go to the header anywhere.
 // - A body without part headings puts all its text in `measures`. Text before the first heading
 //   of a body that has headings goes to `background` (it is the case's introduction).
 // - 主要做法和成效 (measures and outcomes in one part) goes to `measures`.
