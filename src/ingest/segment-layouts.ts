@@ -127,6 +127,8 @@ function markerLines(lines: Line[], from: number): { idx: number; no: number; re
     }
     if (kept.length > best.length) best = kept;
   }
+  // Form fields carry no number: they count in order.
+  if (best[0]?.family === 'field') return best.map((m, k) => ({ ...m, no: k + 1 }));
   return best;
 }
 

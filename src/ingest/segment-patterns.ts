@@ -16,7 +16,7 @@ export function parseNumeral(s: string): number | null {
 }
 
 /** How a document marks its cases. One document uses one family; the segmenter picks the one it uses. */
-export type MarkerFamily = 'annex' | 'case' | 'series' | 'rank' | 'bracket' | 'circled' | 'chapter' | 'bare';
+export type MarkerFamily = 'annex' | 'case' | 'series' | 'rank' | 'bracket' | 'circled' | 'chapter' | 'bare' | 'field';
 
 export interface CaseMarker {
   family: MarkerFamily;
@@ -40,11 +40,16 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['bare', /^(\d{1,3})(?:\s+(\S.*))?$/],
 ];
 
+/** A form-like case sheet: 案例名称:甲市推行… (the cases are numbered by their order). */
+const FIELD_MARKER = /^(?:典型)?(?:案例|项目|经验|做法)(?:名称|标题|题目)\s*[:]\s*(\S.*)$/;
+
 /** Families whose marks also occur inside bodies (a bare 3, ① as a bullet): accepted only when they run in order. */
 export const AMBIGUOUS_FAMILIES: ReadonlySet<MarkerFamily> = new Set(['circled', 'bare']);
 
 /** A line that opens a case: 附件3 / 典型案例(二) / 案例3: 标题 / 系列之一 / 排名1 / 【案例1】 / ① 标题 / 第一篇 / 01. */
 export function caseMarkerOf(text: string): CaseMarker | null {
+  const field = FIELD_MARKER.exec(text);
+  if (field) return { family: 'field', no: 0, rest: field[1].trim() };
   for (const [family, re] of MARKER_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -55,7 +60,7 @@ export function caseMarkerOf(text: string): CaseMarker | null {
   return null;
 }
 
-/** The case number a marker line carries (any family), or null. */
+/** The case number a marker line carries (any family; 0 for a form's 案例名称:), or null. */
 export function caseMarker(text: string): number | null {
   return caseMarkerOf(text)?.no ?? null;
 }
@@ -130,25 +135,60 @@ const PART_KEYWORDS: [RegExp, PartName][] = [
   [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果|实践成效|经验启示|启示|经验与启示|下一步计划|下一步工作|下一步)$/, 'outcomes'],
 ];
 
-/** A body part heading (一、背景情况 / 二、主要做法和成效 / 三、取得成效 …) → which part it opens. */
-export function partHeading(text: string): PartName | null {
-  const core = text
-    .replace(new RegExp(`^(?:[${CN_NUM}]{1,3}\\s*[、.]|[(][${CN_NUM}]{1,3}[)]|\\d{1,2}\\s*[、.])\\s*`), '')
-    .replace(/[:。]$/, '')
-    .trim();
+const PART_PREFIX = new RegExp(`^(?:[${CN_NUM}]{1,3}\\s*[、.]|[(][${CN_NUM}]{1,3}[)]|\\d{1,2}\\s*[、.])\\s*`);
+
+function partOf(core: string): PartName | null {
   if (core.length > 12) return null;
   for (const [re, part] of PART_KEYWORDS) if (re.test(core)) return part;
   return null;
 }
 
+/**
+ * A body part heading → which part it opens, and the text that follows it on the same line ('' for a heading
+ * on its own line): 一、背景情况 / 二、主要做法和成效: / 【主要做法】 / 三、取得成效:全市已有… .
+ */
+export function partHeadingSplit(text: string): { part: PartName; rest: string } | null {
+  const t = text.replace(PART_PREFIX, '');
+  const bracketed = /^[【\[〔]\s*([^】\]〕]{1,12})\s*[】\]〕]\s*[:]?\s*(.*)$/.exec(t);
+  if (bracketed) {
+    const part = partOf(bracketed[1].trim());
+    return part ? { part, rest: bracketed[2].trim() } : null;
+  }
+  const whole = partOf(t.replace(/[:。]$/, '').trim());
+  if (whole) return { part: whole, rest: '' };
+  const inline = /^([^:。,]{2,12})\s*:\s*(\S.*)$/.exec(t);
+  if (inline) {
+    const part = partOf(inline[1].trim());
+    return part ? { part, rest: inline[2].trim() } : null;
+  }
+  return null;
+}
+
+/** A body part heading (一、背景情况 / 二、主要做法和成效 / 【主要做法】 …) → which part it opens. */
+export function partHeading(text: string): PartName | null {
+  return partHeadingSplit(text)?.part ?? null;
+}
+
+/** Leading bullets and ornaments of web pages (◆ ■ ● ▲ ★ ▶ •): layout, not text. */
+export function stripOrnament(text: string): string {
+  return text.replace(/^[◆◇■□●○▲△★☆►▶▷•·※◎]+\s*/u, '');
+}
+
+/** A line of punctuation and symbols only (———, ***, ～～): a separator. */
+export function separatorLine(text: string): boolean {
+  return /^[\p{P}\p{S}\s]+$/u.test(text);
+}
+
 /** Web-page furniture: breadcrumbs, publish-time stamps, share/print links, footers. */
 export function isFurniture(text: string): boolean {
   return (
+    separatorLine(text) ||
     /^(?:您现在的位置|当前位置|首页\s*[>»])/.test(text) ||
     /^(?:发布时间|发布日期|来源|浏览次数|作者|字号|【字体)/.test(text) ||
     /全文如下/.test(text) ||
     /^[【\[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
     /^(?:责任编辑|编辑|审核|校对|点击数|阅读量|访问量)\s*[:]/.test(text) ||
+    /(?:阅读原文|点击(?:下方|上方|蓝字)|长按(?:识别|二维码)|关注我们|欢迎转发|转载请注明)/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
   );
 }

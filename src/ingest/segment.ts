@@ -37,6 +37,8 @@ import {
   listEntry,
   listOpener,
   partHeading,
+  partHeadingSplit,
+  stripOrnament,
   titleLike,
   titleSimilarity,
   type PartName,
@@ -269,10 +271,11 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
           return;
         }
         bodyOriginal.push(l.original);
-        const h = partHeading(t);
+        const h = partHeadingSplit(t);
         if (h) {
-          current = h;
+          current = h.part;
           sawHeading = true;
+          if (h.rest) parts[current].push(h.rest);
           return;
         }
         parts[current].push(t);
@@ -414,7 +417,7 @@ export interface Segmentation extends SegmentResult {
 }
 
 export function segmentDocument(doc: { lines: Line[] }): Segmentation {
-  const lines = doc.lines;
+  const lines = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
   // The list of announced cases sits before the first case marker (or anywhere if there is none).
   const firstMarker = lines.findIndex((l) => caseMarker(l.simplified) !== null);
   const list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
