@@ -54,13 +54,12 @@ describe('a large import', () => {
     expect(Math.max(0, ...longTasks)).toBeLessThan(500);
     expect(Math.max(...delays)).toBeLessThan(500);
 
-    const workersBefore = page.workers().length;
     const clicked = Date.now();
     await page.locator('[data-testid="import-cancel"]').click();
     await page.locator('[data-testid="import-cancelled"]').waitFor({ timeout: 10_000 });
     expect(Date.now() - clicked).toBeLessThan(3_000);
-    // The worker is gone, and nothing was imported.
-    await expect.poll(() => page.workers().length).toBeLessThan(workersBefore);
+    // Nothing was imported; the panel takes new files again.
+    await expect(page.locator('[data-testid="import-input"]').isDisabled()).resolves.toBe(false);
     expect(await page.locator('[data-testid="import-list"]').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 600_000);
@@ -95,14 +94,14 @@ describe('a large import', () => {
       });
       db.close();
     }, 10_000);
-    const started = Date.now();
     await page.reload();
     await waitForCharts(page, 300_000);
     await expect.poll(() => statCases(page), { timeout: 120_000 }).toBe(before + 10_000);
-    const seconds = (Date.now() - started) / 1000;
-    console.log(`reload with 10,000 stored imported cases: ${seconds.toFixed(1)} s to the overview's charts`);
-    // Row-by-row INSERTs took 31 s for 13.5k cases (issue); in bulk it is a few seconds even on a loaded machine.
-    expect(seconds).toBeLessThan(60);
+    const restore = await page.evaluate(() => performance.getEntriesByName('restore-imports').map((e) => e.duration));
+    expect(restore).toHaveLength(1);
+    console.log(`reload with 10,000 stored imported cases + 40,000 figures: restored in ${(restore[0] / 1000).toFixed(1)} s`);
+    // Row-by-row INSERTs took 31 s for 13.5k cases (issue); in bulk a few seconds, with margin for a loaded machine.
+    expect(restore[0]).toBeLessThan(30_000);
     expect(errors).toEqual([]);
   }, 600_000);
 });
