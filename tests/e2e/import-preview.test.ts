@@ -64,7 +64,7 @@ describe('import through the preview', () => {
     await page.goto(`${app.url}/?view=cases&province=${encodeURIComponent('江西省')}`);
     await expect.poll(() => page.locator('[data-testid="case-count"]').textContent(), { timeout: 120_000 }).toMatch(/\b2\b/);
     await page.goto(`${app.url}/?view=case&case=${ids[0]}`);
-    await page.locator('[data-testid="case-flags"] [data-flag="imported"]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid="case-flags"] [data-flag="imported"]').waitFor({ timeout: 240_000 });
     await page.goto(`${app.url}/?view=case&case=${ids[1]}`);
     await page.waitForTimeout(1500);
     expect(await page.locator('[data-testid="case-flags"]').count()).toBe(0);
