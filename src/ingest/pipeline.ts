@@ -105,6 +105,8 @@ export interface IngestDocumentInput {
   sourceFile: string;
   bytes: Uint8Array;
   hints?: SourceHints;
+  /** Values the analyst set (import preview): they win over the text's and the hints'. */
+  overrides?: SourceHints;
 }
 
 /** Where a document-level value came from when the document's header did not state it. */
@@ -172,6 +174,11 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
     fromHints: T | undefined,
     infer?: () => { value: T; detail: string } | null,
   ): T | null {
+    const override = input.overrides?.[field] as T | undefined;
+    if (override !== undefined) {
+      origins.push({ field, value: override, from: 'hints', detail: 'set by the analyst' });
+      return override;
+    }
     if (fromHeader !== null && fromHeader !== undefined) {
       if (fromHints !== undefined && fromHints !== fromHeader) {
         warnings.push(`${field}: the text says ${fromHeader}, the manifest says ${fromHints}; kept the text's`);
@@ -385,6 +392,8 @@ export interface IngestFailure {
   sourceFile: string;
   reason: FailureReason;
   message: string;
+  /** What the reason is about (e.g. for no_cases: what was looked for). */
+  detail?: string;
 }
 
 export interface Dataset {
@@ -424,7 +433,7 @@ export function ingestCorpus(inputs: IngestDocumentInput[], options: IngestCorpu
       results.push(result);
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
-      failures.push({ sourceFile: error.sourceFile, reason: error.reason, message: error.message });
+      failures.push({ sourceFile: error.sourceFile, reason: error.reason, message: error.message, detail: error.detail });
     }
   }
 

@@ -1,0 +1,28 @@
+// The import's ingest, off the main thread: a large notice takes seconds to read, and the page must stay
+// responsive (and the analyst able to cancel, which terminates this worker) meanwhile.
+// Protocol: one request → any number of progress messages → one result (or error) message.
+import { prepareImport, type ImportFile, type ImportOutcome, type ImportProgress, type LoadedIds } from './import-doc.ts';
+
+export interface ImportRequest {
+  files: ImportFile[];
+  loaded: LoadedIds;
+  /** ISO time of the import. */
+  now: string;
+}
+
+export type ImportReply =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; outcome: ImportOutcome }
+  | { type: 'error'; message: string };
+
+const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
+
+self.onmessage = (event: MessageEvent<ImportRequest>) => {
+  const { files, loaded, now } = event.data;
+  try {
+    const outcome = prepareImport(files, loaded, new Date(now), (progress) => post({ type: 'progress', progress }));
+    post({ type: 'done', outcome });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};

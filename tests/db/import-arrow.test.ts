@@ -1,0 +1,61 @@
+// Bulk insert of imported rows (Arrow → staging table → typed INSERT … SELECT) in DuckDB-wasm itself (its
+// Node build, the same engine as the browser's): the rows read back are the rows the literal INSERTs give.
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { insertRowsBulk } from '../../src/db/import-arrow.ts';
+import { prepareImport } from '../../src/db/import-doc.ts';
+import { insertRowsSql, type SqlColumn } from '../../src/db/workspace-sql.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { madeUpDocument } from './made-up-doc.ts';
+
+const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+
+let conn: { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; insertArrowFromIPCStream(b: Uint8Array, o: object): void };
+let data: DataDb;
+beforeAll(async () => {
+  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs').replace(/[^/]+$/, '');
+  const bundles = { mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: '' }, eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: '' } };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open({ query: { castBigIntToDouble: true } });
+  conn = db.connect();
+  data = await openDataDb();
+});
+afterAll(() => data?.close());
+
+const asyncConn = () => ({
+  query: async (sql: string) => conn.query(sql),
+  insertArrowFromIPCStream: async (buffer: Uint8Array, options: { name: string; create?: boolean }) => conn.insertArrowFromIPCStream(buffer, options),
+});
+
+test('bulk-inserted rows equal the rows literal INSERTs give, for every imported table', async () => {
+  const doc = madeUpDocument();
+  const { imported } = prepareImport([{ name: doc.name, bytes: doc.bytes }], { caseIds: [], docIds: [] });
+  const d = imported[0];
+  // Text that must survive as is: quotes, backslashes, a lone surrogate-free emoji, an empty list, a null.
+  d.cases[0] = { ...d.cases[0], title: `it's "q" \\n 😀 ${d.cases[0].title}`, flags: [], county: null };
+  const tables: [string, object[]][] = [
+    ['documents', [d.document]],
+    ['cases', d.cases],
+    ['metrics', d.metrics],
+    ['similar', d.similar.length > 0 ? d.similar : [{ case_id: 'a', other_case_id: 'b', score: 0.5, shared_terms: ['x', "y'"] }]],
+  ];
+  for (const [name, rows] of tables) {
+    const columns: SqlColumn[] = (await data.all(`DESCRIBE imported_${name}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const ddl = columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
+    conn.query(`CREATE TABLE lit_${name} (${ddl})`);
+    conn.query(`CREATE TABLE bulk_${name} (${ddl})`);
+    for (const sql of insertRowsSql(`lit_${name}`, columns, rows)) conn.query(sql);
+    conn.query('BEGIN');
+    await insertRowsBulk(asyncConn(), `bulk_${name}`, columns, rows);
+    conn.query('COMMIT');
+    const count = (sql: string) => Number(Object.values(conn.query(sql).toArray()[0].toJSON())[0]);
+    expect(count(`SELECT count(*) FROM bulk_${name}`)).toBe(rows.length);
+    expect(count(`SELECT count(*) FROM (SELECT * FROM lit_${name} EXCEPT ALL SELECT * FROM bulk_${name})`)).toBe(0);
+    expect(count(`SELECT count(*) FROM (SELECT * FROM bulk_${name} EXCEPT ALL SELECT * FROM lit_${name})`)).toBe(0);
+    // The staging table is gone.
+    expect(count(`SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'staging_%'`)).toBe(0);
+  }
+});
