@@ -105,7 +105,7 @@ export async function importFiles(files: File[]): Promise<ImportResult> {
   const conn = await workspaceConnection();
   const inputs = await Promise.all(files.map(readFile));
   const [caseRows, docRows] = await Promise.all([
-    rows(conn, 'SELECT case_id, doc_id, province, title, background, measures, outcomes, duplicate_of FROM cases'),
+    rows(conn, 'SELECT case_id, doc_id, province, title, indicator, background, measures, outcomes, duplicate_of FROM cases'),
     rows(conn, 'SELECT doc_id FROM documents'),
   ]);
   // The ingest (and its Chinese conversion tables) is loaded only when the analyst imports something.
