@@ -85,6 +85,11 @@ export const SIMILAR_COLUMNS: ColumnSpec<SimilarRow>[] = [
   { name: 'other_case_id', type: 'VARCHAR' },
   { name: 'score', type: 'DOUBLE' },
   { name: 'shared_terms', type: 'VARCHAR[]' },
+  { name: 'strength', type: 'VARCHAR' },
+  { name: 'mechanism_score', type: 'DOUBLE' },
+  { name: 'same_indicator', type: 'BOOLEAN' },
+  { name: 'title_terms', type: 'VARCHAR[]' },
+  { name: 'shared_dimensions', type: 'VARCHAR[]' },
 ];
 
 interface TableToWrite {

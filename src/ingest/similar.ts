@@ -15,8 +15,15 @@
 // - Duplicates (duplicate_of set) are ignored on both sides: their canonical copy stands for them.
 // - shared_terms: the shared bigrams of highest weight product, each grown to the longest 3–4 character
 //   string present in both texts (办电 → 办电服务), and terms overlapping a stronger one dropped, so the terms
-//   read as phrases rather than fragments.
+//   read as phrases rather than fragments. Genre words learned from the corpus are left out of them.
+// - strength (strong / related / weak) and the evidence behind it: similar-evidence.ts.
 
+import {
+  decideStrength,
+  learnStopBigrams,
+  reportedDimensions,
+  type Dimension,
+} from './similar-evidence.ts';
 import type { CaseRow, SimilarRow } from './types.ts';
 
 export interface SimilarOptions {
@@ -73,6 +80,14 @@ export function similarCases(cases: CaseRow[], options: SimilarOptions = {}): Si
   textOf.forEach((t, i) => membersOf[t].push(i));
 
   const counts = texts.map((text) => hanBigrams(text));
+  // Genre words, learned per province (a text counts once per case that has it).
+  const stopBigrams = learnStopBigrams(
+    counts.flatMap((m, t) => {
+      const byProvince = new Map<string | null, number>();
+      for (const i of membersOf[t]) byProvince.set(live[i].province, (byProvince.get(live[i].province) ?? 0) + 1);
+      return [...byProvince].map(([province, weight]) => ({ bigrams: m.keys(), province, weight }));
+    }),
+  );
   // Document frequency counts cases (not distinct texts), as idf is defined over the cases.
   const df = new Map<string, number>();
   counts.forEach((m, t) => {
@@ -116,12 +131,58 @@ export function similarCases(cases: CaseRow[], options: SimilarOptions = {}): Si
     return byProvince;
   });
 
-  const termsCache = new Map<number, string[]>();
-  const termsOf = (a: number, b: number): string[] => {
+  // The same vectors without genre words, renormalised: what the mechanism score and the terms are read from.
+  const distinctive: (CaseVector | undefined)[] = [];
+  const distinctiveOf = (t: number): CaseVector => {
+    let v = distinctive[t];
+    if (!v) {
+      const weights = new Map<string, number>();
+      let norm = 0;
+      for (const [term, w] of vectors[t].weights) {
+        if (stopBigrams.has(term)) continue;
+        weights.set(term, w);
+        norm += w * w;
+      }
+      norm = Math.sqrt(norm) || 1;
+      for (const [term, w] of weights) weights.set(term, w / norm);
+      distinctive[t] = v = { index: t, text: texts[t], weights };
+    }
+    return v;
+  };
+  const dimensionsCache: (Set<Dimension> | undefined)[] = [];
+  const dimensionsOf = (t: number): Set<Dimension> => {
+    const c = live[membersOf[t][0]];
+    return (dimensionsCache[t] ??= reportedDimensions([
+      { section: 'measures', text: c.measures },
+      { section: 'outcomes', text: c.outcomes },
+    ]));
+  };
+
+  interface TextPairEvidence {
+    terms: string[];
+    titleTerms: string[];
+    mechanism: number;
+    dimensions: string[];
+  }
+  const evidenceCache = new Map<number, TextPairEvidence>();
+  const evidenceOf = (a: number, b: number): TextPairEvidence => {
     const key = a * texts.length + b;
-    let terms = termsCache.get(key);
-    if (!terms) termsCache.set(key, (terms = sharedTerms(vectors[a], vectors[b], termsPerPair)));
-    return terms;
+    let e = evidenceCache.get(key);
+    if (!e) {
+      const da = distinctiveOf(a);
+      const db = distinctiveOf(b);
+      let mechanism = 0;
+      for (const [term, w] of da.weights) mechanism += w * (db.weights.get(term) ?? 0);
+      const dimsB = dimensionsOf(b);
+      e = {
+        terms: sharedTerms(da, db, termsPerPair),
+        titleTerms: titleTerms(live[membersOf[a][0]].title, live[membersOf[b][0]].title, stopBigrams),
+        mechanism,
+        dimensions: [...dimensionsOf(a)].filter((d) => dimsB.has(d)),
+      };
+      evidenceCache.set(key, e);
+    }
+    return e;
   };
 
   // Rows per case, returned in input order of the cases.
@@ -178,11 +239,19 @@ export function similarCases(cases: CaseRow[], options: SimilarOptions = {}): Si
       perProvinceRows.sort((a, b) => a.first - b.first);
       for (const { picked } of perProvinceRows) {
         for (const { other, score } of picked) {
+          const e = evidenceOf(v.index, textOf[other]);
+          // Indicator may be absent when the browser passes only some fields: then it is no evidence.
+          const sameIndicator = Boolean(live[self].indicator) && live[self].indicator === live[other].indicator;
           rowsOf[self].push({
             case_id: live[self].case_id,
             other_case_id: live[other].case_id,
             score: Math.round(score * 10000) / 10000,
-            shared_terms: termsOf(v.index, textOf[other]),
+            shared_terms: e.terms,
+            strength: decideStrength({ mechanism: e.mechanism, sameIndicator, titleTerms: e.titleTerms }),
+            mechanism_score: Math.round(e.mechanism * 10000) / 10000,
+            same_indicator: sameIndicator,
+            title_terms: e.titleTerms,
+            shared_dimensions: e.dimensions,
           });
         }
       }
@@ -205,13 +274,46 @@ function sharedTerms(a: CaseVector, b: CaseVector, limit: number): string[] {
   const terms: string[] = [];
   for (const [bigram] of shared) {
     if (terms.length >= limit) break;
-    if (terms.some((t) => t.includes(bigram))) continue;
+    if (FUNCTION_CHAR.test(bigram) || terms.some((t) => t.includes(bigram))) continue;
     const term = extendTerm(bigram, a.text, b.text);
     // Overlapping fragments of one phrase (公共资源 / 共资源交) read as noise: keep the first, stronger one.
     if (terms.some((t) => overlaps(t, term))) continue;
     terms.push(term);
   }
   return terms;
+}
+
+/**
+ * Distinctive terms both titles contain: shared non-genre bigrams grown to the longest Han string (up to 8
+ * characters) both titles contain; terms inside or overlapping a longer one dropped. Longest first, at most 3.
+ */
+function titleTerms(a: string, b: string, stop: ReadonlySet<string>): string[] {
+  const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
+  const found: string[] = [];
+  for (let i = 0; i + 1 < a.length; i++) {
+    const g = a.slice(i, i + 2);
+    if (stop.has(g) || !isHan(g[0]) || !isHan(g[1]) || !b.includes(g)) continue;
+    let start = i;
+    let end = i + 2;
+    while (end - start < 8 && isHan(a[end]) && b.includes(a.slice(start, end + 1))) end++;
+    while (end - start < 8 && isHan(a[start - 1]) && b.includes(a.slice(start - 1, end))) start--;
+    const term = a.slice(start, end);
+    // A place name running into a genre word (…市创新) names no practice.
+    if (bigramsOf(term).every((x) => stop.has(x) || PLACE_SUFFIX.test(x))) continue;
+    found.push(term);
+  }
+  found.sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+  const kept: string[] = [];
+  for (const term of found) if (!kept.some((t) => t.includes(term) || overlaps(t, term))) kept.push(term);
+  return kept.slice(0, 3);
+}
+
+const PLACE_SUFFIX = /^[省市县区镇乡村]/u;
+/** Function characters: a bigram with one spans two words (的交, 户即) and reads as noise in a term list. */
+const FUNCTION_CHAR = /[的了和与及等在为是对将把被即]/u;
+
+function bigramsOf(term: string): string[] {
+  return Array.from({ length: Math.max(0, term.length - 1) }, (_, i) => term.slice(i, i + 2));
 }
 
 /** True when the two terms share a character bigram. */

@@ -184,5 +184,15 @@ export interface SimilarRow {
   case_id: string;
   other_case_id: string;
   score: number;
+  /** Distinctive terms both cases share (genre words left out), the most telling first. */
   shared_terms: string[];
+  /** strong: the same practice; related: same procedure or problem, partly the same mechanism; weak: the rest. */
+  strength: 'strong' | 'related' | 'weak';
+  /** Cosine over distinctive terms only. */
+  mechanism_score: number;
+  same_indicator: boolean;
+  /** Distinctive terms both titles contain. */
+  title_terms: string[];
+  /** Dimensions of the reform results both report (time, steps, documents, visits, cost). */
+  shared_dimensions: string[];
 }

@@ -150,29 +150,35 @@ ORDER BY CASE section WHEN 'background' THEN 0 WHEN 'measures' THEN 1 ELSE 2 END
 }
 
 /**
- * Similar cases of one case (both directions of `similar`, best score kept), with where they are from;
- * `same_province` splits the list into other provinces and own.
+ * Similar cases of one case (both directions of `similar`, best score kept), with where they are from and
+ * the evidence that makes them counterparts (strength, terms in both titles, shared terms, result
+ * dimensions both report, same indicator); `same_province` splits the list into other provinces and own.
+ * Strong first, then related, then weak; best score first within each.
  */
 export function caseSimilar(caseId: string): NamedQuery {
   const id = literal(caseId);
+  const evidence = 'score, shared_terms, strength, title_terms, shared_dimensions, same_indicator';
   return {
     id: 'case.similar',
     sql: `WITH pairs AS (
-  SELECT other_case_id AS other, score, shared_terms FROM "similar" WHERE case_id = ${id}
+  SELECT other_case_id AS other, ${evidence} FROM "similar" WHERE case_id = ${id}
   UNION ALL
-  SELECT case_id AS other, score, shared_terms FROM "similar" WHERE other_case_id = ${id}
+  SELECT case_id AS other, ${evidence} FROM "similar" WHERE other_case_id = ${id}
 ), best AS (
-  SELECT other, max(score) AS score, arg_max(shared_terms, score) AS shared_terms FROM pairs GROUP BY other
+  SELECT other, max(score) AS score, arg_max(shared_terms, score) AS shared_terms, arg_max(strength, score) AS strength,
+    arg_max(title_terms, score) AS title_terms, arg_max(shared_dimensions, score) AS shared_dimensions,
+    arg_max(same_indicator, score) AS same_indicator
+  FROM pairs GROUP BY other
 )
 SELECT o.case_id, o.title, o.province, o.city, o.county, o.indicator, i.name_zh AS indicator_zh,
-  i.name_en AS indicator_en, o.year, o.batch, b.score, b.shared_terms,
-  o.province IS NOT DISTINCT FROM me.province AS same_province
+  i.name_en AS indicator_en, o.year, o.batch, b.strength, b.title_terms, b.shared_terms, b.shared_dimensions,
+  b.same_indicator, b.score, o.province IS NOT DISTINCT FROM me.province AS same_province
 FROM best b
 JOIN cases o ON o.case_id = b.other
 JOIN cases me ON me.case_id = ${id}
 LEFT JOIN indicators i ON i.code = o.indicator
 WHERE o.duplicate_of IS NULL AND o.case_id <> ${id}
-ORDER BY same_province, b.score DESC, o.case_id`,
+ORDER BY same_province, CASE b.strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END, b.score DESC, o.case_id`,
   };
 }
 

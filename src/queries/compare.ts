@@ -72,9 +72,12 @@ export function compareCases({ filters, a, b, indicator }: CompareIndicatorParam
 }
 
 /**
- * For each case of A under the chosen indicator, its nearest case of B (any indicator) by the
- * precomputed similarity. `similar` is read in both directions (a top-k list per case need not be
- * symmetric). Cases of A without any similar case of B are kept with nulls.
+ * For each case of A under the chosen indicator, its counterparts in B (any indicator): one row per pair.
+ * `similar` is read in both directions (a top-k list per case need not be symmetric; a pair listed both
+ * ways keeps its higher score). A case of A with strong or related counterparts gets only those; one with
+ * neither gets its three nearest weak ones (`has_counterpart` false: the UI says "no counterpart in B" and
+ * shows them on request). A case of A with no similar case of B at all is one row with nulls.
+ * Order: cases of A with counterparts first (strongest, then best score), then `pair_rank` within a case.
  */
 export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery {
   return {
@@ -85,22 +88,34 @@ export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParam
 ), b AS (
   SELECT case_id, title, city, county, indicator FROM cases WHERE ${compareWhere(filters)} AND province = ${literal(b)}
 ), both_ways AS (
-  SELECT case_id, other_case_id, score, shared_terms FROM "similar"
+  SELECT case_id, other_case_id, score, shared_terms, strength, title_terms, shared_dimensions, same_indicator FROM "similar"
   UNION ALL
-  SELECT other_case_id, case_id, score, shared_terms FROM "similar"
-), ranked AS (
-  SELECT s.case_id, s.other_case_id, s.score, s.shared_terms,
-    row_number() OVER (PARTITION BY s.case_id ORDER BY s.score DESC, s.other_case_id) AS rank
+  SELECT other_case_id, case_id, score, shared_terms, strength, title_terms, shared_dimensions, same_indicator FROM "similar"
+), best AS (
+  SELECT s.case_id, s.other_case_id, max(s.score) AS score, arg_max(s.shared_terms, s.score) AS shared_terms,
+    arg_max(s.strength, s.score) AS strength, arg_max(s.title_terms, s.score) AS title_terms,
+    arg_max(s.shared_dimensions, s.score) AS shared_dimensions, arg_max(s.same_indicator, s.score) AS same_indicator
   FROM both_ways s JOIN a ON a.case_id = s.case_id JOIN b ON b.case_id = s.other_case_id
+  GROUP BY s.case_id, s.other_case_id
+), ranked AS (
+  SELECT *,
+    CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END AS strength_rank,
+    row_number() OVER (PARTITION BY case_id
+      ORDER BY CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END, score DESC, other_case_id) AS pair_rank,
+    bool_or(strength <> 'weak') OVER (PARTITION BY case_id) AS has_counterpart,
+    min(CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END) OVER (PARTITION BY case_id) AS best_strength,
+    max(score) OVER (PARTITION BY case_id) AS best_score
+  FROM best
 )
 SELECT a.case_id AS a_case_id, a.title AS a_title, a.city AS a_city, a.county AS a_county,
   b.case_id AS b_case_id, b.title AS b_title, b.city AS b_city, b.county AS b_county,
   b.indicator AS b_indicator, i.name_zh AS b_indicator_zh, i.name_en AS b_indicator_en,
-  r.score, r.shared_terms
+  r.strength, r.title_terms, r.shared_terms, r.shared_dimensions, r.same_indicator, r.score,
+  coalesce(r.has_counterpart, false) AS has_counterpart, r.pair_rank
 FROM a
-LEFT JOIN ranked r ON r.case_id = a.case_id AND r.rank = 1
+LEFT JOIN ranked r ON r.case_id = a.case_id AND (r.strength <> 'weak' OR (NOT r.has_counterpart AND r.pair_rank <= 3))
 LEFT JOIN b ON b.case_id = r.other_case_id
 LEFT JOIN indicators i ON i.code = b.indicator
-ORDER BY r.score DESC NULLS LAST, a.case_id`,
+ORDER BY coalesce(r.best_strength, 3), r.best_score DESC NULLS LAST, a.case_id, r.pair_rank`,
   };
 }

@@ -37,7 +37,8 @@ export async function writeSyntheticData(dir: string, cases = 200): Promise<void
     FROM range(1, ${cases + 1}) r(i) JOIN documents d ON d.doc_id = ['fj-2023-b2','fj-2025-b3','sn-2022-b2'][1 + i % 3]`);
   await conn.run(`CREATE TABLE metrics AS SELECT case_id || '-m1' AS metric_id, case_id, 'outcomes' AS section, '从5天压缩至1天' AS text,
     1.0::DOUBLE AS value, '天' AS unit, 'duration' AS kind, 1.0::DOUBLE AS value_norm, '天' AS unit_norm, 5.0::DOUBLE AS before_value, 1.0::DOUBLE AS after_value FROM cases`);
-  await conn.run(`CREATE TABLE "similar" AS SELECT a.case_id, b.case_id AS other_case_id, 0.5::DOUBLE AS score, ['压缩']::VARCHAR[] AS shared_terms
+  await conn.run(`CREATE TABLE "similar" AS SELECT a.case_id, b.case_id AS other_case_id, 0.5::DOUBLE AS score, ['压缩']::VARCHAR[] AS shared_terms,
+    'related' AS strength, 0.4::DOUBLE AS mechanism_score, true AS same_indicator, []::VARCHAR[] AS title_terms, ['time']::VARCHAR[] AS shared_dimensions
     FROM cases a JOIN cases b ON a.indicator = b.indicator AND a.province <> b.province AND a.seq + 3 > b.seq AND b.seq > a.seq`);
   for (const table of ['indicators', 'documents', 'cases', 'metrics', 'similar']) {
     await conn.run(`COPY "${table}" TO ${out(`${table}.parquet`)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);

@@ -30,7 +30,9 @@ const CONTRACT: Record<string, [string, string][]> = {
     ['unit_norm', 'VARCHAR'], ['before_value', 'DOUBLE'], ['after_value', 'DOUBLE'],
   ],
   indicators: [['code', 'VARCHAR'], ['name_zh', 'VARCHAR'], ['name_en', 'VARCHAR'], ['sort', 'INTEGER']],
-  similar: [['case_id', 'VARCHAR'], ['other_case_id', 'VARCHAR'], ['score', 'DOUBLE'], ['shared_terms', 'VARCHAR[]']],
+  similar: [['case_id', 'VARCHAR'], ['other_case_id', 'VARCHAR'], ['score', 'DOUBLE'], ['shared_terms', 'VARCHAR[]'],
+    ['strength', 'VARCHAR'], ['mechanism_score', 'DOUBLE'], ['same_indicator', 'BOOLEAN'], ['title_terms', 'VARCHAR[]'],
+    ['shared_dimensions', 'VARCHAR[]']],
 };
 
 async function columnTypes(dir: string, table: string): Promise<[string, string][]> {
@@ -69,7 +71,8 @@ function smallDataset(): Dataset {
         value: 27.56, unit: '亿元', kind: 'money', value_norm: 275600, unit_norm: '万元', before_value: null, after_value: null },
     ],
     indicators: [{ code: 'tax', name_zh: '纳税', name_en: 'Paying taxes', sort: 12 }],
-    similar: [{ case_id: 'fj-2023-b2-001', other_case_id: 'fj-2023-b2-002', score: 0.5, shared_terms: ['税信码', '纳税'] }],
+    similar: [{ case_id: 'fj-2023-b2-001', other_case_id: 'fj-2023-b2-002', score: 0.5, shared_terms: ['税信码', '纳税'],
+      strength: 'related', mechanism_score: 0.42, same_indicator: true, title_terms: ['税信码'], shared_dimensions: ['time'] }],
     results: [],
     failures: [],
     duplicates: [],
@@ -92,8 +95,8 @@ describe('writeParquetFiles', () => {
     expect(cases[1]).toEqual({ case_id: 'fj-2023-b2-002', flags: ['missing_body', 'title_inferred'], indicator_alts: [], has_body: false, duplicate_of: 'fj-2023-b2-001' });
     const money = await queryParquet(dir, "SELECT value_norm, before_value FROM metrics WHERE kind = 'money'");
     expect(money).toEqual([{ value_norm: 275600, before_value: null }]);
-    const similar = await queryParquet(dir, 'SELECT shared_terms FROM "similar"');
-    expect(similar).toEqual([{ shared_terms: ['税信码', '纳税'] }]);
+    const similar = await queryParquet(dir, 'SELECT shared_terms, strength, same_indicator, shared_dimensions FROM "similar"');
+    expect(similar).toEqual([{ shared_terms: ['税信码', '纳税'], strength: 'related', same_indicator: true, shared_dimensions: ['time'] }]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -140,7 +140,7 @@ describe('case page', () => {
     expect(found.length).toBe(figures.length);
   });
 
-  it('lists similar cases of other provinces first, best first, never the case itself', async () => {
+  it('lists similar cases of other provinces first, strongest then best first, never the case itself', async () => {
     const [c] = await db.all('SELECT case_id FROM "similar" ORDER BY score DESC, case_id LIMIT 1');
     const rows = await db.all(caseSimilar(String(c.case_id)));
     expect(rows.length).toBeGreaterThan(0);
@@ -148,8 +148,15 @@ describe('case page', () => {
     const groups = rows.map((r) => (r.same_province ? 1 : 0));
     expect([...groups].sort()).toEqual(groups);
     for (let i = 1; i < rows.length; i++) {
-      if (rows[i].same_province === rows[i - 1].same_province) expect(Number(rows[i - 1].score)).toBeGreaterThanOrEqual(Number(rows[i].score));
+      if (rows[i].same_province !== rows[i - 1].same_province) continue;
+      const rank = (r: (typeof rows)[number]) => ['strong', 'related', 'weak'].indexOf(String(r.strength));
+      expect(rank(rows[i - 1])).toBeLessThanOrEqual(rank(rows[i]));
+      if (rank(rows[i - 1]) === rank(rows[i])) expect(Number(rows[i - 1].score)).toBeGreaterThanOrEqual(Number(rows[i].score));
     }
-    for (const r of rows) expect(Array.isArray(r.shared_terms)).toBe(true);
+    for (const r of rows) {
+      expect(Array.isArray(r.shared_terms)).toBe(true);
+      expect(Array.isArray(r.title_terms)).toBe(true);
+      expect(['strong', 'related', 'weak']).toContain(r.strength);
+    }
   });
 });

@@ -89,33 +89,49 @@ describe('compare queries', () => {
     }
   });
 
-  it('pairs each case of A with its best-scoring case of B', async () => {
+  it('gives each case of A its strong and related counterparts in B, or else its three nearest weak ones', async () => {
     const indicator = await sharedIndicator();
     const pairs = await db.all(comparePairs({ ...base, indicator }));
     const aCases = await db.all(
       `SELECT case_id FROM cases WHERE duplicate_of IS NULL AND indicator = '${indicator}' AND province = '${A}'`,
     );
-    expect(pairs.map((p) => p.a_case_id).sort()).toEqual(aCases.map((r) => r.case_id).sort());
+    expect([...new Set(pairs.map((p) => p.a_case_id))].sort()).toEqual(aCases.map((r) => r.case_id).sort());
     const paired = pairs.filter((p) => p.b_case_id !== null);
     expect(paired.length).toBeGreaterThan(0);
-    for (const p of paired) {
-      const [other] = await db.all(`SELECT province FROM cases WHERE case_id = '${p.b_case_id}'`);
-      expect(other.province).toBe(B);
-      // No case of B scores higher for this case of A, in either direction of `similar`.
-      const [{ best }] = await db.all(
-        `SELECT max(s.score) AS best FROM "similar" s JOIN cases c
-           ON c.case_id = CASE WHEN s.case_id = '${p.a_case_id}' THEN s.other_case_id ELSE s.case_id END
-         WHERE '${p.a_case_id}' IN (s.case_id, s.other_case_id) AND c.province = '${B}' AND c.duplicate_of IS NULL`,
+    for (const id of new Set(paired.map((p) => String(p.a_case_id)))) {
+      const mine = paired.filter((p) => p.a_case_id === id);
+      // Every similar row of this case with a case of B, either direction, with its strength.
+      const all = await db.all(
+        `SELECT c.case_id AS other, s.strength FROM "similar" s JOIN cases c
+           ON c.case_id = CASE WHEN s.case_id = '${id}' THEN s.other_case_id ELSE s.case_id END
+         WHERE '${id}' IN (s.case_id, s.other_case_id) AND c.province = '${B}' AND c.duplicate_of IS NULL`,
       );
-      expect(Number(p.score)).toBeCloseTo(Number(best), 9);
+      const counterparts = new Set(all.filter((r) => r.strength !== 'weak').map((r) => String(r.other)));
+      if (counterparts.size > 0) {
+        expect(mine.every((p) => p.has_counterpart === true && p.strength !== 'weak')).toBe(true);
+        expect(new Set(mine.map((p) => String(p.b_case_id)))).toEqual(counterparts);
+      } else {
+        expect(mine.every((p) => p.has_counterpart === false && p.strength === 'weak')).toBe(true);
+        expect(mine.length).toBe(Math.min(3, new Set(all.map((r) => r.other)).size));
+      }
+      for (const p of mine) {
+        const [other] = await db.all(`SELECT province FROM cases WHERE case_id = '${p.b_case_id}'`);
+        expect(other.province).toBe(B);
+      }
+      // Within a case of A: strong before related before weak, then best score first.
+      const order = mine.map((p) => ['strong', 'related', 'weak'].indexOf(String(p.strength)) * 10 - Number(p.score));
+      expect([...order].sort((x, y) => x - y)).toEqual(order);
     }
+    // Cases of A with counterparts come first.
+    const flags = [...new Map(pairs.map((p) => [p.a_case_id, p.has_counterpart === true])).values()];
+    expect(flags.indexOf(false) === -1 || flags.slice(flags.indexOf(false)).every((f) => !f)).toBe(true);
   });
 
   it('pairs the two provinces’ electricity cases with each other', async () => {
     const pairs = await db.all(comparePairs({ ...base, indicator: 'electricity' }));
     const paired = pairs.filter((p) => p.b_case_id !== null);
     expect(paired.length).toBeGreaterThan(0);
-    // At least one Fujian electricity case finds a Shaanxi electricity case as its nearest.
-    expect(paired.some((p) => p.b_indicator === 'electricity')).toBe(true);
+    // Fujian's electricity cases have Shaanxi electricity counterparts, said to share the indicator.
+    expect(paired.some((p) => p.b_indicator === 'electricity' && p.strength !== 'weak' && p.same_indicator === true)).toBe(true);
   });
 });

@@ -1,38 +1,50 @@
-// Similar cases of a case (other provinces or own): link, place, indicator, score, shared terms.
+// Counterparts of a case, province by province (other provinces, or its own): strong and related ones said
+// in words with their evidence; a province with neither says "no counterpart in <province>" and offers the
+// weak ones on request.
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Row } from '../../queries/types.ts';
 import type { ViewProps } from '../../views/types.ts';
-import { CaseCell } from './CaseLink.tsx';
-import { SimilarityCells } from './SimilarityCells.tsx';
+import { Counterpart, CounterpartList } from './Counterpart.tsx';
 import { placeOf, str } from './values.ts';
+
+/** Rows grouped by province, in query order (strongest first within each). */
+function byProvince(rows: Row[]): [string, Row[]][] {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = str(r.province);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups];
+}
 
 export function SimilarList({ rows, state, update, testId }: ViewProps & { rows: Row[]; testId: string }) {
   const { t, provinceName, indicatorName } = useI18n();
   if (rows.length === 0) return <p className="v-empty">{t('case.noSimilar')}</p>;
   return (
-    <table className="v-pairs" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('case.place')}</th>
-          <th style={{ width: '45%' }}>{t('col.title')}</th>
-          <th className="v-score">{t('col.score')}</th>
-          <th style={{ width: '25%' }}>{t('col.sharedTerms')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={str(r.case_id)}>
-            <td>
-              {provinceName(str(r.province))}
-              <div className="v-muted">{placeOf(r)}</div>
-            </td>
-            <td>
-              <CaseCell caseId={str(r.case_id)} title={str(r.title)} note={indicatorName(str(r.indicator))} state={state} update={update} />
-            </td>
-            <SimilarityCells row={r} />
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="v-similar" data-testid={testId}>
+      {byProvince(rows).map(([province, list]) => (
+        <section key={province} className="v-similar-province" data-province={province}>
+          <h4>{provinceName(province)}</h4>
+          <CounterpartList
+            rows={list}
+            province={province}
+            render={(r) => (
+              <Counterpart
+                key={str(r.case_id)}
+                row={r}
+                caseId={str(r.case_id)}
+                title={str(r.title)}
+                note={[placeOf(r), indicatorName(str(r.indicator))].filter(Boolean).join(' · ')}
+                indicator={str(r.indicator) || null}
+                state={state}
+                update={update}
+              />
+            )}
+          />
+        </section>
+      ))}
+    </div>
   );
 }

@@ -1,9 +1,10 @@
-// Each case of A (chosen indicator) beside its nearest case of B, with score and shared terms.
+// Each case of A (chosen indicator) beside its counterparts in B, said in words with the evidence; a case
+// with none says so and offers the nearest weak ones on request. Rows come one per pair (compare.pairs).
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Row } from '../../queries/types.ts';
 import type { ViewProps } from '../../views/types.ts';
 import { CaseCell } from '../cases/CaseLink.tsx';
-import { SimilarityCells } from '../cases/SimilarityCells.tsx';
+import { Counterpart, CounterpartList } from '../cases/Counterpart.tsx';
 import { placeOf, str } from '../cases/values.ts';
 
 export interface PairsTableProps extends ViewProps {
@@ -12,40 +13,58 @@ export interface PairsTableProps extends ViewProps {
   b: string;
 }
 
+/** Rows grouped by the case of A, in query order. */
+function byCaseOfA(rows: Row[]): Row[][] {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = str(r.a_case_id);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()];
+}
+
 export function PairsTable({ rows, a, b, state, update }: PairsTableProps) {
-  const { t, provinceName, indicatorName } = useI18n();
+  const { provinceName, indicatorName } = useI18n();
   return (
     <table className="v-pairs" data-testid="compare-pairs">
       <thead>
         <tr>
-          <th>{provinceName(a)}</th>
+          <th style={{ width: '40%' }}>{provinceName(a)}</th>
           <th>{provinceName(b)}</th>
-          <th className="v-score">{t('col.score')}</th>
-          <th style={{ width: '28%' }}>{t('col.sharedTerms')}</th>
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={str(r.a_case_id)}>
-            <td>
-              <CaseCell caseId={str(r.a_case_id)} title={str(r.a_title)} note={placeOf(r, 'a_')} state={state} update={update} />
-            </td>
-            <td>
-              {r.b_case_id ? (
-                <CaseCell
-                  caseId={str(r.b_case_id)}
-                  title={str(r.b_title)}
-                  note={[placeOf(r, 'b_'), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
-                  state={state}
-                  update={update}
+        {byCaseOfA(rows).map((group) => {
+          const first = group[0];
+          const pairs = group.filter((r) => r.b_case_id !== null);
+          return (
+            <tr key={str(first.a_case_id)} data-has-counterpart={first.has_counterpart === true}>
+              <td>
+                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_')} state={state} update={update} />
+              </td>
+              <td>
+                <CounterpartList
+                  rows={pairs}
+                  province={b}
+                  render={(r) => (
+                    <Counterpart
+                      key={str(r.b_case_id)}
+                      row={r}
+                      caseId={str(r.b_case_id)}
+                      title={str(r.b_title)}
+                      note={[placeOf(r, 'b_'), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
+                      indicator={str(r.b_indicator) || null}
+                      state={state}
+                      update={update}
+                    />
+                  )}
                 />
-              ) : (
-                <span className="v-empty">{t('cmp.noPair')}</span>
-              )}
-            </td>
-            <SimilarityCells row={r} />
-          </tr>
-        ))}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
