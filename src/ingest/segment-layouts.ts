@@ -352,7 +352,9 @@ export function readTitleLines(lines: Line[]): Reading | null {
     if (!above.titleIdx.includes(i)) continue;
     starts.push({ at: j, ...above });
   }
-  if (starts.length === 0) return null;
+  // One headline over one text is an article, not a notice of cases: this reading needs two cases at least
+  // (a single case told in parts is found by its part headings).
+  if (starts.length < 2) return null;
   const bodies = starts.map((s, k) => {
     const b = emptyBody(k + 1);
     b.titleIdx = s.titleIdx;
