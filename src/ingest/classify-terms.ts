@@ -4,8 +4,9 @@
 // - weight 2–4: terms typical of it but shared with neighbours (融资, 通关, 调解);
 // - weight ≤ 1.5: weak hints;
 // - never add words every case uses (营商环境, 企业, 服务, 改革, 政务服务 is deliberately weak).
-// Longer terms are matched first and hide the shorter ones inside them (劳动力市场监管 does not also count
-// 市场监管), so a compound can point elsewhere than its parts.
+// Text is read left to right, taking at each position the longest term (or neutral word) starting there:
+// a compound hides the shorter terms inside it (劳动力市场监管 does not also count 市场监管), so it can point
+// elsewhere than its parts; a neutral word (below) hides a term it overlaps.
 
 export const INDICATOR_TERMS: Record<string, Record<string, number>> = {
   starting_business: {
@@ -129,3 +130,15 @@ export const INDICATOR_TERMS: Record<string, Record<string, number>> = {
     植物新品种: 4, 数据知识产权: 6, 侵权假冒: 4, 知识产权保护: 7,
   },
 };
+
+/**
+ * Common words that start just before an indicator term and overlap it: read as themselves, they keep the
+ * term from being counted where it is not written (提供电子证照 is no 供电, 展开工作 no 开工, 打通关键环节 no
+ * 通关, 接电话 no 接电, 线上市场 no 上市, 地标性建筑 no 地标). They point to no indicator.
+ */
+export const NEUTRAL_WORDS: string[] = [
+  '提供', '使用', '运用', '利用', '应用', '采用', '作用', '费用', '适用', '专用',
+  '展开', '召开', '工作',
+  '打通', '畅通', '贯通', '联通', '疏通',
+  '接电话', '线上', '网上', '地标性',
+];

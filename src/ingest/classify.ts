@@ -5,7 +5,7 @@
 // (flag `unclassified`) with the weak hints it did find as alternatives — never under a default guess.
 import type { CaseFlag, Classification } from './types.ts';
 import { CLASSIFIABLE_CODES, INDICATORS, INDICATOR_CODES, UNCLASSIFIED } from './indicators.ts';
-import { INDICATOR_TERMS } from './classify-terms.ts';
+import { INDICATOR_TERMS, NEUTRAL_WORDS } from './classify-terms.ts';
 
 export interface ClassifyInput {
   title: string;
@@ -86,7 +86,7 @@ export function scoreText(title: string, body: string): Map<string, { score: num
   const scores = new Map(CLASSIFIABLE_CODES.map((c) => [c, { score: 0, terms: new Map<string, number>() }]));
   const titleCounts = countTerms(title);
   const bodyCounts = countTerms(body);
-  for (const term of TERMS) {
+  for (const term of TERM_OWNERS.keys()) {
     const strength = TITLE_WEIGHT * damp(titleCounts.get(term) ?? 0) + damp(bodyCounts.get(term) ?? 0);
     if (strength === 0) continue;
     for (const [code, weight] of TERM_OWNERS.get(term)!) {
@@ -103,7 +103,7 @@ function damp(n: number): number {
   return n === 0 ? 0 : 1 + Math.log(n);
 }
 
-// term → [(indicator, weight)]; all terms longest first, so a compound hides the words inside it.
+// term → [(indicator, weight)].
 const TERM_OWNERS = new Map<string, [string, number][]>();
 for (const [code, terms] of Object.entries(INDICATOR_TERMS)) {
   for (const [term, weight] of Object.entries(terms)) {
@@ -112,17 +112,32 @@ for (const [code, terms] of Object.entries(INDICATOR_TERMS)) {
     TERM_OWNERS.set(term, owners);
   }
 }
-const TERMS = [...TERM_OWNERS.keys()].sort((a, b) => b.length - a.length);
+// First character → the terms and neutral words starting with it, longest first.
+const STARTING_WITH = new Map<string, string[]>();
+for (const word of new Set([...TERM_OWNERS.keys(), ...NEUTRAL_WORDS])) {
+  const list = STARTING_WITH.get(word[0]) ?? [];
+  list.push(word);
+  STARTING_WITH.set(word[0], list);
+}
+for (const list of STARTING_WITH.values()) list.sort((a, b) => b.length - a.length);
 
+/**
+ * Term counts, reading the text left to right and taking at each position the longest term or neutral word
+ * that starts there (forward maximum matching, the classic way to cut Chinese into words): a compound hides
+ * the words inside it, and a word that merely overlaps a term does not count for it (提供暖心 is no 供暖,
+ * 信用水平 no 用水).
+ */
 function countTerms(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  let rest = text;
-  for (const term of TERMS) {
-    if (!rest.includes(term)) continue;
-    const parts = rest.split(term);
-    counts.set(term, parts.length - 1);
-    // A mark no term contains, so the words on either side do not join into a new term.
-    rest = parts.join('|');
+  let i = 0;
+  while (i < text.length) {
+    const word = STARTING_WITH.get(text[i])?.find((w) => text.startsWith(w, i));
+    if (!word) {
+      i++;
+      continue;
+    }
+    if (TERM_OWNERS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    i += word.length;
   }
   return counts;
 }

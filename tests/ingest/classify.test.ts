@@ -195,6 +195,18 @@ describe('the keyword model', () => {
     expect(s.get('market_regulation')!.score).toBe(0);
   });
 
+  it('does not count a term that a common word merely overlaps', () => {
+    // Each of these reads a term across a word boundary (供暖, 供电, 开工, 通关, 接电, 上市, 用水, 地标).
+    const text = '为企业职工提供暖心服务,提供电子证照,全面展开工作,打通关键环节,及时接电话,拓展线上市场,信用水平提升,打造地标性建筑。';
+    const r = classifyBlind(input('某区打造暖心驿站', text));
+    for (const term of ['供暖', '供电', '开工', '通关', '接电', '上市', '用水', '地标']) expect(r.evidence, term).not.toContain(term);
+    // The terms themselves still count where they are written.
+    const s = scoreText('', '集中供暖,企业用电,项目开工,通关便利,上市公司,用水报装');
+    for (const code of ['water_gas', 'electricity', 'construction_permits', 'cross_border_trade', 'minority_investors']) {
+      expect(s.get(code)!.score, code).toBeGreaterThan(0);
+    }
+  });
+
   it('ranks alternatives by score and only offers meaningful ones', () => {
     const r = classifyBlind(input('推行知识产权质押融资', '银行发放知识产权质押贷款,专利权人获得融资。'));
     expect(['ip', 'credit']).toContain(r.indicator);
