@@ -104,4 +104,8 @@ export const VIEW_TEXT = {
   'flag.mojibake_unrepaired': { zh: '含无法修复的乱码', en: 'Contains garbled text that could not be repaired' },
   'flag.place_inferred_from_body': { zh: '地点取自正文', en: 'Place taken from the body' },
   'flag.imported': { zh: '由分析人员导入', en: 'Imported by the analyst' },
+  'flag.unclassified': {
+    zh: '未分类：文件未标明指标，正文指标用语不足（备选指标仅供参考）',
+    en: 'Unclassified: the document names no indicator and the text too few indicator terms (alternatives are only hints)',
+  },
 } satisfies Record<string, { zh: string; en: string }>;

@@ -1,9 +1,11 @@
 // One indicator per case, with the terms that decided it. Where the document files the case under an
 // indicator heading (Shaanxi), that heading is the label; otherwise a transparent keyword model
 // (classify-terms.ts): title terms weigh more than body terms, repeated terms count with diminishing returns.
-import type { Classification } from './types.ts';
-import { INDICATORS, INDICATOR_CODES } from './indicators.ts';
-import { INDICATOR_TERMS } from './classify-terms.ts';
+// The model admits ignorance: where the text names too little to choose, the case is filed under `other`
+// (flag `unclassified`) with the weak hints it did find as alternatives — never under a default guess.
+import type { CaseFlag, Classification } from './types.ts';
+import { CLASSIFIABLE_CODES, INDICATORS, INDICATOR_CODES, UNCLASSIFIED } from './indicators.ts';
+import { INDICATOR_TERMS, NEUTRAL_WORDS } from './classify-terms.ts';
 
 export interface ClassifyInput {
   title: string;
@@ -16,55 +18,75 @@ export interface ClassifyInput {
 
 /** A term found in a title counts this many times as much as one found in the body. */
 const TITLE_WEIGHT = 3;
-/** Below this score the text says too little to choose; the case falls back to FALLBACK. */
+/**
+ * Below this score the text says too little to choose and the case goes to `other`. One specific term
+ * anywhere (融资 3.5, 不动产登记 6) or one typical term in the title (便民 2 × 3) decides; a single weak hint
+ * in the body (银行 1.5, 调解 2.5) does not, it is only offered as an alternative.
+ */
 const MIN_SCORE = 3;
 /** Other indicators are offered as alternatives when they reach this share of the winner's score. */
 const ALT_SHARE = 0.35;
 const MAX_ALTS = 3;
 const MAX_EVIDENCE = 6;
-/** The broadest indicator: where a case names nothing more specific, it is about dealing with government. */
-const FALLBACK = 'government_services';
 
 /** Document heading wins (source 'document'); otherwise the keyword classifier. */
 export function classifyCase(input: ClassifyInput): Classification {
   const blind = classifyBlind(input);
   const fromHeading = input.headingLabel ? headingToIndicator(input.headingLabel) : null;
   if (!fromHeading) return blind;
-  const ranked = [blind.indicator, ...blind.alts].filter((c) => c !== fromHeading);
+  const ranked = (blind.indicator === UNCLASSIFIED ? blind.alts : [blind.indicator, ...blind.alts]).filter((c) => c !== fromHeading);
   return {
     indicator: fromHeading,
     source: 'document',
-    alts: blind.indicator === FALLBACK && blind.evidence.length === 0 ? [] : ranked.slice(0, MAX_ALTS),
+    alts: ranked.slice(0, MAX_ALTS),
     evidence: [input.headingLabel!.trim()],
   };
 }
 
-/** The classifier alone, ignoring any document heading (used to measure agreement). */
+/** The case flags a classification implies: `unclassified` for a case filed under `other`. */
+export function classificationFlags(c: Classification): CaseFlag[] {
+  return c.indicator === UNCLASSIFIED ? ['unclassified'] : [];
+}
+
+/**
+ * The classifier alone, ignoring any document heading (also used to measure agreement). A decided case
+ * always names the terms that decided it; a case filed under `other` lists the indicators its weak hints
+ * point to as alternatives (best first) and those hints as evidence (both empty when there were none).
+ */
 export function classifyBlind(input: ClassifyInput): Classification {
   const scores = scoreText(input.title, [input.background, input.measures, input.outcomes].join('\n'));
-  const ranked = INDICATOR_CODES.map((code) => ({ code, ...scores.get(code)! })).sort(
-    (a, b) => b.score - a.score || INDICATOR_CODES.indexOf(a.code) - INDICATOR_CODES.indexOf(b.code),
-  );
+  const ranked = CLASSIFIABLE_CODES.map((code) => ({ code, ...scores.get(code)! }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || INDICATOR_CODES.indexOf(a.code) - INDICATOR_CODES.indexOf(b.code));
   const top = ranked[0];
-  if (top.score < MIN_SCORE) return { indicator: FALLBACK, source: 'classifier', alts: [], evidence: [] };
+  if (!top || top.score < MIN_SCORE) {
+    const hints = ranked.slice(0, MAX_ALTS);
+    return { indicator: UNCLASSIFIED, source: 'classifier', alts: hints.map((r) => r.code), evidence: strongestTerms(hints.map((r) => r.terms)) };
+  }
   const alts = ranked
     .slice(1)
     .filter((r) => r.score >= Math.max(MIN_SCORE, top.score * ALT_SHARE))
     .slice(0, MAX_ALTS)
     .map((r) => r.code);
-  const evidence = [...top.terms.entries()]
+  return { indicator: top.code, source: 'classifier', alts, evidence: strongestTerms([top.terms]) };
+}
+
+/** The terms that contributed most (each once), strongest first. */
+function strongestTerms(contributions: Map<string, number>[]): string[] {
+  const best = new Map<string, number>();
+  for (const terms of contributions) for (const [term, c] of terms) best.set(term, Math.max(c, best.get(term) ?? 0));
+  return [...best.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_EVIDENCE)
     .map(([term]) => term);
-  return { indicator: top.code, source: 'classifier', alts, evidence };
 }
 
 /** Every indicator's score, and what each term contributed to it. Exported for inspection and tests. */
 export function scoreText(title: string, body: string): Map<string, { score: number; terms: Map<string, number> }> {
-  const scores = new Map(INDICATOR_CODES.map((c) => [c, { score: 0, terms: new Map<string, number>() }]));
+  const scores = new Map(CLASSIFIABLE_CODES.map((c) => [c, { score: 0, terms: new Map<string, number>() }]));
   const titleCounts = countTerms(title);
   const bodyCounts = countTerms(body);
-  for (const term of TERMS) {
+  for (const term of TERM_OWNERS.keys()) {
     const strength = TITLE_WEIGHT * damp(titleCounts.get(term) ?? 0) + damp(bodyCounts.get(term) ?? 0);
     if (strength === 0) continue;
     for (const [code, weight] of TERM_OWNERS.get(term)!) {
@@ -81,7 +103,7 @@ function damp(n: number): number {
   return n === 0 ? 0 : 1 + Math.log(n);
 }
 
-// term → [(indicator, weight)]; all terms longest first, so a compound hides the words inside it.
+// term → [(indicator, weight)].
 const TERM_OWNERS = new Map<string, [string, number][]>();
 for (const [code, terms] of Object.entries(INDICATOR_TERMS)) {
   for (const [term, weight] of Object.entries(terms)) {
@@ -90,17 +112,32 @@ for (const [code, terms] of Object.entries(INDICATOR_TERMS)) {
     TERM_OWNERS.set(term, owners);
   }
 }
-const TERMS = [...TERM_OWNERS.keys()].sort((a, b) => b.length - a.length);
+// First character → the terms and neutral words starting with it, longest first.
+const STARTING_WITH = new Map<string, string[]>();
+for (const word of new Set([...TERM_OWNERS.keys(), ...NEUTRAL_WORDS])) {
+  const list = STARTING_WITH.get(word[0]) ?? [];
+  list.push(word);
+  STARTING_WITH.set(word[0], list);
+}
+for (const list of STARTING_WITH.values()) list.sort((a, b) => b.length - a.length);
 
+/**
+ * Term counts, reading the text left to right and taking at each position the longest term or neutral word
+ * that starts there (forward maximum matching, the classic way to cut Chinese into words): a compound hides
+ * the words inside it, and a word that merely overlaps a term does not count for it (提供暖心 is no 供暖,
+ * 信用水平 no 用水).
+ */
 function countTerms(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  let rest = text;
-  for (const term of TERMS) {
-    if (!rest.includes(term)) continue;
-    const parts = rest.split(term);
-    counts.set(term, parts.length - 1);
-    // A mark no term contains, so the words on either side do not join into a new term.
-    rest = parts.join('|');
+  let i = 0;
+  while (i < text.length) {
+    const word = STARTING_WITH.get(text[i])?.find((w) => text.startsWith(w, i));
+    if (!word) {
+      i++;
+      continue;
+    }
+    if (TERM_OWNERS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    i += word.length;
   }
   return counts;
 }
@@ -140,7 +177,8 @@ function normaliseHeading(heading: string): string {
     .replace(/(指标|领域|方面|类)$/, '');
 }
 
-const HEADING_TABLE: [string, string][] = INDICATORS.flatMap((ind) =>
+// `other` is no heading a document files cases under (其他 is not "unclassified").
+const HEADING_TABLE: [string, string][] = INDICATORS.filter((ind) => ind.code !== UNCLASSIFIED).flatMap((ind) =>
   [ind.name_zh, ...(HEADING_ALIASES[ind.code] ?? [])].map((alias) => [normaliseHeading(alias), ind.code] as [string, string]),
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -182,7 +220,7 @@ export function agreement<T extends AgreementCase>(cases: T[]): Agreement<T> {
   let total = 0;
   const disagreements: Agreement<T>['disagreements'] = [];
   for (const c of cases) {
-    const expected = INDICATOR_CODES.includes(c.heading) ? c.heading : headingToIndicator(c.heading);
+    const expected = CLASSIFIABLE_CODES.includes(c.heading) ? c.heading : headingToIndicator(c.heading);
     if (!expected) continue;
     total++;
     if (expected === c.blind) agree++;

@@ -1,5 +1,7 @@
 // The indicator taxonomy of DESIGN.md: China's 18 national business-environment indicators plus the two
 // themes Shaanxi's 2022 batch uses as headings. `sort` follows DESIGN.md's table (left column, then right).
+// Last comes `other`: where neither the document nor the text says which indicator a case belongs to, the
+// case is filed there (flag `unclassified`) rather than under a guess.
 import type { IndicatorRow } from './types.ts';
 
 export const INDICATORS: IndicatorRow[] = [
@@ -23,9 +25,16 @@ export const INDICATORS: IndicatorRow[] = [
   { code: 'leaders_walk_process', name_zh: '一把手走流程', name_en: 'Leaders walk the process', sort: 18 },
   { code: 'complaints', name_zh: '投诉举报处理', name_en: 'Complaint handling', sort: 19 },
   { code: 'ip', name_zh: '知识产权创造、保护和运用', name_en: 'IP creation, protection and use', sort: 20 },
+  { code: 'other', name_zh: '其他（未分类）', name_en: 'Other (unclassified)', sort: 21 },
 ];
 
+/** The code of cases no indicator could be chosen for: never a keyword's or a heading's answer. */
+export const UNCLASSIFIED = 'other';
+
 export const INDICATOR_CODES: string[] = INDICATORS.map((i) => i.code);
+
+/** The codes a case can be filed under on evidence (all but `other`). */
+export const CLASSIFIABLE_CODES: string[] = INDICATOR_CODES.filter((c) => c !== UNCLASSIFIED);
 
 export function isIndicatorCode(code: string): boolean {
   return INDICATOR_CODES.includes(code);
@@ -112,5 +121,9 @@ export const INDICATOR_NOTES: Record<string, { zh: string; en: string }> = {
   ip: {
     zh: '知识产权的创造、保护和运用：专利、商标、地理标志、版权，侵权纠纷处理与维权，知识产权转化。',
     en: 'Creating, protecting and using intellectual property: patents, trademarks, geographical indications, copyright, infringement disputes and enforcement, commercialisation.',
+  },
+  other: {
+    zh: '未能归类的案例：文件没有把它列在某个指标下，正文也没有足够的指标用语。可能的指标列为备选，分析人员可以重新归类。',
+    en: 'Cases that could not be classified: the document files them under no indicator and the text names too few indicator terms. Likely indicators are listed as alternatives; the analyst can re-file the case.',
   },
 };

@@ -1,34 +1,57 @@
 // Normalise stage: raw document text → one Line per non-blank source line, each with the published
-// original and a simplified normal form (mojibake repaired where verifiable, traditional → simplified,
-// full-width ASCII folded to ASCII). Pure: runs in Node and in the browser.
+// original and a normal form for display, search and matching (normalForm: mojibake repaired where
+// verifiable, traditional → simplified where the text is traditional, full-width ASCII folded to ASCII,
+// pinyin annotations of mirror pages removed). Text already simplified is never rewritten: a simplified
+// line's normal form is its original with widths folded. Pure: runs in Node and in the browser.
 import type { Line, NormalisedDocument, Script } from './types.ts';
 import { buildContextModel, repairMojibake } from './mojibake.ts';
-import { foldFullWidth, toSimplified } from './text-convert.ts';
+import { stripPinyinAnnotations } from './pinyin-annotations.ts';
+import { countTraditional, foldFullWidth, toSimplified } from './text-convert.ts';
 
 export { foldFullWidth, toSimplified };
 
-const HAN = /\p{Script=Han}/u;
+type TraditionalCount = ReturnType<typeof countTraditional>;
 
 /**
- * 'traditional' when a noticeable share of the Han characters change under t→s conversion.
- * Simplified text changes almost nowhere (a rare variant or two), traditional text changes at
- * 15–30 % of its characters, so a 3 % threshold separates them with a wide margin.
+ * 'traditional' when a noticeable share of the Han characters are traditional (countTraditional).
+ * Simplified text has none, traditional text 15–30 % of its characters, so a 3 % threshold separates
+ * them with a wide margin.
  */
 export function detectScript(lines: string[]): Script {
+  return scriptOf(lines.map(countTraditional));
+}
+
+function scriptOf(counts: TraditionalCount[]): Script {
   let han = 0;
-  let changed = 0;
-  for (const line of lines.slice(0, 400)) {
-    const a = [...line];
-    const b = [...toSimplified(line)];
-    // opencc maps Han text character for character; a line whose length changed is skipped.
-    if (a.length !== b.length) continue;
-    for (let i = 0; i < a.length; i++) {
-      if (!HAN.test(a[i])) continue;
-      han++;
-      if (a[i] !== b[i]) changed++;
-    }
+  let traditional = 0;
+  for (const c of counts) {
+    han += c.han;
+    traditional += c.traditional;
   }
-  return han > 0 && changed / han > 0.03 ? 'traditional' : 'simplified';
+  return han > 0 && traditional / han > 0.03 ? 'traditional' : 'simplified';
+}
+
+/**
+ * A line of a simplified document written in traditional characters itself (a quoted passage, a mirrored
+ * block): at least 2 traditional characters making ≥ 10 % of its Han. One stray character (a place name
+ * such as 乾县, which the converter would turn into 干县) does not make a line traditional.
+ */
+export function isTraditionalLine(text: string): boolean {
+  return isTraditionalCount(countTraditional(text));
+}
+
+function isTraditionalCount({ han, traditional }: TraditionalCount): boolean {
+  return traditional >= 2 && traditional >= 0.1 * han;
+}
+
+/**
+ * The normal form of one line: converted to simplified only when `traditional` (the line's document is
+ * traditional, or the line itself is), as a whole line (the converter's Taiwan phrasing: 著力 → 着力); then
+ * full-width ASCII folded (（一）→ (一), ：→ :, １２ → 12) and pinyin annotations dropped. A simplified line
+ * thus stays as published but for the width of its ASCII forms.
+ */
+export function normalForm(text: string, traditional: boolean): string {
+  return stripPinyinAnnotations(foldFullWidth(traditional ? toSimplified(text) : text)).trim();
 }
 
 export function normaliseDocument(raw: string): NormalisedDocument {
@@ -42,13 +65,17 @@ export function normaliseDocument(raw: string): NormalisedDocument {
 
   // The clean lines of the document itself are the language model that decides ambiguous repairs.
   const context = buildContextModel(kept.map((l) => l.original));
+  // Decided per document, then per line: a simplified document's traditional line is converted, no other.
+  const counts = kept.map((l) => countTraditional(l.original));
+  const script = scriptOf(counts);
 
-  const lines: Line[] = kept.map(({ lineNo, original }) => {
+  const lines: Line[] = kept.map(({ lineNo, original }, i) => {
     const fix = repairMojibake(original, context);
-    const line: Line = { lineNo, original, simplified: foldFullWidth(toSimplified(fix.text)).trim() };
+    const traditional = script === 'traditional' || isTraditionalCount(fix.text === original ? counts[i] : countTraditional(fix.text));
+    const line: Line = { lineNo, original, simplified: normalForm(fix.text, traditional) };
     if (fix.status !== 'clean') line.mojibake = fix.status;
     if (fix.partial !== undefined) line.mojibakePartial = fix.partial;
     return line;
   });
-  return { script: detectScript(kept.map((l) => l.original)), lines };
+  return { script, lines };
 }

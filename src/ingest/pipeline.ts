@@ -6,7 +6,7 @@
 // text does not state comes from the hints (manifest), else is inferred from the text and recorded in the
 // report, else stays null: nothing is guessed silently.
 
-import { classifyCase } from './classify.ts';
+import { classificationFlags, classifyCase } from './classify.ts';
 import { dedupeCases, type DuplicateMatch } from './dedupe.ts';
 import { extractFigures } from './figures.ts';
 import { caseId, docId, fnv1aHex, idPrefix, metricId } from './ids.ts';
@@ -294,6 +294,7 @@ function buildCaseRow(
   if (seg.mojibake.repaired > 0) flags.push('mojibake_repaired');
   if (seg.mojibake.unrepaired > 0) flags.push('mojibake_unrepaired');
   if (place.fromBody) flags.push('place_inferred_from_body');
+  flags.push(...classificationFlags(cls));
   return {
     case_id: id,
     doc_id: docIdValue,

@@ -6,6 +6,9 @@ type Convert = (text: string) => string;
 // Building a converter loads its dictionaries (tens of ms): do it once, on first use.
 let t2s: Convert | null = null;
 let s2t: Convert | null = null;
+let standardT2s: Convert | null = null;
+
+const HAN = /\p{Script=Han}/u;
 
 /** Traditional (or mixed) Chinese → simplified. Non-Chinese text passes unchanged. */
 export function toSimplified(text: string): string {
@@ -13,6 +16,37 @@ export function toSimplified(text: string): string {
   // where 't' → 'cn' leaves 著 untouched.
   if (!t2s) t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
   return text === '' ? text : t2s(text);
+}
+
+/**
+ * How many Han characters of `text` are traditional: changed by the standard traditional → simplified
+ * converter ('t' → 'cn'). Unlike toSimplified it leaves Taiwan variants alone, so simplified text counts
+ * (almost) none: 显著, 著名, 么 are simplified too, and toSimplified would rewrite them (显着, 幺).
+ */
+export function countTraditional(text: string): { han: number; traditional: number } {
+  if (!standardT2s) standardT2s = OpenCC.Converter({ from: 't', to: 'cn' });
+  const a = [...text];
+  let han = 0;
+  let traditional = 0;
+  for (const c of a) if (HAN.test(c)) han++;
+  if (han === 0) return { han, traditional };
+  const b = [...standardT2s(text)];
+  // opencc maps Han text character for character; where a phrase changed the length, compare characters one by one.
+  for (let i = 0; i < a.length; i++) {
+    if (!HAN.test(a[i])) continue;
+    const converted = a.length === b.length ? b[i] : standardT2s(a[i]);
+    if (converted !== a[i]) traditional++;
+  }
+  return { han, traditional };
+}
+
+/**
+ * A typed search term in the normal form of the texts it is looked for in: converted when it holds a
+ * traditional character (營商 → 营商), else left as typed — 显著 must find the 显著 of a simplified notice,
+ * which toSimplified would turn into 显着.
+ */
+export function toSearchForm(term: string): string {
+  return countTraditional(term).traditional > 0 ? toSimplified(term) : term;
 }
 
 /** Simplified → traditional: only used to undo the converter that garbled lines went through. */

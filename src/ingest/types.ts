@@ -13,7 +13,9 @@ export type CaseFlag =
   | 'mojibake_repaired'
   | 'mojibake_unrepaired'
   | 'place_inferred_from_body'
-  | 'imported';
+  | 'imported'
+  /** Filed under `other`: neither the document nor the text says which indicator (classify.ts). */
+  | 'unclassified';
 
 /** What a manifest (data/raw/sources.json) may add about a document that the document does not say. */
 export interface SourceHints {
@@ -99,9 +101,11 @@ export interface Place {
 }
 
 export interface Classification {
-  indicator: string; // a code of the taxonomy
+  indicator: string; // a code of the taxonomy; 'other' when nothing decides
   source: IndicatorSource;
+  /** Other plausible codes, best first; for 'other', the codes its weak hints point to. */
   alts: string[];
+  /** The heading or terms that decided the code (never empty unless the code is 'other'). */
   evidence: string[];
 }
 

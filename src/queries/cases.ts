@@ -1,6 +1,6 @@
 // Named queries of the Cases view (search table) and of the case page.
-// Search works on the simplified normal form: the typed term is converted to simplified (so 營商 finds
-// 营商), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
+// Search works on the simplified normal form: a typed term holding traditional characters is converted to
+// simplified (so 營商 finds 营商; a simplified term such as 显著 is left as typed), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
 import type { Filters } from '../state/filters.ts';
@@ -32,7 +32,7 @@ let loadedSimplify: Simplify | null = null;
 
 /** Load the converter (once); searchTerms uses it from then on when none is passed. */
 export function loadSimplify(): Promise<Simplify> {
-  simplify ??= import('../ingest/text-convert.ts').then((m) => (loadedSimplify = m.toSimplified));
+  simplify ??= import('../ingest/text-convert.ts').then((m) => (loadedSimplify = m.toSearchForm));
   return simplify;
 }
 

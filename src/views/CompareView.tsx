@@ -9,6 +9,7 @@ import { PairsTable } from '../components/compare/PairsTable.tsx';
 import { defaultIndicator } from '../components/compare/pick.ts';
 import { ProvincePicker } from '../components/compare/ProvincePicker.tsx';
 import { useSql } from '../db/useSql.ts';
+import { UNCLASSIFIED } from '../ingest/indicators.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { compareCases, comparePairs, compareShares } from '../queries/compare.ts';
 import type { Row } from '../queries/types.ts';
@@ -33,9 +34,11 @@ export function CompareView({ state, update }: ViewProps) {
   const pairs = useSql(pairsQuery);
 
   const covered = (r: Row, side: 'a' | 'b') => Number(r[`${side}_cases`]) > 0;
-  const onlyA = rows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
-  const onlyB = rows.filter((r) => covered(r, 'b') && !covered(r, 'a'));
-  const neither = rows.filter((r) => !covered(r, 'a') && !covered(r, 'b'));
+  // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.
+  const indicatorRows = rows.filter((r) => r.indicator !== UNCLASSIFIED);
+  const onlyA = indicatorRows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
+  const onlyB = indicatorRows.filter((r) => covered(r, 'b') && !covered(r, 'a'));
+  const neither = indicatorRows.filter((r) => !covered(r, 'a') && !covered(r, 'b'));
   const choose = (code: string) => update({ indicator: code });
 
   const chips = (list: Row[], clickable: boolean) =>

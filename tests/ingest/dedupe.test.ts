@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BODY_THRESHOLD, dedupeCases, TITLE_THRESHOLD } from '../../src/ingest/dedupe.ts';
 import { bigramSet, dice } from '../../src/ingest/dedupe.ts';
 import type { CaseRow, DocumentRow } from '../../src/ingest/types.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { collectInputs } from '../../src/export/sources.ts';
+import { normaliseDocument } from '../../src/ingest/normalise.ts';
+import { ingestCorpus } from '../../src/ingest/pipeline.ts';
+import { toSimplified, toTraditional } from '../../src/ingest/text-convert.ts';
 import { ingestRawCorpus } from '../helpers/etl.ts';
+import { RAW_DIR } from '../helpers/paths.ts';
 
 function doc(doc_id: string, cases_listed: number): DocumentRow {
   return { doc_id, source_file: `${doc_id}.txt`, province: '福建省', title: null, issuer: null, year: 2023, batch: 2,
@@ -80,6 +86,63 @@ describe('dedupe on the real corpus', () => {
       expect(canonical.title.replace(/\s/g, '')).toBe(d.title.replace(/\s/g, ''));
     }
     expect(dataset.duplicates.every((m) => m.score >= BODY_THRESHOLD)).toBe(true);
+  });
+});
+
+/** Readings a mirror page puts after characters (every occurrence of these). */
+const READINGS: Record<string, string> = {
+  泉: 'quán', 州: 'zhōu', 電: 'diàn', 企: 'qǐ', 業: 'yè', 務: 'wù', 區: 'qū', 環: 'huán', 營: 'yíng', 商: 'shāng',
+  供: 'gōng', 辦: 'bàn', 政: 'zhèng', 網: 'wǎng', 服: 'fú',
+};
+const annotate = (text: string) => [...text].map((c) => (READINGS[c] ? `${c}(${READINGS[c]})` : c)).join('');
+
+/**
+ * A mirror page of one case of the city's reprint (典型案例 layout): the page republishes it in traditional
+ * characters with pinyin after many characters, as reposting sites do.
+ */
+function mirrorOfReprintCase(): { text: string; title: string } {
+  const reprint = readdirSync(RAW_DIR)
+    .map((f) => readFileSync(`${RAW_DIR}/${f}`, 'utf8'))
+    .find((t) => /^典型案例\(三\)$/m.test(t))!;
+  const lines = reprint.split(/\r?\n/);
+  const start = lines.findIndex((l) => l.trim() === '典型案例(三)');
+  const end = lines.findIndex((l, i) => i > start && /^典型案例\(/.test(l.trim()));
+  const intro = lines[0];
+  const block = ['典型案例(一)', ...lines.slice(start + 1, end === -1 ? undefined : end)];
+  return { text: annotate(toTraditional([intro, ...block].join('\n'))), title: block[1] };
+}
+
+describe('dedupe of a mirror page (traditional, pinyin-annotated)', () => {
+  it('finds the copy of a seed case on a traditional mirror page with pinyin annotations', async () => {
+    const mirror = mirrorOfReprintCase();
+    expect(mirror.text).toContain('(qū)');
+    const { inputs } = await collectInputs([RAW_DIR]);
+    const dataset = ingestCorpus([
+      ...inputs,
+      { sourceFile: 'mirror.html.txt', bytes: new TextEncoder().encode(mirror.text) },
+    ]);
+    const mirrorDoc = dataset.documents.find((d) => d.source_file === 'mirror.html.txt')!;
+    expect(mirrorDoc.script).toBe('traditional');
+    const copy = dataset.cases.find((c) => c.doc_id === mirrorDoc.doc_id)!;
+    // Shown without the annotations (the original keeps them), and the same text as the published copies.
+    expect(copy.title_original).toContain('(');
+    expect(copy.title).toBe(mirror.title);
+    expect(copy.background + copy.measures + copy.outcomes).not.toMatch(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/);
+    expect(copy.duplicate_of).not.toBeNull();
+    const canonical = dataset.cases.find((c) => c.case_id === copy.duplicate_of)!;
+    expect(canonical.title.replace(/\s/g, '')).toBe(mirror.title);
+    const match = dataset.duplicates.find((m) => m.case_id === copy.case_id)!;
+    expect(match.score).toBeGreaterThan(0.9);
+  });
+
+  it('would miss a listed-only mirror on its annotated title, and matches it once annotations are dropped', () => {
+    const { title } = mirrorOfReprintCase();
+    const annotated = annotate(toTraditional(title));
+    const [line] = normaliseDocument(annotated).lines;
+    expect(line.simplified).toBe(title);
+    // Converted but still annotated, the title no longer reaches the title-only threshold.
+    expect(dice(bigramSet(toSimplified(annotated)), bigramSet(title))).toBeLessThan(TITLE_THRESHOLD);
+    expect(dice(bigramSet(line.simplified), bigramSet(title))).toBe(1);
   });
 });
 

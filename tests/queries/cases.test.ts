@@ -71,6 +71,17 @@ describe('case search', () => {
     if (!String(t.title).includes(piece)) expect(String(hit!.snippet)).toContain(piece);
   });
 
+  it('finds 显著 as a simplified notice publishes it (the text is not rewritten to 显着, nor the term)', async () => {
+    expect(searchTerms('显著')).toEqual(['显著']);
+    expect(searchTerms('顯著')).toEqual(['显著']);
+    const [c] = await db.all(
+      `SELECT c.case_id FROM cases c JOIN documents d USING (doc_id)
+       WHERE d.script = 'simplified' AND contains(c.measures || c.outcomes, '显著') ORDER BY c.case_id LIMIT 1`,
+    );
+    expect(c).toBeDefined();
+    expect((await search('显著')).map((r) => r.case_id)).toContain(c.case_id);
+  });
+
   it('requires every word to match', async () => {
     const [c] = await db.all(`SELECT title, province FROM cases WHERE duplicate_of IS NULL AND length(title) >= 8 ORDER BY case_id LIMIT 1`);
     const one = await search(String(c.title).slice(0, 3));
