@@ -39,8 +39,9 @@ export function siteForTest(site: string, root: string, port: number): string {
 }
 
 /** A main configuration like Debian's nginx.conf (mime types, sendfile, gzip on), every path in `prefix`. */
-function mainConfig(prefix: string, brotliStaticModule: string): string {
+function mainConfig(prefix: string, brotliStaticModule: string, asRoot: boolean): string {
   return `
+${asRoot ? 'user root root;' : ''}
 load_module ${brotliStaticModule};
 daemon off;
 worker_processes 1;
@@ -76,15 +77,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Under root, nginx runs as this user instead (uid, gid), as Debian's own service's workers do. */
-function unprivilegedUser(): { uid: number; gid: number } | null {
+/**
+ * Under root, nginx runs as an unprivileged user instead (as Debian's own service's workers do), if that user
+ * can read the build; null: run as we are (not root, or a build only root can read, e.g. under /root).
+ */
+function unprivilegedUser(root: string): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   for (const name of ['www-data', 'nobody']) {
     const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
-    if (uid.status === 0 && gid.status === 0) return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+    if (uid.status !== 0 || gid.status !== 0) continue;
+    const user = { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+    if (spawnSync('test', ['-r', join(root, 'index.html')], user).status === 0) return user;
   }
-  throw new Error('running as root, but found no unprivileged user (www-data, nobody) to run nginx as');
+  return null;
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, errorLog: () => string): Promise<void> {
@@ -106,7 +112,7 @@ export async function startNginx(root: string): Promise<RunningNginx | null> {
   const nginx = findNginx();
   if (!nginx) return null;
   const prefix = mkdtempSync(join(tmpdir(), 'nginx-'));
-  const user = unprivilegedUser();
+  const user = unprivilegedUser(root);
   if (user) chownSync(prefix, user.uid, user.gid);
   const errorLog = () => {
     try {
@@ -115,29 +121,37 @@ export async function startNginx(root: string): Promise<RunningNginx | null> {
       return '(no error log)';
     }
   };
-  const port = await freePort();
-  writeFileSync(join(prefix, 'site.conf'), siteForTest(readFileSync(SITE_CONFIG, 'utf8'), resolve(root), port));
-  writeFileSync(join(prefix, 'nginx.conf'), mainConfig(prefix, nginx.brotliStaticModule));
-  // -e: the error log before the configuration is read (the compiled-in default may not be writable).
-  const child = spawn(nginx.path, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    ...(user ?? {}),
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const close = async () => {
-    if (child.exitCode === null) {
+  const asRoot = !user && process.getuid?.() === 0;
+  writeFileSync(join(prefix, 'nginx.conf'), mainConfig(prefix, nginx.brotliStaticModule, asRoot));
+  // The free port may be taken before nginx binds it (other suites pick ports too): then try another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    writeFileSync(join(prefix, 'site.conf'), siteForTest(readFileSync(SITE_CONFIG, 'utf8'), resolve(root), port));
+    // -e: the error log before the configuration is read (the compiled-in default may not be writable).
+    const child = spawn(nginx.path, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      ...(user ?? {}),
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    const stop = async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGQUIT'); // graceful: finish the requests in flight
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    };
+    const close = async () => {
+      await stop();
+      rmSync(prefix, { recursive: true, force: true });
+    };
+    try {
+      await waitUntilServing(url, child, errorLog);
+      return { url, port, prefix, errorLog, close };
+    } catch (error) {
+      await stop();
+      if (attempt < 3 && /Address already in use/.test(errorLog())) continue;
+      rmSync(prefix, { recursive: true, force: true });
+      throw error;
     }
-    rmSync(prefix, { recursive: true, force: true });
-  };
-  try {
-    await waitUntilServing(url, child, errorLog);
-  } catch (error) {
-    await close();
-    throw error;
   }
-  return { url, port, prefix, errorLog, close };
 }

@@ -22,7 +22,7 @@ function missingNow(): Missing[] {
 }
 
 const packagesOf = (missing: Missing[]) => missing.flatMap((m) => m.packages).join(' ');
-const whatOf = (missing: Missing[]) => missing.map((m) => m.what).join(', ');
+const whatOf = (missing: Missing[]) => missing.map((m) => m.what).join(' and ');
 
 function canInstall(): boolean {
   return process.getuid?.() === 0 && findProgram('apt-get') !== null;

@@ -194,6 +194,17 @@ describe.skipIf(!nginxFound)('the build served by nginx with deploy/nginx.conf',
       const [cases] = await tables.rows('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
       await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(cases.n).toLocaleString('en-US'));
       expect(((await chartOption(page, 'overview.byIndicator')).series as unknown[]).length).toBeGreaterThan(0);
+      // A tooltip is HTML whose series markers are coloured by style attributes: the policy lets them apply.
+      const chart = (await page.locator('[data-query-id="overview.byIndicator"] canvas').first().boundingBox())!;
+      await expect
+        .poll(async () => {
+          await page.mouse.move(chart.x + chart.width * 0.6, chart.y + chart.height * 0.5);
+          return page.evaluate(() => {
+            const marker = document.querySelector('[data-query-id="overview.byIndicator"] span[style*="background-color"]');
+            return marker ? getComputedStyle(marker).backgroundColor : null;
+          });
+        })
+        .toMatch(/^rgb\(/);
 
       // DuckDB's 33 MB WebAssembly came as its .br sibling (Chromium accepts br from localhost).
       expect(wasm.length).toBeGreaterThan(0);
