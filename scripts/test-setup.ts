@@ -44,17 +44,22 @@ function main(): number {
     return 1;
   }
   let missing = missingNow();
-  if (missing.length > 0 && canInstall()) {
+  const installing = missing.length > 0 && canInstall();
+  if (installing) {
     console.log(`test setup: installing ${whatOf(missing)} (apt-get install ${packagesOf(missing)})`);
-    aptGet(['update', '-qq']);
-    aptGet(['install', '-y', '-qq', ...missing.flatMap((m) => m.packages)]);
+    try {
+      aptGet(['update', '-qq']);
+      aptGet(['install', '-y', '-qq', ...missing.flatMap((m) => m.packages)]);
+    } catch (error) {
+      console.error(`test setup: ${(error as Error).message}`);
+    }
     missing = missingNow();
   }
   const required = missing.filter((m) => m.required);
   if (required.length > 0) {
     console.error(
-      `test setup: the end-to-end tests need ${whatOf(required)}: run \`sudo apt-get install -y ${packagesOf(missing)}\` ` +
-        '(or `npm test` as root, which does it)' +
+      `test setup: the end-to-end tests need ${whatOf(required)}: run \`sudo apt-get install -y ${packagesOf(missing)}\`` +
+        (installing ? '' : ' (or `npm test` as root, which does it)') +
         (required.some((m) => m.what === 'Chromium') ? ', or set CHROMIUM to another Chromium or Chrome.' : '.'),
     );
     return 1;
