@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../tests/e2e/harness.ts';
 import { startServer, type RunningServer } from '../serve.ts';
+import { chromiumPath } from '../system-deps.ts';
 import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
 import type { Filters } from '../../src/state/filters.ts';
 
@@ -84,7 +85,7 @@ export async function openBench(dist: string, dataDir: string): Promise<Bench> {
   const server = await startServer({ root: dist, dataDir });
   const served: Served[] = [];
   logResponses(server, served);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   return {
     browser,
     server,

@@ -1,5 +1,6 @@
 // E2E harness: build the app once (cached by mtime), make sure the dataset exists, serve the build with
-// scripts/serve.ts on a free port, and drive Debian's Chromium through playwright-core.
+// scripts/serve.ts on a free port (or another server, e.g. nginx), and drive Chromium through playwright-core
+// (Debian's, or $CHROMIUM: scripts/system-deps.ts).
 // Usage in a test file:
 //   let app: App; beforeAll(async () => { app = await startApp(); }); afterAll(() => app.close());
 //   const { page, errors, foreignRequests } = await app.newPage('?view=compare');
@@ -7,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { startServer } from '../../scripts/serve.ts';
+import { chromiumPath } from '../../scripts/system-deps.ts';
 import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
 import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
 
@@ -112,23 +114,32 @@ export interface OpenedPage {
   foreignRequests: string[];
 }
 
+/** A web server serving the app: scripts/serve.ts by default. */
+export interface AppServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
 export interface App {
   url: string;
   /** The build being served (node_modules/.cache/e2e-builds/…). */
   root: string;
   browser: Browser;
-  server: RunningServer;
+  server: AppServer;
   /** A fresh browser context (cold cache) with a page opened at `path` (e.g. '?view=data'). */
   newPage: (path?: string, options?: { viewport?: { width: number; height: number } }) => Promise<OpenedPage>;
   close: () => Promise<void>;
 }
 
-/** Build (if stale), serve and launch Chromium. `dataDir` serves another dataset as /data/ (e.g. a broken one). */
-export async function startApp(options: { dataDir?: string } = {}): Promise<App> {
+/**
+ * Build (if stale), serve and launch Chromium. `dataDir` serves another dataset as /data/ (e.g. a broken one).
+ * `serve` starts another server for the build instead of scripts/serve.ts (it then serves the build's own data/).
+ */
+export async function startApp(options: { dataDir?: string; serve?: (root: string) => Promise<AppServer> } = {}): Promise<App> {
   await ensureData();
   const root = await ensureBuilt();
-  const server = await startServer({ root, dataDir: options.dataDir ?? DATA_DIR });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = options.serve ? await options.serve(root) : await startServer({ root, dataDir: options.dataDir ?? DATA_DIR });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const origin = new URL(server.url).origin;
   return {
