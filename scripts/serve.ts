@@ -212,7 +212,7 @@ async function handle(options: ServeOptions, req: IncomingMessage, res: ServerRe
     };
     const rangeHeader = req.headers.range;
     const ifRange = req.headers['if-range'];
-    const range = rangeHeader && (!ifRange || ifRangeMatches(ifRange, etag, file.mtime)) ? parseRange(rangeHeader, file.size) : null;
+    const range = typeof rangeHeader === 'string' && (!ifRange || ifRangeMatches(ifRange, etag, file.mtime)) ? parseRange(rangeHeader, file.size) : null;
     if (range === 'unsatisfiable') {
       res.writeHead(416, { ...headers, 'Content-Range': `bytes */${file.size}` }).end();
       return;
