@@ -211,7 +211,7 @@ async function handle(options: ServeOptions, req: IncomingMessage, res: ServerRe
       'Cache-Control': urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
     const rangeHeader = req.headers.range;
-    const ifRange = req.headers['if-range'];
+    const ifRange = req.headers['if-range']?.toString();
     const range = typeof rangeHeader === 'string' && (!ifRange || ifRangeMatches(ifRange, etag, file.mtime)) ? parseRange(rangeHeader, file.size) : null;
     if (range === 'unsatisfiable') {
       res.writeHead(416, { ...headers, 'Content-Range': `bytes */${file.size}` }).end();
