@@ -5,14 +5,16 @@
 import { APP_TEXT } from './dict-app.ts';
 import { VIEW_TEXT } from './dict-views.ts';
 import { WORK_TEXT } from './dict-workflows.ts';
+import { SAFETY_TEXT } from './dict-safety.ts';
 
 /** Keys two feature files both define: one would silently hide the other, so the type check rejects them. */
 type SharedKeys =
   | (keyof typeof APP_TEXT & keyof typeof VIEW_TEXT)
   | (keyof typeof APP_TEXT & keyof typeof WORK_TEXT)
-  | (keyof typeof VIEW_TEXT & keyof typeof WORK_TEXT);
+  | (keyof typeof VIEW_TEXT & keyof typeof WORK_TEXT)
+  | (keyof typeof SAFETY_TEXT & (keyof typeof APP_TEXT | keyof typeof VIEW_TEXT | keyof typeof WORK_TEXT));
 
-export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
+export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT, ...SAFETY_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
 
 export type DictKey = keyof typeof DICT;
 

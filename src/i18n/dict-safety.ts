@@ -1,0 +1,16 @@
+// UI strings of the safeguards: values refused in a link, the SQL console's linked query (both languages).
+export const SAFETY_TEXT = {
+  'url.rejected': {
+    zh: '链接中有无效的参数，已改用默认值：{names}',
+    en: 'Some values in the link were not valid; the defaults are used instead: {names}',
+  },
+  'url.dismiss': { zh: '知道了', en: 'Dismiss' },
+  'sql.linked': {
+    zh: '这条查询来自链接，尚未运行。请先阅读，确认无误后再点击“运行”。',
+    en: 'This query came with the link and has not been run. Read it first, then click Run.',
+  },
+  'sql.notInLink': {
+    zh: '查询太长，未写入链接（分享前请缩短）。',
+    en: 'The query is too long to be kept in the link (shorten it to share it).',
+  },
+} satisfies Record<string, { zh: string; en: string }>;
