@@ -9,6 +9,10 @@ export const SAFETY_TEXT = {
     zh: '这条查询来自链接，尚未运行。请先阅读，确认无误后再点击“运行”。',
     en: 'This query came with the link and has not been run. Read it first, then click Run.',
   },
+  'sql.readOnly': {
+    zh: '控制台只运行读取数据的语句（SELECT、WITH、DESCRIBE 等），不会运行 {keyword} 语句。',
+    en: 'The console only runs statements that read (SELECT, WITH, DESCRIBE …); a {keyword} statement is not run.',
+  },
   'sql.notInLink': {
     zh: '查询太长，未写入链接（分享前请缩短）。',
     en: 'The query is too long to be kept in the link (shorten it to share it).',
