@@ -3,7 +3,7 @@
 // simplified (so 營商 finds 营商; a simplified term such as 显著 is left as typed), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
-import type { Filters } from '../state/filters.ts';
+import type { CaseSortKey, Filters } from '../state/filters.ts';
 import { caseWhere, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -62,7 +62,7 @@ function termMatch(term: string, alias: string): string {
 }
 
 /** Sortable columns of the cases table; the sort string is a key, '-' prefixed for descending. */
-const SORTS: Record<string, string> = {
+const SORTS: Record<CaseSortKey, string> = {
   title: 'c.title',
   province: 'c.province',
   city: 'c.city',
@@ -76,7 +76,8 @@ const SORTS: Record<string, string> = {
 export function orderBy(sort: string): string {
   const desc = sort.startsWith('-');
   const key = desc ? sort.slice(1) : sort;
-  const column = SORTS[key];
+  // An own key only: `constructor` must not find Object's function.
+  const column = Object.hasOwn(SORTS, key) ? SORTS[key as CaseSortKey] : undefined;
   const tail = 'c.province, c.year, c.batch, c.seq, c.case_id';
   if (!column) return tail;
   return `${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, ${tail}`;

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDataset, silentLogger, writeParquetFiles } from '../../src/export/index.ts';
+import { exportDataset, SET_FILES, silentLogger, writeParquetFiles } from '../../src/export/index.ts';
 import type { Dataset } from '../../src/ingest/pipeline.ts';
 import type { CaseRow } from '../../src/ingest/types.ts';
 import { queryParquet } from '../helpers/data-db.ts';
@@ -118,6 +119,61 @@ describe('writeParquetFiles', () => {
     expect(json.totals).toEqual(report.totals);
     expect(json.totals.duplicates).toBe(1);
     expect(json.flags).toEqual({ missing_body: 1, title_inferred: 1 });
+  });
+});
+
+describe('exportDataset publishes the set as a whole', () => {
+  const hashes = (dir: string) =>
+    Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+
+  it('a write failing at any file of the set leaves the previous set whole, and nothing staged behind', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'export-set-'));
+    const outDir = path.join(parent, 'data');
+    await exportDataset(smallDataset(), outDir, silentLogger);
+    const before = hashes(outDir);
+    expect(Object.keys(before)).toEqual([...SET_FILES].sort());
+    const next = smallDataset();
+    next.indicators[0] = { ...next.indicators[0], name_en: 'Taxes, renamed' };
+    next.cases[0] = { ...next.cases[0], title: '新的标题' };
+    for (const failing of SET_FILES) {
+      const written: string[] = [];
+      const hooks = {
+        beforeWrite: (file: string) => {
+          written.push(file);
+          if (file === failing) throw new Error(`disk full at ${file}`);
+        },
+      };
+      await expect(exportDataset(next, outDir, silentLogger, hooks), failing).rejects.toThrow(`disk full at ${failing}`);
+      expect(written.at(-1)).toBe(failing);
+      expect(hashes(outDir), failing).toEqual(before);
+      expect(readdirSync(parent), failing).toEqual(['data']);
+    }
+    // Without a failure the new set replaces the old one as a whole.
+    await exportDataset(next, outDir, silentLogger);
+    const after = hashes(outDir);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const file of ['indicators.parquet', 'cases.parquet', 'dashboard.duckdb']) expect(after[file], file).not.toBe(before[file]);
+    expect(await queryParquet(outDir, 'SELECT name_en FROM indicators')).toEqual([{ name_en: 'Taxes, renamed' }]);
+    expect(readdirSync(parent)).toEqual(['data']);
+  });
+
+  it('puts back the previous set a crash left between the two renames, and refuses a directory with other files', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'export-recover-'));
+    const outDir = path.join(parent, 'data');
+    await exportDataset(smallDataset(), outDir, silentLogger);
+    renameSync(outDir, `${outDir}.previous.tmp`);
+    const next = smallDataset();
+    next.indicators[0] = { ...next.indicators[0], name_en: 'after the crash' };
+    const stop = () => {
+      throw new Error('stop');
+    };
+    await expect(exportDataset(next, outDir, silentLogger, { beforeWrite: stop })).rejects.toThrow('stop');
+    expect(readdirSync(parent)).toEqual(['data']);
+    expect(await queryParquet(outDir, 'SELECT name_en FROM indicators')).toEqual([{ name_en: 'Paying taxes' }]);
+
+    writeFileSync(path.join(outDir, 'notes.md'), 'mine');
+    await expect(exportDataset(next, outDir, silentLogger)).rejects.toThrow(/holds files an export does not write \(notes\.md\)/);
+    expect(readFileSync(path.join(outDir, 'notes.md'), 'utf8')).toBe('mine');
   });
 });
 
