@@ -215,6 +215,8 @@ function phraseStart(text: string, lead: number, numStart: number, limit: number
   while (start > limit && numStart - start < REACH_BACK) {
     const c = text[start - 1];
     if (!HAN_RE.test(c) || CLAUSE_END.test(c) || PHRASE_STOP.has(c)) return start;
+    if (/\d/.test(text[start - 2] ?? '')) return start; // 2023年累计…: the 年 belongs to a date
+
     start--;
   }
   return start === limit ? start : lead;
