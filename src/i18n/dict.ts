@@ -3,6 +3,7 @@
 // keys are prefixed by feature and must stay unique across files. A missing key shows the key itself,
 // so gaps are visible.
 import { APP_TEXT } from './dict-app.ts';
+import { MEASURE_TEXT } from './dict-measures.ts';
 import { VIEW_TEXT } from './dict-views.ts';
 import { WORK_TEXT } from './dict-workflows.ts';
 
@@ -10,9 +11,10 @@ import { WORK_TEXT } from './dict-workflows.ts';
 type SharedKeys =
   | (keyof typeof APP_TEXT & keyof typeof VIEW_TEXT)
   | (keyof typeof APP_TEXT & keyof typeof WORK_TEXT)
-  | (keyof typeof VIEW_TEXT & keyof typeof WORK_TEXT);
+  | (keyof typeof VIEW_TEXT & keyof typeof WORK_TEXT)
+  | (keyof typeof MEASURE_TEXT & keyof (typeof APP_TEXT & typeof VIEW_TEXT & typeof WORK_TEXT));
 
-export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
+export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT, ...MEASURE_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
 
 export type DictKey = keyof typeof DICT;
 
