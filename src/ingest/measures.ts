@@ -227,7 +227,7 @@ function wordMeasures(section: Section, text: string, taken: [number, number][])
         at: start,
         measure: {
           section, text: m[0], value: w.after, unit: w.unit, kind: w.kind, valueNorm: w.after, unitNorm: w.unit,
-          beforeValue: null, afterValue: w.after, dimension: w.dimension, reductionPct: w.after === 0 ? 100 : null,
+          beforeValue: null, afterValue: w.after, dimension: w.dimension, reductionPct: null,
         },
       });
     }

@@ -186,7 +186,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
                 rows={withBoth}
                 status={rows.status}
                 error={rows.error}
-                height={Math.max(180, withBoth.length * 30 + 70)}
+                height={Math.max(180, withBoth.length * 44 + 80)}
                 note={log ? t('meas.logNote') : undefined}
                 columns={csvColumns}
                 option={pairOption}

@@ -24,6 +24,9 @@ export const TIME_FLOOR_DAYS = 1 / 1440;
 
 const drawn = (v: number, log: boolean) => (log ? Math.max(v, TIME_FLOOR_DAYS) : v);
 
+/** A log axis starts at the power of ten below its smallest value, so a bar of that value still has a length. */
+const logMin = (extent: { min: number }) => 10 ** Math.floor(Math.log10(extent.min * 0.99));
+
 function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -68,15 +71,17 @@ function distributionOption(rows: Row[], value: (r: Row) => number, text: Measur
     grid: { left: 8, right: 24, top: 16, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     xAxis: {
       type: axis.log ? 'log' : 'value',
-      min: axis.log ? undefined : 0,
+      min: axis.log ? logMin : 0,
       max: axis.max,
+      axisLine: { onZero: false },
       axisLabel: { fontSize: 10, hideOverlap: true, formatter: (v: number) => text.value(v) },
       splitLine: { lineStyle: { color: '#eceff3' } },
     },
     yAxis: {
       type: 'value',
-      min: -0.5,
-      max: provinces.length - 0.5,
+      // One row per province at 0, 1, …; the rows -1 and n stay empty (ticks fall on whole numbers).
+      min: -1,
+      max: provinces.length,
       interval: 1,
       inverse: true,
       axisLabel: { fontSize: 11, formatter: (v: number) => (Number.isInteger(v) && provinces[v] ? shorten(text.province(provinces[v]), 10) : '') },
@@ -100,34 +105,38 @@ export function reductionByProvinceOption(rows: Row[], text: MeasureChartText): 
   return distributionOption(rows, (r) => Number(r.reduction_pct), { ...text, value: (v) => `${Math.round(v)}%` }, { log: false, max: 100 });
 }
 
-/** Before and after bars per stated change (rows with both), one category per phrase, first row on top. */
+/**
+ * Before → after per stated change, one row per phrase (first row on top): a grey ring before, a blue
+ * arrow head after, pointing the way the value went. Marks, not bars: bars on a log axis grow from 1.
+ */
 export function beforeAfterOption(rows: Row[], text: MeasureChartText, log: boolean): EChartsOption {
   const ordered = [...rows].reverse();
   const category = (r: Row) => shorten(`${text.province(str(r.province))} · ${str(r.city) || str(r.title)}`, 18);
-  const bar = (key: 'before_value' | 'after_value') =>
-    ordered.map((r) => ({ value: drawn(Number(r[key]), log), case_id: str(r.case_id), row: r }));
+  const marks = (key: 'before_value' | 'after_value') =>
+    ordered.map((r, i) => ({ value: [drawn(Number(r[key]), log), i], case_id: str(r.case_id), row: r }));
   return {
     legend: { top: 0, data: [text.before, text.after] },
     tooltip: { trigger: 'item', confine: true, formatter: (p: { data: { row: Row } }) => tooltipHtml(p.data.row, text) },
-    grid: { left: 8, right: 110, top: 30, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    grid: { left: 8, right: 24, top: 30, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     xAxis: {
       type: log ? 'log' : 'value',
-      min: log ? undefined : 0,
+      min: log ? logMin : 0,
       axisLabel: { fontSize: 10, hideOverlap: true, formatter: (v: number) => text.value(v) },
       splitLine: { lineStyle: { color: '#eceff3' } },
     },
-    yAxis: { type: 'category', data: ordered.map(category), axisTick: { show: false }, axisLabel: { fontSize: 11, width: 150, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: ordered.map(category), axisTick: { show: false }, axisLabel: { fontSize: 11, width: 150, overflow: 'truncate' },
+      splitLine: { show: true, lineStyle: { color: '#f3f5f8' } } },
     series: [
-      { name: text.before, type: 'bar', barGap: '10%', barMaxWidth: 10, itemStyle: { color: '#b7c2cf' },
-        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { data: { row: Row } }) => text.value(Number(p.data.row.before_value)) },
-        data: bar('before_value') },
-      { name: text.after, type: 'bar', barMaxWidth: 10, itemStyle: { color: '#2f6fb0' },
-        label: { show: true, position: 'right', fontSize: 10,
+      { name: text.before, type: 'scatter', symbol: 'emptyCircle', symbolSize: 11, itemStyle: { color: '#8795a6' },
+        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { data: { row: Row } }) => text.value(Number(p.data.row.before_value)) },
+        data: marks('before_value') },
+      { name: text.after, type: 'scatter', symbol: 'triangle', symbolSize: 12, symbolRotate: 90, itemStyle: { color: '#2f6fb0' },
+        label: { show: true, position: 'bottom', fontSize: 10,
           formatter: (p: { data: { row: Row } }) => {
             const pct = p.data.row.reduction_pct;
-            return `${text.value(Number(p.data.row.after_value))}${pct === null || pct === undefined ? '' : `  −${Math.round(Number(pct))}%`}`;
+            return `${text.value(Number(p.data.row.after_value))}${pct === null || pct === undefined ? '' : ` −${Math.round(Number(pct))}%`}`;
           } },
-        data: bar('after_value') },
+        data: marks('after_value') },
     ],
   };
 }
