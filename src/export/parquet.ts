@@ -72,6 +72,8 @@ export const METRIC_COLUMNS: ColumnSpec<MetricRow>[] = [
   { name: 'unit_norm', type: 'VARCHAR' },
   { name: 'before_value', type: 'DOUBLE', nullable: true },
   { name: 'after_value', type: 'DOUBLE', nullable: true },
+  { name: 'dimension', type: 'VARCHAR', nullable: true },
+  { name: 'reduction_pct', type: 'DOUBLE', nullable: true },
 ];
 
 export const INDICATOR_COLUMNS: ColumnSpec<IndicatorRow>[] = [

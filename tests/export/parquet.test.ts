@@ -28,7 +28,7 @@ const CONTRACT: Record<string, [string, string][]> = {
   metrics: [
     ['metric_id', 'VARCHAR'], ['case_id', 'VARCHAR'], ['section', 'VARCHAR'], ['text', 'VARCHAR'],
     ['value', 'DOUBLE'], ['unit', 'VARCHAR'], ['kind', 'VARCHAR'], ['value_norm', 'DOUBLE'],
-    ['unit_norm', 'VARCHAR'], ['before_value', 'DOUBLE'], ['after_value', 'DOUBLE'],
+    ['unit_norm', 'VARCHAR'], ['before_value', 'DOUBLE'], ['after_value', 'DOUBLE'], ['dimension', 'VARCHAR'], ['reduction_pct', 'DOUBLE'],
   ],
   indicators: [['code', 'VARCHAR'], ['name_zh', 'VARCHAR'], ['name_en', 'VARCHAR'], ['sort', 'INTEGER']],
   similar: [['case_id', 'VARCHAR'], ['other_case_id', 'VARCHAR'], ['score', 'DOUBLE'], ['shared_terms', 'VARCHAR[]'],
@@ -67,9 +67,11 @@ function smallDataset(): Dataset {
     ],
     metrics: [
       { metric_id: 'fj-2023-b2-001-m01', case_id: 'fj-2023-b2-001', section: 'outcomes', text: '从20个工作日压缩至3个工作日',
-        value: 3, unit: '个工作日', kind: 'duration', value_norm: 3, unit_norm: '天', before_value: 20, after_value: 3 },
+        value: 3, unit: '个工作日', kind: 'duration', value_norm: 3, unit_norm: '天', before_value: 20, after_value: 3,
+        dimension: 'time', reduction_pct: 85 },
       { metric_id: 'fj-2023-b2-001-m02', case_id: 'fj-2023-b2-001', section: 'outcomes', text: '27.56亿元',
-        value: 27.56, unit: '亿元', kind: 'money', value_norm: 275600, unit_norm: '万元', before_value: null, after_value: null },
+        value: 27.56, unit: '亿元', kind: 'money', value_norm: 275600, unit_norm: '万元', before_value: null, after_value: null,
+        dimension: null, reduction_pct: null },
     ],
     indicators: [{ code: 'tax', name_zh: '纳税', name_en: 'Paying taxes', sort: 12 }],
     similar: [{ case_id: 'fj-2023-b2-001', other_case_id: 'fj-2023-b2-002', score: 0.5, shared_terms: ['税信码', '纳税'],
@@ -94,8 +96,10 @@ describe('writeParquetFiles', () => {
     ]);
     const cases = await queryParquet(dir, 'SELECT case_id, flags, indicator_alts, has_body, duplicate_of FROM cases ORDER BY seq');
     expect(cases[1]).toEqual({ case_id: 'fj-2023-b2-002', flags: ['missing_body', 'title_inferred'], indicator_alts: [], has_body: false, duplicate_of: 'fj-2023-b2-001' });
-    const money = await queryParquet(dir, "SELECT value_norm, before_value FROM metrics WHERE kind = 'money'");
-    expect(money).toEqual([{ value_norm: 275600, before_value: null }]);
+    const money = await queryParquet(dir, "SELECT value_norm, before_value, dimension FROM metrics WHERE kind = 'money'");
+    expect(money).toEqual([{ value_norm: 275600, before_value: null, dimension: null }]);
+    const time = await queryParquet(dir, "SELECT dimension, reduction_pct FROM metrics WHERE kind = 'duration'");
+    expect(time).toEqual([{ dimension: 'time', reduction_pct: 85 }]);
     const similar = await queryParquet(dir, 'SELECT shared_terms, strength, same_indicator, shared_dimensions FROM "similar"');
     expect(similar).toEqual([{ shared_terms: ['税信码', '纳税'], strength: 'related', same_indicator: true, shared_dimensions: ['time'] }]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
