@@ -45,7 +45,9 @@ export function normaliseDocument(raw: string): NormalisedDocument {
 
   const lines: Line[] = kept.map(({ lineNo, original }) => {
     const fix = repairMojibake(original, context);
-    const line: Line = { lineNo, original, simplified: foldFullWidth(toSimplified(fix.text)).trim() };
+    // An unrepaired line shows its best partial reading (□ for unknown characters), never the mojibake.
+    const shown = fix.partial ?? fix.text;
+    const line: Line = { lineNo, original, simplified: foldFullWidth(toSimplified(shown)).trim() };
     if (fix.status !== 'clean') line.mojibake = fix.status;
     if (fix.partial !== undefined) line.mojibakePartial = fix.partial;
     return line;
