@@ -384,7 +384,6 @@ export function decodeRun(chars: string[], start: number, model: ContextModel, b
     const margin = bestScore - scores[n];
     const otherOut = toArray(completed[n].out);
     if (textOf(completed[n], otherOut) === bestText) continue;
-    if (process.env.MJDEBUG) console.log('  rival', margin.toFixed(2), otherOut.join(''), 'vs', bestOut.join(''));
     if (margin < DOUBT) markDifferences(bestOut, otherOut, doubtful);
     else markDifferences(bestOut, otherOut, doubtful, bestVanished);
   }
