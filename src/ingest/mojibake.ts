@@ -28,6 +28,8 @@ export type MojibakeResult = {
   text: string;
   /** Unrepaired lines only: the best reading, UNKNOWN_CHAR (□) where a character is not certain. */
   partial?: string;
+  /** Repaired lines: each garbled run (code-point offsets in the published line) and its reading. */
+  runs?: { from: number; to: number; reading: string }[];
 };
 
 const NUMERALS = '一二三四五六七八九十';
@@ -122,6 +124,7 @@ export function repairMojibake(line: string, context?: ContextModel): MojibakeRe
   let runs = 0;
   let failed = 0;
   let doubtful = 0;
+  const decoded: { from: number; to: number; reading: string }[] = [];
   for (let k = 0; k < chars.length; k++) {
     if (k < cursor || !QUESTION.test(chars[k]) || !oddTextFollows(chars, k, context)) continue;
     const before = chars.slice(cursor, k).join('');
@@ -148,6 +151,7 @@ export function repairMojibake(line: string, context?: ContextModel): MojibakeRe
     repaired += before + run.chars.join('');
     partial += before + run.chars.map((c, i) => (run.doubtful.has(i) ? UNKNOWN_CHAR : c)).join('');
     doubtful += run.doubtful.size;
+    decoded.push({ from: k, to: run.end, reading: run.chars.join('') });
     cursor = run.end;
     k = run.end - 1;
     runs++;
@@ -160,7 +164,7 @@ export function repairMojibake(line: string, context?: ContextModel): MojibakeRe
     if (!garbledSeen) return { status: 'clean', text: line };
     return { status: 'unrepaired', text: line, partial: markOddSymbols(line) };
   }
-  if (failed === 0 && doubtful === 0 && !looksGarbled(repaired)) return { status: 'repaired', text: repaired };
+  if (failed === 0 && doubtful === 0 && !looksGarbled(repaired)) return { status: 'repaired', text: repaired, runs: decoded };
   return { status: 'unrepaired', text: line, partial: markOddSymbols(partial) };
 }
 
