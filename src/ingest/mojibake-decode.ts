@@ -210,8 +210,9 @@ function anyTrail(lead: number): string[] {
 
 // A state's key in the beam: pending byte, open brackets and the last two characters (the model's
 // history); every state of a step has the same i.
-function stateKey(pending: number, last2: string, last: string, depth: number): string {
-  return `${pending},${depth},${last2}${last}`;
+// Packed in a number (under 2^51): the decoder produces GBK characters only, all in the BMP.
+function stateKey(pending: number, last2: string, last: string, depth: number): number {
+  return ((pending + 1) * 729 + depth) * 0x100000000 + last2.charCodeAt(0) * 0x10000 + last.charCodeAt(0);
 }
 
 /**
@@ -235,7 +236,7 @@ export function decodeRun(chars: string[], start: number, model: ContextModel, b
   let bestDone = -Infinity;
   let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, doubtful: new Set(), depth: ZERO_DEPTH }];
   while (states.length) {
-    const next = new Map<string, State>();
+    const next = new Map<number, State>();
     let topNext = -Infinity;
     // A reading below the coming prune floor by more than DOUBT can neither survive nor make a
     // survivor doubtful (that needs a rival within DOUBT): it need not be built. Lossless, since

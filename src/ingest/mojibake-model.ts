@@ -13,10 +13,15 @@ export interface ContextModel {
   following: Map<string, number>;
   /** How many different characters follow a character. */
   followerTypes: Map<string, number>;
-  /** key: three characters. The same three counts one character further back. */
-  trigrams: Map<string, number>;
-  pairFollowing: Map<string, number>;
-  pairFollowerTypes: Map<string, number>;
+  /**
+   * Trigram counts, keyed by pairKey/tripleKey (numbers: building string keys for every character of
+   * a document costs more than the rest of the model). Characters outside the BMP take no part.
+   */
+  trigrams: Map<number, number>;
+  pairFollowing: Map<number, number>;
+  pairFollowerTypes: Map<number, number>;
+  /** Memo rows of histories the document wrote as a pair, by first then second character. */
+  pairMemo: Map<string, Map<string, Map<string, number>>>;
   total: number;
   /**
    * Memo of logProb by history (historyKey of the one or two characters before), then character:
@@ -45,6 +50,7 @@ export function emptyModel(): ContextModel {
     trigrams: new Map(),
     pairFollowing: new Map(),
     pairFollowerTypes: new Map(),
+    pairMemo: new Map(),
     total: 0,
     memo: new Map(),
   };
@@ -57,7 +63,7 @@ export function addText(model: ContextModel, text: string): void {
     model.unigrams.set(ch, (model.unigrams.get(ch) ?? 0) + 1);
     model.total++;
     if (prev !== undefined) addPair(model, prev, prev + ch, 1);
-    if (prev2 !== undefined) addTriple(model, prev2 + prev + ch, 1);
+    if (prev2 !== undefined) addTriple(model, prev2, prev!, ch, 1);
     prev2 = prev;
     prev = ch;
   }
@@ -72,16 +78,22 @@ function addPair(model: ContextModel, first: string, pair: string, n: number): v
 
 // …and the numbering closes right after its numeral: （二） rather than （二十） unless the document
 // counts that far (its own text then says so).
-const STRUCTURAL_TRIPLES: [string, number][] = NUMERALS.map((n) => [`（${n}）`, 3]);
+const STRUCTURAL_TRIPLES: [string, string, string, number][] = NUMERALS.map((n) => ['（', n, '）', 3]);
 
 export function addStructuralPriors(model: ContextModel): void {
   for (const [pair, n] of STRUCTURAL_PAIRS) addPair(model, [...pair][0], pair, n);
-  for (const [triple, n] of STRUCTURAL_TRIPLES) addTriple(model, triple, n);
+  for (const [a, b, c, n] of STRUCTURAL_TRIPLES) addTriple(model, a, b, c, n);
 }
 
-function addTriple(model: ContextModel, triple: string, n: number): void {
-  const [a, b] = [...triple];
-  const pair = a + b;
+/** A number for two BMP characters, -1 when one is not. */
+function pairKey(a: string, b: string): number {
+  return a.length === 1 && b.length === 1 ? a.charCodeAt(0) * 0x10000 + b.charCodeAt(0) : -1;
+}
+
+function addTriple(model: ContextModel, a: string, b: string, c: string, n: number): void {
+  const pair = pairKey(a, b);
+  if (pair < 0 || c.length !== 1) return;
+  const triple = pair * 0x10000 + c.charCodeAt(0);
   const seen = model.trigrams.get(triple) ?? 0;
   if (seen === 0) model.pairFollowerTypes.set(pair, (model.pairFollowerTypes.get(pair) ?? 0) + 1);
   model.trigrams.set(triple, seen + n);
@@ -142,9 +154,24 @@ export function logProb(model: ContextModel, prev: string | undefined, ch: strin
   return logProbIn(model, memoRow(model, prev, prev2), prev, ch, prev2);
 }
 
-/** The memo of logProb for one history: a caller looping over characters reads it once. */
+/**
+ * The memo of logProb for one history: a caller looping over characters reads it once. A pair the
+ * document never wrote backs off to the bigram wholly, so it shares the row of its last character:
+ * the decoder's histories are mostly such pairs.
+ */
 export function memoRow(model: ContextModel, prev: string | undefined, prev2?: string): Map<string, number> {
-  const key = prev2 === undefined || prev === undefined ? (prev ?? '') : `${prev2}\u0001${prev}`;
+  if (prev2 !== undefined && prev !== undefined) {
+    let rows = model.pairMemo.get(prev2);
+    if (!rows) model.pairMemo.set(prev2, (rows = new Map()));
+    let row = rows.get(prev);
+    if (!row) {
+      const pair = pairKey(prev2, prev);
+      row = pair >= 0 && model.pairFollowing.has(pair) ? new Map() : memoRow(model, prev);
+      rows.set(prev, row);
+    }
+    return row;
+  }
+  const key = prev ?? '';
   let row = model.memo.get(key);
   if (!row) model.memo.set(key, (row = new Map()));
   return row;
@@ -161,13 +188,13 @@ export function logProbIn(model: ContextModel, row: Map<string, number>, prev: s
 }
 
 function computeLogProb(model: ContextModel, prev: string | undefined, ch: string, prev2?: string): number {
-  const bigram = computeBigramLogProb(model, prev, ch);
-  if (prev === undefined || prev2 === undefined) return bigram;
-  const pair = prev2 + prev;
-  const ctx = model.pairFollowing.get(pair) ?? 0;
-  if (ctx === 0) return bigram;
+  if (prev === undefined || prev2 === undefined) return computeBigramLogProb(model, prev, ch);
+  const pair = pairKey(prev2, prev);
+  const ctx = pair < 0 ? 0 : (model.pairFollowing.get(pair) ?? 0);
+  if (ctx === 0 || ch.length !== 1) return computeBigramLogProb(model, prev, ch);
+  const bigram = logProbIn(model, memoRow(model, prev), prev, ch);
   const types = model.pairFollowerTypes.get(pair) ?? 1;
-  const tri = model.trigrams.get(pair + ch) ?? 0;
+  const tri = model.trigrams.get(pair * 0x10000 + ch.charCodeAt(0)) ?? 0;
   return Math.log((tri + types * Math.exp(bigram)) / (ctx + types));
 }
 
