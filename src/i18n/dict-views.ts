@@ -101,7 +101,10 @@ export const VIEW_TEXT = {
   'flag.missing_body': { zh: '正文缺失（文件只列出了标题）', en: 'Body missing (the document lists only the title)' },
   'flag.title_inferred': { zh: '标题由正文推断', en: 'Title inferred from the body' },
   'flag.mojibake_repaired': { zh: '乱码已修复（原文保留）', en: 'Garbled text repaired (original kept)' },
-  'flag.mojibake_unrepaired': { zh: '含无法修复的乱码', en: 'Contains garbled text that could not be repaired' },
+  'flag.mojibake_unrepaired': {
+    zh: '含无法完全修复的乱码：□ 为无法确定的字，可查看发布原文',
+    en: 'Garbled text not fully repaired: □ marks a character that could not be determined; see the published original',
+  },
   'flag.place_inferred_from_body': { zh: '地点取自正文', en: 'Place taken from the body' },
   'flag.imported': { zh: '由分析人员导入', en: 'Imported by the analyst' },
   'flag.unclassified': {

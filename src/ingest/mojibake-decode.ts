@@ -31,6 +31,7 @@ export interface DecodedRun {
 }
 
 const UNKNOWN = -1;
+const LOST = -2; // a byte written '?': its value is gone
 const VANISH_COST = Math.log(0.05); // a vanished pair is a rare event
 const BEAM = 40;
 const PRUNE = 30;
@@ -63,6 +64,8 @@ interface State {
   out: Decoded | null;
   lp: number;
   doubtful: Set<number>;
+  /** Brackets the reading has opened and not closed (packed by bracketDepth). */
+  depth: number;
 }
 
 interface Completed {
@@ -70,6 +73,37 @@ interface Completed {
   out: Decoded | null;
   lp: number;
   doubtful: Set<number>;
+  depth: number;
+}
+
+// Bracket bookkeeping. A reading is only admissible when it leaves the line's brackets no less
+// balanced than its intact text has them: （三、強 is no reading of a numbered sub-heading （三）強.
+// Readings that differ only there must not merge in the beam, so the open count is part of a
+// state's key: three kinds of bracket, each counted from -4 to 4, packed in base 9.
+const BRACKETS: [string, number][] = [['（', 81], ['(', 81], ['）', -81], [')', -81], ['“', 9], ['”', -9], ['《', 1], ['》', -1]];
+const BRACKET_STEP = new Map(BRACKETS);
+const ZERO_DEPTH = 4 * 81 + 4 * 9 + 4;
+function addBracket(depth: number, ch: string): number {
+  const step = BRACKET_STEP.get(ch);
+  if (step === undefined) return depth;
+  const unit = Math.abs(step);
+  const digit = Math.floor(depth / unit) % 9;
+  const next = digit + Math.sign(step);
+  return next < 0 || next > 8 ? depth : depth + step;
+}
+/** Open counts of a packed depth, one per kind of bracket. */
+function unpack(depth: number): [number, number, number] {
+  return [Math.floor(depth / 81) - 4, (Math.floor(depth / 9) % 9) - 4, (depth % 9) - 4];
+}
+function depthOf(text: Iterable<string>): number {
+  let d = ZERO_DEPTH;
+  for (const ch of text) d = addBracket(d, ch);
+  return d;
+}
+/** The reading (open counts `reading`) leaves no kind of bracket worse off around `context`. */
+function bracketsAdmissible(reading: number, context: [number, number, number]): boolean {
+  const r = unpack(reading);
+  return r.every((open, k) => Math.abs(open + context[k]) <= Math.abs(context[k]));
 }
 
 function toArray(out: Decoded | null): string[] {
@@ -157,12 +191,15 @@ function withLead(lead: number, trail: number): string[] {
   return list;
 }
 
-/** Characters (lead, any trail byte), in trail order. */
+/**
+ * Characters (lead, a trail byte that shows as '?' when left alone), in trail order: a trail byte
+ * below 80 would have shown as its ASCII character.
+ */
 function anyTrail(lead: number): string[] {
   let list = withLeadLists[lead];
   if (!list) {
     list = [];
-    for (let t = 0x40; t <= 0xfe; t++) {
+    for (let t = 0x80; t <= 0xfe; t++) {
       const ch = gbk().decodeAt[lead * 256 + t];
       if (ch) list.push(ch);
     }
@@ -171,26 +208,33 @@ function anyTrail(lead: number): string[] {
   return list;
 }
 
-// A state's key in the beam: pending byte and last character (every state of a step has the same i).
-function stateKey(pending: number, last: string): number {
-  return (pending + 1) * 0x110000 + (last.codePointAt(0) ?? 0);
+// A state's key in the beam: pending byte, open brackets and the last two characters (the model's
+// history); every state of a step has the same i.
+// Packed in a number (under 2^51): the decoder produces GBK characters only, all in the BMP.
+function stateKey(pending: number, last2: string, last: string, depth: number): number {
+  return ((pending + 1) * 729 + depth) * 0x100000000 + last2.charCodeAt(0) * 0x10000 + last.charCodeAt(0);
 }
 
-/** Decode the run opening at chars[start] (a '?'), or null when no reading fits the bytes. */
-export function decodeRun(chars: string[], start: number, model: ContextModel): DecodedRun | null {
+/**
+ * Decode the run opening at chars[start] (a '?'), or null when no reading fits the bytes.
+ * `before`: the line's text before the run as it will be shown (earlier runs repaired), for brackets.
+ */
+export function decodeRun(chars: string[], start: number, model: ContextModel, before = ''): DecodedRun | null {
   const index = indexFor(model);
   const atLineStart = start === 0;
   const prevChar = atLineStart ? LINE_START : chars[start - 1];
-  const lpOf = (prev: string, ch: string) => {
+  const prevChar2 = start >= 2 ? chars[start - 2] : LINE_START;
+  const lpOf = (prev2: string, prev: string, ch: string) => {
     // The lost first byte at a line start is mostly the first half of the indentation 　 (a1 a1).
     if (prev === LINE_START) return ch === '\u3000' ? Math.log(0.5) : logProb(model, undefined, ch);
-    return logProb(model, prev, ch);
+    return logProb(model, prev, ch, prev2 === LINE_START || prev2 === '\u3000' ? undefined : prev2);
   };
   const last = (s: { out: Decoded | null }) => (s.out ? s.out.ch : prevChar);
+  const last2 = (s: { out: Decoded | null }) => (s.out ? (s.out.before ? s.out.before.ch : prevChar) : prevChar2);
 
   const completed: Completed[] = [];
   let bestDone = -Infinity;
-  let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, doubtful: new Set() }];
+  let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, doubtful: new Set(), depth: ZERO_DEPTH }];
   while (states.length) {
     const next = new Map<number, State>();
     let topNext = -Infinity;
@@ -200,7 +244,7 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
     const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9;
     const push = (s: State) => {
       if (s.lp > topNext) topNext = s.lp;
-      const key = stateKey(s.pending, last(s));
+      const key = stateKey(s.pending, last2(s), last(s), s.depth);
       const old = next.get(key);
       if (!old) return next.set(key, s);
       const [win, lose] = old.lp >= s.lp ? [old, s] : [s, old];
@@ -216,21 +260,37 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
     // by far would change nothing, so it is dropped before it is built (most vanished-pair guesses).
     const offer = (s: State, added: string[], pending: number, lp: number) => {
       if (hopeless(lp)) return;
-      const old = next.get(stateKey(pending, added[added.length - 1]));
+      let depth = s.depth;
+      for (const ch of added) depth = addBracket(depth, ch);
+      const before = added.length >= 2 ? added[added.length - 2] : last(s);
+      const old = next.get(stateKey(pending, before, added[added.length - 1], depth));
       if (old && old.lp - lp >= DOUBT) return;
       let out = s.out;
       for (const ch of added) out = append(out, ch, true);
-      push({ i: s.i + 1, pending, out, lp, doubtful: s.doubtful });
+      push({ i: s.i + 1, pending, out, lp, doubtful: s.doubtful, depth });
     };
     // One decoded character more (null when the document would never write it).
     const step1 = (s: State, ch: string, pending: number): State | undefined => {
       if (!plausibleChar(model, ch)) return;
-      return { i: s.i + 1, pending, out: append(s.out, ch), lp: s.lp + 0 + lpOf(last(s), ch), doubtful: s.doubtful };
+      const depth = addBracket(s.depth, ch);
+      return { i: s.i + 1, pending, out: append(s.out, ch), lp: s.lp + lpOf(last2(s), last(s), ch), doubtful: s.doubtful, depth };
     };
     const finish = (s: State, ch: string) => {
       if (!plausibleChar(model, ch)) return;
-      const lp = s.lp + 0 + lpOf(last(s), ch);
-      completed.push({ end: s.i + 1, out: append(s.out, ch), lp, doubtful: s.doubtful });
+      const lp = s.lp + lpOf(last2(s), last(s), ch);
+      completed.push({ end: s.i + 1, out: append(s.out, ch), lp, doubtful: s.doubtful, depth: addBracket(s.depth, ch) });
+      if (lp > bestDone) bestDone = lp;
+    };
+    // The run ends after characters rebuilt through a vanished pair.
+    const finishMany = (s: State, added: string[], lp: number) => {
+      if (hopeless(lp)) return;
+      let out = s.out;
+      let depth = s.depth;
+      for (const ch of added) {
+        out = append(out, ch, true);
+        depth = addBracket(depth, ch);
+      }
+      completed.push({ end: s.i + 1, out, lp, doubtful: s.doubtful, depth });
       if (lp > bestDone) bestDone = lp;
     };
 
@@ -246,11 +306,16 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
           if (st) push(st);
         }
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
-          vanished(s, lead, trail, index, { model, lpOf, last, offer, hopeless }, rank === 0);
+          vanished(s, lead, trail, index, { model, lpOf, last, last2, offer, hopeless }, rank === 0);
       }
       const ascii = g.length === 1 ? g.charCodeAt(0) : 0;
-      // Back in step: an ASCII byte was the trail of the pending lead.
-      if (ascii >= 0x40 && ascii <= 0x7e) for (const ch of withLead(s.pending, ascii)) finish(s, ch);
+      // Back in step: a single-byte character (ASCII, or € for byte 80) was the trail of the pending lead,
+      // either directly or after a vanished pair that hid the lead of its character.
+      const single = (ascii >= 0x40 && ascii <= 0x7e) || g === '\u20AC' ? (g === '\u20AC' ? 0x80 : ascii) : 0;
+      if (single) {
+        for (const ch of withLead(s.pending, single)) finish(s, ch);
+        if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpOf, last, last2, finishMany, hopeless });
+      }
       // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
       if (ascii >= 0x21 && ascii <= 0x7e)
         for (const ch of withLead(s.pending, 0xa3)) {
@@ -261,6 +326,8 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
       if (g === '?' || g === '\uFFFD') {
         if (s.pending === UNKNOWN) return;
         for (const ch of anyTrail(s.pending)) finish(s, ch);
+        // …or a pair vanished first, and the lone byte is the trail of the character it began.
+        if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpOf, last, last2, finishMany, hopeless });
       }
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
@@ -268,6 +335,21 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
     const floor = Math.max(bestDone, ranked.length ? ranked[0].lp : -Infinity) - PRUNE;
     states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
   }
+  // Only readings that keep the line's brackets as its intact text has them.
+  const beforeOpen = unpack(depthOf(before));
+  const restOpen = new Map<number, [number, number, number]>();
+  const admissible = (c: Completed) => {
+    let context = restOpen.get(c.end);
+    if (!context) {
+      const rest = unpack(depthOf(chars.slice(c.end)));
+      context = [0, 1, 2].map((k) => beforeOpen[k] + rest[k]) as [number, number, number];
+      restOpen.set(c.end, context);
+    }
+    return bracketsAdmissible(c.depth, context);
+  };
+  let kept = 0;
+  for (const c of completed) if (admissible(c)) completed[kept++] = c;
+  completed.length = kept;
   if (completed.length === 0) return null;
 
   // Compare readings over the same stretch of line: decoded text + the intact text up to a horizon.
@@ -279,8 +361,10 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
   completed.forEach((c, n) => {
     let lp = c.lp;
     let prev = last(c);
+    let prev2 = last2(c);
     for (let k = c.end; k < horizon; k++) {
-      lp += lpOf(prev, chars[k]);
+      lp += lpOf(prev2, prev, chars[k]);
+      prev2 = prev;
       prev = chars[k];
     }
     scores[n] = lp;
@@ -302,12 +386,9 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
     const otherOut = toArray(completed[n].out);
     if (textOf(completed[n], otherOut) === bestText) continue;
     if (margin < DOUBT) markDifferences(bestOut, otherOut, doubtful);
-    // A reading with an unclosed bracket is no rival to a vanished pair: the repair would refuse it.
-    else if (bracketsBalance(otherOut.join(''))) {
-      markDifferences(bestOut, otherOut, doubtful, bestVanished);
-    }
+    else markDifferences(bestOut, otherOut, doubtful, bestVanished);
   }
-  const garbledLp = lpRun(model, prevChar, chars.slice(start, horizon), lpOf);
+  const garbledLp = lpRun(prevChar2, prevChar, chars.slice(start, horizon), lpOf);
   const out = dropIndent(bestOut, atLineStart);
   const shift = bestOut.length - out.length;
   return {
@@ -320,10 +401,13 @@ export function decodeRun(chars: string[], start: number, model: ContextModel): 
   };
 }
 
+type LpOf = (prev2: string, prev: string, ch: string) => number;
+
 interface Search {
   model: ContextModel;
-  lpOf: (prev: string, ch: string) => number;
+  lpOf: LpOf;
   last: (s: State) => string;
+  last2: (s: State) => string;
   offer: (s: State, added: string[], pending: number, lp: number) => void;
   hopeless: (lp: number) => boolean;
 }
@@ -333,35 +417,83 @@ function vanished(s: State, lead: number, trail: number, index: Index, search: S
   const { model, lpOf, offer, hopeless } = search;
   const decodeAt = gbk().decodeAt;
   const prev = search.last(s);
+  const prev2 = search.last2(s);
   for (const first of index.byLead.get(s.pending) ?? []) {
     const y = first & 0xff;
     if (!index.vanishLeads.has(y)) continue;
     const c1 = decodeAt[first]!;
     // Every character in the index is plausible (indexFor keeps no other); the check stays for clarity.
     if (!plausibleChar(model, c1)) continue;
-    const lp1 = s.lp + VANISH_COST + lpOf(prev, c1);
+    const lp1 = s.lp + VANISH_COST + lpOf(prev2, prev, c1);
     if (hopeless(lp1)) continue; // and the two-pair readings below, which cost more
-    const afterC1 = memoRow(model, c1);
+    const afterC1 = memoRow(model, c1, prev);
     for (const last of closingsFor(index, y, lead)) {
       const c3 = decodeAt[last]!;
-      if (plausibleChar(model, c3)) offer(s, [c1, c3], trail, lp1 + logProbIn(model, afterC1, c1, c3));
+      if (plausibleChar(model, c3)) offer(s, [c1, c3], trail, lp1 + logProbIn(model, afterC1, c1, c3, prev));
     }
     if (!tryTwo) continue;
     // Two vanished pairs in a row (三）強 → c8 | fd a3 | a9 8f | 8a): a middle character in between.
-    const lp1Twice = s.lp + 2 * VANISH_COST + lpOf(prev, c1);
+    const lp1Twice = s.lp + 2 * VANISH_COST + lpOf(prev2, prev, c1);
     if (hopeless(lp1Twice)) continue;
     for (const middle of middlesFor(index, y)) {
       const c2 = decodeAt[middle]!;
       if (!plausibleChar(model, c2)) continue;
-      const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2);
+      const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2, prev);
       if (hopeless(lp2)) continue;
-      const afterC2 = memoRow(model, c2);
+      const afterC2 = memoRow(model, c2, c1);
       for (const last of closingsFor(index, middle & 0xff, lead)) {
         const c3 = decodeAt[last]!;
-        if (plausibleChar(model, c3)) offer(s, [c1, c2, c3], trail, lp2 + logProbIn(model, afterC2, c2, c3));
+        if (plausibleChar(model, c3)) offer(s, [c1, c2, c3], trail, lp2 + logProbIn(model, afterC2, c2, c3, c1));
       }
     }
   }
+}
+
+interface EndSearch {
+  model: ContextModel;
+  lpOf: LpOf;
+  last: (s: State) => string;
+  last2: (s: State) => string;
+  finishMany: (s: State, added: string[], lp: number) => void;
+  hopeless: (lp: number) => boolean;
+}
+
+/**
+ * A pair vanished, then the run ends on the trail byte of the character that pair began: a
+ * single-byte character puts the decoder back in step (統 = bd 79 after a vanished pair shows as
+ * 'y'), or a lone byte written '?' ends the run (the trail is then lost: LOST).
+ */
+function vanishedThenEnd(s: State, trail: number, index: Index, search: EndSearch): void {
+  const { model, lpOf, finishMany, hopeless } = search;
+  const decodeAt = gbk().decodeAt;
+  const prev = search.last(s);
+  const prev2 = search.last2(s);
+  for (const first of index.byLead.get(s.pending) ?? []) {
+    const y = first & 0xff;
+    if (!index.vanishLeads.has(y)) continue;
+    const c1 = decodeAt[first]!;
+    const lp1 = s.lp + VANISH_COST + lpOf(prev2, prev, c1);
+    if (hopeless(lp1)) continue;
+    const afterC1 = memoRow(model, c1, prev);
+    const lasts = trail === LOST ? afterVanishing(index, y) : closingsFor(index, y, trail);
+    for (const code of lasts) {
+      const c3 = decodeAt[code]!;
+      if (plausibleChar(model, c3)) finishMany(s, [c1, c3], lp1 + logProbIn(model, afterC1, c1, c3, prev));
+    }
+  }
+}
+
+/** Characters (z, t) that can follow a vanished pair (y, z) when t is a lone byte shown as '?' (t ≥ 80). */
+function afterVanishing(index: Index, y: number): number[] {
+  const key = -1 - y;
+  let list = index.closings.get(key);
+  if (!list) {
+    list = [];
+    for (const [lead, codes] of index.byLead)
+      if (gbk().vanishing.has(y * 256 + lead)) for (const c of codes) if ((c & 0xff) >= 0x80) list.push(c);
+    index.closings.set(key, list);
+  }
+  return list;
 }
 
 /** Characters (z, lead) that can follow a vanished pair (y, z). */
@@ -404,19 +536,15 @@ function markDifferences(a: string[], b: string[], into: Set<number>, only?: Set
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && (!only || only.has(k))) into.add(k);
 }
 
-function lpRun(
-  model: ContextModel,
-  prev: string,
-  chars: string[],
-  lpOf: (prev: string, ch: string) => number,
-): number {
+function lpRun(prev2: string, prev: string, chars: string[], lpOf: LpOf): number {
   let lp = 0;
   let p = prev;
+  let p2 = prev2;
   for (const ch of chars) {
-    lp += lpOf(p, ch);
+    lp += lpOf(p2, p, ch);
+    p2 = p;
     p = ch;
   }
-  void model;
   return lp;
 }
 

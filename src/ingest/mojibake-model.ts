@@ -11,11 +11,21 @@ export interface ContextModel {
   bigrams: Map<string, number>;
   /** How many bigrams start with a character. */
   following: Map<string, number>;
+  /** How many different characters follow a character. */
+  followerTypes: Map<string, number>;
+  /**
+   * Trigram counts, keyed by pairKey/tripleKey (numbers: building string keys for every character of
+   * a document costs more than the rest of the model). Characters outside the BMP take no part.
+   */
+  trigrams: Map<number, number>;
+  pairFollowing: Map<number, number>;
+  pairFollowerTypes: Map<number, number>;
+  /** Memo rows of histories the document wrote as a pair, by first then second character. */
+  pairMemo: Map<string, Map<string, Map<string, number>>>;
   total: number;
   /**
-   * Memo of logProb by previous character ('' at a text start), then character: the decoder asks
-   * the same pairs again and again, and two lookups of one-character strings cost less than
-   * building a pair key.
+   * Memo of logProb by history (historyKey of the one or two characters before), then character:
+   * the decoder asks the same questions again and again.
    */
   memo: Map<string, Map<string, number>>;
 }
@@ -32,26 +42,62 @@ const STRUCTURAL_PAIRS: [string, number][] = NUMERALS.flatMap((n) => [
 ]);
 
 export function emptyModel(): ContextModel {
-  return { unigrams: new Map(), bigrams: new Map(), following: new Map(), total: 0, memo: new Map() };
+  return {
+    unigrams: new Map(),
+    bigrams: new Map(),
+    following: new Map(),
+    followerTypes: new Map(),
+    trigrams: new Map(),
+    pairFollowing: new Map(),
+    pairFollowerTypes: new Map(),
+    pairMemo: new Map(),
+    total: 0,
+    memo: new Map(),
+  };
 }
 
 export function addText(model: ContextModel, text: string): void {
   let prev: string | undefined;
+  let prev2: string | undefined;
   for (const ch of text) {
     model.unigrams.set(ch, (model.unigrams.get(ch) ?? 0) + 1);
     model.total++;
     if (prev !== undefined) addPair(model, prev, prev + ch, 1);
+    if (prev2 !== undefined) addTriple(model, prev2, prev!, ch, 1);
+    prev2 = prev;
     prev = ch;
   }
 }
 
 function addPair(model: ContextModel, first: string, pair: string, n: number): void {
-  model.bigrams.set(pair, (model.bigrams.get(pair) ?? 0) + n);
+  const seen = model.bigrams.get(pair) ?? 0;
+  if (seen === 0) model.followerTypes.set(first, (model.followerTypes.get(first) ?? 0) + 1);
+  model.bigrams.set(pair, seen + n);
   model.following.set(first, (model.following.get(first) ?? 0) + n);
 }
 
+// …and the numbering closes right after its numeral: （二） rather than （二十） unless the document
+// counts that far (its own text then says so).
+const STRUCTURAL_TRIPLES: [string, string, string, number][] = NUMERALS.map((n) => ['（', n, '）', 3]);
+
 export function addStructuralPriors(model: ContextModel): void {
   for (const [pair, n] of STRUCTURAL_PAIRS) addPair(model, [...pair][0], pair, n);
+  for (const [a, b, c, n] of STRUCTURAL_TRIPLES) addTriple(model, a, b, c, n);
+}
+
+/** A number for two BMP characters, -1 when one is not. */
+function pairKey(a: string, b: string): number {
+  return a.length === 1 && b.length === 1 ? a.charCodeAt(0) * 0x10000 + b.charCodeAt(0) : -1;
+}
+
+function addTriple(model: ContextModel, a: string, b: string, c: string, n: number): void {
+  const pair = pairKey(a, b);
+  if (pair < 0 || c.length !== 1) return;
+  const triple = pair * 0x10000 + c.charCodeAt(0);
+  const seen = model.trigrams.get(triple) ?? 0;
+  if (seen === 0) model.pairFollowerTypes.set(pair, (model.pairFollowerTypes.get(pair) ?? 0) + 1);
+  model.trigrams.set(triple, seen + n);
+  model.pairFollowing.set(pair, (model.pairFollowing.get(pair) ?? 0) + n);
 }
 
 // ---- prior by character kind ----
@@ -99,43 +145,78 @@ export function plausibleChar(model: ContextModel, ch: string): boolean {
   return (model.unigrams.get(ch) ?? 0) > 0 || basePrior(ch) > 1e-7;
 }
 
-/** ln P(ch | prev): doc bigram, backed off to doc unigram, backed off to the kind prior. */
-export function logProb(model: ContextModel, prev: string | undefined, ch: string): number {
-  return logProbIn(model, memoRow(model, prev), prev, ch);
+/**
+ * ln P(ch | prev2 prev): doc trigram, backed off to doc bigram, to doc unigram, to the kind prior
+ * (Witten-Bell). The trigram is what lets a phrase the document repeats decide a character whose
+ * bytes are lost (先行先試 over 先行先元, although 元, is the commoner pair after it).
+ */
+export function logProb(model: ContextModel, prev: string | undefined, ch: string, prev2?: string): number {
+  return logProbIn(model, memoRow(model, prev, prev2), prev, ch, prev2);
 }
 
-/** The memo of logProb for one previous character: a caller looping over characters reads it once. */
-export function memoRow(model: ContextModel, prev: string | undefined): Map<string, number> {
-  const after = prev ?? '';
-  let row = model.memo.get(after);
-  if (!row) model.memo.set(after, (row = new Map()));
+/**
+ * The memo of logProb for one history: a caller looping over characters reads it once. A pair the
+ * document never wrote backs off to the bigram wholly, so it shares the row of its last character:
+ * the decoder's histories are mostly such pairs.
+ */
+export function memoRow(model: ContextModel, prev: string | undefined, prev2?: string): Map<string, number> {
+  if (prev2 !== undefined && prev !== undefined) {
+    let rows = model.pairMemo.get(prev2);
+    if (!rows) model.pairMemo.set(prev2, (rows = new Map()));
+    let row = rows.get(prev);
+    if (!row) {
+      const pair = pairKey(prev2, prev);
+      row = pair >= 0 && model.pairFollowing.has(pair) ? new Map() : memoRow(model, prev);
+      rows.set(prev, row);
+    }
+    return row;
+  }
+  const key = prev ?? '';
+  let row = model.memo.get(key);
+  if (!row) model.memo.set(key, (row = new Map()));
   return row;
 }
 
-/** logProb(model, prev, ch), given memoRow(model, prev). */
-export function logProbIn(model: ContextModel, row: Map<string, number>, prev: string | undefined, ch: string): number {
+/** logProb(model, prev, ch, prev2), given memoRow(model, prev, prev2). */
+export function logProbIn(model: ContextModel, row: Map<string, number>, prev: string | undefined, ch: string, prev2?: string): number {
   let lp = row.get(ch);
   if (lp === undefined) {
-    lp = computeLogProb(model, prev, ch);
+    lp = computeLogProb(model, prev, ch, prev2);
     row.set(ch, lp);
   }
   return lp;
 }
 
-function computeLogProb(model: ContextModel, prev: string | undefined, ch: string): number {
+function computeLogProb(model: ContextModel, prev: string | undefined, ch: string, prev2?: string): number {
+  if (prev === undefined || prev2 === undefined) return computeBigramLogProb(model, prev, ch);
+  const pair = pairKey(prev2, prev);
+  const ctx = pair < 0 ? 0 : (model.pairFollowing.get(pair) ?? 0);
+  if (ctx === 0 || ch.length !== 1) return computeBigramLogProb(model, prev, ch);
+  const bigram = logProbIn(model, memoRow(model, prev), prev, ch);
+  const types = model.pairFollowerTypes.get(pair) ?? 1;
+  const tri = model.trigrams.get(pair * 0x10000 + ch.charCodeAt(0)) ?? 0;
+  return Math.log((tri + types * Math.exp(bigram)) / (ctx + types));
+}
+
+function computeBigramLogProb(model: ContextModel, prev: string | undefined, ch: string): number {
   const uni = ((model.unigrams.get(ch) ?? 0) + 20 * basePrior(ch)) / (model.total + 20);
   if (prev === undefined) return Math.log(uni);
   const bi = model.bigrams.get(prev + ch) ?? 0;
   const ctx = model.following.get(prev) ?? 0;
-  return Math.log((bi + 2 * uni) / (ctx + 2));
+  // Witten-Bell: a character seen before many different ones leaves more room for an unseen pair
+  // (新 is followed by dozens of characters, so 新。 is not improbable merely for being unseen).
+  const backoff = Math.max(2, model.followerTypes.get(prev) ?? 0);
+  return Math.log((bi + backoff * uni) / (ctx + backoff));
 }
 
-/** ln P of a run of characters following `prev`. */
-export function logProbOf(model: ContextModel, prev: string | undefined, chars: string[]): number {
+/** ln P of a run of characters following `prev2 prev`. */
+export function logProbOf(model: ContextModel, prev: string | undefined, chars: string[], prev2?: string): number {
   let lp = 0;
   let p = prev;
+  let p2 = prev2;
   for (const c of chars) {
-    lp += logProb(model, p, c);
+    lp += logProb(model, p, c, p2);
+    p2 = p;
     p = c;
   }
   return lp;

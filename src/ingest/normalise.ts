@@ -71,8 +71,10 @@ export function normaliseDocument(raw: string): NormalisedDocument {
 
   const lines: Line[] = kept.map(({ lineNo, original }, i) => {
     const fix = repairMojibake(original, context);
-    const traditional = script === 'traditional' || isTraditionalCount(fix.text === original ? counts[i] : countTraditional(fix.text));
-    const line: Line = { lineNo, original, simplified: normalForm(fix.text, traditional) };
+    // An unrepaired line shows its best partial reading (□ for unknown characters), never the mojibake.
+    const shown = fix.partial ?? fix.text;
+    const traditional = script === 'traditional' || isTraditionalCount(shown === original ? counts[i] : countTraditional(shown));
+    const line: Line = { lineNo, original, simplified: normalForm(shown, traditional) };
     if (fix.status !== 'clean') line.mojibake = fix.status;
     if (fix.partial !== undefined) line.mojibakePartial = fix.partial;
     return line;

@@ -34,11 +34,11 @@ export interface Line {
   lineNo: number;
   /** As published, trimmed of surrounding blanks (but otherwise untouched). */
   original: string;
-  /** Mojibake repaired where verifiable, then converted to simplified. */
+  /** Mojibake repaired where verifiable (else its best partial reading, □ for unknown characters), then converted to simplified. */
   simplified: string;
   /** Set when the line was garbled: whether the repair could be verified. */
   mojibake?: 'repaired' | 'unrepaired';
-  /** Unrepaired lines only: the best reading of the garbled text, '?' where a character is not certain (display/search, never verified). */
+  /** Unrepaired lines only: the best reading of the garbled text, □ where a character is not certain (display/search, never verified). */
   mojibakePartial?: string;
 }
 

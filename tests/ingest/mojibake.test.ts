@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContextModel, looksGarbled, repairMojibake } from '../../src/ingest/mojibake.ts';
 import { normaliseDocument } from '../../src/ingest/normalise.ts';
+import { ingestDocument } from '../../src/ingest/pipeline.ts';
+import type { Line } from '../../src/ingest/types.ts';
 
 const RAW = 'data/raw';
 const docs = readdirSync(RAW)
@@ -32,9 +34,10 @@ describe('looksGarbled', () => {
 
 describe('repairMojibake', () => {
   it('repairs the known example exactly', () => {
+    // The line has a second garbled run further on (寫好“?!钡奈恼?): whatever its fate, the sub-heading
+    // is repaired.
     const r = repairMojibake(lineStarting('?。ㄒ唬┝⒆惚镜靥厣?。'), context);
-    expect(r.status).toBe('repaired');
-    expect(r.text.startsWith('（一）立足本地特色。先后設立廈門')).toBe(true);
+    expect((r.partial ?? r.text).startsWith('（一）立足本地特色。先后設立廈門')).toBe(true);
   });
 
   // Checked by hand: each reads as the sub-heading of its case and fits the text after it. They
@@ -44,12 +47,25 @@ describe('repairMojibake', () => {
     ['?。ǘ┩怀龇旨壗y籌。', '（二）突出分級統籌。省委成立法務區'],
     ['?。ㄒ唬┐a上通行', '（一）碼上通行,稅易辦。'],
     ['?。ㄈ┳ヌ幹', '（三）抓處置,根治欠薪“病灶”。'],
-    ['?。ㄒ唬┨剿鳌疤夹袨椤痹', '（一）探索“碳行為”增效,為低碳者信用“加分”。'],
     ['?。ǘ┓诸惤忸}', '（二）分類解題,精準善意處置“僵尸企業”。'],
+    // € (byte 80) puts the decoder back in step: 線 = be 80.
+    ['?。ǘ┚€上服務', '（二）線上服務,過程零接觸。'],
   ])('repairs %s', (prefix, expected) => {
     const r = repairMojibake(lineStarting(prefix), context);
     expect(r.status).toBe('repaired');
     expect(r.text.startsWith(expected)).toBe(true);
+  });
+
+  // Read right but not certain at one character: a rival within the margin (縣 for 環, 修 for 效)
+  // leaves □ there, and the rest of the reading stands.
+  it.each([
+    // A vanished pair (af, ad) hides 環's lead, its trail 68 shows as 'h'.
+    ['?。ㄎ澹﹥灮h境', /^（五）優化[環□]境早服務。/],
+    // The run ends on the lone trail of 效 (d0 a7): lead known, trail lost.
+    ['?。ㄒ唬┨剿鳌疤夹袨椤痹', /^（一）探索“碳行為”增[效□],為低碳者信用“加分”。/],
+  ])('reads %s', (prefix, expected) => {
+    const r = repairMojibake(lineStarting(prefix), context);
+    expect(r.status === 'repaired' ? r.text : r.partial).toMatch(expected);
   });
 
   it('leaves clean traditional and simplified lines, ？ and symbols untouched', () => {
@@ -73,10 +89,11 @@ describe('repairMojibake', () => {
 
   it('an ambiguous character is not guessed: the line stays unrepaired, the rest offered as partial', () => {
     // 海 in “海” lost its lead byte: many characters end in a3, the document does not single one out.
-    const r = repairMojibake(lineStarting('?。ǘ┮苑諡樽ナ'), context);
+    const line = lineStarting('?。ㄒ唬┝⒆惚镜靥厣?。');
+    const r = repairMojibake(line, context);
     expect(r.status).toBe('unrepaired');
-    expect(r.text).toBe(lineStarting('?。ǘ┮苑諡樽ナ'));
-    expect(r.partial).toMatch(/^（二）以.*\?.*,不斷提升企業辦事滿意度/);
+    expect(r.text).toBe(line);
+    expect(r.partial).toMatch(/一是寫好“□”的文章。/);
   });
 
   it('a character rebuilt through a vanished pair is not guessed when a rival reading comes close', () => {
@@ -86,7 +103,7 @@ describe('repairMojibake', () => {
     const r = repairMojibake(line, context);
     expect(r.text).not.toContain('全真');
     if (r.status === 'repaired') expect(r.text.startsWith('（一）全面開展')).toBe(true);
-    else expect(r.partial).toMatch(/^（一）全[?面]開展涉外知產糾紛/);
+    else expect(r.partial).toMatch(/^（一）[全□][面□]開展涉外知產糾紛/);
   });
 
   it('normaliseDocument keeps the best reading of an unrepaired line', () => {
@@ -97,7 +114,9 @@ describe('repairMojibake', () => {
     const lines = normaliseDocument(raw).lines;
     const line = lines.find((l) => l.original.startsWith('?。ㄒ唬┤骈_展'))!;
     expect(line.mojibake).toBe('unrepaired');
-    expect(line.mojibakePartial).toMatch(/^（一）全\?開展/);
+    expect(line.mojibakePartial).toMatch(/^（一）[全□]□開展/);
+    // What the line shows (case bodies are made of it) is the partial reading, never the mojibake.
+    expect(line.simplified).toMatch(/^\(一\)[全□]□开展涉外知产纠纷/);
     expect(line.original).toBe(lineStarting('?。ㄒ唬┤骈_展'));
     // Only unrepaired lines carry one.
     for (const l of lines) if (l.mojibakePartial !== undefined) expect(l.mojibake).toBe('unrepaired');
@@ -123,5 +142,132 @@ describe('repairMojibake', () => {
     console.log('mojibake over data/raw:', counts, `${ms.toFixed(0)} ms`);
     expect(counts.repaired).toBeGreaterThanOrEqual(80);
     expect(counts.repaired + counts.unrepaired).toBeGreaterThanOrEqual(130);
+  });
+});
+
+// ---- The garbled notice as the product shows it ----
+// Everything below judges the output with means of its own, independent of the repair code: a GBK
+// table read off the platform decoder, the accident re-enacted on it, and a signature of mojibake.
+
+const gbkDecoder = new TextDecoder('gbk');
+const gbkBytesOf = new Map<string, [number, number]>();
+for (let lead = 0x81; lead <= 0xfe; lead++)
+  for (let trail = 0x40; trail <= 0xfe; trail++) {
+    const ch = gbkDecoder.decode(Uint8Array.from([lead, trail]));
+    if (ch.length === 1 && ch !== '\uFFFD' && !gbkBytesOf.has(ch)) gbkBytesOf.set(ch, [lead, trail]);
+  }
+
+/** The accident: GBK bytes, the first lost ('?'), decoded one byte out of step, PUA dropped, full-width folded. */
+function reenact(text: string): string {
+  const bytes = [...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (gbkBytesOf.get(ch) ?? [0x3f])));
+  const shifted = gbkDecoder.decode(Uint8Array.from(bytes.slice(1)));
+  return (
+    '?' +
+    [...shifted]
+      .filter((ch) => ch < '\uE000' || ch > '\uF8FF')
+      .map((ch) => (ch === '\uFFFD' ? '?' : ch >= '\uFF01' && ch <= '\uFF5E' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch))
+      .join('')
+  );
+}
+
+/**
+ * Mojibake of this accident, as a reader sees it: bopomofo, box drawing and block elements (shifted
+ * bytes a8/a9 xx), Private Use characters, € glued to Han (byte 80), a lost byte '?' followed by
+ * shifted full-width punctuation, or by 。 and a bopomofo/pinyin letter (the ？。ㄒ of a sub-heading).
+ */
+const MOJIBAKE = /[\u3105-\u312F\u2501-\u259F\uE000-\uF8FF]|[?？]。[\u01CD-\u01DC\u3105-\u312F]|\p{Script=Han}€|€\p{Script=Han}|[?？][!;:][^\s]|[?？],[A-Za-z]/u;
+
+const NUMERALS = '一二三四五六七八九十';
+const rawOf = (doc: string[]) =>
+  readdirSync(RAW)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => ({ f, text: readFileSync(`${RAW}/${f}`, 'utf8') }))
+    .find(({ text }) => text.includes(doc[0]))!;
+
+describe('the garbled notice as shown', () => {
+  const { f: garbledFile, text: garbledRaw } = rawOf(garbledDoc);
+  const lines: Line[] = normaliseDocument(garbledRaw).lines;
+
+  it('every repaired run re-enacts to exactly the published characters', () => {
+    let runs = 0;
+    for (const line of garbledDoc) {
+      const r = repairMojibake(line, context);
+      if (r.status !== 'repaired') continue;
+      const chars = [...line];
+      for (const run of r.runs!) {
+        const published = chars.slice(run.from, run.to).join('');
+        const again = run.from === 0 && reenact(run.reading) !== published ? reenact('\u3000' + run.reading) : reenact(run.reading);
+        expect(again).toBe(published);
+        runs++;
+      }
+    }
+    expect(runs).toBeGreaterThan(50);
+  });
+
+  it('every numbered sub-heading shows its number, read from the bytes, and no mojibake', () => {
+    // A published sub-heading line opens with (N), or, garbled, with ?。 and the shifted pair (a8, the
+    // numeral's lead byte): the numeral is fixed by that byte alone (一 d2 bb, 二 b6 fe, 三 c8 fd …).
+    const numeralOfLead = new Map([...NUMERALS].map((n) => [gbkBytesOf.get(n)![0], n]));
+    const numberedAs = (original: string): string | null => {
+      const clean = original.match(new RegExp(`^[（(]([${NUMERALS}])[）)]`));
+      if (clean) return clean[1];
+      const chars = [...original];
+      if (chars[0] !== '?' || chars[1] !== '。' || !chars[2]) return null;
+      const bytes = gbkBytesOf.get(chars[2]);
+      return bytes && bytes[0] === 0xa8 ? (numeralOfLead.get(bytes[1]) ?? null) : null;
+    };
+    const headings = lines.filter((l) => numberedAs(l.original) !== null);
+    expect(headings.length).toBeGreaterThan(100);
+    let readable = 0;
+    for (const l of headings) {
+      expect(l.simplified.startsWith(`(${numberedAs(l.original)})`), `line ${l.lineNo}: ${l.simplified.slice(0, 20)}`).toBe(true);
+      const heading = l.simplified.split(/[。;；]/)[0];
+      expect(heading).not.toMatch(MOJIBAKE);
+      if (!heading.includes('□')) readable++;
+    }
+    // Within a case, sub-headings count up from (一): a numeral read wrong would break the count.
+    let previous = 0;
+    for (const l of headings) {
+      const n = NUMERALS.indexOf(numberedAs(l.original)!) + 1;
+      expect(n === 1 || n === previous + 1, `line ${l.lineNo}`).toBe(true);
+      previous = n;
+    }
+    console.log(`${garbledFile}: ${headings.length} numbered sub-headings, ${readable} read in full`);
+    // A floor against regressions, not the goal (every one): the rest have a character the bytes
+    // leave open and the document's text does not settle (shown □, the published original a click away).
+    expect(readable / headings.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('一是/二是 enumerations are never shown garbled', () => {
+    let seen = 0;
+    for (const l of lines)
+      for (const m of l.simplified.matchAll(new RegExp(`(?:^|[。;；])[${NUMERALS}]是[^。;；]*`, 'g'))) {
+        expect(m[0]).not.toMatch(MOJIBAKE);
+        seen++;
+      }
+    expect(seen).toBeGreaterThan(50);
+  });
+
+  it('□ only on lines flagged unrepaired, which keep the published text as original', () => {
+    for (const l of lines) {
+      if (l.simplified.includes('□')) expect(l.mojibake, `line ${l.lineNo}`).toBe('unrepaired');
+      if (l.mojibake) expect(l.original).toBe(garbledRaw.split(/\r\n|\r|\n/)[l.lineNo - 1].trim());
+    }
+  });
+});
+
+describe('case bodies of the corpus', () => {
+  it('never contain mojibake; □ only in cases flagged mojibake_unrepaired', () => {
+    let cases = 0;
+    for (const f of readdirSync(RAW).filter((name) => name.endsWith('.txt'))) {
+      const result = ingestDocument({ sourceFile: f, bytes: readFileSync(`${RAW}/${f}`) });
+      for (const c of result.cases) {
+        cases++;
+        const shown = [c.title, c.background, c.measures, c.outcomes].join('\n');
+        expect(shown, `${c.case_id}`).not.toMatch(MOJIBAKE);
+        if (shown.includes('□')) expect(c.flags, c.case_id).toContain('mojibake_unrepaired');
+      }
+    }
+    expect(cases).toBeGreaterThan(100);
   });
 });
