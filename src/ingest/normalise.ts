@@ -70,7 +70,8 @@ export function normaliseDocument(raw: string): NormalisedDocument {
   const script = scriptOf(counts);
 
   const lines: Line[] = kept.map(({ lineNo, original }, i) => {
-    const fix = repairMojibake(original, context);
+    // Pinyin annotations (區(qū)) come off first: their tone marks are no garbled bytes.
+    const fix = repairMojibake(stripPinyinAnnotations(original), context);
     // An unrepaired line shows its best partial reading (□ for unknown characters), never the mojibake.
     const shown = fix.partial ?? fix.text;
     const traditional = script === 'traditional' || isTraditionalCount(shown === original ? counts[i] : countTraditional(shown));

