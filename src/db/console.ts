@@ -64,8 +64,9 @@ export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
   try {
     const conn = await connection();
     if (cancelRequested) throw new QueryCancelledError();
-    assertReadingStatement(sql);
+    // DuckDB parses first (its own message for a syntax error or several statements), then the read check.
     await checkSingleStatement(conn, sql);
+    assertReadingStatement(sql);
     await conn.query('BEGIN TRANSACTION READ ONLY');
     let table: Table;
     try {
@@ -81,8 +82,9 @@ export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
       }
       table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
     } finally {
-      // Fails harmlessly when the statement itself ended the transaction (a lone COMMIT or ROLLBACK).
-      await conn.query('ROLLBACK').catch(() => undefined);
+      // Not awaited: after a cancel it would wait for DuckDB to stop; the connection runs its requests in order,
+      // so the next run's BEGIN still comes after it. Fails harmlessly when the statement ended the transaction.
+      void conn.query('ROLLBACK').catch(() => undefined);
     }
     const all = arrowToRows(table);
     const columns = table.schema.fields.map((f) => {
