@@ -1,5 +1,6 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' cases in two columns plus nearest-case pairs.
+import { BriefButton } from '../brief/BriefDialog.tsx';
 import { ChartCard } from '../components/ChartCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import '../components/cases/views.css';
@@ -69,6 +70,7 @@ export function CompareView({ state, update }: ViewProps) {
         </button>
         <ProvincePicker label={t('cmp.b')} value={b} testId="compare-b" onChange={(p) => update({ compareB: p })} />
         {a === b && <span className="v-flag-warn">{t('cmp.sameProvinces')}</span>}
+        <BriefButton state={state} indicator={indicator} />
       </div>
 
       <ChartCard

@@ -1,0 +1,149 @@
+// The brief as words in the UI language: sections of paragraphs, tables and the chart, built once from the
+// assembled data, so the Word file (docx.ts) and the print view (BriefPrint.tsx) say exactly the same.
+import { placeOf, str, strings, trim } from '../components/cases/values.ts';
+import type { I18n } from '../i18n/i18n.tsx';
+import type { Row } from '../queries/types.ts';
+import type { BriefCase, BriefData } from './assemble.ts';
+
+export type Block =
+  | { kind: 'p'; text: string; note?: boolean }
+  | { kind: 'h3'; text: string }
+  | { kind: 'table'; header: string[]; rows: string[][]; widths: number[] }
+  /** A chart of the page, by its query id; `caption` under it. */
+  | { kind: 'chart'; chartId: string; caption: string };
+
+export interface Section {
+  heading: string;
+  blocks: Block[];
+}
+
+export interface BriefContent {
+  title: string;
+  subtitle: string;
+  meta: string[];
+  sections: Section[];
+}
+
+export type BriefI18n = Pick<I18n, 'lang' | 't' | 'provinceName' | 'indicatorName' | 'levelName' | 'batchName'>;
+
+/** The filters that apply in the Compare view (it picks its own provinces and indicator), said in words. */
+function filtersText(data: BriefData, i18n: BriefI18n): string {
+  const { t, levelName } = i18n;
+  const f = data.params.filters;
+  const sep = i18n.lang === 'zh' ? '、' : ', ';
+  const parts: string[] = [];
+  if (f.cities.length) parts.push(`${t('filter.city')}: ${f.cities.join(sep)}`);
+  if (f.levels.length) parts.push(`${t('filter.level')}: ${f.levels.map((l) => levelName(l)).join(sep)}`);
+  if (f.years.length) parts.push(`${t('filter.year')}: ${f.years.join(sep)}`);
+  if (f.batches.length) parts.push(`${t('filter.batch')}: ${f.batches.join(sep)}`);
+  return parts.length ? parts.join('; ') : t('brief.noFilters');
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? '—' : trim(Number(v)));
+
+function reductionText(r: Row, i18n: BriefI18n): string {
+  return i18n.t('brief.reduction', { text: str(r.text), before: num(r.before_value), after: num(r.after_value), unit: str(r.unit_norm) });
+}
+
+function casesTable(cases: BriefCase[], other: string, i18n: BriefI18n): Block {
+  const { t, batchName, provinceName, levelName } = i18n;
+  return {
+    kind: 'table',
+    header: [t('brief.col.title'), t('brief.col.place'), t('brief.col.batch'), t('brief.col.key'), t('brief.col.counterpart', { p: provinceName(other) })],
+    widths: [30, 12, 12, 22, 24],
+    rows: cases.map(({ row, counterparts }) => [
+      str(row.title),
+      placeOf(row) || levelName(str(row.level)),
+      batchName(row.year as number | null, row.batch as number | null),
+      strings(row.figures).slice(0, 2).join(i18n.lang === 'zh' ? '；' : '; ') || '—',
+      counterparts.length
+        ? counterparts.map((c) => `${str(c.b_title)}（${t(c.strength === 'strong' ? 'sim.strong' : 'sim.related')}）`).join('\n')
+        : t('brief.noCounterpart'),
+    ]),
+  };
+}
+
+export function briefContent(data: BriefData, i18n: BriefI18n): BriefContent {
+  const { t, provinceName, indicatorName } = i18n;
+  const { a, b } = data.params;
+  const nameA = provinceName(a);
+  const nameB = provinceName(b);
+  const inds = data.indicators.map((i) => indicatorName(i.code)).join(i18n.lang === 'zh' ? '、' : ', ');
+  const created = new Date(data.created);
+  const date = i18n.lang === 'zh'
+    ? `${created.getFullYear()}年${created.getMonth() + 1}月${created.getDate()}日`
+    : created.toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
+  const first = data.shares[0];
+
+  const chart: Section = {
+    heading: t('brief.sec.chart'),
+    blocks: [
+      ...(first ? [{ kind: 'p' as const, text: t('brief.totals', { a: nameA, an: num(first.a_total), b: nameB, bn: num(first.b_total) }) }] : []),
+      {
+        kind: 'table',
+        header: [t('brief.col.indicator'), t('brief.col.casesShare', { p: nameA }), t('brief.col.casesShare', { p: nameB })],
+        widths: [40, 30, 30],
+        rows: data.indicators.map((i) => [
+          indicatorName(i.code),
+          t('brief.casesShare', { n: num(i.shares?.a_cases ?? 0), pct: num(i.shares?.a_pct ?? 0) }),
+          t('brief.casesShare', { n: num(i.shares?.b_cases ?? 0), pct: num(i.shares?.b_pct ?? 0) }),
+        ]),
+      },
+      { kind: 'chart', chartId: 'compare.shares', caption: t('brief.chartCaption') },
+    ],
+  };
+
+  const measures: Section = {
+    heading: t('brief.sec.measures'),
+    blocks: data.indicators.flatMap((i): Block[] => {
+      const n = Math.max(i.reductionsA.length, i.reductionsB.length, 1);
+      const cell = (list: Row[], k: number) => (list[k] ? reductionText(list[k], i18n) : k === 0 ? t('brief.noReductions') : '');
+      return [
+        { kind: 'h3', text: indicatorName(i.code) },
+        {
+          kind: 'table',
+          header: [t('brief.reductions', { p: nameA }), t('brief.reductions', { p: nameB })],
+          widths: [50, 50],
+          rows: Array.from({ length: n }, (_, k) => [cell(i.reductionsA, k), cell(i.reductionsB, k)]),
+        },
+      ];
+    }),
+  };
+
+  const cases: Section = {
+    heading: t('brief.sec.cases'),
+    blocks: data.indicators.flatMap((i): Block[] => {
+      const side = (list: BriefCase[], p: string, other: string): Block[] => [
+        { kind: 'p', text: t('brief.casesOf', { p: provinceName(p), n: list.length }) },
+        list.length ? casesTable(list, other, i18n) : { kind: 'p', text: t('brief.noCasesSide'), note: true },
+      ];
+      return [{ kind: 'h3', text: indicatorName(i.code) }, ...side(i.casesA, a, b), ...(a === b ? [] : side(i.casesB, b, a))];
+    }),
+  };
+
+  const sources: Section = {
+    heading: t('brief.sec.sources'),
+    blocks: data.sources.length
+      ? [
+          {
+            kind: 'table',
+            header: [t('brief.col.notice'), t('brief.col.issuer'), t('brief.col.date'), t('brief.col.address')],
+            widths: [42, 22, 14, 22],
+            rows: data.sources.map((d) => [
+              str(d.title) || str(d.source_file),
+              str(d.issuer) || t('brief.unknown'),
+              str(d.published) || (d.year ? String(d.year) : t('brief.unknown')),
+              str(d.url) || str(d.source_file),
+            ]),
+          },
+        ]
+      : [{ kind: 'p', text: t('brief.noSources'), note: true }],
+  };
+
+  return {
+    title: t('brief.title', { a: nameA, b: nameB }),
+    subtitle: t('brief.subtitle', { inds }),
+    meta: [t('brief.filters', { f: filtersText(data, i18n) }), t('brief.date', { d: date }), t('brief.basis')],
+    sections: [chart, measures, cases, sources],
+  };
+}
