@@ -5,6 +5,7 @@
 // inputs (in the directory, or the file's directory) adds what a document does not say about itself, keyed by
 // file name; without one, what the text does not state is inferred where it can be, else left null.
 // An input that cannot be read is named with the reason, the others are still exported, and the exit status is 1.
+// So is a bad manifest (named, not blamed on a document) or a bad hint in it (named with its file, then ignored).
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +27,13 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--in') {
+      const before = inputs.length;
       while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) inputs.push(argv[++i]);
+      // `--in` alone must not fall back to data/raw: the user meant other documents.
+      if (inputs.length === before) throw new Error('--in needs at least one file or directory (usage: etl [--in <file-or-dir>...] [--out <dir>])');
     } else if (arg === '--out') {
       outDir = argv[++i] ?? null;
-      if (!outDir) throw new Error('--out needs a directory');
+      if (!outDir || outDir.startsWith('--')) throw new Error('--out needs a directory');
     } else {
       throw new Error(`unknown argument ${arg} (usage: etl [--in <file-or-dir>...] [--out <dir>])`);
     }
@@ -47,7 +51,9 @@ async function main(): Promise<number> {
     info: (m) => console.log(m),
     warn: (m) => console.warn(m),
   };
-  const { inputs, unreadable } = await collectInputs(args.inputs);
+  const { inputs, unreadable, manifestProblems } = await collectInputs(args.inputs);
+  // A bad manifest entry is named and left out; the documents are read all the same (exit status 1 at the end).
+  for (const p of manifestProblems) console.error(`MANIFEST: ${p.message}`);
   const dataset = ingestCorpus(inputs);
   dataset.failures.unshift(...unreadable.map((u) => ({ sourceFile: u.sourceFile, reason: 'unreadable' as const, message: u.message })));
 
@@ -63,9 +69,12 @@ async function main(): Promise<number> {
   if (dataset.failures.length > 0) {
     console.error(`${dataset.failures.length} input(s) failed:`);
     for (const f of dataset.failures) console.error(`  ${f.message}`);
-    return 1;
   }
-  return 0;
+  if (manifestProblems.length > 0) {
+    console.error(`${manifestProblems.length} manifest problem(s):`);
+    for (const p of manifestProblems) console.error(`  ${p.message}`);
+  }
+  return dataset.failures.length > 0 || manifestProblems.length > 0 ? 1 : 0;
 }
 
 main().then(

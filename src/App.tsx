@@ -4,6 +4,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useEngineWanted, wantEngine } from './app-start.ts';
 import { FilterBar } from './components/FilterBar.tsx';
+import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
 import type { DictKey } from './i18n/dict.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
@@ -125,6 +126,7 @@ function Shell({ state, update }: ViewProps) {
           {t('lang.switch')}
         </button>
       </header>
+      <UrlNotice />
       {FILTERED.includes(state.view) && <FilterBar filters={state.filters} onChange={(filters) => update({ filters })} />}
       <main className="view" data-view={state.view}>
         {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}

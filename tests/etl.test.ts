@@ -65,4 +65,44 @@ describe('npm run etl -- --in … --out …', () => {
     expect(stderr).toContain('empty.txt: empty file');
     expect(existsSync(outDir)).toBe(false);
   });
+
+  it('--in with no path is an error, not a silent run over data/raw', () => {
+    const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'etl-noin-')), 'out');
+    for (const args of [['--in'], ['--in', '--out', outDir]]) {
+      const { code, stderr } = runEtl(args);
+      expect(code).toBe(1);
+      expect(stderr).toContain('--in needs at least one file or directory');
+    }
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('a malformed manifest is named (not a document), and its documents are still read', async () => {
+    const inDir = mkdtempSync(path.join(tmpdir(), 'etl-badjson-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'etl-out-'));
+    copyFileSync(path.join(RAW_DIR, REPRINT), path.join(inDir, 'a.txt'));
+    writeFileSync(path.join(inDir, 'sources.json'), '{"a.txt": {"year": 2023}');
+    const { code, stderr, stdout } = runEtl(['--in', inDir, '--out', outDir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/sources\.json: not valid JSON/);
+    expect(stderr).not.toMatch(/a\.txt: cannot read/);
+    expect(stdout).toContain('Documents: 1 read');
+  });
+
+  it('a bad published hint names the manifest and the file, is ignored, and the run goes on', async () => {
+    const inDir = mkdtempSync(path.join(tmpdir(), 'etl-badhint-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'etl-out-'));
+    copyFileSync(path.join(RAW_DIR, REPRINT), path.join(inDir, 'a.txt'));
+    writeFileSync(
+      path.join(inDir, 'sources.json'),
+      JSON.stringify({ 'a.txt': { published: '2023-13-45', year: 2023 }, 'b.txt': { published: 'soon', batch: 2 } }),
+    );
+    const { code, stderr } = runEtl(['--in', inDir, '--out', outDir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/sources\.json: a\.txt\.published "2023-13-45" is not a YYYY-MM-DD date/);
+    expect(stderr).toMatch(/sources\.json: b\.txt\.published "soon" is not a YYYY-MM-DD date/);
+    const docs = await queryParquet(outDir, 'SELECT source_file, year, published FROM documents ORDER BY source_file');
+    // The good hint of the same entry is still used; the bad date is not.
+    expect(docs).toEqual([{ source_file: 'a.txt', year: 2023, published: null }]);
+  });
 });
+

@@ -1,10 +1,21 @@
 // The SQL console's runner: the analyst's free SQL on a connection of its own (so cancelling it never
 // cancels a chart's query), sent with send() so a long query can be cancelled (cancelSent()).
+// The console only reads, whatever the SQL says (it may come from a link someone else wrote):
+// - one statement per run: DuckDB's prepare refuses several, so `COMMIT; DROP VIEW cases` never runs;
+// - each run inside `BEGIN TRANSACTION READ ONLY` … ROLLBACK: DuckDB refuses DROP, CREATE OR REPLACE,
+//   INSERT … on the views and tables the dashboard reads (TEMP objects are the console's own and rolled back);
+// - only statements that start like a read (console-guard.ts): DETACH or ATTACH OR REPLACE, which are no
+//   table writes, would otherwise take the published data away from the views;
+// - no external access: duckdb.ts turns it off and locks the configuration once the data is attached, so
+//   read_csv('http://…'), COPY … TO, ATTACH, LOAD are refused and no SQL can turn them back on.
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
 import type { Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
+import { assertReadingStatement, NotReadOnlyError } from './console-guard.ts';
 import { getDb, tablesReady } from './duckdb.ts';
+
+export { NotReadOnlyError };
 
 /** Rows kept for display, chart and CSV; a bigger result is cut and says so. */
 export const CONSOLE_ROW_LIMIT = 50_000;
@@ -53,17 +64,26 @@ export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
   try {
     const conn = await connection();
     if (cancelRequested) throw new QueryCancelledError();
-    const reader = await conn.send(sql);
-    if (cancelRequested) throw new QueryCancelledError();
-    const batches = [];
-    let count = 0;
-    for await (const batch of reader) {
+    assertReadingStatement(sql);
+    await checkSingleStatement(conn, sql);
+    await conn.query('BEGIN TRANSACTION READ ONLY');
+    let table: Table;
+    try {
+      const reader = await conn.send(sql);
       if (cancelRequested) throw new QueryCancelledError();
-      batches.push(batch);
-      count += batch.numRows;
-      if (count > CONSOLE_ROW_LIMIT) break;
+      const batches = [];
+      let count = 0;
+      for await (const batch of reader) {
+        if (cancelRequested) throw new QueryCancelledError();
+        batches.push(batch);
+        count += batch.numRows;
+        if (count > CONSOLE_ROW_LIMIT) break;
+      }
+      table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
+    } finally {
+      // Fails harmlessly when the statement itself ended the transaction (a lone COMMIT or ROLLBACK).
+      await conn.query('ROLLBACK').catch(() => undefined);
     }
-    const table = batches.length > 0 ? new Table(batches) : new Table(reader.schema);
     const all = arrowToRows(table);
     const columns = table.schema.fields.map((f) => {
       const type = String(f.type);
@@ -72,10 +92,17 @@ export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
     return { columns, rows: all.slice(0, CONSOLE_ROW_LIMIT), truncated: all.length > CONSOLE_ROW_LIMIT, ms: performance.now() - started };
   } catch (error) {
     if (cancelRequested) throw new QueryCancelledError();
+    if (error instanceof NotReadOnlyError) throw error;
     throw new Error(duckdbMessage(error));
   } finally {
     running = false;
   }
+}
+
+/** Throws DuckDB's own error for text holding several statements (or none, or one that does not parse). */
+async function checkSingleStatement(conn: AsyncDuckDBConnection, sql: string): Promise<void> {
+  const statement = await conn.prepare(sql);
+  await statement.close();
 }
 
 /**

@@ -69,6 +69,17 @@ export async function attachPublishedData(db: duckdb.AsyncDuckDB, conn: duckdb.A
   if (missing.length > 0) throw new DataFileError(DASHBOARD_DB_FILE, `has no table ${missing.join(', ')}`);
 }
 
+/**
+ * Once the published file is attached (its HTTP reads go on), nothing may reach a file or the network
+ * again: no read_csv('http://…'), COPY … TO, ATTACH or LOAD from the SQL console, a link or anywhere. The
+ * lock keeps any later SQL from turning it back on. The workspace tables are in memory, so imports and
+ * labels still work.
+ */
+async function lockDown(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  await conn.query('SET enable_external_access = false');
+  await conn.query('SET lock_configuration = true');
+}
+
 /** Attach the published data, create the views, restore the analyst's workspace. */
 async function loadTables(): Promise<void> {
   const db = await getDb();
@@ -81,6 +92,7 @@ async function loadTables(): Promise<void> {
   const { hasStoredImports } = await import('./imported.ts');
   const withImports = await hasStoredImports().catch(() => false);
   await restoreWorkspace(conn, { imports: withImports });
+  await lockDown(conn);
   emitLoad({ phase: 'ready' });
 }
 

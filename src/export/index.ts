@@ -1,11 +1,15 @@
-// Node only: the dataset → public/data/ (Parquet files of the contract, dashboard.duckdb, quality.json, overview.json).
+// Node only: the dataset → public/data/ (Parquet files of the contract, dashboard.duckdb, quality.json, overview.json),
+// published as one set (publish.ts): a failure at any file leaves the previous set whole.
 import path from 'node:path';
 import type { Dataset } from '../ingest/pipeline.ts';
 import { buildQualityReport, type QualityReport } from '../ingest/quality.ts';
+import { DASHBOARD_DB_FILE } from '../db/tables.ts';
+import { OVERVIEW_SNAPSHOT_FILE } from '../queries/overview.ts';
 import type { Logger } from './logger.ts';
 import { writeDashboardDb } from './dashboard-db.ts';
 import { writeOverviewSnapshot } from './overview-snapshot.ts';
 import { writeJsonFile, writeParquetFiles } from './parquet.ts';
+import { publishSet, QUALITY_FILE, type ExportHooks } from './publish.ts';
 
 export type { Logger } from './logger.ts';
 export { silentLogger } from './logger.ts';
@@ -13,17 +17,24 @@ export { writeFileAtomic } from './atomic.ts';
 export * from './parquet.ts';
 export { computeOverviewSnapshot, writeOverviewSnapshot } from './overview-snapshot.ts';
 export { writeDashboardDb } from './dashboard-db.ts';
+export { publishSet, SET_FILES, type ExportHooks } from './publish.ts';
 
 /**
  * Writes the five Parquet files, dashboard.duckdb (the same tables for the browser), quality.json and
- * overview.json (the landing view's numbers) into outDir; returns the quality report.
+ * overview.json (the landing view's numbers) as one set that replaces outDir; returns the quality report.
+ * `hooks.beforeWrite` is called with each file's name before it is written.
  */
-export async function exportDataset(dataset: Dataset, outDir: string, logger: Logger): Promise<QualityReport> {
+export async function exportDataset(dataset: Dataset, outDir: string, logger: Logger, hooks: ExportHooks = {}): Promise<QualityReport> {
   const report = buildQualityReport(dataset);
-  await writeParquetFiles(dataset, outDir, logger);
-  await writeDashboardDb(outDir, logger);
-  await writeJsonFile(path.join(outDir, 'quality.json'), report);
-  logger.info(`quality.json: ${report.totals.documents} documents, ${report.failures.length} failures`);
-  await writeOverviewSnapshot(outDir, logger);
+  await publishSet(outDir, async (dir) => {
+    await writeParquetFiles(dataset, dir, logger, hooks);
+    await hooks.beforeWrite?.(DASHBOARD_DB_FILE);
+    await writeDashboardDb(dir, logger);
+    await hooks.beforeWrite?.(QUALITY_FILE);
+    await writeJsonFile(path.join(dir, QUALITY_FILE), report);
+    logger.info(`${QUALITY_FILE}: ${report.totals.documents} documents, ${report.failures.length} failures`);
+    await hooks.beforeWrite?.(OVERVIEW_SNAPSHOT_FILE);
+    await writeOverviewSnapshot(dir, logger);
+  });
   return report;
 }

@@ -10,6 +10,7 @@ import type { Dataset } from '../ingest/pipeline.ts';
 import type { CaseRow, DocumentRow, IndicatorRow, MetricRow, SimilarRow } from '../ingest/types.ts';
 import { writeFileAtomic } from './atomic.ts';
 import type { Logger } from './logger.ts';
+import type { ExportHooks } from './publish.ts';
 
 export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
 
@@ -71,6 +72,8 @@ export const METRIC_COLUMNS: ColumnSpec<MetricRow>[] = [
   { name: 'unit_norm', type: 'VARCHAR' },
   { name: 'before_value', type: 'DOUBLE', nullable: true },
   { name: 'after_value', type: 'DOUBLE', nullable: true },
+  { name: 'dimension', type: 'VARCHAR', nullable: true },
+  { name: 'reduction_pct', type: 'DOUBLE', nullable: true },
 ];
 
 export const INDICATOR_COLUMNS: ColumnSpec<IndicatorRow>[] = [
@@ -116,7 +119,7 @@ function tablesOf(dataset: Dataset): TableToWrite[] {
 }
 
 /** Writes documents/cases/metrics/indicators/similar.parquet into outDir. Returns the files written. */
-export async function writeParquetFiles(dataset: Dataset, outDir: string, logger: Logger): Promise<string[]> {
+export async function writeParquetFiles(dataset: Dataset, outDir: string, logger: Logger, hooks: ExportHooks = {}): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const tables = tablesOf(dataset);
   const instance = await DuckDBInstance.create(':memory:');
@@ -127,6 +130,7 @@ export async function writeParquetFiles(dataset: Dataset, outDir: string, logger
       const target = path.join(outDir, spec.file);
       const tmp = `${target}.tmp`;
       temporary.push(tmp);
+      await hooks.beforeWrite?.(spec.file);
       await loadTable(connection, spec);
       await connection.run(`COPY ${quoteId(spec.table)} TO ${sqlString(tmp)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
       logger.info(`${spec.file}: ${spec.rows.length} rows`);

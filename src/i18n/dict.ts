@@ -5,18 +5,23 @@
 import { APP_TEXT } from './dict-app.ts';
 import { BRIEF_TEXT } from './dict-brief.ts';
 import { IMPORT_TEXT } from './dict-import.ts';
+import { MEASURE_TEXT } from './dict-measures.ts';
+import { SAFETY_TEXT } from './dict-safety.ts';
 import { VIEW_TEXT } from './dict-views.ts';
 import { WORK_TEXT } from './dict-workflows.ts';
 
-/** Keys two feature files both define: one would silently hide the other, so the type check rejects them. */
-type SharedKeys =
-  | (keyof typeof APP_TEXT & keyof typeof VIEW_TEXT)
-  | (keyof typeof APP_TEXT & keyof typeof WORK_TEXT)
-  | (keyof typeof VIEW_TEXT & keyof typeof WORK_TEXT)
-  | (keyof typeof IMPORT_TEXT & keyof (typeof APP_TEXT & typeof VIEW_TEXT & typeof WORK_TEXT))
-  | (keyof typeof BRIEF_TEXT & keyof (typeof APP_TEXT & typeof VIEW_TEXT & typeof WORK_TEXT & typeof IMPORT_TEXT));
+/** The feature files, one entry each (a new feature file is one import and one entry here). */
+const FEATURE_TEXTS = [APP_TEXT, VIEW_TEXT, WORK_TEXT, IMPORT_TEXT, SAFETY_TEXT, MEASURE_TEXT, BRIEF_TEXT] as const;
 
-export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT, ...IMPORT_TEXT, ...BRIEF_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
+type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown;
+/** Keys two feature files both define: one would silently hide the other, so the type check rejects them. */
+type DefinedTwice<T, Seen = never> = T extends readonly [infer Head, ...infer Rest]
+  ? (keyof Head & Seen) | DefinedTwice<Rest, Seen | keyof Head>
+  : never;
+const noKeyDefinedTwice: [DefinedTwice<typeof FEATURE_TEXTS>] extends [never] ? true : { keyDefinedTwice: DefinedTwice<typeof FEATURE_TEXTS> } = true;
+void noKeyDefinedTwice;
+
+export const DICT = Object.assign({}, ...FEATURE_TEXTS) as Merged<typeof FEATURE_TEXTS>;
 
 export type DictKey = keyof typeof DICT;
 

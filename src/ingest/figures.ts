@@ -59,7 +59,7 @@ const MULT_ALT = MULTIPLIERS.map(([m]) => m).join('|');
 
 /** A number with optional approximation, multiplier and unit, as the first side of a pair or range. */
 const SIDE = `(${NUMBER})(?:${APPROX})?(${MULT_ALT})?(?:${APPROX})?(${UNIT_ALT})?(?:以上|以内|之内|内|左右)?`;
-const CHANGE_VERBS = '压缩|压减|缩短|缩减|减少|减|降低|下降|降|提升|提高|增加|增长|增|扩大|精简|优化|提速|延长|放宽';
+const CHANGE_VERBS = '压缩|压减|缩短|缩减|缩|减少|减|降低|下降|降|提升|提高|增加|增长|增|扩大|精简|优化|提速|延长|放宽';
 const CHANGE_RE = new RegExp(
   `(?:(从|由)(?:原来的|原先的|原本的|过去的|以往的|之前的|改革前的|原|最长|最短|最多|最少|平均|法定的?|承诺的?|的)*)?` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–至]\\s*)?` + // a range as the before side: 从3—5天缩短至…
@@ -197,15 +197,60 @@ function leadStart(text: string, pos: number, limit: number): number {
   return start;
 }
 
+/** Characters that end a clause: a phrase never reaches across them. */
+const CLAUSE_END = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
+/** How far a phrase may reach beyond the figure to find a word boundary, in characters. */
+const REACH_BACK = 10;
+const REACH_FORWARD = 6;
+/** Particles that stand between words (unlike 在/有/对/是, which also begin words: 在线, 有效, 对接). */
+const PHRASE_STOP = new Set([...'和及与或等的了并且而、']);
+
+/**
+ * Start of the whole phrase: back from the heuristic lead start to a word boundary — the clause start,
+ * a particle (LEAD_STOP) or the end of the previous figure — when one is near; otherwise the lead
+ * start stays (a long clause without a boundary: better a short lead than half a sentence).
+ */
+function phraseStart(text: string, lead: number, numStart: number, limit: number): number {
+  let start = lead;
+  while (start > limit && numStart - start < REACH_BACK) {
+    const c = text[start - 1];
+    if (!HAN_RE.test(c) || CLAUSE_END.test(c) || PHRASE_STOP.has(c)) return start;
+    if (/\d/.test(text[start - 2] ?? '')) return start; // 2023年累计…: the 年 belongs to a date
+
+    start--;
+  }
+  return start === limit ? start : lead;
+}
+
+/**
+ * End of the whole phrase: a count or duration is followed by what it counts or times (1917个营业厅,
+ * 25分钟抢修服务圈). The phrase takes those words when they end at a clause end or a particle within
+ * REACH_FORWARD characters; words that run on into the next number are left to that number's phrase.
+ */
+function phraseEnd(text: string, end: number, kind: MetricKind): number {
+  if (kind !== 'count' && kind !== 'duration') return end;
+  let pos = end;
+  while (pos < text.length && pos - end <= REACH_FORWARD) {
+    const c = text[pos];
+    if (CLAUSE_END.test(c) || PHRASE_STOP.has(c) || !HAN_RE.test(c)) {
+      return /[\dA-Za-z]/.test(c) ? end : pos;
+    }
+    if (/[零〇一二两三四五六七八九十百千万亿半]/.test(c)) return end;
+    pos++;
+  }
+  return pos === text.length ? pos : end;
+}
+
 function figureOf(
   section: Section, original: string, start: number, atom: Atom,
   extra: Partial<Pick<Figure, 'beforeValue' | 'afterValue'>> = {},
+  end = atom.end,
 ): Figure {
   const unit = atom.unit;
   const kind: MetricKind = unit ? unit.kind : 'other';
   return {
     section,
-    text: original.slice(start, atom.end),
+    text: original.slice(start, end),
     value: atom.value + (unit?.plusHalf ? 0.5 : 0),
     unit: atom.multiplier + (unit ? unit.unit : ''),
     kind,
@@ -219,7 +264,22 @@ function figureOf(
 /** The unit definition a pair/range side was written with, by its written form. */
 const unitByWritten = (w: string | undefined) => (w ? UNITS.find((u) => u.written === w) ?? null : null);
 
+/** A figure with where its phrase lies in the section text (for readers of the context, measures.ts). */
+export interface FigureSpan {
+  figure: Figure;
+  /** Phrase start and end in the section text (figure.text = text.slice(start, end)). */
+  start: number;
+  end: number;
+  /** Where the (after-side) number starts and its unit (with 内/以上/左右) ends. */
+  numStart: number;
+  unitEnd: number;
+}
+
 export function extractFigures(section: Section, text: string): Figure[] {
+  return extractFigureSpans(section, text).map((s) => s.figure);
+}
+
+export function extractFigureSpans(section: Section, text: string): FigureSpan[] {
   const folded = foldDigits(text);
   const atoms: Atom[] = [];
   NUMBER_RE.lastIndex = 0;
@@ -232,7 +292,7 @@ export function extractFigures(section: Section, text: string): Figure[] {
   }
 
   // Figures in text order, with where each one's number starts and its phrase ends.
-  const figures: Figure[] = [];
+  const spans: FigureSpan[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   for (const b of atoms) {
@@ -243,22 +303,27 @@ export function extractFigures(section: Section, text: string): Figure[] {
     const merged = mergeWithPrevious(folded, windowStart, b);
     let start: number;
     let extra: Partial<Pick<Figure, 'beforeValue' | 'afterValue'>> = {};
+    let limit: number;
     if (merged && merged.sideStart === starts.at(-1)) {
       // The first side was read as a figure of its own: it is part of this one now.
-      figures.pop(); starts.pop(); ends.pop();
-      start = leadStart(folded, merged.phraseStart, lastButOneEnd);
+      spans.pop(); starts.pop(); ends.pop();
+      limit = lastButOneEnd;
+      start = phraseStart(folded, leadStart(folded, merged.phraseStart, limit), merged.phraseStart, limit);
       extra = merged.extra;
     } else if (merged && merged.phraseStart >= lastEnd) {
-      start = leadStart(folded, merged.phraseStart, lastEnd);
+      limit = lastEnd;
+      start = phraseStart(folded, leadStart(folded, merged.phraseStart, limit), merged.phraseStart, limit);
       extra = merged.extra;
     } else {
-      start = leadStart(folded, b.numStart, lastEnd);
+      limit = lastEnd;
+      start = phraseStart(folded, leadStart(folded, b.numStart, limit), b.numStart, limit);
     }
-    figures.push(figureOf(section, text, start, b, extra));
+    const end = phraseEnd(folded, b.end, b.unit ? b.unit.kind : 'other');
+    spans.push({ figure: figureOf(section, text, start, b, extra, end), start, end, numStart: b.numStart, unitEnd: b.end });
     starts.push(b.numStart);
-    ends.push(b.end);
+    ends.push(end);
   }
-  return figures;
+  return spans;
 }
 
 /**

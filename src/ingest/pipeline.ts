@@ -8,7 +8,7 @@
 
 import { classificationFlags, classifyCase } from './classify.ts';
 import { dedupeCases, type DuplicateMatch } from './dedupe.ts';
-import { extractFigures } from './figures.ts';
+import { readMeasures } from './measures.ts';
 import { caseId, docId, fnv1aHex, idPrefix, metricId } from './ids.ts';
 import { INDICATORS } from './indicators.ts';
 import { inferProvince, locateCase, provinceCode, provinceNamedBy } from './locate.ts';
@@ -328,7 +328,7 @@ function buildMetricRows(seg: SegmentedCase, id: string): MetricRow[] {
     ['measures', seg.measures],
     ['outcomes', seg.outcomes],
   ];
-  const figures = sections.flatMap(([section, text]) => (text ? extractFigures(section, text) : []));
+  const figures = sections.flatMap(([section, text]) => (text ? readMeasures(section, text) : []));
   return figures.map((f, i) => ({
     metric_id: metricId(id, i),
     case_id: id,
@@ -341,6 +341,8 @@ function buildMetricRows(seg: SegmentedCase, id: string): MetricRow[] {
     unit_norm: f.unitNorm,
     before_value: f.beforeValue,
     after_value: f.afterValue,
+    dimension: f.dimension,
+    reduction_pct: f.reductionPct,
   }));
 }
 

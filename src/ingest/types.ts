@@ -163,6 +163,9 @@ export interface CaseRow {
   batch: number | null;
 }
 
+/** What a reform-effect figure measures (docs/data-contract.md, metrics.dimension). */
+export type Dimension = 'time' | 'steps' | 'documents' | 'visits' | 'cost' | 'cost_saving' | 'other_reduction';
+
 export interface MetricRow {
   metric_id: string;
   case_id: string;
@@ -175,6 +178,9 @@ export interface MetricRow {
   unit_norm: string;
   before_value: number | null;
   after_value: number | null;
+  /** Reform-effect figures only, else null. */
+  dimension: Dimension | null;
+  reduction_pct: number | null;
 }
 
 export interface IndicatorRow {

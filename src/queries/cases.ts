@@ -3,7 +3,8 @@
 // simplified (so 營商 finds 营商; a simplified term such as 显著 is left as typed), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
-import type { Filters } from '../state/filters.ts';
+import type { CaseSortKey, Filters } from '../state/filters.ts';
+import { measureFirstSql, phraseWithChangeSql } from './measures.ts';
 import { caseWhere, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -13,13 +14,15 @@ export const PAGE_SIZE = 20;
 export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as const;
 
 /**
- * Key figures of a case as a list of phrases (max 4): before→after reductions first, then durations and
- * money, then the rest; 'other' figures are left out. `alias` is the cases table alias.
+ * Key figures of a case as a list of phrases (max 4): reform measures first (measureFirstSql; a stated
+ * before → after written out, phraseWithChangeSql), then before→after figures, durations and money, then
+ * the rest; 'other' figures are left out. `alias` is the cases table alias.
  */
 export function keyFiguresSql(alias: string): string {
   return `coalesce((
-    SELECT list(m.text ORDER BY
-      CASE WHEN m.before_value IS NOT NULL THEN 0 WHEN m.kind IN ('duration', 'money') THEN 1
+    SELECT list(${phraseWithChangeSql('m')} ORDER BY
+      ${measureFirstSql('m')}
+           WHEN m.before_value IS NOT NULL THEN 0 WHEN m.kind IN ('duration', 'money') THEN 1
            WHEN m.kind = 'percent' THEN 2 ELSE 3 END, m.metric_id)[1:4]
     FROM metrics m WHERE m.case_id = ${alias}.case_id AND m.kind <> 'other'), [])`;
 }
@@ -62,7 +65,7 @@ function termMatch(term: string, alias: string): string {
 }
 
 /** Sortable columns of the cases table; the sort string is a key, '-' prefixed for descending. */
-const SORTS: Record<string, string> = {
+const SORTS: Record<CaseSortKey, string> = {
   title: 'c.title',
   province: 'c.province',
   city: 'c.city',
@@ -76,7 +79,8 @@ const SORTS: Record<string, string> = {
 export function orderBy(sort: string): string {
   const desc = sort.startsWith('-');
   const key = desc ? sort.slice(1) : sort;
-  const column = SORTS[key];
+  // An own key only: `constructor` must not find Object's function.
+  const column = Object.hasOwn(SORTS, key) ? SORTS[key as CaseSortKey] : undefined;
   const tail = 'c.province, c.year, c.batch, c.seq, c.case_id';
   if (!column) return tail;
   return `${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, ${tail}`;

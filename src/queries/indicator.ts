@@ -1,4 +1,4 @@
-// Named queries of the Indicator view: one indicator across provinces.
+// Named queries of the Indicator view: one indicator across provinces (its reform measures: measures.ts).
 // The view picks the indicator itself, so the filter bar's indicator clause is replaced by it.
 import type { Filters } from '../state/filters.ts';
 import { caseListSql } from './cases.ts';
@@ -42,23 +42,6 @@ ORDER BY cases DESC, c.province`,
   };
 }
 
-/**
- * Reductions "from X to Y" of durations, in days: before_value / after_value are already in the
- * normalised unit (unit_norm = 天), whatever units the two sides were written in (从2小时至30分钟).
- */
-export function indicatorDurations({ filters, indicator }: IndicatorParams): NamedQuery {
-  return {
-    id: 'indicator.durations',
-    sql: `SELECT c.case_id, c.province, c.city, c.title, m.text,
-  round(m.before_value, 2) AS before_days, round(m.after_value, 2) AS after_days
-FROM metrics m
-JOIN cases c ON c.case_id = m.case_id
-WHERE ${indicatorWhere(filters, indicator)} AND m.kind = 'duration' AND m.unit_norm = '天'
-  AND m.before_value IS NOT NULL AND m.after_value IS NOT NULL
-ORDER BY m.before_value - m.after_value DESC, c.case_id, m.metric_id`,
-  };
-}
-
 /** The largest money figures in 万元 (the view shows 亿元 where large). */
 export function indicatorMoney({ filters, indicator }: IndicatorParams): NamedQuery {
   return {
@@ -71,13 +54,25 @@ LIMIT ${FIGURE_LIMIT}`,
   };
 }
 
-/** The largest count figures (企业, 件, 户 …) with their unit; only comparable within a unit, so the unit is a column. */
-export function indicatorCounts({ filters, indicator }: IndicatorParams): NamedQuery {
+/** The units of the indicator's count figures (张, 户, 家 …), most figures first: a count chart shows one unit. */
+export function indicatorCountUnits({ filters, indicator }: IndicatorParams): NamedQuery {
+  return {
+    id: 'indicator.countUnits',
+    sql: `SELECT m.unit_norm AS unit, count(*) AS figures
+FROM metrics m JOIN cases c ON c.case_id = m.case_id
+WHERE ${indicatorWhere(filters, indicator)} AND m.kind = 'count' AND m.value_norm > 0
+GROUP BY m.unit_norm
+ORDER BY figures DESC, unit`,
+  };
+}
+
+/** The largest count figures in ONE unit (counts of different things never share an axis). */
+export function indicatorCounts({ filters, indicator, unit }: IndicatorParams & { unit: string }): NamedQuery {
   return {
     id: 'indicator.counts',
     sql: `SELECT c.case_id, c.province, c.city, c.title, m.text, m.value_norm AS value, m.unit_norm AS unit
 FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${indicatorWhere(filters, indicator)} AND m.kind = 'count' AND m.value_norm > 0
+WHERE ${indicatorWhere(filters, indicator)} AND m.kind = 'count' AND m.value_norm > 0 AND m.unit_norm = ${literal(unit)}
 ORDER BY value DESC, c.case_id, m.metric_id
 LIMIT ${FIGURE_LIMIT}`,
   };

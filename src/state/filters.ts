@@ -15,6 +15,10 @@ export interface Filters {
   batches: number[];
 }
 
+/** Columns the cases table sorts by (a URL's `sort=` names one, '-' prefixed for descending). */
+export const CASE_SORT_KEYS = ['title', 'province', 'city', 'level', 'indicator', 'year', 'figures', 'case_id'] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+
 export const EMPTY_FILTERS: Filters = { provinces: [], indicators: [], cities: [], levels: [], years: [], batches: [] };
 
 export interface AppState {
@@ -32,6 +36,6 @@ export interface AppState {
   caseId: string | null;
   /** Overview heatmap: counts or shares of the province's cases. */
   share: boolean;
-  /** Issue 4, SQL console: the query text, so a link reproduces it ('' = none). */
+  /** SQL console: the query text, so a link shows it (never runs it); only in the SQL view's URL ('' = none). */
   sql: string;
 }

@@ -2,7 +2,7 @@
 // pasted link restore the same screen. Defaults are left out of the URL so links stay short.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Level } from '../ingest/types.ts';
-import { EMPTY_FILTERS, type AppState, type Filters, type Lang, type ViewId } from './filters.ts';
+import { CASE_SORT_KEYS, EMPTY_FILTERS, type AppState, type Filters, type ViewId } from './filters.ts';
 
 export const VIEWS: ViewId[] = ['overview', 'compare', 'indicator', 'cases', 'case', 'data', 'sql'];
 const LEVELS: Level[] = ['province', 'city', 'county'];
@@ -19,7 +19,7 @@ export const DEFAULT_STATE: AppState = {
   page: 0,
   caseId: null,
   share: false,
-  sql: '', // issue 4: SQL console
+  sql: '',
 };
 
 /** URL parameter of each filter (lists are comma-separated). */
@@ -32,43 +32,116 @@ const FILTER_PARAMS: Record<keyof Filters, string> = {
   batches: 'batch',
 };
 
-function list(params: URLSearchParams, name: string): string[] {
-  const raw = params.get(name);
-  if (!raw) return [];
-  return [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+// ---- reading the URL: every value is checked; a bad one falls back to the default and is reported ----
+
+/** Longest accepted value of a text parameter (a province, a case id, a search) and of a whole list. */
+export const MAX_VALUE_CHARS = 200;
+export const MAX_LIST_CHARS = 4000;
+/**
+ * Longest SQL kept in a link. Longer queries stay in the editor but not in the URL, so links stay far below
+ * what servers accept in a request line (scripts/serve.ts accepts 64 KB; many servers stop at 8–16 KB).
+ */
+export const MAX_SQL_URL_CHARS = 6000;
+/** Highest page of the cases table a link may ask for (20 rows a page: 2 million rows). */
+export const MAX_PAGE = 99_999;
+
+// Control characters (NUL ends a DuckDB statement); the SQL text may hold tabs and line breaks.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const SQL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const plainText = (value: string, max = MAX_VALUE_CHARS) => value.length <= max && !CONTROL.test(value);
+
+/** Read params one by one; `rejected` collects the names whose values were not used. */
+class ParamReader {
+  readonly rejected: string[] = [];
+  constructor(private readonly params: URLSearchParams) {}
+
+  private reject(name: string): void {
+    if (!this.rejected.includes(name)) this.rejected.push(name);
+  }
+
+  /** A text value, or null when absent, empty or invalid (invalid ones are reported). */
+  text(name: string, valid: (value: string) => boolean = (v) => plainText(v)): string | null {
+    const raw = this.params.get(name);
+    if (raw === null || raw === '') return null;
+    if (!valid(raw)) {
+      this.reject(name);
+      return null;
+    }
+    return raw;
+  }
+
+  /** A comma-separated list, distinct items in order; invalid items are dropped and reported. */
+  list<T extends string | number>(name: string, item: (value: string) => T | null): T[] {
+    const raw = this.params.get(name);
+    if (!raw) return [];
+    if (raw.length > MAX_LIST_CHARS) {
+      this.reject(name);
+      return [];
+    }
+    const out: T[] = [];
+    for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const value = plainText(part) ? item(part) : null;
+      if (value === null) this.reject(name);
+      else if (!out.includes(value)) out.push(value);
+    }
+    return out;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | null {
+    return this.text(name, (v) => (allowed as readonly string[]).includes(v)) as T | null;
+  }
 }
 
-function numbers(values: string[]): number[] {
-  return values.map(Number).filter((n) => Number.isInteger(n));
+const yearItem = (v: string) => (/^\d{4}$/.test(v) ? Number(v) : null);
+const batchItem = (v: string) => (/^\d{1,3}$/.test(v) ? Number(v) : null);
+const textItem = (v: string) => v;
+
+/** A sort value is a known column key, '-' prefixed for descending (an own key: never `constructor`). */
+export function isCaseSort(value: string): boolean {
+  const key = value.startsWith('-') ? value.slice(1) : value;
+  return (CASE_SORT_KEYS as readonly string[]).includes(key);
+}
+
+export interface ParsedUrl {
+  state: AppState;
+  /** URL parameters whose values were not valid and were replaced by the default. */
+  rejected: string[];
+}
+
+/** The state a query string describes, and which of its values had to be left out. */
+export function parseUrl(search: string): ParsedUrl {
+  const read = new ParamReader(new URLSearchParams(search));
+  const view = read.oneOf('view', VIEWS) ?? DEFAULT_STATE.view;
+  const page = read.text('page', (v) => /^\d{1,5}$/.test(v) && Number(v) <= MAX_PAGE);
+  const filters: Filters = {
+    provinces: read.list(FILTER_PARAMS.provinces, textItem),
+    indicators: read.list(FILTER_PARAMS.indicators, textItem),
+    cities: read.list(FILTER_PARAMS.cities, textItem),
+    levels: read.list(FILTER_PARAMS.levels, (v) => ((LEVELS as string[]).includes(v) ? (v as Level) : null)),
+    years: read.list(FILTER_PARAMS.years, yearItem),
+    batches: read.list(FILTER_PARAMS.batches, batchItem),
+  };
+  const state: AppState = {
+    view,
+    lang: read.oneOf('lang', ['zh', 'en'] as const) ?? DEFAULT_STATE.lang,
+    filters,
+    compareA: read.text('a') ?? DEFAULT_STATE.compareA,
+    compareB: read.text('b') ?? DEFAULT_STATE.compareB,
+    indicator: read.text('indicator'),
+    search: read.text('q') ?? '',
+    sort: read.text('sort', isCaseSort) ?? '',
+    page: page === null ? 0 : Number(page),
+    caseId: read.text('case'),
+    share: read.oneOf('share', ['1', '0'] as const) === '1',
+    // The console's query belongs to the SQL view's URL only (another view's link never carries one).
+    sql: view === 'sql' ? (read.text('sql', (v) => v.length <= MAX_SQL_URL_CHARS && !SQL_CONTROL.test(v)) ?? '') : '',
+  };
+  return { state, rejected: read.rejected };
 }
 
 export function parseState(search: string): AppState {
-  const params = new URLSearchParams(search);
-  const view = params.get('view') as ViewId | null;
-  const lang = params.get('lang');
-  const page = Number(params.get('page') ?? 0);
-  const filters: Filters = {
-    provinces: list(params, FILTER_PARAMS.provinces),
-    indicators: list(params, FILTER_PARAMS.indicators),
-    cities: list(params, FILTER_PARAMS.cities),
-    levels: list(params, FILTER_PARAMS.levels).filter((l): l is Level => (LEVELS as string[]).includes(l)),
-    years: numbers(list(params, FILTER_PARAMS.years)),
-    batches: numbers(list(params, FILTER_PARAMS.batches)),
-  };
-  return {
-    view: view && VIEWS.includes(view) ? view : DEFAULT_STATE.view,
-    lang: lang === 'en' || lang === 'zh' ? (lang as Lang) : DEFAULT_STATE.lang,
-    filters,
-    compareA: params.get('a') || DEFAULT_STATE.compareA,
-    compareB: params.get('b') || DEFAULT_STATE.compareB,
-    indicator: params.get('indicator') || null,
-    search: params.get('q') ?? '',
-    sort: params.get('sort') ?? '',
-    page: Number.isInteger(page) && page > 0 ? page : 0,
-    caseId: params.get('case') || null,
-    share: params.get('share') === '1',
-    sql: params.get('sql') ?? '', // issue 4: SQL console
-  };
+  return parseUrl(search).state;
 }
 
 /** The query string (with leading '?', or '' for the default state). Stable parameter order. */
@@ -88,7 +161,7 @@ export function stateToSearch(state: AppState): string {
   if (state.page > 0) params.set('page', String(state.page));
   if (state.caseId) params.set('case', state.caseId);
   if (state.share) params.set('share', '1');
-  if (state.sql) params.set('sql', state.sql); // issue 4: SQL console
+  if (state.sql && state.view === 'sql' && state.sql.length <= MAX_SQL_URL_CHARS) params.set('sql', state.sql);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -100,9 +173,13 @@ export interface UpdateOptions {
 
 export type UpdateState = (partial: Partial<AppState>, options?: UpdateOptions) => void;
 
-/** Merge a change into a state; a new filter or search sends the table back to its first page. */
+/**
+ * Merge a change into a state; a new filter or search sends the table back to its first page, and leaving
+ * the SQL view drops its query (a statement never travels in another view's link).
+ */
 export function applyUpdate(state: AppState, partial: Partial<AppState>): AppState {
   const next = { ...state, ...partial };
+  if (next.view !== 'sql') next.sql = '';
   const resetsPage = ('filters' in partial || 'search' in partial || 'sort' in partial) && !('page' in partial);
   if (resetsPage) next.page = 0;
   return next;
@@ -123,15 +200,24 @@ function subscribe(listener: () => void): () => void {
 
 // Parsed states cached by query string so useSyncExternalStore sees a stable object.
 let cachedSearch: string | null = null;
-let cachedState: AppState = DEFAULT_STATE;
+let cachedParse: ParsedUrl = { state: DEFAULT_STATE, rejected: [] };
 
-function snapshot(): AppState {
+function parsedSnapshot(): ParsedUrl {
   const search = window.location.search;
   if (search !== cachedSearch) {
     cachedSearch = search;
-    cachedState = parseState(search);
+    cachedParse = parseUrl(search);
   }
-  return cachedState;
+  return cachedParse;
+}
+
+const snapshot = (): AppState => parsedSnapshot().state;
+const rejectedSnapshot = (): string[] => parsedSnapshot().rejected;
+const NONE: string[] = [];
+
+/** The URL parameters of the current address whose values were not valid (and were replaced by defaults). */
+export function useRejectedParams(): string[] {
+  return useSyncExternalStore(subscribe, rejectedSnapshot, () => NONE);
 }
 
 export function navigate(state: AppState, options: UpdateOptions = {}): void {

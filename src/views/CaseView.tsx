@@ -9,9 +9,11 @@ import { Highlighted } from '../components/cases/Highlighted.tsx';
 import { SimilarList } from '../components/cases/SimilarList.tsx';
 import { RelabelControl } from '../components/labels/RelabelControl.tsx'; // issue 4
 import '../components/cases/views.css';
+import { formatChange } from '../components/cases/measureFormat.ts';
 import { str, strings, trim } from '../components/cases/values.ts';
 import { useSql } from '../db/useSql.ts';
 import { flagKey, type DictKey } from '../i18n/dict.ts';
+import { caseMeasures } from '../queries/measures.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../queries/cases.ts';
 import type { Row } from '../queries/types.ts';
@@ -63,6 +65,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
   const [showOriginal, setShowOriginal] = useState(false);
   const detail = useSql(caseDetail(caseId));
   const figures = useSql(caseFigures(caseId));
+  const measures = useSql(caseMeasures(caseId));
   const similar = useSql(caseSimilar(caseId));
   const duplicates = useSql(caseDuplicates(caseId));
   // A link that carries a search highlights it here too: load the converter when there is one.
@@ -189,6 +192,20 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                       ))}
                     </li>
                   )}
+                </ul>
+              </section>
+            )}
+
+            {(measures.data?.length ?? 0) > 0 && (
+              <section className="v-panel" data-testid="case-measures">
+                <h3>{t('meas.caseTitle')}</h3>
+                <ul className="v-measure-items">
+                  {measures.data!.map((m) => (
+                    <li key={str(m.metric_id)} data-dimension={str(m.dimension)}>
+                      <span className="v-chip">{t(`meas.dim.${str(m.dimension)}` as DictKey)}</span> <q>{str(m.text)}</q>
+                      {formatChange(m, t) && <strong className="v-measure-change"> {formatChange(m, t)}</strong>}
+                    </li>
+                  ))}
                 </ul>
               </section>
             )}

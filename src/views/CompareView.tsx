@@ -1,8 +1,10 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
-// covers, and for one indicator both provinces' cases in two columns plus nearest-case pairs.
+// covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
+// their cases in two columns, and nearest-case pairs.
 import { BriefButton } from '../brief/BriefDialog.tsx';
 import { ChartCard } from '../components/ChartCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
+import { MeasuresPanel } from '../components/cases/MeasuresPanel.tsx';
 import '../components/cases/views.css';
 import { butterflyOption } from '../components/compare/butterfly.ts';
 import { CaseColumn } from '../components/compare/CaseColumn.tsx';
@@ -130,6 +132,15 @@ export function CompareView({ state, update }: ViewProps) {
               </select>
             </label>
           </div>
+          <MeasuresPanel
+            key={`${indicator}:${a}:${b}`}
+            filters={state.filters}
+            indicator={indicator}
+            provinces={[a, b]}
+            title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
+            state={state}
+            update={update}
+          />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
           <QueryState status={cases.status} error={cases.error} rows={cases.data}>
             {(list) => (

@@ -1,17 +1,20 @@
-// Indicator: one indicator across provinces — cases per province, the figures its cases report
-// (durations before → after, money, counts) charted where comparable, and the cases listed.
+// Indicator: one indicator across provinces — cases per province, the reform outcomes its cases report
+// (time, steps, documents, visits, cost: before → after, per province), money and counts (one unit at a
+// time) charted where comparable, and the cases listed.
+import { useState } from 'react';
 import { ChartCard } from '../components/ChartCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { CaseTable } from '../components/cases/CaseTable.tsx';
-import { countsOption, durationsOption, moneyOption, provincesOption } from '../components/cases/figureCharts.ts';
+import { MeasuresPanel } from '../components/cases/MeasuresPanel.tsx';
+import { countsOption, moneyOption, provincesOption } from '../components/cases/figureCharts.ts';
 import '../components/cases/views.css';
 import { useSql } from '../db/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import {
   indicatorByProvince,
   indicatorCases,
+  indicatorCountUnits,
   indicatorCounts,
-  indicatorDurations,
   indicatorMoney,
   indicatorOptions,
   FIGURE_LIMIT,
@@ -37,15 +40,19 @@ export function IndicatorView({ state, update }: ViewProps) {
 
   const params = { filters: state.filters, indicator: indicator ?? '' };
   const provincesQ = indicatorByProvince(params);
-  const durationsQ = indicatorDurations(params);
   const moneyQ = indicatorMoney(params);
-  const countsQ = indicatorCounts(params);
+  const unitsQ = indicatorCountUnits(params);
   const casesQ = indicatorCases(params);
   const enabled = indicator !== null;
   const provinces = useSql(enabled ? provincesQ : null);
-  const durations = useSql(enabled ? durationsQ : null);
   const money = useSql(enabled ? moneyQ : null);
-  const counts = useSql(enabled ? countsQ : null);
+  const units = useSql(enabled ? unitsQ : null);
+  // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
+  const [chosenUnit, setChosenUnit] = useState<string | null>(null);
+  const unitList = (units.data ?? []).map((r) => String(r.unit));
+  const unit = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : (unitList[0] ?? null);
+  const countsQ = indicatorCounts({ ...params, unit: unit ?? '' });
+  const counts = useSql(enabled && unit !== null ? countsQ : null);
   const cases = useSql(enabled ? casesQ : null);
 
   const figureColumns = [
@@ -78,6 +85,14 @@ export function IndicatorView({ state, update }: ViewProps) {
 
       {indicator && (
         <>
+          <MeasuresPanel
+            key={indicator}
+            filters={state.filters}
+            indicator={indicator}
+            title={t('meas.title')}
+            state={state}
+            update={update}
+          />
           <div className="v-grid2">
             <ChartCard
               title={t('ind.byProvince')}
@@ -106,18 +121,21 @@ export function IndicatorView({ state, update }: ViewProps) {
               option={(rows) => moneyOption(rows, provinceName)}
             />
           </div>
+          {unit !== null && (
           <ChartCard
-            title={t('ind.durations')}
-            query={durationsQ}
-            rows={durations.data}
-            status={durations.status}
-            error={durations.error}
-            height={chartHeight(durations.data, 28)}
-            columns={[...figureColumns, { key: 'before_days', header: t('col.before') }, { key: 'after_days', header: t('col.after') }]}
-            option={(rows) => durationsOption(rows, { before: t('ind.before'), after: t('ind.after'), province: provinceName })}
-          />
-          <ChartCard
-            title={t('ind.counts')}
+            title={t('ind.countsOf', { u: unit })}
+            actions={
+              <label className="v-muted">
+                {t('ind.countUnit')}{' '}
+                <select value={unit} data-testid="count-unit" onChange={(e) => setChosenUnit(e.target.value)}>
+                  {(units.data ?? []).map((r) => (
+                    <option key={String(r.unit)} value={String(r.unit)}>
+                      {String(r.unit)} ({Number(r.figures)})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            }
             query={countsQ}
             rows={counts.data}
             status={counts.status}
@@ -127,6 +145,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit') }]}
             option={(rows) => countsOption(rows, provinceName)}
           />
+          )}
           <section className="v-panel">
             <h3>{t('ind.cases')}</h3>
             <QueryState status={cases.status} error={cases.error} rows={cases.data}>

@@ -1,6 +1,7 @@
-// The SQL console (issue 4): write SQL against the tables, run it (Ctrl+Enter), cancel a long one, see
-// the result as a table, chart it (x / y / series → bar or line), download it as CSV. The query lives
-// in the URL (`sql=`), so a link reproduces it; opening such a link runs it.
+// The SQL console: write SQL against the tables, run it (Ctrl+Enter), cancel a long one, see the result
+// as a table, chart it (x / y / series → bar or line), download it as CSV. The query lives in the URL
+// (`sql=`), so a link reproduces it — but a linked query is only shown: it runs when the analyst clicks
+// Run, never on opening a link (a link is someone else's SQL). The console only reads (db/console.ts).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChartCard } from '../components/ChartCard.tsx';
 import { DataTable, type TableColumn } from '../components/DataTable.tsx';
@@ -8,8 +9,9 @@ import { ResultChartControls } from '../components/sql/ResultChartControls.tsx';
 import { defaultPick, resultChartOption, type ChartPick } from '../components/sql/result-chart.ts';
 import { SchemaPanel } from '../components/sql/SchemaPanel.tsx';
 import '../components/sql/sql.css';
-import { cancelConsoleQuery, QueryCancelledError, runConsoleQuery, type ConsoleResult } from '../db/console.ts';
+import { cancelConsoleQuery, NotReadOnlyError, QueryCancelledError, runConsoleQuery, type ConsoleResult } from '../db/console.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { MAX_SQL_URL_CHARS } from '../state/url-state.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import type { ViewProps } from './types.ts';
 
@@ -32,6 +34,8 @@ export function SqlView({ state, update }: ViewProps) {
   const [text, setText] = useState(state.sql || STARTER_SQL);
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const [pick, setPick] = useState<ChartPick | null>(null);
+  // The editor holds a query that came with a link and has not been run yet.
+  const [linked, setLinked] = useState(Boolean(state.sql));
   const editor = useRef<HTMLTextAreaElement>(null);
 
   const execute = async (sql: string) => {
@@ -43,24 +47,29 @@ export function SqlView({ state, update }: ViewProps) {
       setPick((old) => (old && result.columns.some((c) => c.name === old.x) && result.columns.some((c) => c.name === old.y) ? old : defaultPick(result.columns)));
     } catch (error) {
       if (error instanceof QueryCancelledError) setRun({ status: 'cancelled', sql });
+      else if (error instanceof NotReadOnlyError) setRun({ status: 'error', sql, message: t('sql.readOnly', { keyword: error.keyword || '?' }) });
       else setRun({ status: 'error', sql, message: error instanceof Error ? error.message : String(error) });
     }
   };
 
   const runEditor = () => {
     const sql = text;
-    // The URL keeps the query (replace: typing and re-running is not a history of screens).
-    if (sql !== state.sql) update({ sql }, { replace: true });
+    setLinked(false);
+    // The URL keeps the query (replace: typing and re-running is not a history of screens); one too long
+    // for a link stays out of it.
+    const inUrl = sql.length <= MAX_SQL_URL_CHARS ? sql : '';
+    if (inUrl !== state.sql) update({ sql: inUrl }, { replace: true });
     void execute(sql);
   };
 
-  // A link (or back/forward) with a query: show it and run it once.
-  const lastUrlSql = useRef<string | null>(null);
+  // A link (or back/forward) with a query: show it in the editor, do not run it.
+  const lastUrlSql = useRef<string>(state.sql);
   useEffect(() => {
     if (!state.sql || state.sql === lastUrlSql.current) return;
     lastUrlSql.current = state.sql;
+    if (state.sql === text) return;
     setText(state.sql);
-    if (run.status === 'idle' || (run.status !== 'running' && run.sql !== state.sql)) void execute(state.sql);
+    setLinked(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.sql]);
 
@@ -96,6 +105,16 @@ export function SqlView({ state, update }: ViewProps) {
             </div>
           </header>
           <p className="card-note">{t('sql.hint')}</p>
+          {linked && (
+            <p className="card-note sql-linked" role="status" data-testid="sql-linked">
+              {t('sql.linked')}
+            </p>
+          )}
+          {text.length > MAX_SQL_URL_CHARS && (
+            <p className="card-note" data-testid="sql-not-in-link">
+              {t('sql.notInLink')}
+            </p>
+          )}
           <textarea
             ref={editor}
             className="sql-editor"

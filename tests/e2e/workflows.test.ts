@@ -137,8 +137,11 @@ describe('SQL console', () => {
     expect(parsed.data[0]).toEqual(['province', 'cases']);
     expect(parsed.data.slice(1)).toEqual(expected.map((r) => [String(r.province), String(r.cases)]));
 
-    // A link with the query reproduces it.
+    // A link with the query shows it; one click on Run reproduces it.
     const { page: linked } = await app.newPage(`?view=sql&sql=${encodeURIComponent(sql)}`);
+    await linked.locator('[data-testid="sql-linked"]').waitFor({ timeout: 30_000 });
+    await expect(linked.locator('[data-testid="sql-editor"]').inputValue()).resolves.toBe(sql);
+    await linked.locator('[data-testid="sql-run"]').click();
     await linked.locator('[data-testid="sql-result"]').waitFor({ timeout: 30_000 });
     await expect(linked.locator('[data-testid="sql-meta"]').textContent()).resolves.toMatch(new RegExp(`^${expected.length} `));
     expect(errors).toEqual([]);

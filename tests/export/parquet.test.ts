@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDataset, silentLogger, writeParquetFiles } from '../../src/export/index.ts';
+import { exportDataset, SET_FILES, silentLogger, writeParquetFiles } from '../../src/export/index.ts';
 import type { Dataset } from '../../src/ingest/pipeline.ts';
 import type { CaseRow } from '../../src/ingest/types.ts';
 import { queryParquet } from '../helpers/data-db.ts';
@@ -27,7 +28,7 @@ const CONTRACT: Record<string, [string, string][]> = {
   metrics: [
     ['metric_id', 'VARCHAR'], ['case_id', 'VARCHAR'], ['section', 'VARCHAR'], ['text', 'VARCHAR'],
     ['value', 'DOUBLE'], ['unit', 'VARCHAR'], ['kind', 'VARCHAR'], ['value_norm', 'DOUBLE'],
-    ['unit_norm', 'VARCHAR'], ['before_value', 'DOUBLE'], ['after_value', 'DOUBLE'],
+    ['unit_norm', 'VARCHAR'], ['before_value', 'DOUBLE'], ['after_value', 'DOUBLE'], ['dimension', 'VARCHAR'], ['reduction_pct', 'DOUBLE'],
   ],
   indicators: [['code', 'VARCHAR'], ['name_zh', 'VARCHAR'], ['name_en', 'VARCHAR'], ['sort', 'INTEGER']],
   similar: [['case_id', 'VARCHAR'], ['other_case_id', 'VARCHAR'], ['score', 'DOUBLE'], ['shared_terms', 'VARCHAR[]'],
@@ -66,9 +67,11 @@ function smallDataset(): Dataset {
     ],
     metrics: [
       { metric_id: 'fj-2023-b2-001-m01', case_id: 'fj-2023-b2-001', section: 'outcomes', text: '从20个工作日压缩至3个工作日',
-        value: 3, unit: '个工作日', kind: 'duration', value_norm: 3, unit_norm: '天', before_value: 20, after_value: 3 },
+        value: 3, unit: '个工作日', kind: 'duration', value_norm: 3, unit_norm: '天', before_value: 20, after_value: 3,
+        dimension: 'time', reduction_pct: 85 },
       { metric_id: 'fj-2023-b2-001-m02', case_id: 'fj-2023-b2-001', section: 'outcomes', text: '27.56亿元',
-        value: 27.56, unit: '亿元', kind: 'money', value_norm: 275600, unit_norm: '万元', before_value: null, after_value: null },
+        value: 27.56, unit: '亿元', kind: 'money', value_norm: 275600, unit_norm: '万元', before_value: null, after_value: null,
+        dimension: null, reduction_pct: null },
     ],
     indicators: [{ code: 'tax', name_zh: '纳税', name_en: 'Paying taxes', sort: 12 }],
     similar: [{ case_id: 'fj-2023-b2-001', other_case_id: 'fj-2023-b2-002', score: 0.5, shared_terms: ['税信码', '纳税'],
@@ -93,8 +96,10 @@ describe('writeParquetFiles', () => {
     ]);
     const cases = await queryParquet(dir, 'SELECT case_id, flags, indicator_alts, has_body, duplicate_of FROM cases ORDER BY seq');
     expect(cases[1]).toEqual({ case_id: 'fj-2023-b2-002', flags: ['missing_body', 'title_inferred'], indicator_alts: [], has_body: false, duplicate_of: 'fj-2023-b2-001' });
-    const money = await queryParquet(dir, "SELECT value_norm, before_value FROM metrics WHERE kind = 'money'");
-    expect(money).toEqual([{ value_norm: 275600, before_value: null }]);
+    const money = await queryParquet(dir, "SELECT value_norm, before_value, dimension FROM metrics WHERE kind = 'money'");
+    expect(money).toEqual([{ value_norm: 275600, before_value: null, dimension: null }]);
+    const time = await queryParquet(dir, "SELECT dimension, reduction_pct FROM metrics WHERE kind = 'duration'");
+    expect(time).toEqual([{ dimension: 'time', reduction_pct: 85 }]);
     const similar = await queryParquet(dir, 'SELECT shared_terms, strength, same_indicator, shared_dimensions FROM "similar"');
     expect(similar).toEqual([{ shared_terms: ['税信码', '纳税'], strength: 'related', same_indicator: true, shared_dimensions: ['time'] }]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -118,6 +123,61 @@ describe('writeParquetFiles', () => {
     expect(json.totals).toEqual(report.totals);
     expect(json.totals.duplicates).toBe(1);
     expect(json.flags).toEqual({ missing_body: 1, title_inferred: 1 });
+  });
+});
+
+describe('exportDataset publishes the set as a whole', () => {
+  const hashes = (dir: string) =>
+    Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+
+  it('a write failing at any file of the set leaves the previous set whole, and nothing staged behind', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'export-set-'));
+    const outDir = path.join(parent, 'data');
+    await exportDataset(smallDataset(), outDir, silentLogger);
+    const before = hashes(outDir);
+    expect(Object.keys(before)).toEqual([...SET_FILES].sort());
+    const next = smallDataset();
+    next.indicators[0] = { ...next.indicators[0], name_en: 'Taxes, renamed' };
+    next.cases[0] = { ...next.cases[0], title: '新的标题' };
+    for (const failing of SET_FILES) {
+      const written: string[] = [];
+      const hooks = {
+        beforeWrite: (file: string) => {
+          written.push(file);
+          if (file === failing) throw new Error(`disk full at ${file}`);
+        },
+      };
+      await expect(exportDataset(next, outDir, silentLogger, hooks), failing).rejects.toThrow(`disk full at ${failing}`);
+      expect(written.at(-1)).toBe(failing);
+      expect(hashes(outDir), failing).toEqual(before);
+      expect(readdirSync(parent), failing).toEqual(['data']);
+    }
+    // Without a failure the new set replaces the old one as a whole.
+    await exportDataset(next, outDir, silentLogger);
+    const after = hashes(outDir);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const file of ['indicators.parquet', 'cases.parquet', 'dashboard.duckdb']) expect(after[file], file).not.toBe(before[file]);
+    expect(await queryParquet(outDir, 'SELECT name_en FROM indicators')).toEqual([{ name_en: 'Taxes, renamed' }]);
+    expect(readdirSync(parent)).toEqual(['data']);
+  });
+
+  it('puts back the previous set a crash left between the two renames, and refuses a directory with other files', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'export-recover-'));
+    const outDir = path.join(parent, 'data');
+    await exportDataset(smallDataset(), outDir, silentLogger);
+    renameSync(outDir, `${outDir}.previous.tmp`);
+    const next = smallDataset();
+    next.indicators[0] = { ...next.indicators[0], name_en: 'after the crash' };
+    const stop = () => {
+      throw new Error('stop');
+    };
+    await expect(exportDataset(next, outDir, silentLogger, { beforeWrite: stop })).rejects.toThrow('stop');
+    expect(readdirSync(parent)).toEqual(['data']);
+    expect(await queryParquet(outDir, 'SELECT name_en FROM indicators')).toEqual([{ name_en: 'Paying taxes' }]);
+
+    writeFileSync(path.join(outDir, 'notes.md'), 'mine');
+    await expect(exportDataset(next, outDir, silentLogger)).rejects.toThrow(/holds files an export does not write \(notes\.md\)/);
+    expect(readFileSync(path.join(outDir, 'notes.md'), 'utf8')).toBe('mine');
   });
 });
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   indicatorByProvince,
   indicatorCases,
+  indicatorCountUnits,
   indicatorCounts,
-  indicatorDurations,
   indicatorMoney,
   indicatorOptions,
 } from '../../src/queries/indicator.ts';
@@ -30,7 +30,7 @@ async function indicatorWith(where: string): Promise<string> {
 describe('indicator queries', () => {
   it('are valid SQL, also with quotes in the values', async () => {
     const p = { filters: { ...EMPTY_FILTERS, provinces: ["a'b"] }, indicator: "x'y" };
-    for (const q of [indicatorOptions(p.filters), indicatorByProvince(p), indicatorDurations(p), indicatorMoney(p), indicatorCounts(p), indicatorCases(p)]) {
+    for (const q of [indicatorOptions(p.filters), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCounts({ ...p, unit: "u'" }), indicatorCases(p)]) {
       await expect(db.explain(q)).resolves.toBeUndefined();
     }
   });
@@ -53,24 +53,6 @@ describe('indicator queries', () => {
     for (const r of rows) expect(Number(r.pct)).toBeCloseTo((100 * Number(r.cases)) / Number(r.total), 1);
   });
 
-  it('charts durations as before → after reductions in days', async () => {
-    const indicator = await indicatorWith(`m.kind = 'duration' AND m.before_value IS NOT NULL`);
-    const rows = await db.all(indicatorDurations({ filters: EMPTY_FILTERS, indicator }));
-    expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) {
-      expect(Number(r.before_days)).toBeGreaterThan(Number(r.after_days));
-      expect(Number(r.after_days)).toBeGreaterThanOrEqual(0);
-    }
-    // A phrase written in days keeps its numbers: "从15天压缩至5天" → 15 → 5.
-    for (const r of rows) {
-      const m = /(\d+(?:\.\d+)?)个?天\D*?(\d+(?:\.\d+)?)个?天/.exec(String(r.text));
-      if (m) {
-        expect(Number(r.before_days)).toBe(Number(m[1]));
-        expect(Number(r.after_days)).toBe(Number(m[2]));
-      }
-    }
-  });
-
   it('gives money in 万元 (亿元 × 10 000)', async () => {
     const indicator = await indicatorWith(`m.kind = 'money'`);
     const rows = await db.all(indicatorMoney({ filters: EMPTY_FILTERS, indicator }));
@@ -86,11 +68,16 @@ describe('indicator queries', () => {
     for (let i = 1; i < rows.length; i++) expect(Number(rows[i - 1].wan_yuan)).toBeGreaterThanOrEqual(Number(rows[i].wan_yuan));
   });
 
-  it('lists count figures with their unit, and the indicator’s cases with key figures', async () => {
+  it('lists count figures one unit at a time (never 张, 户 and 家 on one axis), and the indicator’s cases with key figures', async () => {
     const indicator = await indicatorWith(`m.kind = 'count'`);
-    const counts = await db.all(indicatorCounts({ filters: EMPTY_FILTERS, indicator }));
-    expect(counts.length).toBeGreaterThan(0);
-    for (const r of counts) expect(String(r.unit)).not.toBe('');
+    const units = await db.all(indicatorCountUnits({ filters: EMPTY_FILTERS, indicator }));
+    expect(units.length).toBeGreaterThan(0);
+    for (let i = 1; i < units.length; i++) expect(Number(units[i - 1].figures)).toBeGreaterThanOrEqual(Number(units[i].figures));
+    for (const u of units) {
+      const counts = await db.all(indicatorCounts({ filters: EMPTY_FILTERS, indicator, unit: String(u.unit) }));
+      expect(counts.length).toBe(Math.min(Number(u.figures), 40));
+      expect(new Set(counts.map((r) => r.unit))).toEqual(new Set([u.unit]));
+    }
     const cases = await db.all(indicatorCases({ filters: EMPTY_FILTERS, indicator }));
     const [{ n }] = await db.all(`SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL AND indicator = '${indicator}'`);
     expect(cases.length).toBe(Number(n));

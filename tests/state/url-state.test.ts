@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type AppState } from '../../src/state/filters.ts';
-import { applyUpdate, DEFAULT_STATE, parseState, stateToSearch } from '../../src/state/url-state.ts';
+import { applyUpdate, DEFAULT_STATE, MAX_SQL_URL_CHARS, parseState, parseUrl, stateToSearch } from '../../src/state/url-state.ts';
 
 describe('url state', () => {
   it('the default state is the empty query string, and back', () => {
@@ -13,7 +13,7 @@ describe('url state', () => {
 
   it('every field round-trips through the URL', () => {
     const state: AppState = {
-      view: 'cases',
+      view: 'sql',
       lang: 'en',
       filters: { provinces: ['福建省', '陕西省'], indicators: ['electricity', 'tax'], cities: ['福州市'], levels: ['city', 'county'], years: [2023], batches: [2, 3] },
       compareA: '陕西省',
@@ -24,7 +24,7 @@ describe('url state', () => {
       page: 3,
       caseId: 'fj-2023-b2-029',
       share: true,
-      sql: "SELECT province, count(*) FROM cases WHERE title LIKE '%一网通办%' GROUP BY 1 -- & ?", // issue 4
+      sql: "SELECT province, count(*)\nFROM cases WHERE title LIKE '%一网通办%' GROUP BY 1 -- & ?",
     };
     const search = stateToSearch(state);
     expect(parseState(search)).toEqual(state);
@@ -47,5 +47,42 @@ describe('url state', () => {
     expect(applyUpdate(on5, { search: 'x' }).page).toBe(0);
     expect(applyUpdate(on5, { view: 'compare' }).page).toBe(5);
     expect(applyUpdate(on5, { page: 6 }).page).toBe(6);
+  });
+
+  it('rejects hostile values, falls back to the default and names them: NUL, huge page, sort=constructor, overlong', () => {
+    const cases = [
+      ['?view=cases&q=%00', 'q', (s: AppState) => s.search === ''],
+      ['?view=case&case=a%00b', 'case', (s: AppState) => s.caseId === null],
+      ['?province=%00,福建省', 'province', (s: AppState) => s.filters.provinces.join() === '福建省'],
+      ['?view=cases&page=1e20', 'page', (s: AppState) => s.page === 0],
+      ['?view=cases&page=99999999', 'page', (s: AppState) => s.page === 0],
+      ['?view=cases&sort=constructor', 'sort', (s: AppState) => s.sort === ''],
+      ['?view=cases&sort=-__proto__', 'sort', (s: AppState) => s.sort === ''],
+      [`?view=compare&a=${'省'.repeat(500)}`, 'a', (s: AppState) => s.compareA === DEFAULT_STATE.compareA],
+      ['?year=2023,20231,1e3', 'year', (s: AppState) => s.filters.years.join() === '2023'],
+      ['?view=sql&sql=SELECT%201%00', 'sql', (s: AppState) => s.sql === ''],
+      [`?view=sql&sql=${'x'.repeat(MAX_SQL_URL_CHARS + 1)}`, 'sql', (s: AppState) => s.sql === ''],
+      ['?lang=fr', 'lang', (s: AppState) => s.lang === 'zh'],
+    ] as const;
+    for (const [search, param, ok] of cases) {
+      const { state, rejected } = parseUrl(search);
+      expect(rejected, search).toEqual([param]);
+      expect(ok(state), search).toBe(true);
+    }
+    // Valid values are not reported.
+    expect(parseUrl('?view=cases&sort=-year&page=3&q=一网通办').rejected).toEqual([]);
+    expect(parseState('?view=cases&sort=-year').sort).toBe('-year');
+  });
+
+  it('sql= lives only in the SQL view: dropped from other views, and when leaving the SQL view', () => {
+    expect(parseState('?view=overview&sql=DROP%20VIEW%20cases').sql).toBe('');
+    expect(parseUrl('?view=overview&sql=x').rejected).toEqual([]);
+    const inSql = { ...DEFAULT_STATE, view: 'sql' as const, sql: 'SELECT 1' };
+    expect(stateToSearch(inSql)).toBe('?view=sql&sql=SELECT+1');
+    const left = applyUpdate(inSql, { view: 'cases' });
+    expect(left.sql).toBe('');
+    expect(stateToSearch(left)).toBe('?view=cases');
+    // A query too long for a link stays out of the URL.
+    expect(stateToSearch({ ...inSql, sql: 'x'.repeat(MAX_SQL_URL_CHARS + 1) })).toBe('?view=sql');
   });
 });

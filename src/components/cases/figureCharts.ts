@@ -1,4 +1,4 @@
-// ECharts options for the indicator view's figure charts. Each takes the rows it draws (the same rows
+// ECharts options for the indicator view's figure charts (reform measures: measureCharts.ts). Each takes the rows it draws (the same rows
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
@@ -41,26 +41,6 @@ const LABEL_AXIS = {
   axisLabel: { fontSize: 11, width: LABEL_WIDTH, overflow: 'truncate', margin: LABEL_MARGIN },
 };
 
-/** Grouped bars before / after, in days (first row on top). */
-export function durationsOption(rows: Row[], names: { before: string; after: string; province: (p: string) => string }): EChartsOption {
-  const ordered = [...rows].reverse();
-  return {
-    legend: { top: 0, data: [names.before, names.after] },
-    tooltip: tooltipFor(rows, (r) => `${trim(Number(r.before_days))} → ${trim(Number(r.after_days))}`),
-    grid: GRID,
-    xAxis: { type: 'value', name: '天', nameGap: 6, splitLine: { lineStyle: { color: '#eceff3' } } },
-    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, names.province)) },
-    series: [
-      { name: names.before, type: 'bar', barGap: '10%', barMaxWidth: 10, itemStyle: { color: '#b7c2cf' },
-        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => trim(p.value) },
-        data: ordered.map((r) => Number(r.before_days)) },
-      { name: names.after, type: 'bar', barMaxWidth: 10, itemStyle: { color: '#2f6fb0' },
-        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => trim(p.value) },
-        data: ordered.map((r) => Number(r.after_days)) },
-    ],
-  };
-}
-
 /** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元. */
 export function moneyOption(rows: Row[], province: (p: string) => string): EChartsOption {
   const ordered = [...rows].reverse();
@@ -77,14 +57,14 @@ export function moneyOption(rows: Row[], province: (p: string) => string): EChar
   };
 }
 
-/** Count figures, one bar each, labelled with their unit, log axis (counts of different things). */
+/** Count figures of one unit (the rows' unit, the axis name), one bar each, log axis (amounts span magnitudes). */
 export function countsOption(rows: Row[], province: (p: string) => string): EChartsOption {
   const ordered = [...rows].reverse();
   return {
     tooltip: tooltipFor(rows, (r) => `${trim(Number(r.value))} ${str(r.unit)}`),
     // Room on the right for the longest bar's label: up to ten digits and a unit (100000000条).
     grid: { ...GRID, right: 96 },
-    xAxis: { type: 'log', axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    xAxis: { type: 'log', name: str(rows[0]?.unit), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, province)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },

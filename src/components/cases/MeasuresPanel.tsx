@@ -1,0 +1,228 @@
+// Reform outcomes of one indicator's cases, one dimension at a time (time, steps, documents, visits, cost…):
+// per province a one-line answer (median after reform, median cut), the after-reform values and the
+// reductions as marks per province, before → after per case, and every phrase behind them with a link to
+// its case. Used by the Indicator view (all provinces) and the Compare view (`provinces` = the two).
+import { useCallback, useState } from 'react';
+import { ChartCard, type ChartClickParams } from '../ChartCard.tsx';
+import { DataTable } from '../DataTable.tsx';
+import { QueryState } from '../QueryState.tsx';
+import { useSql } from '../../db/useSql.ts';
+import type { DictKey } from '../../i18n/dict.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { CHARTED_DIMENSIONS, measureDimensions, measureRows, measureSummary, type DimensionCode } from '../../queries/measures.ts';
+import type { Filters } from '../../state/filters.ts';
+import type { Row } from '../../queries/types.ts';
+import type { ViewProps } from '../../views/types.ts';
+import { CaseLink } from './CaseLink.tsx';
+import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
+import { formatChange, formatMeasureValue } from './measureFormat.ts';
+import { str, trim } from './values.ts';
+
+export interface MeasuresPanelProps extends ViewProps {
+  filters: Filters;
+  indicator: string;
+  /** Compare view: exactly these provinces, in this order. */
+  provinces?: string[];
+  title: string;
+}
+
+const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** The dimension to show: the chosen one if the cases report it, else time, else the first reported. */
+function pickDimension(available: Row[], chosen: string | null): string | null {
+  const codes = available.map((r) => str(r.dimension));
+  if (chosen && codes.includes(chosen)) return chosen;
+  return codes.includes('time') ? 'time' : (codes[0] ?? null);
+}
+
+export function MeasuresPanel({ filters, indicator, provinces, title, state, update }: MeasuresPanelProps) {
+  const { t, provinceName } = useI18n();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const base = { filters, indicator, provinces };
+  const dimensions = useSql(measureDimensions(base));
+  const dimension = pickDimension(dimensions.data ?? [], chosen);
+  const params = { ...base, dimension: dimension ?? '' };
+  const rowsQ = measureRows(params);
+  const summaryQ = measureSummary(params);
+  const rows = useSql(dimension ? rowsQ : null);
+  const summary = useSql(dimension ? summaryQ : null);
+
+  const dimName = dimension ? t(dimKey(dimension)) : '';
+  const unitNorm = str(rows.data?.find((r) => r.unit_norm)?.unit_norm);
+  const valueLabel = useCallback((v: number) => formatMeasureValue(v, dimension ?? '', unitNorm, t), [dimension, unitNorm, t]);
+  const text: MeasureChartText = {
+    province: provinceName,
+    value: valueLabel,
+    change: (r) => formatChange(r, t),
+    before: t('ind.before'),
+    after: t('ind.after'),
+    median: t('meas.median'),
+  };
+  const charted = dimension !== null && CHARTED_DIMENSIONS.includes(dimension as DimensionCode);
+  const log = dimension === 'time';
+  const all = rows.data ?? [];
+  const withAfter = all.filter((r) => r.after_value !== null);
+  const withBoth = all.filter((r) => r.after_value !== null && r.before_value !== null);
+  const withCut = all.filter((r) => r.reduction_pct !== null);
+  const openCase = (p: ChartClickParams) => {
+    const caseId = p.data?.case_id;
+    if (caseId) update({ view: 'case', caseId: String(caseId) });
+  };
+  // Option builders kept stable per rows/dimension/language (ChartCard re-options when they change).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const afterOption = useCallback((r: Row[]) => afterByProvinceOption(r, text, log), [dimension, unitNorm, t]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const cutOption = useCallback((r: Row[]) => reductionByProvinceOption(r, text), [dimension, t]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const pairOption = useCallback((r: Row[]) => beforeAfterOption(r, text, log), [dimension, unitNorm, t]);
+
+  const csvColumns = [
+    { key: 'province', header: t('col.province') },
+    { key: 'city', header: t('col.city') },
+    { key: 'case_id', header: t('col.caseId') },
+    { key: 'title', header: t('col.title') },
+    { key: 'dimension', header: t('col.dimension') },
+    { key: 'text', header: t('col.text') },
+    { key: 'before_value', header: t('col.beforeValue') },
+    { key: 'after_value', header: t('col.afterValue') },
+    { key: 'unit_norm', header: t('col.unitNorm') },
+    { key: 'reduction_pct', header: t('col.reductionPct') },
+  ];
+
+  const sentence = (s: Row) => {
+    const p = provinceName(str(s.province));
+    const after = num(s.median_after);
+    const pct = num(s.median_reduction_pct);
+    const vars = {
+      p,
+      after: after === null ? '' : valueLabel(after),
+      n: Number(s.n_after),
+      min: num(s.min_after) === null ? '' : valueLabel(Number(s.min_after)),
+      max: num(s.max_after) === null ? '' : valueLabel(Number(s.max_after)),
+      pct: pct === null ? '' : trim(Math.round(pct * 10) / 10),
+      m: Number(s.n_reduction),
+      c: Number(s.cases),
+    };
+    if (after !== null && pct !== null) return t('meas.sentence', vars);
+    if (after !== null) return t('meas.sentenceNoCut', vars);
+    if (pct !== null) return t('meas.sentenceNoAfter', vars);
+    return t('meas.sentenceNone', vars);
+  };
+
+  return (
+    <section className="v-panel v-measures" data-testid="measures-panel" aria-label={title}>
+      <h3>{title}</h3>
+      <p className="v-muted">{t('meas.intro')}</p>
+      {dimensions.data?.length === 0 ? (
+        <p className="v-empty">{t('meas.none')}</p>
+      ) : (
+      <QueryState status={dimensions.status} error={dimensions.error} rows={dimensions.data}>
+        {(dims) => (
+          <>
+            <div className="v-toolbar" role="group" aria-label={t('meas.pick')}>
+              <span className="v-muted">{t('meas.pick')}</span>
+              {dims.map((d) => (
+                <button
+                  key={str(d.dimension)}
+                  type="button"
+                  className="v-chip"
+                  data-dimension={str(d.dimension)}
+                  aria-pressed={d.dimension === dimension}
+                  onClick={() => setChosen(str(d.dimension))}
+                >
+                  {t(dimKey(str(d.dimension)))} ({Number(d.cases)})
+                </button>
+              ))}
+            </div>
+            {dimension && (
+              <QueryState status={summary.status} error={summary.error} rows={summary.data}>
+                {(list) => (
+                  <ul className="v-measure-summary" data-testid="measure-summary" aria-label={t('meas.summary', { dim: dimName })}>
+                    {list.map((s) => (
+                      <li key={str(s.province)} data-province={str(s.province)}>
+                        {sentence(s)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </QueryState>
+            )}
+            {dimension && (
+              <div className="v-grid2">
+                {charted && withAfter.length > 0 && (
+                  <ChartCard
+                    title={t('meas.after', { dim: dimName })}
+                    query={rowsQ}
+                    rows={withAfter}
+                    status={rows.status}
+                    error={rows.error}
+                    height={Math.max(160, new Set(withAfter.map((r) => r.province)).size * 70 + 60)}
+                    note={log ? t('meas.logNote') : undefined}
+                    columns={csvColumns}
+                    option={afterOption}
+                    onClick={openCase}
+                  />
+                )}
+                {withCut.length > 0 && (
+                  <ChartCard
+                    title={t('meas.reduction', { dim: dimName })}
+                    query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
+                    rows={withCut}
+                    status={rows.status}
+                    error={rows.error}
+                    height={Math.max(160, new Set(withCut.map((r) => r.province)).size * 70 + 60)}
+                    columns={csvColumns}
+                    option={cutOption}
+                    onClick={openCase}
+                  />
+                )}
+              </div>
+            )}
+            {dimension && charted && withBoth.length > 0 && (
+              <ChartCard
+                title={t('meas.beforeAfter', { dim: dimName })}
+                query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
+                rows={withBoth}
+                status={rows.status}
+                error={rows.error}
+                height={Math.max(180, withBoth.length * 44 + 80)}
+                note={log ? t('meas.logNote') : undefined}
+                columns={csvColumns}
+                option={pairOption}
+                onClick={openCase}
+              />
+            )}
+            {dimension && all.length > 0 && (
+              <details className="v-measure-list" open={all.length <= 12}>
+                <summary>{t('meas.list', { n: all.length })}</summary>
+                <DataTable
+                  id={rowsQ.id}
+                  query={rowsQ}
+                  rows={all}
+                  pageSize={12}
+                  columns={[
+                    { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
+                    {
+                      key: 'title',
+                      header: t('col.title'),
+                      width: 300,
+                      render: (r) => (
+                        <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+                          {str(r.title)}
+                        </CaseLink>
+                      ),
+                    },
+                    { key: 'text', header: t('col.text'), width: 280 },
+                    { key: 'change', header: t('col.change'), noCsv: true, render: (r) => formatChange(r, t) },
+                  ]}
+                />
+              </details>
+            )}
+          </>
+        )}
+      </QueryState>
+      )}
+    </section>
+  );
+}

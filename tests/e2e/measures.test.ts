@@ -1,0 +1,109 @@
+// End-to-end: reform outcomes (time, steps, documents, visits, cost) in real headless Chromium on the real
+// export — the analyst's question "Fujian vs Shaanxi: how long does 开办企业 take after reform, and by how
+// much was it cut?" answered on the Compare view, with the phrases and cases behind every mark.
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { openDataDb } from '../helpers/data-db.ts';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+interface Mark {
+  value: [number, number];
+  case_id: string;
+  row: Record<string, unknown>;
+}
+
+/** The indicator for which both default provinces state most after-reform times (so the test uses data that exists). */
+async function indicatorWithTimes(a: string, b: string): Promise<string> {
+  const db = await openDataDb();
+  try {
+    const rows = await db.all(`SELECT c.indicator, count(DISTINCT c.province) AS provinces, count(*) AS n
+      FROM metrics m JOIN cases c USING (case_id)
+      WHERE c.duplicate_of IS NULL AND m.dimension = 'time' AND m.after_value IS NOT NULL AND c.province IN ('${a}', '${b}')
+      GROUP BY c.indicator ORDER BY provinces DESC, n DESC, c.indicator LIMIT 1`);
+    expect(Number(rows[0].provinces)).toBe(2);
+    return String(rows[0].indicator);
+  } finally {
+    db.close();
+  }
+}
+
+describe('reform outcomes', () => {
+  it('compare view: both provinces’ after-reform times and cuts on one screen, with phrases and cases', async () => {
+    const indicator = await indicatorWithTimes('福建省', '陕西省');
+    const { page, errors, foreignRequests } = await app.newPage(`?view=compare&indicator=${indicator}`);
+    await waitForCharts(page, 90_000);
+    const panel = page.locator('[data-testid="measures-panel"]');
+    await panel.locator('[data-testid="measure-summary"] li').first().waitFor({ timeout: 60_000 });
+    await waitForCharts(page, 60_000);
+    // One line per province answers the question: median after reform and median cut.
+    const lines = panel.locator('[data-testid="measure-summary"] li');
+    expect(await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-province')))).toEqual(['福建省', '陕西省']);
+    for (const text of await lines.allInnerTexts()) expect(text).toMatch(/改革后中位|压减中位/);
+    expect(await panel.locator('button[data-dimension="time"]').getAttribute('aria-pressed')).toBe('true');
+
+    // The after-reform chart: one mark per phrase, in days on a log axis, both provinces only.
+    const option = (await chartOption(page, 'compare.measures')) as { xAxis: { type: string }[]; series: { data: Mark[] }[] };
+    expect(option.xAxis[0].type).toBe('log');
+    const marks = option.series[0].data;
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks.map((m) => m.row.province))).toEqual(new Set(['福建省', '陕西省']));
+    for (const m of marks) expect(m.row.dimension).toBe('time');
+
+    // Its CSV: the charted rows with the phrase each number came from.
+    const { bytes } = await downloadCsv(page, 'compare.measures');
+    const [header, ...rows] = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim(), { skipEmptyLines: true }).data;
+    const col = (name: string) => header.indexOf(name);
+    expect(col('原文表述')).toBeGreaterThanOrEqual(0);
+    expect(rows.length).toBe(marks.length);
+    for (const [i, r] of rows.entries()) {
+      expect(r[col('原文表述')]).not.toBe('');
+      expect(Number(r[col('改革后')])).toBeCloseTo(Number(marks[i].row.after_value), 9);
+    }
+
+    // Every phrase is listed with its case; the link opens the case page with the change inline.
+    const link = panel.locator('.v-measure-list a.v-case-link').first();
+    const caseId = await link.getAttribute('data-case-id');
+    await link.click();
+    await page.locator('[data-testid="case-measures"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('case')).toBe(caseId);
+    expect(await page.locator('[data-testid="case-measures"] li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('indicator view: before → after per case in one unit, and counts one unit at a time', async () => {
+    const db = await openDataDb();
+    const [{ indicator }] = await db.all(`SELECT c.indicator FROM metrics m JOIN cases c USING (case_id)
+      WHERE c.duplicate_of IS NULL AND m.dimension = 'time' AND m.before_value IS NOT NULL AND m.after_value IS NOT NULL
+      GROUP BY c.indicator ORDER BY count(*) DESC, c.indicator LIMIT 1`);
+    db.close();
+    const { page, errors } = await app.newPage(`?view=indicator&indicator=${String(indicator)}&lang=en`);
+    await waitForCharts(page, 90_000);
+    await page.locator('[data-testid="measures-panel"] [data-testid="measure-summary"] li').first().waitFor({ timeout: 60_000 });
+    await waitForCharts(page, 60_000);
+    const pairs = (await chartOption(page, 'indicator.measures.pairs')) as { series: { data: { value: number; row: Record<string, unknown> }[] }[] };
+    const [before, after] = pairs.series;
+    expect(before.data.length).toBeGreaterThan(0);
+    for (const [i, d] of after.data.entries()) {
+      expect(d.row.dimension).toBe('time');
+      expect(Number(d.row.after_value)).toBeLessThanOrEqual(Number(before.data[i].row.before_value));
+    }
+    // The count chart never mixes units: its CSV has one unit.
+    const units = await page.locator('[data-testid="count-unit"] option').count();
+    if (units > 0) {
+      const { bytes } = await downloadCsv(page, 'indicator.counts');
+      const [header, ...rows] = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim(), { skipEmptyLines: true }).data;
+      const unitCol = header.indexOf('Unit');
+      expect(new Set(rows.map((r) => r[unitCol])).size).toBe(1);
+    }
+    expect(errors).toEqual([]);
+  });
+});

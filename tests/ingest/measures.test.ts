@@ -1,0 +1,163 @@
+// Reform measures (src/ingest/measures.ts): which figures are a reform's effect on time, steps, documents,
+// visits or cost, with before / after / reduction — on sentences of the seeds and on made-up awkward ones.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readMeasures, type Measure } from '../../src/ingest/measures.ts';
+import { toSimplified } from '../../src/ingest/text-convert.ts';
+
+const RAW = join(__dirname, '../../data/raw');
+
+/** The sentence (between 。/；/line breaks) of a raw document that contains `phrase`, as simplified text. */
+function sentenceWith(prefix: string, phrase: string): string {
+  const file = readdirSync(RAW).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!file) throw new Error(`no raw file ${prefix}`);
+  const text = toSimplified(readFileSync(join(RAW, file), 'utf8'));
+  const hit = text.split(/[。；;\n]/).find((s) => s.includes(phrase));
+  if (!hit) throw new Error(`phrase not in ${prefix}: ${phrase}`);
+  return hit;
+}
+
+const measures = (text: string) => readMeasures('outcomes', text).filter((m) => m.dimension !== null);
+const summary = (m: Measure) => ({ text: m.text, dimension: m.dimension, before: m.beforeValue, after: m.afterValue, pct: m.reductionPct });
+const only = (text: string) => {
+  const all = measures(text);
+  expect(all.map(summary), text).toHaveLength(1);
+  return all[0];
+};
+
+describe('readMeasures: time', () => {
+  it('reads a stated before → after in days, whatever the units', () => {
+    expect(summary(only('低压用户办电时间从平均5个工作日压缩至1.5个工作日,'))).toEqual({
+      text: '低压用户办电时间从平均5个工作日压缩至1.5个工作日', dimension: 'time', before: 5, after: 1.5, pct: 70,
+    });
+    const hours = only('查检耗时由3小时压缩至0.5小时。');
+    expect(hours.beforeValue).toBeCloseTo(3 / 24, 9);
+    expect(hours.afterValue).toBeCloseTo(0.5 / 24, 9);
+    expect(hours.reductionPct).toBeCloseTo(83.3, 1);
+    // Months are 30 days; a range takes its upper bound on either side.
+    expect(only('时间由4—6个月压缩至2个工作日。')).toMatchObject({ beforeValue: 180, afterValue: 2 });
+    const range = only('多人担保贷款办理时间从3—5天缩短至15—30分钟,');
+    expect(range.beforeValue).toBe(5);
+    expect(range.afterValue).toBeCloseTo(30 / 1440, 9);
+  });
+
+  it('reads after-only limits: 以内, 最短, 最快, 控制在, 内办结', () => {
+    expect(only('实现涉企抵押登记业务在1个工作日内办结,')).toMatchObject({ dimension: 'time', beforeValue: null, afterValue: 1 });
+    expect(only('退税办理进度压缩在2个工作日以内,')).toMatchObject({ afterValue: 2 });
+    expect(only('整体办理时限控制在10个工作日内,')).toMatchObject({ afterValue: 10 });
+    expect(only('最短5分钟内完成材料审核与流程提交,').afterValue).toBeCloseTo(5 / 1440, 9);
+    expect(only('企业开办最快3小时办结。').afterValue).toBeCloseTo(3 / 24, 9);
+    expect(only('审批时间1-2小时即可办结。').afterValue).toBeCloseTo(2 / 24, 9);
+  });
+
+  it('reads a change to a word: 当场, 秒级, 当天', () => {
+    expect(summary(only('线下申请受理时限由2个工作日缩短至当场受理,'))).toEqual({
+      text: '线下申请受理时限由2个工作日缩短至当场受理', dimension: 'time', before: 2, after: 0, pct: 100,
+    });
+    const seconds = only('故障处理时间从1-2小时缩短到秒级;');
+    expect(seconds).toMatchObject({ text: '故障处理时间从1-2小时缩短到秒级', afterValue: 0 });
+    expect(seconds.beforeValue).toBeCloseTo(2 / 24, 9);
+    expect(only('审批时限由3天压缩至当天办结。')).toMatchObject({ beforeValue: 3, afterValue: 1 });
+  });
+
+  it('reads limits stated without a number: 即时办结 → 0, 当天办结 → 1', () => {
+    expect(only('简单事项即时办结。')).toMatchObject({ text: '即时办结', dimension: 'time', afterValue: 0, unitNorm: '天' });
+    expect(only('营业执照当天办结。')).toMatchObject({ text: '当天办结', afterValue: 1 });
+  });
+
+  it('reads percent and absolute cuts of a time without before/after', () => {
+    expect(only('办理时长下降了80.5%,')).toMatchObject({ dimension: 'time', reductionPct: 80.5, beforeValue: null, afterValue: null });
+    expect(only('压缩审批时限83%,')).toMatchObject({ dimension: 'time', reductionPct: 83 });
+    // Cut to a share of the statutory limit: cut by the rest.
+    expect(only('承诺办理时限平均压缩至法定时限的9%以内,')).toMatchObject({ dimension: 'time', reductionPct: 91 });
+    expect(only('该类案件办理周期同比缩短9天。')).toMatchObject({ dimension: 'time', beforeValue: null, afterValue: null });
+  });
+
+  it('takes each item of a list (一、二、三类件 … 1个、1.5个、3.5个工作日)', () => {
+    const all = measures('一、二、三类件平均办结时限提升至1个工作日、1.5个工作日、3.5个工作日,');
+    expect(all.map((m) => [m.dimension, m.afterValue])).toEqual([['time', 1], ['time', 1.5], ['time', 3.5]]);
+    const pcts = measures('平均办结时间比法定最长时间分别节约80%、79%、70.5%,');
+    expect(pcts.map((m) => [m.dimension, m.reductionPct])).toEqual([['time', 80], ['time', 79], ['time', 70.5]]);
+  });
+});
+
+describe('readMeasures: steps, documents, visits, cost', () => {
+  it('reads counts of steps and documents, before → after and after only', () => {
+    expect(only('申报材料从58份精简至24份。')).toMatchObject({ dimension: 'documents', beforeValue: 58, afterValue: 24, reductionPct: 58.6 });
+    expect(only('业务经办环节由2个精简为1个,')).toMatchObject({ dimension: 'steps', beforeValue: 2, afterValue: 1, reductionPct: 50 });
+    const water = measures('实现1个工作日、1个报装环节、1项申请材料、0费用办结用水报装业务。');
+    expect(water.map((m) => [m.dimension, m.afterValue])).toEqual([['time', 1], ['steps', 1], ['documents', 1], ['cost', 0]]);
+    expect(only('精简审批节点为主管部门和财政2个审批节点,')).toMatchObject({ dimension: 'steps', afterValue: 2 });
+  });
+
+  it('reads percent cuts by the noun they cut', () => {
+    const all = measures('跑动次数下降62.4%,申请材料减少78.8%,办理环节减少64.4%,办电成本下降30%。');
+    expect(all.map((m) => [m.dimension, m.reductionPct])).toEqual([['visits', 62.4], ['documents', 78.8], ['steps', 64.4], ['cost', 30]]);
+  });
+
+  it('reads 零跑腿 and its variants as visits cut to 0, 最多跑一次 as 1', () => {
+    expect(measures('实现让数据多跑腿、让企业零跑腿。').map((m) => [m.text, m.dimension, m.afterValue])).toEqual([['零跑腿', 'visits', 0]]);
+    expect(measures('企业办事实现“最多跑一次”或“全程网办零跑动”。').map((m) => [m.dimension, m.afterValue])).toEqual([['visits', 1], ['visits', 0]]);
+    expect(measures('向用户提供“零申请、零跑腿、零材料、零费用”的用水报装服务。').map((m) => m.dimension)).toEqual(['visits', 'documents', 'cost']);
+  });
+
+  it('tells money saved from money lent', () => {
+    expect(only('为企业节省成本330万元,')).toMatchObject({ dimension: 'cost_saving', valueNorm: 330 });
+    expect(only('同时减少利息支出约320万元,')).toMatchObject({ dimension: 'cost_saving' });
+    expect(measures('累计发放贷款59.68亿元,惠及企业1.2万户。')).toEqual([]);
+  });
+
+  it('reads other stated cuts as other_reduction', () => {
+    expect(only('项目审批事项由95项精简至69项,')).toMatchObject({ dimension: 'other_reduction', beforeValue: 95, afterValue: 69 });
+    expect(only('减少重复咨询40%,')).toMatchObject({ dimension: 'other_reduction', reductionPct: 40 });
+  });
+});
+
+describe('readMeasures: not reform measures', () => {
+  it.each([
+    ['counts served', '累计服务企业1.6万户,办件27848件。'],
+    ['money lent and funds', '发放贷款59.68亿元,设立总规模100亿元子基金。'],
+    ['dates', '2023年9月4日起施行,今年5月上线。'],
+    ['shares', '群众满意率100%,零跑动占比87%,覆盖全县85%以上。'],
+    ['programme lengths', '制定三年行动计划,连续3年获评,力争三年内完成,最长3年。'],
+    ['opening hours', '上线24小时AI客服,提供24小时不打烊服务,7×24小时在线服务。'],
+    ['service radii', '打造城区25分钟抢修服务圈,打造“15分钟便民办税圈”。'],
+    ['year-on-year statistics', '欠薪投诉同比下降15.17%,新收案件同比下降8.01%。'],
+    ['growth', '办事效率提升60%,营收增长35.8%。'],
+    ['a slogan in quotes', '明确“群众不跑路”事项22项。'],
+  ])('%s', (_label, text) => {
+    expect(measures(text).filter((m) => m.text !== '不跑路').map(summary)).toEqual([]);
+  });
+});
+
+describe('readMeasures on the seeds’ sentences', () => {
+  it('a Fujian notice (001): time, documents and reductions in one paragraph', () => {
+    const s = sentenceWith('001', '14项集成服务的申报材料从58份精简至24份');
+    expect(measures(s).map((m) => [m.dimension, m.beforeValue, m.afterValue])).toContainEqual(['documents', 58, 24]);
+    const s2 = sentenceWith('001', '企业开办等核心事项从20个工作日缩减至3个工作日');
+    expect(measures(s2).map((m) => [m.dimension, m.beforeValue, m.afterValue])).toContainEqual(['time', 20, 3]);
+  });
+
+  it('a Shaanxi notice (003): after-only limits and 0费用', () => {
+    const s = sentenceWith('003', '1项申请材料、0费用为企业完成用水报装');
+    expect(measures(s).map((m) => [m.dimension, m.afterValue])).toEqual([['time', 2], ['steps', 1], ['documents', 1], ['cost', 0]]);
+    expect(measures(sentenceWith('003', '提速到2个工作日')).map((m) => [m.dimension, m.afterValue])).toEqual([['time', 2]]);
+  });
+
+  it('a traditional notice, converted as the pipeline converts it', () => {
+    const traditional = '辦理時限從5個工作日壓縮至1個工作日，申請材料由12份精簡為5份，實現「零跑腿」。';
+    const all = measures(toSimplified(traditional));
+    expect(all.map((m) => [m.dimension, m.beforeValue, m.afterValue])).toEqual([['time', 5, 1], ['documents', 12, 5], ['visits', null, 0]]);
+    const seed = measures(sentenceWith('000', '缩短至15—30分钟'));
+    expect(seed.find((m) => m.dimension === 'time')).toMatchObject({ beforeValue: 5 });
+  });
+});
+
+describe('figure phrases are whole phrases', () => {
+  it('never cut a word, and take what a count counts', () => {
+    const texts = readMeasures('measures', '在闽粤两省29个地级市1917个营业厅,打造城区25分钟抢修服务圈。').map((m) => m.text);
+    expect(texts).toEqual(['在闽粤两省29个', '地级市1917个营业厅', '打造城区25分钟抢修服务圈']);
+    expect(readMeasures('measures', '公证机构在受理后1小时内完成公证文书制作,').map((m) => m.text)).toEqual(['公证机构在受理后1小时内']);
+  });
+});
