@@ -1,11 +1,12 @@
 // Everything a comparison brief says, gathered from named queries — the Compare view's own (compare.shares,
-// compare.cases, compare.pairs) so the brief's numbers are the dashboard's, plus the brief's sources and
-// reductions (queries.ts). Pure: the caller passes how to run a query (DuckDB-wasm in the browser, Node
+// compare.cases, compare.pairs, and the measures panel's compare.measureDimensions / measureSummary /
+// measures) so the brief's numbers are the dashboard's, plus the notices they come from (queries.ts). Pure: the caller passes how to run a query (DuckDB-wasm in the browser, Node
 // DuckDB in tests).
 import { compareCases, comparePairs, compareShares } from '../queries/compare.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import type { Filters } from '../state/filters.ts';
-import { briefReductions, briefSources } from './queries.ts';
+import { measureDimensions, measureRows, measureSummary } from '../queries/measures.ts';
+import { briefSources } from './queries.ts';
 
 export type RunQuery = (query: NamedQuery) => Promise<Row[]>;
 
@@ -29,9 +30,16 @@ export interface BriefIndicator {
   shares: Row | null;
   casesA: BriefCase[];
   casesB: BriefCase[];
-  /** Reductions (before → after) reported by the cases of A, then of B. */
-  reductionsA: Row[];
-  reductionsB: Row[];
+  /** Reform measures per dimension the cases report (time, steps, documents, visits, cost…). */
+  measures: BriefMeasure[];
+}
+
+export interface BriefMeasure {
+  dimension: string;
+  /** compare.measureSummary: one row per province (median after, median cut, counts). */
+  summary: Row[];
+  /** compare.measures: every phrase with before / after / reduction_pct, A's then B's. */
+  rows: Row[];
 }
 
 export interface BriefData {
@@ -55,37 +63,44 @@ function counterpartsByCase(pairs: Row[]): Map<string, Row[]> {
   return byCase;
 }
 
-async function indicatorPart(run: RunQuery, params: BriefParams, code: string, shares: Row[], reductions: Row[]): Promise<BriefIndicator> {
+async function measuresOf(run: RunQuery, params: BriefParams, indicator: string): Promise<BriefMeasure[]> {
+  const scope = { filters: params.filters, indicator, provinces: params.a === params.b ? [params.a] : [params.a, params.b] };
+  const dimensions = await run(measureDimensions(scope));
+  return Promise.all(
+    dimensions.map(async (d) => {
+      const dimension = String(d.dimension);
+      const [summary, rows] = await Promise.all([run(measureSummary({ ...scope, dimension })), run(measureRows({ ...scope, dimension }))]);
+      return { dimension, summary, rows };
+    }),
+  );
+}
+
+async function indicatorPart(run: RunQuery, params: BriefParams, code: string, shares: Row[]): Promise<BriefIndicator> {
   const { filters, a, b } = params;
-  const [cases, pairsAB, pairsBA] = await Promise.all([
+  const [cases, pairsAB, pairsBA, measures] = await Promise.all([
     run(compareCases({ filters, a, b, indicator: code })),
     run(comparePairs({ filters, a, b, indicator: code })),
     // The same query with the sides swapped: the cases of B and their counterparts in A.
     run(comparePairs({ filters, a: b, b: a, indicator: code })),
+    measuresOf(run, params, code),
   ]);
   const ofA = counterpartsByCase(pairsAB);
   const ofB = counterpartsByCase(pairsBA);
   const side = (province: string, map: Map<string, Row[]>) =>
     cases.filter((r) => r.province === province).map((row) => ({ row, counterparts: map.get(String(row.case_id)) ?? [] }));
-  const mine = reductions.filter((r) => r.indicator === code);
   return {
     code,
     shares: shares.find((r) => r.indicator === code) ?? null,
     casesA: side(a, ofA),
     casesB: a === b ? [] : side(b, ofB),
-    reductionsA: mine.filter((r) => r.province === a),
-    reductionsB: mine.filter((r) => r.province === b),
+    measures,
   };
 }
 
 export async function assembleBrief(run: RunQuery, params: BriefParams, now = new Date()): Promise<BriefData> {
   const scope = { filters: params.filters, a: params.a, b: params.b, indicators: params.indicators };
-  const [shares, sources, reductions] = await Promise.all([
-    run(compareShares({ filters: params.filters, a: params.a, b: params.b })),
-    run(briefSources(scope)),
-    run(briefReductions(scope)),
-  ]);
+  const [shares, sources] = await Promise.all([run(compareShares({ filters: params.filters, a: params.a, b: params.b })), run(briefSources(scope))]);
   const indicators: BriefIndicator[] = [];
-  for (const code of params.indicators) indicators.push(await indicatorPart(run, params, code, shares, reductions));
+  for (const code of params.indicators) indicators.push(await indicatorPart(run, params, code, shares));
   return { params, created: now.toISOString(), shares, indicators, sources };
 }

@@ -1,9 +1,11 @@
 // The brief as words in the UI language: sections of paragraphs, tables and the chart, built once from the
 // assembled data, so the Word file (docx.ts) and the print view (BriefPrint.tsx) say exactly the same.
+import { formatChange, formatMeasureValue } from '../components/cases/measureFormat.ts';
 import { placeOf, str, strings, trim } from '../components/cases/values.ts';
+import type { DictKey } from '../i18n/dict.ts';
 import type { I18n } from '../i18n/i18n.tsx';
 import type { Row } from '../queries/types.ts';
-import type { BriefCase, BriefData } from './assemble.ts';
+import type { BriefCase, BriefData, BriefMeasure } from './assemble.ts';
 
 export type Block =
   | { kind: 'p'; text: string; note?: boolean }
@@ -41,8 +43,58 @@ function filtersText(data: BriefData, i18n: BriefI18n): string {
 
 const num = (v: unknown) => (v === null || v === undefined ? '—' : trim(Number(v)));
 
-function reductionText(r: Row, i18n: BriefI18n): string {
-  return i18n.t('brief.reduction', { text: str(r.text), before: num(r.before_value), after: num(r.after_value), unit: str(r.unit_norm) });
+/** Phrases per side in the brief's measure tables; the rest are counted, not listed (the dashboard lists all). */
+const PHRASES_PER_SIDE = 6;
+
+/** The measures panel's one-line answer for a province (same dictionary sentences, same rounding). */
+function summarySentence(s: Row | undefined, province: string, dimension: string, i18n: BriefI18n): string {
+  const { t, provinceName } = i18n;
+  if (!s) return t('brief.noMeasures', { p: provinceName(province) });
+  const value = (v: unknown) => (v === null || v === undefined ? '' : formatMeasureValue(Number(v), dimension, str(s.unit_norm ?? ''), t));
+  const pct = s.median_reduction_pct === null || s.median_reduction_pct === undefined ? null : Number(s.median_reduction_pct);
+  const vars = {
+    p: provinceName(province),
+    after: value(s.median_after),
+    n: Number(s.n_after),
+    min: value(s.min_after),
+    max: value(s.max_after),
+    pct: pct === null ? '' : trim(Math.round(pct * 10) / 10),
+    m: Number(s.n_reduction),
+    c: Number(s.cases),
+  };
+  const hasAfter = s.median_after !== null && s.median_after !== undefined;
+  if (hasAfter && pct !== null) return t('meas.sentence', vars);
+  if (hasAfter) return t('meas.sentenceNoCut', vars);
+  if (pct !== null) return t('meas.sentenceNoAfter', vars);
+  return t('meas.sentenceNone', vars);
+}
+
+function phrases(rows: Row[], i18n: BriefI18n): string[] {
+  const list = rows.slice(0, PHRASES_PER_SIDE).map((r) => {
+    const change = formatChange(r, i18n.t);
+    return change ? `${str(r.text)}（${change}）` : str(r.text);
+  });
+  if (rows.length > PHRASES_PER_SIDE) list.push(i18n.t('brief.morePhrases', { n: rows.length - PHRASES_PER_SIDE }));
+  return list;
+}
+
+/** One dimension, the two provinces side by side: the summary sentence, then the phrases behind it. */
+function measureTable(m: BriefMeasure, a: string, b: string, i18n: BriefI18n): Block {
+  const { t, provinceName } = i18n;
+  const sides = a === b ? [a] : [a, b];
+  const cols = sides.map((p) => {
+    const unit = m.rows.find((r) => r.province === p)?.unit_norm;
+    const summary = m.summary.find((s) => s.province === p);
+    return [summarySentence(summary ? { ...summary, unit_norm: unit } : undefined, p, m.dimension, i18n), ...phrases(m.rows.filter((r) => r.province === p), i18n)];
+  });
+  const n = Math.max(...cols.map((c) => c.length));
+  const dim = t(`meas.dim.${m.dimension}` as DictKey);
+  return {
+    kind: 'table',
+    header: sides.map((p) => `${dim} · ${provinceName(p)}`),
+    widths: sides.map(() => 100 / sides.length),
+    rows: Array.from({ length: n }, (_, k) => cols.map((c) => c[k] ?? '')),
+  };
 }
 
 function casesTable(cases: BriefCase[], other: string, i18n: BriefI18n): Block {
@@ -95,19 +147,12 @@ export function briefContent(data: BriefData, i18n: BriefI18n): BriefContent {
 
   const measures: Section = {
     heading: t('brief.sec.measures'),
-    blocks: data.indicators.flatMap((i): Block[] => {
-      const n = Math.max(i.reductionsA.length, i.reductionsB.length, 1);
-      const cell = (list: Row[], k: number) => (list[k] ? reductionText(list[k], i18n) : k === 0 ? t('brief.noReductions') : '');
-      return [
-        { kind: 'h3', text: indicatorName(i.code) },
-        {
-          kind: 'table',
-          header: [t('brief.reductions', { p: nameA }), t('brief.reductions', { p: nameB })],
-          widths: [50, 50],
-          rows: Array.from({ length: n }, (_, k) => [cell(i.reductionsA, k), cell(i.reductionsB, k)]),
-        },
-      ];
-    }),
+    blocks: data.indicators.flatMap((i): Block[] => [
+      { kind: 'h3', text: indicatorName(i.code) },
+      ...(i.measures.length === 0
+        ? [{ kind: 'p' as const, text: t('meas.none'), note: true }]
+        : i.measures.map((m) => measureTable(m, data.params.a, data.params.b, i18n))),
+    ]),
   };
 
   const cases: Section = {

@@ -31,10 +31,8 @@ export const BRIEF_TEXT = {
   'brief.col.casesShare': { zh: '{p} 案例数（占比）', en: '{p} cases (share)' },
   'brief.casesShare': { zh: '{n} 个（{pct}%）', en: '{n} ({pct}%)' },
   'brief.totals': { zh: '{a} 共 {an} 个案例，{b} 共 {bn} 个案例（当前筛选）。', en: '{a} has {an} cases, {b} {bn} (current filters).' },
-  'brief.reductions': { zh: '{p} 报告的压减（前 → 后）', en: 'Reductions {p} reports (before → after)' },
-  'brief.noReductions': { zh: '未报告前后对比数字', en: 'no before → after figures reported' },
-  'brief.reduction': { zh: '{text}（{before} → {after}{unit}）', en: '{text} ({before} → {after} {unit})' },
-  'brief.indicatorHead': { zh: '{ind}', en: '{ind}' },
+  'brief.noMeasures': { zh: '{p}：未报告', en: '{p}: none reported' },
+  'brief.morePhrases': { zh: '……另有 {n} 处表述（见看板）', en: '… {n} more phrases (see the dashboard)' },
   'brief.col.title': { zh: '案例', en: 'Case' },
   'brief.col.place': { zh: '地点', en: 'Place' },
   'brief.col.batch': { zh: '年份/批次', en: 'Year / batch' },
@@ -49,7 +47,6 @@ export const BRIEF_TEXT = {
   'brief.col.notice': { zh: '通知', en: 'Notice' },
   'brief.noSources': { zh: '没有来源文件。', en: 'No source documents.' },
   'brief.unknown': { zh: '不详', en: 'unknown' },
-  'brief.sideA': { zh: '甲方', en: 'A' },
 
   'wsf.export': { zh: '导出工作区文件', en: 'Export workspace file' },
   'wsf.exportTitle': {

@@ -8,6 +8,7 @@ import { briefContent } from '../../src/brief/content.ts';
 import { briefDocx } from '../../src/brief/docx.ts';
 import { makeI18n } from '../../src/i18n/i18n.tsx';
 import { compareCases, comparePairs, compareShares } from '../../src/queries/compare.ts';
+import { measureDimensions, measureSummary } from '../../src/queries/measures.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
@@ -38,6 +39,12 @@ describe('comparison brief', () => {
     expect(part.casesA.map((c) => c.row.case_id)).toEqual(cases.filter((r) => r.province === '福建省').map((r) => r.case_id));
     expect(part.casesB.map((c) => c.row.case_id)).toEqual(cases.filter((r) => r.province === '陕西省').map((r) => r.case_id));
     expect(part.casesA.length).toBe(Number(row.a_cases));
+
+    // The measures are the Compare view's measures panel's: same dimensions, same per-province summary.
+    const scope = { filters: EMPTY_FILTERS, indicator: 'electricity', provinces: [params.a, params.b] };
+    const dims = await db.all(measureDimensions(scope));
+    expect(part.measures.map((m) => m.dimension)).toEqual(dims.map((d) => d.dimension));
+    for (const m of part.measures) expect(m.summary).toEqual(await db.all(measureSummary({ ...scope, dimension: m.dimension })));
   });
 
   it('gives each case its strong / related counterparts in the other province, and says so when there is none', async () => {
@@ -62,9 +69,12 @@ describe('comparison brief', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('对比简报：福建省 与 陕西省');
     for (const c of [...data.indicators[0].casesA, ...data.indicators[0].casesB]) expect(text).toContain(String(c.row.title));
-    const reductions = [...data.indicators[0].reductionsA, ...data.indicators[0].reductionsB];
-    expect(reductions.length).toBeGreaterThan(0);
-    for (const r of reductions) expect(text).toContain(String(r.text));
+    // Reform measures: each dimension's first phrases of each side are listed.
+    const { measures } = data.indicators[0];
+    expect(measures.length).toBeGreaterThan(0);
+    for (const m of measures) {
+      for (const p of [params.a, params.b]) for (const r of m.rows.filter((r) => r.province === p).slice(0, 3)) expect(text).toContain(String(r.text));
+    }
     expect(data.sources.length).toBeGreaterThan(0);
     for (const s of data.sources) expect(text).toContain(String(s.title ?? s.source_file));
     const styles = strFromU8(files['word/styles.xml']);
