@@ -175,7 +175,7 @@ export function briefContent(data: BriefData, i18n: BriefI18n): BriefContent {
             header: [t('brief.col.notice'), t('brief.col.issuer'), t('brief.col.date'), t('brief.col.address')],
             widths: [42, 22, 14, 22],
             rows: data.sources.map((d) => [
-              str(d.title) || str(d.source_file),
+              str(d.title) || t('brief.untitled'),
               str(d.issuer) || t('brief.unknown'),
               str(d.published) || (d.year ? String(d.year) : t('brief.unknown')),
               str(d.url) || str(d.source_file),
