@@ -91,6 +91,8 @@ describe('comparison brief', () => {
       const { page, errors } = await app.newPage(`?view=compare&indicator=electricity${lang === 'en' ? '&lang=en' : ''}`, { viewport: { width: 1440, height: 900 } });
       await openBrief(page);
       await shoot(page, `brief-dialog-${lang}-1440`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shoot(page, `brief-dialog-${lang}-390`);
       await page.setViewportSize(A4);
       await page.emulateMedia({ media: 'print' });
       // Everything but the brief is hidden in print; the brief is laid out at the page's width.
