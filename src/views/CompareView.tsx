@@ -1,6 +1,7 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
+import { BriefButton } from '../brief/BriefDialog.tsx';
 import { ChartCard } from '../components/ChartCard.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { MeasuresPanel } from '../components/cases/MeasuresPanel.tsx';
@@ -71,6 +72,7 @@ export function CompareView({ state, update }: ViewProps) {
         </button>
         <ProvincePicker label={t('cmp.b')} value={b} testId="compare-b" onChange={(p) => update({ compareB: p })} />
         {a === b && <span className="v-flag-warn">{t('cmp.sameProvinces')}</span>}
+        <BriefButton state={state} indicator={indicator} />
       </div>
 
       <ChartCard

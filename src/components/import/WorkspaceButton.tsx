@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { UpdateState } from '../../state/url-state.ts';
 import '../sql/sql.css';
 import './workspace.css';
+import { WorkspaceFileControls } from './WorkspaceFileControls.tsx';
 
 // The panels (and the import code behind them) load when the dialog first opens, not with the page.
 const ImportPanel = lazy(() => import('./ImportPanel.tsx').then((m) => ({ default: m.ImportPanel })));
@@ -37,6 +38,7 @@ export function WorkspaceButton({ update }: { update: UpdateState }) {
             <header className="ws-dialog-head">
               <h2>{t('ws.title')}</h2>
               <span className="muted">{t('ws.note')}</span>
+              <WorkspaceFileControls />
               <span className="spacer" />
               <button type="button" className="tool" data-testid="workspace-close" onClick={() => setOpen(false)}>
                 {t('ws.close')}
