@@ -3,6 +3,7 @@
 // keys are prefixed by feature and must stay unique across files. A missing key shows the key itself,
 // so gaps are visible.
 import { APP_TEXT } from './dict-app.ts';
+import { CONSISTENCY_TEXT } from './dict-consistency.ts';
 import { IMPORT_TEXT } from './dict-import.ts';
 import { VIEW_TEXT } from './dict-views.ts';
 import { WORK_TEXT } from './dict-workflows.ts';
@@ -12,9 +13,10 @@ type SharedKeys =
   | (keyof typeof APP_TEXT & keyof typeof VIEW_TEXT)
   | (keyof typeof APP_TEXT & keyof typeof WORK_TEXT)
   | (keyof typeof VIEW_TEXT & keyof typeof WORK_TEXT)
-  | (keyof typeof IMPORT_TEXT & keyof (typeof APP_TEXT & typeof VIEW_TEXT & typeof WORK_TEXT));
+  | (keyof typeof IMPORT_TEXT & keyof (typeof APP_TEXT & typeof VIEW_TEXT & typeof WORK_TEXT))
+  | (keyof typeof CONSISTENCY_TEXT & keyof (typeof APP_TEXT & typeof VIEW_TEXT & typeof WORK_TEXT & typeof IMPORT_TEXT));
 
-export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT, ...IMPORT_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
+export const DICT = { ...APP_TEXT, ...VIEW_TEXT, ...WORK_TEXT, ...IMPORT_TEXT, ...CONSISTENCY_TEXT } satisfies [SharedKeys] extends [never] ? object : { keyDefinedTwice: SharedKeys };
 
 export type DictKey = keyof typeof DICT;
 
