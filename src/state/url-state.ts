@@ -155,12 +155,23 @@ function snapshot(): AppState {
   return cachedState;
 }
 
+/** How many in-app screens lie behind this history entry (0 = the page was opened here). */
+function depth(): number {
+  const value = (window.history.state as { depth?: unknown } | null)?.depth;
+  return typeof value === 'number' ? value : 0;
+}
+
+/** True when "back" would return to an earlier screen of this app (not leave it, nor land on a blank tab). */
+export function canGoBack(): boolean {
+  return depth() > 0;
+}
+
 export function navigate(state: AppState, options: UpdateOptions = {}): void {
   const search = stateToSearch(state);
   if (search === window.location.search) return;
   const url = `${window.location.pathname}${search}${window.location.hash}`;
-  if (options.replace) window.history.replaceState(null, '', url);
-  else window.history.pushState(null, '', url);
+  if (options.replace) window.history.replaceState({ depth: depth() }, '', url);
+  else window.history.pushState({ depth: depth() + 1 }, '', url);
   for (const listener of listeners) listener();
 }
 

@@ -94,7 +94,7 @@ export function CompareView({ state, update }: ViewProps) {
           { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
           { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
         ]}
-        option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator })}
+        option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } })}
         onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
       />
 
