@@ -47,15 +47,20 @@ const HEATMAP_BOTTOM = 60;
 
 /**
  * Provinces × indicators, every combination drawn: a combination without cases is a white cell reading 0
- * (outside the colour scale), so it never looks like a small value. `height` is the chart's height in px.
+ * (a second series, outside the colour scale), so it never looks like a small value. `height` is the chart's height in px.
  */
 export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 600): EChartsOption {
   const provinces = provincesOf(rows, i18n);
   const codes = indicatorsOf(rows);
   const labels = new Map(rows.map((r) => [String(r.indicator), indicatorLabel(r, i18n)]));
   const values = new Map(rows.map((r) => [`${r.province ?? ''}\u0000${r.indicator}`, share ? Math.round(Number(r.share) * 1000) / 10 : Number(r.cases)]));
+  // Cells with cases (coloured by the scale) and cells without (a series of their own, outside the scale).
   const data: number[][] = [];
-  provinces.forEach((p, x) => codes.forEach((c, y) => data.push([x, y, values.get(`${p}\u0000${c}`) || 0])));
+  const empty: number[][] = [];
+  provinces.forEach((p, x) => codes.forEach((c, y) => {
+    const v = values.get(`${p}\u0000${c}`) || 0;
+    (v === 0 ? empty : data).push([x, y, v]);
+  }));
   const max = Math.max(1, ...data.map((d) => d[2]));
   // The smallest value the colour scale starts at: one case, or 0.1 % (shares have one decimal).
   const min = share ? 0.1 : 1;
@@ -75,6 +80,7 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
       splitArea: { show: true },
     },
     visualMap: {
+      seriesIndex: 0,
       min,
       max: Math.max(min, max),
       calculable: false,
@@ -83,7 +89,6 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
       top: HEATMAP_TOP + gridHeight + 24,
       itemHeight: 120,
       inRange: { color: ['#c6dcf2', '#1f5a96'] },
-      outOfRange: { color: '#ffffff' },
       // Labels at both ends of the colour scale.
       text: [share ? `${max}%` : String(max), share ? `${min}%` : String(min)],
     },
@@ -100,6 +105,14 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
           color: '#1a1a1a',
         },
         itemStyle: { borderColor: '#d7dde5', borderWidth: 1 },
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
+      },
+      {
+        type: 'heatmap',
+        name: i18n.t(share ? 'overview.heatmapShare' : 'overview.heatmapCount'),
+        data: empty,
+        label: { show: provinces.length <= HEATMAP_LABELLED_PROVINCES, formatter: () => (share ? '0%' : '0'), color: '#6b6b6b' },
+        itemStyle: { color: '#ffffff', borderColor: '#d7dde5', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
       },
     ],
