@@ -88,7 +88,8 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
       left: 'center',
       top: HEATMAP_TOP + gridHeight + 24,
       itemHeight: 120,
-      inRange: { color: ['#c6dcf2', '#1f5a96'] },
+      // Light to mid blue: the dark cell text stays readable on the darkest cell.
+      inRange: { color: ['#d4e4f5', '#5b93cc'] },
       // Labels at both ends of the colour scale.
       text: [share ? `${max}%` : String(max), share ? `${min}%` : String(min)],
     },
@@ -101,7 +102,7 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
         label: {
           show: provinces.length <= HEATMAP_LABELLED_PROVINCES,
           formatter: (p: { data: number[] }) => (share ? `${p.data[2]}%` : String(p.data[2])),
-          // Dark text on light cells, white on the darkest ones.
+          // Dark text: the scale ends at a mid blue so it stays readable on every cell.
           color: '#1a1a1a',
         },
         itemStyle: { borderColor: '#d7dde5', borderWidth: 1 },
