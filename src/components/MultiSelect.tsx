@@ -45,11 +45,21 @@ export function MultiSelect<V extends string | number>({ label, options, selecte
   /** The menu's focusable items (the "all" button and the checkboxes), in order. */
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('button, input') ?? [])];
 
-  const show = (focusFirst: boolean) => {
+  // Opened from the keyboard, focus moves to the first option as soon as there is one (options may
+  // still be loading when the menu opens), so arrows and Esc act on the menu.
+  const focusFirst = useRef(false);
+  useEffect(() => {
+    if (!open || !focusFirst.current) return;
+    const first = menu.current?.querySelector<HTMLElement>('input');
+    if (first) {
+      first.focus();
+      focusFirst.current = false;
+    }
+  });
+  const show = (byKeyboard: boolean) => {
     onOpen?.();
+    focusFirst.current = byKeyboard;
     setOpen(true);
-    // Focus moves into the menu once it is drawn, so arrows and Esc act on it.
-    if (focusFirst) requestAnimationFrame(() => (menu.current?.querySelector<HTMLElement>('input') ?? items()[0])?.focus());
   };
   const close = (refocus: boolean) => {
     setOpen(false);
