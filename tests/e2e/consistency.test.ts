@@ -226,6 +226,7 @@ describe('keyboard and screen readers', () => {
     // Open, then Tab out past the last option: the menu closes.
     await page.keyboard.press('Enter');
     await menu.waitFor();
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.press('Tab');
     await menu.waitFor({ state: 'detached' });
