@@ -79,7 +79,7 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
       axisLabel: { interval: 0, width: AXIS_LABEL_WIDTH, overflow: 'truncate' },
       splitArea: { show: true },
     },
-    visualMap: {
+    visualMap: [{
       seriesIndex: 0,
       min,
       max: Math.max(min, max),
@@ -93,6 +93,8 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
       // Labels at both ends of the colour scale.
       text: [share ? `${max}%` : String(max), share ? `${min}%` : String(min)],
     },
+    // The empty cells' own scale, hidden: every one white (ECharts wants a visualMap for each heatmap series).
+    { seriesIndex: 1, show: false, min: 0, max: 1, inRange: { color: ['#ffffff', '#ffffff'] } }],
     series: [
       {
         type: 'heatmap',
