@@ -97,12 +97,19 @@ function Shell({ state, update }: ViewProps) {
   }, [state.lang, state.view, t]);
   return (
     <div className="app">
+      {/* The first tab stop: past the header's tabs and the filter bar straight to the view. */}
+      <a className="skip-link" href="#main" onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}>
+        {t('a11y.skip')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <h1>{t('app.title')}</h1>
           <span className="subtitle">{t('app.subtitle')}</span>
         </div>
-        <nav className="tabs" aria-label="views">
+        <nav className="tabs" aria-label={t('a11y.views')}>
           {NAV.map((view) => (
             <a
               key={view}
@@ -128,7 +135,7 @@ function Shell({ state, update }: ViewProps) {
       </header>
       <UrlNotice />
       {FILTERED.includes(state.view) && <FilterBar filters={state.filters} onChange={(filters) => update({ filters })} />}
-      <main className="view" data-view={state.view}>
+      <main className="view" data-view={state.view} id="main" tabIndex={-1}>
         {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
         <QueryActivity />
         <LoadStatus>

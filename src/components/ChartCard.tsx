@@ -8,6 +8,7 @@ import EChartsReactCore from 'echarts-for-react/esm/core';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
+import { describeChart } from './chart-description.ts';
 import { downloadName, saveCsv, saveDataUrl, type CsvColumn } from './download.ts';
 import { markFirstChart } from './first-chart.ts';
 import { echarts, PALETTE, type EChartsType } from './echarts.ts';
@@ -61,16 +62,23 @@ export function ChartCard(props: ChartCardProps) {
   // (useCallback) and the chart is redrawn once per query result, not on every render of the view.
   const option = useMemo(() => {
     if (!rows || rows.length === 0) return null;
+    const drawn = props.option(rows);
+    const description = describeChart(drawn, title, lang, {
+      describe: (chart, values) => t('chart.describe', { title: chart, rows: values }),
+      empty: (chart) => t('chart.describeEmpty', { title: chart }),
+      more: (n) => t('chart.describeMore', { n }),
+    });
     return {
       color: PALETTE,
-      aria: { enabled: true, decal: { show: false } },
+      // A screen reader hears the chart's own values (chart-description.ts), not ECharts' generic sentence.
+      aria: { enabled: true, decal: { show: false }, label: { description } },
       // No animation: a filter change must show the new numbers at once (issue 5: ≤ 50 ms), and
       // `finished` (the app:first-chart mark) fires as soon as the first frame is drawn.
       animation: false,
-      ...props.option(rows),
+      ...drawn,
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, props.option]);
+  }, [rows, props.option, title, lang, t]);
 
   const { waitingForModules, modulesError: moduleFailure, mayDraw, releaseTurn } = useChartGate(option);
 

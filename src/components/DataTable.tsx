@@ -121,7 +121,7 @@ export function DataTable(props: DataTableProps) {
             {visible.map((row, i) => (
               <tr key={i}>
                 {columns.map((c) => (
-                  <td key={c.key} className={c.numeric ? 'num' : undefined} style={c.width ? { maxWidth: c.width } : undefined}>
+                  <td key={c.key} data-label={c.header} className={c.numeric ? 'num' : undefined} style={c.width ? { maxWidth: c.width } : undefined}>
                     {c.render ? c.render(row) : cellText(row[c.key])}
                   </td>
                 ))}

@@ -77,7 +77,7 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
   const { t } = useI18n();
   const any = KEYS.some((k) => filters[k].length > 0);
   return (
-    <div className="filter-bar" role="toolbar" aria-label="filters">
+    <div className="filter-bar" role="group" aria-label={t('a11y.filters')}>
       {KEYS.map((key) => (
         <FilterSelect key={key} name={key} filters={filters} onChange={onChange} />
       ))}

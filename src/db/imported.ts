@@ -140,7 +140,7 @@ export async function readImportFiles(files: File[]): Promise<{ files: ImportFil
 /** What the ingest needs of the loaded data: ids in use, and the cases and documents to dedupe against. */
 async function loadedData(conn: AsyncDuckDBConnection): Promise<LoadedIds> {
   const [caseRows, docRows] = await Promise.all([
-    rows(conn, 'SELECT case_id, doc_id, province, title, indicator, background, measures, outcomes, has_body, duplicate_of FROM cases'),
+    rows(conn, 'SELECT case_id, doc_id, province, title, indicator, background, measures, outcomes, has_body, duplicate_of FROM cases_all'),
     rows(conn, 'SELECT doc_id, cases_listed FROM documents'),
   ]);
   return {

@@ -67,7 +67,7 @@ export interface LabelImportResult {
  */
 export async function importLabelsCsv(text: string): Promise<LabelImportResult> {
   const conn = await workspaceConnection();
-  const ids = await rows(conn, 'SELECT case_id FROM cases');
+  const ids = await rows(conn, 'SELECT case_id FROM cases_all');
   const namesToCodes = new Map<string, string>();
   for (const i of INDICATORS) {
     namesToCodes.set(i.name_zh.toLowerCase(), i.code);

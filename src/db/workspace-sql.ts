@@ -8,7 +8,9 @@
 // and the names every query reads are views that union / overlay them:
 //   documents = base_documents ∪ imported_documents        (+ imported BOOLEAN)
 //   metrics   = base_metrics ∪ imported_metrics,  similar = base_similar ∪ imported_similar
-//   cases     = (base_cases ∪ imported_cases) ⟕ case_labels (+ imported BOOLEAN, indicator_original)
+//   cases_all = (base_cases ∪ imported_cases) ⟕ case_labels (+ imported BOOLEAN, indicator_original,
+//               indicator_name_zh/en): every case row, reprints included
+//   cases     = cases_all without the reprints (duplicate_of IS NULL): what every chart counts
 // A label replaces `indicator` and sets indicator_source = 'analyst'; the ingest's own code stays in
 // `indicator_original` so the case page can say what the analyst changed.
 //
@@ -37,7 +39,10 @@ export const WORKSPACE_VIEWS_SQL: string[] = [
      SELECT * FROM base_similar
      UNION ALL BY NAME
      SELECT * FROM imported_similar`,
-  `CREATE OR REPLACE VIEW cases AS
+  // cases_all: every case row, reprints included (duplicate_of names the canonical case);
+  // cases: the canonical cases only, so a plain GROUP BY in the SQL console counts what the charts count.
+  // Both carry the indicator's names, so an analyst reads 获得电力 without a join.
+  `CREATE OR REPLACE VIEW cases_all AS
      WITH unioned AS (
        SELECT *, false AS imported FROM base_cases
        UNION ALL BY NAME
@@ -47,8 +52,11 @@ export const WORKSPACE_VIEWS_SQL: string[] = [
               coalesce(l.indicator, u.indicator) AS indicator,
               CASE WHEN l.indicator IS NULL THEN u.indicator_source ELSE 'analyst' END AS indicator_source
             ),
-            CASE WHEN l.indicator IS NULL THEN NULL ELSE u.indicator END AS indicator_original
-     FROM unioned u LEFT JOIN case_labels l ON l.case_id = u.case_id`,
+            CASE WHEN l.indicator IS NULL THEN NULL ELSE u.indicator END AS indicator_original,
+            i.name_zh AS indicator_name_zh, i.name_en AS indicator_name_en
+     FROM unioned u LEFT JOIN case_labels l ON l.case_id = u.case_id
+     LEFT JOIN indicators i ON i.code = coalesce(l.indicator, u.indicator)`,
+  'CREATE OR REPLACE VIEW cases AS SELECT * FROM cases_all WHERE duplicate_of IS NULL',
   `CREATE OR REPLACE VIEW case_figures AS
      SELECT case_id, figures FROM base_case_figures
      UNION ALL
@@ -61,7 +69,6 @@ function summarySelect(): string {
   return `SELECT c.province, c.city, c.level, c.indicator, c.year, c.batch,
        count(*)::INTEGER AS cases, coalesce(sum(f.figures), 0)::INTEGER AS figures
      FROM cases c LEFT JOIN case_figures f ON f.case_id = c.case_id
-     WHERE c.duplicate_of IS NULL
      GROUP BY ALL`;
 }
 

@@ -1,8 +1,11 @@
 // Language context: t(key), and names of indicators / provinces / levels in the UI language.
-// Indicator names come from the `indicators` table (both languages), so the taxonomy has one source.
+// Indicator names come from the `indicators` table (both languages), so the taxonomy has one source; until
+// it is loaded, the ingest's own taxonomy (the constant that table is written from) names them, so a
+// filter chip or a URL-chosen indicator never shows a code like `getting_electricity`.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useEngineWanted } from '../app-start.ts';
 import { useSql } from '../db/useSql.ts';
+import { INDICATORS } from '../ingest/indicators.ts';
 import { indicatorsQuery } from '../queries/options.ts';
 import type { Lang } from '../state/filters.ts';
 import { DICT, PROVINCE_EN, type DictKey } from './dict.ts';
@@ -22,7 +25,7 @@ export interface I18n {
   provinceName: (name: string | null | undefined) => string;
   levelName: (level: string | null | undefined) => string;
   batchName: (year: number | null | undefined, batch: number | null | undefined) => string;
-  /** The taxonomy in its sort order (empty until the table is loaded). */
+  /** The taxonomy in its sort order (the ingest's constant until the table is loaded). */
   indicators: IndicatorInfo[];
   /** Collator for sorting labels in the UI language (no ICU in DuckDB-wasm). */
   collator: Intl.Collator;
@@ -64,7 +67,7 @@ export function makeI18n(lang: Lang, indicators: IndicatorInfo[]): I18n {
   };
 }
 
-const I18nContext = createContext<I18n>(makeI18n('zh', []));
+const I18nContext = createContext<I18n>(makeI18n('zh', INDICATORS));
 
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
   // Not before DuckDB is wanted anyway (app-start.ts): the landing charts carry their indicator names.
@@ -76,7 +79,7 @@ export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNo
       name_en: String(r.name_en ?? r.code),
       sort: Number(r.sort ?? 0),
     }));
-    return makeI18n(lang, indicators);
+    return makeI18n(lang, indicators.length > 0 ? indicators : INDICATORS);
   }, [lang, data]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -135,9 +135,9 @@ export function caseDetail(caseId: string): NamedQuery {
     sql: `SELECT c.*, i.name_zh AS indicator_zh, i.name_en AS indicator_en,
   canon.title AS duplicate_of_title,
   d.title AS doc_title, d.issuer AS doc_issuer, d.published AS doc_published, d.source_file AS doc_source_file
-FROM cases c
+FROM cases_all c
 LEFT JOIN indicators i ON i.code = c.indicator
-LEFT JOIN cases canon ON canon.case_id = c.duplicate_of
+LEFT JOIN cases_all canon ON canon.case_id = c.duplicate_of
 LEFT JOIN documents d ON d.doc_id = c.doc_id
 WHERE c.case_id = ${literal(caseId)}`,
   };
@@ -179,7 +179,7 @@ SELECT o.case_id, o.title, o.province, o.city, o.county, o.indicator, i.name_zh 
   b.same_indicator, b.score, o.province IS NOT DISTINCT FROM me.province AS same_province
 FROM best b
 JOIN cases o ON o.case_id = b.other
-JOIN cases me ON me.case_id = ${id}
+JOIN cases_all me ON me.case_id = ${id}
 LEFT JOIN indicators i ON i.code = o.indicator
 WHERE o.duplicate_of IS NULL AND o.case_id <> ${id}
 ORDER BY same_province, CASE b.strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END, b.score DESC, o.case_id`,
@@ -190,7 +190,7 @@ ORDER BY same_province, CASE b.strength WHEN 'strong' THEN 0 WHEN 'related' THEN
 export function caseDuplicates(caseId: string): NamedQuery {
   return {
     id: 'case.duplicates',
-    sql: `SELECT case_id, title_original, doc_id FROM cases WHERE duplicate_of = ${literal(caseId)} ORDER BY case_id`,
+    sql: `SELECT case_id, title_original, doc_id FROM cases_all WHERE duplicate_of = ${literal(caseId)} ORDER BY case_id`,
   };
 }
 

@@ -11,7 +11,7 @@ export function documentsQuery(): NamedQuery {
   count(c.case_id) FILTER (WHERE c.has_body)::INTEGER AS cases_with_body,
   count(c.duplicate_of)::INTEGER AS duplicates
 FROM documents d
-LEFT JOIN cases c ON c.doc_id = d.doc_id
+LEFT JOIN cases_all c ON c.doc_id = d.doc_id
 GROUP BY ALL
 ORDER BY d.province, d.year, d.batch NULLS LAST, d.doc_id`,
   };
@@ -30,15 +30,18 @@ ORDER BY i.sort, i.code`,
   };
 }
 
+/** The view holding every row of a data file: `cases` hides reprints, the file (cases.parquet) keeps them. */
+const sourceOf = (table: string) => (table === 'cases' ? 'cases_all' : table);
+
 /** Every row of a table, for the CSV download (`table` is one of ours, quoted for `similar`). */
 export function wholeTableQuery(table: string): NamedQuery {
-  return { id: `data.${table}`, sql: `SELECT * FROM "${table.replaceAll('"', '""')}"` };
+  return { id: `data.${table}`, sql: `SELECT * FROM "${sourceOf(table).replaceAll('"', '""')}"` };
 }
 
 /** Row count of each table. */
 export function tableCountsQuery(tables: string[]): NamedQuery {
   return {
     id: 'data.tableCounts',
-    sql: tables.map((t) => `SELECT '${t}' AS "table", count(*)::INTEGER AS n FROM "${t}"`).join('\nUNION ALL\n'),
+    sql: tables.map((t) => `SELECT '${t}' AS "table", count(*)::INTEGER AS n FROM "${sourceOf(t)}"`).join('\nUNION ALL\n'),
   };
 }

@@ -46,7 +46,7 @@ export function labelledCasesQuery(caseIds: string[]): NamedQuery {
   return {
     id: 'labels.cases',
     sql: `SELECT case_id, title, province, indicator, indicator_original, imported
-FROM cases WHERE case_id IN (${caseIds.length ? caseIds.map(literal).join(', ') : 'NULL'})
+FROM cases_all WHERE case_id IN (${caseIds.length ? caseIds.map(literal).join(', ') : 'NULL'})
 ORDER BY case_id`,
   };
 }

@@ -166,6 +166,27 @@ export function stateToSearch(state: AppState): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * The indicator the single-indicator views (Compare's cases, the Indicator view) show. The filter bar is
+ * the one source of truth: with indicators filtered there, the view's own choice (URL `indicator=`) counts
+ * only if it is one of them, else the bar's first is shown. Null = nothing chosen (the view picks a default).
+ */
+export function chosenIndicator(state: Pick<AppState, 'filters' | 'indicator'>): string | null {
+  const bar = state.filters.indicators;
+  if (bar.length === 0) return state.indicator;
+  return state.indicator && bar.includes(state.indicator) ? state.indicator : bar[0];
+}
+
+/**
+ * The change of state for choosing an indicator inside a view: with the filter bar restricted to other
+ * indicators, the bar follows the choice, so the bar and the view never disagree.
+ */
+export function chooseIndicator(state: Pick<AppState, 'filters'>, code: string): Partial<AppState> {
+  const bar = state.filters.indicators;
+  if (bar.length === 0 || bar.includes(code)) return { indicator: code };
+  return { indicator: code, filters: { ...state.filters, indicators: [code] } };
+}
+
 export interface UpdateOptions {
   /** replaceState instead of pushState (e.g. while typing in a search box). */
   replace?: boolean;
@@ -220,12 +241,23 @@ export function useRejectedParams(): string[] {
   return useSyncExternalStore(subscribe, rejectedSnapshot, () => NONE);
 }
 
+/** How many in-app screens lie behind this history entry (0 = the page was opened here). */
+function depth(): number {
+  const value = (window.history.state as { depth?: unknown } | null)?.depth;
+  return typeof value === 'number' ? value : 0;
+}
+
+/** True when "back" would return to an earlier screen of this app (not leave it, nor land on a blank tab). */
+export function canGoBack(): boolean {
+  return depth() > 0;
+}
+
 export function navigate(state: AppState, options: UpdateOptions = {}): void {
   const search = stateToSearch(state);
   if (search === window.location.search) return;
   const url = `${window.location.pathname}${search}${window.location.hash}`;
-  if (options.replace) window.history.replaceState(null, '', url);
-  else window.history.pushState(null, '', url);
+  if (options.replace) window.history.replaceState({ depth: depth() }, '', url);
+  else window.history.pushState({ depth: depth() + 1 }, '', url);
   for (const listener of listeners) listener();
 }
 

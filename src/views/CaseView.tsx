@@ -17,6 +17,7 @@ import { caseMeasures } from '../queries/measures.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../queries/cases.ts';
 import type { Row } from '../queries/types.ts';
+import { canGoBack } from '../state/url-state.ts';
 import type { ViewProps } from './types.ts';
 
 const PARTS = ['background', 'measures', 'outcomes'] as const;
@@ -35,12 +36,15 @@ export function CaseView({ state, update }: ViewProps) {
     <div className="v-links">
       <a
         href="?view=cases"
+        data-testid="case-back"
         onClick={(e) => {
           e.preventDefault();
-          update({ view: 'cases', caseId: null });
+          // Back where the analyst came from (Compare, Indicator, a similar case …); opened from a link: the list.
+          if (canGoBack()) window.history.back();
+          else update({ view: 'cases', caseId: null });
         }}
       >
-        {t('case.back')}
+        {canGoBack() ? t('nav.back') : t('case.back')}
       </a>
     </div>
   );

@@ -14,6 +14,7 @@ import { ProvincePicker } from '../components/compare/ProvincePicker.tsx';
 import { useSql } from '../db/useSql.ts';
 import { UNCLASSIFIED } from '../ingest/indicators.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { chooseIndicator, chosenIndicator } from '../state/url-state.ts';
 import { compareCases, comparePairs, compareShares } from '../queries/compare.ts';
 import type { Row } from '../queries/types.ts';
 import type { ViewProps } from './types.ts';
@@ -28,7 +29,9 @@ export function CompareView({ state, update }: ViewProps) {
   const sharesQuery = compareShares({ filters: state.filters, a, b });
   const shares = useSql(sharesQuery);
   const rows = shares.data ?? [];
-  const indicator = defaultIndicator(rows, state.indicator);
+  // The filter bar's indicator wins, even where neither province has cases of it (the view says so).
+  const barIndicators = state.filters.indicators;
+  const indicator = barIndicators.length > 0 ? chosenIndicator(state) : defaultIndicator(rows, state.indicator);
   const first = rows[0];
 
   const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator }) : null;
@@ -42,7 +45,10 @@ export function CompareView({ state, update }: ViewProps) {
   const onlyA = indicatorRows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
   const onlyB = indicatorRows.filter((r) => covered(r, 'b') && !covered(r, 'a'));
   const neither = indicatorRows.filter((r) => !covered(r, 'a') && !covered(r, 'b'));
-  const choose = (code: string) => update({ indicator: code });
+  const choose = (code: string) => update(chooseIndicator(state, code));
+  const pickable = rows.filter((r) =>
+    barIndicators.length > 0 ? barIndicators.includes(String(r.indicator)) : covered(r, 'a') || covered(r, 'b') || r.indicator === indicator,
+  );
 
   const chips = (list: Row[], clickable: boolean) =>
     list.length === 0 ? (
@@ -92,7 +98,7 @@ export function CompareView({ state, update }: ViewProps) {
           { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
           { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
         ]}
-        option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator })}
+        option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } })}
         onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
       />
 
@@ -122,9 +128,7 @@ export function CompareView({ state, update }: ViewProps) {
             <label>
               {t('cmp.indicator')}
               <select value={indicator} data-testid="compare-indicator" onChange={(e) => choose(e.target.value)}>
-                {rows
-                  .filter((r) => covered(r, 'a') || covered(r, 'b'))
-                  .map((r) => (
+                {pickable.map((r) => (
                     <option key={String(r.indicator)} value={String(r.indicator)}>
                       {indicatorName(String(r.indicator))} ({Number(r.a_cases)} : {Number(r.b_cases)})
                     </option>

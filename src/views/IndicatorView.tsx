@@ -20,12 +20,12 @@ import {
   FIGURE_LIMIT,
 } from '../queries/indicator.ts';
 import type { Row } from '../queries/types.ts';
+import { chooseIndicator, chosenIndicator } from '../state/url-state.ts';
 import type { ViewProps } from './types.ts';
 
-/** The indicator to show: the chosen one, else the filter bar's first, else the one with most cases. */
-function pickIndicator(options: Row[], chosen: string | null, filtered: string[]): string | null {
+/** The indicator to show: the one chosen (filter bar first, url-state.ts), else the one with most cases. */
+function pickIndicator(options: Row[], chosen: string | null): string | null {
   if (chosen) return chosen;
-  if (filtered.length > 0) return filtered[0];
   let best: Row | null = null;
   for (const r of options) if (!best || Number(r.cases) > Number(best.cases)) best = r;
   return best ? String(best.code) : null;
@@ -36,7 +36,7 @@ const chartHeight = (rows: Row[] | undefined, perRow: number) => Math.max(200, (
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, indicatorName, provinceName } = useI18n();
   const options = useSql(indicatorOptions(state.filters));
-  const indicator = pickIndicator(options.data ?? [], state.indicator, state.filters.indicators);
+  const indicator = pickIndicator(options.data ?? [], chosenIndicator(state));
 
   const params = { filters: state.filters, indicator: indicator ?? '' };
   const provincesQ = indicatorByProvince(params);
@@ -71,7 +71,7 @@ export function IndicatorView({ state, update }: ViewProps) {
           <select
             value={indicator ?? ''}
             data-testid="indicator-pick"
-            onChange={(e) => update({ indicator: e.target.value })}
+            onChange={(e) => update(chooseIndicator(state, e.target.value))}
           >
             {(options.data ?? []).map((r) => (
               <option key={String(r.code)} value={String(r.code)}>

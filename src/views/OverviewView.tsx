@@ -6,6 +6,7 @@ import { saveCsv } from '../components/download.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { SqlDialog } from '../components/SqlDialog.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { chooseIndicator } from '../state/url-state.ts';
 import type { DictKey } from '../i18n/dict.ts';
 import type { Row } from '../queries/types.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../queries/overview.ts';
@@ -78,7 +79,9 @@ export function OverviewView({ state, update }: ViewProps) {
   // Stable option builders: a chart is re-optioned only when its rows, the share switch or the
   // language change — not when another chart's query resolves (each re-renders this view).
   const share = state.share;
-  const heatmapChart = useCallback((rows: Row[]) => heatmapOption(rows, share, i18n), [share, i18n]);
+  const indicatorRows = i18n.indicators.length || new Set((heatmapRows.data ?? []).map((r) => r.indicator)).size;
+  const heatmapHeight = barHeight(indicatorRows, 260) + 40;
+  const heatmapChart = useCallback((rows: Row[]) => heatmapOption(rows, share, i18n, heatmapHeight), [share, i18n, heatmapHeight]);
   const byIndicatorChart = useCallback((rows: Row[]) => byIndicatorOption(rows, i18n), [i18n]);
   const byCityChart = useCallback((rows: Row[]) => byCityOption(rows, i18n), [i18n]);
   const byLevelChart = useCallback((rows: Row[]) => byLevelOption(rows, i18n), [i18n]);
@@ -86,12 +89,11 @@ export function OverviewView({ state, update }: ViewProps) {
 
   // Chart heights do not follow the filters (no re-layout on a filter change): the indicator charts have
   // room for the whole taxonomy, the city chart for its CITY_BARS cities.
-  const indicatorRows = i18n.indicators.length || new Set((heatmapRows.data ?? []).map((r) => r.indicator)).size;
   const cityCount = new Set((byCityRows.data ?? []).map((r) => r.city)).size;
 
   // Clicking an indicator opens the Indicator view on it.
   const openIndicator = (code: unknown) => {
-    if (typeof code === 'string' && code) update({ view: 'indicator', indicator: code });
+    if (typeof code === 'string' && code) update({ view: 'indicator', ...chooseIndicator(state, code) });
   };
 
   const shareSwitch = (
@@ -116,7 +118,7 @@ export function OverviewView({ state, update }: ViewProps) {
           status={heatmapRows.status}
           error={heatmapRows.error}
           actions={shareSwitch}
-          height={barHeight(indicatorRows, 260) + 40}
+          height={heatmapHeight}
           columns={[
             { key: 'province', header: t('col.province') },
             { key: nameKey, header: t('col.indicator') },

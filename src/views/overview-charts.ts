@@ -2,6 +2,7 @@
 import type { EChartsOption } from '../components/ChartCard.tsx';
 import type { I18n } from '../i18n/i18n.tsx';
 import type { Row } from '../queries/types.ts';
+import { provinceColour } from '../components/province-colour.ts';
 
 /** Distinct values in first-seen order. */
 function distinct<T>(values: T[]): T[] {
@@ -39,22 +40,37 @@ const FIXED_MARGINS = { outerBoundsMode: 'none' } as const;
 /** Beyond this many province columns the heatmap's cells are too narrow for their numbers. */
 const HEATMAP_LABELLED_PROVINCES = 12;
 
-export function heatmapOption(rows: Row[], share: boolean, i18n: I18n): EChartsOption {
+/** A heatmap row is at most this tall: one indicator filtered is a strip of cells, not one giant square. */
+export const HEATMAP_MAX_CELL = 36;
+const HEATMAP_TOP = 30;
+const HEATMAP_BOTTOM = 60;
+
+/**
+ * Provinces × indicators, every combination drawn: a combination without cases is a white cell reading 0
+ * (a second series, outside the colour scale), so it never looks like a small value. `height` is the chart's height in px.
+ */
+export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 600): EChartsOption {
   const provinces = provincesOf(rows, i18n);
   const codes = indicatorsOf(rows);
   const labels = new Map(rows.map((r) => [String(r.indicator), indicatorLabel(r, i18n)]));
-  const data = rows.map((r) => [
-    provinces.indexOf(String(r.province ?? '')),
-    codes.indexOf(String(r.indicator)),
-    share ? Math.round(Number(r.share) * 1000) / 10 : Number(r.cases),
-  ]);
+  const values = new Map(rows.map((r) => [`${r.province ?? ''}\u0000${r.indicator}`, share ? Math.round(Number(r.share) * 1000) / 10 : Number(r.cases)]));
+  // Cells with cases (coloured by the scale) and cells without (a series of their own, outside the scale).
+  const data: number[][] = [];
+  const empty: number[][] = [];
+  provinces.forEach((p, x) => codes.forEach((c, y) => {
+    const v = values.get(`${p}\u0000${c}`) || 0;
+    (v === 0 ? empty : data).push([x, y, v]);
+  }));
   const max = Math.max(1, ...data.map((d) => d[2]));
+  // The smallest value the colour scale starts at: one case, or 0.1 % (shares have one decimal).
+  const min = share ? 0.1 : 1;
+  const gridHeight = Math.max(HEATMAP_MAX_CELL, Math.min(height - HEATMAP_TOP - HEATMAP_BOTTOM, codes.length * HEATMAP_MAX_CELL));
   return {
     tooltip: {
       formatter: (p: { data: number[] }) =>
         `${i18n.provinceName(provinces[p.data[0]])}<br/>${labels.get(codes[p.data[1]])}: ${share ? `${p.data[2]}%` : p.data[2]}`,
     },
-    grid: { left: AXIS_LABEL_WIDTH + 10, right: 20, top: 30, bottom: 60, ...FIXED_MARGINS },
+    grid: { left: AXIS_LABEL_WIDTH + 10, right: 20, top: HEATMAP_TOP, height: gridHeight, ...FIXED_MARGINS },
     xAxis: { type: 'category', data: provinces.map((p) => i18n.provinceName(p)), position: 'top', splitArea: { show: true } },
     yAxis: {
       type: 'category',
@@ -63,25 +79,43 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n): EChartsO
       axisLabel: { interval: 0, width: AXIS_LABEL_WIDTH, overflow: 'truncate' },
       splitArea: { show: true },
     },
-    visualMap: {
-      min: 0,
-      max,
+    visualMap: [{
+      seriesIndex: 0,
+      min,
+      max: Math.max(min, max),
       calculable: false,
       orient: 'horizontal',
       left: 'center',
-      bottom: 5,
+      top: HEATMAP_TOP + gridHeight + 24,
       itemHeight: 120,
-      inRange: { color: ['#eef4fb', '#2f6fb0'] },
+      // Light to mid blue: the dark cell text stays readable on the darkest cell.
+      inRange: { color: ['#d4e4f5', '#5b93cc'] },
       // Labels at both ends of the colour scale.
-      text: [share ? `${max}%` : String(max), share ? '0%' : '0'],
+      text: [share ? `${max}%` : String(max), share ? `${min}%` : String(min)],
     },
+    // The empty cells' own scale, hidden: every one white (ECharts wants a visualMap for each heatmap series).
+    { seriesIndex: 1, show: false, min: 0, max: 1, inRange: { color: ['#ffffff', '#ffffff'] } }],
     series: [
       {
         type: 'heatmap',
         name: i18n.t(share ? 'overview.heatmapShare' : 'overview.heatmapCount'),
         data,
         // Numbers in the cells only while they fit (with many provinces the cells are too narrow; the tooltip has them).
-        label: { show: provinces.length <= HEATMAP_LABELLED_PROVINCES, formatter: (p: { data: number[] }) => (share ? `${p.data[2]}%` : String(p.data[2])) },
+        label: {
+          show: provinces.length <= HEATMAP_LABELLED_PROVINCES,
+          formatter: (p: { data: number[] }) => (share ? `${p.data[2]}%` : String(p.data[2])),
+          // Dark text: the scale ends at a mid blue so it stays readable on every cell.
+          color: '#1a1a1a',
+        },
+        itemStyle: { borderColor: '#d7dde5', borderWidth: 1 },
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
+      },
+      {
+        type: 'heatmap',
+        name: i18n.t(share ? 'overview.heatmapShare' : 'overview.heatmapCount'),
+        data: empty,
+        label: { show: provinces.length <= HEATMAP_LABELLED_PROVINCES, formatter: () => (share ? '0%' : '0'), color: '#6b6b6b' },
+        itemStyle: { color: '#ffffff', borderColor: '#d7dde5', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
       },
     ],
@@ -119,6 +153,8 @@ function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLa
       type: 'bar',
       name: together ? i18n.t('overview.allProvinces', { n: provinces.length }) : i18n.provinceName(province),
       stack,
+      // Each province its own colour in every chart, whatever the order of the provinces drawn.
+      ...(together ? {} : { itemStyle: { color: provinceColour(province) } }),
       data: cats.map((c) => values.get(c) ?? 0),
       label: { show: !stack, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? compactCount(p.value, i18n.lang) : '') },
       barMaxWidth: 28,

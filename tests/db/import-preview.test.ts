@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 async function loaded(): Promise<LoadedIds> {
-  const cases = await db.all('SELECT case_id, doc_id, province, title, background, measures, outcomes, has_body, duplicate_of FROM cases');
+  const cases = await db.all('SELECT case_id, doc_id, province, title, background, measures, outcomes, has_body, duplicate_of FROM cases_all');
   const docs = await db.all('SELECT doc_id, cases_listed FROM documents');
   return {
     caseIds: cases.map((r) => String(r.case_id)),
@@ -105,7 +105,7 @@ describe('imported cases deduped against the published corpus', () => {
   });
 
   test('a reprint of a published copy points at the canonical case the copy points at', async () => {
-    const [c] = await db.all('SELECT * FROM cases WHERE duplicate_of IS NOT NULL AND has_body ORDER BY case_id LIMIT 1');
+    const [c] = await db.all('SELECT * FROM cases_all WHERE duplicate_of IS NOT NULL AND has_body ORDER BY case_id LIMIT 1');
     expect(c).toBeDefined();
     const { imported } = prepareImport([{ name: 'reprint2.txt', bytes: reprint(c) }], await loaded());
     expect(imported[0].cases[0].duplicate_of).toBe(c.duplicate_of);

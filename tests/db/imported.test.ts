@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 async function loaded() {
-  const cases = await db.all('SELECT case_id, doc_id, province, title, background, measures, outcomes, duplicate_of FROM cases');
+  const cases = await db.all('SELECT case_id, doc_id, province, title, background, measures, outcomes, duplicate_of FROM cases_all');
   const docs = await db.all('SELECT doc_id FROM documents');
   return {
     caseIds: cases.map((r) => String(r.case_id)),
@@ -113,7 +113,7 @@ describe('prepareImport', () => {
 
 describe('imported rows in the views', () => {
   test('inserted cases appear in cases / metrics / documents marked as imported, and removal restores the counts', async () => {
-    const casesBefore = await count('SELECT count(*) n FROM cases');
+    const casesBefore = await count('SELECT count(*) n FROM cases_all');
     const metricsBefore = await count('SELECT count(*) n FROM metrics');
     const shaanxiBefore = await count("SELECT count(*) n FROM cases WHERE province = '陕西省' AND duplicate_of IS NULL");
     const doc = madeUpDocument();
@@ -121,20 +121,20 @@ describe('imported rows in the views', () => {
     const d = imported[0];
     await insert(d);
 
-    expect(await count('SELECT count(*) n FROM cases')).toBe(casesBefore + 36);
+    expect(await count('SELECT count(*) n FROM cases_all')).toBe(casesBefore + 36);
     expect(await count('SELECT count(*) n FROM metrics')).toBe(metricsBefore + d.metrics.length);
     // A re-dated copy of a published batch adds no distinct case: every one is a copy of a published one.
     expect(await count("SELECT count(*) n FROM cases WHERE province = '陕西省' AND duplicate_of IS NULL")).toBe(shaanxiBefore);
-    expect(await count(`SELECT count(*) n FROM cases WHERE doc_id = '${d.docId}' AND duplicate_of IN (SELECT case_id FROM base_cases WHERE province = '陕西省')`)).toBe(36);
-    const rows = await db.all(`SELECT imported, flags, year, batch FROM cases WHERE doc_id = '${d.docId}'`);
+    expect(await count(`SELECT count(*) n FROM cases_all WHERE doc_id = '${d.docId}' AND duplicate_of IN (SELECT case_id FROM base_cases WHERE province = '陕西省')`)).toBe(36);
+    const rows = await db.all(`SELECT imported, flags, year, batch FROM cases_all WHERE doc_id = '${d.docId}'`);
     expect(rows.every((r) => r.imported === true && (r.flags as string[]).includes('imported') && r.year === 2024 && r.batch === 4)).toBe(true);
-    expect(await count('SELECT count(*) n FROM cases WHERE imported')).toBe(36);
+    expect(await count('SELECT count(*) n FROM cases_all WHERE imported')).toBe(36);
     expect(await count(`SELECT count(*) n FROM documents WHERE imported AND doc_id = '${d.docId}'`)).toBe(1);
     // published is a DATE in the view like in the Parquet.
     expect((await db.all(`SELECT typeof(published) t FROM documents WHERE doc_id = '${d.docId}'`))[0].t).toBe('DATE');
 
     for (const sql of removeImportedSql(d.docId)) await db.all(sql);
-    expect(await count('SELECT count(*) n FROM cases')).toBe(casesBefore);
+    expect(await count('SELECT count(*) n FROM cases_all')).toBe(casesBefore);
     expect(await count('SELECT count(*) n FROM metrics')).toBe(metricsBefore);
     expect(await count('SELECT count(*) n FROM imported_similar')).toBe(0);
     expect(await count('SELECT count(*) n FROM documents WHERE imported')).toBe(0);

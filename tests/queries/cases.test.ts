@@ -131,7 +131,7 @@ describe('case page', () => {
   });
 
   it('links a duplicate to its canonical case and back', async () => {
-    const dups = await db.all('SELECT case_id, duplicate_of FROM cases WHERE duplicate_of IS NOT NULL ORDER BY case_id LIMIT 1');
+    const dups = await db.all('SELECT case_id, duplicate_of FROM cases_all WHERE duplicate_of IS NOT NULL ORDER BY case_id LIMIT 1');
     expect(dups.length).toBe(1);
     const [detail] = await db.all(caseDetail(String(dups[0].case_id)));
     const [canon] = await db.all(`SELECT title FROM cases WHERE case_id = '${dups[0].duplicate_of}'`);

@@ -19,7 +19,26 @@ describe('schema', () => {
     const caseColumns = rows.filter((r) => r.table_name === 'cases').map((r) => r.column_name);
     const published = await db.all(`SELECT column_name FROM duckdb_columns() WHERE database_name = 'published' AND table_name = 'cases'`);
     // The cases view: every published column, plus what the workspace adds.
-    expect(caseColumns).toEqual([...published.map((r) => r.column_name), 'imported', 'indicator_original']);
+    const workspace = ['imported', 'indicator_original', 'indicator_name_zh', 'indicator_name_en'];
+    expect(caseColumns).toEqual([...published.map((r) => r.column_name), ...workspace]);
+    const allColumns = rows.filter((r) => r.table_name === 'cases_all').map((r) => r.column_name);
+    expect(allColumns).toEqual(caseColumns);
+  });
+
+  it('cases answers like the charts: reprints only in cases_all, indicator names one column away', async () => {
+    const [{ all, dups }] = await db.all('SELECT count(*) AS all, count(duplicate_of) AS dups FROM cases_all');
+    const [{ n, leaked }] = await db.all('SELECT count(*) AS n, count(duplicate_of) AS leaked FROM cases');
+    expect(Number(dups)).toBeGreaterThan(0);
+    expect(Number(leaked)).toBe(0);
+    expect(Number(n)).toBe(Number(all) - Number(dups));
+    // The naive console query equals the Overview's index (case_summary, what the heatmap counts).
+    const naive = await db.all('SELECT province, indicator, count(*)::INTEGER AS n FROM cases GROUP BY ALL ORDER BY ALL');
+    const charted = await db.all('SELECT province, indicator, sum(cases)::INTEGER AS n FROM case_summary GROUP BY ALL ORDER BY ALL');
+    expect(naive).toEqual(charted);
+    const [named] = await db.all("SELECT indicator, indicator_name_zh, indicator_name_en FROM cases c JOIN indicators i ON i.code = c.indicator WHERE i.name_zh = c.indicator_name_zh AND i.name_en = c.indicator_name_en LIMIT 1");
+    expect(named).toBeDefined();
+    const [{ unnamed }] = await db.all('SELECT count(*) AS unnamed FROM cases WHERE indicator IS NOT NULL AND indicator_name_zh IS NULL');
+    expect(Number(unnamed)).toBe(0);
   });
 
   it('examples: the true row count, and a value for a column that has one', async () => {

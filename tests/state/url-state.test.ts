@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type AppState } from '../../src/state/filters.ts';
-import { applyUpdate, DEFAULT_STATE, MAX_SQL_URL_CHARS, parseState, parseUrl, stateToSearch } from '../../src/state/url-state.ts';
+import { applyUpdate, chooseIndicator, chosenIndicator, DEFAULT_STATE, MAX_SQL_URL_CHARS, parseState, parseUrl, stateToSearch } from '../../src/state/url-state.ts';
 
 describe('url state', () => {
   it('the default state is the empty query string, and back', () => {
@@ -84,5 +84,21 @@ describe('url state', () => {
     expect(stateToSearch(left)).toBe('?view=cases');
     // A query too long for a link stays out of the URL.
     expect(stateToSearch({ ...inSql, sql: 'x'.repeat(MAX_SQL_URL_CHARS + 1) })).toBe('?view=sql');
+  });
+});
+
+describe('one indicator choice for every view', () => {
+  const filters = (indicators: string[]) => ({ ...EMPTY_FILTERS, indicators });
+  it('the filter bar wins over a URL indicator that it does not include', () => {
+    const state = parseState('?view=indicator&ind=bankruptcy&indicator=getting_electricity');
+    expect(chosenIndicator(state)).toBe('bankruptcy');
+    expect(chosenIndicator({ filters: filters(['bankruptcy', 'taxes']), indicator: 'taxes' })).toBe('taxes');
+    expect(chosenIndicator({ filters: filters([]), indicator: 'taxes' })).toBe('taxes');
+    expect(chosenIndicator({ filters: filters([]), indicator: null })).toBeNull();
+  });
+  it('choosing another indicator in a view moves the filter bar with it', () => {
+    expect(chooseIndicator({ filters: filters(['bankruptcy']) }, 'taxes')).toEqual({ indicator: 'taxes', filters: filters(['taxes']) });
+    expect(chooseIndicator({ filters: filters(['bankruptcy', 'taxes']) }, 'taxes')).toEqual({ indicator: 'taxes' });
+    expect(chooseIndicator({ filters: filters([]) }, 'taxes')).toEqual({ indicator: 'taxes' });
   });
 });

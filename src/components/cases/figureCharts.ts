@@ -4,6 +4,7 @@ import type { EChartsOption } from '../ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
 import { LABELS_INSIDE } from '../echarts.ts';
 import { formatWan, shorten, str, trim } from './values.ts';
+import { provinceColour } from '../province-colour.ts';
 
 /** One chart row per figure: "福州市 · 推进…" (city, or province when province-level). */
 function category(r: Row, provinceName: (p: string) => string): string {
@@ -86,7 +87,7 @@ export function provincesOption(rows: Row[], province: (p: string) => string, ca
       { name: casesName, type: 'bar', barMaxWidth: 36,
         label: { show: true, position: 'top', fontSize: 11,
           formatter: (p: { dataIndex: number; value: number }) => `${p.value} (${trim(Number(rows[p.dataIndex]?.pct))}%)` },
-        data: rows.map((r) => Number(r.cases)) },
+        data: rows.map((r) => ({ value: Number(r.cases), itemStyle: { color: provinceColour(str(r.province)) } })) },
     ],
   };
 }

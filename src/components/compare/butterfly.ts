@@ -5,6 +5,7 @@ import type { EChartsOption } from '../ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
 import { LABELS_INSIDE } from '../echarts.ts';
 import { escapeHtml } from '../cases/figureCharts.ts';
+import { provinceColour, provinceColourPale } from '../province-colour.ts';
 
 export interface ButterflyLabels {
   a: string;
@@ -12,21 +13,21 @@ export interface ButterflyLabels {
   indicatorName: (code: string) => string;
   /** The chosen indicator is drawn stronger than the others. */
   selected: string | null;
+  /** The two provinces' names as in the data (福建省): each is drawn in its own colour (province-colour.ts). */
+  provinces: { a: string; b: string };
 }
-
-export const COLOR_A = '#2f6fb0';
-export const COLOR_B = '#d9822b';
 
 export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOption {
   const ordered = [...rows].reverse(); // category axes draw bottom-up: first indicator on top
   const names = ordered.map((r) => labels.indicatorName(String(r.indicator)));
   const max = Math.max(5, ...rows.map((r) => Math.max(Number(r.a_pct), Number(r.b_pct))));
   const top = Math.ceil(max / 5) * 5;
-  const style = (r: Row, color: string) => ({
-    color,
-    opacity: labels.selected && r.indicator !== labels.selected ? 0.45 : 1,
+  // Bars of the other indicators are paler (not transparent: a transparent bar takes its label's contrast with it).
+  const style = (r: Row, province: string) => ({
+    color: labels.selected && r.indicator !== labels.selected ? provinceColourPale(province) : provinceColour(province),
   });
-  const series = (key: 'a' | 'b', color: string, name: string) => ({
+  const series = (key: 'a' | 'b', province: string, name: string) => ({
+    itemStyle: { color: provinceColour(province) },
     name,
     type: 'bar',
     stack: 'mirror', // same row, opposite sides
@@ -35,13 +36,13 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       value: key === 'a' ? -Number(r.a_pct) : Number(r.b_pct),
       indicator: r.indicator,
       cases: Number(r[`${key}_cases`]),
-      itemStyle: style(r, color),
+      itemStyle: style(r, province),
     })),
     label: {
       show: true,
       position: key === 'a' ? 'left' : 'right',
       fontSize: 11,
-      color: '#333',
+      color: '#1a1a1a',
       formatter: (p: { value: number }) => (p.value !== 0 ? `${Math.abs(p.value)}` : ''),
     },
   });
@@ -67,6 +68,6 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       axisTick: { show: false },
       axisLabel: { fontSize: 12, width: 180, overflow: 'truncate' },
     },
-    series: [series('a', COLOR_A, labels.a), series('b', COLOR_B, labels.b)],
+    series: [series('a', labels.provinces.a, labels.a), series('b', labels.provinces.b, labels.b)],
   };
 }

@@ -1,6 +1,7 @@
 // The console's schema: every table and view with its columns, types and an example value, so the
 // analyst can write SQL without guessing names. Clicking a table puts a starter query in the editor.
 import { useMemo, useState } from 'react';
+import type { DictKey } from '../../i18n/dict.ts';
 import { useSql } from '../../db/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { examplesQuery, ident, schemaQuery } from '../../queries/schema.ts';
@@ -23,11 +24,39 @@ function groupTables(rows: Row[]): TableInfo[] {
   return [...byName.values()];
 }
 
+/**
+ * The tables an analyst queries, in this order, each with a one-line note; every other object (base_*
+ * over the published file, imported_*, pre-aggregates) is the app's plumbing and is listed apart, folded.
+ */
+export const ANALYST_TABLES = ['cases', 'cases_all', 'documents', 'metrics', 'similar', 'indicators', 'case_labels'];
+
+function splitTables(tables: TableInfo[]): { analyst: TableInfo[]; internal: TableInfo[] } {
+  const rank = (name: string) => ANALYST_TABLES.indexOf(name);
+  const analyst = tables.filter((t) => rank(t.name) >= 0).sort((a, b) => rank(a.name) - rank(b.name));
+  return { analyst, internal: tables.filter((t) => rank(t.name) < 0) };
+}
+
 export function SchemaPanel({ onPick }: { onPick: (sql: string) => void }) {
   const { t } = useI18n();
   const schema = useSql(schemaQuery());
   const tables = useMemo(() => groupTables(schema.data ?? []), [schema.data]);
   const [open, setOpen] = useState<string>('cases');
+  const { analyst, internal } = splitTables(tables);
+  const item = (table: TableInfo, note: boolean) => (
+    <li key={table.name} data-schema-table={table.name}>
+      <div className="sql-table-head">
+        <button type="button" className="sql-table-toggle" aria-expanded={open === table.name} aria-label={table.name} onClick={() => setOpen(open === table.name ? '' : table.name)}>
+          {open === table.name ? '▾' : '▸'}
+        </button>
+        <button type="button" className="sql-table-name" title={`SELECT * FROM ${table.name}`} onClick={() => onPick(`SELECT *\nFROM ${ident(table.name)}\nLIMIT 100`)}>
+          {table.name}
+        </button>
+        <span className="sql-kind">{table.isView ? t('sql.view') : t('sql.table')}</span>
+      </div>
+      {note && <div className="sql-table-note">{t(`schema.note.${table.name}` as DictKey)}</div>}
+      {open === table.name && <TableColumns table={table} />}
+    </li>
+  );
   return (
     <section className="card sql-schema" aria-label={t('sql.schema')}>
       <header className="card-header">
@@ -35,22 +64,14 @@ export function SchemaPanel({ onPick }: { onPick: (sql: string) => void }) {
       </header>
       <p className="card-note">{t('sql.schemaHint')}</p>
       {schema.error && <p className="query-error">{schema.error.message}</p>}
-      <ul className="sql-tables">
-        {tables.map((table) => (
-          <li key={table.name} data-schema-table={table.name}>
-            <div className="sql-table-head">
-              <button type="button" className="sql-table-toggle" aria-expanded={open === table.name} onClick={() => setOpen(open === table.name ? '' : table.name)}>
-                {open === table.name ? '▾' : '▸'}
-              </button>
-              <button type="button" className="sql-table-name" title={`SELECT * FROM ${table.name}`} onClick={() => onPick(`SELECT *\nFROM ${ident(table.name)}\nLIMIT 100`)}>
-                {table.name}
-              </button>
-              <span className="sql-kind">{table.isView ? t('sql.view') : t('sql.table')}</span>
-            </div>
-            {open === table.name && <TableColumns table={table} />}
-          </li>
-        ))}
-      </ul>
+      <ul className="sql-tables" data-testid="schema-analyst">{analyst.map((table) => item(table, true))}</ul>
+      {internal.length > 0 && (
+        <details className="sql-internal" data-testid="schema-internal">
+          <summary>{t('schema.internal', { n: internal.length })}</summary>
+          <p className="card-note">{t('schema.internalNote')}</p>
+          <ul className="sql-tables">{internal.map((table) => item(table, false))}</ul>
+        </details>
+      )}
     </section>
   );
 }
