@@ -140,7 +140,7 @@ describe('workspace file', () => {
     await page.locator('[data-testid="relabel-save"]').click();
     await page.locator('[data-testid="relabel-yours"]').waitFor();
     const importedCases = async (p: Page) => {
-      await p.goto(`${app.url}/?view=sql&sql=${encodeURIComponent("SELECT count(*) AS n FROM cases WHERE list_contains(flags, 'imported')")}`);
+      await p.goto(`${app.url}/?view=sql&sql=${encodeURIComponent("SELECT count(*) AS n FROM cases_all WHERE list_contains(flags, 'imported')")}`);
       await p.locator('[data-testid="sql-editor"]').waitFor({ timeout: 60_000 });
       await p.locator('[data-testid="sql-run"]').click();
       return Number(await p.locator('[data-testid="sql-result"] td').first().textContent({ timeout: 60_000 }));
