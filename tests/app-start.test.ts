@@ -2,8 +2,9 @@
 // fallback time if no chart is ever drawn; at once when something asks for it. Real performance marks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_CHART_MARK } from '../src/components/first-chart.ts';
+import type * as AppStartModule from '../src/app-start.ts';
 
-type AppStart = typeof import('../src/app-start.ts');
+type AppStart = typeof AppStartModule;
 
 /** A fresh copy of the module (its "wanted" flag is per page load). */
 async function freshAppStart(): Promise<AppStart> {

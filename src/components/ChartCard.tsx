@@ -16,9 +16,9 @@ import { QueryState } from './QueryState.tsx';
 import { SqlDialog } from './SqlDialog.tsx';
 import { useChartGate } from './useChartGate.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 export type EChartsOption = Record<string, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 export type ChartClickParams = Record<string, any>;
 
 export interface ChartCardProps {
@@ -54,6 +54,7 @@ export function ChartCard(props: ChartCardProps) {
   // Latest callbacks in a ref, so the events object stays the same and echarts-for-react
   // does not unbind/rebind on every render.
   const callbacks = useRef(props);
+  // eslint-disable-next-line react-hooks/refs -- the latest-callback pattern: read only in event handlers
   callbacks.current = props;
   const opts = useMemo(() => ({ locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' as const }), [lang]);
 
@@ -77,7 +78,7 @@ export function ChartCard(props: ChartCardProps) {
       animation: false,
       ...drawn,
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `props` is new every render; only its `option` builder matters
   }, [rows, props.option, title, lang, t]);
 
   const { waitingForModules, modulesError: moduleFailure, mayDraw, releaseTurn } = useChartGate(option);

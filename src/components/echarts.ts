@@ -24,7 +24,7 @@ const MORE = {
   inSeries: new Set(['markLine']),
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 type Option = Record<string, any>;
 
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);

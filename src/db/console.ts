@@ -95,7 +95,7 @@ export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
   } catch (error) {
     if (cancelRequested) throw new QueryCancelledError();
     if (error instanceof NotReadOnlyError) throw error;
-    throw new Error(duckdbMessage(error));
+    throw new Error(duckdbMessage(error), { cause: error });
   } finally {
     running = false;
   }

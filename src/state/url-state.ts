@@ -46,8 +46,10 @@ export const MAX_SQL_URL_CHARS = 6000;
 export const MAX_PAGE = 99_999;
 
 // Control characters (NUL ends a DuckDB statement); the SQL text may hold tabs and line breaks.
+/* eslint-disable no-control-regex -- matching control characters is what these two patterns are for */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const SQL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
 
 const plainText = (value: string, max = MAX_VALUE_CHARS) => value.length <= max && !CONTROL.test(value);
 

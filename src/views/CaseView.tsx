@@ -178,7 +178,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   {c.duplicate_of ? (
                     <li className="v-flag-warn" data-flag="duplicate">
                       {t('case.duplicateOf', { id: str(c.duplicate_of) })}{' '}
-                      <CaseLink caseId={str(c.duplicate_of)} state={state} update={update}>
+                      <CaseLink caseId={str(c.duplicate_of)}>
                         {str(c.duplicate_of_title) || str(c.duplicate_of)}
                       </CaseLink>
                     </li>
@@ -189,7 +189,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                       {duplicates.data!.map((d, i) => (
                         <span key={str(d.case_id)}>
                           {i > 0 && '、'}
-                          <CaseLink caseId={str(d.case_id)} state={state} update={update}>
+                          <CaseLink caseId={str(d.case_id)}>
                             {str(d.case_id)}
                           </CaseLink>
                         </span>
@@ -251,7 +251,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
               <section className="v-panel">
                 <h3>{t('case.similarOther')}</h3>
                 {similar.data ? (
-                  <SimilarList rows={similarRows.filter((r) => !r.same_province)} state={state} update={update} testId="similar-other" />
+                  <SimilarList rows={similarRows.filter((r) => !r.same_province)} testId="similar-other" />
                 ) : (
                   <p className="v-muted">{similar.error?.message ?? '…'}</p>
                 )}
@@ -259,7 +259,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
               <section className="v-panel">
                 <h3>{t('case.similarOwn')}</h3>
                 {similar.data ? (
-                  <SimilarList rows={similarRows.filter((r) => r.same_province)} state={state} update={update} testId="similar-own" />
+                  <SimilarList rows={similarRows.filter((r) => r.same_province)} testId="similar-own" />
                 ) : (
                   <p className="v-muted">{similar.error?.message ?? '…'}</p>
                 )}

@@ -84,7 +84,7 @@ export function CasesView({ state, update }: ViewProps) {
                 width: 560,
                 render: (r) => (
                   <div>
-                    <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+                    <CaseLink caseId={str(r.case_id)}>
                       <Highlighted text={str(r.title)} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />
                     </CaseLink>
                     {r.snippet ? (

@@ -142,15 +142,13 @@ export function CompareView({ state, update }: ViewProps) {
             indicator={indicator}
             provinces={[a, b]}
             title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
-            state={state}
-            update={update}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
           <QueryState status={cases.status} error={cases.error} rows={cases.data}>
             {(list) => (
               <div className="v-grid2">
-                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} state={state} update={update} />
-                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} state={state} update={update} />
+                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} />
+                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} />
               </div>
             )}
           </QueryState>
@@ -158,7 +156,7 @@ export function CompareView({ state, update }: ViewProps) {
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState status={pairs.status} error={pairs.error} rows={pairs.data}>
-              {(list) => <PairsTable rows={list} a={a} b={b} state={state} update={update} />}
+              {(list) => <PairsTable rows={list} a={a} b={b} />}
             </QueryState>
           </section>
         </>

@@ -90,8 +90,6 @@ export function IndicatorView({ state, update }: ViewProps) {
             filters={state.filters}
             indicator={indicator}
             title={t('meas.title')}
-            state={state}
-            update={update}
           />
           <div className="v-grid2">
             <ChartCard
@@ -149,7 +147,7 @@ export function IndicatorView({ state, update }: ViewProps) {
           <section className="v-panel">
             <h3>{t('ind.cases')}</h3>
             <QueryState status={cases.status} error={cases.error} rows={cases.data}>
-              {(rows) => <CaseTable id="indicator.cases" rows={rows} query={casesQ} state={state} update={update} />}
+              {(rows) => <CaseTable id="indicator.cases" rows={rows} query={casesQ} />}
             </QueryState>
           </section>
         </>

@@ -68,9 +68,10 @@ export function SqlView({ state, update }: ViewProps) {
     if (!state.sql || state.sql === lastUrlSql.current) return;
     lastUrlSql.current = state.sql;
     if (state.sql === text) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- only a URL change (not typing) puts the link's SQL in the editor
     setText(state.sql);
     setLinked(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on a URL change only; `text` is read, not watched
   }, [state.sql]);
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {

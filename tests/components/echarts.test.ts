@@ -13,7 +13,7 @@ import type { Row } from '../../src/queries/types.ts';
 import { byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from '../../src/views/overview-charts.ts';
 import { DATA_DIR } from '../helpers/paths.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 type Option = Record<string, any>;
 
 // Server-side rendering for the test only (the app draws on canvas).

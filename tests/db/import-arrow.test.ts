@@ -9,7 +9,6 @@ import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { madeUpDocument } from './made-up-doc.ts';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 
 let conn: { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; insertArrowFromIPCStream(b: Uint8Array, o: object): void };

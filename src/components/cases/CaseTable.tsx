@@ -3,18 +3,17 @@
 import { DataTable } from '../DataTable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../../queries/types.ts';
-import type { ViewProps } from '../../views/types.ts';
 import { CaseLink } from './CaseLink.tsx';
 import { Chips } from './Chips.tsx';
 import { placeOf, str, strings } from './values.ts';
 
-export interface CaseTableProps extends ViewProps {
+export interface CaseTableProps {
   id: string;
   rows: Row[];
   query: NamedQuery;
 }
 
-export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
+export function CaseTable({ id, rows, query }: CaseTableProps) {
   const { t, provinceName, levelName, batchName } = useI18n();
   return (
     <DataTable
@@ -27,7 +26,7 @@ export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
           header: t('col.title'),
           width: 460,
           render: (r) => (
-            <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+            <CaseLink caseId={str(r.case_id)}>
               {str(r.title)}
             </CaseLink>
           ),

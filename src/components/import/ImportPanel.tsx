@@ -184,7 +184,7 @@ export function ImportPanel() {
 /** Progress of a running import: stage, elapsed seconds (ticking, so a frozen page would show), cancel. */
 function Working({ status }: { status: Extract<Status, { kind: 'working' }> }) {
   const { t } = useI18n();
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => {
     timer.current = window.setInterval(() => setNow(Date.now()), 500);

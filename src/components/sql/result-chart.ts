@@ -28,7 +28,7 @@ function label(value: unknown): string {
 /** Categories cap: a chart of thousands of bars says nothing (the table and CSV keep every row). */
 export const MAX_CATEGORIES = 300;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 export function resultChartOption(rows: Row[], pick: ChartPick): Record<string, any> {
   const categories: string[] = [];
   const seen = new Set<string>();
