@@ -1,10 +1,10 @@
-// Node only: the exported dashboard.duckdb opened exactly as the browser opens it (src/db/tables.ts:
+// Node only: the exported dashboard.duckdb opened exactly as the browser opens it (src/sql/tables.ts:
 // attached read-only, base_* views, then the workspace views), with rows returned as the browser sees them.
 // Used by the landing-view snapshot at export and by the tests that run the app's named queries.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { attachSql, DASHBOARD_DB_FILE, VIEWS_SQL } from '../db/tables.ts';
+import { attachSql, DASHBOARD_DB_FILE, VIEWS_SQL } from '../sql/tables.ts';
 import type { Row } from '../queries/types.ts';
 
 export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;

@@ -1,10 +1,10 @@
 // Node only: dashboard.duckdb — the Parquet files of a data directory copied, table for table, into one
-// DuckDB database file that the browser attaches read-only over HTTP (src/db/tables.ts says why).
+// DuckDB database file that the browser attaches read-only over HTTP (src/sql/tables.ts says why).
 // Built from the Parquet files themselves, so it holds exactly what analysts download, with the same types.
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES } from '../db/tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES } from '../sql/tables.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
       const source = path.join(dataDir, file.file);
       await connection.run(`CREATE TABLE out."${file.published}" AS SELECT * FROM read_parquet(${sqlString(source)})`);
     }
-    // Derived tables (src/db/tables.ts DERIVED_TABLES).
+    // Derived tables (src/sql/tables.ts DERIVED_TABLES).
     await connection.run(`CREATE TABLE out.case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM out.metrics GROUP BY case_id`);
     // Detaching checkpoints: everything is in the file itself, no .wal beside it.
     await connection.run('DETACH out');

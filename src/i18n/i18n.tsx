@@ -4,7 +4,7 @@
 // filter chip or a URL-chosen indicator never shows a code like `getting_electricity`.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useEngineWanted } from '../app-start.ts';
-import { useSql } from '../db/useSql.ts';
+import { useSql } from '../hooks/useSql.ts';
 import { INDICATORS } from '../ingest/indicators.ts';
 import { indicatorsQuery } from '../queries/options.ts';
 import type { Lang } from '../state/filters.ts';

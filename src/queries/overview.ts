@@ -1,5 +1,5 @@
 // Named queries of the Overview view. Each is (filters) → { id, sql }. They read `case_summary`
-// (workspace-sql.ts): the cases counted per combination of the filter dimensions, so a filter change costs
+// (sql/workspace-views.ts): the cases counted per combination of the filter dimensions, so a filter change costs
 // the same at 123 or 1M cases. tests/queries/overview.test.ts checks each answer against the `cases` view.
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
 import { inList, summaryWhere } from './sql.ts';

@@ -11,7 +11,7 @@ import { RelabelControl } from '../components/labels/RelabelControl.tsx'; // iss
 import '../components/cases/views.css';
 import { formatChange } from '../components/cases/measureFormat.ts';
 import { str, strings, trim } from '../components/cases/values.ts';
-import { useSql } from '../db/useSql.ts';
+import { useSql } from '../hooks/useSql.ts';
 import { flagKey, type DictKey } from '../i18n/dict.ts';
 import { caseMeasures } from '../queries/measures.ts';
 import { useI18n } from '../i18n/i18n.tsx';

@@ -8,7 +8,7 @@ import { SearchBox } from '../components/cases/SearchBox.tsx';
 import '../components/cases/views.css';
 import { placeOf, str } from '../components/cases/values.ts';
 import { useEffect, useState } from 'react';
-import { useSql } from '../db/useSql.ts';
+import { useSql } from '../hooks/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../queries/cases.ts';
 import type { ViewProps } from './types.ts';

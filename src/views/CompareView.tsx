@@ -11,7 +11,7 @@ import { CaseColumn } from '../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../components/compare/PairsTable.tsx';
 import { defaultIndicator } from '../components/compare/pick.ts';
 import { ProvincePicker } from '../components/compare/ProvincePicker.tsx';
-import { useSql } from '../db/useSql.ts';
+import { useSql } from '../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../ingest/indicators.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../state/url-state.ts';

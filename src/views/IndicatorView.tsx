@@ -8,7 +8,7 @@ import { CaseTable } from '../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from '../components/cases/figureCharts.ts';
 import '../components/cases/views.css';
-import { useSql } from '../db/useSql.ts';
+import { useSql } from '../hooks/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import {
   indicatorByProvince,

@@ -6,8 +6,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useEngineWanted, wantEngine } from '../app-start.ts';
-import { dataUrl } from '../db/tables.ts';
-import { useSql } from '../db/useSql.ts';
+import { dataUrl } from '../db/data-url.ts';
+import { useSql } from '../hooks/useSql.ts';
 import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../queries/overview.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 

@@ -12,7 +12,7 @@ import { compareCases } from '../../src/queries/compare.ts';
 import { measureDimensions, measureRows } from '../../src/queries/measures.ts';
 import { briefSources } from '../../src/brief/queries.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { madeUpDocument } from '../db/made-up-doc.ts';
+import { madeUpDocument } from '../workspace/made-up-doc.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { startApp, waitForCharts, type App } from './harness.ts';
 

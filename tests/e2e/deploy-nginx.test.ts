@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from '../../scripts/nginx.ts';
 import { DEBIAN_PACKAGES, findNginx } from '../../scripts/system-deps.ts';
-import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { openAppTables, type AppTables } from '../../src/export/app-tables.ts';
 import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.ts';
 import { chromiumPath } from '../../scripts/system-deps.ts';
-import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
 
 /** The project root (scripts/bench.ts imports it from here). */

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { madeUpDocument } from '../db/made-up-doc.ts';
+import { madeUpDocument } from '../workspace/made-up-doc.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
 

@@ -1,5 +1,5 @@
 // The export opened in Node DuckDB (@duckdb/node-api), the ways tests read it back:
-// - openDataDb(): dashboard.duckdb with the app's own views (src/db/tables.ts, workspace views included),
+// - openDataDb(): dashboard.duckdb with the app's own views (src/sql/tables.ts, workspace views included),
 //   so a named query is tested exactly as it runs in the browser. Reads public/data/, running the ETL first
 //   if the dataset is missing.
 // - openParquetAppDb(dir): the same views over the Parquet files instead (an independent route).
@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/db/tables.ts';
-import { WORKSPACE_VIEWS_SQL } from '../../src/db/workspace-sql.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
+import { WORKSPACE_VIEWS_SQL } from '../../src/sql/workspace-views.ts';
 import { browserValue, openAppTables, sqlString } from '../../src/export/app-tables.ts';
 import type { NamedQuery, Row } from '../../src/queries/types.ts';
 import { DATA_DIR, ROOT } from './paths.ts';

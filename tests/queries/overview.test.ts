@@ -2,7 +2,8 @@
 // the same question asked of the `cases` view directly gives — for no filter, each kind of filter, and after
 // the analyst re-files a case (the summary is recomputed with the workspace change).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFRESH_SUMMARY_SQL, replaceLabelsSql } from '../../src/db/workspace-sql.ts';
+import { REFRESH_SUMMARY_SQL } from '../../src/sql/workspace-views.ts';
+import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../../src/queries/overview.ts';
 import { caseWhere, inList } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';

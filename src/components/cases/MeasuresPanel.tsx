@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { ChartCard, type ChartClickParams } from '../ChartCard.tsx';
 import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
-import { useSql } from '../../db/useSql.ts';
+import { useSql } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CHARTED_DIMENSIONS, measureDimensions, measureRows, measureSummary, type DimensionCode } from '../../queries/measures.ts';

@@ -2,8 +2,20 @@
 // cancel), then previewed (ImportPreview) — what was found, with corrections and exclusions — and only on
 // confirm do their cases join every view (marked as imported). Lists what was imported, each removable.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportFailure, type ImportFile, type ImportOutcome, type ImportProgress } from '../../db/import-doc.ts';
-import { confirmImport, ImportCancelled, previewImport, readImportFiles, removeImport, useImports, type ImportSummary } from '../../db/imported.ts';
+import {
+  confirmImport,
+  ImportCancelled,
+  MAX_IMPORT_BYTES,
+  previewImport,
+  readImportFiles,
+  removeImport,
+  useImports,
+  type ImportFailure,
+  type ImportFile,
+  type ImportOutcome,
+  type ImportProgress,
+  type ImportSummary,
+} from '../../workspace/index.ts';
 import type { SourceHints } from '../../ingest/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FailureList } from './FailureList.tsx';

@@ -2,7 +2,7 @@
 // analyst can write SQL without guessing names. Clicking a table puts a starter query in the editor.
 import { useMemo, useState } from 'react';
 import type { DictKey } from '../../i18n/dict.ts';
-import { useSql } from '../../db/useSql.ts';
+import { useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { examplesQuery, ident, schemaQuery } from '../../queries/schema.ts';
 import type { Row } from '../../queries/types.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { keepCases, MAX_IMPORT_BYTES, prepareImport, type LoadedIds } from '../../src/db/import-doc.ts';
+import { keepCases, MAX_IMPORT_BYTES, prepareImport, type LoadedIds } from '../../src/workspace/import-doc.ts';
 import type { CaseRow } from '../../src/ingest/types.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 

@@ -2,8 +2,8 @@
 // is refused with its reason; notices already loaded are not added twice.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ImportedDoc } from '../../src/db/import-doc.ts';
-import { newDocs, readWorkspaceZip, WORKSPACE_KIND, WorkspaceFileError, writeWorkspaceZip } from '../../src/db/workspace-file.ts';
+import type { ImportedDoc } from '../../src/workspace/import-doc.ts';
+import { newDocs, readWorkspaceZip, WORKSPACE_KIND, WorkspaceFileError, writeWorkspaceZip } from '../../src/workspace/workspace-file.ts';
 
 const doc = (docId: string, caseIds: string[]): ImportedDoc =>
   ({

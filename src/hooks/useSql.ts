@@ -10,7 +10,7 @@ export type SqlResult = UseQueryResult<Row[], Error>;
 async function timedQuery(query: NamedQuery): Promise<Row[]> {
   // Imported on first use, so the engine's client code is not in the JS the landing view needs
   // (the first Overview charts draw from overview.json before any query runs).
-  const { runQuery } = await import('./duckdb.ts');
+  const { runQuery } = await import('../db/duckdb.ts');
   const start = performance.now();
   const rows = await runQuery(query.sql);
   performance.measure(`sql:${query.id}`, { start });

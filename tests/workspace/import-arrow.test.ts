@@ -2,9 +2,9 @@
 // Node build, the same engine as the browser's): the rows read back are the rows the literal INSERTs give.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { insertRowsBulk } from '../../src/db/import-arrow.ts';
-import { prepareImport } from '../../src/db/import-doc.ts';
-import { insertRowsSql, type SqlColumn } from '../../src/db/workspace-sql.ts';
+import { insertRowsBulk } from '../../src/workspace/import-arrow.ts';
+import { prepareImport } from '../../src/workspace/import-doc.ts';
+import { insertRowsSql, type SqlColumn } from '../../src/workspace/workspace-sql.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { madeUpDocument } from './made-up-doc.ts';
 

@@ -4,7 +4,7 @@ import { confirmImport } from './imported.ts';
 import type { ImportedDoc } from './import-doc.ts';
 import { importLabelsCsv, labelsCsv } from './labels.ts';
 import { idbGetAll, IMPORTS_STORE } from './persist.ts';
-import { rows, workspaceConnection } from './workspace.ts';
+import { rows, workspaceConnection } from './connection.ts';
 import { newDocs, readWorkspaceZip, writeWorkspaceZip } from './workspace-file.ts';
 
 export async function exportWorkspaceFile(labelCount: number): Promise<Blob> {

@@ -1,9 +1,9 @@
 // The browser import's pure parts, run in Node on the real dataset: prepareImport (the same ingest the
-// export runs) and the SQL that unions imported rows into the views (workspace-sql.ts), executed by
+// export runs) and the SQL that unions imported rows into the views (sql/workspace-views.ts), executed by
 // DuckDB against the exported Parquet loaded exactly as the browser loads it (tests/queries/dataset.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { prepareImport, type ImportedDoc } from '../../src/db/import-doc.ts';
-import { insertRowsSql, removeImportedSql, type SqlColumn } from '../../src/db/workspace-sql.ts';
+import { prepareImport, type ImportedDoc } from '../../src/workspace/import-doc.ts';
+import { insertRowsSql, removeImportedSql, type SqlColumn } from '../../src/workspace/workspace-sql.ts';
 import type { CaseRow } from '../../src/ingest/types.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { madeUpDocument, shaanxiBatchText } from './made-up-doc.ts';

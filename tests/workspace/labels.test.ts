@@ -1,8 +1,8 @@
 // Analyst labels: the CSV round trip with validation (labels-csv.ts), and the overlay of labels on the
-// `cases` view (workspace-sql.ts) run by DuckDB on the real dataset.
+// `cases` view (sql/workspace-views.ts) run by DuckDB on the real dataset.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { labelsToCsv, parseLabelsCsv, type LabelContext } from '../../src/db/labels-csv.ts';
-import { replaceLabelsSql } from '../../src/db/workspace-sql.ts';
+import { labelsToCsv, parseLabelsCsv, type LabelContext } from '../../src/workspace/labels-csv.ts';
+import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 

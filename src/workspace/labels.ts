@@ -1,13 +1,13 @@
 // The analyst's own labels: a case re-filed under another indicator. Kept in localStorage (the source of
-// truth), mirrored into the case_labels table that the `cases` view overlays (workspace-sql.ts), so the
+// truth), mirrored into the case_labels table that the `cases` view overlays (sql/workspace-views.ts), so the
 // change shows in every view as indicator_source = 'analyst'. Export / re-import as CSV (labels-csv.ts).
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { INDICATORS } from '../ingest/indicators.ts';
 import { labelsToCsv, parseLabelsCsv, type LabelCsvProblem } from './labels-csv.ts';
 import { localGet, localSet } from './persist.ts';
-import { invalidateSql } from './query-client.ts';
+import { invalidateSql } from '../hooks/query-client.ts';
 import { createStore } from './store.ts';
-import { changeWorkspace, rows, workspaceConnection } from './workspace.ts';
+import { changeWorkspace, rows, workspaceConnection } from './connection.ts';
 import { replaceLabelsSql, type LabelRow } from './workspace-sql.ts';
 
 const STORAGE_KEY = 'yingshang-compare.labels.v1';

@@ -1,6 +1,6 @@
-// The analyst's workspace in SQL (issue 4): documents imported in the browser and the analyst's own
-// indicator labels, layered over the published dataset. Pure (no browser API) so Node tests run the
-// very same statements.
+// The views every query reads, in SQL: the published dataset with, layered over it, the analyst's workspace
+// (documents imported in the browser and the analyst's own indicator labels). Pure (no browser API): the
+// browser (db/duckdb.ts) and Node (export/app-tables.ts, tests) create exactly these.
 //
 // The published tables (base_* views over dashboard.duckdb) keep the contract's columns; what the analyst adds lives beside them:
 //   imported_documents / _cases / _metrics / _similar       — same columns as the base tables
@@ -18,7 +18,7 @@
 // per combination of the filter bar's dimensions, with their figures. A filter change then groups a few
 // thousand summary rows instead of scanning every case and figure — the same answer at 123 or 1M cases.
 // It is a table computed from the views, so every change of the workspace recomputes it in the same
-// transaction (REFRESH_SUMMARY_SQL, workspace.ts changeWorkspace).
+// transaction (REFRESH_SUMMARY_SQL, workspace/connection.ts changeWorkspace).
 
 /** Statements run once the published tables are attached (idempotent). */
 export const WORKSPACE_VIEWS_SQL: string[] = [
@@ -74,80 +74,3 @@ function summarySelect(): string {
 
 /** Recompute case_summary after the workspace tables changed (run in the same transaction). */
 export const REFRESH_SUMMARY_SQL: string[] = ['DELETE FROM case_summary', `INSERT INTO case_summary ${summarySelect()}`];
-
-export interface SqlColumn {
-  name: string;
-  /** DuckDB type as DESCRIBE prints it: VARCHAR, INTEGER, DOUBLE, BOOLEAN, DATE, VARCHAR[] … */
-  type: string;
-}
-
-/** A SQL string literal with quotes doubled. */
-export function stringLiteral(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-/** One JS value as a SQL literal of the column's type (null/undefined → NULL). */
-export function sqlValue(value: unknown, type: string): string {
-  if (value === null || value === undefined) return 'NULL';
-  const upper = type.toUpperCase();
-  if (upper.endsWith('[]')) {
-    if (!Array.isArray(value)) throw new Error(`expected a list for ${type}, got ${typeof value}`);
-    const item = upper.slice(0, -2);
-    return `[${value.map((v) => sqlValue(v, item)).join(', ')}]::${upper}`;
-  }
-  if (upper === 'BOOLEAN') return value ? 'true' : 'false';
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|DOUBLE|FLOAT|REAL|DECIMAL.*)$/.test(upper)) {
-    const n = Number(value);
-    if (!Number.isFinite(n)) return 'NULL';
-    return `CAST(${n} AS ${upper})`;
-  }
-  if (upper === 'DATE' || upper === 'TIMESTAMP') return `CAST(${stringLiteral(String(value))} AS ${upper})`;
-  return stringLiteral(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
-/**
- * INSERT statements for `rows` into `table`, in chunks (a long document's bodies make big statements).
- * Only the table's own columns are written, by name; a column the rows lack is NULL.
- */
-export function insertRowsSql(table: string, columns: SqlColumn[], rows: readonly object[], chunk = 100): string[] {
-  const names = columns.map((c) => `"${c.name.replaceAll('"', '""')}"`).join(', ');
-  const statements: string[] = [];
-  for (let start = 0; start < rows.length; start += chunk) {
-    const values = rows.slice(start, start + chunk).map((row) => {
-      const record = row as Record<string, unknown>;
-      return `(${columns.map((c) => sqlValue(record[c.name], c.type)).join(', ')})`;
-    });
-    statements.push(`INSERT INTO ${table} (${names}) VALUES\n${values.join(',\n')}`);
-  }
-  return statements;
-}
-
-/** Statements that delete one imported document and its cases and figures. */
-export function removeImportedSql(docId: string): string[] {
-  const id = stringLiteral(docId);
-  const cases = `(SELECT case_id FROM imported_cases WHERE doc_id = ${id})`;
-  return [
-    `DELETE FROM imported_similar WHERE case_id IN ${cases} OR other_case_id IN ${cases}`,
-    `DELETE FROM imported_metrics WHERE case_id IN (SELECT case_id FROM imported_cases WHERE doc_id = ${id})`,
-    `DELETE FROM imported_cases WHERE doc_id = ${id}`,
-    `DELETE FROM imported_documents WHERE doc_id = ${id}`,
-  ];
-}
-
-export interface LabelRow {
-  case_id: string;
-  indicator: string;
-  /** ISO time the analyst set it. */
-  labelled_at: string;
-}
-
-/** Replace all labels in the table by `labels` (the browser store is the source of truth). */
-export function replaceLabelsSql(labels: readonly LabelRow[]): string[] {
-  const columns: SqlColumn[] = [
-    { name: 'case_id', type: 'VARCHAR' },
-    { name: 'indicator', type: 'VARCHAR' },
-    { name: 'labelled_at', type: 'TIMESTAMP' },
-  ];
-  const rows = labels.map((l) => ({ ...l, labelled_at: l.labelled_at.replace('T', ' ').replace(/Z$/, '') }));
-  return ['DELETE FROM case_labels', ...insertRowsSql('case_labels', columns, rows, 500)];
-}

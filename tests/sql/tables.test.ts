@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDuckDbFile } from '../../src/db/database-file.ts';
-import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
 import { openAppTables, type AppTables } from '../../src/export/app-tables.ts';
 import { openDataDb, queryParquet } from '../helpers/data-db.ts';
 import { DATA_DIR } from '../helpers/paths.ts';

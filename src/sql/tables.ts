@@ -5,8 +5,9 @@
 //   Range requests, and nothing is decoded or inserted up front — the dashboard opens 100k or 1M cases
 //   in about the time it opens the corpus (docs/performance.md). (DuckDB-wasm cannot read Parquet offline.)
 // Every query reads views named like the tables (`cases`, …) over `base_*` views of the attached file,
-// which union the analyst's imported documents and overlay their labels (workspace-sql.ts).
-import { WORKSPACE_VIEWS_SQL } from './workspace-sql.ts';
+// which union the analyst's imported documents and overlay their labels (workspace-views.ts).
+// Shared by the browser (db/duckdb.ts) and the Node export (src/export): nothing here is browser-only.
+import { WORKSPACE_VIEWS_SQL } from './workspace-views.ts';
 
 /** The published DuckDB database file under public/data/ (written by src/export/dashboard-db.ts). */
 export const DASHBOARD_DB_FILE = 'dashboard.duckdb';
@@ -66,8 +67,4 @@ export const VIEWS_SQL: string[] = [
 /** The table name a user sees for a data file (`cases` rather than `base_cases`). */
 export function publicTableName(file: DataFile): string {
   return file.published;
-}
-
-export function dataUrl(file: string): string {
-  return `${import.meta.env.BASE_URL}data/${file}`;
 }

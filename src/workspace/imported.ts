@@ -1,7 +1,7 @@
 // Documents the analyst imports in the browser: read in a Web Worker by the same ingest as the export
 // (import-worker.ts → import-doc.ts), previewed and corrected by the analyst (components/import), then
 // inserted in bulk into imported_* tables that the documents / cases / metrics / similar views union
-// (workspace-sql.ts), kept in IndexedDB as rows (stable case ids, so labels on them hold; nothing is read
+// (sql/workspace-views.ts), kept in IndexedDB as rows (stable case ids, so labels on them hold; nothing is read
 // again) and re-inserted in bulk on every load until the analyst removes them.
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { CaseRow } from '../ingest/types.ts';
@@ -18,10 +18,11 @@ import {
 } from './import-doc.ts';
 import type { ImportReply, ImportRequest } from './import-worker.ts';
 import { idbDelete, idbGetAll, idbPut, IMPORTS_STORE } from './persist.ts';
-import { invalidateSql } from './query-client.ts';
+import { invalidateSql } from '../hooks/query-client.ts';
 import { createStore } from './store.ts';
-import { changeWorkspace, rows, tableColumns, workspaceConnection } from './workspace.ts';
-import { REFRESH_SUMMARY_SQL, removeImportedSql } from './workspace-sql.ts';
+import { changeWorkspace, rows, tableColumns, workspaceConnection } from './connection.ts';
+import { REFRESH_SUMMARY_SQL } from '../sql/workspace-views.ts';
+import { removeImportedSql } from './workspace-sql.ts';
 
 /** What the import list shows of a document. */
 export interface ImportSummary {
