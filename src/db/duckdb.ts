@@ -15,6 +15,7 @@ import { emitLoad } from './load-progress.ts';
 import { attachSql, DASHBOARD_DB_FILE, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL, VIEWS_SQL } from '../sql/tables.ts';
 import { dataUrl } from './data-url.ts';
 import { afterAttach } from './after-attach.ts';
+import { wasmConnector } from './wasm-connector.ts';
 
 export { DataFileError };
 
@@ -90,7 +91,7 @@ async function loadTables(): Promise<void> {
   for (const sql of VIEWS_SQL) await conn.query(sql);
   emitLoad({ phase: 'data', done: [DASHBOARD_DB_FILE], total: 1 });
   // Before the views first query (main.tsx sets it: the analyst's imported documents and labels go back in).
-  await afterAttach(conn);
+  await afterAttach(wasmConnector(conn));
   await lockDown(conn);
   emitLoad({ phase: 'ready' });
 }

@@ -3,9 +3,9 @@
 // inserted in bulk into imported_* tables that the documents / cases / metrics / similar views union
 // (sql/workspace-views.ts), kept in IndexedDB as rows (stable case ids, so labels on them hold; nothing is read
 // again) and re-inserted in bulk on every load until the analyst removes them.
-import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { CaseRow } from '../ingest/types.ts';
-import { insertRowsBulk } from './import-arrow.ts';
+import type { Connector } from '../sql/connector.ts';
+import { invalidateSql } from '../hooks/query-client.ts';
+import { workspaceConnection } from './connection.ts';
 import {
   MAX_IMPORT_BYTES,
   tooLargeFailure,
@@ -14,15 +14,11 @@ import {
   type ImportFile,
   type ImportOutcome,
   type ImportProgress,
-  type LoadedIds,
 } from './import-doc.ts';
+import { insertDocs, loadedData, removeDoc, restoreDocs } from './import-rows.ts';
 import type { ImportReply, ImportRequest } from './import-worker.ts';
 import { idbDelete, idbGetAll, idbPut, IMPORTS_STORE } from './persist.ts';
-import { invalidateSql } from '../hooks/query-client.ts';
 import { createStore } from './store.ts';
-import { changeWorkspace, rows, tableColumns, workspaceConnection } from './connection.ts';
-import { REFRESH_SUMMARY_SQL } from '../sql/workspace-views.ts';
-import { removeImportedSql } from './workspace-sql.ts';
 
 /** What the import list shows of a document. */
 export interface ImportSummary {
@@ -65,61 +61,15 @@ export function useImports(): ImportSummary[] {
   return imports.use();
 }
 
-// ---- SQL ----
-
-const IMPORTED_TABLES = ['imported_documents', 'imported_cases', 'imported_metrics', 'imported_similar'] as const;
-
-/**
- * Insert documents' rows in bulk (Arrow, see import-arrow.ts) and recompute the Overview's summary, all in
- * one transaction: on any error nothing of them stays.
- */
-async function insertDocs(conn: AsyncDuckDBConnection, docs: ImportedDoc[]): Promise<void> {
-  const [documents, cases, metrics, similar] = await Promise.all(IMPORTED_TABLES.map((t) => tableColumns(conn, t)));
-  await conn.query('BEGIN TRANSACTION');
-  try {
-    await insertRowsBulk(conn, 'imported_documents', documents, docs.map((d) => d.document));
-    await insertRowsBulk(conn, 'imported_cases', cases, docs.flatMap((d) => d.cases));
-    await insertRowsBulk(conn, 'imported_metrics', metrics, docs.flatMap((d) => d.metrics));
-    await insertRowsBulk(conn, 'imported_similar', similar, docs.flatMap((d) => d.similar));
-    for (const sql of REFRESH_SUMMARY_SQL) await conn.query(sql);
-    await conn.query('COMMIT');
-  } catch (error) {
-    await conn.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
-
 /** Whether the analyst has imported documents stored in this browser (read on load, before restoring). */
 export async function hasStoredImports(): Promise<boolean> {
   return (await idbGetAll<ImportedDoc>(IMPORTS_STORE)).length > 0;
 }
 
-/**
- * On load: insert every stored document's rows (called by restoreWorkspace before the app is ready). The
- * rows are stored, so nothing is read again; all documents go in at once, and if that fails one at a time,
- * so a stored document that no longer fits the tables does not block the others.
- */
-export async function restoreImports(conn: AsyncDuckDBConnection): Promise<void> {
-  const stored = await idbGetAll<ImportedDoc>(IMPORTS_STORE);
-  if (stored.length === 0) return;
-  let restored: ImportedDoc[] = [];
-  // Timed as a performance measure ('restore-imports'): the e2e test reads it.
-  const started = performance.now();
-  try {
-    await insertDocs(conn, stored);
-    restored = stored;
-    performance.measure('restore-imports', { start: started, end: performance.now() });
-  } catch {
-    for (const doc of stored) {
-      try {
-        await insertDocs(conn, [doc]);
-        restored.push(doc);
-      } catch (error) {
-        console.warn(`imported document ${doc.sourceFile} could not be restored:`, error);
-      }
-    }
-  }
-  publish(restored.map(summary));
+/** On load (restoreWorkspace, before the app is ready): the documents stored in this browser go back in. */
+export async function restoreImports(conn: Connector): Promise<void> {
+  const restored = await restoreDocs(conn, await idbGetAll<ImportedDoc>(IMPORTS_STORE));
+  if (restored.length > 0) publish(restored.map(summary));
 }
 
 // ---- import: read the files in a worker, preview, confirm ----
@@ -136,21 +86,6 @@ export async function readImportFiles(files: File[]): Promise<{ files: ImportFil
     else read.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   }
   return { files: read, refused };
-}
-
-/** What the ingest needs of the loaded data: ids in use, and the cases and documents to dedupe against. */
-async function loadedData(conn: AsyncDuckDBConnection): Promise<LoadedIds> {
-  const [caseRows, docRows] = await Promise.all([
-    rows(conn, 'SELECT case_id, doc_id, province, title, indicator, background, measures, outcomes, has_body, duplicate_of FROM cases_all'),
-    rows(conn, 'SELECT doc_id, cases_listed FROM documents'),
-  ]);
-  return {
-    caseIds: caseRows.map((r) => String(r.case_id)),
-    docIds: docRows.map((r) => String(r.doc_id)),
-    // Only the fields dedupe and similarCases read are needed.
-    cases: caseRows as unknown as CaseRow[],
-    documents: docRows.map((r) => ({ doc_id: String(r.doc_id), cases_listed: Number(r.cases_listed) })),
-  };
 }
 
 /** Thrown (as the promise's rejection) when the analyst cancels a running import. */
@@ -205,8 +140,7 @@ export async function confirmImport(docs: ImportedDoc[]): Promise<ImportSummary[
 
 /** Remove an imported document: its rows leave every view and it is not restored on the next load. */
 export async function removeImport(docId: string): Promise<void> {
-  const conn = await workspaceConnection();
-  await changeWorkspace(conn, removeImportedSql(docId));
+  await removeDoc(await workspaceConnection(), docId);
   await idbDelete(IMPORTS_STORE, docId);
   publish(imports.get().filter((d) => d.docId !== docId));
   await invalidateSql();

@@ -1,5 +1,5 @@
 // Putting the analyst's workspace back on every load: stored imported documents, then labels.
-import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Connector } from '../sql/connector.ts';
 import { hasStoredImports, restoreImports } from './imported.ts';
 import { restoreLabels } from './labels.ts';
 
@@ -8,7 +8,7 @@ import { restoreLabels } from './labels.ts';
  * data is ready, so the first charts already include imported documents and labels (no flash of the bare
  * dataset). Never fails the load: what cannot be restored is reported in the console and skipped.
  */
-export async function restoreWorkspace(conn: AsyncDuckDBConnection): Promise<void> {
+export async function restoreWorkspace(conn: Connector): Promise<void> {
   if (await hasStoredImports().catch(() => false)) {
     try {
       await restoreImports(conn);

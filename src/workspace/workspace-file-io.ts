@@ -4,7 +4,7 @@ import { confirmImport } from './imported.ts';
 import type { ImportedDoc } from './import-doc.ts';
 import { importLabelsCsv, labelsCsv } from './labels.ts';
 import { idbGetAll, IMPORTS_STORE } from './persist.ts';
-import { rows, workspaceConnection } from './connection.ts';
+import { workspaceConnection } from './connection.ts';
 import { newDocs, readWorkspaceZip, writeWorkspaceZip } from './workspace-file.ts';
 
 export async function exportWorkspaceFile(labelCount: number): Promise<Blob> {
@@ -25,7 +25,7 @@ export interface WorkspaceImportResult {
 export async function importWorkspaceFile(file: File): Promise<WorkspaceImportResult> {
   const contents = readWorkspaceZip(new Uint8Array(await file.arrayBuffer()));
   const conn = await workspaceConnection();
-  const [docs, cases] = await Promise.all([rows(conn, 'SELECT doc_id FROM documents'), rows(conn, 'SELECT case_id FROM cases')]);
+  const [docs, cases] = await Promise.all([conn.query<{ doc_id: string }>('SELECT doc_id FROM documents'), conn.query<{ case_id: string }>('SELECT case_id FROM cases')]);
   const fresh = newDocs(contents.imports, new Set(docs.map((r) => String(r.doc_id))), new Set(cases.map((r) => String(r.case_id))));
   await confirmImport(fresh);
   const labels = contents.labelsCsv.trim() ? await importLabelsCsv(contents.labelsCsv) : { applied: 0, problems: [] };

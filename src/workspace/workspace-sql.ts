@@ -1,52 +1,7 @@
 // The workspace's own statements: typed INSERTs of imported rows, removing an imported document,
 // replacing the analyst's labels. Pure (no browser API) so Node tests run the very same statements.
-
-export interface SqlColumn {
-  name: string;
-  /** DuckDB type as DESCRIBE prints it: VARCHAR, INTEGER, DOUBLE, BOOLEAN, DATE, VARCHAR[] … */
-  type: string;
-}
-
-/** A SQL string literal with quotes doubled. */
-export function stringLiteral(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-/** One JS value as a SQL literal of the column's type (null/undefined → NULL). */
-export function sqlValue(value: unknown, type: string): string {
-  if (value === null || value === undefined) return 'NULL';
-  const upper = type.toUpperCase();
-  if (upper.endsWith('[]')) {
-    if (!Array.isArray(value)) throw new Error(`expected a list for ${type}, got ${typeof value}`);
-    const item = upper.slice(0, -2);
-    return `[${value.map((v) => sqlValue(v, item)).join(', ')}]::${upper}`;
-  }
-  if (upper === 'BOOLEAN') return value ? 'true' : 'false';
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|DOUBLE|FLOAT|REAL|DECIMAL.*)$/.test(upper)) {
-    const n = Number(value);
-    if (!Number.isFinite(n)) return 'NULL';
-    return `CAST(${n} AS ${upper})`;
-  }
-  if (upper === 'DATE' || upper === 'TIMESTAMP') return `CAST(${stringLiteral(String(value))} AS ${upper})`;
-  return stringLiteral(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
-/**
- * INSERT statements for `rows` into `table`, in chunks (a long document's bodies make big statements).
- * Only the table's own columns are written, by name; a column the rows lack is NULL.
- */
-export function insertRowsSql(table: string, columns: SqlColumn[], rows: readonly object[], chunk = 100): string[] {
-  const names = columns.map((c) => `"${c.name.replaceAll('"', '""')}"`).join(', ');
-  const statements: string[] = [];
-  for (let start = 0; start < rows.length; start += chunk) {
-    const values = rows.slice(start, start + chunk).map((row) => {
-      const record = row as Record<string, unknown>;
-      return `(${columns.map((c) => sqlValue(record[c.name], c.type)).join(', ')})`;
-    });
-    statements.push(`INSERT INTO ${table} (${names}) VALUES\n${values.join(',\n')}`);
-  }
-  return statements;
-}
+import type { SqlColumn } from '../sql/connector.ts';
+import { insertRowsSql, stringLiteral } from '../sql/insert.ts';
 
 /** Statements that delete one imported document and its cases and figures. */
 export function removeImportedSql(docId: string): string[] {

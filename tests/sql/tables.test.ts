@@ -21,17 +21,17 @@ afterAll(() => app?.close());
 describe('dashboard.duckdb', () => {
   it('holds every Parquet file of the contract with the same rows', async () => {
     for (const file of DATA_FILES) {
-      const fromDb = await app.rows(`SELECT count(*) AS n FROM published."${file.published}"`);
+      const fromDb = await app.query(`SELECT count(*) AS n FROM published."${file.published}"`);
       const fromParquet = await queryParquet(DATA_DIR, `SELECT count(*)::INTEGER AS n FROM "${file.published}"`);
       expect(fromDb[0].n, file.file).toBe(fromParquet[0].n);
     }
     // Row for row, not just counts: the same set of (case, indicator, figures) either way.
     const digest = `SELECT count(DISTINCT case_id || indicator || coalesce(city, '') || length(measures))::INTEGER AS d FROM cases`;
-    expect((await app.rows(digest.replace('FROM cases', 'FROM published.cases')))[0].d).toBe((await queryParquet(DATA_DIR, digest))[0].d);
+    expect((await app.query(digest.replace('FROM cases', 'FROM published.cases')))[0].d).toBe((await queryParquet(DATA_DIR, digest))[0].d);
   });
 
   it('keeps the contract’s column types', async () => {
-    const types = await app.rows(`SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'published' AND table_name = 'cases'`);
+    const types = await app.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'published' AND table_name = 'cases'`);
     const byName = Object.fromEntries(types.map((r) => [r.column_name, r.data_type]));
     expect(byName).toMatchObject({ seq: 'INTEGER', has_body: 'BOOLEAN', flags: 'VARCHAR[]', year: 'INTEGER', measures: 'VARCHAR' });
   });

@@ -2,9 +2,9 @@
 // export runs) and the SQL that unions imported rows into the views (sql/workspace-views.ts), executed by
 // DuckDB against the exported Parquet loaded exactly as the browser loads it (tests/queries/dataset.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tableColumns } from '../../src/sql/connector.ts';
 import { prepareImport, type ImportedDoc } from '../../src/workspace/import-doc.ts';
-import { insertRowsSql, removeImportedSql, type SqlColumn } from '../../src/workspace/workspace-sql.ts';
-import type { CaseRow } from '../../src/ingest/types.ts';
+import { insertDocs, loadedData, removeDoc, restoreDocs } from '../../src/workspace/import-rows.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { madeUpDocument, shaanxiBatchText } from './made-up-doc.ts';
 
@@ -14,29 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-async function loaded() {
-  const cases = await db.all('SELECT case_id, doc_id, province, title, background, measures, outcomes, duplicate_of FROM cases_all');
-  const docs = await db.all('SELECT doc_id FROM documents');
-  return {
-    caseIds: cases.map((r) => String(r.case_id)),
-    docIds: docs.map((r) => String(r.doc_id)),
-    cases: cases as unknown as CaseRow[],
-  };
-}
-
-async function columns(table: string): Promise<SqlColumn[]> {
-  return (await db.all(`DESCRIBE ${table}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-}
-
-async function insert(doc: ImportedDoc): Promise<void> {
-  const statements = [
-    ...insertRowsSql('imported_documents', await columns('imported_documents'), [doc.document]),
-    ...insertRowsSql('imported_cases', await columns('imported_cases'), doc.cases),
-    ...insertRowsSql('imported_metrics', await columns('imported_metrics'), doc.metrics),
-    ...insertRowsSql('imported_similar', await columns('imported_similar'), doc.similar),
-  ];
-  for (const sql of statements) await db.all(sql);
-}
+const loaded = () => loadedData(db.conn);
 
 const count = async (sql: string) => Number((await db.all(sql))[0].n);
 
@@ -57,7 +35,7 @@ describe('prepareImport', () => {
     expect(d.metrics.length).toBeGreaterThan(0);
     expect(d.metrics.every((m) => d.cases.some((c) => c.case_id === m.case_id))).toBe(true);
     // Its cases are the published 2022 batch's text: each is a copy of its published twin, and says so.
-    const published = new Map(before.cases.map((c) => [c.case_id, c]));
+    const published = new Map((before.cases ?? []).map((c) => [c.case_id, c]));
     for (const c of d.cases) {
       expect(c.duplicate_of).not.toBeNull();
       expect(published.get(c.duplicate_of!)?.title).toBe(c.title);
@@ -119,7 +97,7 @@ describe('imported rows in the views', () => {
     const doc = madeUpDocument();
     const { imported } = prepareImport([{ name: doc.name, bytes: doc.bytes }], await loaded());
     const d = imported[0];
-    await insert(d);
+    await insertDocs(db.conn, [d]);
 
     expect(await count('SELECT count(*) n FROM cases_all')).toBe(casesBefore + 36);
     expect(await count('SELECT count(*) n FROM metrics')).toBe(metricsBefore + d.metrics.length);
@@ -133,7 +111,7 @@ describe('imported rows in the views', () => {
     // published is a DATE in the view like in the Parquet.
     expect((await db.all(`SELECT typeof(published) t FROM documents WHERE doc_id = '${d.docId}'`))[0].t).toBe('DATE');
 
-    for (const sql of removeImportedSql(d.docId)) await db.all(sql);
+    await removeDoc(db.conn, d.docId);
     expect(await count('SELECT count(*) n FROM cases_all')).toBe(casesBefore);
     expect(await count('SELECT count(*) n FROM metrics')).toBe(metricsBefore);
     expect(await count('SELECT count(*) n FROM imported_similar')).toBe(0);
@@ -141,12 +119,65 @@ describe('imported rows in the views', () => {
   });
 
   test('text with quotes and backslashes survives the INSERT literally', async () => {
-    const cols = await columns('imported_documents');
+    const cols = await tableColumns(db.conn, 'imported_documents');
     const title = "it's \\n a 'quoted' \"title\" —— 完";
     const doc = { doc_id: 'zz-test', source_file: 'x.txt', province: null, title, issuer: null, year: 2024, batch: null, published: null, script: 'simplified', cases_listed: 0, cases_parsed: 0 };
-    for (const sql of insertRowsSql('imported_documents', cols, [doc])) await db.all(sql);
+    await db.conn.insertRows('imported_documents', cols, [doc]);
     const [row] = await db.all("SELECT title FROM documents WHERE doc_id = 'zz-test'");
     expect(row.title).toBe(title);
-    for (const sql of removeImportedSql('zz-test')) await db.all(sql);
+    await removeDoc(db.conn, 'zz-test');
+  });
+});
+
+describe('restoring stored documents', () => {
+  /**
+   * A stored document that no longer fits the tables: its document row is fine, but a case's flags are not
+   * a list, so the insert fails after the document row went in.
+   */
+  const unfit = (doc: ImportedDoc): ImportedDoc => ({
+    ...doc,
+    docId: 'zz-unfit',
+    document: { ...doc.document, doc_id: 'zz-unfit' },
+    cases: doc.cases.map((c, i) => ({ ...c, doc_id: 'zz-unfit', flags: i === 0 ? ('not a list' as unknown as string[]) : c.flags })),
+  });
+
+  test('an insert that fails leaves nothing behind, not even the rows inserted before the failure', async () => {
+    const doc = madeUpDocument();
+    const { imported } = prepareImport([{ name: doc.name, bytes: doc.bytes }], await loaded());
+    const before = await count('SELECT count(*) n FROM cases_all');
+    await expect(insertDocs(db.conn, [unfit(imported[0])])).rejects.toThrow(/expected a list/);
+    expect(await count('SELECT count(*) n FROM cases_all')).toBe(before);
+    expect(await count('SELECT count(*) n FROM documents WHERE imported')).toBe(0);
+  });
+
+  test('stored documents go back in; one that no longer fits is skipped and the others still restored', async () => {
+    const doc = madeUpDocument();
+    const { imported } = prepareImport([{ name: doc.name, bytes: doc.bytes }], await loaded());
+    const good = imported[0];
+    const casesBefore = await count('SELECT count(*) n FROM cases_all');
+    const summaryBefore = await count('SELECT sum(cases) n FROM case_summary');
+    const warn = console.warn;
+    console.warn = () => undefined;
+    let restored: ImportedDoc[];
+    try {
+      restored = await restoreDocs(db.conn, [unfit(good), good]);
+    } finally {
+      console.warn = warn;
+    }
+    expect(restored.map((d) => d.docId)).toEqual([good.docId]);
+    expect(await count('SELECT count(*) n FROM cases_all')).toBe(casesBefore + good.cases.length);
+    expect(await count(`SELECT count(*) n FROM documents WHERE imported AND doc_id = '${good.docId}'`)).toBe(1);
+    expect(await count("SELECT count(*) n FROM documents WHERE doc_id = 'zz-unfit'")).toBe(0);
+    // The Overview's summary was recomputed with the restored cases: it counts distinct cases, the same as `cases`.
+    expect(await count('SELECT sum(cases) n FROM case_summary')).toBe(await count('SELECT count(*) n FROM cases'));
+    expect(summaryBefore).toBeGreaterThan(0);
+    await removeDoc(db.conn, good.docId);
+    expect(await count('SELECT count(*) n FROM cases_all')).toBe(casesBefore);
+  });
+
+  test('nothing stored: nothing restored, nothing changed', async () => {
+    const before = await count('SELECT count(*) n FROM cases_all');
+    expect(await restoreDocs(db.conn, [])).toEqual([]);
+    expect(await count('SELECT count(*) n FROM cases_all')).toBe(before);
   });
 });

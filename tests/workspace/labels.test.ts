@@ -2,7 +2,8 @@
 // `cases` view (sql/workspace-views.ts) run by DuckDB on the real dataset.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { labelsToCsv, parseLabelsCsv, type LabelContext } from '../../src/workspace/labels-csv.ts';
-import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
+import { mergeLabelsCsv, validLabels, writeLabels } from '../../src/workspace/label-rows.ts';
+import type { LabelRow } from '../../src/workspace/workspace-sql.ts';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
@@ -75,7 +76,7 @@ describe('labels over the cases view', () => {
     const byIndicator = async () =>
       Object.fromEntries((await db.all('SELECT indicator, count(*) n FROM cases GROUP BY indicator')).map((r) => [r.indicator, Number(r.n)]));
     const before = await byIndicator();
-    for (const sql of replaceLabelsSql([{ case_id: String(c.case_id), indicator: 'tax', labelled_at: '2025-03-01T10:00:00.000Z' }])) await db.all(sql);
+    await writeLabels(db.conn, [{ case_id: String(c.case_id), indicator: 'tax', labelled_at: '2025-03-01T10:00:00.000Z' }]);
     const [row] = await db.all(`SELECT indicator, indicator_source, indicator_original FROM cases WHERE case_id = '${c.case_id}'`);
     expect(row).toEqual({ indicator: 'tax', indicator_source: 'analyst', indicator_original: c.indicator });
     const after = await byIndicator();
@@ -85,7 +86,30 @@ describe('labels over the cases view', () => {
     expect(Number((await db.all("SELECT count(*) n FROM cases WHERE indicator_source = 'analyst'"))[0].n)).toBe(1);
     expect(Number((await db.all('SELECT count(*) n FROM cases WHERE indicator_original IS NOT NULL'))[0].n)).toBe(1);
 
-    for (const sql of replaceLabelsSql([])) await db.all(sql);
+    await writeLabels(db.conn, []);
     expect(await byIndicator()).toEqual(before);
+  });
+
+  test('a labels CSV merges into the current labels against the loaded cases; nothing is written until applied', async () => {
+    const [a, b] = await db.all('SELECT case_id FROM cases ORDER BY case_id LIMIT 2');
+    const current: LabelRow[] = [
+      { case_id: String(a.case_id), indicator: 'credit', labelled_at: '2025-01-01T00:00:00.000Z' },
+      { case_id: String(b.case_id), indicator: 'tax', labelled_at: '2025-01-01T00:00:00.000Z' },
+    ];
+    const csv = `case_id,indicator\n${a.case_id},获得电力\nxx-1999-b9-999,tax\n`;
+    const merged = await mergeLabelsCsv(db.conn, current, csv, '2025-06-01T00:00:00.000Z');
+    expect(merged.applied).toBe(1);
+    expect(merged.problems).toEqual([{ line: 3, message: 'unknown case_id "xx-1999-b9-999"' }]);
+    // The case named again takes the new indicator; the other label stays as it was.
+    expect(merged.next).toEqual([current[1], { case_id: String(a.case_id), indicator: 'electricity', labelled_at: '2025-06-01T00:00:00.000Z' }]);
+    expect(Number((await db.all("SELECT count(*) n FROM cases WHERE indicator_source = 'analyst'"))[0].n)).toBe(0);
+    // A CSV without one valid row changes nothing.
+    expect((await mergeLabelsCsv(db.conn, current, 'case_id,indicator\nxx-1999-b9-999,tax\n', 'now')).next).toBeNull();
+  });
+
+  test('restoring keeps only well-formed stored labels with a known indicator', () => {
+    const ok = { case_id: 'fj-2023-b2-001', indicator: 'tax', labelled_at: '2025-01-01T00:00:00.000Z' };
+    const stored = [ok, { ...ok, indicator: 'no_such_code' }, { ...ok, case_id: 42 }, { ...ok, labelled_at: null }, null] as unknown as LabelRow[];
+    expect(validLabels(stored)).toEqual([ok]);
   });
 });

@@ -5,7 +5,7 @@
 // The Arrow side only needs four kinds of column (text, number, boolean, list of text): DuckDB does the
 // exact typing (INTEGER, DATE, TIMESTAMP…) in the cast, as the target table says.
 import { Bool, Field, Float64, List, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType, type Vector } from 'apache-arrow';
-import type { SqlColumn } from './workspace-sql.ts';
+import type { SqlColumn } from '../sql/connector.ts';
 
 const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

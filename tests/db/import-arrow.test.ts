@@ -2,11 +2,12 @@
 // Node build, the same engine as the browser's): the rows read back are the rows the literal INSERTs give.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { insertRowsBulk } from '../../src/workspace/import-arrow.ts';
+import { insertRowsBulk } from '../../src/db/import-arrow.ts';
 import { prepareImport } from '../../src/workspace/import-doc.ts';
-import { insertRowsSql, type SqlColumn } from '../../src/workspace/workspace-sql.ts';
+import type { SqlColumn } from '../../src/sql/connector.ts';
+import { insertRowsSql } from '../../src/sql/insert.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { madeUpDocument } from './made-up-doc.ts';
+import { madeUpDocument } from '../workspace/made-up-doc.ts';
 
 const require = createRequire(import.meta.url);
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
