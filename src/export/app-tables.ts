@@ -8,8 +8,6 @@ import { openMemoryDatabase, type NodeDatabase } from './node-connector.ts';
 
 export { browserValue } from './node-connector.ts';
 
-export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 /** The app's tables in Node: a Connector (rows as the browser gets them) with its connection. */
 export type AppTables = NodeDatabase;
 

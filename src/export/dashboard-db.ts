@@ -4,6 +4,7 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { ident, literal } from '../sql/quote.ts';
 import { DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES } from '../sql/tables.ts';
 import type { Logger } from './logger.ts';
 
@@ -13,7 +14,6 @@ import type { Logger } from './logger.ts';
  */
 export const BROWSER_STORAGE_VERSION = 'v1.4.0';
 
-const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Writes `dataDir/dashboard.duckdb` from the Parquet files of `dataDir` (temp file + rename). Returns its path. */
 export async function writeDashboardDb(dataDir: string, logger: Logger): Promise<string> {
@@ -24,10 +24,10 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(`ATTACH ${sqlString(tmp)} AS out (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}')`);
+    await connection.run(`ATTACH ${literal(tmp)} AS out (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}')`);
     for (const file of DATA_FILES) {
       const source = path.join(dataDir, file.file);
-      await connection.run(`CREATE TABLE out."${file.published}" AS SELECT * FROM read_parquet(${sqlString(source)})`);
+      await connection.run(`CREATE TABLE out.${ident(file.published)} AS SELECT * FROM read_parquet(${literal(source)})`);
     }
     // Derived tables (src/sql/tables.ts DERIVED_TABLES).
     await connection.run(`CREATE TABLE out.case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM out.metrics GROUP BY case_id`);

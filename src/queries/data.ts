@@ -1,4 +1,5 @@
 // Named queries of the Data view: source documents, taxonomy with counts, whole tables for download.
+import { ident, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Source documents with how many cases each lists and parses, rows in the table (a listed case with no body still has one), and duplicates. */
@@ -35,13 +36,13 @@ const sourceOf = (table: string) => (table === 'cases' ? 'cases_all' : table);
 
 /** Every row of a table, for the CSV download (`table` is one of ours, quoted for `similar`). */
 export function wholeTableQuery(table: string): NamedQuery {
-  return { id: `data.${table}`, sql: `SELECT * FROM "${sourceOf(table).replaceAll('"', '""')}"` };
+  return { id: `data.${table}`, sql: `SELECT * FROM ${ident(sourceOf(table))}` };
 }
 
 /** Row count of each table. */
 export function tableCountsQuery(tables: string[]): NamedQuery {
   return {
     id: 'data.tableCounts',
-    sql: tables.map((t) => `SELECT '${t}' AS "table", count(*)::INTEGER AS n FROM "${sourceOf(t)}"`).join('\nUNION ALL\n'),
+    sql: tables.map((t) => `SELECT ${literal(t)} AS "table", count(*)::INTEGER AS n FROM ${ident(sourceOf(t))}`).join('\nUNION ALL\n'),
   };
 }

@@ -41,7 +41,7 @@ ORDER BY ${orderOfDimension('m.dimension')}`,
   };
 }
 
-const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN '${d}' THEN ${i}`).join(' ')} ELSE 99 END`;
+const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN ${literal(d)} THEN ${i}`).join(' ')} ELSE 99 END`;
 
 /**
  * One row per measure of the dimension: the case (place, title), the phrase, before / after in unit_norm

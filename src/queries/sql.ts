@@ -1,14 +1,8 @@
-// SQL building helpers: every value that comes from the URL or the user goes through `literal`.
+// SQL building helpers: every value that comes from the URL or the user goes through `literal` (sql/quote.ts).
+import { literal } from '../sql/quote.ts';
 import type { Filters } from '../state/filters.ts';
 
-/** A SQL string literal with quotes doubled. */
-export function literal(value: string | number): string {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    return String(value);
-  }
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { ident, literal } from '../sql/quote.ts';
 
 export function inList(column: string, values: readonly (string | number)[]): string {
   return `${column} IN (${values.map(literal).join(', ')})`;

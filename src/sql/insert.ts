@@ -2,11 +2,7 @@
 // The Node connector inserts this way; the browser goes through Arrow instead (db/import-arrow.ts), which is
 // much faster for thousands of rows.
 import type { SqlColumn } from './connector.ts';
-
-/** A SQL string literal with quotes doubled. */
-export function stringLiteral(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+import { ident, literal } from './quote.ts';
 
 /** One JS value as a SQL literal of the column's type (null/undefined → NULL). */
 export function sqlValue(value: unknown, type: string): string {
@@ -23,8 +19,8 @@ export function sqlValue(value: unknown, type: string): string {
     if (!Number.isFinite(n)) return 'NULL';
     return `CAST(${n} AS ${upper})`;
   }
-  if (upper === 'DATE' || upper === 'TIMESTAMP') return `CAST(${stringLiteral(String(value))} AS ${upper})`;
-  return stringLiteral(typeof value === 'string' ? value : JSON.stringify(value));
+  if (upper === 'DATE' || upper === 'TIMESTAMP') return `CAST(${literal(String(value))} AS ${upper})`;
+  return literal(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /**
@@ -32,7 +28,7 @@ export function sqlValue(value: unknown, type: string): string {
  * Only the table's own columns are written, by name; a column the rows lack is NULL.
  */
 export function insertRowsSql(table: string, columns: SqlColumn[], rows: readonly object[], chunk = 100): string[] {
-  const names = columns.map((c) => `"${c.name.replaceAll('"', '""')}"`).join(', ');
+  const names = columns.map((c) => ident(c.name)).join(', ');
   const statements: string[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
     const values = rows.slice(start, start + chunk).map((row) => {

@@ -7,6 +7,7 @@
 // Every query reads views named like the tables (`cases`, …) over `base_*` views of the attached file,
 // which union the analyst's imported documents and overlay their labels (workspace-views.ts).
 // Shared by the browser (db/duckdb.ts) and the Node export (src/export): nothing here is browser-only.
+import { ident, literal } from './quote.ts';
 import { WORKSPACE_VIEWS_SQL } from './workspace-views.ts';
 
 /** The published DuckDB database file under public/data/ (written by src/export/dashboard-db.ts). */
@@ -44,15 +45,14 @@ export const DERIVED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [{ publish
 /** Every table the app needs in dashboard.duckdb. */
 export const PUBLISHED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [...DATA_FILES, ...DERIVED_TABLES];
 
-const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** ATTACH the published database file (registered under its own name) read-only. */
 export function attachSql(fileName: string = DASHBOARD_DB_FILE): string {
-  return `ATTACH '${fileName.replaceAll("'", "''")}' AS ${PUBLISHED_SCHEMA} (READ_ONLY)`;
+  return `ATTACH ${literal(fileName)} AS ${PUBLISHED_SCHEMA} (READ_ONLY)`;
 }
 
 /** Lists the tables the attached file has (to name a missing one in the error). */
-export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHERE database_name = '${PUBLISHED_SCHEMA}'`;
+export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHERE database_name = ${literal(PUBLISHED_SCHEMA)}`;
 
 /**
  * Statements run once the file is attached: a base view per published table, then the workspace views.
@@ -60,7 +60,7 @@ export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHER
  * app's queries over exactly what the browser sees.
  */
 export const VIEWS_SQL: string[] = [
-  ...PUBLISHED_TABLES.map((f) => `CREATE OR REPLACE VIEW ${quoteId(f.base)} AS SELECT * FROM ${PUBLISHED_SCHEMA}.${quoteId(f.published)}`),
+  ...PUBLISHED_TABLES.map((f) => `CREATE OR REPLACE VIEW ${ident(f.base)} AS SELECT * FROM ${PUBLISHED_SCHEMA}.${ident(f.published)}`),
   ...WORKSPACE_VIEWS_SQL,
 ];
 

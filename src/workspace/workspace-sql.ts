@@ -1,11 +1,12 @@
 // The workspace's own statements: typed INSERTs of imported rows, removing an imported document,
 // replacing the analyst's labels. Pure (no browser API) so Node tests run the very same statements.
 import type { SqlColumn } from '../sql/connector.ts';
-import { insertRowsSql, stringLiteral } from '../sql/insert.ts';
+import { insertRowsSql } from '../sql/insert.ts';
+import { literal } from '../sql/quote.ts';
 
 /** Statements that delete one imported document and its cases and figures. */
 export function removeImportedSql(docId: string): string[] {
-  const id = stringLiteral(docId);
+  const id = literal(docId);
   const cases = `(SELECT case_id FROM imported_cases WHERE doc_id = ${id})`;
   return [
     `DELETE FROM imported_similar WHERE case_id IN ${cases} OR other_case_id IN ${cases}`,

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
 import { WORKSPACE_VIEWS_SQL } from '../../src/sql/workspace-views.ts';
-import { openAppTables, sqlString } from '../../src/export/app-tables.ts';
+import { openAppTables } from '../../src/export/app-tables.ts';
+import { ident, literal } from '../../src/sql/quote.ts';
 import { openMemoryDatabase } from '../../src/export/node-connector.ts';
 import type { NamedQuery, Row } from '../../src/queries/types.ts';
 import type { Connector } from '../../src/sql/connector.ts';
@@ -52,10 +53,10 @@ export async function openDataDb(): Promise<DataDb> {
 export async function openParquetAppDb(dir: string): Promise<DataDb> {
   const db = await openMemoryDatabase();
   for (const file of DATA_FILES) {
-    await db.exec(`CREATE VIEW "${file.base}" AS SELECT * FROM read_parquet(${sqlString(path.join(dir, file.file))})`);
+    await db.exec(`CREATE VIEW ${ident(file.base)} AS SELECT * FROM read_parquet(${literal(path.join(dir, file.file))})`);
   }
   // dashboard.duckdb's derived table, computed here from the figures file itself.
-  const metrics = sqlString(path.join(dir, 'metrics.parquet'));
+  const metrics = literal(path.join(dir, 'metrics.parquet'));
   await db.exec(`CREATE VIEW base_case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM read_parquet(${metrics}) GROUP BY case_id`);
   for (const sql of WORKSPACE_VIEWS_SQL) await db.exec(sql);
   return {
@@ -77,7 +78,7 @@ export async function queryParquet(dir: string, sql: string): Promise<Row[]> {
   const connection = await instance.connect();
   try {
     for (const table of ['documents', 'cases', 'metrics', 'indicators', 'similar']) {
-      await connection.run(`CREATE VIEW "${table}" AS SELECT * FROM read_parquet(${sqlString(path.join(dir, `${table}.parquet`))})`);
+      await connection.run(`CREATE VIEW ${ident(table)} AS SELECT * FROM read_parquet(${literal(path.join(dir, `${table}.parquet`))})`);
     }
     const reader = await connection.runAndReadAll(sql);
     return reader.getRowObjectsJson() as Row[];
