@@ -35,12 +35,16 @@ const boundaries = [
     except: ['./index.ts'],
     message: 'import the workspace from src/workspace/index.ts.',
   },
+  // Strings and names only: i18n runs no query and knows no view.
+  { target: './src/i18n', from: ['./src/db', './src/hooks', './src/workspace', './src/queries', './src/views', './src/components'], message: 'i18n takes names from the ingest constants, not SQL.' },
   // Components are the views' parts; they never reach back into a view.
   { target: './src/components', from: './src/views', message: 'components may not import views.' },
+  // The app knows nothing of the benchmark's floor page (bench/), which uses the engine.
+  { target: './src', from: './bench', message: 'the app may not import the benchmark.' },
   // The export is Node code: nothing of the browser app.
   {
     target: './src/export',
-    from: ['./src/db', './src/hooks', './src/workspace', './src/views', './src/components', './src/brief', './src/i18n', './src/state', './src/app-start.ts', './src/App.tsx'],
+    from: ['./src/db', './src/hooks', './src/workspace', './src/views', './src/components', './src/brief', './src/i18n', './src/state', './src/App.tsx'],
     message: 'the export (Node) may not import browser code: share through src/sql.',
   },
 ];
@@ -68,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts'],
     ignores: ['src/export/**'],
     ...reactHooks.configs.flat['recommended-latest'],
     rules: { ...reactHooks.configs.flat['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error' },
@@ -76,7 +80,7 @@ export default tseslint.config(
   },
   {
     // Browser code and the pure ingest: no Node modules or globals (tsconfig cannot check this, see tsconfig.json).
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts'],
     ignores: ['src/export/**'],
     rules: {
       'import-x/no-nodejs-modules': 'error',

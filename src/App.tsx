@@ -2,7 +2,7 @@
 // and the current view. All state comes from the URL (state/url-state.ts).
 import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import { useEngineWanted, wantEngine } from './app-start.ts';
+import { useEngineWanted, wantEngine } from './hooks/engine-start.ts';
 import { FilterBar } from './components/FilterBar.tsx';
 import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
@@ -87,7 +87,7 @@ const FILTERED: ViewId[] = ['overview', 'compare', 'indicator', 'cases'];
 function Shell({ state, update }: ViewProps) {
   const { t } = useI18n();
   const View = VIEWS[state.view] ?? OverviewView;
-  // Every view but the Overview queries DuckDB from the start: no reason to hold anything back (app-start.ts).
+  // Every view but the Overview queries DuckDB from the start: no reason to hold anything back (hooks/engine-start.ts).
   useEffect(() => {
     if (View !== OverviewView) wantEngine();
   }, [View]);

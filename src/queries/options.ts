@@ -1,12 +1,8 @@
-// Option lists of the filter bar, and the indicator taxonomy. Each list is cross-filtered: it
+// Option lists of the filter bar. Each list is cross-filtered: it
 // respects every other filter but not its own, so picking a second province stays possible.
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
 import { caseWhere, FILTER_COLUMN } from './sql.ts';
 import type { NamedQuery } from './types.ts';
-
-export function indicatorsQuery(): NamedQuery {
-  return { id: 'taxonomy', sql: 'SELECT code, name_zh, name_en, sort FROM indicators ORDER BY sort, code' };
-}
 
 /** Rows { value, n }: each value of the filter's column with its case count under the other filters. */
 export function filterOptionsQuery(filters: Filters, key: keyof Filters): NamedQuery {

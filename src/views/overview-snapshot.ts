@@ -5,7 +5,7 @@
 // Any other query (a filter set, another dataset without the file) simply waits for DuckDB as before.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useEngineWanted, wantEngine } from '../app-start.ts';
+import { useEngineWanted, wantEngine } from '../hooks/engine-start.ts';
 import { dataUrl } from '../db/data-url.ts';
 import { useSql } from '../hooks/useSql.ts';
 import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../queries/overview.ts';
@@ -35,7 +35,7 @@ const SNAPSHOT_SQL = new Set(overviewSnapshotQueries().map((q) => q.sql));
 
 /**
  * useSql, but answered from the ingest-time snapshot while the live query has no rows yet. A query the
- * snapshot answers does not start DuckDB before the first chart is drawn (app-start.ts): the live run
+ * snapshot answers does not start DuckDB before the first chart is drawn (hooks/engine-start.ts): the live run
  * waits until then. Any other query — a filter set, or a snapshot that is missing or lacks it — runs at once.
  */
 export function useOverviewSql(query: NamedQuery): OverviewResult {

@@ -1,8 +1,9 @@
 // The benchmark's floor: the least work any page showing our data must do, with the app's own parts —
 // start DuckDB-wasm from the same self-hosted bundles (src/db/duckdb.ts getDb), attach the published
 // dashboard.duckdb the same way (attachPublishedData), answer one group-by. Marks `floor:answer`.
-// Not part of the app: built as a second page (bench/floor.html) only so the benchmark can load it.
-import { attachPublishedData, getDb } from '../db/duckdb.ts';
+// Not part of the app: built as a second page (bench/floor.html) only in the test and benchmark builds
+// (vite.config.ts, mode `bench`), never into dist/.
+import { attachPublishedData, getDb } from '../src/db/duckdb.ts';
 
 async function floor(): Promise<string> {
   const db = await getDb();

@@ -1,10 +1,10 @@
-// When DuckDB-wasm starts (issue 5). The landing view is drawn from overview.json, so the engine (its
+// When DuckDB-wasm starts. The landing view is drawn from overview.json, so the engine (its
 // 184 KB worker script, then the wasm) is not fetched before the first chart is on screen: it is "wanted"
 // when the page is idle after the app:first-chart mark, or after FALLBACK_MS whatever happens (no chart drawn: empty
 // data, an error, a hidden tab), so it never waits forever. Anything that needs a query the snapshot
 // cannot answer does not wait for this at all: runQuery starts the engine itself (db/duckdb.ts).
+// The first chart's mark is handed in (main.tsx), so this module knows nothing of the charts.
 import { useSyncExternalStore } from 'react';
-import { FIRST_CHART_MARK } from './components/first-chart.ts';
 
 /** Start the engine this long after the page started if no chart has been drawn by then. */
 export const FALLBACK_MS = 3000;
@@ -46,17 +46,17 @@ function whenIdle(run: () => void): void {
 }
 
 /**
- * Called once at start-up: wants the engine at the first-chart mark (observed, so first-chart.ts stays
- * unaware of this) or after `fallbackMs`, whichever comes first, and then runs `start` once (main.tsx:
- * tablesReady). Returns a function that cancels it (tests).
+ * Called once at start-up: wants the engine at the performance mark `firstChartMark` (observed, so the
+ * chart code stays unaware of this) or after `fallbackMs`, whichever comes first, and then runs `start` once
+ * (main.tsx: tablesReady). Returns a function that cancels it (tests).
  */
-export function startEngineAfterFirstChart(start: () => void, fallbackMs = FALLBACK_MS): () => void {
+export function startEngineAfterFirstChart(start: () => void, firstChartMark: string, fallbackMs = FALLBACK_MS): () => void {
   const timer = setTimeout(wantEngine, fallbackMs);
   const observer =
     typeof PerformanceObserver === 'undefined'
       ? null
       : new PerformanceObserver((list) => {
-          if (list.getEntriesByName(FIRST_CHART_MARK).length > 0) whenIdle(wantEngine);
+          if (list.getEntriesByName(firstChartMark).length > 0) whenIdle(wantEngine);
         });
   observer?.observe({ type: 'mark' });
   const cancel = () => {
@@ -69,7 +69,7 @@ export function startEngineAfterFirstChart(start: () => void, fallbackMs = FALLB
     start();
   });
   // The mark may already be set (a chart drawn before this ran).
-  if (performance.getEntriesByName(FIRST_CHART_MARK, 'mark').length > 0) whenIdle(wantEngine);
+  if (performance.getEntriesByName(firstChartMark, 'mark').length > 0) whenIdle(wantEngine);
   else if (wanted) {
     cancel();
     start();
