@@ -228,7 +228,7 @@ async function browserSections(DIST: string): Promise<string> {
   if (viewRows.length) {
     out.push(
       '',
-      '### Other views: cold load until the view\'s queries answered (one run each; no target in issue 5)',
+      '### Other views: cold load until the view\'s queries answered (one run each; no target set)',
       table(['data', ...otherViews([]).map(([name]) => name)], viewRows),
     );
   }

@@ -15,15 +15,15 @@ import type { ViewProps } from './views/types.ts';
 
 export type { ViewProps };
 
-// Only the landing view is in the first bundle; the others load when first opened (issue 5: JS before
+// Only the landing view is in the first bundle; the others load when first opened (less JS before
 // the first chart). The workspace button's import panel is loaded on demand the same way.
 const CompareView = lazy(() => import('./views/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 const IndicatorView = lazy(() => import('./views/IndicatorView.tsx').then((m) => ({ default: m.IndicatorView })));
 const CasesView = lazy(() => import('./views/CasesView.tsx').then((m) => ({ default: m.CasesView })));
 const CaseView = lazy(() => import('./views/CaseView.tsx').then((m) => ({ default: m.CaseView })));
 const DataView = lazy(() => import('./views/DataView.tsx').then((m) => ({ default: m.DataView })));
-const SqlView = lazy(() => import('./views/SqlView.tsx').then((m) => ({ default: m.SqlView }))); // issue 4
-// issue 4: the workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
+const SqlView = lazy(() => import('./views/SqlView.tsx').then((m) => ({ default: m.SqlView })));
+// The workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
 const WorkspaceButton = lazy(() => import('./components/import/WorkspaceButton.tsx').then((m) => ({ default: m.WorkspaceButton })));
 
 /** Views by id. */
@@ -34,7 +34,7 @@ const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   cases: CasesView,
   case: CaseView,
   data: DataView,
-  sql: SqlView, // issue 4
+  sql: SqlView,
 };
 
 /** Texts of the shell's own status lines (kept here: two short strings, not worth dictionary keys). */
@@ -126,7 +126,7 @@ function Shell({ state, update }: ViewProps) {
             </a>
           ))}
         </nav>
-        {/* issue 4: import documents, own labels. Loaded with DuckDB (after the first chart): what it
+        {/* The analyst's workspace: import documents, own labels. Loaded with DuckDB (after the first chart): what it
             counts is restored into DuckDB, and it shows a disabled look-alike until then. */}
         <WorkspaceSlot update={update} />
         <button type="button" className="lang-switch" data-lang={state.lang} onClick={() => update({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>

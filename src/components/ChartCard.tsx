@@ -73,7 +73,7 @@ export function ChartCard(props: ChartCardProps) {
       color: PALETTE,
       // A screen reader hears the chart's own values (chart-description.ts), not ECharts' generic sentence.
       aria: { enabled: true, decal: { show: false }, label: { description } },
-      // No animation: a filter change must show the new numbers at once (issue 5: ≤ 50 ms), and
+      // No animation: a filter change must show the new numbers at once (target: within 50 ms, docs/performance.md), and
       // `finished` (the app:first-chart mark) fires as soon as the first frame is drawn.
       animation: false,
       ...drawn,

@@ -1,5 +1,5 @@
 // Node only: the Overview's landing numbers, computed at ingest so the browser can draw the landing view
-// before DuckDB-wasm has started (issue 5). The SAME named queries the view runs live
+// before DuckDB-wasm has started. The SAME named queries the view runs live
 // (src/queries/overview.ts, no filter) run here in Node DuckDB over the exported dashboard.duckdb, opened
 // exactly as the browser opens it (src/sql/tables.ts: attached read-only, base_* views + the workspace views).
 // The browser uses a snapshot only for a query whose SQL text is identical (views/overview-snapshot.ts);

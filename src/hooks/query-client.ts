@@ -1,4 +1,4 @@
-// One TanStack Query client for the app. Data only changes when the tables change (issue 4's import),
+// One TanStack Query client for the app. Data only changes when the tables change (an import, a label),
 // so results never go stale by time; call invalidateSql() after changing a table.
 import { QueryClient } from '@tanstack/react-query';
 

@@ -7,7 +7,7 @@ import { CaseLink } from '../components/cases/CaseLink.tsx';
 import { Chips } from '../components/cases/Chips.tsx';
 import { Highlighted } from '../components/cases/Highlighted.tsx';
 import { SimilarList } from '../components/cases/SimilarList.tsx';
-import { RelabelControl } from '../components/labels/RelabelControl.tsx'; // issue 4
+import { RelabelControl } from '../components/labels/RelabelControl.tsx';
 import '../components/cases/views.css';
 import { formatChange } from '../components/cases/measureFormat.ts';
 import { str, strings, trim } from '../components/cases/values.ts';
@@ -158,7 +158,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                     {t('case.toCompare')}
                   </button>
                 </div>
-                {/* issue 4: the analyst re-files the case (labels overlay the cases view) */}
+                {/* The analyst re-files the case (labels overlay the cases view) */}
                 <RelabelControl caseId={caseId} indicator={str(c.indicator)} original={c.indicator_original ? str(c.indicator_original) : null} />
               </section>
             </div>

@@ -1,4 +1,4 @@
-// The landing view before DuckDB-wasm is ready (issue 5): the Overview's queries with no filter were run at
+// The landing view before DuckDB-wasm is ready: the Overview's queries with no filter were run at
 // ingest and saved with their SQL in data/overview.json (src/export/overview-snapshot.ts). Until a live
 // result arrives, a query whose SQL text is exactly one of those gets the saved rows — the same numbers
 // (tests/export/overview-snapshot.test.ts), so the switch to live results changes nothing on screen.

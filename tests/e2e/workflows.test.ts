@@ -1,4 +1,4 @@
-// Issue 4's analyst workflows in real Chromium on the real export: import a document (and refuse an
+// The analyst's workflows in real Chromium on the real export: import a document (and refuse an
 // unreadable one without touching the data), SQL console (run, CSV download, DuckDB's error, cancel),
 // and the analyst's own labels (counts move in the overview, the label survives a reload).
 import Papa from 'papaparse';
