@@ -47,8 +47,14 @@ describe('import through the preview', () => {
     const oldIds = await caseIds(page);
     await page.locator('[data-testid="preview-province"]').selectOption('江西省');
     await page.locator('[data-testid="preview-apply"]').click();
-    await expect.poll(() => caseIds(page), { timeout: 150_000 }).not.toEqual(oldIds);
+    // The list is briefly empty while the file is read again: wait for the new rows, not just for a change.
+    const reread = async () => {
+      const now = await caseIds(page);
+      return now.length === oldIds.length && now.join() !== oldIds.join();
+    };
+    await expect.poll(reread, { timeout: 150_000 }).toBe(true);
     const ids = await caseIds(page);
+    expect(ids).toHaveLength(3);
     expect(ids.every((id) => id.startsWith('jx-'))).toBe(true);
     await expect(page.locator('[data-testid="preview-province"]').inputValue()).resolves.toBe('江西省');
 
