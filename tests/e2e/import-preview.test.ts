@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, type App } from './harness.ts';
+import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 const file = (name: string) => ({ name, mimeType: 'text/plain', buffer: readFileSync(resolve(FIXTURES, name)) });
@@ -20,12 +20,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const statCases = async (page: Page) => Number(((await page.locator('[data-stat="cases"] dd').textContent()) ?? '').replace(/\D/g, ''));
-
-async function openWorkspace(page: Page): Promise<void> {
-  await page.locator('[data-testid="workspace-button"]').click();
-  await page.locator('[data-testid="import-panel"]').waitFor({ timeout: 120_000 });
-}
 
 const caseIds = (page: Page) => page.locator('[data-testid="preview-cases"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id') ?? ''));
 
