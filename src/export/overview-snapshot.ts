@@ -2,7 +2,7 @@
 // before DuckDB-wasm has started. The SAME named queries the view runs live
 // (src/queries/overview.ts, no filter) run here in Node DuckDB over the exported dashboard.duckdb, opened
 // exactly as the browser opens it (src/sql/tables.ts: attached read-only, base_* views + the workspace views).
-// The browser uses a snapshot only for a query whose SQL text is identical (views/overview-snapshot.ts);
+// The browser uses a snapshot only for a query whose SQL text is identical (views/overview/overview-snapshot.ts);
 // tests/export/overview-snapshot.test.ts proves the rows equal a live run of the same SQL.
 import path from 'node:path';
 import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../queries/overview.ts';

@@ -2,9 +2,8 @@
 // pasted link restore the same screen. Defaults are left out of the URL so links stay short.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Level } from '../ingest/types.ts';
-import { CASE_SORT_KEYS, EMPTY_FILTERS, type AppState, type Filters, type ViewId } from './filters.ts';
+import { CASE_SORT_KEYS, EMPTY_FILTERS, VIEW_IDS, type AppState, type Filters } from './filters.ts';
 
-export const VIEWS: ViewId[] = ['overview', 'compare', 'indicator', 'cases', 'case', 'data', 'sql'];
 const LEVELS: Level[] = ['province', 'city', 'county'];
 
 export const DEFAULT_STATE: AppState = {
@@ -114,7 +113,7 @@ export interface ParsedUrl {
 /** The state a query string describes, and which of its values had to be left out. */
 export function parseUrl(search: string): ParsedUrl {
   const read = new ParamReader(new URLSearchParams(search));
-  const view = read.oneOf('view', VIEWS) ?? DEFAULT_STATE.view;
+  const view = read.oneOf('view', VIEW_IDS) ?? DEFAULT_STATE.view;
   const page = read.text('page', (v) => /^\d{1,5}$/.test(v) && Number(v) <= MAX_PAGE);
   const filters: Filters = {
     provinces: read.list(FILTER_PARAMS.provinces, textItem),

@@ -1,7 +1,7 @@
 // The console's chart from a result: x = a column's values as categories (in result order), y = a
 // numeric column, optional series = one bar/line per distinct value of a third column. Pure.
 import type { Row } from '../../queries/types.ts';
-import { LABELS_INSIDE } from '../echarts.ts';
+import { LABELS_INSIDE } from '../../components/echarts.ts';
 
 export interface ChartPick {
   x: string;

@@ -1,18 +1,18 @@
 // Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
 // city, level and year/batch — all under the filter bar.
 import { useCallback, useState } from 'react';
-import { ChartCard } from '../components/ChartCard.tsx';
-import { saveCsv } from '../components/download.ts';
-import { QueryState } from '../components/QueryState.tsx';
-import { SqlDialog } from '../components/SqlDialog.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
-import { chooseIndicator } from '../state/url-state.ts';
-import type { DictKey } from '../i18n/dict.ts';
-import type { Row } from '../queries/types.ts';
-import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../queries/overview.ts';
+import { ChartCard } from '../../components/ChartCard.tsx';
+import { saveCsv } from '../../components/download.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { SqlDialog } from '../../components/SqlDialog.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { chooseIndicator } from '../../state/url-state.ts';
+import type { DictKey } from '../../i18n/dict.ts';
+import type { Row } from '../../queries/types.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../../queries/overview.ts';
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
 import { useOverviewSql } from './overview-snapshot.ts';
-import type { ViewProps } from './types.ts';
+import type { ViewProps } from '../types.ts';
 
 const TOTALS: { key: string; label: DictKey }[] = [
   { key: 'documents', label: 'overview.documents' },

@@ -3,17 +3,17 @@
 // (`sql=`), so a link reproduces it — but a linked query is only shown: it runs when the analyst clicks
 // Run, never on opening a link (a link is someone else's SQL). The console only reads (db/console.ts).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ChartCard } from '../components/ChartCard.tsx';
-import { DataTable, type TableColumn } from '../components/DataTable.tsx';
-import { ResultChartControls } from '../components/sql/ResultChartControls.tsx';
-import { defaultPick, resultChartOption, type ChartPick } from '../components/sql/result-chart.ts';
-import { SchemaPanel } from '../components/sql/SchemaPanel.tsx';
-import '../components/sql/sql.css';
-import { cancelConsoleQuery, NotReadOnlyError, QueryCancelledError, runConsoleQuery, type ConsoleResult } from '../db/console.ts';
-import { useI18n } from '../i18n/i18n.tsx';
-import { MAX_SQL_URL_CHARS } from '../state/url-state.ts';
-import type { NamedQuery, Row } from '../queries/types.ts';
-import type { ViewProps } from './types.ts';
+import { ChartCard } from '../../components/ChartCard.tsx';
+import { DataTable, type TableColumn } from '../../components/DataTable.tsx';
+import { ResultChartControls } from './ResultChartControls.tsx';
+import { defaultPick, resultChartOption, type ChartPick } from './result-chart.ts';
+import { SchemaPanel } from './SchemaPanel.tsx';
+import '../../components/sql/sql.css';
+import { cancelConsoleQuery, NotReadOnlyError, QueryCancelledError, runConsoleQuery, type ConsoleResult } from '../../db/console.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { MAX_SQL_URL_CHARS } from '../../state/url-state.ts';
+import type { NamedQuery, Row } from '../../queries/types.ts';
+import type { ViewProps } from '../types.ts';
 
 export const STARTER_SQL = `-- Cases per province and indicator
 SELECT province, indicator, count(*) AS cases

@@ -1,11 +1,11 @@
 // The mirrored (butterfly) bar chart of indicator shares: province A drawn to the left of zero,
 // B to the right, one row per indicator. Rows come from compareShares; the CSV keeps the positive
 // percentages, the chart only negates A's for drawing and labels them as absolute values.
-import type { EChartsOption } from '../ChartCard.tsx';
+import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
-import { LABELS_INSIDE } from '../echarts.ts';
-import { escapeHtml } from '../cases/figureCharts.ts';
-import { provinceColour, provinceColourPale } from '../province-colour.ts';
+import { LABELS_INSIDE } from '../../components/echarts.ts';
+import { escapeHtml } from '../../components/escape-html.ts';
+import { provinceColour, provinceColourPale } from '../../components/province-colour.ts';
 
 export interface ButterflyLabels {
   a: string;

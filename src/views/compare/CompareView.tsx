@@ -1,23 +1,23 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
-import { BriefButton } from '../brief/BriefDialog.tsx';
-import { ChartCard } from '../components/ChartCard.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { MeasuresPanel } from '../components/cases/MeasuresPanel.tsx';
-import '../components/cases/views.css';
-import { butterflyOption } from '../components/compare/butterfly.ts';
-import { CaseColumn } from '../components/compare/CaseColumn.tsx';
-import { PairsTable } from '../components/compare/PairsTable.tsx';
-import { defaultIndicator } from '../components/compare/pick.ts';
-import { ProvincePicker } from '../components/compare/ProvincePicker.tsx';
-import { useSql } from '../hooks/useSql.ts';
-import { UNCLASSIFIED } from '../ingest/indicators.ts';
-import { useI18n } from '../i18n/i18n.tsx';
-import { chooseIndicator, chosenIndicator } from '../state/url-state.ts';
-import { compareCases, comparePairs, compareShares } from '../queries/compare.ts';
-import type { Row } from '../queries/types.ts';
-import type { ViewProps } from './types.ts';
+import { BriefButton } from '../../brief/BriefDialog.tsx';
+import { ChartCard } from '../../components/ChartCard.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
+import '../views.css';
+import { butterflyOption } from './butterfly.ts';
+import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
+import { PairsTable } from '../../components/compare/PairsTable.tsx';
+import { defaultIndicator } from '../../components/compare/pick.ts';
+import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
+import { useSql } from '../../hooks/useSql.ts';
+import { UNCLASSIFIED } from '../../ingest/indicators.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
+import { compareCases, comparePairs, compareShares } from '../../queries/compare.ts';
+import type { Row } from '../../queries/types.ts';
+import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
   const { t, provinceName, indicatorName } = useI18n();

@@ -1,19 +1,19 @@
 // Data: the source documents, the ingest's data-quality report, the indicator taxonomy with what each
 // covers, and the whole dataset to download (each Parquet file as is, each table as CSV).
 import { useQuery } from '@tanstack/react-query';
-import { DataTable } from '../components/DataTable.tsx';
-import { saveCsv } from '../components/download.ts';
-import { QueryState } from '../components/QueryState.tsx';
-import { runQuery } from '../db/duckdb.ts';
-import { dataUrl } from '../db/data-url.ts';
-import { DATA_FILES, publicTableName } from '../sql/tables.ts';
-import { useSql } from '../hooks/useSql.ts';
-import { useI18n } from '../i18n/i18n.tsx';
-import { INDICATOR_NOTES } from '../ingest/indicators.ts';
-import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../queries/data.ts';
-import type { Row } from '../queries/types.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { saveCsv } from '../../components/download.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { runQuery } from '../../db/duckdb.ts';
+import { dataUrl } from '../../db/data-url.ts';
+import { DATA_FILES, publicTableName } from '../../sql/tables.ts';
+import { useSql } from '../../hooks/useSql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { INDICATOR_NOTES } from '../../ingest/indicators.ts';
+import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../../queries/data.ts';
+import type { Row } from '../../queries/types.ts';
 import { QualityReportView } from './QualityReport.tsx';
-import type { ViewProps } from './types.ts';
+import type { ViewProps } from '../types.ts';
 
 /**
  * A document's title, or — when its text states none — a label made from province, year and batch, set in

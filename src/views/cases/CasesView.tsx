@@ -1,17 +1,17 @@
 // Cases: a searchable, sortable, paged table. Search matches traditional and simplified alike (the
 // query converts the term), over titles and texts; matches are marked with <mark> React elements.
-import { DataTable } from '../components/DataTable.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { CaseLink } from '../components/cases/CaseLink.tsx';
-import { Highlighted } from '../components/cases/Highlighted.tsx';
-import { SearchBox } from '../components/cases/SearchBox.tsx';
-import '../components/cases/views.css';
-import { placeOf, str } from '../components/cases/values.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { CaseLink } from '../../components/cases/CaseLink.tsx';
+import { Highlighted } from '../../components/cases/Highlighted.tsx';
+import { SearchBox } from '../../components/cases/SearchBox.tsx';
+import '../views.css';
+import { placeOf, str } from '../../components/cases/values.ts';
 import { useEffect, useState } from 'react';
-import { useSql } from '../hooks/useSql.ts';
-import { useI18n } from '../i18n/i18n.tsx';
-import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../queries/cases.ts';
-import type { ViewProps } from './types.ts';
+import { useSql } from '../../hooks/useSql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
+import type { ViewProps } from '../types.ts';
 
 /**
  * The traditional → simplified converter, loaded the first time a search term is typed (its dictionaries

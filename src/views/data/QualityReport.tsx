@@ -2,10 +2,10 @@
 // readable layout with headings and column names in the UI language; any other section or key is still
 // shown (under its raw JSON name when the dictionary has no label for it), so no flag is hidden.
 import type { ReactNode } from 'react';
-import { cellText, DataTable, type TableColumn } from '../components/DataTable.tsx';
-import { DICT, flagKey, type DictKey } from '../i18n/dict.ts';
-import { useI18n, type I18n } from '../i18n/i18n.tsx';
-import type { Row } from '../queries/types.ts';
+import { cellText, DataTable, type TableColumn } from '../../components/DataTable.tsx';
+import { DICT, flagKey, type DictKey } from '../../i18n/dict.ts';
+import { useI18n, type I18n } from '../../i18n/i18n.tsx';
+import type { Row } from '../../queries/types.ts';
 
 type Json = Record<string, unknown>;
 

@@ -2,23 +2,23 @@
 // figures marked, the published original on demand, flags (missing body, repairs, duplicate of …),
 // and similar cases of other provinces and of its own. Document text is rendered as text only.
 import { useEffect, useState } from 'react';
-import { QueryState } from '../components/QueryState.tsx';
-import { CaseLink } from '../components/cases/CaseLink.tsx';
-import { Chips } from '../components/cases/Chips.tsx';
-import { Highlighted } from '../components/cases/Highlighted.tsx';
-import { SimilarList } from '../components/cases/SimilarList.tsx';
-import { RelabelControl } from '../components/labels/RelabelControl.tsx';
-import '../components/cases/views.css';
-import { formatChange } from '../components/cases/measureFormat.ts';
-import { str, strings, trim } from '../components/cases/values.ts';
-import { useSql } from '../hooks/useSql.ts';
-import { flagKey, type DictKey } from '../i18n/dict.ts';
-import { caseMeasures } from '../queries/measures.ts';
-import { useI18n } from '../i18n/i18n.tsx';
-import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../queries/cases.ts';
-import type { Row } from '../queries/types.ts';
-import { canGoBack } from '../state/url-state.ts';
-import type { ViewProps } from './types.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { CaseLink } from '../../components/cases/CaseLink.tsx';
+import { Chips } from '../../components/cases/Chips.tsx';
+import { Highlighted } from '../../components/cases/Highlighted.tsx';
+import { SimilarList } from '../../components/cases/SimilarList.tsx';
+import { RelabelControl } from '../../components/labels/RelabelControl.tsx';
+import '../views.css';
+import { formatChange } from '../../components/cases/measureFormat.ts';
+import { str, strings, trim } from '../../components/cases/values.ts';
+import { useSql } from '../../hooks/useSql.ts';
+import { flagKey, type DictKey } from '../../i18n/dict.ts';
+import { caseMeasures } from '../../queries/measures.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../../queries/cases.ts';
+import type { Row } from '../../queries/types.ts';
+import { canGoBack } from '../../state/url-state.ts';
+import type { ViewProps } from '../types.ts';
 
 const PARTS = ['background', 'measures', 'outcomes'] as const;
 

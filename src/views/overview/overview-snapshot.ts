@@ -5,11 +5,11 @@
 // Any other query (a filter set, another dataset without the file) simply waits for DuckDB as before.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useEngineWanted, wantEngine } from '../hooks/engine-start.ts';
-import { dataUrl } from '../db/data-url.ts';
-import { useSql } from '../hooks/useSql.ts';
-import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../queries/overview.ts';
-import type { NamedQuery, Row } from '../queries/types.ts';
+import { useEngineWanted, wantEngine } from '../../hooks/engine-start.ts';
+import { dataUrl } from '../../db/data-url.ts';
+import { useSql } from '../../hooks/useSql.ts';
+import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../../queries/overview.ts';
+import type { NamedQuery, Row } from '../../queries/types.ts';
 
 /** Saved rows by SQL text; empty when the file is missing or unreadable (the view then waits for DuckDB). */
 async function fetchSnapshot(): Promise<Map<string, Row[]>> {

@@ -2,14 +2,14 @@
 // (time, steps, documents, visits, cost: before → after, per province), money and counts (one unit at a
 // time) charted where comparable, and the cases listed.
 import { useState } from 'react';
-import { ChartCard } from '../components/ChartCard.tsx';
-import { QueryState } from '../components/QueryState.tsx';
-import { CaseTable } from '../components/cases/CaseTable.tsx';
-import { MeasuresPanel } from '../components/cases/MeasuresPanel.tsx';
-import { countsOption, moneyOption, provincesOption } from '../components/cases/figureCharts.ts';
-import '../components/cases/views.css';
-import { useSql } from '../hooks/useSql.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { ChartCard } from '../../components/ChartCard.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { CaseTable } from '../../components/cases/CaseTable.tsx';
+import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
+import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
+import '../views.css';
+import { useSql } from '../../hooks/useSql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import {
   indicatorByProvince,
   indicatorCases,
@@ -18,10 +18,10 @@ import {
   indicatorMoney,
   indicatorOptions,
   FIGURE_LIMIT,
-} from '../queries/indicator.ts';
-import type { Row } from '../queries/types.ts';
-import { chooseIndicator, chosenIndicator } from '../state/url-state.ts';
-import type { ViewProps } from './types.ts';
+} from '../../queries/indicator.ts';
+import type { Row } from '../../queries/types.ts';
+import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
+import type { ViewProps } from '../types.ts';
 
 /** The indicator to show: the one chosen (filter bar first, url-state.ts), else the one with most cases. */
 function pickIndicator(options: Row[], chosen: string | null): string | null {

@@ -1,8 +1,8 @@
 // Rows → ECharts options for the Overview view. Pure functions: rows in, option out.
-import type { EChartsOption } from '../components/ChartCard.tsx';
-import type { I18n } from '../i18n/i18n.tsx';
-import type { Row } from '../queries/types.ts';
-import { provinceColour } from '../components/province-colour.ts';
+import type { EChartsOption } from '../../components/ChartCard.tsx';
+import type { I18n } from '../../i18n/i18n.tsx';
+import type { Row } from '../../queries/types.ts';
+import { provinceColour } from '../../components/province-colour.ts';
 
 /** Distinct values in first-seen order. */
 function distinct<T>(values: T[]): T[] {

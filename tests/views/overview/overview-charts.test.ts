@@ -1,12 +1,12 @@
 // Overview chart options at national scale: the real Overview rows, and the same rows spread over many
 // provinces (as a national corpus would be), keep every case while drawing a bounded number of bars.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeI18n } from '../../src/i18n/i18n.tsx';
-import { byCityQuery, byIndicatorQuery } from '../../src/queries/overview.ts';
-import type { Row } from '../../src/queries/types.ts';
-import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { byCityOption, byIndicatorOption, CITY_BARS, compactCount, MAX_PROVINCE_SERIES } from '../../src/views/overview-charts.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { makeI18n } from '../../../src/i18n/i18n.tsx';
+import { byCityQuery, byIndicatorQuery } from '../../../src/queries/overview.ts';
+import type { Row } from '../../../src/queries/types.ts';
+import { EMPTY_FILTERS } from '../../../src/state/filters.ts';
+import { byCityOption, byIndicatorOption, CITY_BARS, compactCount, MAX_PROVINCE_SERIES } from '../../../src/views/overview/overview-charts.ts';
+import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
 
 let db: DataDb;
 let byIndicatorRows: Row[];

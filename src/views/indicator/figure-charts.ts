@@ -1,10 +1,11 @@
 // ECharts options for the indicator view's figure charts (reform measures: measureCharts.ts). Each takes the rows it draws (the same rows
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
-import type { EChartsOption } from '../ChartCard.tsx';
+import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
-import { LABELS_INSIDE } from '../echarts.ts';
-import { formatWan, shorten, str, trim } from './values.ts';
-import { provinceColour } from '../province-colour.ts';
+import { LABELS_INSIDE } from '../../components/echarts.ts';
+import { formatWan, shorten, str, trim } from '../../components/cases/values.ts';
+import { provinceColour } from '../../components/province-colour.ts';
+import { escapeHtml } from '../../components/escape-html.ts';
 
 /** One chart row per figure: "福州市 · 推进…" (city, or province when province-level). */
 function category(r: Row, provinceName: (p: string) => string): string {
@@ -24,10 +25,6 @@ function tooltipFor(rows: Row[], value: (r: Row) => string) {
       return [escapeHtml(str(r.title)), escapeHtml(str(r.text)), value(r)].join('<br/>');
     },
   };
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 // The category labels get a fixed column: ECharts cuts a longer label to LABEL_WIDTH with "…", and the
