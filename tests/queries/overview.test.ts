@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/workspace-views.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
-import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../../src/queries/overview.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, OVERVIEW_QUERIES, totalsQuery } from '../../src/queries/overview.ts';
 import { caseWhere, inList } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 // The questions asked of the cases themselves (the Overview's SQL before the summary existed).
 const direct = {
@@ -89,5 +90,11 @@ describe('Overview queries over case_summary', () => {
       for (const sql of [...replaceLabelsSql([]), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
     }
     expect(await db.all(byIndicatorQuery(EMPTY_FILTERS))).toEqual(before);
+  });
+
+  it('return the columns their row types declare, filtered or not', async () => {
+    for (const make of OVERVIEW_QUERIES) {
+      for (const filters of [EMPTY_FILTERS, filterCases[filterCases.length - 1]]) await expectDeclaredColumns(db, make(filters));
+    }
   });
 });

@@ -2,7 +2,7 @@
 // (time, steps, documents, visits, cost: before → after, per province), money and counts (one unit at a
 // time) charted where comparable, and the cases listed.
 import { useState } from 'react';
-import { ChartCard } from '../../components/ChartCard.tsx';
+import { QueryChart } from '../../components/QueryChart.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
@@ -44,15 +44,12 @@ export function IndicatorView({ state, update }: ViewProps) {
   const unitsQ = indicatorCountUnits(params);
   const casesQ = indicatorCases(params);
   const enabled = indicator !== null;
-  const provinces = useSql(enabled ? provincesQ : null);
-  const money = useSql(enabled ? moneyQ : null);
   const units = useSql(enabled ? unitsQ : null);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
   const unitList = (units.data ?? []).map((r) => String(r.unit));
   const unit = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : (unitList[0] ?? null);
   const countsQ = indicatorCounts({ ...params, unit: unit ?? '' });
-  const counts = useSql(enabled && unit !== null ? countsQ : null);
   const cases = useSql(enabled ? casesQ : null);
 
   const figureColumns = [
@@ -92,12 +89,9 @@ export function IndicatorView({ state, update }: ViewProps) {
             title={t('meas.title')}
           />
           <div className="v-grid2">
-            <ChartCard
+            <QueryChart
               title={t('ind.byProvince')}
               query={provincesQ}
-              rows={provinces.data}
-              status={provinces.status}
-              error={provinces.error}
               height={260}
               columns={[
                 { key: 'province', header: t('col.province') },
@@ -107,20 +101,17 @@ export function IndicatorView({ state, update }: ViewProps) {
               ]}
               option={(rows) => provincesOption(rows, provinceName, t('col.cases'))}
             />
-            <ChartCard
+            <QueryChart
               title={t('ind.money')}
               query={moneyQ}
-              rows={money.data}
-              status={money.status}
-              error={money.error}
-              height={chartHeight(money.data, 22)}
-              note={money.data?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined}
+              height={(rows) => chartHeight(rows, 22)}
+              note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
               option={(rows) => moneyOption(rows, provinceName)}
             />
           </div>
           {unit !== null && (
-          <ChartCard
+          <QueryChart
             title={t('ind.countsOf', { u: unit })}
             actions={
               <label className="v-muted">
@@ -135,11 +126,8 @@ export function IndicatorView({ state, update }: ViewProps) {
               </label>
             }
             query={countsQ}
-            rows={counts.data}
-            status={counts.status}
-            error={counts.error}
-            height={chartHeight(counts.data, 20)}
-            note={counts.data?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined}
+            height={(rows) => chartHeight(rows, 20)}
+            note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit') }]}
             option={(rows) => countsOption(rows, provinceName)}
           />
