@@ -119,7 +119,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
       {dimensions.data?.length === 0 ? (
         <p className="v-empty">{t('meas.none')}</p>
       ) : (
-      <QueryState status={dimensions.status} error={dimensions.error} rows={dimensions.data}>
+      <QueryState result={dimensions}>
         {(dims) => (
           <>
             <div className="v-toolbar" role="group" aria-label={t('meas.pick')}>
@@ -138,7 +138,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
               ))}
             </div>
             {dimension && (
-              <QueryState status={summary.status} error={summary.error} rows={summary.data}>
+              <QueryState result={summary}>
                 {(list) => (
                   <ul className="v-measure-summary" data-testid="measure-summary" aria-label={t('meas.summary', { dim: dimName })}>
                     {list.map((s) => (

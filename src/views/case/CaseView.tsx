@@ -86,7 +86,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
 
   if (detail.data && detail.data.length === 0) return <p className="v-empty">{t('case.notFound', { id: caseId })}</p>;
   return (
-    <QueryState status={detail.status} error={detail.error} rows={detail.data}>
+    <QueryState result={detail}>
       {([c]) => {
         const figs = figures.data ?? [];
         const titleOf = new Map(figs.map((f) => [str(f.text), figureTitle(f)]));

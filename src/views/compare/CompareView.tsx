@@ -144,7 +144,7 @@ export function CompareView({ state, update }: ViewProps) {
             title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
-          <QueryState status={cases.status} error={cases.error} rows={cases.data}>
+          <QueryState result={cases}>
             {(list) => (
               <div className="v-grid2">
                 <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} />
@@ -155,7 +155,7 @@ export function CompareView({ state, update }: ViewProps) {
           <section className="v-panel">
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
-            <QueryState status={pairs.status} error={pairs.error} rows={pairs.data}>
+            <QueryState result={pairs}>
               {(list) => <PairsTable rows={list} a={a} b={b} />}
             </QueryState>
           </section>

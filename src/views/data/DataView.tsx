@@ -43,7 +43,7 @@ function Documents() {
       <header className="card-header">
         <h3>{t('data.documents')}</h3>
       </header>
-      <QueryState status={result.status} error={result.error} rows={result.data}>
+      <QueryState result={result}>
         {(rows) => (
           <DataTable
             id={query.id}

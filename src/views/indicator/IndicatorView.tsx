@@ -134,7 +134,7 @@ export function IndicatorView({ state, update }: ViewProps) {
           )}
           <section className="v-panel">
             <h3>{t('ind.cases')}</h3>
-            <QueryState status={cases.status} error={cases.error} rows={cases.data}>
+            <QueryState result={cases}>
               {(rows) => <CaseTable id="indicator.cases" rows={rows} query={casesQ} />}
             </QueryState>
           </section>

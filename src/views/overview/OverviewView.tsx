@@ -42,7 +42,7 @@ function Totals({ state }: ViewProps) {
           </button>
         </div>
       </header>
-      <QueryState status={result.status} error={result.error} rows={result.data} height={64}>
+      <QueryState result={result} height={64}>
         {(rows) => (
           <dl className="stat-tiles">
             {TOTALS.map((x) => (
