@@ -13,7 +13,7 @@ const boundaries = [
   // Named queries are SQL text: no engine, no UI.
   {
     target: './src/queries',
-    from: ['./src/db', './src/views', './src/components', './src/brief', './src/i18n', './src/export'],
+    from: ['./src/db', './src/hooks', './src/workspace', './src/views', './src/components', './src/brief', './src/i18n', './src/export'],
     message: 'queries build SQL only.',
   },
   // Shared SQL text and schema (browser and Node): nothing of the app around it.
@@ -37,6 +37,12 @@ const boundaries = [
   },
   // Strings and names only: i18n runs no query and knows no view.
   { target: './src/i18n', from: ['./src/db', './src/hooks', './src/workspace', './src/queries', './src/views', './src/components'], message: 'i18n takes names from the ingest constants, not SQL.' },
+  // The URL state is plain data: no engine, no queries, no UI.
+  {
+    target: './src/state',
+    from: ['./src/db', './src/hooks', './src/workspace', './src/queries', './src/views', './src/components', './src/brief', './src/i18n'],
+    message: 'state may not import the engine, queries or UI.',
+  },
   // Components are the views' parts; they never reach back into a view.
   { target: './src/components', from: './src/views', message: 'components may not import views.' },
   // The app knows nothing of the benchmark's floor page (bench/), which uses the engine.
