@@ -14,7 +14,7 @@ import { str, strings, trim } from '../components/cases/values.ts';
 import { useSql } from '../db/useSql.ts';
 import { flagKey, type DictKey } from '../i18n/dict.ts';
 import { caseMeasures } from '../queries/measures.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../queries/cases.ts';
 import type { Row } from '../queries/types.ts';
 import { canGoBack } from '../state/url-state.ts';
@@ -22,11 +22,15 @@ import type { ViewProps } from './types.ts';
 
 const PARTS = ['background', 'measures', 'outcomes'] as const;
 
-/** Tooltip of a marked figure: its kind and normalised value (before → after where given). */
-function figureTitle(f: Row): string {
-  const norm = `${trim(Number(f.value_norm))} ${str(f.unit_norm)}`;
-  const change = f.before_value !== null ? ` (${trim(Number(f.before_value))} → ${trim(Number(f.after_value))} ${str(f.unit_norm)})` : '';
-  return `${str(f.kind)}: ${norm}${change}`;
+const KINDS = ['duration', 'money', 'count', 'percent', 'other'];
+
+/** Tooltip of a marked figure: its kind and normalised value (before → after where given), in the UI language. */
+function figureTitle(f: Row, i18n: I18n): string {
+  const unit = i18n.unitName(str(f.unit_norm));
+  const norm = `${trim(Number(f.value_norm))} ${unit}`.trim();
+  const change = f.before_value !== null ? ` (${trim(Number(f.before_value))} → ${trim(Number(f.after_value))} ${unit})` : '';
+  const kind = KINDS.includes(str(f.kind)) ? i18n.t(`kind.${str(f.kind)}` as DictKey) : str(f.kind);
+  return `${kind}${i18n.t('download.colon')}${norm}${change}`;
 }
 
 export function CaseView({ state, update }: ViewProps) {
@@ -65,7 +69,8 @@ export function CaseView({ state, update }: ViewProps) {
 }
 
 function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
-  const { t, provinceName, levelName, batchName, indicatorName } = useI18n();
+  const i18n = useI18n();
+  const { t, provinceName, placeName, levelName, batchName, indicatorName } = i18n;
   const [showOriginal, setShowOriginal] = useState(false);
   const detail = useSql(caseDetail(caseId));
   const figures = useSql(caseFigures(caseId));
@@ -89,7 +94,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
     <QueryState status={detail.status} error={detail.error} rows={detail.data}>
       {([c]) => {
         const figs = figures.data ?? [];
-        const titleOf = new Map(figs.map((f) => [str(f.text), figureTitle(f)]));
+        const titleOf = new Map(figs.map((f) => [str(f.text), figureTitle(f, i18n)]));
         const flags = strings(c.flags);
         const sourceKey = `case.source.${str(c.indicator_source)}`;
         const similarRows = similar.data ?? [];
@@ -108,9 +113,9 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   <dt>{t('case.province')}</dt>
                   <dd>{provinceName(str(c.province))}</dd>
                   <dt>{t('case.city')}</dt>
-                  <dd>{str(c.city) || '—'}</dd>
+                  <dd>{placeName(str(c.city)) || '—'}</dd>
                   <dt>{t('case.county')}</dt>
-                  <dd>{str(c.county) || '—'}</dd>
+                  <dd>{placeName(str(c.county)) || '—'}</dd>
                   <dt>{t('case.level')}</dt>
                   <dd>{levelName(str(c.level))}</dd>
                   <dt>{t('case.agency')}</dt>
@@ -207,7 +212,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   {measures.data!.map((m) => (
                     <li key={str(m.metric_id)} data-dimension={str(m.dimension)}>
                       <span className="v-chip">{t(`meas.dim.${str(m.dimension)}` as DictKey)}</span> <q>{str(m.text)}</q>
-                      {formatChange(m, t) && <strong className="v-measure-change"> {formatChange(m, t)}</strong>}
+                      {formatChange(m, i18n) && <strong className="v-measure-change"> {formatChange(m, i18n)}</strong>}
                     </li>
                   ))}
                 </ul>

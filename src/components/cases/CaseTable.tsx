@@ -15,7 +15,7 @@ export interface CaseTableProps extends ViewProps {
 }
 
 export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
-  const { t, provinceName, levelName, batchName } = useI18n();
+  const { t, placeName, levelName, batchName } = useI18n();
   return (
     <DataTable
       id={id}
@@ -32,9 +32,9 @@ export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
             </CaseLink>
           ),
         },
-        { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
-        { key: 'city', header: t('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
-        { key: 'year', header: t('col.period'), render: (r) => batchName(r.year as number | null, r.batch as number | null) },
+        { key: 'province', header: t('col.province'), shown: 'province' },
+        { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(str(r.level)) },
+        { key: 'year', header: t('col.period'), value: (r) => batchName(r.year as number | null, r.batch as number | null) },
         {
           key: 'figures',
           header: t('col.figures'),
