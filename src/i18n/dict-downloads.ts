@@ -22,8 +22,8 @@ export const DOWNLOAD_TEXT = {
   'download.about.sources': { zh: '来源文件', en: 'Source documents' },
   'doc.composedTitle': { zh: '{issuer} {period}营商环境典型经验做法', en: '{issuer}: business-environment good practices, {period}' },
   'doc.composedHint': {
-    zh: '公告正文未写标题：此名称由发布单位（或省份）、年份和批次拟定。',
-    en: 'The notice states no title: this name is composed from its issuer (or province), year and batch.',
+    zh: '公告正文未写标题：此名称由发布单位（或省份）、年份和批次拟定，并非公告原标题（数据中标题为空）。',
+    en: "The notice states no title: this name is composed from its issuer (or province), year and batch; it is not the notice's own title (the data leaves the title empty).",
   },
   'doc.source': { zh: '来源网址', en: 'Source address' },
   'doc.noSource': { zh: '未记录', en: 'not recorded' },

@@ -244,6 +244,7 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
     year,
     batch,
     published,
+    source_url: input.overrides?.source_url ?? hints.source_url ?? null,
     script: normalised.script,
     cases_listed: segCases.length,
     cases_parsed: segCases.filter((c) => c.hasBody).length,

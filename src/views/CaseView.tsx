@@ -7,6 +7,7 @@ import { CaseLink } from '../components/cases/CaseLink.tsx';
 import { Chips } from '../components/cases/Chips.tsx';
 import { Highlighted } from '../components/cases/Highlighted.tsx';
 import { SimilarList } from '../components/cases/SimilarList.tsx';
+import { DocumentTitle, safeSourceUrl } from '../components/documents/DocumentTitle.tsx';
 import { RelabelControl } from '../components/labels/RelabelControl.tsx'; // issue 4
 import '../components/cases/views.css';
 import { formatChange } from '../components/cases/measureFormat.ts';
@@ -21,6 +22,14 @@ import { canGoBack } from '../state/url-state.ts';
 import type { ViewProps } from './types.ts';
 
 const PARTS = ['background', 'measures', 'outcomes'] as const;
+
+/** The case's document (the doc_* columns of caseDetail) as a documents row. */
+function documentOf(c: Row): Row {
+  return {
+    doc_id: c.doc_id, title: c.doc_title, issuer: c.doc_issuer, published: c.doc_published,
+    province: c.doc_province, year: c.doc_year, batch: c.doc_batch, source_url: c.doc_source_url,
+  };
+}
 
 const KINDS = ['duration', 'money', 'count', 'percent', 'other'];
 
@@ -121,12 +130,24 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   <dt>{t('case.agency')}</dt>
                   <dd>{str(c.agency) || '—'}</dd>
                   <dt>{t('case.document')}</dt>
-                  <dd>
-                    {str(c.doc_title) || str(c.doc_id)}
+                  <dd data-testid="case-document">
+                    {/* The notice by its title, linked to where it was published when that is recorded. */}
+                    <DocumentTitle doc={documentOf(c)} />
                     <div className="v-muted">
                       {[str(c.doc_issuer), str(c.doc_published), batchName(c.year as number | null, c.batch as number | null)]
                         .filter(Boolean)
                         .join(' · ')}
+                    </div>
+                    <div className="v-muted" data-testid="case-source-url">
+                      {t('doc.source')}
+                      {t('download.colon')}
+                      {safeSourceUrl(c.doc_source_url) ? (
+                        <a href={safeSourceUrl(c.doc_source_url)!} target="_blank" rel="noopener noreferrer" className="break-all">
+                          {str(c.doc_source_url)}
+                        </a>
+                      ) : (
+                        t('doc.noSource')
+                      )}
                     </div>
                   </dd>
                 </dl>

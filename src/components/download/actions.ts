@@ -6,7 +6,7 @@ import type { Row } from '../../queries/types.ts';
 import type { Filters } from '../../state/filters.ts';
 import { downloadName, saveBlob } from '../download.ts';
 import { aboutRows, describeFilters, documentLine, sourceLine, type About } from './about.ts';
-import { documentTitle } from './document-title.ts';
+import { documentTitle } from '../documents/document-title.ts';
 import { shownRows, type DownloadColumn } from './shown.ts';
 
 export interface DownloadSpec {
