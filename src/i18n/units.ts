@@ -15,14 +15,30 @@ const UNIT_EN: Record<string, string> = {
   栋: 'buildings', 间: 'rooms', 所: 'institutions', 处: 'sites', 块: 'plots', 套: 'sets', 类: 'kinds', 种: 'kinds',
   款: 'products', 笔: 'transactions', 票: 'consignments', 例: 'cases', 起: 'cases', 支: 'teams', 只: 'pieces', 枚: 'pieces',
   字: 'characters', 部分: 'parts',
-  平方米: 'm²', 平方公里: 'km²', 公里: 'km', 亩: 'mu', 公顷: 'ha', 吨: 'tonnes', 标箱: 'TEU',
+  平方米: 'm²', 平米: 'm²', 个百分点: 'percentage points', 平方公里: 'km²', 公里: 'km', 亩: 'mu', 公顷: 'ha', 吨: 'tonnes', 标箱: 'TEU',
   伏: 'V', 千伏安: 'kVA', 千瓦: 'kW', 千瓦时: 'kWh',
 };
+
+/** Magnitudes written before a unit (万件次 = ten thousand items), or alone (1.2亿). */
+const MAGNITUDE_EN: Record<string, string> = { 万: '10k', 亿: '100m' };
+
+function unitEn(unit: string): string {
+  const known = UNIT_EN[unit];
+  if (known) return known;
+  const magnitude = MAGNITUDE_EN[unit[0]];
+  if (magnitude) {
+    const rest = unit.slice(1);
+    if (!rest) return magnitude;
+    const base = UNIT_EN[rest];
+    if (base) return `${magnitude} ${base}`;
+  }
+  return unit;
+}
 
 /** A unit as shown: Chinese as written, English from the table (a unit it does not know stays as written). */
 export function unitName(unit: string | null | undefined, lang: Lang): string {
   if (!unit) return '';
-  return lang === 'en' ? (UNIT_EN[unit] ?? unit) : unit;
+  return lang === 'en' ? unitEn(unit) : unit;
 }
 
 /** Every unit the table translates (the tests check the corpus's units against it). */
