@@ -144,6 +144,7 @@ describe('PNG, SQL dialog and buttons', () => {
     const canvas = await page.locator(`${card('overview.byLevel')} canvas`).first().boundingBox();
     const { bytes } = await download(page, card('overview.byLevel'), 'png');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    if (process.env.SHOTS_DIR) writeFileSync(path.join(process.env.SHOTS_DIR, 'png-download-byLevel.png'), bytes);
     // IHDR: width and height of the image (pixel ratio 2): the chart plus a frame above and below it.
     const width = bytes.readUInt32BE(16);
     const height = bytes.readUInt32BE(20);
@@ -165,7 +166,8 @@ describe('PNG, SQL dialog and buttons', () => {
         for (let i = 0; i < data.length; i += 4) if (data[i] < 100 && data[i + 1] < 100 && data[i + 2] < 100) n++;
         return n;
       };
-      return { top: dark(0, 60), bottom: dark(c.height - 40, c.height) };
+      // Top: the title and filters lines; bottom: the source line above the lower margin.
+      return { top: dark(0, 60), bottom: dark(c.height - 90, c.height) };
     }, bytes.toString('base64'));
     expect(ink.top).toBeGreaterThan(50);
     expect(ink.bottom).toBeGreaterThan(20);
