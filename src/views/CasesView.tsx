@@ -69,6 +69,7 @@ export function CasesView({ state, update }: ViewProps) {
         {(page) => (
           <DataTable
             id="cases.search"
+            title={t('view.cases')}
             rows={page}
             query={query}
             total={total}

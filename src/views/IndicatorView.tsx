@@ -149,7 +149,7 @@ export function IndicatorView({ state, update }: ViewProps) {
           <section className="v-panel">
             <h3>{t('ind.cases')}</h3>
             <QueryState status={cases.status} error={cases.error} rows={cases.data}>
-              {(rows) => <CaseTable id="indicator.cases" rows={rows} query={casesQ} state={state} update={update} />}
+              {(rows) => <CaseTable id="indicator.cases" title={t('ind.cases')} rows={rows} query={casesQ} state={state} update={update} />}
             </QueryState>
           </section>
         </>

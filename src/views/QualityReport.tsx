@@ -94,7 +94,8 @@ function KeyValues({ id, values, labelOf }: { id: string; values: Record<string,
 
 function QualityTable({ id, rows }: { id: string; rows: Json[] }) {
   const columns = useColumns(rows);
-  return <DataTable id={`quality.${id}`} rows={rows.map(flatten)} columns={columns} pageSize={10} />;
+  const label = useLabel();
+  return <DataTable id={`quality.${id}`} title={label('quality.section.', id)} rows={rows.map(flatten)} columns={columns} pageSize={10} />;
 }
 
 function Section({ id, value }: { id: string; value: unknown }) {
@@ -129,7 +130,7 @@ function Documents({ documents }: { documents: Json[] }) {
   return (
     <div className="quality-section" data-quality-section="documents">
       <h4>{t('quality.section.documents')}</h4>
-      <DataTable id="quality.documents" rows={rows.map(flatten)} columns={columns} pageSize={10} />
+      <DataTable id="quality.documents" title={t('quality.section.documents')} rows={rows.map(flatten)} columns={columns} pageSize={10} />
       <h5>{t('quality.section.warnings')}</h5>
       {withWarnings.length ? (
         <ul className="quality-warnings" data-quality="warnings">

@@ -10,15 +10,18 @@ import { placeOf, str, strings } from './values.ts';
 
 export interface CaseTableProps extends ViewProps {
   id: string;
+  /** The table's title (its downloads and SQL dialog are named after it). */
+  title: string;
   rows: Row[];
   query: NamedQuery;
 }
 
-export function CaseTable({ id, rows, query, state, update }: CaseTableProps) {
+export function CaseTable({ id, title, rows, query, state, update }: CaseTableProps) {
   const { t, placeName, levelName, batchName } = useI18n();
   return (
     <DataTable
       id={id}
+      title={title}
       rows={rows}
       query={query}
       columns={[

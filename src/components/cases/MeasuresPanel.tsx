@@ -199,6 +199,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
                 <summary>{t('meas.list', { n: all.length })}</summary>
                 <DataTable
                   id={rowsQ.id}
+                  title={title}
                   query={rowsQ}
                   rows={all}
                   pageSize={12}
