@@ -2,10 +2,14 @@
 // Indicator names come from the ingest's taxonomy (ingest/indicators.ts), the constant the `indicators`
 // table is written from: one source, known before any query, so a filter chip or a URL-chosen indicator
 // never shows a code like `getting_electricity`.
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { INDICATORS } from '../ingest/indicators.ts';
 import type { Lang } from '../state/filters.ts';
 import { DICT, PROVINCE_EN, type DictKey } from './dict.ts';
+import { unitName } from './units.ts';
+
+/** Place name → English (places.ts, loaded only in English). */
+export type Romanise = (name: string) => string;
 
 export interface IndicatorInfo {
   code: string;
@@ -20,6 +24,10 @@ export interface I18n {
   t: (key: DictKey, vars?: Record<string, string | number>) => string;
   indicatorName: (code: string | null | undefined) => string;
   provinceName: (name: string | null | undefined) => string;
+  /** A city, county or zone (or province) as shown: 厦门市 in Chinese, Xiamen in English. '' stays ''. */
+  placeName: (name: string | null | undefined) => string;
+  /** A figure's unit as shown: 万元 / 10k yuan. */
+  unitName: (unit: string | null | undefined) => string;
   levelName: (level: string | null | undefined) => string;
   batchName: (year: number | null | undefined, batch: number | null | undefined) => string;
   /** The taxonomy in its sort order. */
@@ -35,7 +43,12 @@ export function translate(lang: Lang, key: DictKey, vars?: Record<string, string
   return text;
 }
 
-export function makeI18n(lang: Lang, indicators: IndicatorInfo[]): I18n {
+/**
+ * `romanise` gives place names in English (places.ts); until it has loaded, an English page shows the
+ * provinces' English names and the other places as written.
+ */
+export function makeI18n(lang: Lang, indicators: IndicatorInfo[], romanise?: Romanise): I18n {
+  const english = (name: string) => PROVINCE_EN[name] ?? romanise?.(name) ?? name;
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const t = (key: DictKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   return {
@@ -51,8 +64,13 @@ export function makeI18n(lang: Lang, indicators: IndicatorInfo[]): I18n {
     },
     provinceName: (name) => {
       if (!name) return '—';
-      return lang === 'en' ? (PROVINCE_EN[name] ?? name) : name;
+      return lang === 'en' ? english(name) : name;
     },
+    placeName: (name) => {
+      if (!name) return '';
+      return lang === 'en' ? english(name) : name;
+    },
+    unitName: (unit) => unitName(unit, lang),
     levelName: (level) => {
       if (level === 'province' || level === 'city' || level === 'county') return t(`level.${level}`);
       return level ?? '—';
@@ -67,7 +85,17 @@ export function makeI18n(lang: Lang, indicators: IndicatorInfo[]): I18n {
 const I18nContext = createContext<I18n>(makeI18n('zh', INDICATORS));
 
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const value = useMemo(() => makeI18n(lang, INDICATORS), [lang]);
+  // English place names need pinyin-pro: loaded the first time the UI is in English.
+  const [romanise, setRomanise] = useState<Romanise | undefined>(undefined);
+  useEffect(() => {
+    if (lang !== 'en' || romanise) return;
+    let live = true;
+    import('./places.ts').then((m) => live && setRomanise(() => m.placeNameEn), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [lang, romanise]);
+  const value = useMemo(() => makeI18n(lang, INDICATORS, romanise), [lang, romanise]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

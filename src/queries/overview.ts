@@ -2,7 +2,7 @@
 // (sql/workspace-views.ts): the cases counted per combination of the filter dimensions, so a filter change costs
 // the same at 123 or 1M cases. tests/queries/overview.test.ts checks each answer against the `cases` view.
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
-import { inList, summaryWhere } from './sql.ts';
+import { caseWhere, inList, summaryWhere } from './sql.ts';
 import type { NamedQuery, Row } from './types.ts';
 
 /** Filters that apply to documents themselves (a document has a province, year and batch). */
@@ -14,6 +14,18 @@ function documentWhere(filters: Filters): string {
   return clauses.join(' AND ');
 }
 
+/**
+ * Documents under the filters. Province, year and batch belong to the document itself; an indicator, city or
+ * level filter counts the documents that have a case under the filters (a notice with no 办理破产 case is
+ * no source of what the bar shows).
+ */
+function documentCount(filters: Filters): string {
+  if (filters.indicators.length || filters.cities.length || filters.levels.length) {
+    return `(SELECT count(DISTINCT doc_id) FROM cases WHERE ${caseWhere(filters)})`;
+  }
+  return `(SELECT count(*) FROM documents WHERE ${documentWhere(filters)})`;
+}
+
 export type TotalsRow = { documents: number; cases: number; provinces: number; cities: number; indicators: number; figures: number };
 
 /** One row: documents, cases, provinces, cities, indicators, figures under the filters (one pass over the summary). */
@@ -22,7 +34,7 @@ export function totalsQuery(filters: Filters): NamedQuery<TotalsRow> {
     id: 'overview.totals',
     columns: ['documents', 'cases', 'provinces', 'cities', 'indicators', 'figures'],
     sql: `SELECT
-  (SELECT count(*) FROM documents WHERE ${documentWhere(filters)})::INTEGER AS documents,
+  ${documentCount(filters)}::INTEGER AS documents,
   coalesce(sum(cases), 0)::INTEGER AS cases,
   count(DISTINCT province)::INTEGER AS provinces,
   count(DISTINCT city)::INTEGER AS cities,

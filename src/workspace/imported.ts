@@ -3,8 +3,9 @@
 // inserted in bulk into imported_* tables that the documents / cases / metrics / similar views union
 // (sql/workspace-views.ts), kept in IndexedDB as rows (stable case ids, so labels on them hold; nothing is read
 // again) and re-inserted in bulk on every load until the analyst removes them.
-import type { Connector } from '../sql/connector.ts';
 import { invalidateSql } from '../hooks/query-client.ts';
+import type { IngestMessage } from '../ingest/messages.ts';
+import type { Connector } from '../sql/connector.ts';
 import { workspaceConnection } from './connection.ts';
 import {
   MAX_IMPORT_BYTES,
@@ -31,7 +32,8 @@ export interface ImportSummary {
   batch: number | null;
   cases: number;
   metrics: number;
-  warnings: string[];
+  /** The ingest's messages (rows stored before they had codes hold English sentences). */
+  warnings: (IngestMessage | string)[];
 }
 
 function summary(doc: ImportedDoc): ImportSummary {

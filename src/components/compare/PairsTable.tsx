@@ -25,7 +25,7 @@ function byCaseOfA(rows: Row[]): Row[][] {
 }
 
 export function PairsTable({ rows, a, b }: PairsTableProps) {
-  const { provinceName, indicatorName } = useI18n();
+  const { provinceName, placeName, indicatorName } = useI18n();
   return (
     <table className="v-pairs" data-testid="compare-pairs">
       <thead>
@@ -41,7 +41,7 @@ export function PairsTable({ rows, a, b }: PairsTableProps) {
           return (
             <tr key={str(first.a_case_id)} data-has-counterpart={first.has_counterpart === true}>
               <td>
-                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_')} />
+                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_', placeName)} />
               </td>
               <td>
                 <CounterpartList
@@ -53,7 +53,7 @@ export function PairsTable({ rows, a, b }: PairsTableProps) {
                       row={r}
                       caseId={str(r.b_case_id)}
                       title={str(r.b_title)}
-                      note={[placeOf(r, 'b_'), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
+                      note={[placeOf(r, 'b_', placeName), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
                       indicator={str(r.b_indicator) || null}
                     />
                   )}
