@@ -1,7 +1,7 @@
 // A chart with its data: title, the ECharts drawing, and CSV / Excel / PNG / SQL buttons (download/*).
 // Loading, error and empty are decided once by QueryState; the chart itself only sees rows.
-// Usage:
-//   const q = overviewByCityQuery(state.filters); const r = useSql(q);
+// A chart whose rows are its query's result is written as <QueryChart query={q} … /> (QueryChart.tsx), which
+// runs the query; ChartCard itself takes rows the view already has (a snapshot, rows derived from a result):
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
 import EChartsReactCore from 'echarts-for-react/esm/core';
