@@ -1,7 +1,7 @@
 // Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
 // city, level and year/batch — all under the filter bar.
 import { useCallback, useState } from 'react';
-import { ChartCard } from '../../components/ChartCard.tsx';
+import { QueryChart } from '../../components/QueryChart.tsx';
 import { DownloadButtons } from '../../components/download/DownloadButtons.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SqlDialog } from '../../components/SqlDialog.tsx';
@@ -9,12 +9,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator } from '../../state/url-state.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import type { Row } from '../../queries/types.ts';
-import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../../queries/overview.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByCityRow, type TotalsRow } from '../../queries/overview.ts';
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
 import { useOverviewSql } from './overview-snapshot.ts';
 import type { ViewProps } from '../types.ts';
 
-const TOTALS: { key: string; label: DictKey }[] = [
+const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
   { key: 'documents', label: 'overview.documents' },
   { key: 'cases', label: 'overview.cases' },
   { key: 'provinces', label: 'overview.provinces' },
@@ -63,21 +63,12 @@ export function OverviewView({ state, update }: ViewProps) {
   const nameKey = lang === 'zh' ? 'name_zh' : 'name_en';
   const f = state.filters;
 
-  const heatmap = heatmapQuery(f);
-  const heatmapRows = useOverviewSql(heatmap);
-  const byIndicator = byIndicatorQuery(f);
-  const byIndicatorRows = useOverviewSql(byIndicator);
-  const byCity = byCityQuery(f);
-  const byCityRows = useOverviewSql(byCity);
-  const byLevel = byLevelQuery(f);
-  const byLevelRows = useOverviewSql(byLevel);
-  const byBatch = byBatchQuery(f);
-  const byBatchRows = useOverviewSql(byBatch);
-
   // Stable option builders: a chart is re-optioned only when its rows, the share switch or the
-  // language change — not when another chart's query resolves (each re-renders this view).
+  // language change — not when another chart's query resolves.
   const share = state.share;
-  const indicatorRows = i18n.indicators.length || new Set((heatmapRows.data ?? []).map((r) => r.indicator)).size;
+  // Chart heights do not follow the filters (no re-layout on a filter change): the indicator charts have
+  // room for the whole taxonomy, the city chart for its CITY_BARS cities.
+  const indicatorRows = i18n.indicators.length;
   const heatmapHeight = barHeight(indicatorRows, 260) + 40;
   const heatmapChart = useCallback((rows: Row[]) => heatmapOption(rows, share, i18n, heatmapHeight), [share, i18n, heatmapHeight]);
   const byIndicatorChart = useCallback((rows: Row[]) => byIndicatorOption(rows, i18n), [i18n]);
@@ -85,9 +76,10 @@ export function OverviewView({ state, update }: ViewProps) {
   const byLevelChart = useCallback((rows: Row[]) => byLevelOption(rows, i18n), [i18n]);
   const byBatchChart = useCallback((rows: Row[]) => byBatchOption(rows, i18n), [i18n]);
 
-  // Chart heights do not follow the filters (no re-layout on a filter change): the indicator charts have
-  // room for the whole taxonomy, the city chart for its CITY_BARS cities.
-  const cityCount = new Set((byCityRows.data ?? []).map((r) => r.city)).size;
+  const cityNote = (rows: ByCityRow[] | undefined) => {
+    const cities = new Set((rows ?? []).map((r) => r.city)).size;
+    return cities > CITY_BARS ? t('overview.byCityTop', { n: CITY_BARS, total: cities }) : undefined;
+  };
 
   // Clicking an indicator opens the Indicator view on it.
   const openIndicator = (code: unknown) => {
@@ -109,12 +101,10 @@ export function OverviewView({ state, update }: ViewProps) {
     <div className="overview">
       <Totals state={state} update={update} />
       <div className="grid-2">
-        <ChartCard
+        <QueryChart
           title={`${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`}
-          query={heatmap}
-          rows={heatmapRows.data}
-          status={heatmapRows.status}
-          error={heatmapRows.error}
+          query={heatmapQuery(f)}
+          useResult={useOverviewSql}
           actions={shareSwitch}
           height={heatmapHeight}
           columns={[
@@ -130,18 +120,16 @@ export function OverviewView({ state, update }: ViewProps) {
               : [{ key: 'cases', header: t('col.cases') }]),
           ]}
           option={heatmapChart}
-          onClick={(p) => {
+          onClick={(p, rows) => {
             // Heatmap cells carry [provinceIndex, indicatorIndex, value]; indicators come in row order.
-            const codes = [...new Set((heatmapRows.data ?? []).map((r) => r.indicator))];
+            const codes = [...new Set((rows ?? []).map((r) => r.indicator))];
             if (Array.isArray(p.data)) openIndicator(codes[p.data[1]]);
           }}
         />
-        <ChartCard
+        <QueryChart
           title={t('overview.byIndicator')}
-          query={byIndicator}
-          rows={byIndicatorRows.data}
-          status={byIndicatorRows.status}
-          error={byIndicatorRows.error}
+          query={byIndicatorQuery(f)}
+          useResult={useOverviewSql}
           height={barHeight(indicatorRows, 260) + 40}
           columns={[
             { key: nameKey, header: t('col.indicator') },
@@ -149,18 +137,16 @@ export function OverviewView({ state, update }: ViewProps) {
             { key: 'cases', header: t('col.cases') },
           ]}
           option={byIndicatorChart}
-          onClick={(p) => openIndicator(byIndicatorRows.data?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
+          onClick={(p, rows) => openIndicator(rows?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
         />
       </div>
       <div className="grid-3">
-        <ChartCard
+        <QueryChart
           title={t('overview.byCity')}
-          query={byCity}
-          rows={byCityRows.data}
-          status={byCityRows.status}
-          error={byCityRows.error}
+          query={byCityQuery(f)}
+          useResult={useOverviewSql}
           height={barHeight(CITY_BARS)}
-          note={cityCount > CITY_BARS ? t('overview.byCityTop', { n: CITY_BARS, total: cityCount }) : undefined}
+          note={cityNote}
           columns={[
             { key: 'province', header: t('col.province'), shown: 'province' },
             // A case of no city is a province-level body: （省级） as the chart says, never a blank.
@@ -169,12 +155,10 @@ export function OverviewView({ state, update }: ViewProps) {
           ]}
           option={byCityChart}
         />
-        <ChartCard
+        <QueryChart
           title={t('overview.byLevel')}
-          query={byLevel}
-          rows={byLevelRows.data}
-          status={byLevelRows.status}
-          error={byLevelRows.error}
+          query={byLevelQuery(f)}
+          useResult={useOverviewSql}
           height={260}
           columns={[
             { key: 'level', header: t('col.level'), shown: 'level' },
@@ -183,12 +167,10 @@ export function OverviewView({ state, update }: ViewProps) {
           ]}
           option={byLevelChart}
         />
-        <ChartCard
+        <QueryChart
           title={t('overview.byBatch')}
-          query={byBatch}
-          rows={byBatchRows.data}
-          status={byBatchRows.status}
-          error={byBatchRows.error}
+          query={byBatchQuery(f)}
+          useResult={useOverviewSql}
           height={260}
           columns={[
             { key: 'year', header: t('col.year') },

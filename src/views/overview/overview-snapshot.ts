@@ -24,8 +24,8 @@ async function fetchSnapshot(): Promise<Map<string, Row[]>> {
 }
 
 /** What a chart needs from a query result. */
-export interface OverviewResult {
-  data: Row[] | undefined;
+export interface OverviewResult<R extends Row = Row> {
+  data: R[] | undefined;
   status: 'pending' | 'error' | 'success';
   error: Error | null;
 }
@@ -38,11 +38,12 @@ const SNAPSHOT_SQL = new Set(overviewSnapshotQueries().map((q) => q.sql));
  * snapshot answers does not start DuckDB before the first chart is drawn (hooks/engine-start.ts): the live run
  * waits until then. Any other query — a filter set, or a snapshot that is missing or lacks it — runs at once.
  */
-export function useOverviewSql(query: NamedQuery): OverviewResult {
+export function useOverviewSql<R extends Row = Row>(query: NamedQuery<R>): OverviewResult<R> {
   const engineWanted = useEngineWanted();
   const inSnapshot = SNAPSHOT_SQL.has(query.sql);
   const snapshot = useQuery({ queryKey: ['overview-snapshot'], queryFn: fetchSnapshot, staleTime: Infinity, gcTime: Infinity, enabled: inSnapshot });
-  const saved = inSnapshot ? snapshot.data?.get(query.sql) : undefined;
+  // The saved rows are this very SQL's answer (exported from the same query), so of its row type.
+  const saved = inSnapshot ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
   const holdLive = inSnapshot && !engineWanted && (snapshot.isPending || saved !== undefined);
   const live = useSql(holdLive ? null : query);
   // A query the snapshot cannot answer needs the engine now: release everything else waiting for it too.
