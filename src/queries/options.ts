@@ -4,11 +4,15 @@ import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
 import { caseWhere, FILTER_COLUMN } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
-/** Rows { value, n }: each value of the filter's column with its case count under the other filters. */
-export function filterOptionsQuery(filters: Filters, key: keyof Filters): NamedQuery {
+/** An option of a filter: a value of its column (a province, a year…) and its case count. */
+export type OptionRow = { value: string | number; n: number };
+
+/** Each value of the filter's column with its case count under the other filters. */
+export function filterOptionsQuery(filters: Filters, key: keyof Filters): NamedQuery<OptionRow> {
   const column = FILTER_COLUMN[key];
   return {
     id: `options.${key}`,
+    columns: ['value', 'n'],
     sql: `SELECT ${column} AS value, count(*)::INTEGER AS n
 FROM cases
 WHERE ${caseWhere(filters, { omit: key })} AND ${column} IS NOT NULL
@@ -17,7 +21,7 @@ ORDER BY n DESC, value`,
   };
 }
 
-/** All provinces in the data, { value, n }: the province options with no filter set. */
-export function provincesQuery(): NamedQuery {
+/** All provinces in the data: the province options with no filter set. */
+export function provincesQuery(): NamedQuery<OptionRow> {
   return { ...filterOptionsQuery(EMPTY_FILTERS, 'provinces'), id: 'options.allProvinces' };
 }

@@ -5,6 +5,7 @@ import { filterOptionsQuery, provincesQuery } from '../../src/queries/options.ts
 import { FILTER_COLUMN } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -46,5 +47,10 @@ describe('filter options', () => {
     expect(taxonomy).toEqual(INDICATORS);
     const provinces = await db.all(provincesQuery().sql);
     expect(provinces.map((r) => r.value)).toContain('福建省');
+  });
+
+  it('return the columns their row type declares, for every filter', async () => {
+    for (const key of Object.keys(FILTER_COLUMN) as (keyof Filters)[]) await expectDeclaredColumns(db, filterOptionsQuery(EMPTY_FILTERS, key));
+    await expectDeclaredColumns(db, provincesQuery());
   });
 });
