@@ -12,8 +12,6 @@ import { useAppState } from './state/url-state.ts';
 import { TAB_VIEWS, VIEW_REGISTRY } from './views/registry.ts';
 import type { ViewProps } from './views/types.ts';
 
-export type { ViewProps };
-
 // The workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
 const WorkspaceButton = lazy(() => import('./components/import/WorkspaceButton.tsx').then((m) => ({ default: m.WorkspaceButton })));
 
