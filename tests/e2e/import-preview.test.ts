@@ -47,7 +47,8 @@ describe('import through the preview', () => {
     const oldIds = await caseIds(page);
     await page.locator('[data-testid="preview-province"]').selectOption('江西省');
     await page.locator('[data-testid="preview-apply"]').click();
-    await expect.poll(() => caseIds(page), { timeout: 150_000 }).not.toEqual(oldIds);
+    // New ids, once the preview is back: while the file is read again the table is briefly empty.
+    await expect.poll(async () => { const now = await caseIds(page); return now.length > 0 && now.join() !== oldIds.join(); }, { timeout: 150_000 }).toBe(true);
     const ids = await caseIds(page);
     expect(ids.every((id) => id.startsWith('jx-'))).toBe(true);
     await expect(page.locator('[data-testid="preview-province"]').inputValue()).resolves.toBe('江西省');
