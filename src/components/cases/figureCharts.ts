@@ -48,7 +48,8 @@ export function moneyOption(rows: Row[], place: (p: string) => string, lang: 'zh
   const money = (wan: number) => formatWan(wan, lang);
   return {
     tooltip: tooltipFor(rows, (r) => money(Number(r.wan_yuan))),
-    grid: GRID,
+    // Room on the right for the longest bar's label (717.4bn yuan is longer than 7174亿元).
+    grid: { ...GRID, right: lang === 'zh' ? GRID.right : 84 },
     xAxis: { type: 'log', name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => money(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
