@@ -21,7 +21,8 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
   const ordered = [...rows].reverse(); // category axes draw bottom-up: first indicator on top
   const names = ordered.map((r) => labels.indicatorName(String(r.indicator)));
   const max = Math.max(5, ...rows.map((r) => Math.max(Number(r.a_pct), Number(r.b_pct))));
-  const top = Math.ceil(max / 5) * 5;
+  // A fifth more than the longest bar on each side: its value label fits before the axis labels (a phone's chart is narrow).
+  const top = Math.ceil((max * 1.2) / 5) * 5;
   // Bars of the other indicators are paler (not transparent: a transparent bar takes its label's contrast with it).
   const style = (r: Row, province: string) => ({
     color: labels.selected && r.indicator !== labels.selected ? provinceColourPale(province) : provinceColour(province),
