@@ -60,7 +60,7 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       type: 'value',
       min: -top,
       max: top,
-      axisLabel: { formatter: (v: number) => `${Math.abs(v)}%` },
+      axisLabel: { hideOverlap: true, formatter: (v: number) => `${Math.abs(v)}%` },
       splitLine: { lineStyle: { color: '#eceff3' } },
     },
     yAxis: {
@@ -71,5 +71,7 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       axisLabel: { fontSize: 12, width: 180, overflow: 'break', lineHeight: 12 },
     },
     series: [series('a', labels.provinces.a, labels.a), series('b', labels.provinces.b, labels.b)],
+    // On a phone the names get a narrower column (they wrap onto more lines) so the bars and their labels have room.
+    media: [{ query: { maxWidth: 480 }, option: { yAxis: { axisLabel: { width: 130, fontSize: 10, lineHeight: 11 } } } }],
   };
 }
