@@ -36,6 +36,11 @@ export function escapeHtml(text: string): string {
 const LABEL_WIDTH = 190;
 const LABEL_MARGIN = 8;
 const GRID = { left: 8 + LABEL_WIDTH + LABEL_MARGIN, right: 56, top: 30, bottom: 28 };
+/** On a phone the label column is narrower (labels cut sooner, full text in the tooltip) so the bars have room. */
+const PHONE_LABEL_WIDTH = 110;
+const PHONE_MEDIA = [
+  { query: { maxWidth: 480 }, option: { grid: { left: 8 + PHONE_LABEL_WIDTH + LABEL_MARGIN }, yAxis: { axisLabel: { width: PHONE_LABEL_WIDTH } } } },
+];
 const LABEL_AXIS = {
   type: 'category',
   axisTick: { show: false },
@@ -57,6 +62,7 @@ export function moneyOption(rows: Row[], place: (p: string) => string, lang: 'zh
         label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => money(p.value) },
         data: ordered.map((r) => Number(r.wan_yuan)) },
     ],
+    media: PHONE_MEDIA,
   };
 }
 
@@ -75,6 +81,7 @@ export function countsOption(rows: Row[], place: (p: string) => string, unitName
           formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(str(ordered[p.dataIndex]?.unit))}` },
         data: ordered.map((r) => Number(r.value)) },
     ],
+    media: PHONE_MEDIA,
   };
 }
 
