@@ -38,6 +38,11 @@ const LOST = -2; // a byte written '?': its value is gone
 const VANISH_COST = Math.log(0.3);
 const BEAM = 40;
 const PRUNE = 30;
+// The search completes thousands of readings of a run (every trail byte of its lone last byte), but
+// the readings still in contention at the end were, over the corpus, all within 10 of the best one
+// completed (ln P, before the intact text after them is counted): readings further behind are
+// dropped as they come, and so is every state that can only lead to them.
+const FINISH_PRUNE = 16;
 const VANISH_BEAM = 3; // only the best states are tried with vanished bytes: that search is wide
 const DOUBT = Math.log(20); // a competitor within 20× the probability makes a character doubtful
 // A character one of whose bytes is gone (lost: the first byte of a run, the partner of its lone
@@ -267,6 +272,8 @@ export function decodeRun(
     // survivor doubtful (that needs a rival within DOUBT): it need not be built. Lossless, since
     // the floor only rises as readings are added and every further character costs ln P ≤ 0.
     const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9;
+    // A reading completed this far behind the best completed one is never in contention at the end.
+    const outrun = (lp: number) => lp < bestDone - FINISH_PRUNE;
     const push = (s: State) => {
       if (s.lp > topNext) topNext = s.lp;
       const key = stateKey(s.pending, last2(s), last(s), s.depth);
@@ -294,23 +301,28 @@ export function decodeRun(
       for (const ch of added) out = append(out, ch, true);
       push({ i: s.i + 1, pending, out, lp, rivals: s.rivals, depth });
     };
-    // One decoded character more (null when the document would never write it).
-    const step1 = (s: State, ch: string, pending: number): State | undefined => {
+    // One decoded character more, unless the document would never write it, or the reading is
+    // already out of the running (hopeless, outrun, or beaten by far by its key's holder).
+    const extend = (s: State, ch: string, pending: number) => {
       if (!plausibleChar(model, ch)) return;
+      const lp = s.lp + lpOf(last2(s), last(s), ch);
+      if (hopeless(lp) || outrun(lp)) return;
       const depth = addBracket(s.depth, ch);
-      const out = append(s.out, ch, s.pending === UNKNOWN);
-      return { i: s.i + 1, pending, out, lp: s.lp + lpOf(last2(s), last(s), ch), rivals: s.rivals, depth };
+      const old = next.get(stateKey(pending, last(s), ch, depth));
+      if (old && old.lp - lp >= DOUBT) return;
+      push({ i: s.i + 1, pending, out: append(s.out, ch, s.pending === UNKNOWN), lp, rivals: s.rivals, depth });
     };
     const finish = (s: State, ch: string, trailLost = false) => {
       if (!plausibleChar(model, ch)) return;
       const lp = s.lp + lpOf(last2(s), last(s), ch);
+      if (outrun(lp)) return;
       const out = append(s.out, ch, trailLost || s.pending === UNKNOWN);
       completed.push({ end: s.i + 1, out, lp, rivals: s.rivals, depth: addBracket(s.depth, ch) });
       if (lp > bestDone) bestDone = lp;
     };
     // The run ends after characters rebuilt through a vanished pair.
     const finishMany = (s: State, added: string[], lp: number) => {
-      if (hopeless(lp)) return;
+      if (hopeless(lp) || outrun(lp)) return;
       let out = s.out;
       let depth = s.depth;
       for (const ch of added) {
@@ -322,16 +334,14 @@ export function decodeRun(
     };
 
     states.forEach((s, rank) => {
+      if (outrun(s.lp)) return; // every reading it completes would be outrun
       const g = chars[s.i];
       if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
       const code = gbkCode(g);
       if (code !== undefined) {
         const lead = code >> 8;
         const trail = code & 0xff;
-        for (const ch of withLead(s.pending, lead)) {
-          const st = step1(s, ch, trail);
-          if (st) push(st);
-        }
+        for (const ch of withLead(s.pending, lead)) extend(s, ch, trail);
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
           vanished(s, lead, trail, index, { model, lpOf, last, last2, offer, hopeless }, rank === 0);
       }
@@ -345,10 +355,7 @@ export function decodeRun(
       }
       // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
       if (ascii >= 0x21 && ascii <= 0x7e)
-        for (const ch of withLead(s.pending, 0xa3)) {
-          const st = step1(s, ch, ascii + 0x80);
-          if (st) push(st);
-        }
+        for (const ch of withLead(s.pending, 0xa3)) extend(s, ch, ascii + 0x80);
       // A byte left alone: its partner (the trail of the pending lead) is lost.
       if (g === '?' || g === '\uFFFD') {
         if (s.pending === UNKNOWN) return;
@@ -359,7 +366,7 @@ export function decodeRun(
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
     const ranked = [...next.values()].sort((a, b) => b.lp - a.lp);
-    const floor = Math.max(bestDone, ranked.length ? ranked[0].lp : -Infinity) - PRUNE;
+    const floor = Math.max(bestDone - FINISH_PRUNE, (ranked.length ? ranked[0].lp : -Infinity) - PRUNE);
     states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
   }
   // Only readings that keep the line's brackets as its intact text has them.
@@ -375,15 +382,14 @@ export function decodeRun(
     return bracketsAdmissible(c.depth, context);
   };
   let kept = 0;
-  for (const c of completed) if (admissible(c) && !(atLineStart && punctuationOpensHeading(toArray(c.out)))) completed[kept++] = c;
+  for (const c of completed) if (admissible(c)) completed[kept++] = c;
   completed.length = kept;
-  if (completed.length === 0) return null;
 
   // Compare readings over the same stretch of line: decoded text + the intact text up to a horizon.
   let maxEnd = 0;
   for (const c of completed) if (c.end > maxEnd) maxEnd = c.end;
   const horizon = Math.min(chars.length, maxEnd + 2);
-  const candidates: Candidate[] = completed.map((c) => {
+  const scoreOf = (c: Completed) => {
     let lp = c.lp;
     let prev = last(c);
     let prev2 = last2(c);
@@ -392,10 +398,22 @@ export function decodeRun(
       prev2 = prev;
       prev = chars[k];
     }
-    return { completed: c, rival: null, score: lp };
-  });
+    return lp;
+  };
+  // Readings are scored in the order of the search's own probability: the text up to the horizon
+  // only lowers a score, so once a reading is GUESS_DOUBT behind the best score so far, neither it
+  // nor any after it can be in contention (a search leaves thousands of completed readings).
+  completed.sort((a, b) => b.lp - a.lp);
+  const candidates: Candidate[] = [];
   let top = -Infinity;
-  for (const c of candidates) if (c.score > top) top = c.score;
+  for (const c of completed) {
+    if (top - c.lp >= GUESS_DOUBT) break;
+    if (atLineStart && punctuationOpensHeading(toArray(c.out))) continue;
+    const score = scoreOf(c);
+    candidates.push({ completed: c, rival: null, score });
+    if (score > top) top = score;
+  }
+  if (candidates.length === 0) return null;
   // In contention: the readings close to the best, and the readings merged into them on the way.
   const contenders: Candidate[] = [];
   for (const c of candidates) {

@@ -7,12 +7,19 @@ import { toTraditional } from './text-convert.ts';
 /** Character counts of a document's clean lines, as published (same script as the garbled text). */
 export interface ContextModel {
   unigrams: Map<string, number>;
-  /** key: two characters. */
-  bigrams: Map<string, number>;
+  /** Pair counts, keyed by pairKey (a string of the two characters when one is outside the BMP). */
+  bigrams: Map<number | string, number>;
   /** How many bigrams start with a character. */
   following: Map<string, number>;
   /** How many different characters follow a character. */
   followerTypes: Map<string, number>;
+  /**
+   * The three counts above by UTF-16 code unit, for characters of the BMP (all GBK characters): the
+   * decoder's inner loop reads them hundreds of thousands of times a document.
+   */
+  unigramAt: Uint32Array;
+  followingAt: Uint32Array;
+  followerTypesAt: Uint32Array;
   /**
    * Trigram counts, keyed by pairKey/tripleKey (numbers: building string keys for every character of
    * a document costs more than the rest of the model). Characters outside the BMP take no part.
@@ -20,14 +27,15 @@ export interface ContextModel {
   trigrams: Map<number, number>;
   pairFollowing: Map<number, number>;
   pairFollowerTypes: Map<number, number>;
-  /** Memo rows of histories the document wrote as a pair, by first then second character. */
-  pairMemo: Map<string, Map<string, Map<string, number>>>;
   total: number;
   /**
-   * Memo of logProb by history (historyKey of the one or two characters before), then character:
-   * the decoder asks the same questions again and again.
+   * Memo of logProb by history, then character code: the decoder asks the same questions again and
+   * again. Rows of one character (its code; -1: no history), of a pair the document wrote (pairKey),
+   * of a history outside the BMP (by its text).
    */
-  memo: Map<string, Map<string, number>>;
+  memo: Map<number, Map<number, number>>;
+  pairMemo: Map<number, Map<number, number>>;
+  oddMemo: Map<string, Map<number, number>>;
 }
 
 // Pairs that official notices write whatever the document: numbered sub-headings （一）（二）… and
@@ -47,12 +55,16 @@ export function emptyModel(): ContextModel {
     bigrams: new Map(),
     following: new Map(),
     followerTypes: new Map(),
+    unigramAt: new Uint32Array(0x10000),
+    followingAt: new Uint32Array(0x10000),
+    followerTypesAt: new Uint32Array(0x10000),
     trigrams: new Map(),
     pairFollowing: new Map(),
     pairFollowerTypes: new Map(),
-    pairMemo: new Map(),
     total: 0,
     memo: new Map(),
+    pairMemo: new Map(),
+    oddMemo: new Map(),
   };
 }
 
@@ -61,19 +73,32 @@ export function addText(model: ContextModel, text: string): void {
   let prev2: string | undefined;
   for (const ch of text) {
     model.unigrams.set(ch, (model.unigrams.get(ch) ?? 0) + 1);
+    if (ch.length === 1) model.unigramAt[ch.charCodeAt(0)]++;
     model.total++;
-    if (prev !== undefined) addPair(model, prev, prev + ch, 1);
+    if (prev !== undefined) addPair(model, prev, ch, 1);
     if (prev2 !== undefined) addTriple(model, prev2, prev!, ch, 1);
     prev2 = prev;
     prev = ch;
   }
 }
 
-function addPair(model: ContextModel, first: string, pair: string, n: number): void {
+/** The key of a pair in `bigrams`. */
+function bigramKey(first: string, second: string): number | string {
+  const key = pairKey(first, second);
+  return key >= 0 ? key : first + second;
+}
+
+function addPair(model: ContextModel, first: string, second: string, n: number): void {
+  const pair = bigramKey(first, second);
   const seen = model.bigrams.get(pair) ?? 0;
   if (seen === 0) model.followerTypes.set(first, (model.followerTypes.get(first) ?? 0) + 1);
   model.bigrams.set(pair, seen + n);
   model.following.set(first, (model.following.get(first) ?? 0) + n);
+  if (first.length === 1) {
+    const unit = first.charCodeAt(0);
+    if (seen === 0) model.followerTypesAt[unit]++;
+    model.followingAt[unit] += n;
+  }
 }
 
 // …and the numbering closes right after its numeral: （二） rather than （二十） unless the document
@@ -81,7 +106,7 @@ function addPair(model: ContextModel, first: string, pair: string, n: number): v
 const STRUCTURAL_TRIPLES: [string, string, string, number][] = NUMERALS.map((n) => ['（', n, '）', 3]);
 
 export function addStructuralPriors(model: ContextModel): void {
-  for (const [pair, n] of STRUCTURAL_PAIRS) addPair(model, [...pair][0], pair, n);
+  for (const [pair, n] of STRUCTURAL_PAIRS) addPair(model, pair[0], pair[1], n);
   for (const [a, b, c, n] of STRUCTURAL_TRIPLES) addTriple(model, a, b, c, n);
 }
 
@@ -142,7 +167,12 @@ function computeBasePrior(ch: string): number {
 
 /** A character a repair may produce: not a symbol-row character unless the document uses it. */
 export function plausibleChar(model: ContextModel, ch: string): boolean {
-  return (model.unigrams.get(ch) ?? 0) > 0 || basePrior(ch) > 1e-7;
+  return unigramCount(model, ch) > 0 || basePrior(ch) > 1e-7;
+}
+
+/** How often the document's clean text uses `ch`. */
+export function unigramCount(model: ContextModel, ch: string): number {
+  return ch.length === 1 ? model.unigramAt[ch.charCodeAt(0)] : (model.unigrams.get(ch) ?? 0);
 }
 
 /**
@@ -159,30 +189,34 @@ export function logProb(model: ContextModel, prev: string | undefined, ch: strin
  * document never wrote backs off to the bigram wholly, so it shares the row of its last character:
  * the decoder's histories are mostly such pairs.
  */
-export function memoRow(model: ContextModel, prev: string | undefined, prev2?: string): Map<string, number> {
+export function memoRow(model: ContextModel, prev: string | undefined, prev2?: string): Map<number, number> {
   if (prev2 !== undefined && prev !== undefined) {
-    let rows = model.pairMemo.get(prev2);
-    if (!rows) model.pairMemo.set(prev2, (rows = new Map()));
-    let row = rows.get(prev);
-    if (!row) {
-      const pair = pairKey(prev2, prev);
-      row = pair >= 0 && model.pairFollowing.has(pair) ? new Map() : memoRow(model, prev);
-      rows.set(prev, row);
+    const pair = pairKey(prev2, prev);
+    if (pair >= 0) {
+      let row = model.pairMemo.get(pair);
+      if (!row) model.pairMemo.set(pair, (row = model.pairFollowing.has(pair) ? new Map() : memoRow(model, prev)));
+      return row;
     }
+  }
+  if (prev !== undefined && prev.length !== 1) {
+    let row = model.oddMemo.get(prev);
+    if (!row) model.oddMemo.set(prev, (row = new Map()));
     return row;
   }
-  const key = prev ?? '';
+  const key = prev === undefined ? -1 : prev.charCodeAt(0);
   let row = model.memo.get(key);
   if (!row) model.memo.set(key, (row = new Map()));
   return row;
 }
 
 /** logProb(model, prev, ch, prev2), given memoRow(model, prev, prev2). */
-export function logProbIn(model: ContextModel, row: Map<string, number>, prev: string | undefined, ch: string, prev2?: string): number {
-  let lp = row.get(ch);
+export function logProbIn(model: ContextModel, row: Map<number, number>, prev: string | undefined, ch: string, prev2?: string): number {
+  if (ch.length !== 1) return computeLogProb(model, prev, ch, prev2);
+  const code = ch.charCodeAt(0);
+  let lp = row.get(code);
   if (lp === undefined) {
     lp = computeLogProb(model, prev, ch, prev2);
-    row.set(ch, lp);
+    row.set(code, lp);
   }
   return lp;
 }
@@ -199,13 +233,14 @@ function computeLogProb(model: ContextModel, prev: string | undefined, ch: strin
 }
 
 function computeBigramLogProb(model: ContextModel, prev: string | undefined, ch: string): number {
-  const uni = ((model.unigrams.get(ch) ?? 0) + 20 * basePrior(ch)) / (model.total + 20);
+  const uni = (unigramCount(model, ch) + 20 * basePrior(ch)) / (model.total + 20);
   if (prev === undefined) return Math.log(uni);
-  const bi = model.bigrams.get(prev + ch) ?? 0;
-  const ctx = model.following.get(prev) ?? 0;
+  const bi = model.bigrams.get(bigramKey(prev, ch)) ?? 0;
+  const bmp = prev.length === 1;
+  const ctx = bmp ? model.followingAt[prev.charCodeAt(0)] : (model.following.get(prev) ?? 0);
   // Witten-Bell: a character seen before many different ones leaves more room for an unseen pair
   // (新 is followed by dozens of characters, so 新。 is not improbable merely for being unseen).
-  const backoff = Math.max(2, model.followerTypes.get(prev) ?? 0);
+  const backoff = Math.max(2, bmp ? model.followerTypesAt[prev.charCodeAt(0)] : (model.followerTypes.get(prev) ?? 0));
   return Math.log((bi + backoff * uni) / (ctx + backoff));
 }
 
