@@ -1,7 +1,7 @@
 // The yardstick of mojibake repair: a character bigram model of the document's own clean text,
 // backed off to a prior by character kind (common Han in either script, punctuation, rare Han,
 // GBK symbol rows). A repair is accepted only when this model clearly prefers it.
-import { gbk, gbkClass, gbkCode } from './text-gbk.ts';
+import { compactCode, gbk, gbkClass, gbkCode } from './text-gbk.ts';
 import { toTraditional } from './text-convert.ts';
 
 /** Character counts of a document's clean lines, as published (same script as the garbled text). */
@@ -110,15 +110,20 @@ export function addStructuralPriors(model: ContextModel): void {
   for (const [a, b, c, n] of STRUCTURAL_TRIPLES) addTriple(model, a, b, c, n);
 }
 
-/** A number for two BMP characters, -1 when one is not. */
+/** A number under 2^30 for two BMP characters (their compactCode), -1 when one is not. */
 function pairKey(a: string, b: string): number {
-  return a.length === 1 && b.length === 1 ? a.charCodeAt(0) * 0x10000 + b.charCodeAt(0) : -1;
+  if (a.length !== 1 || b.length !== 1) return -1;
+  const first = compactCode(a.charCodeAt(0));
+  const second = compactCode(b.charCodeAt(0));
+  return first && second ? first * 0x8000 + second : -1;
 }
 
 function addTriple(model: ContextModel, a: string, b: string, c: string, n: number): void {
   const pair = pairKey(a, b);
   if (pair < 0 || c.length !== 1) return;
-  const triple = pair * 0x10000 + c.charCodeAt(0);
+  const third = compactCode(c.charCodeAt(0));
+  if (!third) return;
+  const triple = pair * 0x8000 + third;
   const seen = model.trigrams.get(triple) ?? 0;
   if (seen === 0) model.pairFollowerTypes.set(pair, (model.pairFollowerTypes.get(pair) ?? 0) + 1);
   model.trigrams.set(triple, seen + n);
@@ -228,7 +233,8 @@ function computeLogProb(model: ContextModel, prev: string | undefined, ch: strin
   if (ctx === 0 || ch.length !== 1) return computeBigramLogProb(model, prev, ch);
   const bigram = logProbIn(model, memoRow(model, prev), prev, ch);
   const types = model.pairFollowerTypes.get(pair) ?? 1;
-  const tri = model.trigrams.get(pair * 0x10000 + ch.charCodeAt(0)) ?? 0;
+  const third = compactCode(ch.charCodeAt(0));
+  const tri = third ? (model.trigrams.get(pair * 0x8000 + third) ?? 0) : 0;
   return Math.log((tri + types * Math.exp(bigram)) / (ctx + types));
 }
 
