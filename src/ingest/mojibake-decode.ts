@@ -271,9 +271,8 @@ export function decodeRun(
     // A reading below the coming prune floor by more than DOUBT can neither survive nor make a
     // survivor doubtful (that needs a rival within DOUBT): it need not be built. Lossless, since
     // the floor only rises as readings are added and every further character costs ln P ≤ 0.
-    const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9;
-    // A reading completed this far behind the best completed one is never in contention at the end.
-    const outrun = (lp: number) => lp < bestDone - FINISH_PRUNE;
+    // Nor need one FINISH_PRUNE behind the best completed reading: it can complete none in contention.
+    const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9 || lp < bestDone - FINISH_PRUNE;
     const push = (s: State) => {
       if (s.lp > topNext) topNext = s.lp;
       const key = stateKey(s.pending, last2(s), last(s), s.depth);
@@ -302,11 +301,11 @@ export function decodeRun(
       push({ i: s.i + 1, pending, out, lp, rivals: s.rivals, depth });
     };
     // One decoded character more, unless the document would never write it, or the reading is
-    // already out of the running (hopeless, outrun, or beaten by far by its key's holder).
+    // already out of the running (hopeless, or beaten by far by its key's holder).
     const extend = (s: State, ch: string, pending: number) => {
       if (!plausibleChar(model, ch)) return;
       const lp = s.lp + lpOf(last2(s), last(s), ch);
-      if (hopeless(lp) || outrun(lp)) return;
+      if (hopeless(lp)) return;
       const depth = addBracket(s.depth, ch);
       const old = next.get(stateKey(pending, last(s), ch, depth));
       if (old && old.lp - lp >= DOUBT) return;
@@ -315,14 +314,14 @@ export function decodeRun(
     const finish = (s: State, ch: string, trailLost = false) => {
       if (!plausibleChar(model, ch)) return;
       const lp = s.lp + lpOf(last2(s), last(s), ch);
-      if (outrun(lp)) return;
+      if (hopeless(lp)) return;
       const out = append(s.out, ch, trailLost || s.pending === UNKNOWN);
       completed.push({ end: s.i + 1, out, lp, rivals: s.rivals, depth: addBracket(s.depth, ch) });
       if (lp > bestDone) bestDone = lp;
     };
     // The run ends after characters rebuilt through a vanished pair.
     const finishMany = (s: State, added: string[], lp: number) => {
-      if (hopeless(lp) || outrun(lp)) return;
+      if (hopeless(lp)) return;
       let out = s.out;
       let depth = s.depth;
       for (const ch of added) {
@@ -334,7 +333,7 @@ export function decodeRun(
     };
 
     states.forEach((s, rank) => {
-      if (outrun(s.lp)) return; // every reading it completes would be outrun
+      if (hopeless(s.lp)) return; // so would every reading it leads to
       const g = chars[s.i];
       if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
       const code = gbkCode(g);
