@@ -12,7 +12,7 @@
 // Reading it backwards: re-encode the garbled characters, put the lost bytes back (one unknown byte
 // at each '?', two at each vanished pair) and decode in step. The unknown bytes are searched,
 // every candidate text scored with the document's own character model.
-import { gbk, gbkCode } from './text-gbk.ts';
+import { compactCode, gbk, gbkCode } from './text-gbk.ts';
 import { type ContextModel, logProb, logProbIn, memoRow, plausibleChar } from './mojibake-model.ts';
 
 export interface DecodedRun {
@@ -233,11 +233,41 @@ function anyTrail(lead: number): string[] {
   return list;
 }
 
-// A state's key in the beam: pending byte, open brackets and the last two characters (the model's
-// history); every state of a step has the same i.
-// Packed in a number (under 2^51): the decoder produces GBK characters only, all in the BMP.
-function stateKey(pending: number, last2: string, last: string, depth: number): number {
-  return ((pending + 1) * 729 + depth) * 0x100000000 + last2.charCodeAt(0) * 0x10000 + last.charCodeAt(0);
+/**
+ * The states of one step of the search, by key: pending byte, open brackets and the last two
+ * characters (the model's history); every state of a step has the same i. Two numbers under 2^30
+ * (small integers to V8, unlike one packed key), looked up in two levels.
+ */
+class StateTable {
+  private rows = new Map<number, Map<number, State>>();
+
+  private row(pending: number, depth: number): Map<number, State> {
+    const key = (pending + 1) * 729 + depth;
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = new Map()));
+    return row;
+  }
+
+  get(pending: number, depth: number, last2: string, last: string): State | undefined {
+    return this.rows.get((pending + 1) * 729 + depth)?.get(historyKey(last2, last));
+  }
+
+  set(s: State, last2: string, last: string): void {
+    this.row(s.pending, s.depth).set(historyKey(last2, last), s);
+  }
+
+  values(): State[] {
+    const all: State[] = [];
+    for (const row of this.rows.values()) for (const s of row.values()) all.push(s);
+    return all;
+  }
+}
+
+// The decoder produces GBK characters only, all in the BMP; the line's own text may hold others.
+function historyKey(last2: string, last: string): number {
+  const a = compactCode(last2.charCodeAt(0));
+  const b = compactCode(last.charCodeAt(0));
+  return a && b ? a * 0x8000 + b : -1 - (last2.charCodeAt(0) * 0x10000 + last.charCodeAt(0));
 }
 
 /**
@@ -266,7 +296,7 @@ export function decodeRun(
   let bestDone = -Infinity;
   let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, rivals: null, depth: ZERO_DEPTH }];
   while (states.length) {
-    const next = new Map<number, State>();
+    const next = new StateTable();
     let topNext = -Infinity;
     // A reading below the coming prune floor by more than DOUBT can neither survive nor make a
     // survivor doubtful (that needs a rival within DOUBT): it need not be built. Lossless, since
@@ -275,17 +305,18 @@ export function decodeRun(
     const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9 || lp < bestDone - FINISH_PRUNE;
     const push = (s: State) => {
       if (s.lp > topNext) topNext = s.lp;
-      const key = stateKey(s.pending, last2(s), last(s), s.depth);
-      const old = next.get(key);
-      if (!old) return next.set(key, s);
+      const h2 = last2(s);
+      const h1 = last(s);
+      const old = next.get(s.pending, s.depth, h2, h1);
+      if (!old) return next.set(s, h2, h1);
       const [win, lose] = old.lp >= s.lp ? [old, s] : [s, old];
       // The loser is kept as the winner's rival and judged at the end, as a whole reading (the wider
       // margin for guessed bytes included): a partial reading merged here often differs by a
       // shifted numbering, 二） against 二十）.
       if (win.lp - lose.lp < DOUBT) {
         const rival: Rival = { out: lose.out, cut: win.out ? win.out.length : 0, gap: win.lp - lose.lp, next: win.rivals };
-        next.set(key, { ...win, rivals: rival });
-      } else if (win !== old) next.set(key, win);
+        next.set({ ...win, rivals: rival }, h2, h1);
+      } else if (win !== old) next.set(win, h2, h1);
     };
     // push() of s extended by `added`, at probability lp: a reading its key's holder already beats
     // by far would change nothing, so it is dropped before it is built (most vanished-pair guesses).
@@ -294,7 +325,7 @@ export function decodeRun(
       let depth = s.depth;
       for (const ch of added) depth = addBracket(depth, ch);
       const before = added.length >= 2 ? added[added.length - 2] : last(s);
-      const old = next.get(stateKey(pending, before, added[added.length - 1], depth));
+      const old = next.get(pending, depth, before, added[added.length - 1]);
       if (old && old.lp - lp >= DOUBT) return;
       let out = s.out;
       for (const ch of added) out = append(out, ch, true);
@@ -307,7 +338,7 @@ export function decodeRun(
       const lp = s.lp + lpOf(last2(s), last(s), ch);
       if (hopeless(lp)) return;
       const depth = addBracket(s.depth, ch);
-      const old = next.get(stateKey(pending, last(s), ch, depth));
+      const old = next.get(pending, depth, last(s), ch);
       if (old && old.lp - lp >= DOUBT) return;
       push({ i: s.i + 1, pending, out: append(s.out, ch, s.pending === UNKNOWN), lp, rivals: s.rivals, depth });
     };
@@ -364,7 +395,7 @@ export function decodeRun(
       }
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
-    const ranked = [...next.values()].sort((a, b) => b.lp - a.lp);
+    const ranked = next.values().sort((a, b) => b.lp - a.lp);
     const floor = Math.max(bestDone - FINISH_PRUNE, (ranked.length ? ranked[0].lp : -Infinity) - PRUNE);
     states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
   }
