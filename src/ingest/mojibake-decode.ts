@@ -38,11 +38,11 @@ const LOST = -2; // a byte written '?': its value is gone
 const VANISH_COST = Math.log(0.3);
 const BEAM = 40;
 const PRUNE = 30;
-// The search completes thousands of readings of a run (every trail byte of its lone last byte), but
-// the readings still in contention at the end were, over the corpus, all within 10 of the best one
-// completed (ln P, before the intact text after them is counted): readings further behind are
-// dropped as they come, and so is every state that can only lead to them.
-const FINISH_PRUNE = 16;
+// The search completes thousands of readings of a run (every trail byte of its lone last byte, from
+// every state), but the readings still in contention at the end were, over the corpus, all within
+// 10 (ln P) of the best one completed at the same place: readings 24 behind are dropped as they come
+// (20 already changed a reading of clean sub-headings of the corpus garbled the same way).
+const FINISH_PRUNE = 24;
 const VANISH_BEAM = 3; // only the best states are tried with vanished bytes: that search is wide
 const DOUBT = Math.log(20); // a competitor within 20× the probability makes a character doubtful
 // A character one of whose bytes is gone (lost: the first byte of a run, the partner of its lone
@@ -301,8 +301,17 @@ export function decodeRun(
     // A reading below the coming prune floor by more than DOUBT can neither survive nor make a
     // survivor doubtful (that needs a rival within DOUBT): it need not be built. Lossless, since
     // the floor only rises as readings are added and every further character costs ln P ≤ 0.
-    // Nor need one FINISH_PRUNE behind the best completed reading: it can complete none in contention.
-    const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9 || lp < bestDone - FINISH_PRUNE;
+    const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9;
+    // A reading completed FINISH_PRUNE behind the best one completed at the same place (this step)
+    // is never in contention at the end. (Only there: a reading that ends sooner is shorter, and so
+    // more probable, without being better.)
+    let bestHere = -Infinity;
+    const outrun = (lp: number) => lp < bestHere - FINISH_PRUNE;
+    const done = (c: Completed) => {
+      completed.push(c);
+      if (c.lp > bestDone) bestDone = c.lp;
+      if (c.lp > bestHere) bestHere = c.lp;
+    };
     const push = (s: State) => {
       if (s.lp > topNext) topNext = s.lp;
       const h2 = last2(s);
@@ -345,26 +354,24 @@ export function decodeRun(
     const finish = (s: State, ch: string, trailLost = false) => {
       if (!plausibleChar(model, ch)) return;
       const lp = s.lp + lpOf(last2(s), last(s), ch);
-      if (hopeless(lp)) return;
+      if (outrun(lp)) return;
       const out = append(s.out, ch, trailLost || s.pending === UNKNOWN);
-      completed.push({ end: s.i + 1, out, lp, rivals: s.rivals, depth: addBracket(s.depth, ch) });
-      if (lp > bestDone) bestDone = lp;
+      done({ end: s.i + 1, out, lp, rivals: s.rivals, depth: addBracket(s.depth, ch) });
     };
     // The run ends after characters rebuilt through a vanished pair.
     const finishMany = (s: State, added: string[], lp: number) => {
-      if (hopeless(lp)) return;
+      if (hopeless(lp) || outrun(lp)) return;
       let out = s.out;
       let depth = s.depth;
       for (const ch of added) {
         out = append(out, ch, true);
         depth = addBracket(depth, ch);
       }
-      completed.push({ end: s.i + 1, out, lp, rivals: s.rivals, depth });
-      if (lp > bestDone) bestDone = lp;
+      done({ end: s.i + 1, out, lp, rivals: s.rivals, depth });
     };
+    const hopelessEnd = (lp: number) => hopeless(lp) || outrun(lp);
 
     states.forEach((s, rank) => {
-      if (hopeless(s.lp)) return; // so would every reading it leads to
       const g = chars[s.i];
       if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
       const code = gbkCode(g);
@@ -381,7 +388,7 @@ export function decodeRun(
       const single = (ascii >= 0x40 && ascii <= 0x7e) || g === '\u20AC' ? (g === '\u20AC' ? 0x80 : ascii) : 0;
       if (single) {
         for (const ch of withLead(s.pending, single)) finish(s, ch);
-        if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpOf, last, last2, finishMany, hopeless });
+        if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpOf, last, last2, finishMany, hopeless: hopelessEnd });
       }
       // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
       if (ascii >= 0x21 && ascii <= 0x7e)
@@ -391,12 +398,12 @@ export function decodeRun(
         if (s.pending === UNKNOWN) return;
         for (const ch of anyTrail(s.pending)) finish(s, ch, true);
         // …or a pair vanished first, and the lone byte is the trail of the character it began.
-        if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpOf, last, last2, finishMany, hopeless });
+        if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpOf, last, last2, finishMany, hopeless: hopelessEnd });
       }
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
     const ranked = next.values().sort((a, b) => b.lp - a.lp);
-    const floor = Math.max(bestDone - FINISH_PRUNE, (ranked.length ? ranked[0].lp : -Infinity) - PRUNE);
+    const floor = Math.max(bestDone, ranked.length ? ranked[0].lp : -Infinity) - PRUNE;
     states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
   }
   // Only readings that keep the line's brackets as its intact text has them.
