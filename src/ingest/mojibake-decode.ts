@@ -402,9 +402,12 @@ export function decodeRun(
       }
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
-    const ranked = next.values().sort((a, b) => b.lp - a.lp);
-    const floor = Math.max(bestDone, ranked.length ? ranked[0].lp : -Infinity) - PRUNE;
-    states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
+    const floor = Math.max(bestDone, topNext) - PRUNE;
+    states = next
+      .values()
+      .filter((st) => st.lp >= floor)
+      .sort((a, b) => b.lp - a.lp)
+      .slice(0, BEAM);
   }
   // Only readings that keep the line's brackets as its intact text has them.
   const beforeOpen = unpack(depthOf(before));
@@ -440,15 +443,24 @@ export function decodeRun(
   // Readings are scored in the order of the search's own probability: the text up to the horizon
   // only lowers a score, so once a reading is GUESS_DOUBT behind the best score so far, neither it
   // nor any after it can be in contention (a search leaves thousands of completed readings).
-  completed.sort((a, b) => b.lp - a.lp);
-  const candidates: Candidate[] = [];
+  // Only the readings near the most probable one are sorted: a window that widens if the best
+  // score turns out lower than it allowed for.
+  let maxLp = -Infinity;
+  for (const c of completed) if (c.lp > maxLp) maxLp = c.lp;
+  let candidates: Candidate[] = [];
   let top = -Infinity;
-  for (const c of completed) {
-    if (top - c.lp >= GUESS_DOUBT) break;
-    if (atLineStart && punctuationOpensHeading(toArray(c.out))) continue;
-    const score = scoreOf(c);
-    candidates.push({ completed: c, rival: null, score });
-    if (score > top) top = score;
+  for (let window = 2 * GUESS_DOUBT; ; window *= 2) {
+    const near = completed.filter((c) => c.lp >= maxLp - window).sort((a, b) => b.lp - a.lp);
+    candidates = [];
+    top = -Infinity;
+    for (const c of near) {
+      if (top - c.lp >= GUESS_DOUBT) break;
+      if (atLineStart && punctuationOpensHeading(toArray(c.out))) continue;
+      const score = scoreOf(c);
+      candidates.push({ completed: c, rival: null, score });
+      if (score > top) top = score;
+    }
+    if (near.length === completed.length || top - GUESS_DOUBT >= maxLp - window) break;
   }
   if (candidates.length === 0) return null;
   // In contention: the readings close to the best, and the readings merged into them on the way.
