@@ -557,7 +557,7 @@ function vanished(s: State, lead: number, trail: number, index: Index, search: S
     const afterC1 = memoRow(model, c1, prev);
     for (const last of closingsFor(index, y, lead)) {
       const c3 = decodeAt[last]!;
-      if (plausibleChar(model, c3)) offer(s, [c1, c3], trail, lp1 + logProbIn(model, afterC1, c1, c3, prev));
+      if (plausibleChar(model, c3)) offer(s, [c1, c3], trail, lp1 + logProbIn(model, afterC1, c1, c3));
     }
     if (!tryTwo) continue;
     // Two vanished pairs in a row (三）強 → c8 | fd a3 | a9 8f | 8a): a middle character in between.
@@ -566,12 +566,12 @@ function vanished(s: State, lead: number, trail: number, index: Index, search: S
     for (const middle of middlesFor(index, y)) {
       const c2 = decodeAt[middle]!;
       if (!plausibleChar(model, c2)) continue;
-      const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2, prev);
+      const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2);
       if (hopeless(lp2)) continue;
       const afterC2 = memoRow(model, c2, c1);
       for (const last of closingsFor(index, middle & 0xff, lead)) {
         const c3 = decodeAt[last]!;
-        if (plausibleChar(model, c3)) offer(s, [c1, c2, c3], trail, lp2 + logProbIn(model, afterC2, c2, c3, c1));
+        if (plausibleChar(model, c3)) offer(s, [c1, c2, c3], trail, lp2 + logProbIn(model, afterC2, c2, c3));
       }
     }
   }
@@ -606,7 +606,7 @@ function vanishedThenEnd(s: State, trail: number, index: Index, search: EndSearc
     const lasts = trail === LOST ? afterVanishing(index, y) : closingsFor(index, y, trail);
     for (const code of lasts) {
       const c3 = decodeAt[code]!;
-      if (plausibleChar(model, c3)) finishMany(s, [c1, c3], lp1 + logProbIn(model, afterC1, c1, c3, prev));
+      if (plausibleChar(model, c3)) finishMany(s, [c1, c3], lp1 + logProbIn(model, afterC1, c1, c3));
     }
   }
 }

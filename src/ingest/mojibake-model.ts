@@ -21,21 +21,21 @@ export interface ContextModel {
   followingAt: Uint32Array;
   followerTypesAt: Uint32Array;
   /**
-   * Trigram counts, keyed by pairKey/tripleKey (numbers: building string keys for every character of
-   * a document costs more than the rest of the model). Characters outside the BMP take no part.
+   * Trigram counts: by pairKey of the first two characters, then compactCode of the third (numbers:
+   * building string keys for every character of a document costs more than the rest of the model).
+   * Characters outside the BMP take no part.
    */
-  trigrams: Map<number, number>;
+  trigrams: Map<number, Map<number, number>>;
   pairFollowing: Map<number, number>;
-  pairFollowerTypes: Map<number, number>;
   total: number;
   /**
    * Memo of logProb by history, then character code: the decoder asks the same questions again and
    * again. Rows of one character (its code; -1: no history), of a pair the document wrote (pairKey),
    * of a history outside the BMP (by its text).
    */
-  memo: Map<number, Map<number, number>>;
-  pairMemo: Map<number, Map<number, number>>;
-  oddMemo: Map<string, Map<number, number>>;
+  memo: Map<number, MemoRow>;
+  pairMemo: Map<number, MemoRow>;
+  oddMemo: Map<string, MemoRow>;
 }
 
 // Pairs that official notices write whatever the document: numbered sub-headings （一）（二）… and
@@ -60,7 +60,6 @@ export function emptyModel(): ContextModel {
     followerTypesAt: new Uint32Array(0x10000),
     trigrams: new Map(),
     pairFollowing: new Map(),
-    pairFollowerTypes: new Map(),
     total: 0,
     memo: new Map(),
     pairMemo: new Map(),
@@ -123,10 +122,9 @@ function addTriple(model: ContextModel, a: string, b: string, c: string, n: numb
   if (pair < 0 || c.length !== 1) return;
   const third = compactCode(c.charCodeAt(0));
   if (!third) return;
-  const triple = pair * 0x8000 + third;
-  const seen = model.trigrams.get(triple) ?? 0;
-  if (seen === 0) model.pairFollowerTypes.set(pair, (model.pairFollowerTypes.get(pair) ?? 0) + 1);
-  model.trigrams.set(triple, seen + n);
+  let followers = model.trigrams.get(pair);
+  if (!followers) model.trigrams.set(pair, (followers = new Map()));
+  followers.set(third, (followers.get(third) ?? 0) + n);
   model.pairFollowing.set(pair, (model.pairFollowing.get(pair) ?? 0) + n);
 }
 
@@ -186,56 +184,68 @@ export function unigramCount(model: ContextModel, ch: string): number {
  * bytes are lost (先行先試 over 先行先元, although 元, is the commoner pair after it).
  */
 export function logProb(model: ContextModel, prev: string | undefined, ch: string, prev2?: string): number {
-  return logProbIn(model, memoRow(model, prev, prev2), prev, ch, prev2);
+  return logProbIn(model, memoRow(model, prev, prev2), prev, ch);
 }
 
 /**
- * The memo of logProb for one history: a caller looping over characters reads it once. A pair the
- * document never wrote backs off to the bigram wholly, so it shares the row of its last character:
- * the decoder's histories are mostly such pairs.
+ * The memo of logProb for one history. Every row holds the bigram log-probabilities of its last
+ * character; a pair the document wrote adds its trigram followers and the weight that backs off to
+ * the bigram, the same for every other character (so the pair needs no row of its own).
  */
-export function memoRow(model: ContextModel, prev: string | undefined, prev2?: string): Map<number, number> {
+export interface MemoRow {
+  /** ln P(ch | last character) by character code, filled on first use. */
+  bigram: Map<number, number>;
+  /** A pair the document wrote: counts of what followed it (by compactCode), their total and kinds. */
+  followers?: Map<number, number>;
+  total?: number;
+  /** ln of the Witten-Bell weight of the bigram for a character that never followed the pair. */
+  backoff?: number;
+}
+
+/** The memo row of a history: a caller looping over characters reads it once. */
+export function memoRow(model: ContextModel, prev: string | undefined, prev2?: string): MemoRow {
   if (prev2 !== undefined && prev !== undefined) {
     const pair = pairKey(prev2, prev);
-    if (pair >= 0) {
+    const followers = pair >= 0 ? model.trigrams.get(pair) : undefined;
+    if (followers) {
       let row = model.pairMemo.get(pair);
-      if (!row) model.pairMemo.set(pair, (row = model.pairFollowing.has(pair) ? new Map() : memoRow(model, prev)));
+      if (!row) {
+        const total = model.pairFollowing.get(pair)!;
+        const backoff = Math.log(followers.size / (total + followers.size));
+        model.pairMemo.set(pair, (row = { bigram: memoRow(model, prev).bigram, followers, total, backoff }));
+      }
       return row;
     }
   }
   if (prev !== undefined && prev.length !== 1) {
     let row = model.oddMemo.get(prev);
-    if (!row) model.oddMemo.set(prev, (row = new Map()));
+    if (!row) model.oddMemo.set(prev, (row = { bigram: new Map() }));
     return row;
   }
   const key = prev === undefined ? -1 : prev.charCodeAt(0);
   let row = model.memo.get(key);
-  if (!row) model.memo.set(key, (row = new Map()));
+  if (!row) model.memo.set(key, (row = { bigram: new Map() }));
   return row;
 }
 
-/** logProb(model, prev, ch, prev2), given memoRow(model, prev, prev2). */
-export function logProbIn(model: ContextModel, row: Map<number, number>, prev: string | undefined, ch: string, prev2?: string): number {
-  if (ch.length !== 1) return computeLogProb(model, prev, ch, prev2);
+/**
+ * logProb(model, prev, ch, prev2), given memoRow(model, prev, prev2): the trigram, backed off to
+ * the bigram, to the unigram, to the kind prior (Witten-Bell).
+ */
+export function logProbIn(model: ContextModel, row: MemoRow, prev: string | undefined, ch: string): number {
+  if (ch.length !== 1) return computeBigramLogProb(model, prev, ch);
   const code = ch.charCodeAt(0);
-  let lp = row.get(code);
-  if (lp === undefined) {
-    lp = computeLogProb(model, prev, ch, prev2);
-    row.set(code, lp);
+  let bigram = row.bigram.get(code);
+  if (bigram === undefined) {
+    bigram = computeBigramLogProb(model, prev, ch);
+    row.bigram.set(code, bigram);
   }
-  return lp;
-}
-
-function computeLogProb(model: ContextModel, prev: string | undefined, ch: string, prev2?: string): number {
-  if (prev === undefined || prev2 === undefined) return computeBigramLogProb(model, prev, ch);
-  const pair = pairKey(prev2, prev);
-  const ctx = pair < 0 ? 0 : (model.pairFollowing.get(pair) ?? 0);
-  if (ctx === 0 || ch.length !== 1) return computeBigramLogProb(model, prev, ch);
-  const bigram = logProbIn(model, memoRow(model, prev), prev, ch);
-  const types = model.pairFollowerTypes.get(pair) ?? 1;
-  const third = compactCode(ch.charCodeAt(0));
-  const tri = third ? (model.trigrams.get(pair * 0x8000 + third) ?? 0) : 0;
-  return Math.log((tri + types * Math.exp(bigram)) / (ctx + types));
+  if (!row.followers) return bigram;
+  const third = compactCode(code);
+  const tri = third ? row.followers.get(third) : undefined;
+  if (tri === undefined) return bigram + row.backoff!;
+  const kinds = row.followers.size;
+  return Math.log((tri + kinds * Math.exp(bigram)) / (row.total! + kinds));
 }
 
 function computeBigramLogProb(model: ContextModel, prev: string | undefined, ch: string): number {
