@@ -13,7 +13,7 @@
 // at each '?', two at each vanished pair) and decode in step. The unknown bytes are searched,
 // every candidate text scored with the document's own character model.
 import { compactCode, gbk, gbkCode } from './text-gbk.ts';
-import { type ContextModel, logProb, logProbIn, memoRow, plausibleChar } from './mojibake-model.ts';
+import { type ContextModel, type MemoRow, logProb, logProbIn, memoRow, plausibleChar } from './mojibake-model.ts';
 
 export interface DecodedRun {
   /** Index (in code points) of the opening '?'. */
@@ -284,11 +284,14 @@ export function decodeRun(
   const atLineStart = start === 0;
   const prevChar = atLineStart ? LINE_START : chars[start - 1];
   const prevChar2 = start >= 2 ? chars[start - 2] : LINE_START;
-  const lpOf = (prev2: string, prev: string, ch: string) => {
+  // The model's memo row for a history (null at the line start), then ln P of a character after it:
+  // a state's many candidate characters share the row.
+  const rowOf = (prev2: string, prev: string) =>
+    prev === LINE_START ? null : memoRow(model, prev, prev2 === LINE_START || prev2 === '\u3000' ? undefined : prev2);
+  const lpIn = (row: MemoRow | null, prev: string, ch: string) =>
     // The lost first byte at a line start is mostly the first half of the indentation 　 (a1 a1).
-    if (prev === LINE_START) return ch === '\u3000' ? Math.log(0.5) : logProb(model, undefined, ch);
-    return logProb(model, prev, ch, prev2 === LINE_START || prev2 === '\u3000' ? undefined : prev2);
-  };
+    row === null ? (ch === '\u3000' ? Math.log(0.5) : logProb(model, undefined, ch)) : logProbIn(model, row, prev, ch);
+  const lpOf = (prev2: string, prev: string, ch: string) => lpIn(rowOf(prev2, prev), prev, ch);
   const last = (s: { out: Decoded | null }) => (s.out ? s.out.ch : prevChar);
   const last2 = (s: { out: Decoded | null }) => (s.out ? (s.out.before ? s.out.before.ch : prevChar) : prevChar2);
 
@@ -342,18 +345,18 @@ export function decodeRun(
     };
     // One decoded character more, unless the document would never write it, or the reading is
     // already out of the running (hopeless, or beaten by far by its key's holder).
-    const extend = (s: State, ch: string, pending: number) => {
+    const extend = (s: State, row: MemoRow | null, ch: string, pending: number) => {
       if (!plausibleChar(model, ch)) return;
-      const lp = s.lp + lpOf(last2(s), last(s), ch);
+      const lp = s.lp + lpIn(row, last(s), ch);
       if (hopeless(lp)) return;
       const depth = addBracket(s.depth, ch);
       const old = next.get(pending, depth, last(s), ch);
       if (old && old.lp - lp >= DOUBT) return;
       push({ i: s.i + 1, pending, out: append(s.out, ch, s.pending === UNKNOWN), lp, rivals: s.rivals, depth });
     };
-    const finish = (s: State, ch: string, trailLost = false) => {
+    const finish = (s: State, row: MemoRow | null, ch: string, trailLost = false) => {
       if (!plausibleChar(model, ch)) return;
-      const lp = s.lp + lpOf(last2(s), last(s), ch);
+      const lp = s.lp + lpIn(row, last(s), ch);
       if (outrun(lp)) return;
       const out = append(s.out, ch, trailLost || s.pending === UNKNOWN);
       done({ end: s.i + 1, out, lp, rivals: s.rivals, depth: addBracket(s.depth, ch) });
@@ -375,10 +378,11 @@ export function decodeRun(
       const g = chars[s.i];
       if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
       const code = gbkCode(g);
+      const row = rowOf(last2(s), last(s));
       if (code !== undefined) {
         const lead = code >> 8;
         const trail = code & 0xff;
-        for (const ch of withLead(s.pending, lead)) extend(s, ch, trail);
+        for (const ch of withLead(s.pending, lead)) extend(s, row, ch, trail);
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
           vanished(s, lead, trail, index, { model, lpOf, last, last2, offer, hopeless }, rank === 0);
       }
@@ -387,16 +391,16 @@ export function decodeRun(
       // either directly or after a vanished pair that hid the lead of its character.
       const single = (ascii >= 0x40 && ascii <= 0x7e) || g === '\u20AC' ? (g === '\u20AC' ? 0x80 : ascii) : 0;
       if (single) {
-        for (const ch of withLead(s.pending, single)) finish(s, ch);
+        for (const ch of withLead(s.pending, single)) finish(s, row, ch);
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpOf, last, last2, finishMany, hopeless: hopelessEnd });
       }
       // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
       if (ascii >= 0x21 && ascii <= 0x7e)
-        for (const ch of withLead(s.pending, 0xa3)) extend(s, ch, ascii + 0x80);
+        for (const ch of withLead(s.pending, 0xa3)) extend(s, row, ch, ascii + 0x80);
       // A byte left alone: its partner (the trail of the pending lead) is lost.
       if (g === '?' || g === '\uFFFD') {
         if (s.pending === UNKNOWN) return;
-        for (const ch of anyTrail(s.pending)) finish(s, ch, true);
+        for (const ch of anyTrail(s.pending)) finish(s, row, ch, true);
         // …or a pair vanished first, and the lone byte is the trail of the character it began.
         if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpOf, last, last2, finishMany, hopeless: hopelessEnd });
       }
