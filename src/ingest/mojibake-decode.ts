@@ -154,6 +154,8 @@ interface Index {
   byTrail: Map<number, number[]>;
   vanishLeads: Set<number>;
   closings: Map<number, number[]>;
+  /** vanishingFirsts by lead byte. */
+  firsts: Map<number, number[]>;
   counts: Map<number, number>;
   middles: Map<number, number[]>;
 }
@@ -188,7 +190,7 @@ function indexFor(model: ContextModel): Index {
     const code = table.encode.get(ch);
     if (code !== undefined) counts.set(code, n);
   }
-  const index = { byLead, byTrail, vanishLeads, closings: new Map(), middles: new Map(), counts };
+  const index = { byLead, byTrail, vanishLeads, closings: new Map(), firsts: new Map(), middles: new Map(), counts };
   indexes.set(model, index);
   return index;
 }
@@ -379,12 +381,13 @@ export function decodeRun(
       if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
       const code = gbkCode(g);
       const row = rowOf(last2(s), last(s));
+      const lpNext = (ch: string) => lpIn(row, last(s), ch);
       if (code !== undefined) {
         const lead = code >> 8;
         const trail = code & 0xff;
         for (const ch of withLead(s.pending, lead)) extend(s, row, ch, trail);
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
-          vanished(s, lead, trail, index, { model, lpOf, last, last2, offer, hopeless }, rank === 0);
+          vanished(s, lead, trail, index, { model, lpNext, prev: last(s), offer, hopeless }, rank === 0);
       }
       const ascii = g.length === 1 ? g.charCodeAt(0) : 0;
       // Back in step: a single-byte character (ASCII, or € for byte 80) was the trail of the pending lead,
@@ -392,7 +395,7 @@ export function decodeRun(
       const single = (ascii >= 0x40 && ascii <= 0x7e) || g === '\u20AC' ? (g === '\u20AC' ? 0x80 : ascii) : 0;
       if (single) {
         for (const ch of withLead(s.pending, single)) finish(s, row, ch);
-        if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpOf, last, last2, finishMany, hopeless: hopelessEnd });
+        if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpNext, prev: last(s), finishMany, hopeless: hopelessEnd });
       }
       // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
       if (ascii >= 0x21 && ascii <= 0x7e)
@@ -402,7 +405,7 @@ export function decodeRun(
         if (s.pending === UNKNOWN) return;
         for (const ch of anyTrail(s.pending)) finish(s, row, ch, true);
         // …or a pair vanished first, and the lone byte is the trail of the character it began.
-        if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpOf, last, last2, finishMany, hopeless: hopelessEnd });
+        if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpNext, prev: last(s), finishMany, hopeless: hopelessEnd });
       }
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
@@ -537,45 +540,43 @@ type LpOf = (prev2: string, prev: string, ch: string) => number;
 
 interface Search {
   model: ContextModel;
-  lpOf: LpOf;
-  last: (s: State) => string;
-  last2: (s: State) => string;
+  /** ln P of a character right after the state's reading, and the reading's last character. */
+  lpNext: (ch: string) => number;
+  prev: string;
   offer: (s: State, added: string[], pending: number, lp: number) => void;
   hopeless: (lp: number) => boolean;
 }
 
 /** Two bytes vanished before the garbled character (lead, trail): one or two PUA pairs. */
 function vanished(s: State, lead: number, trail: number, index: Index, search: Search, tryTwo: boolean): void {
-  const { model, lpOf, offer, hopeless } = search;
+  const { model, lpNext, prev, offer, hopeless } = search;
   const decodeAt = gbk().decodeAt;
-  const prev = search.last(s);
-  const prev2 = search.last2(s);
-  for (const first of index.byLead.get(s.pending) ?? []) {
+  // Every character in the index is plausible (indexFor keeps no other).
+  for (const first of vanishingFirsts(index, s.pending)) {
     const y = first & 0xff;
-    if (!index.vanishLeads.has(y)) continue;
     const c1 = decodeAt[first]!;
-    // Every character in the index is plausible (indexFor keeps no other); the check stays for clarity.
-    if (!plausibleChar(model, c1)) continue;
-    const lp1 = s.lp + VANISH_COST + lpOf(prev2, prev, c1);
+    const lpC1 = lpNext(c1);
+    const lp1 = s.lp + VANISH_COST + lpC1;
     if (hopeless(lp1)) continue; // and the two-pair readings below, which cost more
     const afterC1 = memoRow(model, c1, prev);
     for (const last of closingsFor(index, y, lead)) {
       const c3 = decodeAt[last]!;
-      if (plausibleChar(model, c3)) offer(s, [c1, c3], trail, lp1 + logProbIn(model, afterC1, c1, c3));
+      const lp = lp1 + logProbIn(model, afterC1, c1, c3);
+      if (!hopeless(lp)) offer(s, [c1, c3], trail, lp);
     }
     if (!tryTwo) continue;
     // Two vanished pairs in a row (三）強 → c8 | fd a3 | a9 8f | 8a): a middle character in between.
-    const lp1Twice = s.lp + 2 * VANISH_COST + lpOf(prev2, prev, c1);
+    const lp1Twice = s.lp + 2 * VANISH_COST + lpC1;
     if (hopeless(lp1Twice)) continue;
     for (const middle of middlesFor(index, y)) {
       const c2 = decodeAt[middle]!;
-      if (!plausibleChar(model, c2)) continue;
       const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2);
       if (hopeless(lp2)) continue;
       const afterC2 = memoRow(model, c2, c1);
       for (const last of closingsFor(index, middle & 0xff, lead)) {
         const c3 = decodeAt[last]!;
-        if (plausibleChar(model, c3)) offer(s, [c1, c2, c3], trail, lp2 + logProbIn(model, afterC2, c2, c3));
+        const lp = lp2 + logProbIn(model, afterC2, c2, c3);
+        if (!hopeless(lp)) offer(s, [c1, c2, c3], trail, lp);
       }
     }
   }
@@ -583,9 +584,8 @@ function vanished(s: State, lead: number, trail: number, index: Index, search: S
 
 interface EndSearch {
   model: ContextModel;
-  lpOf: LpOf;
-  last: (s: State) => string;
-  last2: (s: State) => string;
+  lpNext: (ch: string) => number;
+  prev: string;
   finishMany: (s: State, added: string[], lp: number) => void;
   hopeless: (lp: number) => boolean;
 }
@@ -596,23 +596,31 @@ interface EndSearch {
  * 'y'), or a lone byte written '?' ends the run (the trail is then lost: LOST).
  */
 function vanishedThenEnd(s: State, trail: number, index: Index, search: EndSearch): void {
-  const { model, lpOf, finishMany, hopeless } = search;
+  const { model, lpNext, prev, finishMany, hopeless } = search;
   const decodeAt = gbk().decodeAt;
-  const prev = search.last(s);
-  const prev2 = search.last2(s);
-  for (const first of index.byLead.get(s.pending) ?? []) {
+  for (const first of vanishingFirsts(index, s.pending)) {
     const y = first & 0xff;
-    if (!index.vanishLeads.has(y)) continue;
     const c1 = decodeAt[first]!;
-    const lp1 = s.lp + VANISH_COST + lpOf(prev2, prev, c1);
+    const lp1 = s.lp + VANISH_COST + lpNext(c1);
     if (hopeless(lp1)) continue;
     const afterC1 = memoRow(model, c1, prev);
     const lasts = trail === LOST ? afterVanishing(index, y) : closingsFor(index, y, trail);
     for (const code of lasts) {
       const c3 = decodeAt[code]!;
-      if (plausibleChar(model, c3)) finishMany(s, [c1, c3], lp1 + logProbIn(model, afterC1, c1, c3));
+      const lp = lp1 + logProbIn(model, afterC1, c1, c3);
+      if (!hopeless(lp)) finishMany(s, [c1, c3], lp);
     }
   }
+}
+
+/** The characters (lead, y) of the index whose trail y can begin a vanishing pair. */
+function vanishingFirsts(index: Index, lead: number): number[] {
+  let list = index.firsts.get(lead);
+  if (!list) {
+    list = (index.byLead.get(lead) ?? []).filter((code) => index.vanishLeads.has(code & 0xff));
+    index.firsts.set(lead, list);
+  }
+  return list;
 }
 
 /** Characters (z, t) that can follow a vanished pair (y, z) when t is a lone byte shown as '?' (t ≥ 80). */
