@@ -45,12 +45,14 @@ const PRUNE = 30;
 const FINISH_PRUNE = 24;
 const VANISH_BEAM = 3; // only the best states are tried with vanished bytes: that search is wide
 const DOUBT = Math.log(20); // a competitor within 20× the probability makes a character doubtful
-// A character one of whose bytes is gone (lost: the first byte of a run, the partner of its lone
-// last byte; or hidden by a vanished pair: the lead of the character after the pair, the trail of
-// the one before) is chosen by the document's counts alone, and a single pair seen once can tilt
-// them (全真 over 全面 because 真開 occurs once in 認真開展). Such a character stands only when no
-// other reading comes within 100×. (Tried on clean sub-headings of the corpus garbled the same way:
-// 1000× left a third more of them unread and made no fewer mistakes.)
+// A character one of whose bytes is gone (the partner of the run's lone last byte, or a byte hidden
+// by a vanished pair: the lead of the character after the pair, the trail of the one before) is
+// chosen by the document's counts alone, and a single pair seen once can tilt them (全真 over 全面
+// because 真開 occurs once in 認真開展). Such a character stands only when no other reading comes
+// within 100×. (Tried on clean sub-headings of the corpus garbled the same way: 1000× left a third
+// more of them unread and made no fewer mistakes.) The lost first byte of a run keeps the common
+// margin: at a line start it is the indentation's, and mid-line the choice is mostly 。 against a
+// Han character (平臺。現 / 平臺保現), which 100× left to flip with the least change of the text.
 const GUESS_DOUBT = Math.log(100);
 const LINE_START = '\n';
 
@@ -354,13 +356,13 @@ export function decodeRun(
       const depth = addBracket(s.depth, ch);
       const old = next.get(pending, depth, last(s), ch);
       if (old && old.lp - lp >= DOUBT) return;
-      push({ i: s.i + 1, pending, out: append(s.out, ch, s.pending === UNKNOWN), lp, rivals: s.rivals, depth });
+      push({ i: s.i + 1, pending, out: append(s.out, ch), lp, rivals: s.rivals, depth });
     };
     const finish = (s: State, row: MemoRow | null, ch: string, trailLost = false) => {
       if (!plausibleChar(model, ch)) return;
       const lp = s.lp + lpIn(row, last(s), ch);
       if (outrun(lp)) return;
-      const out = append(s.out, ch, trailLost || s.pending === UNKNOWN);
+      const out = append(s.out, ch, trailLost);
       done({ end: s.i + 1, out, lp, rivals: s.rivals, depth: addBracket(s.depth, ch) });
     };
     // The run ends after characters rebuilt through a vanished pair.
