@@ -73,7 +73,7 @@ interface Decoded {
 
 /**
  * A reading merged into a better one with the same future (same pending byte, brackets and last two
- * characters) while close behind it: kept to be judged again at the end, with the document's phrases.
+ * characters) while close behind it: kept, to be judged again at the end as a whole reading.
  */
 interface Rival {
   /** The merged reading's characters… */
