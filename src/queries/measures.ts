@@ -3,7 +3,7 @@
 // view (all provinces), the Compare view (two provinces) and the case page.
 // Every row carries the phrase its numbers came from (`text`), so a chart's CSV shows where each mark is from.
 import type { Filters } from '../state/filters.ts';
-import { caseWhere, literal } from './sql.ts';
+import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Dimensions of metrics.dimension, in the order the views offer them. */
@@ -21,21 +21,22 @@ export interface MeasureParams {
   provinces?: string[];
 }
 
+/** The filter bar, the indicator and the provinces over measure_facts (indexes.ts: canonical cases' measures, alias m). */
 function measureWhere({ filters, indicator, provinces }: Omit<MeasureParams, 'dimension'>): string {
   const scoped = provinces ? { ...filters, provinces: [], indicators: [indicator] } : { ...filters, indicators: [indicator] };
-  const where = caseWhere(scoped, { alias: 'c' });
-  return provinces ? `${where} AND c.province IN (${provinces.map(literal).join(', ') || 'NULL'})` : where;
+  const where = summaryWhere(scoped, { alias: 'm' });
+  return provinces ? `${where} AND m.province IN (${provinces.map(literal).join(', ') || 'NULL'})` : where;
 }
 
 /** Which dimensions the indicator's cases report, with how many cases and how many after values / before → after pairs. */
 export function measureDimensions(params: Omit<MeasureParams, 'dimension'>): NamedQuery {
   return {
     id: params.provinces ? 'compare.measureDimensions' : 'indicator.measureDimensions',
-    sql: `SELECT m.dimension, count(DISTINCT c.case_id) AS cases, count(*) AS measures,
+    sql: `SELECT m.dimension, count(DISTINCT m.case_id) AS cases, count(*) AS measures,
   count(m.after_value) AS with_after, count(*) FILTER (WHERE m.before_value IS NOT NULL AND m.after_value IS NOT NULL) AS with_before_after,
   count(m.reduction_pct) AS with_reduction
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${measureWhere(params)} AND m.dimension IS NOT NULL
+FROM measure_facts m
+WHERE ${measureWhere(params)}
 GROUP BY m.dimension
 ORDER BY ${orderOfDimension('m.dimension')}`,
   };
@@ -50,11 +51,11 @@ const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d
 export function measureRows(params: MeasureParams): NamedQuery {
   return {
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
-    sql: `SELECT c.case_id, c.province, c.city, c.county, c.title, m.metric_id, m.dimension, m.section, m.text,
+    sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
+FROM measure_facts m
 WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}
-ORDER BY c.province, m.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, c.case_id, m.metric_id`,
+ORDER BY m.province, m.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, m.case_id, m.metric_id`,
   };
 }
 
@@ -66,15 +67,15 @@ ORDER BY c.province, m.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, 
 export function measureSummary(params: MeasureParams): NamedQuery {
   return {
     id: params.provinces ? 'compare.measureSummary' : 'indicator.measureSummary',
-    sql: `SELECT c.province, count(DISTINCT c.case_id) AS cases, count(*) AS measures,
+    sql: `SELECT m.province, count(DISTINCT m.case_id) AS cases, count(*) AS measures,
   count(m.after_value) AS n_after, median(m.after_value) AS median_after, min(m.after_value) AS min_after, max(m.after_value) AS max_after,
   count(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS n_pairs,
   median(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS median_before,
   count(m.reduction_pct) AS n_reduction, median(m.reduction_pct) AS median_reduction_pct
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND c.province IS NOT NULL
-GROUP BY c.province
-ORDER BY ${params.provinces ? `CASE c.province ${params.provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END` : 'cases DESC'}, c.province`,
+FROM measure_facts m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL
+GROUP BY m.province
+ORDER BY ${params.provinces ? `CASE m.province ${params.provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END` : 'cases DESC'}, m.province`,
   };
 }
 
