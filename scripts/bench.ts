@@ -6,7 +6,8 @@
 //   BENCH_VIEW_FILTER_RUNS (12): filter changes per other view (year / level states, scripts/bench/filters.ts viewFilters)
 //   BENCH_INGEST_ESTIMATE=1  estimate ×10 and ×100 instead of running them in full (times dedupe + similar at
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
-//   BENCH_SKIP=ingest,browser,100k,1m,views  skip parts.  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
+//   BENCH_SKIP=ingest,browser,100k,1m,views,cold,corpus,overview  skip parts (cold: one cold load instead of
+//                        BENCH_COLD_RUNS; corpus: the corpus's Overview and views; overview: the synthetic sizes' Overview).  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
 //                        (Parquet, dashboard.duckdb, overview.json), reused while current.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -183,7 +184,7 @@ async function browserSections(DIST: string): Promise<string> {
   const app: ColdLoad[] = [];
   const floor: ColdLoad[] = [];
   try {
-    for (let i = 0; i < COLD_RUNS; i++) {
+    for (let i = 0; i < (SKIP.has('cold') ? 1 : COLD_RUNS); i++) {
       log(`cold load ${i + 1}/${COLD_RUNS}`);
       app.push(await coldLoad(bench, '', 'app:first-chart', 120_000, true));
       floor.push(await coldLoad(bench, 'bench/floor.html', 'floor:answer', 120_000));
@@ -216,10 +217,12 @@ async function browserSections(DIST: string): Promise<string> {
   };
   log(`interaction on the corpus (${RUNS} runs)`);
   // Filter states chosen once per dataset (it opens the whole dataset in DuckDB/Node): for both measures.
-  const corpusFilters = await interactionFilters(DATA_DIR, RUNS);
-  rows.push(interactionRow('corpus', await datasetInteraction(DIST, DATA_DIR, corpusFilters, 120_000), `p95 ≤ ${TARGET.p95Corpus} ms`));
-  log(`  ${rows[0].join(' | ')}`);
-  await otherViewsAt('corpus', DATA_DIR, corpusFilters);
+  if (!SKIP.has('corpus')) {
+    const corpusFilters = await interactionFilters(DATA_DIR, RUNS);
+    rows.push(interactionRow('corpus', await datasetInteraction(DIST, DATA_DIR, corpusFilters, 120_000), `p95 ≤ ${TARGET.p95Corpus} ms`));
+    log(`  ${rows[0].join(' | ')}`);
+    await otherViewsAt('corpus', DATA_DIR, corpusFilters);
+  }
   for (const [cases, runs, label, target] of [
     [100_000, RUNS, '100k cases', `p95 ≤ ${TARGET.p95At100k} ms`],
     [1_000_000, RUNS_1M, '1M cases', `no task > ${TARGET.longTask} ms`],
@@ -230,8 +233,10 @@ async function browserSections(DIST: string): Promise<string> {
     const summary = await writeSyntheticParquet(DATA_DIR, dir, cases);
     log(`interaction at ${label} (${runs} runs; ${summary.metrics.toLocaleString('en-US')} figures)`);
     const filters = await interactionFilters(dir, runs);
-    rows.push(interactionRow(`${label} (${(summary.metrics / summary.cases).toFixed(1)} figures/case)`, await datasetInteraction(DIST, dir, filters, cases === 1_000_000 ? LOAD_TIMEOUT_1M_MS : 300_000), target));
-    log(`  ${rows[rows.length - 1].join(' | ')}`);
+    if (!SKIP.has('overview')) {
+      rows.push(interactionRow(`${label} (${(summary.metrics / summary.cases).toFixed(1)} figures/case)`, await datasetInteraction(DIST, dir, filters, cases === 1_000_000 ? LOAD_TIMEOUT_1M_MS : 300_000), target));
+      log(`  ${rows[rows.length - 1].join(' | ')}`);
+    }
     await otherViewsAt(label, dir, filters);
   }
   out.push(
