@@ -4,7 +4,7 @@
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
 import type { CaseSortKey, Filters } from '../state/filters.ts';
-import { measureFirstSql, phraseWithChangeSql } from './measures.ts';
+import { keyFigureOrderSql, phraseWithChangeSql } from './figure-phrases.ts';
 import { caseWhere, literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -14,17 +14,9 @@ export const PAGE_SIZE = 20;
 export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as const;
 
 /**
- * Key figures of a case as a list of phrases (max 4): reform measures first (measureFirstSql; a stated
- * before → after written out, phraseWithChangeSql), then before→after figures, durations and money, then
- * the rest; 'other' figures are left out. The order of figures `m` on the card: keyFigureOrderSql, then metric_id.
+ * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
+ * figures are left out. A correlated subquery on case `alias` over `metrics`.
  */
-export function keyFigureOrderSql(m: string): string {
-  return `${measureFirstSql(m)}
-           WHEN ${m}.before_value IS NOT NULL THEN 0 WHEN ${m}.kind IN ('duration', 'money') THEN 1
-           WHEN ${m}.kind = 'percent' THEN 2 ELSE 3 END, ${m}.metric_id`;
-}
-
-/** The key figures of case `alias` (a correlated subquery over `metrics`; see keyFigureOrderSql). */
 export function keyFiguresSql(alias: string, metrics = 'metrics'): string {
   return `coalesce((
     SELECT list(${phraseWithChangeSql('m')} ORDER BY ${keyFigureOrderSql('m')})[1:4]

@@ -18,8 +18,7 @@
 // table: recomputed from the published summary with the same three parts after every workspace change
 // (REFRESH_SUMMARY_SQL, in the change's transaction). tests/queries/indexes.test.ts proves every index
 // answers what the full tables answer, also after a label and an import.
-import { keyFigureOrderSql } from './cases.ts';
-import { phraseWithChangeSql } from './measures.ts';
+import { keyFigureOrderSql, phraseWithChangeSql } from './figure-phrases.ts';
 
 export interface IndexTable {
   /** Table name in dashboard.duckdb. */
