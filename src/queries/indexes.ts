@@ -6,6 +6,8 @@
 //   case_list      one row per canonical case: what a case list shows, its figure count and key figures
 //   measure_facts  the reform measures (metrics.dimension set) with their case's place, indicator and title
 //   figure_facts   the money and count figures (value_norm > 0) with their case's place, indicator and title
+//   pair_facts     each similar pair in both directions, its evidence taken from its best score, with the
+//                  province and indicator of the first case and the province of the other (Compare's pairs)
 //   document_counts  per published document: case rows, rows with a body, reprints
 // Each is the SELECT below run at export over the app's own views with an empty workspace (src/db/tables.ts),
 // written sorted by the column views filter on first, so DuckDB's zone maps skip the rest of the file.
@@ -88,6 +90,32 @@ WHERE m.kind IN ('money', 'count') AND m.value_norm > 0`,
   },
 ];
 
+/** The evidence a pair of similar cases carries (the similar table's columns but the two ids and the score). */
+const PAIR_EVIDENCE = ['shared_terms', 'strength', 'title_terms', 'shared_dimensions', 'same_indicator'];
+
+/**
+ * Pairs of canonical cases over the similar rows of `similar`: both directions, one row per ordered pair with
+ * its best score and that score's evidence (on a tie, the row listed in that direction: the choice is stable);
+ * the first case's province and indicator, the other's province.
+ */
+function pairSelect(similar: string, cases: string): string {
+  const columns = `score, ${PAIR_EVIDENCE.join(', ')}`;
+  return `SELECT s.case_id, s.other_case_id, a.province, a.indicator, o.province AS other_province, max(s.score) AS score,
+  ${PAIR_EVIDENCE.map((c) => `arg_max(s.${c}, row(s.score, s.as_listed)) AS ${c}`).join(', ')}
+FROM (SELECT case_id, other_case_id, ${columns}, 1 AS as_listed FROM ${similar}
+      UNION ALL SELECT other_case_id, case_id, ${columns}, 0 AS as_listed FROM ${similar}) s
+JOIN ${cases} a ON a.case_id = s.case_id JOIN ${cases} o ON o.case_id = s.other_case_id
+GROUP BY s.case_id, s.other_case_id, a.province, a.indicator, o.province`;
+}
+
+/** Similar pairs (Compare), read through a view like the others; the workspace's part comes from imported_similar. */
+const PAIR_FACTS: IndexTable = {
+  published: 'pair_facts',
+  base: 'base_pair_facts',
+  select: (cases) => pairSelect('"similar"', cases),
+  order: 'province, indicator, other_province, case_id, other_case_id',
+};
+
 /** Indexes read through a view of the same name (case_summary is a table of its own, see above). */
 const VIEWED = INDEX_TABLES.filter((t) => t.published !== 'case_summary');
 
@@ -108,7 +136,7 @@ FROM cases_all GROUP BY doc_id`,
 };
 
 /** Every table computed at export, in the order it is written. */
-export const EXPORTED_INDEXES: IndexTable[] = [...INDEX_TABLES, DOCUMENT_COUNTS];
+export const EXPORTED_INDEXES: IndexTable[] = [...INDEX_TABLES, PAIR_FACTS, DOCUMENT_COUNTS];
 
 /** The published rows of cases the analyst did not re-file, then those re-filed with the analyst's indicator. */
 function publishedParts(base: string): string {
@@ -142,6 +170,11 @@ ${publishedParts(t.base)}
 UNION ALL BY NAME
 ${t.select(IMPORTED_CASES, 'imported_metrics')}`,
   ),
+  // Imported pairs join the label-aware `cases` view on both sides (an imported case's counterparts are published cases).
+  `CREATE OR REPLACE VIEW ${PAIR_FACTS.published} AS
+${publishedParts(PAIR_FACTS.base)}
+UNION ALL BY NAME
+${pairSelect('imported_similar', 'cases')}`,
   `CREATE OR REPLACE VIEW ${DOCUMENT_COUNTS.published} AS
 SELECT * FROM ${DOCUMENT_COUNTS.base}
 UNION ALL BY NAME

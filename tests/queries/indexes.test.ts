@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL, replaceLabelsSql } from '../../src/db/workspace-sql.ts';
 import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, orderBy, searchCases, searchTerms } from '../../src/queries/cases.ts';
-import { compareCases } from '../../src/queries/compare.ts';
+import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from '../../src/queries/data.ts';
 import { FIGURE_LIMIT, indicatorByProvince, indicatorCountUnits, indicatorCounts, indicatorMoney, indicatorOptions } from '../../src/queries/indicator.ts';
 import { measureDimensions, measureRows, measureSummary } from '../../src/queries/measures.ts';
@@ -16,6 +16,7 @@ import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 // ---------- the questions asked of the full tables ----------
 
 const inInd = (f: Filters, indicator: string) => caseWhere({ ...f, indicators: [indicator] }, { alias: 'c' });
+const cw = (f: Filters) => caseWhere({ ...f, provinces: [], indicators: [] });
 
 const direct = {
   search: (f: Filters, search: string, sort: string, page: number) => {
@@ -76,6 +77,67 @@ GROUP BY c.province ORDER BY cases DESC, c.province`,
 FROM documents d LEFT JOIN cases_all c ON c.doc_id = d.doc_id GROUP BY ALL ORDER BY d.province, d.year, d.batch NULLS LAST, d.doc_id`,
   taxonomy: `SELECT i.code, i.name_zh, i.name_en, i.sort, count(c.case_id)::INTEGER AS cases FROM indicators i
 LEFT JOIN cases c ON c.indicator = i.code AND c.duplicate_of IS NULL GROUP BY i.code, i.name_zh, i.name_en, i.sort ORDER BY i.sort, i.code`,
+  compareProvinces: `SELECT province, count(*) AS cases FROM cases WHERE duplicate_of IS NULL AND province IS NOT NULL
+GROUP BY province ORDER BY cases DESC, province`,
+  compareShares: (f: Filters, a: string, b: string) => {
+    const [A, B] = [literal(a), literal(b)];
+    return `WITH base AS (
+  SELECT province, indicator FROM cases WHERE ${cw(f)} AND province IN (${A}, ${B})
+), totals AS (
+  SELECT count(*) FILTER (WHERE province = ${A}) AS a_total, count(*) FILTER (WHERE province = ${B}) AS b_total FROM base
+), counts AS (
+  SELECT indicator, count(*) FILTER (WHERE province = ${A}) AS a_cases, count(*) FILTER (WHERE province = ${B}) AS b_cases
+  FROM base GROUP BY indicator
+), codes AS (
+  SELECT code AS indicator FROM indicators UNION SELECT indicator FROM counts
+)
+SELECT k.indicator, coalesce(i.name_zh, k.indicator) AS name_zh, coalesce(i.name_en, k.indicator) AS name_en,
+  coalesce(c.a_cases, 0) AS a_cases, t.a_total,
+  CASE WHEN t.a_total > 0 THEN round(100.0 * coalesce(c.a_cases, 0) / t.a_total, 1) ELSE 0 END AS a_pct,
+  coalesce(c.b_cases, 0) AS b_cases, t.b_total,
+  CASE WHEN t.b_total > 0 THEN round(100.0 * coalesce(c.b_cases, 0) / t.b_total, 1) ELSE 0 END AS b_pct
+FROM codes k
+CROSS JOIN totals t
+LEFT JOIN counts c ON c.indicator = k.indicator
+LEFT JOIN indicators i ON i.code = k.indicator
+ORDER BY coalesce(i.sort, 999), k.indicator`;
+  },
+  comparePairs: (f: Filters, a: string, b: string, indicator: string) => `WITH a AS (
+  SELECT case_id, title, city, county FROM cases
+  WHERE ${cw(f)} AND province = ${literal(a)} AND indicator = ${literal(indicator)}
+), b AS (
+  SELECT case_id, title, city, county, indicator FROM cases WHERE ${cw(f)} AND province = ${literal(b)}
+), both_ways AS (
+  SELECT case_id, other_case_id, score, shared_terms, strength, title_terms, shared_dimensions, same_indicator, 1 AS as_listed FROM "similar"
+  UNION ALL
+  SELECT other_case_id, case_id, score, shared_terms, strength, title_terms, shared_dimensions, same_indicator, 0 FROM "similar"
+), best AS (
+  -- Best score per ordered pair; on a tie, the row listed in that direction (arg_max alone picks either).
+  SELECT s.case_id, s.other_case_id, max(s.score) AS score, arg_max(s.shared_terms, row(s.score, s.as_listed)) AS shared_terms,
+    arg_max(s.strength, row(s.score, s.as_listed)) AS strength, arg_max(s.title_terms, row(s.score, s.as_listed)) AS title_terms,
+    arg_max(s.shared_dimensions, row(s.score, s.as_listed)) AS shared_dimensions, arg_max(s.same_indicator, row(s.score, s.as_listed)) AS same_indicator
+  FROM both_ways s JOIN a ON a.case_id = s.case_id JOIN b ON b.case_id = s.other_case_id
+  GROUP BY s.case_id, s.other_case_id
+), ranked AS (
+  SELECT *,
+    CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END AS strength_rank,
+    row_number() OVER (PARTITION BY case_id
+      ORDER BY CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END, score DESC, other_case_id) AS pair_rank,
+    bool_or(strength <> 'weak') OVER (PARTITION BY case_id) AS has_counterpart,
+    min(CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END) OVER (PARTITION BY case_id) AS best_strength,
+    max(score) OVER (PARTITION BY case_id) AS best_score
+  FROM best
+)
+SELECT a.case_id AS a_case_id, a.title AS a_title, a.city AS a_city, a.county AS a_county,
+  b.case_id AS b_case_id, b.title AS b_title, b.city AS b_city, b.county AS b_county,
+  b.indicator AS b_indicator, i.name_zh AS b_indicator_zh, i.name_en AS b_indicator_en,
+  r.strength, r.title_terms, r.shared_terms, r.shared_dimensions, r.same_indicator, r.score,
+  coalesce(r.has_counterpart, false) AS has_counterpart, r.pair_rank
+FROM a
+LEFT JOIN ranked r ON r.case_id = a.case_id AND (r.strength <> 'weak' OR (NOT r.has_counterpart AND r.pair_rank <= 3))
+LEFT JOIN b ON b.case_id = r.other_case_id
+LEFT JOIN indicators i ON i.code = b.indicator
+ORDER BY coalesce(r.best_strength, 3), r.best_score DESC NULLS LAST, a.case_id, r.pair_rank`,
   tableCounts: ['documents', 'cases_all', 'metrics', 'indicators', 'similar']
     .map((t) => `SELECT '${t === 'cases_all' ? 'cases' : t}' AS "table", count(*)::INTEGER AS n FROM "${t}"`)
     .join(' UNION ALL '),
@@ -156,8 +218,19 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       }
     }
   }
-  const [a, b] = (await db.all(`SELECT DISTINCT province FROM cases WHERE province IS NOT NULL ORDER BY 1 LIMIT 2`)).map((r) => String(r.province));
-  rows += await same(compareCases({ filters: EMPTY_FILTERS, a, b, indicator: indicators[0] }).sql, direct.caseList(EMPTY_FILTERS, indicators[0], [a, b]), 'compare.cases');
+  // Compare: the two provinces with most cases, each way round, with each filter.
+  const [a, b] = (await db.all(direct.compareProvinces)).map((r) => String(r.province));
+  rows += await same(compareProvinces().sql, direct.compareProvinces, 'compare.provinces');
+  for (const f of filters) {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      rows += await same(compareShares({ filters: f, a: x, b: y }).sql, direct.compareShares(f, x, y), tag('compare.shares', f, x));
+      for (const indicator of indicators) {
+        const p = { filters: f, a: x, b: y, indicator };
+        rows += await same(compareCases(p).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y]), tag('compare.cases', f, indicator));
+        rows += await same(comparePairs(p).sql, direct.comparePairs(f, x, y, indicator), tag('compare.pairs', f, `${x} ${indicator}`));
+      }
+    }
+  }
   rows += await same(documentsQuery().sql, direct.documents, 'data.documents');
   rows += await same(taxonomyQuery().sql, direct.taxonomy, 'data.taxonomy');
   rows += await same(tableCountsQuery(['documents', 'cases', 'metrics', 'indicators', 'similar']).sql, direct.tableCounts, 'data.tableCounts');
@@ -199,6 +272,9 @@ describe('the views’ indexes', () => {
          duplicate_of || '-copy' AS duplicate_of) FROM base_cases WHERE doc_id = ${d}`,
       `INSERT INTO imported_metrics SELECT m.* REPLACE (m.metric_id || '-copy' AS metric_id, m.case_id || '-copy' AS case_id)
          FROM base_metrics m JOIN base_cases c USING (case_id) WHERE c.doc_id = ${d}`,
+      // Its similar pairs, now between the imported copy and the published counterpart.
+      `INSERT INTO imported_similar SELECT s.* REPLACE (s.case_id || '-copy' AS case_id)
+         FROM base_similar s JOIN base_cases c USING (case_id) WHERE c.doc_id = ${d}`,
     ];
     const [{ case_id: refiled }] = await db.all(`SELECT case_id || '-copy' AS case_id FROM base_cases WHERE doc_id = ${d} AND duplicate_of IS NULL ORDER BY 1 LIMIT 1`);
     const label = [{ case_id: String(refiled), indicator: indicators[2], labelled_at: '2026-01-01T00:00:00Z' }];
@@ -206,9 +282,12 @@ describe('the views’ indexes', () => {
       for (const sql of [...copy, ...replaceLabelsSql(label), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
       const [{ n }] = await db.all(`SELECT count(*) AS n FROM case_list WHERE case_id LIKE '%-copy'`);
       expect(Number(n)).toBeGreaterThan(1);
+      const [{ pairs }] = await db.all(`SELECT count(*) AS pairs FROM pair_facts WHERE case_id LIKE '%-copy' OR other_case_id LIKE '%-copy'`);
+      expect(Number(pairs)).toBeGreaterThan(0);
       await expectSameAnswers(filterCases.slice(0, 2));
     } finally {
       for (const sql of [
+        'DELETE FROM imported_similar',
         'DELETE FROM imported_metrics',
         'DELETE FROM imported_cases',
         'DELETE FROM imported_documents',
