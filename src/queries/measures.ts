@@ -44,18 +44,34 @@ ORDER BY ${orderOfDimension('m.dimension')}`,
 
 const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN '${d}' THEN ${i}`).join(' ')} ELSE 99 END`;
 
+/** How many measures per province the Indicator and Compare views chart and list (a national dataset has thousands). */
+export const MEASURES_SHOWN_PER_PROVINCE = 20;
+
+/** The order of a province's measures: shortest after value first, then largest cut. */
+export const MEASURE_ORDER = 'm.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, m.case_id, m.metric_id';
+
+/**
+ * Keeps at most `k` rows per province, spread evenly over MEASURE_ORDER (every ⌈n / k⌉-th, the first
+ * included), so the charts show the range of a province's values, not only its shortest.
+ */
+export function perProvinceSample(k: number): string {
+  return `QUALIFY (row_number() OVER (PARTITION BY m.province ORDER BY ${MEASURE_ORDER}) - 1)
+  % greatest(1, ceil(count(*) OVER (PARTITION BY m.province) / ${literal(Math.max(1, Math.floor(k)))}))::BIGINT = 0`;
+}
+
 /**
  * One row per measure of the dimension: the case (place, title), the phrase, before / after in unit_norm
  * (days for time) and the reduction in percent. Ordered by province, then after value (shortest first).
+ * `perProvince`: at most that many per province (perProvinceSample); all of them without it (the brief).
  */
-export function measureRows(params: MeasureParams): NamedQuery {
+export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery {
   return {
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
     sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
 FROM measure_facts m
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}
-ORDER BY m.province, m.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, m.case_id, m.metric_id`,
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${params.perProvince ? `\n${perProvinceSample(params.perProvince)}` : ''}
+ORDER BY m.province, ${MEASURE_ORDER}`,
   };
 }
 
