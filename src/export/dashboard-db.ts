@@ -26,7 +26,7 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
   // The indexes of a national dataset (a million cases, twelve million figures) need more memory than a
   // shared build machine gives: DuckDB spills to a directory beside the file instead.
   const spill = `${tmp}.spill`;
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '4GB', temp_directory: spill });
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '6GB', temp_directory: spill });
   const connection = await instance.connect();
   try {
     // Attached under the name the app reads it by, so the app's own views (src/db/tables.ts) work over it.

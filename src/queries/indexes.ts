@@ -100,12 +100,12 @@ const PAIR_EVIDENCE = ['shared_terms', 'strength', 'title_terms', 'shared_dimens
  */
 function pairSelect(similar: string, cases: string): string {
   const columns = `score, ${PAIR_EVIDENCE.join(', ')}`;
-  return `SELECT s.case_id, s.other_case_id, a.province, a.indicator, o.province AS other_province, max(s.score) AS score,
-  ${PAIR_EVIDENCE.map((c) => `arg_max(s.${c}, row(s.score, s.as_listed)) AS ${c}`).join(', ')}
+  // A window, not a grouped arg_max: its sort spills to disk, so the export of a national dataset stays in memory bounds.
+  return `SELECT s.case_id, s.other_case_id, a.province, a.indicator, o.province AS other_province, s.${columns.replaceAll(', ', ', s.')}
 FROM (SELECT case_id, other_case_id, ${columns}, 1 AS as_listed FROM ${similar}
       UNION ALL SELECT other_case_id, case_id, ${columns}, 0 AS as_listed FROM ${similar}) s
 JOIN ${cases} a ON a.case_id = s.case_id JOIN ${cases} o ON o.case_id = s.other_case_id
-GROUP BY s.case_id, s.other_case_id, a.province, a.indicator, o.province`;
+QUALIFY row_number() OVER (PARTITION BY s.case_id, s.other_case_id ORDER BY s.score DESC, s.as_listed DESC) = 1`;
 }
 
 /** Similar pairs (Compare), read through a view like the others; the workspace's part comes from imported_similar. */
