@@ -218,15 +218,18 @@ export function caseListFilters({ filters, indicator, provinces = [] }: CaseList
 /**
  * Cases of one indicator with place, year and key figures (compare columns, indicator view list), from
  * case_list. `page` limits it to one page of `pageSize` rows (the indicator view's list: at national scale
- * an indicator has tens of thousands of cases); its total is caseListTotalSql.
+ * an indicator has tens of thousands of cases); its total is caseListTotalSql. `perProvince` keeps each province's
+ * first that many (the compare columns).
  */
-export function caseListSql(params: CaseListParams & { page?: number; pageSize?: number }): string {
+export function caseListSql(params: CaseListParams & { page?: number; pageSize?: number; perProvince?: number }): string {
+  const order = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
   const paging = params.page === undefined ? '' : `\nLIMIT ${params.pageSize ?? PAGE_SIZE} OFFSET ${Math.max(0, Math.floor(params.page)) * (params.pageSize ?? PAGE_SIZE)}`;
+  const perProvince = params.perProvince ? `\nQUALIFY row_number() OVER (PARTITION BY c.province ORDER BY ${order}) <= ${literal(Math.floor(params.perProvince))}` : '';
   return `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
   c.key_figures AS figures
 FROM case_list c
-WHERE ${caseListWhere(caseListFilters(params), 'c')}
-ORDER BY c.province, c.year DESC, c.batch DESC, c.seq, c.case_id${paging}`;
+WHERE ${caseListWhere(caseListFilters(params), 'c')}${perProvince}
+ORDER BY c.province, ${order}${paging}`;
 }
 
 /** How many cases caseListSql lists without paging (from the summary). */

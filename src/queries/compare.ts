@@ -66,11 +66,17 @@ export interface CompareIndicatorParams extends CompareParams {
   indicator: string;
 }
 
-/** The cases of the chosen indicator in A and in B, with place, year and key figures. */
-export function compareCases({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery {
+/** How many cases each compare column lists (the most recent first); the column says how many there are in all. */
+export const COMPARE_CASES_PER_PROVINCE = 30;
+
+/**
+ * The cases of the chosen indicator in A and in B, with place, year and key figures: all of them, or the first
+ * `perProvince` of each (the view; their counts are compareShares' a_cases / b_cases).
+ */
+export function compareCases({ filters, a, b, indicator, perProvince }: CompareIndicatorParams & { perProvince?: number }): NamedQuery {
   return {
     id: 'compare.cases',
-    sql: caseListSql({ filters: { ...filters, provinces: [] }, indicator, provinces: [a, b] }),
+    sql: caseListSql({ filters: { ...filters, provinces: [] }, indicator, provinces: [a, b], perProvince }),
   };
 }
 

@@ -33,9 +33,10 @@ FROM cases c LEFT JOIN indicators i ON i.code = c.indicator
 WHERE ${[caseWhere(f, { alias: 'c' }), ...terms.map(match)].join(' AND ')}
 ORDER BY ${orderBy(sort)} LIMIT 20 OFFSET ${page * 20}`;
   },
-  caseList: (f: Filters, indicator: string, provinces: string[] = []) => `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
+  caseList: (f: Filters, indicator: string, provinces: string[] = [], perProvince?: number) => `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
   ${keyFiguresSql('c')} AS figures
 FROM cases c WHERE ${caseWhere({ ...f, indicators: [indicator], provinces: provinces.length ? provinces : f.provinces }, { alias: 'c' })}
+${perProvince ? `QUALIFY row_number() OVER (PARTITION BY c.province ORDER BY c.year DESC, c.batch DESC, c.seq, c.case_id) <= ${perProvince}` : ''}
 ORDER BY c.province, c.year DESC, c.batch DESC, c.seq, c.case_id`,
   options: (f: Filters) => `SELECT i.code, i.name_zh, i.name_en, i.sort, count(c.case_id) AS cases FROM indicators i
 LEFT JOIN cases c ON c.indicator = i.code AND ${caseWhere(f, { alias: 'c', omit: 'indicators' })}
@@ -231,6 +232,8 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       for (const indicator of indicators) {
         const p = { filters: f, a: x, b: y, indicator };
         rows += await same(compareCases(p).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y]), tag('compare.cases', f, indicator));
+        const firsts = { ...p, perProvince: 3 };
+        rows += await same(compareCases(firsts).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y], 3), tag('compare.cases first 3', f, indicator));
         rows += await same(comparePairs(p).sql, direct.comparePairs(f, x, y, indicator), tag('compare.pairs', f, `${x} ${indicator}`));
       }
     }
