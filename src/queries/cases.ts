@@ -217,7 +217,7 @@ export function caseListFilters({ filters, indicator, provinces = [] }: CaseList
 
 /**
  * Cases of one indicator with place, year and key figures (compare columns, indicator view list), from
- * case_list. `page` limits it to one page of `pageSize` rows (the indicator view's list: at national scale
+ * indicator_case_list. `page` limits it to one page of `pageSize` rows (the indicator view's list: at national scale
  * an indicator has tens of thousands of cases); its total is caseListTotalSql. `perProvince` keeps each province's
  * first that many (the compare columns).
  */
@@ -227,7 +227,7 @@ export function caseListSql(params: CaseListParams & { page?: number; pageSize?:
   const perProvince = params.perProvince ? `\nQUALIFY row_number() OVER (PARTITION BY c.province ORDER BY ${order}) <= ${literal(Math.floor(params.perProvince))}` : '';
   return `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
   c.key_figures AS figures
-FROM case_list c
+FROM indicator_case_list c
 WHERE ${caseListWhere(caseListFilters(params), 'c')}${perProvince}
 ORDER BY c.province, ${order}${paging}`;
 }

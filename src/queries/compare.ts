@@ -92,7 +92,7 @@ export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParam
   return {
     id: 'compare.pairs',
     sql: `WITH a AS (
-  SELECT case_id, title, city, county FROM case_list
+  SELECT case_id, title, city, county FROM indicator_case_list
   WHERE ${listWhere(filters)} AND province = ${literal(a)} AND indicator = ${literal(indicator)}
 ), b AS (
   SELECT case_id, title, city, county, indicator FROM case_list WHERE ${listWhere(filters)} AND province = ${literal(b)}
