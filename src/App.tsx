@@ -4,6 +4,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useEngineWanted, wantEngine } from './app-start.ts';
 import { FilterBar } from './components/FilterBar.tsx';
+import { DownloadFilters } from './components/download/filters-context.ts';
 import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
 import type { DictKey } from './i18n/dict.ts';
@@ -140,7 +141,10 @@ function Shell({ state, update }: ViewProps) {
         <QueryActivity />
         <LoadStatus>
           <Suspense fallback={<p className="view-loading" role="status">{STATUS_TEXT.loadingView[state.lang]}</p>}>
-            <View state={state} update={update} />
+            {/* Downloads name the filters the view is drawn under (none on a page the bar does not filter). */}
+            <DownloadFilters.Provider value={FILTERED.includes(state.view) ? state.filters : null}>
+              <View state={state} update={update} />
+            </DownloadFilters.Provider>
           </Suspense>
         </LoadStatus>
       </main>

@@ -56,6 +56,26 @@ describe('npm run etl -- --in … --out …', () => {
     expect(await queryParquet(outDir, 'SELECT min(case_id) AS first FROM cases')).toEqual([{ first: 'fj-2023-b2-001' }]);
   });
 
+  it('a source address in the manifest reaches documents.source_url; one that is no web address is named and left out', async () => {
+    const inDir = mkdtempSync(path.join(tmpdir(), 'etl-url-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'etl-out-'));
+    copyFileSync(path.join(RAW_DIR, REPRINT), path.join(inDir, 'a.txt'));
+    // Another document (other bytes, so another doc_id): the same notice with one more line at its end.
+    writeFileSync(path.join(inDir, 'b.txt'), `${readFileSync(path.join(RAW_DIR, REPRINT), 'utf8')}\n`);
+    writeFileSync(
+      path.join(inDir, 'sources.json'),
+      JSON.stringify({ 'a.txt': { year: 2023, source_url: 'https://fgw.fujian.gov.cn/notice.htm' }, 'b.txt': { year: 2024, source_url: 'javascript:alert(1)' } }),
+    );
+    const { code, stderr } = runEtl(['--in', inDir, '--out', outDir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/sources\.json: b\.txt\.source_url "javascript:alert\(1\)" is not an http\(s\) address/);
+    const docs = await queryParquet(outDir, 'SELECT source_file, source_url FROM documents ORDER BY source_file');
+    expect(docs).toEqual([
+      { source_file: 'a.txt', source_url: 'https://fgw.fujian.gov.cn/notice.htm' },
+      { source_file: 'b.txt', source_url: null },
+    ]);
+  });
+
   it('writes nothing when no input can be read', () => {
     const inDir = mkdtempSync(path.join(tmpdir(), 'etl-bad-'));
     const outDir = path.join(inDir, 'out');

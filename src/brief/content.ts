@@ -26,7 +26,7 @@ export interface BriefContent {
   sections: Section[];
 }
 
-export type BriefI18n = Pick<I18n, 'lang' | 't' | 'provinceName' | 'indicatorName' | 'levelName' | 'batchName'>;
+export type BriefI18n = Pick<I18n, 'lang' | 't' | 'unitName' | 'provinceName' | 'placeName' | 'indicatorName' | 'levelName' | 'batchName'>;
 
 /** The filters that apply in the Compare view (it picks its own provinces and indicator), said in words. */
 function filtersText(data: BriefData, i18n: BriefI18n): string {
@@ -34,7 +34,7 @@ function filtersText(data: BriefData, i18n: BriefI18n): string {
   const f = data.params.filters;
   const sep = i18n.lang === 'zh' ? '、' : ', ';
   const parts: string[] = [];
-  if (f.cities.length) parts.push(`${t('filter.city')}: ${f.cities.join(sep)}`);
+  if (f.cities.length) parts.push(`${t('filter.city')}: ${f.cities.map((c) => i18n.placeName(c)).join(sep)}`);
   if (f.levels.length) parts.push(`${t('filter.level')}: ${f.levels.map((l) => levelName(l)).join(sep)}`);
   if (f.years.length) parts.push(`${t('filter.year')}: ${f.years.join(sep)}`);
   if (f.batches.length) parts.push(`${t('filter.batch')}: ${f.batches.join(sep)}`);
@@ -50,7 +50,7 @@ const PHRASES_PER_SIDE = 6;
 function summarySentence(s: Row | undefined, province: string, dimension: string, i18n: BriefI18n): string {
   const { t, provinceName } = i18n;
   if (!s) return t('brief.noMeasures', { p: provinceName(province) });
-  const value = (v: unknown) => (v === null || v === undefined ? '' : formatMeasureValue(Number(v), dimension, str(s.unit_norm ?? ''), t));
+  const value = (v: unknown) => (v === null || v === undefined ? '' : formatMeasureValue(Number(v), dimension, str(s.unit_norm ?? ''), i18n));
   const pct = s.median_reduction_pct === null || s.median_reduction_pct === undefined ? null : Number(s.median_reduction_pct);
   const vars = {
     p: provinceName(province),
@@ -71,7 +71,7 @@ function summarySentence(s: Row | undefined, province: string, dimension: string
 
 function phrases(rows: Row[], i18n: BriefI18n): string[] {
   const list = rows.slice(0, PHRASES_PER_SIDE).map((r) => {
-    const change = formatChange(r, i18n.t);
+    const change = formatChange(r, i18n);
     return change ? `${str(r.text)}（${change}）` : str(r.text);
   });
   if (rows.length > PHRASES_PER_SIDE) list.push(i18n.t('brief.morePhrases', { n: rows.length - PHRASES_PER_SIDE }));
@@ -105,7 +105,7 @@ function casesTable(cases: BriefCase[], other: string, i18n: BriefI18n): Block {
     widths: [30, 12, 12, 22, 24],
     rows: cases.map(({ row, counterparts }) => [
       str(row.title),
-      placeOf(row) || levelName(str(row.level)),
+      placeOf(row, '', i18n.placeName) || levelName(str(row.level)),
       batchName(row.year as number | null, row.batch as number | null),
       strings(row.figures).slice(0, 2).join(i18n.lang === 'zh' ? '；' : '; ') || '—',
       counterparts.length

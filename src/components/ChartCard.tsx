@@ -1,4 +1,4 @@
-// A chart with its data: title, the ECharts drawing, and CSV / PNG / SQL buttons.
+// A chart with its data: title, the ECharts drawing, and CSV / Excel / PNG / SQL buttons (download/*).
 // Loading, error and empty are decided once by QueryState; the chart itself only sees rows.
 // Usage:
 //   const q = overviewByCityQuery(state.filters); const r = useSql(q);
@@ -9,7 +9,8 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { describeChart } from './chart-description.ts';
-import { downloadName, saveCsv, saveDataUrl, type CsvColumn } from './download.ts';
+import { DownloadButtons } from './download/DownloadButtons.tsx';
+import type { DownloadColumn } from './download/shown.ts';
 import { markFirstChart } from './first-chart.ts';
 import { echarts, PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
@@ -27,8 +28,8 @@ export interface ChartCardProps {
   rows: Row[] | undefined;
   status: 'pending' | 'error' | 'success';
   error?: Error | null;
-  /** CSV columns: the keys of `rows` the chart shows, with readable headers in the UI language. */
-  columns: CsvColumn[];
+  /** Download columns: the keys of `rows` the chart shows, headers in the UI language, `shown` = labelled as the chart labels them. */
+  columns: DownloadColumn[];
   /** Rows → option. Keep it stable (useCallback): the chart is re-optioned whenever it changes. */
   option: (rows: Row[]) => EChartsOption;
   height?: number;
@@ -102,25 +103,13 @@ export function ChartCard(props: ChartCardProps) {
     [query.id],
   );
 
-  const savePng = () => {
-    const chart = instance.current;
-    if (!chart) return;
-    saveDataUrl(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), downloadName(query.id, 'png'));
-  };
-
-  const ready = rows !== undefined && rows.length > 0;
   return (
     <section className="card chart-card" data-query-id={query.id} aria-label={title}>
       <header className="card-header">
         <h3>{title}</h3>
         <div className="card-actions">
           {actions}
-          <button type="button" className="tool" title={t('chart.csvTitle')} disabled={!ready} onClick={() => rows && saveCsv(query.id, rows, columns)}>
-            {t('chart.csv')}
-          </button>
-          <button type="button" className="tool" title={t('chart.pngTitle')} disabled={!ready} onClick={savePng}>
-            {t('chart.png')}
-          </button>
+          <DownloadButtons spec={{ id: query.id, title, sql: query.sql, rows: rows ?? [], columns }} chart={() => instance.current} />
           <button type="button" className="tool" title={t('chart.sqlTitle')} onClick={() => setShowSql(true)}>
             {t('chart.sql')}
           </button>
@@ -151,7 +140,7 @@ export function ChartCard(props: ChartCardProps) {
           ))
         }
       </QueryState>
-      {showSql && <SqlDialog query={query} onClose={() => setShowSql(false)} />}
+      {showSql && <SqlDialog query={query} title={title} onClose={() => setShowSql(false)} />}
     </section>
   );
 }

@@ -4,10 +4,12 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
-import { saveCsv, type CsvColumn } from './download.ts';
+import { DownloadButtons } from './download/DownloadButtons.tsx';
+import { shownValue, type DownloadColumn } from './download/shown.ts';
 import { SqlDialog } from './SqlDialog.tsx';
 
-export interface TableColumn extends CsvColumn {
+/** A column; `shown` labels its cells (and its downloads) as the UI does — 福建省 / Fujian, a share as 1.2. */
+export interface TableColumn extends DownloadColumn {
   /** Custom cell (e.g. a link). Must not inject HTML. */
   render?: (row: Row) => ReactNode;
   /** Right-align numbers. */
@@ -25,6 +27,8 @@ export interface DataTableProps {
   columns: TableColumn[];
   pageSize?: number;
   caption?: string;
+  /** The table's title for its downloads and SQL dialog (the card's heading); defaults to the caption. */
+  title?: string;
   /** The query behind the table: shows the SQL button. */
   query?: NamedQuery;
   /** Controlled sort: 'column' or '-column' (descending). */
@@ -56,7 +60,9 @@ export function compareValues(a: unknown, b: unknown, collator: Intl.Collator): 
 
 export function DataTable(props: DataTableProps) {
   const { id, rows, columns, pageSize = 20, caption, query } = props;
-  const { t, collator } = useI18n();
+  const i18n = useI18n();
+  const { t, collator } = i18n;
+  const title = props.title ?? caption ?? id;
   const [localSort, setLocalSort] = useState('');
   const [localPage, setLocalPage] = useState(0);
   const [showSql, setShowSql] = useState(false);
@@ -89,9 +95,7 @@ export function DataTable(props: DataTableProps) {
       <div className="table-tools">
         {caption && <span className="table-caption">{caption}</span>}
         <span className="spacer" />
-        <button type="button" className="tool" title={t('chart.csvTitle')} onClick={() => saveCsv(id, props.csvRows ?? sorted, csvColumns)}>
-          {t('chart.csv')}
-        </button>
+        <DownloadButtons spec={{ id, title, sql: query?.sql, rows: props.csvRows ?? sorted, columns: csvColumns }} />
         {query && (
           <button type="button" className="tool" title={t('chart.sqlTitle')} onClick={() => setShowSql(true)}>
             {t('chart.sql')}
@@ -122,7 +126,7 @@ export function DataTable(props: DataTableProps) {
               <tr key={i}>
                 {columns.map((c) => (
                   <td key={c.key} data-label={c.header} className={c.numeric ? 'num' : undefined} style={c.width ? { maxWidth: c.width } : undefined}>
-                    {c.render ? c.render(row) : cellText(row[c.key])}
+                    {c.render ? c.render(row) : cellText(c.value ? c.value(row, i18n) : shownValue(row[c.key], c.shown, i18n))}
                   </td>
                 ))}
               </tr>
@@ -141,7 +145,7 @@ export function DataTable(props: DataTableProps) {
           </button>
         </nav>
       )}
-      {showSql && query && <SqlDialog query={query} onClose={() => setShowSql(false)} />}
+      {showSql && query && <SqlDialog query={query} title={title} onClose={() => setShowSql(false)} />}
     </div>
   );
 }

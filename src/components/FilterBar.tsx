@@ -19,6 +19,8 @@ function labelFor(key: Key, value: string | number, i18n: I18n): string {
       return i18n.provinceName(String(value));
     case 'indicators':
       return i18n.indicatorName(String(value));
+    case 'cities':
+      return i18n.placeName(String(value));
     case 'levels':
       return i18n.levelName(String(value));
     case 'batches':

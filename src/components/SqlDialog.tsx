@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery } from '../queries/types.ts';
 
-export function SqlDialog({ query, onClose }: { query: NamedQuery; onClose: () => void }) {
+/** `title`: the chart's or table's title as on the page (the dialog is named after it, not the query id). */
+export function SqlDialog({ query, title, onClose }: { query: NamedQuery; title?: string; onClose: () => void }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -11,9 +12,9 @@ export function SqlDialog({ query, onClose }: { query: NamedQuery; onClose: () =
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="sql-dialog" onClose={onClose} aria-label={`SQL ${query.id}`}>
+    <dialog ref={ref} className="sql-dialog" onClose={onClose} aria-label={title ? t('chart.sqlOf', { title }) : `SQL ${query.id}`}>
       <header>
-        <strong>{query.id}</strong>
+        <strong data-testid="sql-dialog-title">{title ? t('chart.sqlOf', { title }) : query.id}</strong>
         <span className="spacer" />
         <button type="button" onClick={() => void navigator.clipboard?.writeText(query.sql)}>
           {t('chart.copy')}

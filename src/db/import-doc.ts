@@ -15,6 +15,7 @@ import {
   type DocumentRow,
   type MetricRow,
   type SimilarRow,
+  type IngestMessage,
   type SourceHints,
   type ValueOrigin,
 } from '../ingest/index.ts';
@@ -42,7 +43,7 @@ export interface ImportedDoc {
   /** Similar-case pairs between this document's cases and all others (both directions). */
   similar: SimilarRow[];
   /** The ingest's remarks (e.g. "the notice announces 36 cases, 35 were found"). */
-  warnings: string[];
+  warnings: IngestMessage[];
 }
 
 /** What the preview shows of a document besides its rows (not stored). */
@@ -271,6 +272,6 @@ export function keepCases(doc: PreviewDoc | ImportedDoc, excluded: Iterable<stri
     cases,
     metrics: doc.metrics.filter((m) => !out.has(m.case_id)),
     similar: doc.similar.filter((s) => !out.has(s.case_id) && !out.has(s.other_case_id)),
-    warnings: dropped > 0 ? [...doc.warnings, `${dropped} case(s) excluded by the analyst`] : doc.warnings,
+    warnings: dropped > 0 ? [...doc.warnings, { code: 'cases_excluded', params: { n: dropped } }] : doc.warnings,
   };
 }

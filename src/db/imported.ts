@@ -4,6 +4,7 @@
 // (workspace-sql.ts), kept in IndexedDB as rows (stable case ids, so labels on them hold; nothing is read
 // again) and re-inserted in bulk on every load until the analyst removes them.
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { IngestMessage } from '../ingest/messages.ts';
 import type { CaseRow } from '../ingest/types.ts';
 import { insertRowsBulk } from './import-arrow.ts';
 import {
@@ -34,7 +35,8 @@ export interface ImportSummary {
   batch: number | null;
   cases: number;
   metrics: number;
-  warnings: string[];
+  /** The ingest's messages (rows stored before they had codes hold English sentences). */
+  warnings: (IngestMessage | string)[];
 }
 
 function summary(doc: ImportedDoc): ImportSummary {

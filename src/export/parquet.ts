@@ -29,6 +29,7 @@ export const DOCUMENT_COLUMNS: ColumnSpec<DocumentRow>[] = [
   { name: 'year', type: 'INTEGER', nullable: true },
   { name: 'batch', type: 'INTEGER', nullable: true },
   { name: 'published', type: 'DATE', nullable: true },
+  { name: 'source_url', type: 'VARCHAR', nullable: true },
   { name: 'script', type: 'VARCHAR' },
   { name: 'cases_listed', type: 'INTEGER' },
   { name: 'cases_parsed', type: 'INTEGER' },

@@ -16,6 +16,7 @@ const SOURCE_HINT_TYPES: Record<keyof SourceHints, 'string' | 'number'> = {
   published: 'string',
   issuer: 'string',
   title: 'string',
+  source_url: 'string',
 };
 
 /** A problem in a manifest: the file is named, and the entry and hint when it is one of them. */
@@ -42,6 +43,8 @@ function hintProblem(key: keyof SourceHints, value: unknown): string | null {
   const type = SOURCE_HINT_TYPES[key];
   if (typeof value !== type) return `should be a ${type}`;
   if (key === 'published' && !isIsoDate(value as string)) return `${JSON.stringify(value)} is not a YYYY-MM-DD date`;
+  // Only web addresses: the app links to it, and a javascript: or data: address must never become a link.
+  if (key === 'source_url' && !/^https?:\/\/[^\s]+$/i.test(value as string)) return `${JSON.stringify(value)} is not an http(s) address`;
   if ((key === 'year' || key === 'batch') && !Number.isInteger(value)) return `${String(value)} is not a whole number`;
   if (key === 'year' && ((value as number) < 1900 || (value as number) > 2100)) return `${String(value)} is not a plausible year`;
   return null;

@@ -102,11 +102,6 @@ export const APP_TEXT = {
   'data.table': { zh: '表', en: 'Table' },
   'data.rowCount': { zh: '行数', en: 'Rows' },
   'data.other': { zh: '其他', en: 'Other' },
-  'data.untitled': { zh: '{province} {period}（无标题）', en: '{province} {period} (untitled)' },
-  'data.untitledHint': {
-    zh: '原文件未载明标题：此处按省份、年份和批次生成说明，并非文件标题（数据中标题为空）。',
-    en: "The document states no title: this label is made from its province, year and batch; it is not the document's title (the data leaves the title empty).",
-  },
   // Quality report (public/data/quality.json): section headings, then one label per JSON key.
   'quality.section.totals': { zh: '总数', en: 'Totals' },
   'quality.section.documents': { zh: '各文件解析情况', en: 'Per document' },

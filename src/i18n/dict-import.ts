@@ -33,7 +33,7 @@ export const IMPORT_TEXT = {
   'pre.field.province': { zh: '省份', en: 'province' },
   'pre.field.year': { zh: '年份', en: 'year' },
   'pre.field.batch': { zh: '批次', en: 'batch' },
-  'pre.warnings': { zh: '解析提示（原文）：', en: 'Remarks of the reader:' },
+  'pre.warnings': { zh: '解析提示：', en: 'Remarks of the reader:' },
   'pre.col.keep': { zh: '导入', en: 'Import' },
   'pre.col.title': { zh: '标题', en: 'Title' },
   'pre.col.place': { zh: '地点（市 / 县 / 层级）', en: 'Place (city / county / level)' },

@@ -46,7 +46,7 @@ export const MEASURE_TEXT = {
   'col.change': { zh: '改革前 → 改革后', en: 'Before → after' },
   'col.beforeValue': { zh: '改革前', en: 'Before' },
   'col.afterValue': { zh: '改革后', en: 'After' },
-  'col.unitNorm': { zh: '单位（天 / 万元 / 个数）', en: 'Unit (days / 万元 / number)' },
+  'col.unitNorm': { zh: '单位（天 / 万元 / 个数）', en: 'Unit (days / 10k yuan / number)' },
   'col.reductionPct': { zh: '压减（%）', en: 'Reduction (%)' },
   'col.medianAfter': { zh: '改革后中位数', en: 'Median after' },
   'col.medianBefore': { zh: '改革前中位数', en: 'Median before' },

@@ -5,6 +5,7 @@
 import { APP_TEXT } from './dict-app.ts';
 import { BRIEF_TEXT } from './dict-brief.ts';
 import { CONSISTENCY_TEXT } from './dict-consistency.ts';
+import { DOWNLOAD_TEXT } from './dict-downloads.ts';
 import { IMPORT_TEXT } from './dict-import.ts';
 import { MEASURE_TEXT } from './dict-measures.ts';
 import { SAFETY_TEXT } from './dict-safety.ts';
@@ -12,7 +13,7 @@ import { VIEW_TEXT } from './dict-views.ts';
 import { WORK_TEXT } from './dict-workflows.ts';
 
 /** The feature files, one entry each (a new feature file is one import and one entry here). */
-const FEATURE_TEXTS = [APP_TEXT, VIEW_TEXT, WORK_TEXT, IMPORT_TEXT, SAFETY_TEXT, MEASURE_TEXT, BRIEF_TEXT, CONSISTENCY_TEXT] as const;
+const FEATURE_TEXTS = [APP_TEXT, VIEW_TEXT, WORK_TEXT, IMPORT_TEXT, SAFETY_TEXT, MEASURE_TEXT, BRIEF_TEXT, CONSISTENCY_TEXT, DOWNLOAD_TEXT] as const;
 
 type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown;
 /** Keys two feature files both define: one would silently hide the other, so the type check rejects them. */

@@ -2,13 +2,17 @@
 // Indicator names come from the `indicators` table (both languages), so the taxonomy has one source; until
 // it is loaded, the ingest's own taxonomy (the constant that table is written from) names them, so a
 // filter chip or a URL-chosen indicator never shows a code like `getting_electricity`.
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useEngineWanted } from '../app-start.ts';
 import { useSql } from '../db/useSql.ts';
 import { INDICATORS } from '../ingest/indicators.ts';
 import { indicatorsQuery } from '../queries/options.ts';
 import type { Lang } from '../state/filters.ts';
 import { DICT, PROVINCE_EN, type DictKey } from './dict.ts';
+import { unitName } from './units.ts';
+
+/** Place name → English (places.ts, loaded only in English). */
+export type Romanise = (name: string) => string;
 
 export interface IndicatorInfo {
   code: string;
@@ -23,6 +27,10 @@ export interface I18n {
   t: (key: DictKey, vars?: Record<string, string | number>) => string;
   indicatorName: (code: string | null | undefined) => string;
   provinceName: (name: string | null | undefined) => string;
+  /** A city, county or zone (or province) as shown: 厦门市 in Chinese, Xiamen in English. '' stays ''. */
+  placeName: (name: string | null | undefined) => string;
+  /** A figure's unit as shown: 万元 / 10k yuan. */
+  unitName: (unit: string | null | undefined) => string;
   levelName: (level: string | null | undefined) => string;
   batchName: (year: number | null | undefined, batch: number | null | undefined) => string;
   /** The taxonomy in its sort order (the ingest's constant until the table is loaded). */
@@ -38,7 +46,12 @@ export function translate(lang: Lang, key: DictKey, vars?: Record<string, string
   return text;
 }
 
-export function makeI18n(lang: Lang, indicators: IndicatorInfo[]): I18n {
+/**
+ * `romanise` gives place names in English (places.ts); until it has loaded, an English page shows the
+ * provinces' English names and the other places as written.
+ */
+export function makeI18n(lang: Lang, indicators: IndicatorInfo[], romanise?: Romanise): I18n {
+  const english = (name: string) => PROVINCE_EN[name] ?? romanise?.(name) ?? name;
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const t = (key: DictKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   return {
@@ -54,8 +67,13 @@ export function makeI18n(lang: Lang, indicators: IndicatorInfo[]): I18n {
     },
     provinceName: (name) => {
       if (!name) return '—';
-      return lang === 'en' ? (PROVINCE_EN[name] ?? name) : name;
+      return lang === 'en' ? english(name) : name;
     },
+    placeName: (name) => {
+      if (!name) return '';
+      return lang === 'en' ? english(name) : name;
+    },
+    unitName: (unit) => unitName(unit, lang),
     levelName: (level) => {
       if (level === 'province' || level === 'city' || level === 'county') return t(`level.${level}`);
       return level ?? '—';
@@ -72,6 +90,16 @@ const I18nContext = createContext<I18n>(makeI18n('zh', INDICATORS));
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
   // Not before DuckDB is wanted anyway (app-start.ts): the landing charts carry their indicator names.
   const { data } = useSql(useEngineWanted() ? indicatorsQuery() : null);
+  // English place names need pinyin-pro: loaded the first time the UI is in English.
+  const [romanise, setRomanise] = useState<Romanise | undefined>(undefined);
+  useEffect(() => {
+    if (lang !== 'en' || romanise) return;
+    let live = true;
+    import('./places.ts').then((m) => live && setRomanise(() => m.placeNameEn), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [lang, romanise]);
   const value = useMemo(() => {
     const indicators = (data ?? []).map((r) => ({
       code: String(r.code),
@@ -79,8 +107,8 @@ export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNo
       name_en: String(r.name_en ?? r.code),
       sort: Number(r.sort ?? 0),
     }));
-    return makeI18n(lang, indicators.length > 0 ? indicators : INDICATORS);
-  }, [lang, data]);
+    return makeI18n(lang, indicators.length > 0 ? indicators : INDICATORS, romanise);
+  }, [lang, data, romanise]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

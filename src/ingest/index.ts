@@ -17,4 +17,6 @@ export { similarCases } from './similar.ts';
 export type { SimilarOptions } from './similar.ts';
 export { buildQualityReport, formatQualitySummary } from './quality.ts';
 export type { QualityReport } from './quality.ts';
+export { messageText } from './messages.ts';
+export type { IngestMessage, IngestMessageCode } from './messages.ts';
 export { INDICATORS } from './indicators.ts';

@@ -7,6 +7,7 @@
 // report, else stays null: nothing is guessed silently.
 
 import { classificationFlags, classifyCase } from './classify.ts';
+import type { IngestMessage } from './messages.ts';
 import { dedupeCases, type DuplicateMatch } from './dedupe.ts';
 import { readMeasures } from './measures.ts';
 import { caseId, docId, fnv1aHex, idPrefix, metricId } from './ids.ts';
@@ -114,7 +115,8 @@ export interface ValueOrigin {
   field: 'province' | 'year' | 'batch' | 'published' | 'issuer' | 'title';
   value: string | number;
   from: 'hints' | 'text';
-  detail: string;
+  /** How it was found (messages.ts: a code with parameters, said in each reader's language). */
+  detail: IngestMessage;
 }
 
 export interface DocumentReport {
@@ -132,7 +134,7 @@ export interface DocumentReport {
   layout: string;
   /** Document headings cases are filed under (seq → heading, simplified). */
   headings: { seq: number; heading: string }[];
-  warnings: string[];
+  warnings: IngestMessage[];
 }
 
 export interface DocumentResult {
@@ -165,28 +167,28 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
 
   const header = segmented.header;
   const origins: ValueOrigin[] = [];
-  const warnings: string[] = [];
+  const warnings: IngestMessage[] = [];
 
   /** header value, else hint, else inferred from the text — recording where it came from. */
   function resolve<T extends string | number>(
     field: ValueOrigin['field'],
     fromHeader: T | null,
     fromHints: T | undefined,
-    infer?: () => { value: T; detail: string } | null,
+    infer?: () => { value: T; detail: IngestMessage } | null,
   ): T | null {
     const override = input.overrides?.[field] as T | undefined;
     if (override !== undefined) {
-      origins.push({ field, value: override, from: 'hints', detail: 'set by the analyst' });
+      origins.push({ field, value: override, from: 'hints', detail: { code: 'origin_analyst', params: {} } });
       return override;
     }
     if (fromHeader !== null && fromHeader !== undefined) {
       if (fromHints !== undefined && fromHints !== fromHeader) {
-        warnings.push(`${field}: the text says ${fromHeader}, the manifest says ${fromHints}; kept the text's`);
+        warnings.push({ code: 'hint_conflict', params: { field, text: fromHeader, manifest: fromHints } });
       }
       return fromHeader;
     }
     if (fromHints !== undefined) {
-      origins.push({ field, value: fromHints, from: 'hints', detail: 'from the manifest (sources.json)' });
+      origins.push({ field, value: fromHints, from: 'hints', detail: { code: 'origin_manifest', params: {} } });
       return fromHints;
     }
     const inferred = infer?.() ?? null;
@@ -202,13 +204,13 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
   const year = resolve('year', header.year, hints.year, () => inferYear(normalised.lines));
   const batch = resolve('batch', header.batch, hints.batch);
   const published = resolve('published', header.published, hints.published);
-  const province = resolve<string>('province', null, hints.province, () => {
+  const province = resolve<string>('province', null, hints.province, (): { value: string; detail: IngestMessage } | null => {
     // The issuer speaks for the notice (天津市商务局 → 天津市), then its title, then the places its cases name.
     const own = provinceNamedBy(issuer) ?? provinceNamedBy(title);
-    if (own) return { value: own, detail: `named by the ${provinceNamedBy(issuer) ? 'issuer' : 'title'}` };
+    if (own) return { value: own, detail: { code: 'origin_named_by', params: { by: provinceNamedBy(issuer) ? 'issuer' : 'title' } } };
     const texts = [title ?? '', ...segCases.flatMap((c) => [c.title, c.background, c.measures, c.outcomes])];
     const found = inferProvince(texts);
-    return found ? { value: found, detail: 'from the places the titles and bodies name' } : null;
+    return found ? { value: found, detail: { code: 'origin_case_places', params: {} } } : null;
   });
 
   const contentHash = fnv1aHex(bytes);
@@ -226,10 +228,10 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
   }
 
   if (header.casesAnnounced !== null && header.casesAnnounced !== segCases.length) {
-    warnings.push(`the notice announces ${header.casesAnnounced} cases, ${segCases.length} were found`);
+    warnings.push({ code: 'announced_mismatch', params: { announced: header.casesAnnounced, found: segCases.length } });
   }
   const seqs = new Set(segCases.map((c) => c.seq));
-  if (seqs.size !== segCases.length) warnings.push('two cases share a seq number; case ids collide');
+  if (seqs.size !== segCases.length) warnings.push({ code: 'seq_collision', params: {} });
 
   const unassigned = accountForEveryLine(normalised.lines, segmented.headerLineNos, segCases, segmented.unassigned);
   const caseLines = new Set(segCases.flatMap((c) => c.lineNos));
@@ -244,6 +246,7 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
     year,
     batch,
     published,
+    source_url: input.overrides?.source_url ?? hints.source_url ?? null,
     script: normalised.script,
     cases_listed: segCases.length,
     cases_parsed: segCases.filter((c) => c.hasBody).length,
@@ -367,7 +370,7 @@ function accountForEveryLine(lines: Line[], headerLineNos: number[], cases: Segm
  * Year from the dates a text gives: the latest year of a full date (2023年12月4日, 2023-12-04), which in a
  * notice is its signing or publishing date; else the year named most often (2023年). Null if none.
  */
-export function inferYear(lines: Line[]): { value: number; detail: string } | null {
+export function inferYear(lines: Line[]): { value: number; detail: IngestMessage } | null {
   const fullDates: number[] = [];
   const counts = new Map<number, number>();
   for (const line of lines) {
@@ -382,11 +385,11 @@ export function inferYear(lines: Line[]): { value: number; detail: string } | nu
   }
   if (fullDates.length > 0) {
     const value = Math.max(...fullDates);
-    return { value, detail: `latest full date in the text (${value})` };
+    return { value, detail: { code: 'origin_latest_date', params: { year: value } } };
   }
   let best: [number, number] | null = null;
   for (const [y, n] of counts) if (!best || n > best[1] || (n === best[1] && y > best[0])) best = [y, n];
-  return best ? { value: best[0], detail: `year named most often in the text (${best[1]}×)` } : null;
+  return best ? { value: best[0], detail: { code: 'origin_most_named_year', params: { times: best[1] } } } : null;
 }
 
 // ---------- the corpus ----------
@@ -493,6 +496,6 @@ function rekey(result: DocumentResult, prefix: string): void {
     m.case_id = id;
     m.metric_id = metricId(id, i);
   }
-  result.report.warnings.push(`case ids of another document share ${result.casePrefix}; this one uses ${prefix}`);
+  result.report.warnings.push({ code: 'prefix_renamed', params: { shared: result.casePrefix, used: prefix } });
   result.casePrefix = prefix;
 }

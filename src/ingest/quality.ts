@@ -3,6 +3,7 @@
 // headings, values taken from the manifest or inferred from the text, duplicates, and files that failed.
 
 import { agreement, classifyBlind, headingToIndicator } from './classify.ts';
+import { messageText, type IngestMessage } from './messages.ts';
 import type { Dataset, IngestFailure, ValueOrigin } from './pipeline.ts';
 
 export interface QualityDocument {
@@ -21,7 +22,7 @@ export interface QualityDocument {
   lines_in_cases: number;
   unassigned_count: number;
   unassigned: { line_no: number; text: string }[];
-  warnings: string[];
+  warnings: IngestMessage[];
 }
 
 export interface QualityDisagreement {
@@ -148,7 +149,7 @@ export function formatQualitySummary(report: QualityReport): string {
         `read as ${d.layout}; listed ${d.cases_listed}, parsed ${d.cases_parsed}${announced}; lines ${d.lines_total} ` +
         `(header ${d.lines_header}, cases ${d.lines_in_cases}, unassigned ${d.unassigned_count})`,
     );
-    for (const w of d.warnings) out.push(`    ! ${w}`);
+    for (const w of d.warnings) out.push(`    ! ${messageText(w)}`);
     for (const u of d.unassigned.slice(0, 5)) out.push(`    unassigned line ${u.line_no}: ${truncate(u.text, 60)}`);
     if (d.unassigned.length > 5) out.push(`    … and ${d.unassigned.length - 5} more unassigned lines (quality.json)`);
   }
@@ -164,7 +165,7 @@ export function formatQualitySummary(report: QualityReport): string {
     out.push(`    ${d.case_id} heading ${d.heading_indicator}, classifier ${d.classifier_indicator}: ${truncate(d.title, 40)}`);
   }
   if (a.unmapped_headings.length > 0) out.push(`    headings not in the taxonomy: ${a.unmapped_headings.join(' | ')}`);
-  for (const i of report.inferred) out.push(`Inferred: ${i.source_file} ${i.field} = ${i.value} (${i.detail})`);
+  for (const i of report.inferred) out.push(`Inferred: ${i.source_file} ${i.field} = ${i.value} (${messageText(i.detail)})`);
   for (const d of report.duplicates) out.push(`Duplicate: ${d.case_id} → ${d.duplicate_of} (${d.compared} similarity ${d.score})`);
   for (const f of report.failures) out.push(`FAILED: ${f.message}`);
   return out.join('\n');

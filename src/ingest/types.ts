@@ -25,6 +25,8 @@ export interface SourceHints {
   published?: string; // YYYY-MM-DD
   issuer?: string;
   title?: string;
+  /** Where the notice was published (an http(s) address); no notice states its own address. */
+  source_url?: string;
 }
 
 // ---------- stage outputs ----------
@@ -132,6 +134,8 @@ export interface DocumentRow {
   year: number | null;
   batch: number | null;
   published: string | null; // DATE as YYYY-MM-DD
+  /** The notice's web address, from the manifest (or the analyst); null where not recorded. */
+  source_url: string | null;
   script: Script;
   cases_listed: number;
   cases_parsed: number;

@@ -143,7 +143,8 @@ export function caseDetail(caseId: string): NamedQuery {
     id: 'case.detail',
     sql: `SELECT c.*, i.name_zh AS indicator_zh, i.name_en AS indicator_en,
   canon.title AS duplicate_of_title,
-  d.title AS doc_title, d.issuer AS doc_issuer, d.published AS doc_published, d.source_file AS doc_source_file
+  d.title AS doc_title, d.issuer AS doc_issuer, d.published AS doc_published, d.source_file AS doc_source_file,
+  d.source_url AS doc_source_url, d.province AS doc_province, d.year AS doc_year, d.batch AS doc_batch
 FROM cases_all c
 LEFT JOIN indicators i ON i.code = c.indicator
 LEFT JOIN cases_all canon ON canon.case_id = c.duplicate_of

@@ -6,7 +6,7 @@ import type { NamedQuery } from './types.ts';
 export function documentsQuery(): NamedQuery {
   return {
     id: 'data.documents',
-    sql: `SELECT d.doc_id, d.source_file, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.script,
+    sql: `SELECT d.doc_id, d.source_file, d.source_url, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.script,
   d.cases_listed, d.cases_parsed,
   coalesce(n.cases_in_table, 0)::INTEGER AS cases_in_table,
   coalesce(n.cases_with_body, 0)::INTEGER AS cases_with_body,

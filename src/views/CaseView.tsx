@@ -7,6 +7,7 @@ import { CaseLink } from '../components/cases/CaseLink.tsx';
 import { Chips } from '../components/cases/Chips.tsx';
 import { Highlighted } from '../components/cases/Highlighted.tsx';
 import { SimilarList } from '../components/cases/SimilarList.tsx';
+import { DocumentTitle, safeSourceUrl } from '../components/documents/DocumentTitle.tsx';
 import { RelabelControl } from '../components/labels/RelabelControl.tsx'; // issue 4
 import '../components/cases/views.css';
 import { formatChange } from '../components/cases/measureFormat.ts';
@@ -14,7 +15,7 @@ import { str, strings, trim } from '../components/cases/values.ts';
 import { useSql } from '../db/useSql.ts';
 import { flagKey, type DictKey } from '../i18n/dict.ts';
 import { caseMeasures } from '../queries/measures.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../queries/cases.ts';
 import type { Row } from '../queries/types.ts';
 import { canGoBack } from '../state/url-state.ts';
@@ -22,11 +23,23 @@ import type { ViewProps } from './types.ts';
 
 const PARTS = ['background', 'measures', 'outcomes'] as const;
 
-/** Tooltip of a marked figure: its kind and normalised value (before → after where given). */
-function figureTitle(f: Row): string {
-  const norm = `${trim(Number(f.value_norm))} ${str(f.unit_norm)}`;
-  const change = f.before_value !== null ? ` (${trim(Number(f.before_value))} → ${trim(Number(f.after_value))} ${str(f.unit_norm)})` : '';
-  return `${str(f.kind)}: ${norm}${change}`;
+/** The case's document (the doc_* columns of caseDetail) as a documents row. */
+function documentOf(c: Row): Row {
+  return {
+    doc_id: c.doc_id, title: c.doc_title, issuer: c.doc_issuer, published: c.doc_published,
+    province: c.doc_province, year: c.doc_year, batch: c.doc_batch, source_url: c.doc_source_url,
+  };
+}
+
+const KINDS = ['duration', 'money', 'count', 'percent', 'other'];
+
+/** Tooltip of a marked figure: its kind and normalised value (before → after where given), in the UI language. */
+function figureTitle(f: Row, i18n: I18n): string {
+  const unit = i18n.unitName(str(f.unit_norm));
+  const norm = `${trim(Number(f.value_norm))} ${unit}`.trim();
+  const change = f.before_value !== null ? ` (${trim(Number(f.before_value))} → ${trim(Number(f.after_value))} ${unit})` : '';
+  const kind = KINDS.includes(str(f.kind)) ? i18n.t(`kind.${str(f.kind)}` as DictKey) : str(f.kind);
+  return `${kind}${i18n.t('download.colon')}${norm}${change}`;
 }
 
 export function CaseView({ state, update }: ViewProps) {
@@ -65,7 +78,8 @@ export function CaseView({ state, update }: ViewProps) {
 }
 
 function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
-  const { t, provinceName, levelName, batchName, indicatorName } = useI18n();
+  const i18n = useI18n();
+  const { t, provinceName, placeName, levelName, batchName, indicatorName } = i18n;
   const [showOriginal, setShowOriginal] = useState(false);
   const detail = useSql(caseDetail(caseId));
   const figures = useSql(caseFigures(caseId));
@@ -89,7 +103,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
     <QueryState status={detail.status} error={detail.error} rows={detail.data}>
       {([c]) => {
         const figs = figures.data ?? [];
-        const titleOf = new Map(figs.map((f) => [str(f.text), figureTitle(f)]));
+        const titleOf = new Map(figs.map((f) => [str(f.text), figureTitle(f, i18n)]));
         const flags = strings(c.flags);
         const sourceKey = `case.source.${str(c.indicator_source)}`;
         const similarRows = similar.data ?? [];
@@ -108,20 +122,32 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   <dt>{t('case.province')}</dt>
                   <dd>{provinceName(str(c.province))}</dd>
                   <dt>{t('case.city')}</dt>
-                  <dd>{str(c.city) || '—'}</dd>
+                  <dd>{placeName(str(c.city)) || '—'}</dd>
                   <dt>{t('case.county')}</dt>
-                  <dd>{str(c.county) || '—'}</dd>
+                  <dd>{placeName(str(c.county)) || '—'}</dd>
                   <dt>{t('case.level')}</dt>
                   <dd>{levelName(str(c.level))}</dd>
                   <dt>{t('case.agency')}</dt>
                   <dd>{str(c.agency) || '—'}</dd>
                   <dt>{t('case.document')}</dt>
-                  <dd>
-                    {str(c.doc_title) || str(c.doc_id)}
+                  <dd data-testid="case-document">
+                    {/* The notice by its title, linked to where it was published when that is recorded. */}
+                    <DocumentTitle doc={documentOf(c)} />
                     <div className="v-muted">
                       {[str(c.doc_issuer), str(c.doc_published), batchName(c.year as number | null, c.batch as number | null)]
                         .filter(Boolean)
                         .join(' · ')}
+                    </div>
+                    <div className="v-muted" data-testid="case-source-url">
+                      {t('doc.source')}
+                      {t('download.colon')}
+                      {safeSourceUrl(c.doc_source_url) ? (
+                        <a href={safeSourceUrl(c.doc_source_url)!} target="_blank" rel="noopener noreferrer" className="break-all">
+                          {str(c.doc_source_url)}
+                        </a>
+                      ) : (
+                        t('doc.noSource')
+                      )}
                     </div>
                   </dd>
                 </dl>
@@ -207,7 +233,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   {measures.data!.map((m) => (
                     <li key={str(m.metric_id)} data-dimension={str(m.dimension)}>
                       <span className="v-chip">{t(`meas.dim.${str(m.dimension)}` as DictKey)}</span> <q>{str(m.text)}</q>
-                      {formatChange(m, t) && <strong className="v-measure-change"> {formatChange(m, t)}</strong>}
+                      {formatChange(m, i18n) && <strong className="v-measure-change"> {formatChange(m, i18n)}</strong>}
                     </li>
                   ))}
                 </ul>

@@ -31,7 +31,7 @@ function useSimplify(needed: boolean): Simplify | null {
 }
 
 export function CasesView({ state, update }: ViewProps) {
-  const { t, provinceName, levelName, batchName, indicatorName } = useI18n();
+  const { t, placeName, levelName, batchName } = useI18n();
   const searching = state.search.trim() !== '';
   const simplify = useSimplify(searching);
   // A typed term waits for the converter (so 營商 finds 营商) rather than query with the raw term first.
@@ -69,6 +69,7 @@ export function CasesView({ state, update }: ViewProps) {
         {(page) => (
           <DataTable
             id="cases.search"
+            title={t('view.cases')}
             rows={page}
             query={query}
             total={total}
@@ -95,10 +96,10 @@ export function CasesView({ state, update }: ViewProps) {
                   </div>
                 ),
               },
-              { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
-              { key: 'city', header: t('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
-              { key: 'indicator', header: t('col.indicator'), render: (r) => indicatorName(str(r.indicator)) },
-              { key: 'year', header: t('col.period'), render: (r) => batchName(r.year as number | null, r.batch as number | null) },
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(str(r.level)) },
+              { key: 'indicator', header: t('col.indicator'), shown: 'indicator' },
+              { key: 'year', header: t('col.period'), value: (r) => batchName(r.year as number | null, r.batch as number | null) },
               { key: 'figures', header: t('col.figureCount'), numeric: true },
               { key: 'case_id', header: t('col.caseId') },
             ]}

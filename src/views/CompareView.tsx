@@ -95,9 +95,8 @@ export function CompareView({ state, update }: ViewProps) {
         note={first ? t('cmp.sharesNote', { a: nameA, an: Number(first.a_total), b: nameB, bn: Number(first.b_total) }) : undefined}
         height={Math.max(260, rows.length * 24 + 70)}
         columns={[
-          { key: 'indicator', header: t('cmp.indicator') },
-          { key: 'name_zh', header: '指标' },
-          { key: 'name_en', header: 'Indicator' },
+          { key: 'indicator', header: t('col.indicatorCode') },
+          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(String(r.indicator)) },
           { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
           { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
           { key: 'b_cases', header: t('col.aCases', { p: nameB }) },

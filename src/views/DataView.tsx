@@ -2,6 +2,8 @@
 // covers, and the whole dataset to download (each Parquet file as is, each table as CSV).
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from '../components/DataTable.tsx';
+import { documentTitle } from '../components/documents/document-title.ts';
+import { DocumentTitle, safeSourceUrl } from '../components/documents/DocumentTitle.tsx';
 import { saveCsv } from '../components/download.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { runQuery } from '../db/duckdb.ts';
@@ -10,31 +12,12 @@ import { useSql } from '../db/useSql.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { INDICATOR_NOTES } from '../ingest/indicators.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../queries/data.ts';
-import type { Row } from '../queries/types.ts';
 import { QualityReportView } from './QualityReport.tsx';
 import type { ViewProps } from './types.ts';
 
-/**
- * A document's title, or — when its text states none — a label made from province, year and batch, set in
- * italics with a tooltip so it is never taken for the document's own title. The data keeps the empty title.
- */
-function DocumentTitle({ row }: { row: Row }) {
-  const { t, provinceName, batchName } = useI18n();
-  const title = typeof row.title === 'string' ? row.title.trim() : '';
-  if (title) return <>{title}</>;
-  const label = t('data.untitled', {
-    province: provinceName(row.province as string | null),
-    period: batchName(row.year as number | null, row.batch as number | null),
-  });
-  return (
-    <span className="title-fallback" title={t('data.untitledHint')}>
-      {label}
-    </span>
-  );
-}
-
 function Documents() {
-  const { t, provinceName } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const query = documentsQuery();
   const result = useSql(query);
   return (
@@ -46,17 +29,34 @@ function Documents() {
         {(rows) => (
           <DataTable
             id={query.id}
+            title={t('data.documents')}
             query={query}
             rows={rows}
             columns={[
-              { key: 'province', header: t('col.province'), render: (r) => provinceName(r.province as string) },
-              { key: 'title', header: t('col.title'), width: 320, render: (r) => <DocumentTitle row={r} /> },
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              // Linked to where the notice was published; a title the notice does not state is composed, set apart.
+              { key: 'title', header: t('col.title'), width: 320, value: (r) => documentTitle(r, i18n).text, render: (r) => <DocumentTitle doc={r} /> },
               { key: 'issuer', header: t('col.issuer'), width: 220 },
               { key: 'published', header: t('col.published') },
               { key: 'year', header: t('col.year'), numeric: true },
               { key: 'batch', header: t('col.batch'), numeric: true },
               { key: 'cases_listed', header: t('col.listed'), numeric: true },
               { key: 'cases_parsed', header: t('col.parsed'), numeric: true },
+              {
+                key: 'source_url',
+                header: t('col.sourceUrl'),
+                width: 260,
+                render: (r) => {
+                  const url = safeSourceUrl(r.source_url);
+                  return url ? (
+                    <a href={url} target="_blank" rel="noopener noreferrer" className="break-all">
+                      {url}
+                    </a>
+                  ) : (
+                    <span className="v-muted">{t('doc.noSource')}</span>
+                  );
+                },
+              },
               { key: 'source_file', header: t('col.sourceFile'), render: (r) => <span className="nowrap">{String(r.source_file ?? '')}</span> },
             ]}
           />
@@ -80,6 +80,7 @@ function Taxonomy() {
         {(rows) => (
           <DataTable
             id={query.id}
+            title={t('data.taxonomy')}
             query={query}
             rows={rows}
             pageSize={30}

@@ -35,7 +35,7 @@ function pickIndicator(options: Row[], chosen: string | null): string | null {
 const chartHeight = (rows: Row[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
 
 export function IndicatorView({ state, update }: ViewProps) {
-  const { t, indicatorName, provinceName } = useI18n();
+  const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
   const options = useSql(indicatorOptions(state.filters));
   const indicator = pickIndicator(options.data ?? [], chosenIndicator(state));
 
@@ -63,8 +63,8 @@ export function IndicatorView({ state, update }: ViewProps) {
 
   const figureColumns = [
     { key: 'case_id', header: t('col.caseId') },
-    { key: 'province', header: t('col.province') },
-    { key: 'city', header: t('col.city') },
+    { key: 'province', header: t('col.province'), shown: 'province' as const },
+    { key: 'city', header: t('col.city'), shown: 'city' as const },
     { key: 'title', header: t('col.title') },
     { key: 'text', header: t('col.text') },
   ];
@@ -108,7 +108,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               error={provinces.error}
               height={260}
               columns={[
-                { key: 'province', header: t('col.province') },
+                { key: 'province', header: t('col.province'), shown: 'province' },
                 { key: 'cases', header: t('col.cases') },
                 { key: 'total', header: t('col.provinceCases') },
                 { key: 'pct', header: t('col.pct') },
@@ -124,19 +124,19 @@ export function IndicatorView({ state, update }: ViewProps) {
               height={chartHeight(money.data, 22)}
               note={money.data?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
-              option={(rows) => moneyOption(rows, provinceName)}
+              option={(rows) => moneyOption(rows, placeName, lang)}
             />
           </div>
           {unit !== null && (
           <ChartCard
-            title={t('ind.countsOf', { u: unit })}
+            title={t('ind.countsOf', { u: unitName(unit) })}
             actions={
               <label className="v-muted">
                 {t('ind.countUnit')}{' '}
                 <select value={unit} data-testid="count-unit" onChange={(e) => setChosenUnit(e.target.value)}>
                   {(units.data ?? []).map((r) => (
                     <option key={String(r.unit)} value={String(r.unit)}>
-                      {String(r.unit)} ({Number(r.figures)})
+                      {unitName(String(r.unit))} ({Number(r.figures)})
                     </option>
                   ))}
                 </select>
@@ -148,8 +148,8 @@ export function IndicatorView({ state, update }: ViewProps) {
             error={counts.error}
             height={chartHeight(counts.data, 20)}
             note={counts.data?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined}
-            columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit') }]}
-            option={(rows) => countsOption(rows, provinceName)}
+            columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
+            option={(rows) => countsOption(rows, placeName, unitName)}
           />
           )}
           <section className="v-panel">
@@ -158,6 +158,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               {(rows) => (
                 <CaseTable
                   id="indicator.cases"
+                  title={t('ind.cases')}
                   rows={rows}
                   query={casesQ}
                   total={Number(caseTotal.data?.[0]?.total ?? rows.length)}

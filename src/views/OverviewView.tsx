@@ -2,7 +2,7 @@
 // city, level and year/batch — all under the filter bar.
 import { useCallback, useState } from 'react';
 import { ChartCard } from '../components/ChartCard.tsx';
-import { saveCsv } from '../components/download.ts';
+import { DownloadButtons } from '../components/download/DownloadButtons.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { SqlDialog } from '../components/SqlDialog.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -34,9 +34,7 @@ function Totals({ state }: ViewProps) {
       <header className="card-header">
         <h3>{t('overview.totals')}</h3>
         <div className="card-actions">
-          <button type="button" className="tool" disabled={!result.data} onClick={() => result.data && saveCsv(query.id, result.data, columns)}>
-            {t('chart.csv')}
-          </button>
+          <DownloadButtons spec={{ id: query.id, title: t('overview.totals'), sql: query.sql, rows: result.data ?? [], columns }} />
           <button type="button" className="tool" onClick={() => setShowSql(true)}>
             {t('chart.sql')}
           </button>
@@ -54,7 +52,7 @@ function Totals({ state }: ViewProps) {
           </dl>
         )}
       </QueryState>
-      {showSql && <SqlDialog query={query} onClose={() => setShowSql(false)} />}
+      {showSql && <SqlDialog query={query} title={t('overview.totals')} onClose={() => setShowSql(false)} />}
     </section>
   );
 }
@@ -120,11 +118,12 @@ export function OverviewView({ state, update }: ViewProps) {
           actions={shareSwitch}
           height={heatmapHeight}
           columns={[
-            { key: 'province', header: t('col.province') },
+            { key: 'province', header: t('col.province'), shown: 'province' },
             { key: nameKey, header: t('col.indicator') },
             ...(state.share
               ? [
-                  { key: 'share', header: t('col.share') },
+                  // The chart draws the share as a percentage (1.2 %): the download says 1.2, not 0.012.
+                  { key: 'share', header: t('col.sharePct'), shown: 'percent' as const },
                   { key: 'cases', header: t('col.cases') },
                   { key: 'province_cases', header: t('col.provinceCases') },
                 ]
@@ -146,7 +145,7 @@ export function OverviewView({ state, update }: ViewProps) {
           height={barHeight(indicatorRows, 260) + 40}
           columns={[
             { key: nameKey, header: t('col.indicator') },
-            { key: 'province', header: t('col.province') },
+            { key: 'province', header: t('col.province'), shown: 'province' },
             { key: 'cases', header: t('col.cases') },
           ]}
           option={byIndicatorChart}
@@ -163,8 +162,9 @@ export function OverviewView({ state, update }: ViewProps) {
           height={barHeight(CITY_BARS)}
           note={cityCount > CITY_BARS ? t('overview.byCityTop', { n: CITY_BARS, total: cityCount }) : undefined}
           columns={[
-            { key: 'province', header: t('col.province') },
-            { key: 'city', header: t('col.city') },
+            { key: 'province', header: t('col.province'), shown: 'province' },
+            // A case of no city is a province-level body: （省级） as the chart says, never a blank.
+            { key: 'city', header: t('col.city'), shown: 'city' },
             { key: 'cases', header: t('col.cases') },
           ]}
           option={byCityChart}
@@ -177,8 +177,8 @@ export function OverviewView({ state, update }: ViewProps) {
           error={byLevelRows.error}
           height={260}
           columns={[
-            { key: 'level', header: t('col.level') },
-            { key: 'province', header: t('col.province') },
+            { key: 'level', header: t('col.level'), shown: 'level' },
+            { key: 'province', header: t('col.province'), shown: 'province' },
             { key: 'cases', header: t('col.cases') },
           ]}
           option={byLevelChart}
@@ -192,8 +192,8 @@ export function OverviewView({ state, update }: ViewProps) {
           height={260}
           columns={[
             { key: 'year', header: t('col.year') },
-            { key: 'batch', header: t('col.batch') },
-            { key: 'province', header: t('col.province') },
+            { key: 'batch', header: t('col.batch'), shown: 'batch' },
+            { key: 'province', header: t('col.province'), shown: 'province' },
             { key: 'cases', header: t('col.cases') },
           ]}
           option={byBatchChart}

@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { cellText, DataTable, type TableColumn } from '../components/DataTable.tsx';
 import { DICT, flagKey, type DictKey } from '../i18n/dict.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
+import { ingestMessage } from '../i18n/ingest-messages.ts';
+import type { IngestMessage } from '../ingest/messages.ts';
 import type { Row } from '../queries/types.ts';
 
 type Json = Record<string, unknown>;
@@ -18,6 +20,18 @@ function isRecordOfScalars(value: unknown): value is Record<string, string | num
 
 function isArrayOfObjects(value: unknown): value is Json[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+
+/** An ingest message as the report holds it (an object, JSON text once flattened, or an old English sentence). */
+function messageOf(value: unknown): IngestMessage | string {
+  if (typeof value === 'string' && value.startsWith('{')) {
+    try {
+      return JSON.parse(value) as IngestMessage;
+    } catch {
+      return value;
+    }
+  }
+  return typeof value === 'object' && value !== null ? (value as IngestMessage) : String(value ?? '');
 }
 
 function flatten(row: Json): Row {
@@ -58,6 +72,8 @@ function useColumns(rows: Json[]): TableColumn[] {
     header: label('quality.col.', key),
     numeric: rows.some((r) => typeof r[key] === 'number'),
     render: renderCell(key, i18n, label),
+    // `inferred`: how the value was found, said in the UI's language (table and download alike).
+    ...(key === 'detail' ? { value: (row: Row) => ingestMessage(messageOf(row[key]), i18n.lang) } : {}),
   }));
 }
 
@@ -78,7 +94,8 @@ function KeyValues({ id, values, labelOf }: { id: string; values: Record<string,
 
 function QualityTable({ id, rows }: { id: string; rows: Json[] }) {
   const columns = useColumns(rows);
-  return <DataTable id={`quality.${id}`} rows={rows.map(flatten)} columns={columns} pageSize={10} />;
+  const label = useLabel();
+  return <DataTable id={`quality.${id}`} title={label('quality.section.', id)} rows={rows.map(flatten)} columns={columns} pageSize={10} />;
 }
 
 function Section({ id, value }: { id: string; value: unknown }) {
@@ -100,7 +117,7 @@ function Section({ id, value }: { id: string; value: unknown }) {
 
 /** Each document: announced / listed / parsed and line counts; its warnings and unassigned lines (text, never HTML) below the table. */
 function Documents({ documents }: { documents: Json[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // Long lists stay out of the table (they made rows very tall): the table shows how many, the lists follow.
   const rows = documents.map(({ unassigned: _unassigned, warnings, ...rest }) => ({
     ...rest,
@@ -113,14 +130,14 @@ function Documents({ documents }: { documents: Json[] }) {
   return (
     <div className="quality-section" data-quality-section="documents">
       <h4>{t('quality.section.documents')}</h4>
-      <DataTable id="quality.documents" rows={rows.map(flatten)} columns={columns} pageSize={10} />
+      <DataTable id="quality.documents" title={t('quality.section.documents')} rows={rows.map(flatten)} columns={columns} pageSize={10} />
       <h5>{t('quality.section.warnings')}</h5>
       {withWarnings.length ? (
         <ul className="quality-warnings" data-quality="warnings">
           {withWarnings.flatMap((d) =>
             (d.warnings as unknown[]).map((w, i) => (
               <li key={`${fileOf(d)}-${i}`}>
-                <span className="nowrap">{fileOf(d)}</span>: {String(w)}
+                <span className="nowrap">{fileOf(d)}</span>: {ingestMessage(messageOf(w), lang)}
               </li>
             )),
           )}

@@ -167,7 +167,7 @@ function ResultPanel({ result, sql, pick, onPick }: { result: ConsoleResult; sql
         {rows.length === 0 ? (
           <p className="query-state query-empty">{t('sql.noRows')}</p>
         ) : (
-          <DataTable id="sql-result" rows={rows} columns={columns} query={query} pageSize={25} />
+          <DataTable id="sql-result" title={t('sql.result')} rows={rows} columns={columns} query={query} pageSize={25} />
         )}
       </section>
       {rows.length > 0 &&

@@ -24,6 +24,8 @@ function indicatorsOf(rows: Row[]): string[] {
 }
 
 const AXIS_LABEL_WIDTH = 150;
+/** Category labels longer than the column wrap onto a second line (an indicator's English name), never cut. */
+const WRAPPED_LABEL = { width: AXIS_LABEL_WIDTH, overflow: 'break', lineHeight: 12 } as const;
 
 const COMPACT = { zh: new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }) };
 
@@ -32,7 +34,7 @@ export function compactCount(n: number, lang: I18n['lang']): string {
   return Math.abs(n) < 10_000 ? String(n) : COMPACT[lang].format(n);
 }
 /**
- * The grid's margins already hold the labels (category labels are cut to AXIS_LABEL_WIDTH): ECharts 6 need not
+ * The grid's margins already hold the labels (category labels wrap within AXIS_LABEL_WIDTH): ECharts 6 need not
  * estimate every label's size to fit them ('outerBounds', its default), which is most of a first frame's work.
  */
 const FIXED_MARGINS = { outerBoundsMode: 'none' } as const;
@@ -76,7 +78,7 @@ export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 
       type: 'category',
       data: codes.map((c) => labels.get(c)),
       inverse: true,
-      axisLabel: { interval: 0, width: AXIS_LABEL_WIDTH, overflow: 'truncate' },
+      axisLabel: { interval: 0, ...WRAPPED_LABEL },
       splitArea: { show: true },
     },
     visualMap: [{
@@ -166,7 +168,7 @@ function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLa
     inverse: horizontal,
     // interval 0: every label (the cards are sized for them), and ECharts skips estimating an interval from
     // the measured widths of all labels — at load the costliest step of the first frame.
-    axisLabel: horizontal ? { interval: 0, width: AXIS_LABEL_WIDTH, overflow: 'truncate' } : { interval: 0, hideOverlap: true },
+    axisLabel: horizontal ? { interval: 0, ...WRAPPED_LABEL } : { interval: 0, hideOverlap: true },
   };
   const valueAxis = { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => compactCount(v, i18n.lang) } };
   return {
@@ -203,7 +205,7 @@ export function byCityOption(rows: Row[], i18n: I18n): EChartsOption {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(cityKey(r), (totals.get(cityKey(r)) ?? 0) + Number(r.cases));
   const cities = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || i18n.collator.compare(a, b)).slice(0, CITY_BARS);
-  const option = barsByProvince(rows, cityKey, (c) => c || i18n.t('level.none'), i18n, true, cities);
+  const option = barsByProvince(rows, cityKey, (c) => (c ? i18n.placeName(c) : i18n.t('level.none')), i18n, true, cities);
   // A city belongs to one province: stack always, so each city is one bar coloured by province.
   for (const s of option.series) {
     s.stack = 'total';

@@ -71,7 +71,7 @@ describe('import preview', () => {
     expect(kept.metrics.some((m) => m.case_id === out.case_id)).toBe(false);
     expect(kept.metrics.length).toBe(doc.metrics.filter((m) => m.case_id !== out.case_id).length);
     expect(kept.similar.some((s) => s.case_id === out.case_id || s.other_case_id === out.case_id)).toBe(false);
-    expect(kept.warnings.at(-1)).toMatch(/1 case\(s\) excluded/);
+    expect(kept.warnings.at(-1)).toEqual({ code: 'cases_excluded', params: { n: 1 } });
     expect(kept).not.toHaveProperty('unassigned');
   });
 

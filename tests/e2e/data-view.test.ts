@@ -70,7 +70,7 @@ describe('data view layout', () => {
     });
   }
 
-  it('a document without a title gets a marked, made-up label; the data keeps the title empty', async () => {
+  it('a document without a title is named by issuer (or province), year and batch, marked as composed; the data keeps the title empty', async () => {
     const untitled = await queryParquet(DATA_DIR, "SELECT count(*)::INTEGER AS n FROM documents WHERE coalesce(trim(title), '') = ''");
     const { page } = await app.newPage('?view=data&lang=en');
     const rows = page.locator('[data-table-id="data.documents"] tbody tr');
@@ -78,8 +78,9 @@ describe('data view layout', () => {
     const fallbacks = page.locator('[data-table-id="data.documents"] .title-fallback');
     await expect(fallbacks.count()).resolves.toBe(Number(untitled[0].n));
     if (Number(untitled[0].n) > 0) {
-      await expect(fallbacks.first().textContent()).resolves.toMatch(/\(untitled\)$/);
-      await expect(fallbacks.first().getAttribute('title')).resolves.toMatch(/not the document's title/);
+      await expect(fallbacks.first().textContent()).resolves.toMatch(/business-environment good practices, \d{4} Batch \d+$/);
+      await expect(fallbacks.first().textContent()).resolves.not.toMatch(/untitled/);
+      await expect(fallbacks.first().getAttribute('title')).resolves.toMatch(/not the notice's own title/);
     }
   });
 });

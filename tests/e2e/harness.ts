@@ -209,3 +209,14 @@ export async function downloadCsv(page: Page, queryId: string): Promise<{ bytes:
   const path = await download.path();
   return { bytes: readFileSync(path), filename: download.suggestedFilename() };
 }
+
+/** The Overview's case total (the "cases" tile), as a number. */
+export async function statCases(page: Page): Promise<number> {
+  return Number(((await page.locator('[data-stat="cases"] dd').textContent()) ?? '').replace(/\D/g, ''));
+}
+
+/** Open the Import & labels panel and wait until it is there. */
+export async function openWorkspace(page: Page, timeout = 120_000): Promise<void> {
+  await page.locator('[data-testid="workspace-button"]').click();
+  await page.locator('[data-testid="import-panel"]').waitFor({ timeout });
+}

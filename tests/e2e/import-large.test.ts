@@ -1,9 +1,8 @@
 // A large import in real Chromium: the ingest runs in a worker, so the page stays responsive (no long task on
 // the main thread, timers keep firing) and the analyst can cancel at once; and 10,000 stored imported cases
 // are restored on a reload in bulk (Arrow), not re-read and not inserted row by row.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, type App } from './harness.ts';
+import { startApp, waitForCharts, statCases, type App } from './harness.ts';
 import { largeNotice } from './large-notice.ts';
 
 let app: App;
@@ -14,7 +13,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const statCases = async (page: Page) => Number(((await page.locator('[data-stat="cases"] dd').textContent()) ?? '').replace(/\D/g, ''));
 
 describe('a large import', () => {
   it('keeps the page responsive while it reads, and is cancelled at once', async () => {

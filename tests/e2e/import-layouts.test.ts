@@ -3,9 +3,8 @@
 // with and the titles, before anything joins the views; confirmed, they join the views.
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, type App } from './harness.ts';
+import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/layouts');
 const fixtures = readdirSync(DIR)
@@ -24,15 +23,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-const statCases = async (page: Page) => Number(((await page.locator('[data-stat="cases"] dd').textContent()) ?? '').replace(/\D/g, ''));
 
 describe('a notice in each layout imports through the preview', () => {
   it('shows each notice’s cases and layout, then adds them to the views', async () => {
     const { page, errors, foreignRequests } = await app.newPage();
     await waitForCharts(page, 150_000);
     const before = await statCases(page);
-    await page.locator('[data-testid="workspace-button"]').click();
-    await page.locator('[data-testid="import-panel"]').waitFor({ timeout: 120_000 });
+    await openWorkspace(page);
     await page
       .locator('[data-testid="import-input"]')
       .setInputFiles(fixtures.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })));

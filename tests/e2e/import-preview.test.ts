@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, type App } from './harness.ts';
+import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 const file = (name: string) => ({ name, mimeType: 'text/plain', buffer: readFileSync(resolve(FIXTURES, name)) });
@@ -20,12 +20,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const statCases = async (page: Page) => Number(((await page.locator('[data-stat="cases"] dd').textContent()) ?? '').replace(/\D/g, ''));
-
-async function openWorkspace(page: Page): Promise<void> {
-  await page.locator('[data-testid="workspace-button"]').click();
-  await page.locator('[data-testid="import-panel"]').waitFor({ timeout: 120_000 });
-}
 
 const caseIds = (page: Page) => page.locator('[data-testid="preview-cases"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id') ?? ''));
 
@@ -47,8 +41,14 @@ describe('import through the preview', () => {
     const oldIds = await caseIds(page);
     await page.locator('[data-testid="preview-province"]').selectOption('江西省');
     await page.locator('[data-testid="preview-apply"]').click();
-    await expect.poll(() => caseIds(page), { timeout: 150_000 }).not.toEqual(oldIds);
+    // The list is briefly empty while the file is read again: wait for the new rows, not just for a change.
+    const reread = async () => {
+      const now = await caseIds(page);
+      return now.length === oldIds.length && now.join() !== oldIds.join();
+    };
+    await expect.poll(reread, { timeout: 150_000 }).toBe(true);
     const ids = await caseIds(page);
+    expect(ids).toHaveLength(3);
     expect(ids.every((id) => id.startsWith('jx-'))).toBe(true);
     await expect(page.locator('[data-testid="preview-province"]').inputValue()).resolves.toBe('江西省');
 

@@ -44,13 +44,13 @@ async function runInConsole(page: Page, sql: string): Promise<string | null> {
   return (await error.count()) > 0 ? await error.textContent() : null;
 }
 
-/** Cold loads are slow on a busy machine: wait for the data itself (the schema lists the tables). */
+/** Cold loads are slow on a busy machine: wait for the data itself (the schema lists the analyst's tables). */
 const READY_MS = 150_000;
 const TEST_MS = 400_000;
 
 async function openConsole(path = '?view=sql'): Promise<{ page: Page; errors: string[]; foreignRequests: string[] }> {
   const opened = await app.newPage(path);
-  await opened.page.locator('.sql-view').getByText('case_summary').first().waitFor({ timeout: READY_MS });
+  await opened.page.locator('.sql-view .sql-table-name', { hasText: /^cases_all$/ }).waitFor({ timeout: READY_MS });
   return opened;
 }
 
@@ -165,7 +165,7 @@ describe('Content-Security-Policy', () => {
     await waitForCharts(page, 60_000);
     for (const view of ['compare', 'indicator', 'cases', 'data', 'sql']) {
       await page.locator(`nav.tabs [data-view="${view}"]`).click();
-      if (view === 'sql') await page.locator('.sql-view').getByText('case_summary').first().waitFor({ timeout: READY_MS });
+      if (view === 'sql') await page.locator('.sql-view .sql-table-name', { hasText: /^cases_all$/ }).waitFor({ timeout: READY_MS });
       else if (view === 'cases') await page.locator('main.view table tbody tr').first().waitFor({ timeout: READY_MS });
       else if (view !== 'data') await waitForCharts(page, READY_MS);
       await page.waitForTimeout(500);

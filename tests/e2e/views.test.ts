@@ -49,18 +49,19 @@ describe('compare view', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim(), { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
-    expect(header).toEqual(['指标', '指标', 'Indicator', '福建省 案例数', '福建省 占比（%）', '陕西省 案例数', '陕西省 占比（%）']);
+    // One header per column: the code, the name in the UI's language, then each province's cases and share.
+    expect(header).toEqual(['指标代码', '指标', '福建省 案例数', '福建省 占比（%）', '陕西省 案例数', '陕西省 占比（%）']);
     const option = (await chartOption(page, 'compare.shares')) as { series: { data: SeriesData[] }[] };
     const charted = (i: number) => new Map(option.series[i].data.map((d) => [d.indicator, Math.abs(d.value)]));
     const a = charted(0);
     const b = charted(1);
     expect(rows.length).toBe(a.size);
     for (const row of rows) {
-      expect(Number(row[4])).toBe(a.get(row[0]));
-      expect(Number(row[6])).toBe(b.get(row[0]));
+      expect(Number(row[3])).toBe(a.get(row[0]));
+      expect(Number(row[5])).toBe(b.get(row[0]));
     }
     // The shares of a province add up to 100 %.
-    const sum = rows.reduce((s, r) => s + Number(r[4]), 0);
+    const sum = rows.reduce((s, r) => s + Number(r[3]), 0);
     expect(Math.abs(sum - 100)).toBeLessThan(0.05 * rows.length);
   });
 });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { madeUpDocument } from '../db/made-up-doc.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
+import { chartOption, startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
 
 let app: App;
 let db: DataDb;
@@ -19,12 +19,6 @@ afterAll(async () => {
   db?.close();
 });
 
-const statCases = async (page: Page) => Number(((await page.locator('[data-stat="cases"] dd').textContent()) ?? '').replace(/\D/g, ''));
-
-async function openWorkspace(page: Page): Promise<void> {
-  await page.locator('[data-testid="workspace-button"]').click();
-  await page.locator('[data-testid="import-panel"]').waitFor();
-}
 
 async function closeWorkspace(page: Page): Promise<void> {
   await page.locator('[data-testid="workspace-close"]').click();

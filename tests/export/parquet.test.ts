@@ -14,7 +14,7 @@ const CONTRACT: Record<string, [string, string][]> = {
   documents: [
     ['doc_id', 'VARCHAR'], ['source_file', 'VARCHAR'], ['province', 'VARCHAR'], ['title', 'VARCHAR'],
     ['issuer', 'VARCHAR'], ['year', 'INTEGER'], ['batch', 'INTEGER'], ['published', 'DATE'],
-    ['script', 'VARCHAR'], ['cases_listed', 'INTEGER'], ['cases_parsed', 'INTEGER'],
+    ['source_url', 'VARCHAR'], ['script', 'VARCHAR'], ['cases_listed', 'INTEGER'], ['cases_parsed', 'INTEGER'],
   ],
   cases: [
     ['case_id', 'VARCHAR'], ['doc_id', 'VARCHAR'], ['seq', 'INTEGER'], ['province', 'VARCHAR'],
@@ -56,9 +56,9 @@ function smallDataset(): Dataset {
   return {
     documents: [
       { doc_id: 'fj-2023-b2-00000001', source_file: "it's.txt", province: '福建省', title: null, issuer: '福建省发展和改革委员会',
-        year: 2023, batch: 2, published: '2023-12-04', script: 'traditional', cases_listed: 2, cases_parsed: 1 },
+        year: 2023, batch: 2, published: '2023-12-04', source_url: 'https://example.gov.cn/a.html?x=1&y=2', script: 'traditional', cases_listed: 2, cases_parsed: 1 },
       { doc_id: 'xx-nd-bx-00000002', source_file: 'b.txt', province: null, title: null, issuer: null,
-        year: null, batch: null, published: null, script: 'simplified', cases_listed: 0, cases_parsed: 0 },
+        year: null, batch: null, published: null, source_url: null, script: 'simplified', cases_listed: 0, cases_parsed: 0 },
     ],
     cases: [
       makeCase({}),

@@ -12,7 +12,7 @@ import { RAW_DIR } from '../helpers/paths.ts';
 
 function doc(doc_id: string, cases_listed: number): DocumentRow {
   return { doc_id, source_file: `${doc_id}.txt`, province: '福建省', title: null, issuer: null, year: 2023, batch: 2,
-    published: null, script: 'simplified', cases_listed, cases_parsed: cases_listed };
+    published: null, source_url: null, script: 'simplified', cases_listed, cases_parsed: cases_listed };
 }
 
 function kase(case_id: string, doc_id: string, title: string, body: string, extra: Partial<CaseRow> = {}): CaseRow {

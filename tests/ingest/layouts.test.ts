@@ -59,7 +59,7 @@ describe('layout fixtures (golden)', () => {
       expect(r.report.layout).not.toBe('none');
       expect(r.cases.map((c) => c.title)).toHaveLength(e.cases.length);
       expect(r.unassigned.map((l) => l.original)).toEqual([]);
-      expect(r.report.warnings.filter((w) => /announces/.test(w))).toEqual([]);
+      expect(r.report.warnings.filter((w) => w.code === 'announced_mismatch')).toEqual([]);
       r.cases.forEach((c, k) => {
         const x = e.cases[k];
         if (x.title !== undefined) expect(c.title).toBe(x.title);

@@ -75,7 +75,7 @@ ORDER BY m.province, m.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, 
 FROM metrics m JOIN cases c ON c.case_id = m.case_id
 WHERE ${inInd(f, ind)} AND m.dimension = ${literal(dim)} AND c.province IS NOT NULL
 GROUP BY c.province ORDER BY cases DESC, c.province`,
-  documents: `SELECT d.doc_id, d.source_file, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.script,
+  documents: `SELECT d.doc_id, d.source_file, d.source_url, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.script,
   d.cases_listed, d.cases_parsed, count(c.case_id)::INTEGER AS cases_in_table,
   count(c.case_id) FILTER (WHERE c.has_body)::INTEGER AS cases_with_body, count(c.duplicate_of)::INTEGER AS duplicates
 FROM documents d LEFT JOIN cases_all c ON c.doc_id = d.doc_id GROUP BY ALL ORDER BY d.province, d.year, d.batch NULLS LAST, d.doc_id`,

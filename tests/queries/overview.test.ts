@@ -12,7 +12,9 @@ import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 const direct = {
   totals: (f: Filters) => `WITH c AS (SELECT * FROM cases WHERE ${caseWhere(f)})
 SELECT
-  (SELECT count(*) FROM documents WHERE ${['TRUE', ...(f.provinces.length ? [inList('province', f.provinces)] : []), ...(f.years.length ? [inList('year', f.years)] : []), ...(f.batches.length ? [inList('batch', f.batches)] : [])].join(' AND ')})::INTEGER AS documents,
+  (SELECT count(*) FROM documents d WHERE ${['TRUE', ...(f.provinces.length ? [inList('province', f.provinces)] : []), ...(f.years.length ? [inList('year', f.years)] : []), ...(f.batches.length ? [inList('batch', f.batches)] : [])].join(' AND ')}
+     -- an indicator, city or level filter: only the documents with a case under the filters are its sources
+     AND (${!(f.indicators.length || f.cities.length || f.levels.length)} OR EXISTS (SELECT 1 FROM c WHERE c.doc_id = d.doc_id)))::INTEGER AS documents,
   (SELECT count(*) FROM c)::INTEGER AS cases,
   (SELECT count(DISTINCT province) FROM c)::INTEGER AS provinces,
   (SELECT count(DISTINCT city) FROM c)::INTEGER AS cities,

@@ -11,6 +11,8 @@ import { placeOf, str, strings } from './values.ts';
 
 export interface CaseTableProps extends ViewProps {
   id: string;
+  /** The table's title (its downloads and SQL dialog are named after it). */
+  title: string;
   rows: Row[];
   query: NamedQuery;
   total: number;
@@ -18,11 +20,12 @@ export interface CaseTableProps extends ViewProps {
   onPage: (page: number) => void;
 }
 
-export function CaseTable({ id, rows, query, total, page, onPage, state, update }: CaseTableProps) {
-  const { t, provinceName, levelName, batchName } = useI18n();
+export function CaseTable({ id, title, rows, query, total, page, onPage, state, update }: CaseTableProps) {
+  const { t, placeName, levelName, batchName } = useI18n();
   return (
     <DataTable
       id={id}
+      title={title}
       rows={rows}
       query={query}
       total={total}
@@ -39,9 +42,9 @@ export function CaseTable({ id, rows, query, total, page, onPage, state, update 
             </CaseLink>
           ),
         },
-        { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
-        { key: 'city', header: t('col.place'), render: (r) => placeOf(r) || levelName(str(r.level)) },
-        { key: 'year', header: t('col.period'), render: (r) => batchName(r.year as number | null, r.batch as number | null) },
+        { key: 'province', header: t('col.province'), shown: 'province' },
+        { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(str(r.level)) },
+        { key: 'year', header: t('col.period'), value: (r) => batchName(r.year as number | null, r.batch as number | null) },
         {
           key: 'figures',
           header: t('col.figures'),

@@ -53,7 +53,8 @@ function pickDimension(available: Row[], chosen: string | null): string | null {
 }
 
 export function MeasuresPanel({ filters, indicator, provinces, title, state, update }: MeasuresPanelProps) {
-  const { t, provinceName } = useI18n();
+  const i18n = useI18n();
+  const { t, provinceName } = i18n;
   const [chosen, setChosen] = useState<string | null>(null);
   const base = { filters, indicator, provinces };
   const dimensions = useSql(measureDimensions(base));
@@ -68,11 +69,11 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
 
   const dimName = dimension ? t(dimKey(dimension)) : '';
   const unitNorm = str(rows.data?.find((r) => r.unit_norm)?.unit_norm);
-  const valueLabel = useCallback((v: number) => formatMeasureValue(v, dimension ?? '', unitNorm, t), [dimension, unitNorm, t]);
+  const valueLabel = useCallback((v: number) => formatMeasureValue(v, dimension ?? '', unitNorm, i18n), [dimension, unitNorm, i18n]);
   const text: MeasureChartText = {
     province: provinceName,
     value: valueLabel,
-    change: (r) => formatChange(r, t),
+    change: (r) => formatChange(r, i18n),
     before: t('ind.before'),
     after: t('ind.after'),
     median: t('meas.median'),
@@ -99,15 +100,15 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
   const pairOption = useCallback((r: Row[]) => beforeAfterOption(r, text, log), [dimension, unitNorm, t]);
 
   const csvColumns = [
-    { key: 'province', header: t('col.province') },
-    { key: 'city', header: t('col.city') },
+    { key: 'province', header: t('col.province'), shown: 'province' as const },
+    { key: 'city', header: t('col.city'), shown: 'city' as const },
     { key: 'case_id', header: t('col.caseId') },
     { key: 'title', header: t('col.title') },
-    { key: 'dimension', header: t('col.dimension') },
+    { key: 'dimension', header: t('col.dimension'), value: (r: Row) => t(dimKey(str(r.dimension))) },
     { key: 'text', header: t('col.text') },
     { key: 'before_value', header: t('col.beforeValue') },
     { key: 'after_value', header: t('col.afterValue') },
-    { key: 'unit_norm', header: t('col.unitNorm') },
+    { key: 'unit_norm', header: t('col.unitNorm'), shown: 'unit' as const },
     { key: 'reduction_pct', header: t('col.reductionPct') },
   ];
 
@@ -226,11 +227,12 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
                 <summary>{t('meas.list', { n: all.length })}</summary>
                 <DataTable
                   id={rowsQ.id}
+                  title={title}
                   query={rowsQ}
                   rows={all}
                   pageSize={12}
                   columns={[
-                    { key: 'province', header: t('col.province'), render: (r) => provinceName(str(r.province)) },
+                    { key: 'province', header: t('col.province'), shown: 'province' },
                     {
                       key: 'title',
                       header: t('col.title'),
@@ -242,7 +244,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
                       ),
                     },
                     { key: 'text', header: t('col.text'), width: 280 },
-                    { key: 'change', header: t('col.change'), noCsv: true, render: (r) => formatChange(r, t) },
+                    { key: 'change', header: t('col.change'), noCsv: true, render: (r) => formatChange(r, i18n) },
                   ]}
                 />
               </details>

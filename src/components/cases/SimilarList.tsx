@@ -20,7 +20,7 @@ function byProvince(rows: Row[]): [string, Row[]][] {
 }
 
 export function SimilarList({ rows, state, update, testId }: ViewProps & { rows: Row[]; testId: string }) {
-  const { t, provinceName, indicatorName } = useI18n();
+  const { t, provinceName, placeName, indicatorName } = useI18n();
   if (rows.length === 0) return <p className="v-empty">{t('case.noSimilar')}</p>;
   return (
     <div className="v-similar" data-testid={testId}>
@@ -36,7 +36,7 @@ export function SimilarList({ rows, state, update, testId }: ViewProps & { rows:
                 row={r}
                 caseId={str(r.case_id)}
                 title={str(r.title)}
-                note={[placeOf(r), indicatorName(str(r.indicator))].filter(Boolean).join(' · ')}
+                note={[placeOf(r, '', placeName), indicatorName(str(r.indicator))].filter(Boolean).join(' · ')}
                 indicator={str(r.indicator) || null}
                 state={state}
                 update={update}

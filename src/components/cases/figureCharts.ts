@@ -6,9 +6,9 @@ import { LABELS_INSIDE } from '../echarts.ts';
 import { formatWan, shorten, str, trim } from './values.ts';
 import { provinceColour } from '../province-colour.ts';
 
-/** One chart row per figure: "福州市 · 推进…" (city, or province when province-level). */
-function category(r: Row, provinceName: (p: string) => string): string {
-  const where = str(r.city) || provinceName(str(r.province));
+/** One chart row per figure: "福州市 · 推进…" (city, or province when province-level), places in the UI language. */
+function category(r: Row, placeName: (p: string) => string): string {
+  const where = placeName(str(r.city) || str(r.province));
   return shorten(`${where} · ${str(r.title)}`, 22);
 }
 
@@ -42,35 +42,36 @@ const LABEL_AXIS = {
   axisLabel: { fontSize: 11, width: LABEL_WIDTH, overflow: 'truncate', margin: LABEL_MARGIN },
 };
 
-/** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元. */
-export function moneyOption(rows: Row[], province: (p: string) => string): EChartsOption {
+/** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元 (M yuan in English). */
+export function moneyOption(rows: Row[], place: (p: string) => string, lang: 'zh' | 'en' = 'zh'): EChartsOption {
   const ordered = [...rows].reverse();
+  const money = (wan: number) => formatWan(wan, lang);
   return {
-    tooltip: tooltipFor(rows, (r) => formatWan(Number(r.wan_yuan))),
+    tooltip: tooltipFor(rows, (r) => money(Number(r.wan_yuan))),
     grid: GRID,
-    xAxis: { type: 'log', name: '万元', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => formatWan(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
-    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, province)) },
+    xAxis: { type: 'log', name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => money(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#3a9a5b' },
-        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => formatWan(p.value) },
+        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => money(p.value) },
         data: ordered.map((r) => Number(r.wan_yuan)) },
     ],
   };
 }
 
 /** Count figures of one unit (the rows' unit, the axis name), one bar each, log axis (amounts span magnitudes). */
-export function countsOption(rows: Row[], province: (p: string) => string): EChartsOption {
+export function countsOption(rows: Row[], place: (p: string) => string, unitName: (u: string) => string = (u) => u): EChartsOption {
   const ordered = [...rows].reverse();
   return {
-    tooltip: tooltipFor(rows, (r) => `${trim(Number(r.value))} ${str(r.unit)}`),
+    tooltip: tooltipFor(rows, (r) => `${trim(Number(r.value))} ${unitName(str(r.unit))}`),
     // Room on the right for the longest bar's label: up to ten digits and a unit (100000000条).
     grid: { ...GRID, right: 96 },
-    xAxis: { type: 'log', name: str(rows[0]?.unit), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
-    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, province)) },
+    xAxis: { type: 'log', name: unitName(str(rows[0]?.unit)), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },
         label: { show: true, position: 'right', fontSize: 10,
-          formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)}${str(ordered[p.dataIndex]?.unit)}` },
+          formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(str(ordered[p.dataIndex]?.unit))}` },
         data: ordered.map((r) => Number(r.value)) },
     ],
   };

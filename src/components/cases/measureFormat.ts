@@ -1,10 +1,14 @@
 // Reform measures as readers say them: a time in days shown in minutes, hours or days, counts with what
-// they count, and a change as "5 → 1.5 天, −70%". Pure; the unit words come from the i18n dictionary.
+// they count, and a change as "5 → 1.5 天, −70%". Pure; the unit words come from the i18n dictionary and
+// units.ts (every unit in the UI's language).
 import type { DictKey } from '../../i18n/dict.ts';
+import type { I18n } from '../../i18n/i18n.tsx';
 import type { Row } from '../../queries/types.ts';
 import { formatWan, str, trim } from './values.ts';
 
 type T = (key: DictKey, vars?: Record<string, string | number>) => string;
+/** What the formatters need of the UI language. */
+export type Say = Pick<I18n, 't' | 'lang' | 'unitName'>;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -17,7 +21,8 @@ export function formatDays(days: number, t: T): string {
 }
 
 /** A value of a dimension in its normalised unit (metrics.unit_norm), for labels. */
-export function formatMeasureValue(value: number, dimension: string, unitNorm: string, t: T): string {
+export function formatMeasureValue(value: number, dimension: string, unitNorm: string, say: Say): string {
+  const { t } = say;
   switch (dimension) {
     case 'time':
       return formatDays(value, t);
@@ -26,12 +31,12 @@ export function formatMeasureValue(value: number, dimension: string, unitNorm: s
     case 'visits':
       return `${trim(round2(value))} ${t(`unit.${dimension}` as DictKey)}`;
     default:
-      return unitNorm === '万元' ? formatWan(value) : `${trim(round2(value))}${unitNorm === '%' ? '%' : ` ${unitNorm}`}`;
+      return unitNorm === '万元' ? formatWan(value, say.lang) : `${trim(round2(value))}${unitNorm === '%' ? '%' : ` ${say.unitName(unitNorm)}`}`;
   }
 }
 
 /** "5 天 → 1.5 天, −70%", "→ 1 天", "−62.4%" — what a measure row says, '' when it says no number. */
-export function formatChange(row: Row, t: T): string {
+export function formatChange(row: Row, say: Say): string {
   const dimension = str(row.dimension);
   const unit = str(row.unit_norm);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -40,7 +45,7 @@ export function formatChange(row: Row, t: T): string {
   const pct = num(row.reduction_pct);
   const parts: string[] = [];
   if (after !== null) {
-    parts.push(before !== null ? `${formatMeasureValue(before, dimension, unit, t)} → ${formatMeasureValue(after, dimension, unit, t)}` : `→ ${formatMeasureValue(after, dimension, unit, t)}`);
+    parts.push(before !== null ? `${formatMeasureValue(before, dimension, unit, say)} → ${formatMeasureValue(after, dimension, unit, say)}` : `→ ${formatMeasureValue(after, dimension, unit, say)}`);
   }
   if (pct !== null && pct > 0) parts.push(`−${trim(round2(pct))}%`);
   return parts.join(', ');

@@ -11,13 +11,17 @@ export function str(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** "福州市 · 鼓楼区" or '' (province level). */
-export function placeOf(row: Row, prefix = ''): string {
-  return [row[`${prefix}city`], row[`${prefix}county`]].filter((v) => v !== null && v !== undefined && v !== '').join(' · ');
+/** "福州市 · 鼓楼区" or '' (province level); `name` shows each part in the UI language (i18n.placeName). */
+export function placeOf(row: Row, prefix = '', name: (place: string) => string = (p) => p): string {
+  return [row[`${prefix}city`], row[`${prefix}county`]]
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .map((v) => name(String(v)))
+    .join(' · ');
 }
 
-/** Money in 万元 as a short label: 1.2亿元 / 350万元 (zh) or 120 M yuan style kept in Chinese units. */
-export function formatWan(wan: number): string {
+/** Money in 万元 as a short label: 1.2亿元 / 350万元 in Chinese, 120M yuan / 3500k yuan in English. */
+export function formatWan(wan: number, lang: 'zh' | 'en' = 'zh'): string {
+  if (lang === 'en') return Math.abs(wan) >= 100 ? `${trim(wan / 100)}M yuan` : `${trim(wan * 10)}k yuan`;
   if (Math.abs(wan) >= 10_000) return `${trim(wan / 10_000)}亿元`;
   return `${trim(wan)}万元`;
 }

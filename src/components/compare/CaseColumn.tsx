@@ -16,7 +16,7 @@ export interface CaseColumnProps extends ViewProps {
 }
 
 export function CaseColumn({ province, rows, total, side, state, update }: CaseColumnProps) {
-  const { t, provinceName, levelName, batchName } = useI18n();
+  const { t, provinceName, placeName, levelName, batchName } = useI18n();
   return (
     <section className={`v-panel v-col-${side}`} data-testid={`compare-col-${side}`} data-province={province}>
       <div className="v-col-head">
@@ -33,7 +33,7 @@ export function CaseColumn({ province, rows, total, side, state, update }: CaseC
                 {str(r.title)}
               </CaseLink>
               <div className="v-meta">
-                {placeOf(r) || levelName(str(r.level))}
+                {placeOf(r, '', placeName) || levelName(str(r.level))}
                 {r.agency ? ` · ${str(r.agency)}` : ''} · {batchName(r.year as number | null, r.batch as number | null)}
               </div>
               {strings(r.figures).length > 0 && (

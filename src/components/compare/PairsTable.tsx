@@ -26,7 +26,7 @@ function byCaseOfA(rows: Row[]): Row[][] {
 }
 
 export function PairsTable({ rows, a, b, state, update }: PairsTableProps) {
-  const { provinceName, indicatorName } = useI18n();
+  const { provinceName, placeName, indicatorName } = useI18n();
   return (
     <table className="v-pairs" data-testid="compare-pairs">
       <thead>
@@ -42,7 +42,7 @@ export function PairsTable({ rows, a, b, state, update }: PairsTableProps) {
           return (
             <tr key={str(first.a_case_id)} data-has-counterpart={first.has_counterpart === true}>
               <td>
-                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_')} state={state} update={update} />
+                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_', placeName)} state={state} update={update} />
               </td>
               <td>
                 <CounterpartList
@@ -54,7 +54,7 @@ export function PairsTable({ rows, a, b, state, update }: PairsTableProps) {
                       row={r}
                       caseId={str(r.b_case_id)}
                       title={str(r.b_title)}
-                      note={[placeOf(r, 'b_'), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
+                      note={[placeOf(r, 'b_', placeName), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
                       indicator={str(r.b_indicator) || null}
                       state={state}
                       update={update}

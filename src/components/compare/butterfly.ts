@@ -66,7 +66,8 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       type: 'category',
       data: names,
       axisTick: { show: false },
-      axisLabel: { fontSize: 12, width: 180, overflow: 'truncate' },
+      // A long name (Dealing with construction permits) wraps onto a second line, never cut.
+      axisLabel: { fontSize: 12, width: 180, overflow: 'break', lineHeight: 12 },
     },
     series: [series('a', labels.provinces.a, labels.a), series('b', labels.provinces.b, labels.b)],
   };

@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES, type ImportFailure, type ImportFile, type ImportOutco
 import { confirmImport, ImportCancelled, previewImport, readImportFiles, removeImport, useImports, type ImportSummary } from '../../db/imported.ts';
 import type { SourceHints } from '../../ingest/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ingestMessage } from '../../i18n/ingest-messages.ts';
 import { FailureList } from './FailureList.tsx';
 import { ImportPreview, type PreviewChoice } from './ImportPreview.tsx';
 
@@ -20,7 +21,7 @@ type Status =
 const MAX_MB = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
 
 export function ImportPanel() {
-  const { t, provinceName, batchName } = useI18n();
+  const { t, lang, provinceName, batchName } = useI18n();
   const imports = useImports();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [over, setOver] = useState(false);
@@ -168,7 +169,7 @@ export function ImportPanel() {
                     .filter(Boolean)
                     .join(' · ')}
                 </div>
-                {d.warnings.length > 0 && <div className="muted">⚠ {d.warnings.join('; ')}</div>}
+                {d.warnings.length > 0 && <div className="muted">⚠ {d.warnings.map((w) => ingestMessage(w, lang)).join(lang === 'zh' ? '；' : '; ')}</div>}
               </div>
               <button type="button" className="tool" disabled={busy} onClick={() => void removeImport(d.docId)}>
                 {t('imp.remove')}

@@ -8,6 +8,7 @@ import { keepCases, type ImportedDoc, type ImportFailure, type ImportOutcome, ty
 import type { CaseRow, SourceHints } from '../../ingest/types.ts';
 import { flagKey, PROVINCE_EN, type DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ingestMessage } from '../../i18n/ingest-messages.ts';
 import { FailureList } from './FailureList.tsx';
 
 export interface PreviewChoice {
@@ -81,7 +82,7 @@ function PreviewDocument({
   onToggle: (key: string) => void;
   onReread: Props['onReread'];
 }) {
-  const { t, provinceName, levelName, indicatorName, collator } = useI18n();
+  const { t, lang, provinceName, levelName, indicatorName, collator } = useI18n();
   const d = doc.document;
   const [province, setProvince] = useState(d.province ?? '');
   const [year, setYear] = useState(d.year === null ? '' : String(d.year));
@@ -153,7 +154,7 @@ function PreviewDocument({
           <ul>
             {doc.origins.map((o) => (
               <li key={o.field}>
-                {fieldName(o.field)} {o.field === 'province' ? provinceName(String(o.value)) : String(o.value)} — {o.detail}
+                {fieldName(o.field)} {o.field === 'province' ? provinceName(String(o.value)) : String(o.value)} — {ingestMessage(o.detail, lang)}
               </li>
             ))}
           </ul>
@@ -164,7 +165,7 @@ function PreviewDocument({
           {t('pre.warnings')}
           <ul>
             {doc.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+              <li key={i}>{ingestMessage(w, lang)}</li>
             ))}
           </ul>
         </div>

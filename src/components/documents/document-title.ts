@@ -1,0 +1,22 @@
+// A source document's title as shown. Most notices state their title; some (a notice pasted from its body,
+// a city's reprint) do not, and the data keeps their title empty. Those are named by what they are — issuer
+// or province, year and batch: "福建省 2023年第2批营商环境典型经验做法" — and marked as a composed name.
+import type { I18n } from '../../i18n/i18n.tsx';
+import type { Row } from '../../queries/types.ts';
+
+export interface ShownTitle {
+  text: string;
+  /** True when the document states no title and `text` was composed from its issuer, province, year and batch. */
+  composed: boolean;
+}
+
+export function documentTitle(doc: Row, i18n: I18n): ShownTitle {
+  const stated = typeof doc.title === 'string' ? doc.title.trim() : '';
+  if (stated) return { text: stated, composed: false };
+  const issuer = typeof doc.issuer === 'string' && doc.issuer.trim() && i18n.lang === 'zh' ? doc.issuer.trim() : i18n.provinceName(doc.province as string | null);
+  const text = i18n.t('doc.composedTitle', {
+    issuer,
+    period: i18n.batchName(doc.year as number | null, doc.batch as number | null),
+  });
+  return { text, composed: true };
+}

@@ -1,0 +1,55 @@
+// Chinese place names in English: provinces by their conventional English names (Shaanxi, Inner Mongolia,
+// Hong Kong — the romanisation alone would make 陕西 and 山西 the same word), every other place romanised
+// with pinyin-pro (厦门市 → Xiamen, 思明区 → Siming District, 西安市 → Xi'an). The administrative suffix
+// becomes an English word where English keeps one (District, County, Zone); 市 (city) is dropped as usual.
+// Loaded only in English (pinyin-pro's dictionary is ~300 kB): the Chinese UI never needs it.
+import { pinyin } from 'pinyin-pro';
+import { PROVINCE_EN } from './dict.ts';
+
+/** Suffixes that name a kind of place, longest first so 综合实验区 wins over 区. '' = dropped in English. */
+const SUFFIXES: [suffix: string, english: string][] = [
+  ['经济技术开发区', 'Economic and Technological Development Zone'],
+  ['自由贸易试验区', 'Pilot Free Trade Zone'],
+  ['综合实验区', 'Comprehensive Experimental Zone'],
+  ['高新技术产业开发区', 'High-tech Industrial Development Zone'],
+  ['高新区', 'High-tech Zone'],
+  ['开发区', 'Development Zone'],
+  ['示范区', 'Demonstration Zone'],
+  ['投资区', 'Investment Zone'],
+  ['新区', 'New Area'],
+  ['自治州', 'Autonomous Prefecture'],
+  ['自治县', 'Autonomous County'],
+  ['地区', 'Prefecture'],
+  ['特别行政区', ''],
+  ['自治区', ''],
+  ['省', ''],
+  ['市', ''],
+  ['区', 'District'],
+  ['县', 'County'],
+  ['盟', 'League'],
+  ['旗', 'Banner'],
+];
+
+/** Syllables written as one word, with an apostrophe where a syllable starting with a, o or e would run on (Xi'an). */
+function romanise(han: string): string {
+  const syllables = pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).filter((s) => s.trim() !== '');
+  const word = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A place name (province, city, county, zone) in English; text that is not Chinese is returned as it is. */
+export function placeNameEn(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) return trimmed;
+  const province = PROVINCE_EN[trimmed];
+  if (province) return province;
+  if (!/\p{Script=Han}/u.test(trimmed)) return trimmed;
+  for (const [suffix, english] of SUFFIXES) {
+    // A suffix only when a name is left before it (市 alone, or 区 of 地区 … are names' own characters otherwise).
+    if (trimmed.endsWith(suffix) && trimmed.length > suffix.length) {
+      const base = romanise(trimmed.slice(0, -suffix.length));
+      return english ? `${base} ${english}` : base;
+    }
+  }
+  return romanise(trimmed);
+}

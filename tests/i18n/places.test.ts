@@ -1,0 +1,45 @@
+// Place names in English (src/i18n/places.ts) over every place of the corpus: romanised, never left in
+// Chinese, distinct places kept distinct, and the names an English reader knows.
+import { describe, expect, it } from 'vitest';
+import { PROVINCE_EN } from '../../src/i18n/dict.ts';
+import { placeNameEn } from '../../src/i18n/places.ts';
+import { ingestRawCorpus } from '../helpers/etl.ts';
+
+describe('placeNameEn', () => {
+  it('gives the names English readers know, and keeps 陕西 and 山西 apart', () => {
+    expect(placeNameEn('厦门市')).toBe('Xiamen');
+    expect(placeNameEn('福建省')).toBe('Fujian');
+    expect(placeNameEn('西安市')).toBe("Xi'an");
+    expect(placeNameEn('思明区')).toBe('Siming District');
+    expect(placeNameEn('泰宁县')).toBe('Taining County');
+    expect(placeNameEn('陕西省')).not.toBe(placeNameEn('山西省'));
+  });
+
+  it('leaves text that is not Chinese as it is', () => {
+    expect(placeNameEn('Xiamen')).toBe('Xiamen');
+    expect(placeNameEn('')).toBe('');
+  });
+
+  it('romanises every province, city and county of the corpus, one English name per place', async () => {
+    const dataset = await ingestRawCorpus();
+    const places = new Set<string>();
+    for (const c of dataset.cases) for (const p of [c.province, c.city, c.county]) if (p) places.add(p);
+    expect(places.size).toBeGreaterThan(10);
+    const english = new Map<string, string>();
+    for (const place of places) {
+      const name = placeNameEn(place);
+      // Latin letters only (pinyin without tones, an apostrophe between syllables, English words), capitalised.
+      expect(name, place).toMatch(/^[A-Z][a-z']*( [A-Za-z-]+)*$/);
+      expect(name, place).not.toMatch(/\p{Script=Han}/u);
+      english.set(place, name);
+    }
+    // Two different places of the corpus never read the same in English.
+    const byName = new Map<string, string[]>();
+    for (const [place, name] of english) byName.set(name, [...(byName.get(name) ?? []), place]);
+    expect([...byName.values()].filter((list) => list.length > 1)).toEqual([]);
+  });
+
+  it('every province name has an English name, not a romanisation of its suffix', () => {
+    for (const [zh, en] of Object.entries(PROVINCE_EN)) expect(placeNameEn(zh)).toBe(en);
+  });
+});
