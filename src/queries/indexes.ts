@@ -7,6 +7,8 @@
 //                  (and indicator_case_list: the same sorted by indicator, for the lists of one indicator)
 //   measure_facts  the reform measures (metrics.dimension set) with their case's place, indicator and title
 //   figure_facts   the money and count figures (value_norm > 0) with their case's place, indicator and title
+//   measure_summary, unit_summary  measures per dimension and count figures per unit, counted like case_summary
+//                  (small tables in the browser, recomputed with the workspace like case_summary)
 //   pair_facts     each similar pair in both directions, its evidence taken from its best score, with the
 //                  province and indicator of the first case and the province of the other (Compare's pairs)
 //   document_counts  per published document: case rows, rows with a body, reprints
@@ -73,6 +75,28 @@ const INDICATOR_CASE_LIST: IndexTable = {
   order: 'indicator, province, year DESC, batch DESC, seq, case_id',
 };
 
+/** The reform measures with their case's place, indicator and title (Indicator and Compare measures). */
+const MEASURE_FACTS: IndexTable = {
+  published: 'measure_facts',
+  base: 'base_measure_facts',
+  select: (cases, metrics) => `SELECT c.case_id, c.province, c.city, c.county, c.level, c.indicator, c.year, c.batch, c.title,
+  m.metric_id, m.dimension, m.section, m.text, m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
+FROM ${metrics} m JOIN ${cases} c ON c.case_id = m.case_id
+WHERE m.dimension IS NOT NULL`,
+  order: 'indicator, dimension, province, case_id, metric_id',
+};
+
+/** The money and count figures (> 0) with their case's place, indicator and title (Indicator's figure charts). */
+const FIGURE_FACTS: IndexTable = {
+  published: 'figure_facts',
+  base: 'base_figure_facts',
+  select: (cases, metrics) => `SELECT c.case_id, c.province, c.city, c.level, c.indicator, c.year, c.batch, c.title,
+  m.metric_id, m.kind, m.text, m.value_norm, m.unit_norm
+FROM ${metrics} m JOIN ${cases} c ON c.case_id = m.case_id
+WHERE m.kind IN ('money', 'count') AND m.value_norm > 0`,
+  order: 'indicator, kind, unit_norm, value_norm DESC',
+};
+
 export const INDEX_TABLES: IndexTable[] = [
   CASE_LIST,
   INDICATOR_CASE_LIST,
@@ -84,25 +108,75 @@ FROM ${cases} c LEFT JOIN (SELECT case_id, count(*) AS figures FROM ${metrics} G
 GROUP BY ALL`,
     order: SUMMARY_DIMENSIONS,
   },
+  MEASURE_FACTS,
+  FIGURE_FACTS,
+];
+
+/** Summaries of the facts like case_summary (additive: a case lies in one combination of the filter dimensions). */
+interface FactSummary {
+  published: string;
+  base: string;
+  /** The facts summed (an index of INDEX_TABLES) and which of them, as a condition on its columns. */
+  facts: IndexTable;
+  where: string;
+  /** Grouping columns beyond the filter dimensions. */
+  key: string;
+  /** Counts over the fact rows f, by name; the first must be > 0 in every row. */
+  counts: [string, string][];
+}
+
+const FACT_SUMMARIES: FactSummary[] = [
   {
-    published: 'measure_facts',
-    base: 'base_measure_facts',
-    select: (cases, metrics) => `SELECT c.case_id, c.province, c.city, c.county, c.level, c.indicator, c.year, c.batch, c.title,
-  m.metric_id, m.dimension, m.section, m.text, m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
-FROM ${metrics} m JOIN ${cases} c ON c.case_id = m.case_id
-WHERE m.dimension IS NOT NULL`,
-    order: 'indicator, dimension, province, case_id, metric_id',
+    // measureDimensions: which dimensions an indicator's cases report.
+    published: 'measure_summary',
+    base: 'base_measure_summary',
+    facts: MEASURE_FACTS,
+    where: 'TRUE',
+    key: 'dimension',
+    counts: [
+      ['measures', 'count(*)'],
+      ['cases', 'count(DISTINCT f.case_id)'],
+      ['with_after', 'count(f.after_value)'],
+      ['with_before_after', 'count(*) FILTER (WHERE f.before_value IS NOT NULL AND f.after_value IS NOT NULL)'],
+      ['with_reduction', 'count(f.reduction_pct)'],
+    ],
   },
   {
-    published: 'figure_facts',
-    base: 'base_figure_facts',
-    select: (cases, metrics) => `SELECT c.case_id, c.province, c.city, c.level, c.indicator, c.year, c.batch, c.title,
-  m.metric_id, m.kind, m.text, m.value_norm, m.unit_norm
-FROM ${metrics} m JOIN ${cases} c ON c.case_id = m.case_id
-WHERE m.kind IN ('money', 'count') AND m.value_norm > 0`,
-    order: 'indicator, kind, unit_norm, value_norm DESC',
+    // indicatorCountUnits: the units of an indicator's count figures.
+    published: 'unit_summary',
+    base: 'base_unit_summary',
+    facts: FIGURE_FACTS,
+    where: "f.kind = 'count'",
+    key: 'unit_norm',
+    counts: [['figures', 'count(*)']],
   },
 ];
+
+/** The summary's rows over fact rows `facts` (alias f), the indicator taken from `indicator`, each count times `sign`. */
+function factSummarySelect(summary: FactSummary, facts: string, indicator = 'f.indicator', sign = ''): string {
+  const dims = SUMMARY_DIMENSIONS.split(', ').map((d) => (d === 'indicator' ? `${indicator} AS indicator` : `f.${d}`));
+  return `SELECT ${dims.join(', ')}, f.${summary.key}, ${summary.counts.map(([name, expr]) => `${sign}${expr} AS ${name}`).join(', ')}
+FROM ${facts} WHERE ${summary.where}
+GROUP BY ALL`;
+}
+
+/** The summary over the published facts with the workspace applied (as summaryOfWorkspace). */
+function factSummaryOfWorkspace(summary: FactSummary): string {
+  const relabelled = `${summary.facts.base} f JOIN case_labels l ON l.case_id = f.case_id`;
+  const imported = `(${summary.facts.select(IMPORTED_CASES, 'imported_metrics')}) f`;
+  const names = summary.counts.map(([name]) => name);
+  return `SELECT ${SUMMARY_DIMENSIONS}, ${summary.key}, ${names.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')} FROM (
+  SELECT ${SUMMARY_DIMENSIONS}, ${summary.key}, ${names.join(', ')} FROM ${summary.base}
+  UNION ALL
+  ${factSummarySelect(summary, relabelled, 'f.indicator', '-')}
+  UNION ALL
+  ${factSummarySelect(summary, relabelled, 'l.indicator')}
+  UNION ALL
+  ${factSummarySelect(summary, imported)}
+)
+GROUP BY ALL
+HAVING sum(${names[0]}) > 0`;
+}
 
 /** The evidence a pair of similar cases carries (the similar table's columns but the two ids and the score). */
 const PAIR_EVIDENCE = ['shared_terms', 'strength', 'title_terms', 'shared_dimensions', 'same_indicator'];
@@ -150,7 +224,17 @@ FROM cases_all GROUP BY doc_id`,
 };
 
 /** Every table computed at export, in the order it is written. */
-export const EXPORTED_INDEXES: IndexTable[] = [...INDEX_TABLES, PAIR_FACTS, DOCUMENT_COUNTS];
+export const EXPORTED_INDEXES: IndexTable[] = [
+  ...INDEX_TABLES,
+  PAIR_FACTS,
+  DOCUMENT_COUNTS,
+  ...FACT_SUMMARIES.map((summary) => ({
+    published: summary.published,
+    base: summary.base,
+    select: (cases: string, metrics: string) => factSummarySelect(summary, `(${summary.facts.select(cases, metrics)}) f`),
+    order: `indicator, ${summary.key}, province`,
+  })),
+];
 
 /** The published rows of cases the analyst did not re-file, then those re-filed with the analyst's indicator. */
 function publishedParts(base: string): string {
@@ -196,7 +280,12 @@ SELECT doc_id, count(*)::INTEGER AS cases_in_table,
   count(*) FILTER (WHERE has_body)::INTEGER AS cases_with_body, count(duplicate_of)::INTEGER AS duplicates
 FROM imported_cases GROUP BY doc_id`,
   `CREATE OR REPLACE TABLE case_summary AS ${summaryOfWorkspace()}`,
+  ...FACT_SUMMARIES.map((summary) => `CREATE OR REPLACE TABLE ${summary.published} AS ${factSummaryOfWorkspace(summary)}`),
 ];
 
-/** Recompute case_summary after the workspace tables changed (run in the same transaction). */
-export const REFRESH_SUMMARY_SQL: string[] = ['DELETE FROM case_summary', `INSERT INTO case_summary ${summaryOfWorkspace()}`];
+/** Recompute the summaries after the workspace tables changed (run in the same transaction). */
+export const REFRESH_SUMMARY_SQL: string[] = [
+  'DELETE FROM case_summary',
+  `INSERT INTO case_summary ${summaryOfWorkspace()}`,
+  ...FACT_SUMMARIES.flatMap((summary) => [`DELETE FROM ${summary.published}`, `INSERT INTO ${summary.published} ${factSummaryOfWorkspace(summary)}`]),
+];

@@ -60,9 +60,9 @@ LIMIT ${FIGURE_LIMIT}`,
 export function indicatorCountUnits({ filters, indicator }: IndicatorParams): NamedQuery {
   return {
     id: 'indicator.countUnits',
-    sql: `SELECT f.unit_norm AS unit, count(*) AS figures
-FROM figure_facts f
-WHERE ${indicatorWhere(filters, indicator)} AND f.kind = 'count'
+    sql: `SELECT f.unit_norm AS unit, sum(f.figures)::BIGINT AS figures
+FROM unit_summary f
+WHERE ${indicatorWhere(filters, indicator)}
 GROUP BY f.unit_norm
 ORDER BY figures DESC, unit`,
   };

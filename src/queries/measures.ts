@@ -32,10 +32,11 @@ function measureWhere({ filters, indicator, provinces }: Omit<MeasureParams, 'di
 export function measureDimensions(params: Omit<MeasureParams, 'dimension'>): NamedQuery {
   return {
     id: params.provinces ? 'compare.measureDimensions' : 'indicator.measureDimensions',
-    sql: `SELECT m.dimension, count(DISTINCT m.case_id) AS cases, count(*) AS measures,
-  count(m.after_value) AS with_after, count(*) FILTER (WHERE m.before_value IS NOT NULL AND m.after_value IS NOT NULL) AS with_before_after,
-  count(m.reduction_pct) AS with_reduction
-FROM measure_facts m
+    // measure_summary (indexes.ts): counted per combination of the filter dimensions, so sums are exact.
+    sql: `SELECT m.dimension, sum(m.cases)::BIGINT AS cases, sum(m.measures)::BIGINT AS measures,
+  sum(m.with_after)::BIGINT AS with_after, sum(m.with_before_after)::BIGINT AS with_before_after,
+  sum(m.with_reduction)::BIGINT AS with_reduction
+FROM measure_summary m
 WHERE ${measureWhere(params)}
 GROUP BY m.dimension
 ORDER BY ${orderOfDimension('m.dimension')}`,
