@@ -8,7 +8,7 @@
 //   measure_facts  the reform measures (metrics.dimension set) with their case's place, indicator and title
 //   figure_facts   the money and count figures (value_norm > 0) with their case's place, indicator and title
 //   measure_summary, unit_summary  measures per dimension and count figures per unit, counted like case_summary
-//                  (small tables in the browser, recomputed with the workspace like case_summary)
+//                  (read through views: the published rows and a small table of what the workspace changes)
 //   pair_facts     each similar pair in both directions, its evidence taken from its best score, with the
 //                  province and indicator of the first case and the province of the other (Compare's pairs)
 //   document_counts  per published document: case rows, rows with a body, reprints
@@ -160,22 +160,19 @@ FROM ${facts} WHERE ${summary.where}
 GROUP BY ALL`;
 }
 
-/** The summary over the published facts with the workspace applied (as summaryOfWorkspace). */
-function factSummaryOfWorkspace(summary: FactSummary): string {
+/**
+ * What the workspace changes in the summary: re-filed published cases leave their old row (negative counts) and
+ * join the new one, imported cases are added. A small table; the summary is a view of the published rows and
+ * these, and its readers sum them per group (a group whose counts the workspace took to 0 is dropped by HAVING).
+ */
+function factSummaryWorkspace(summary: FactSummary): string {
   const relabelled = `${summary.facts.base} f JOIN case_labels l ON l.case_id = f.case_id`;
   const imported = `(${summary.facts.select(IMPORTED_CASES, 'imported_metrics')}) f`;
-  const names = summary.counts.map(([name]) => name);
-  return `SELECT ${SUMMARY_DIMENSIONS}, ${summary.key}, ${names.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')} FROM (
-  SELECT ${SUMMARY_DIMENSIONS}, ${summary.key}, ${names.join(', ')} FROM ${summary.base}
-  UNION ALL
-  ${factSummarySelect(summary, relabelled, 'f.indicator', '-')}
-  UNION ALL
-  ${factSummarySelect(summary, relabelled, 'l.indicator')}
-  UNION ALL
-  ${factSummarySelect(summary, imported)}
-)
-GROUP BY ALL
-HAVING sum(${names[0]}) > 0`;
+  return `${factSummarySelect(summary, relabelled, 'f.indicator', '-')}
+UNION ALL
+${factSummarySelect(summary, relabelled, 'l.indicator')}
+UNION ALL
+${factSummarySelect(summary, imported)}`;
 }
 
 /** The evidence a pair of similar cases carries (the similar table's columns but the two ids and the score). */
@@ -280,12 +277,19 @@ SELECT doc_id, count(*)::INTEGER AS cases_in_table,
   count(*) FILTER (WHERE has_body)::INTEGER AS cases_with_body, count(duplicate_of)::INTEGER AS duplicates
 FROM imported_cases GROUP BY doc_id`,
   `CREATE OR REPLACE TABLE case_summary AS ${summaryOfWorkspace()}`,
-  ...FACT_SUMMARIES.map((summary) => `CREATE OR REPLACE TABLE ${summary.published} AS ${factSummaryOfWorkspace(summary)}`),
+  ...FACT_SUMMARIES.flatMap((summary) => [
+    `CREATE OR REPLACE TABLE ${summary.published}_workspace AS ${factSummaryWorkspace(summary)}`,
+    `CREATE OR REPLACE VIEW ${summary.published} AS
+SELECT * FROM ${summary.base} UNION ALL BY NAME SELECT * FROM ${summary.published}_workspace`,
+  ]),
 ];
 
 /** Recompute the summaries after the workspace tables changed (run in the same transaction). */
 export const REFRESH_SUMMARY_SQL: string[] = [
   'DELETE FROM case_summary',
   `INSERT INTO case_summary ${summaryOfWorkspace()}`,
-  ...FACT_SUMMARIES.flatMap((summary) => [`DELETE FROM ${summary.published}`, `INSERT INTO ${summary.published} ${factSummaryOfWorkspace(summary)}`]),
+  ...FACT_SUMMARIES.flatMap((summary) => [
+    `DELETE FROM ${summary.published}_workspace`,
+    `INSERT INTO ${summary.published}_workspace ${factSummaryWorkspace(summary)}`,
+  ]),
 ];

@@ -64,6 +64,7 @@ export function indicatorCountUnits({ filters, indicator }: IndicatorParams): Na
 FROM unit_summary f
 WHERE ${indicatorWhere(filters, indicator)}
 GROUP BY f.unit_norm
+HAVING sum(f.figures) > 0
 ORDER BY figures DESC, unit`,
   };
 }

@@ -32,13 +32,15 @@ function measureWhere({ filters, indicator, provinces }: Omit<MeasureParams, 'di
 export function measureDimensions(params: Omit<MeasureParams, 'dimension'>): NamedQuery {
   return {
     id: params.provinces ? 'compare.measureDimensions' : 'indicator.measureDimensions',
-    // measure_summary (indexes.ts): counted per combination of the filter dimensions, so sums are exact.
+    // measure_summary (indexes.ts): counted per combination of the filter dimensions, so sums are exact; the
+    // workspace's rows may take a dimension's count to 0.
     sql: `SELECT m.dimension, sum(m.cases)::BIGINT AS cases, sum(m.measures)::BIGINT AS measures,
   sum(m.with_after)::BIGINT AS with_after, sum(m.with_before_after)::BIGINT AS with_before_after,
   sum(m.with_reduction)::BIGINT AS with_reduction
 FROM measure_summary m
 WHERE ${measureWhere(params)}
 GROUP BY m.dimension
+HAVING sum(m.measures) > 0
 ORDER BY ${orderOfDimension('m.dimension')}`,
   };
 }
