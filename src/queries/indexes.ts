@@ -277,8 +277,10 @@ SELECT doc_id, count(*)::INTEGER AS cases_in_table,
   count(*) FILTER (WHERE has_body)::INTEGER AS cases_with_body, count(duplicate_of)::INTEGER AS duplicates
 FROM imported_cases GROUP BY doc_id`,
   `CREATE OR REPLACE TABLE case_summary AS ${summaryOfWorkspace()}`,
+  // Empty at attach, when the workspace is too (its rows are restored through REFRESH_SUMMARY_SQL): computing it
+  // would scan the published facts' case ids, megabytes at national scale, even with no label to join.
   ...FACT_SUMMARIES.flatMap((summary) => [
-    `CREATE OR REPLACE TABLE ${summary.published}_workspace AS ${factSummaryWorkspace(summary)}`,
+    `CREATE OR REPLACE TABLE ${summary.published}_workspace AS SELECT * FROM (${factSummaryWorkspace(summary)}) LIMIT 0`,
     `CREATE OR REPLACE VIEW ${summary.published} AS
 SELECT * FROM ${summary.base} UNION ALL BY NAME SELECT * FROM ${summary.published}_workspace`,
   ]),
