@@ -2,6 +2,7 @@
 // assembled data, so the Word file (docx.ts) and the print view (BriefPrint.tsx) say exactly the same.
 import { formatChange, formatMeasureValue } from '../components/cases/measureFormat.ts';
 import { placeOf, str, strings, trim } from '../components/cases/values.ts';
+import { documentTitle } from '../components/documents/document-title.ts';
 import type { DictKey } from '../i18n/dict.ts';
 import type { I18n } from '../i18n/i18n.tsx';
 import type { Row } from '../queries/types.ts';
@@ -175,7 +176,8 @@ export function briefContent(data: BriefData, i18n: BriefI18n): BriefContent {
             header: [t('brief.col.notice'), t('brief.col.issuer'), t('brief.col.date'), t('brief.col.address')],
             widths: [42, 22, 14, 22],
             rows: data.sources.map((d) => [
-              str(d.title) || t('brief.untitled'),
+              // A notice stating no title is named by issuer, year and batch, as in the dashboard.
+              documentTitle(d, i18n).text,
               str(d.issuer) || t('brief.unknown'),
               str(d.published) || (d.year ? String(d.year) : t('brief.unknown')),
               str(d.url) || str(d.source_file),

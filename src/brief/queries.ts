@@ -20,7 +20,7 @@ function scopeWhere({ filters, a, b, indicators }: BriefScope, alias: string): s
 export function briefSources(scope: BriefScope): NamedQuery {
   return {
     id: 'brief.sources',
-    sql: `SELECT d.doc_id, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.source_file
+    sql: `SELECT d.doc_id, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.source_file, d.source_url AS url
 FROM documents d
 WHERE d.doc_id IN (SELECT c.doc_id FROM cases c WHERE ${scopeWhere(scope, 'c')})
 ORDER BY d.province, d.year, d.batch NULLS LAST, d.doc_id`,

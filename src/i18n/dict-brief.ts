@@ -47,7 +47,6 @@ export const BRIEF_TEXT = {
   'brief.col.notice': { zh: '通知', en: 'Notice' },
   'brief.noSources': { zh: '没有来源文件。', en: 'No source documents.' },
   'brief.unknown': { zh: '不详', en: 'unknown' },
-  'brief.untitled': { zh: '（未载标题）', en: '(no title in the text)' },
 
   'wsf.export': { zh: '导出工作区文件', en: 'Export workspace file' },
   'wsf.exportTitle': {

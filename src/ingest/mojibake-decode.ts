@@ -12,8 +12,8 @@
 // Reading it backwards: re-encode the garbled characters, put the lost bytes back (one unknown byte
 // at each '?', two at each vanished pair) and decode in step. The unknown bytes are searched,
 // every candidate text scored with the document's own character model.
-import { gbk, gbkCode } from './text-gbk.ts';
-import { type ContextModel, logProb, logProbIn, memoRow, plausibleChar } from './mojibake-model.ts';
+import { compactCode, gbk, gbkCode } from './text-gbk.ts';
+import { type ContextModel, type MemoRow, logProb, logProbIn, memoRow, plausibleChar } from './mojibake-model.ts';
 
 export interface DecodedRun {
   /** Index (in code points) of the opening '?'. */
@@ -32,17 +32,30 @@ export interface DecodedRun {
 
 const UNKNOWN = -1;
 const LOST = -2; // a byte written '?': its value is gone
-const VANISH_COST = Math.log(0.05); // a vanished pair is a rare event
+// A vanished pair costs a little: in traditional text it is common (a GBK-extension lead, 81–a0,
+// after a trail byte a1–a7 makes a user-defined pair), and a steeper cost made the search prefer a
+// shorter reading that drops a word (障 for 整合) on garbled sub-headings of the corpus.
+const VANISH_COST = Math.log(0.3);
 const BEAM = 40;
 const PRUNE = 30;
+// The search completes thousands of readings of a run (every trail byte of its lone last byte, from
+// every state), but the readings still in contention at the end were, over the corpus, all within
+// 10 (ln P) of the best one completed at the same place: readings 24 behind are dropped as they come
+// (20 already changed a reading of clean sub-headings of the corpus garbled the same way).
+const FINISH_PRUNE = 24;
 const VANISH_BEAM = 3; // only the best states are tried with vanished bytes: that search is wide
 const DOUBT = Math.log(20); // a competitor within 20× the probability makes a character doubtful
-// A character rebuilt through a vanished pair has one of its bytes hidden (the lead of the character
-// after the pair, the trail of the one before): like a lost byte, only the document's counts choose
-// it, and a single bigram seen once can tilt them 100× (全真 over 全面 because 真開 occurs once in
-// 認真開展). Such a character stands only when no other reading comes within 1000×.
-const VANISH_DOUBT = Math.log(1000);
+// A character one of whose bytes is gone (the partner of the run's lone last byte, or a byte hidden
+// by a vanished pair: the lead of the character after the pair, the trail of the one before) is
+// chosen by the document's counts alone, and a single pair seen once can tilt them (全真 over 全面
+// because 真開 occurs once in 認真開展). Such a character stands only when no other reading comes
+// within 100×. (Tried on clean sub-headings of the corpus garbled the same way: 1000× left a third
+// more of them unread and made no fewer mistakes.) The lost first byte of a run keeps the common
+// margin: at a line start it is the indentation's, and mid-line the choice is mostly 。 against a
+// Han character (平臺。現 / 平臺保現), which 100× left to flip with the least change of the text.
+const GUESS_DOUBT = Math.log(100);
 const LINE_START = '\n';
+
 // Garbled runs seen are clauses (a sub-heading, a quoted word); a longer reading is not searched.
 const MAX_RUN = 64;
 
@@ -54,8 +67,22 @@ interface Decoded {
   ch: string;
   before: Decoded | null;
   length: number;
-  /** Rebuilt through a vanished pair: needs the wider margin VANISH_DOUBT. */
-  vanished: boolean;
+  /** A byte of it is lost or hidden by a vanished pair: needs the wider margin GUESS_DOUBT. */
+  guessed: boolean;
+}
+
+/**
+ * A reading merged into a better one with the same future (same pending byte, brackets and last two
+ * characters) while close behind it: kept, to be judged again at the end as a whole reading.
+ */
+interface Rival {
+  /** The merged reading's characters… */
+  out: Decoded | null;
+  /** …standing for the winner's first `cut` characters… */
+  cut: number;
+  /** …and this far behind it then (ln P). */
+  gap: number;
+  next: Rival | null;
 }
 
 interface State {
@@ -63,7 +90,7 @@ interface State {
   pending: number; // byte waiting for its partner (UNKNOWN: the lost first byte)
   out: Decoded | null;
   lp: number;
-  doubtful: Set<number>;
+  rivals: Rival | null;
   /** Brackets the reading has opened and not closed (packed by bracketDepth). */
   depth: number;
 }
@@ -72,7 +99,7 @@ interface Completed {
   end: number;
   out: Decoded | null;
   lp: number;
-  doubtful: Set<number>;
+  rivals: Rival | null;
   depth: number;
 }
 
@@ -112,14 +139,14 @@ function toArray(out: Decoded | null): string[] {
   return chars;
 }
 
-function append(out: Decoded | null, ch: string, vanished = false): Decoded {
-  return { ch, before: out, length: out ? out.length + 1 : 1, vanished };
+function append(out: Decoded | null, ch: string, guessed = false): Decoded {
+  return { ch, before: out, length: out ? out.length + 1 : 1, guessed };
 }
 
-/** Positions of the characters rebuilt through a vanished pair. */
-function vanishedPositions(out: Decoded | null): Set<number> {
+/** Positions of the characters with a byte lost or hidden. */
+function guessedPositions(out: Decoded | null): Set<number> {
   const at = new Set<number>();
-  for (let d = out; d; d = d.before) if (d.vanished) at.add(d.length - 1);
+  for (let d = out; d; d = d.before) if (d.guessed) at.add(d.length - 1);
   return at;
 }
 
@@ -129,6 +156,8 @@ interface Index {
   byTrail: Map<number, number[]>;
   vanishLeads: Set<number>;
   closings: Map<number, number[]>;
+  /** vanishingFirsts by lead byte. */
+  firsts: Map<number, number[]>;
   counts: Map<number, number>;
   middles: Map<number, number[]>;
 }
@@ -163,7 +192,7 @@ function indexFor(model: ContextModel): Index {
     const code = table.encode.get(ch);
     if (code !== undefined) counts.set(code, n);
   }
-  const index = { byLead, byTrail, vanishLeads, closings: new Map(), middles: new Map(), counts };
+  const index = { byLead, byTrail, vanishLeads, closings: new Map(), firsts: new Map(), middles: new Map(), counts };
   indexes.set(model, index);
   return index;
 }
@@ -208,53 +237,102 @@ function anyTrail(lead: number): string[] {
   return list;
 }
 
-// A state's key in the beam: pending byte, open brackets and the last two characters (the model's
-// history); every state of a step has the same i.
-// Packed in a number (under 2^51): the decoder produces GBK characters only, all in the BMP.
-function stateKey(pending: number, last2: string, last: string, depth: number): number {
-  return ((pending + 1) * 729 + depth) * 0x100000000 + last2.charCodeAt(0) * 0x10000 + last.charCodeAt(0);
+/**
+ * The states of one step of the search, by key: pending byte, open brackets and the last two
+ * characters (the model's history); every state of a step has the same i. Two numbers under 2^30
+ * (small integers to V8, unlike one packed key), looked up in two levels.
+ */
+class StateTable {
+  private rows = new Map<number, Map<number, State>>();
+
+  private row(pending: number, depth: number): Map<number, State> {
+    const key = (pending + 1) * 729 + depth;
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = new Map()));
+    return row;
+  }
+
+  get(pending: number, depth: number, last2: string, last: string): State | undefined {
+    return this.rows.get((pending + 1) * 729 + depth)?.get(historyKey(last2, last));
+  }
+
+  set(s: State, last2: string, last: string): void {
+    this.row(s.pending, s.depth).set(historyKey(last2, last), s);
+  }
+
+  values(): State[] {
+    const all: State[] = [];
+    for (const row of this.rows.values()) for (const s of row.values()) all.push(s);
+    return all;
+  }
+}
+
+// The decoder produces GBK characters only, all in the BMP; the line's own text may hold others.
+function historyKey(last2: string, last: string): number {
+  const a = compactCode(last2.charCodeAt(0));
+  const b = compactCode(last.charCodeAt(0));
+  return a && b ? a * 0x8000 + b : -1 - (last2.charCodeAt(0) * 0x10000 + last.charCodeAt(0));
 }
 
 /**
  * Decode the run opening at chars[start] (a '?'), or null when no reading fits the bytes.
  * `before`: the line's text before the run as it will be shown (earlier runs repaired), for brackets.
  */
-export function decodeRun(chars: string[], start: number, model: ContextModel, before = ''): DecodedRun | null {
+export function decodeRun(
+  chars: string[],
+  start: number,
+  model: ContextModel,
+  before = '',
+): DecodedRun | null {
   const index = indexFor(model);
   const atLineStart = start === 0;
   const prevChar = atLineStart ? LINE_START : chars[start - 1];
   const prevChar2 = start >= 2 ? chars[start - 2] : LINE_START;
-  const lpOf = (prev2: string, prev: string, ch: string) => {
+  // The model's memo row for a history (null at the line start), then ln P of a character after it:
+  // a state's many candidate characters share the row.
+  const rowOf = (prev2: string, prev: string) =>
+    prev === LINE_START ? null : memoRow(model, prev, prev2 === LINE_START || prev2 === '\u3000' ? undefined : prev2);
+  const lpIn = (row: MemoRow | null, prev: string, ch: string) =>
     // The lost first byte at a line start is mostly the first half of the indentation 　 (a1 a1).
-    if (prev === LINE_START) return ch === '\u3000' ? Math.log(0.5) : logProb(model, undefined, ch);
-    return logProb(model, prev, ch, prev2 === LINE_START || prev2 === '\u3000' ? undefined : prev2);
-  };
+    row === null ? (ch === '\u3000' ? Math.log(0.5) : logProb(model, undefined, ch)) : logProbIn(model, row, prev, ch);
+  const lpOf = (prev2: string, prev: string, ch: string) => lpIn(rowOf(prev2, prev), prev, ch);
   const last = (s: { out: Decoded | null }) => (s.out ? s.out.ch : prevChar);
   const last2 = (s: { out: Decoded | null }) => (s.out ? (s.out.before ? s.out.before.ch : prevChar) : prevChar2);
 
   const completed: Completed[] = [];
   let bestDone = -Infinity;
-  let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, doubtful: new Set(), depth: ZERO_DEPTH }];
+  let states: State[] = [{ i: start + 1, pending: UNKNOWN, out: null, lp: 0, rivals: null, depth: ZERO_DEPTH }];
   while (states.length) {
-    const next = new Map<number, State>();
+    const next = new StateTable();
     let topNext = -Infinity;
     // A reading below the coming prune floor by more than DOUBT can neither survive nor make a
     // survivor doubtful (that needs a rival within DOUBT): it need not be built. Lossless, since
     // the floor only rises as readings are added and every further character costs ln P ≤ 0.
     const hopeless = (lp: number) => lp < Math.max(bestDone, topNext) - PRUNE - DOUBT - 1e-9;
+    // A reading completed FINISH_PRUNE behind the best one completed at the same place (this step)
+    // is never in contention at the end. (Only there: a reading that ends sooner is shorter, and so
+    // more probable, without being better.)
+    let bestHere = -Infinity;
+    const outrun = (lp: number) => lp < bestHere - FINISH_PRUNE;
+    const done = (c: Completed) => {
+      completed.push(c);
+      if (c.lp > bestDone) bestDone = c.lp;
+      if (c.lp > bestHere) bestHere = c.lp;
+    };
     const push = (s: State) => {
       if (s.lp > topNext) topNext = s.lp;
-      const key = stateKey(s.pending, last2(s), last(s), s.depth);
-      const old = next.get(key);
-      if (!old) return next.set(key, s);
+      const h2 = last2(s);
+      const h1 = last(s);
+      const old = next.get(s.pending, s.depth, h2, h1);
+      if (!old) return next.set(s, h2, h1);
       const [win, lose] = old.lp >= s.lp ? [old, s] : [s, old];
-      // (The wider margin for vanished pairs is applied to whole readings, at the end: a partial
-      // reading merged here often differs by a shifted numbering, 二） against 二十）.)
+      // The loser is kept as the winner's rival and judged at the end, as a whole reading (the wider
+      // margin for guessed bytes included): a partial reading merged here often differs by a
+      // shifted numbering, 二） against 二十）.
       if (win.lp - lose.lp < DOUBT) {
-        const doubtful = new Set(win.doubtful);
-        markDifferences(toArray(win.out), toArray(lose.out), doubtful);
-        next.set(key, { ...win, doubtful });
-      } else if (win !== old) next.set(key, win);
+        const rival: Rival = { out: lose.out, cut: win.out ? win.out.length : 0, gap: win.lp - lose.lp, next: win.rivals };
+        next.set({ ...win, rivals: rival }, h2, h1);
+      } else if (win !== old) next.set(win, h2, h1);
     };
     // push() of s extended by `added`, at probability lp: a reading its key's holder already beats
     // by far would change nothing, so it is dropped before it is built (most vanished-pair guesses).
@@ -263,77 +341,82 @@ export function decodeRun(chars: string[], start: number, model: ContextModel, b
       let depth = s.depth;
       for (const ch of added) depth = addBracket(depth, ch);
       const before = added.length >= 2 ? added[added.length - 2] : last(s);
-      const old = next.get(stateKey(pending, before, added[added.length - 1], depth));
+      const old = next.get(pending, depth, before, added[added.length - 1]);
       if (old && old.lp - lp >= DOUBT) return;
       let out = s.out;
       for (const ch of added) out = append(out, ch, true);
-      push({ i: s.i + 1, pending, out, lp, doubtful: s.doubtful, depth });
+      push({ i: s.i + 1, pending, out, lp, rivals: s.rivals, depth });
     };
-    // One decoded character more (null when the document would never write it).
-    const step1 = (s: State, ch: string, pending: number): State | undefined => {
+    // One decoded character more, unless the document would never write it, or the reading is
+    // already out of the running (hopeless, or beaten by far by its key's holder).
+    const extend = (s: State, row: MemoRow | null, ch: string, pending: number) => {
       if (!plausibleChar(model, ch)) return;
+      const lp = s.lp + lpIn(row, last(s), ch);
+      if (hopeless(lp)) return;
       const depth = addBracket(s.depth, ch);
-      return { i: s.i + 1, pending, out: append(s.out, ch), lp: s.lp + lpOf(last2(s), last(s), ch), doubtful: s.doubtful, depth };
+      const old = next.get(pending, depth, last(s), ch);
+      if (old && old.lp - lp >= DOUBT) return;
+      push({ i: s.i + 1, pending, out: append(s.out, ch), lp, rivals: s.rivals, depth });
     };
-    const finish = (s: State, ch: string) => {
+    const finish = (s: State, row: MemoRow | null, ch: string, trailLost = false) => {
       if (!plausibleChar(model, ch)) return;
-      const lp = s.lp + lpOf(last2(s), last(s), ch);
-      completed.push({ end: s.i + 1, out: append(s.out, ch), lp, doubtful: s.doubtful, depth: addBracket(s.depth, ch) });
-      if (lp > bestDone) bestDone = lp;
+      const lp = s.lp + lpIn(row, last(s), ch);
+      if (outrun(lp)) return;
+      const out = append(s.out, ch, trailLost);
+      done({ end: s.i + 1, out, lp, rivals: s.rivals, depth: addBracket(s.depth, ch) });
     };
     // The run ends after characters rebuilt through a vanished pair.
     const finishMany = (s: State, added: string[], lp: number) => {
-      if (hopeless(lp)) return;
+      if (hopeless(lp) || outrun(lp)) return;
       let out = s.out;
       let depth = s.depth;
       for (const ch of added) {
         out = append(out, ch, true);
         depth = addBracket(depth, ch);
       }
-      completed.push({ end: s.i + 1, out, lp, doubtful: s.doubtful, depth });
-      if (lp > bestDone) bestDone = lp;
+      done({ end: s.i + 1, out, lp, rivals: s.rivals, depth });
     };
+    const hopelessEnd = (lp: number) => hopeless(lp) || outrun(lp);
 
     states.forEach((s, rank) => {
       const g = chars[s.i];
       if (g === undefined || s.i - start > MAX_RUN) return; // line ended inside the run: a byte must be missing, no reading
       const code = gbkCode(g);
+      const row = rowOf(last2(s), last(s));
+      const lpNext = (ch: string) => lpIn(row, last(s), ch);
       if (code !== undefined) {
         const lead = code >> 8;
         const trail = code & 0xff;
-        for (const ch of withLead(s.pending, lead)) {
-          const st = step1(s, ch, trail);
-          if (st) push(st);
-        }
+        for (const ch of withLead(s.pending, lead)) extend(s, row, ch, trail);
         if (s.pending !== UNKNOWN && rank < VANISH_BEAM)
-          vanished(s, lead, trail, index, { model, lpOf, last, last2, offer, hopeless }, rank === 0);
+          vanished(s, lead, trail, index, { model, lpNext, prev: last(s), offer, hopeless }, rank === 0);
       }
       const ascii = g.length === 1 ? g.charCodeAt(0) : 0;
       // Back in step: a single-byte character (ASCII, or € for byte 80) was the trail of the pending lead,
       // either directly or after a vanished pair that hid the lead of its character.
       const single = (ascii >= 0x40 && ascii <= 0x7e) || g === '\u20AC' ? (g === '\u20AC' ? 0x80 : ascii) : 0;
       if (single) {
-        for (const ch of withLead(s.pending, single)) finish(s, ch);
-        if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpOf, last, last2, finishMany, hopeless });
+        for (const ch of withLead(s.pending, single)) finish(s, row, ch);
+        if (s.pending !== UNKNOWN && rank < VANISH_BEAM) vanishedThenEnd(s, single, index, { model, lpNext, prev: last(s), finishMany, hopeless: hopelessEnd });
       }
       // A full-width form folded to ASCII: bytes a3 (ascii + 0x80).
       if (ascii >= 0x21 && ascii <= 0x7e)
-        for (const ch of withLead(s.pending, 0xa3)) {
-          const st = step1(s, ch, ascii + 0x80);
-          if (st) push(st);
-        }
+        for (const ch of withLead(s.pending, 0xa3)) extend(s, row, ch, ascii + 0x80);
       // A byte left alone: its partner (the trail of the pending lead) is lost.
       if (g === '?' || g === '\uFFFD') {
         if (s.pending === UNKNOWN) return;
-        for (const ch of anyTrail(s.pending)) finish(s, ch);
+        for (const ch of anyTrail(s.pending)) finish(s, row, ch, true);
         // …or a pair vanished first, and the lone byte is the trail of the character it began.
-        if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpOf, last, last2, finishMany, hopeless });
+        if (rank === 0) vanishedThenEnd(s, LOST, index, { model, lpNext, prev: last(s), finishMany, hopeless: hopelessEnd });
       }
     });
     // Relative pruning: a reading this far behind the best one cannot come back.
-    const ranked = [...next.values()].sort((a, b) => b.lp - a.lp);
-    const floor = Math.max(bestDone, ranked.length ? ranked[0].lp : -Infinity) - PRUNE;
-    states = ranked.slice(0, BEAM).filter((st) => st.lp >= floor);
+    const floor = Math.max(bestDone, topNext) - PRUNE;
+    states = next
+      .values()
+      .filter((st) => st.lp >= floor)
+      .sort((a, b) => b.lp - a.lp)
+      .slice(0, BEAM);
   }
   // Only readings that keep the line's brackets as its intact text has them.
   const beforeOpen = unpack(depthOf(before));
@@ -350,15 +433,12 @@ export function decodeRun(chars: string[], start: number, model: ContextModel, b
   let kept = 0;
   for (const c of completed) if (admissible(c)) completed[kept++] = c;
   completed.length = kept;
-  if (completed.length === 0) return null;
 
   // Compare readings over the same stretch of line: decoded text + the intact text up to a horizon.
   let maxEnd = 0;
   for (const c of completed) if (c.end > maxEnd) maxEnd = c.end;
   const horizon = Math.min(chars.length, maxEnd + 2);
-  const scores = new Float64Array(completed.length);
-  let top = -Infinity;
-  completed.forEach((c, n) => {
+  const scoreOf = (c: Completed) => {
     let lp = c.lp;
     let prev = last(c);
     let prev2 = last2(c);
@@ -367,83 +447,138 @@ export function decodeRun(chars: string[], start: number, model: ContextModel, b
       prev2 = prev;
       prev = chars[k];
     }
-    scores[n] = lp;
-    if (lp > top) top = lp;
-  });
+    return lp;
+  };
+  // Readings are scored in the order of the search's own probability: the text up to the horizon
+  // only lowers a score, so once a reading is GUESS_DOUBT behind the best score so far, neither it
+  // nor any after it can be in contention (a search leaves thousands of completed readings).
+  // Only the readings near the most probable one are sorted: a window that widens if the best
+  // score turns out lower than it allowed for.
+  let maxLp = -Infinity;
+  for (const c of completed) if (c.lp > maxLp) maxLp = c.lp;
+  let candidates: Candidate[] = [];
+  let top = -Infinity;
+  for (let window = 2 * GUESS_DOUBT; ; window *= 2) {
+    const near = completed.filter((c) => c.lp >= maxLp - window).sort((a, b) => b.lp - a.lp);
+    candidates = [];
+    top = -Infinity;
+    for (const c of near) {
+      if (top - c.lp >= GUESS_DOUBT) break;
+      if (atLineStart && punctuationOpensHeading(toArray(c.out))) continue;
+      const score = scoreOf(c);
+      candidates.push({ completed: c, rival: null, score });
+      if (score > top) top = score;
+    }
+    if (near.length === completed.length || top - GUESS_DOUBT >= maxLp - window) break;
+  }
+  if (candidates.length === 0) return null;
+  // In contention: the readings close to the best, and the readings merged into them on the way.
+  const contenders: Candidate[] = [];
+  for (const c of candidates) {
+    if (top - c.score >= GUESS_DOUBT) continue;
+    contenders.push(c);
+    for (let r = c.completed.rivals; r; r = r.next)
+      if (top - (c.score - r.gap) < GUESS_DOUBT) contenders.push({ completed: c.completed, rival: r, score: c.score - r.gap });
+  }
+  const textOf = (c: Candidate) => [...dropIndent(outOf(c), atLineStart), ...chars.slice(c.completed.end, horizon)];
   // Only the best reading and its close competitors matter: rank those (a stable sort, as over all).
-  const close: number[] = [];
-  for (let n = 0; n < completed.length; n++) if (top - scores[n] < VANISH_DOUBT) close.push(n);
-  close.sort((a, b) => scores[b] - scores[a]);
-  const best = completed[close[0]];
-  const bestScore = scores[close[0]];
-  const bestOut = toArray(best.out);
-  const textOf = (c: Completed, out: string[]) => [...dropIndent(out, atLineStart), ...chars.slice(c.end, horizon)].join('');
-  const bestText = textOf(best, bestOut);
-  const doubtful = new Set(best.doubtful);
-  const bestVanished = vanishedPositions(best.out);
-  for (const n of close.slice(1)) {
-    const margin = bestScore - scores[n];
-    const otherOut = toArray(completed[n].out);
-    if (textOf(completed[n], otherOut) === bestText) continue;
-    if (margin < DOUBT) markDifferences(bestOut, otherOut, doubtful);
-    else markDifferences(bestOut, otherOut, doubtful, bestVanished);
+  const close = contenders.sort((a, b) => b.score - a.score);
+  const best = close[0];
+  const bestOut = outOf(best);
+  const bestText = textOf(best);
+  const bestJoined = bestText.join('');
+  const shift = bestOut.length - dropIndent(bestOut, atLineStart).length;
+  const bestGuessed = guessedOf(best);
+  const doubtful = new Set<number>();
+  const seen = new Set([bestJoined]);
+  for (const other of close.slice(1)) {
+    const otherText = textOf(other);
+    const joined = otherText.join('');
+    if (seen.has(joined)) continue;
+    seen.add(joined);
+    const margin = best.score - other.score;
+    const { span, inserted } = differingSpan(bestText, otherText);
+    // A rival that only adds characters leaves the best reading's own in doubt only when it is close
+    // and adds them inside the run (one that adds a character at its end reads the lone last byte
+    // otherwise: 審批, against 審批次,).
+    if (inserted && (margin >= DOUBT || span[span.length - 1] + shift >= bestOut.length)) continue;
+    for (const k of span.map((k) => k + shift)) if (k < bestOut.length && (margin < DOUBT || bestGuessed.has(k))) doubtful.add(k);
   }
   const garbledLp = lpRun(prevChar2, prevChar, chars.slice(start, horizon), lpOf);
   const out = dropIndent(bestOut, atLineStart);
-  const shift = bestOut.length - out.length;
   return {
     start,
-    end: best.end,
+    end: best.completed.end,
     chars: out,
     doubtful: new Set([...doubtful].map((k) => k - shift).filter((k) => k >= 0)),
-    gain: bestScore - garbledLp,
-    meanLogProb: best.lp / Math.max(1, bestOut.length),
+    gain: best.score - garbledLp,
+    meanLogProb: best.completed.lp / Math.max(1, bestOut.length),
   };
+}
+
+/** A complete reading of the run, or one merged into it on the way (`rival`), and its score. */
+interface Candidate {
+  completed: Completed;
+  rival: Rival | null;
+  score: number;
+}
+
+/** The decoded characters of a candidate (a merged rival takes over the winner's after its cut). */
+function outOf(c: Candidate): string[] {
+  const out = toArray(c.completed.out);
+  return c.rival ? [...toArray(c.rival.out), ...out.slice(c.rival.cut)] : out;
+}
+
+function guessedOf(c: Candidate): Set<number> {
+  const own = guessedPositions(c.completed.out);
+  if (!c.rival) return own;
+  const at = guessedPositions(c.rival.out);
+  const moved = (c.rival.out ? c.rival.out.length : 0) - c.rival.cut;
+  for (const k of own) if (k >= c.rival.cut) at.add(k + moved);
+  return at;
 }
 
 type LpOf = (prev2: string, prev: string, ch: string) => number;
 
 interface Search {
   model: ContextModel;
-  lpOf: LpOf;
-  last: (s: State) => string;
-  last2: (s: State) => string;
+  /** ln P of a character right after the state's reading, and the reading's last character. */
+  lpNext: (ch: string) => number;
+  prev: string;
   offer: (s: State, added: string[], pending: number, lp: number) => void;
   hopeless: (lp: number) => boolean;
 }
 
 /** Two bytes vanished before the garbled character (lead, trail): one or two PUA pairs. */
 function vanished(s: State, lead: number, trail: number, index: Index, search: Search, tryTwo: boolean): void {
-  const { model, lpOf, offer, hopeless } = search;
+  const { model, lpNext, prev, offer, hopeless } = search;
   const decodeAt = gbk().decodeAt;
-  const prev = search.last(s);
-  const prev2 = search.last2(s);
-  for (const first of index.byLead.get(s.pending) ?? []) {
+  // Every character in the index is plausible (indexFor keeps no other).
+  for (const first of vanishingFirsts(index, s.pending)) {
     const y = first & 0xff;
-    if (!index.vanishLeads.has(y)) continue;
     const c1 = decodeAt[first]!;
-    // Every character in the index is plausible (indexFor keeps no other); the check stays for clarity.
-    if (!plausibleChar(model, c1)) continue;
-    const lp1 = s.lp + VANISH_COST + lpOf(prev2, prev, c1);
+    const lpC1 = lpNext(c1);
+    const lp1 = s.lp + VANISH_COST + lpC1;
     if (hopeless(lp1)) continue; // and the two-pair readings below, which cost more
     const afterC1 = memoRow(model, c1, prev);
     for (const last of closingsFor(index, y, lead)) {
       const c3 = decodeAt[last]!;
-      if (plausibleChar(model, c3)) offer(s, [c1, c3], trail, lp1 + logProbIn(model, afterC1, c1, c3, prev));
+      const lp = lp1 + logProbIn(model, afterC1, c1, c3);
+      if (!hopeless(lp)) offer(s, [c1, c3], trail, lp);
     }
     if (!tryTwo) continue;
     // Two vanished pairs in a row (三）強 → c8 | fd a3 | a9 8f | 8a): a middle character in between.
-    const lp1Twice = s.lp + 2 * VANISH_COST + lpOf(prev2, prev, c1);
+    const lp1Twice = s.lp + 2 * VANISH_COST + lpC1;
     if (hopeless(lp1Twice)) continue;
     for (const middle of middlesFor(index, y)) {
       const c2 = decodeAt[middle]!;
-      if (!plausibleChar(model, c2)) continue;
-      const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2, prev);
+      const lp2 = lp1Twice + logProbIn(model, afterC1, c1, c2);
       if (hopeless(lp2)) continue;
       const afterC2 = memoRow(model, c2, c1);
       for (const last of closingsFor(index, middle & 0xff, lead)) {
         const c3 = decodeAt[last]!;
-        if (plausibleChar(model, c3)) offer(s, [c1, c2, c3], trail, lp2 + logProbIn(model, afterC2, c2, c3, c1));
+        const lp = lp2 + logProbIn(model, afterC2, c2, c3);
+        if (!hopeless(lp)) offer(s, [c1, c2, c3], trail, lp);
       }
     }
   }
@@ -451,9 +586,8 @@ function vanished(s: State, lead: number, trail: number, index: Index, search: S
 
 interface EndSearch {
   model: ContextModel;
-  lpOf: LpOf;
-  last: (s: State) => string;
-  last2: (s: State) => string;
+  lpNext: (ch: string) => number;
+  prev: string;
   finishMany: (s: State, added: string[], lp: number) => void;
   hopeless: (lp: number) => boolean;
 }
@@ -464,23 +598,31 @@ interface EndSearch {
  * 'y'), or a lone byte written '?' ends the run (the trail is then lost: LOST).
  */
 function vanishedThenEnd(s: State, trail: number, index: Index, search: EndSearch): void {
-  const { model, lpOf, finishMany, hopeless } = search;
+  const { model, lpNext, prev, finishMany, hopeless } = search;
   const decodeAt = gbk().decodeAt;
-  const prev = search.last(s);
-  const prev2 = search.last2(s);
-  for (const first of index.byLead.get(s.pending) ?? []) {
+  for (const first of vanishingFirsts(index, s.pending)) {
     const y = first & 0xff;
-    if (!index.vanishLeads.has(y)) continue;
     const c1 = decodeAt[first]!;
-    const lp1 = s.lp + VANISH_COST + lpOf(prev2, prev, c1);
+    const lp1 = s.lp + VANISH_COST + lpNext(c1);
     if (hopeless(lp1)) continue;
     const afterC1 = memoRow(model, c1, prev);
     const lasts = trail === LOST ? afterVanishing(index, y) : closingsFor(index, y, trail);
     for (const code of lasts) {
       const c3 = decodeAt[code]!;
-      if (plausibleChar(model, c3)) finishMany(s, [c1, c3], lp1 + logProbIn(model, afterC1, c1, c3, prev));
+      const lp = lp1 + logProbIn(model, afterC1, c1, c3);
+      if (!hopeless(lp)) finishMany(s, [c1, c3], lp);
     }
   }
+}
+
+/** The characters (lead, y) of the index whose trail y can begin a vanishing pair. */
+function vanishingFirsts(index: Index, lead: number): number[] {
+  let list = index.firsts.get(lead);
+  if (!list) {
+    list = (index.byLead.get(lead) ?? []).filter((code) => index.vanishLeads.has(code & 0xff));
+    index.firsts.set(lead, list);
+  }
+  return list;
 }
 
 /** Characters (z, t) that can follow a vanished pair (y, z) when t is a lone byte shown as '?' (t ≥ 80). */
@@ -531,9 +673,27 @@ function dropIndent(out: string[], atLineStart: boolean): string[] {
   return atLineStart && out[0] === '\u3000' ? out.slice(1) : out;
 }
 
-/** Marks where reading a differs from b (only at the positions `only`, when given). */
-function markDifferences(a: string[], b: string[], into: Set<number>, only?: Set<number>): void {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && (!only || only.has(k))) into.add(k);
+/**
+ * The positions of `a` that `b` reads otherwise, once the beginning and end both share are set
+ * aside: （一）強化 against （一）。強化 differs by an inserted 。, not at every character after it.
+ * Where b only inserts, the two characters of a around the insertion are the ones in question.
+ */
+function differingSpan(a: string[], b: string[]): { span: number[]; inserted: boolean } {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const span: number[] = [];
+  for (let k = prefix; k < a.length - suffix; k++) span.push(k);
+  if (span.length > 0) return { span, inserted: false };
+  for (const k of [prefix - 1, prefix]) if (k >= 0 && k < a.length) span.push(k);
+  return { span, inserted: true };
+}
+
+// A numbered sub-heading opens with words: （一）。強化 is no reading of （一）強化.
+const HEADING_THEN_PUNCTUATION = /^\u3000?[（(][一二三四五六七八九十]+[）)][。，、；：,.;:！？!?]/;
+function punctuationOpensHeading(out: string[]): boolean {
+  return HEADING_THEN_PUNCTUATION.test(out.slice(0, 8).join(''));
 }
 
 function lpRun(prev2: string, prev: string, chars: string[], lpOf: LpOf): number {

@@ -84,3 +84,22 @@ export function gbkCode(ch: string): number | undefined {
   const code = gbk().encodeAt[ch.charCodeAt(0)];
   return code === 0 ? undefined : code;
 }
+
+// Dense numbers for characters, so that two of them make a key under 2^30: V8 keeps such a key as a
+// small integer (a larger one is a heap number, allocated and hashed slowly). ASCII and the GBK
+// characters come first; any other BMP character gets the next free number when first seen.
+const COMPACT_LIMIT = 0x8000;
+let compactAt: Uint16Array | null = null;
+let nextCompact = 1;
+
+/** A number under 2^15 for a BMP character (0 when the numbers have run out: the caller falls back). */
+export function compactCode(unit: number): number {
+  if (!compactAt) {
+    compactAt = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x80; c++) compactAt[c] = nextCompact++;
+    for (const ch of gbk().encode.keys()) if (compactAt[ch.charCodeAt(0)] === 0) compactAt[ch.charCodeAt(0)] = nextCompact++;
+  }
+  let code = compactAt[unit];
+  if (code === 0 && nextCompact < COMPACT_LIMIT) code = compactAt[unit] = nextCompact++;
+  return code;
+}

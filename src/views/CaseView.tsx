@@ -39,7 +39,7 @@ function figureTitle(f: Row, i18n: I18n): string {
   const norm = `${trim(Number(f.value_norm))} ${unit}`.trim();
   const change = f.before_value !== null ? ` (${trim(Number(f.before_value))} → ${trim(Number(f.after_value))} ${unit})` : '';
   const kind = KINDS.includes(str(f.kind)) ? i18n.t(`kind.${str(f.kind)}` as DictKey) : str(f.kind);
-  return `${kind}${i18n.t('download.colon')}${norm}${change}`;
+  return `${kind}${i18n.t('text.colon')}${norm}${change}`;
 }
 
 export function CaseView({ state, update }: ViewProps) {
@@ -140,7 +140,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                     </div>
                     <div className="v-muted" data-testid="case-source-url">
                       {t('doc.source')}
-                      {t('download.colon')}
+                      {t('text.colon')}
                       {safeSourceUrl(c.doc_source_url) ? (
                         <a href={safeSourceUrl(c.doc_source_url)!} target="_blank" rel="noopener noreferrer" className="break-all">
                           {str(c.doc_source_url)}

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCases } from '../../src/queries/compare.ts';
 import { measureDimensions, measureRows } from '../../src/queries/measures.ts';
 import { briefSources } from '../../src/brief/queries.ts';
+import { documentTitle } from '../../src/components/documents/document-title.ts';
+import { makeI18n } from '../../src/i18n/i18n.tsx';
+import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { madeUpDocument } from '../db/made-up-doc.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
@@ -76,8 +79,13 @@ describe('comparison brief', () => {
     }
     const sources = await db.all(briefSources({ filters: EMPTY_FILTERS, a: A, b: B, indicators: ['electricity'] }));
     expect(sources.map((s) => s.province).sort()).toEqual(expect.arrayContaining([A, B]));
-    // A notice without a title in its text is named by its file.
-    for (const s of sources) expect(text).toContain(String(s.title ?? s.source_file));
+    // Each notice by its title (composed from issuer, year and batch when its text states none, as in the
+    // dashboard); its file stands in the address column while no address is recorded.
+    const zh = makeI18n('zh', INDICATORS);
+    for (const s of sources) {
+      expect(text).toContain(documentTitle(s, zh).text);
+      expect(text).toContain(String(s.url ?? s.source_file));
+    }
     // The chart drawn on the page is in the file as a PNG.
     const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
     expect(media.length).toBe(1);

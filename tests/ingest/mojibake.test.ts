@@ -238,6 +238,33 @@ describe('the garbled notice as shown', () => {
     expect(readable / headings.length).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('numbered sub-headings as the cases show them: each case counts up from (一), the few still with □ counted', () => {
+    const { cases } = ingestDocument({ sourceFile: garbledFile, bytes: readFileSync(`${RAW}/${garbledFile}`) });
+    let headings = 0;
+    const unread: string[] = [];
+    for (const c of cases) {
+      // A case numbers its measures and then its outcomes, each from (一).
+      let previous = 0;
+      for (const line of [c.background, c.measures, c.outcomes].join('\n').split('\n')) {
+        const numbered = line.match(new RegExp(`^\\(([${NUMERALS}])\\)`));
+        if (!numbered) continue;
+        headings++;
+        const n = NUMERALS.indexOf(numbered[1]) + 1;
+        expect(n === 1 || n === previous + 1, `${c.case_id}: ${line.slice(0, 24)}`).toBe(true);
+        previous = n;
+        if (line.split(/[。;；]/)[0].includes('□')) unread.push(`${c.case_id} ${line.slice(0, 24)}`);
+      }
+    }
+    // Every sub-heading the bytes announce (counted by the previous test: 174) is in a case, numbered.
+    expect(headings).toBe(lines.filter((l) => /^\?。/.test(l.original) || new RegExp(`^[（(][${NUMERALS}][）)]`).test(l.original)).length);
+    console.log(`${unread.length} of ${headings} numbered sub-headings still hold □:\n${unread.join('\n')}`);
+    // Not zero. Each □ left is a character one of whose bytes is gone (lost with the run's first
+    // byte or its lone last one, or hidden by a vanished pair) that the notice's own text does not
+    // single out: a rival reading comes within 100× (先行先試 / 先行先元, 全面 / 全真, 。“ / 保“), or it is
+    // a character the notice never uses elsewhere (提桑建). A regression floor, not a goal.
+    expect(unread.length).toBeLessThanOrEqual(27);
+  });
+
   it('一是/二是 enumerations are never shown garbled', () => {
     let seen = 0;
     for (const l of lines)

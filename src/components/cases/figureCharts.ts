@@ -36,6 +36,11 @@ export function escapeHtml(text: string): string {
 const LABEL_WIDTH = 190;
 const LABEL_MARGIN = 8;
 const GRID = { left: 8 + LABEL_WIDTH + LABEL_MARGIN, right: 56, top: 30, bottom: 28 };
+/** On a phone the label column is narrower (labels cut sooner, full text in the tooltip) so the bars have room. */
+const PHONE_LABEL_WIDTH = 110;
+const PHONE_MEDIA = [
+  { query: { maxWidth: 480 }, option: { grid: { left: 8 + PHONE_LABEL_WIDTH + LABEL_MARGIN }, yAxis: { axisLabel: { width: PHONE_LABEL_WIDTH } } } },
+];
 const LABEL_AXIS = {
   type: 'category',
   axisTick: { show: false },
@@ -48,7 +53,8 @@ export function moneyOption(rows: Row[], place: (p: string) => string, lang: 'zh
   const money = (wan: number) => formatWan(wan, lang);
   return {
     tooltip: tooltipFor(rows, (r) => money(Number(r.wan_yuan))),
-    grid: GRID,
+    // Room on the right for the longest bar's label (717.4bn yuan is longer than 7174亿元).
+    grid: { ...GRID, right: lang === 'zh' ? GRID.right : 84 },
     xAxis: { type: 'log', name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => money(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
@@ -56,6 +62,7 @@ export function moneyOption(rows: Row[], place: (p: string) => string, lang: 'zh
         label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => money(p.value) },
         data: ordered.map((r) => Number(r.wan_yuan)) },
     ],
+    media: PHONE_MEDIA,
   };
 }
 
@@ -74,6 +81,7 @@ export function countsOption(rows: Row[], place: (p: string) => string, unitName
           formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(str(ordered[p.dataIndex]?.unit))}` },
         data: ordered.map((r) => Number(r.value)) },
     ],
+    media: PHONE_MEDIA,
   };
 }
 

@@ -19,9 +19,12 @@ export function placeOf(row: Row, prefix = '', name: (place: string) => string =
     .join(' · ');
 }
 
-/** Money in 万元 as a short label: 1.2亿元 / 350万元 in Chinese, 120M yuan / 3500k yuan in English. */
+/** Money in 万元 as a short label: 1.2亿元 / 350万元 in Chinese, 1.2bn / 120M / 500k yuan in English. */
 export function formatWan(wan: number, lang: 'zh' | 'en' = 'zh'): string {
-  if (lang === 'en') return Math.abs(wan) >= 100 ? `${trim(wan / 100)}M yuan` : `${trim(wan * 10)}k yuan`;
+  if (lang === 'en') {
+    if (Math.abs(wan) >= 100_000) return `${trim(wan / 100_000)}bn yuan`;
+    return Math.abs(wan) >= 100 ? `${trim(wan / 100)}M yuan` : `${trim(wan * 10)}k yuan`;
+  }
   if (Math.abs(wan) >= 10_000) return `${trim(wan / 10_000)}亿元`;
   return `${trim(wan)}万元`;
 }

@@ -21,7 +21,8 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
   const ordered = [...rows].reverse(); // category axes draw bottom-up: first indicator on top
   const names = ordered.map((r) => labels.indicatorName(String(r.indicator)));
   const max = Math.max(5, ...rows.map((r) => Math.max(Number(r.a_pct), Number(r.b_pct))));
-  const top = Math.ceil(max / 5) * 5;
+  // A fifth more than the longest bar on each side: its value label fits before the axis labels (a phone's chart is narrow).
+  const top = Math.ceil((max * 1.2) / 5) * 5;
   // Bars of the other indicators are paler (not transparent: a transparent bar takes its label's contrast with it).
   const style = (r: Row, province: string) => ({
     color: labels.selected && r.indicator !== labels.selected ? provinceColourPale(province) : provinceColour(province),
@@ -59,7 +60,7 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       type: 'value',
       min: -top,
       max: top,
-      axisLabel: { formatter: (v: number) => `${Math.abs(v)}%` },
+      axisLabel: { hideOverlap: true, formatter: (v: number) => `${Math.abs(v)}%` },
       splitLine: { lineStyle: { color: '#eceff3' } },
     },
     yAxis: {
@@ -70,5 +71,7 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
       axisLabel: { fontSize: 12, width: 180, overflow: 'break', lineHeight: 12 },
     },
     series: [series('a', labels.provinces.a, labels.a), series('b', labels.provinces.b, labels.b)],
+    // On a phone the names get a narrower column (they wrap onto more lines) so the bars and their labels have room.
+    media: [{ query: { maxWidth: 480 }, option: { yAxis: { axisLabel: { width: 130, fontSize: 10, lineHeight: 11 } } } }],
   };
 }

@@ -10,7 +10,7 @@ export interface ShownTitle {
   composed: boolean;
 }
 
-export function documentTitle(doc: Row, i18n: I18n): ShownTitle {
+export function documentTitle(doc: Row, i18n: Pick<I18n, 't' | 'lang' | 'provinceName' | 'batchName'>): ShownTitle {
   const stated = typeof doc.title === 'string' ? doc.title.trim() : '';
   if (stated) return { text: stated, composed: false };
   const issuer = typeof doc.issuer === 'string' && doc.issuer.trim() && i18n.lang === 'zh' ? doc.issuer.trim() : i18n.provinceName(doc.province as string | null);

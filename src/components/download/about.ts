@@ -19,7 +19,7 @@ export function describeFilters(filters: Filters | null, i18n: I18n): string {
   if (!filters) return i18n.t('download.notFiltered');
   const { t } = i18n;
   const parts: string[] = [];
-  const add = (label: string, values: string[]) => values.length && parts.push(`${label}${t('download.colon')}${values.join(i18n.lang === 'zh' ? '、' : ', ')}`);
+  const add = (label: string, values: string[]) => values.length && parts.push(`${label}${t('text.colon')}${values.join(i18n.lang === 'zh' ? '、' : ', ')}`);
   add(t('filter.province'), filters.provinces.map((p) => i18n.provinceName(p)));
   add(t('filter.indicator'), filters.indicators.map((c) => i18n.indicatorName(c)));
   add(t('filter.city'), filters.cities.map((c) => i18n.placeName(c)));
