@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/db/tables.ts';
 import { WORKSPACE_VIEWS_SQL } from '../../src/db/workspace-sql.ts';
+import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from '../../src/queries/indexes.ts';
 import { browserValue, openAppTables, sqlString } from '../../src/export/app-tables.ts';
 import type { NamedQuery, Row } from '../../src/queries/types.ts';
 import { DATA_DIR, ROOT } from './paths.ts';
@@ -54,6 +55,10 @@ export async function openParquetAppDb(dir: string): Promise<DataDb> {
   const metrics = sqlString(path.join(dir, 'metrics.parquet'));
   await connection.run(`CREATE VIEW base_case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM read_parquet(${metrics}) GROUP BY case_id`);
   for (const sql of WORKSPACE_VIEWS_SQL) await connection.run(sql);
+  // The indexes dashboard.duckdb carries, computed here from the files (the published rows: no workspace).
+  const published = '(SELECT * FROM base_cases WHERE duplicate_of IS NULL)';
+  for (const index of EXPORTED_INDEXES) await connection.run(`CREATE VIEW "${index.base}" AS ${index.select(published, 'base_metrics')}`);
+  for (const sql of INDEX_VIEWS_SQL) await connection.run(sql);
   return {
     all: async (query) => {
       const reader = await connection.runAndReadAll(sqlOf(query));
