@@ -3,9 +3,11 @@
 // on a 2-core machine):
 //   BENCH_COLD_RUNS (5)  BENCH_INTERACTION_RUNS (20)  BENCH_RUNS_1M (20)  BENCH_INGEST_BUDGET_S (150)
 //   BENCH_LOAD_TIMEOUT_1M_S (150): how long the 1M-case page may take to load before it is reported as not loading
+//   BENCH_VIEW_FILTER_RUNS (12): filter changes per other view (year / level states, scripts/bench/filters.ts viewFilters)
 //   BENCH_INGEST_ESTIMATE=1  estimate ×10 and ×100 instead of running them in full (times dedupe + similar at
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
-//   BENCH_SKIP=ingest,browser,100k,1m,views  skip parts.  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
+//   BENCH_SKIP=ingest,browser,100k,1m,views,cold,corpus,overview  skip parts (cold: one cold load instead of
+//                        BENCH_COLD_RUNS; corpus: the corpus's Overview and views; overview: the synthetic sizes' Overview).  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
 //                        (Parquet, dashboard.duckdb, overview.json), reused while current.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { DATA_DIR, ensureBuilt, ensureData, ROOT } from '../tests/e2e/harness.ts
 import { bytesOf, coldLoad, interaction, openBench, viewLoad, type Bytes, type ColdLoad, type DataTraffic, type Interaction, type ViewLoad } from './bench/browser.ts';
 import { DEFAULT_STATE, stateToSearch } from '../src/state/url-state.ts';
 import type { AppState, Filters } from '../src/state/filters.ts';
-import { interactionFilters } from './bench/filters.ts';
+import { interactionFilters, viewFilters } from './bench/filters.ts';
 import type { IngestResult } from './bench/ingest-child.ts';
 import { writeSyntheticParquet } from './bench/synthetic-parquet.ts';
 import { fmtBytes, fmtMs, median, p95, table } from './bench/stats.ts';
@@ -23,6 +25,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const COLD_RUNS = env('BENCH_COLD_RUNS', 5);
 const RUNS = env('BENCH_INTERACTION_RUNS', 20);
 const RUNS_1M = env('BENCH_RUNS_1M', 20);
+const VIEW_FILTER_RUNS = env('BENCH_VIEW_FILTER_RUNS', 12);
 const INGEST_BUDGET_MS = env('BENCH_INGEST_BUDGET_S', 150) * 1000;
 const LOAD_TIMEOUT_1M_MS = env('BENCH_LOAD_TIMEOUT_1M_S', 150) * 1000;
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
@@ -130,29 +133,43 @@ async function datasetInteraction(dist: string, dataDir: string, filters: Filter
 const SEARCH_TERM = '不动产';
 const VIEW_TIMEOUT_MS = 180_000;
 
-/** The views other than the Overview, as links (the indicator: the first the interaction filters on). */
-function otherViews(filters: Filters[]): [string, string][] {
+/** The views other than the Overview, as URL state (the indicator: the first the interaction filters on). */
+function otherViews(filters: Filters[]): [string, Partial<AppState>][] {
   const indicator = filters.find((f) => f.indicators.length > 0)?.indicators[0] ?? null;
-  const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
   return [
-    ['Cases', link({ view: 'cases' })],
-    ['Compare', link({ view: 'compare' })],
-    ['Indicator', link({ view: 'indicator', indicator })],
-    ['Data', link({ view: 'data' })],
-    [`Cases, search "${SEARCH_TERM}"`, link({ view: 'cases', search: SEARCH_TERM })],
+    ['Cases', { view: 'cases' }],
+    ['Compare', { view: 'compare' }],
+    ['Indicator', { view: 'indicator', indicator }],
+    ['Data', { view: 'data' }],
+    [`Cases, search "${SEARCH_TERM}"`, { view: 'cases', search: SEARCH_TERM }],
   ];
 }
 
-/** One row of the other-views table: each view's time until answered and data read, on `dataDir`. */
-async function viewsRow(DIST: string, label: string, dataDir: string, filters: Filters[]): Promise<string[]> {
+const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
+
+/** Targets of the other views (issue 14): cold until answered, data read, filter → view redrawn. */
+const VIEW_TARGET = { cold100k: 1500, cold1M: 3000, bytes: 30 * 1024 * 1024, search1M: 1000, filterP95: 50 };
+
+/**
+ * One row of the other-views table: each view's cold load until answered, the data it read, and (on the same
+ * page) the p95 of filter → view settled over `changes` (the Data view shows no filtered content: none).
+ */
+async function viewsRow(DIST: string, label: string, dataDir: string, filters: Filters[], changes: Filters[]): Promise<string[]> {
   const views = otherViews(filters);
   const bench = await openBench(DIST, dataDir);
   const cells: string[] = [];
   try {
-    for (const [name, search] of views) {
+    for (const [name, state] of views) {
       log(`  ${label}: ${name}`);
-      const r: ViewLoad = await viewLoad(bench, search, VIEW_TIMEOUT_MS);
-      cells.push(r.error ? `${r.error}; ${fmtBytes(r.data.bytes)} read` : `${fmtMs(r.ms)}, ${fmtBytes(r.data.bytes)} read`);
+      const filtered = state.view !== 'data' && !state.search;
+      const searches = filtered ? changes.map((f) => link({ ...state, filters: f })) : [];
+      const r: ViewLoad = await viewLoad(bench, link(state), VIEW_TIMEOUT_MS, searches);
+      const cold = r.error ? `${r.error}; ${fmtBytes(r.data.bytes)} read` : `${fmtMs(r.ms)}, ${fmtBytes(r.data.bytes)} read`;
+      const filter = !filtered
+        ? ''
+        : `; filter p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}, ${r.filterRuns.length} runs${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`;
+      cells.push(cold + filter);
+      log(`    ${cold + filter}`);
     }
   } finally {
     await bench.close();
@@ -167,7 +184,7 @@ async function browserSections(DIST: string): Promise<string> {
   const app: ColdLoad[] = [];
   const floor: ColdLoad[] = [];
   try {
-    for (let i = 0; i < COLD_RUNS; i++) {
+    for (let i = 0; i < (SKIP.has('cold') ? 1 : COLD_RUNS); i++) {
       log(`cold load ${i + 1}/${COLD_RUNS}`);
       app.push(await coldLoad(bench, '', 'app:first-chart', 120_000, true));
       floor.push(await coldLoad(bench, 'bench/floor.html', 'floor:answer', 120_000));
@@ -196,14 +213,16 @@ async function browserSections(DIST: string): Promise<string> {
   const rows: string[][] = [];
   const viewRows: string[][] = [];
   const otherViewsAt = async (label: string, dataDir: string, filters: Filters[]) => {
-    if (!SKIP.has('views')) viewRows.push(await viewsRow(DIST, label, dataDir, filters));
+    if (!SKIP.has('views')) viewRows.push(await viewsRow(DIST, label, dataDir, filters, await viewFilters(dataDir, VIEW_FILTER_RUNS)));
   };
   log(`interaction on the corpus (${RUNS} runs)`);
   // Filter states chosen once per dataset (it opens the whole dataset in DuckDB/Node): for both measures.
-  const corpusFilters = await interactionFilters(DATA_DIR, RUNS);
-  rows.push(interactionRow('corpus', await datasetInteraction(DIST, DATA_DIR, corpusFilters, 120_000), `p95 ≤ ${TARGET.p95Corpus} ms`));
-  log(`  ${rows[0].join(' | ')}`);
-  await otherViewsAt('corpus', DATA_DIR, corpusFilters);
+  if (!SKIP.has('corpus')) {
+    const corpusFilters = await interactionFilters(DATA_DIR, RUNS);
+    rows.push(interactionRow('corpus', await datasetInteraction(DIST, DATA_DIR, corpusFilters, 120_000), `p95 ≤ ${TARGET.p95Corpus} ms`));
+    log(`  ${rows[0].join(' | ')}`);
+    await otherViewsAt('corpus', DATA_DIR, corpusFilters);
+  }
   for (const [cases, runs, label, target] of [
     [100_000, RUNS, '100k cases', `p95 ≤ ${TARGET.p95At100k} ms`],
     [1_000_000, RUNS_1M, '1M cases', `no task > ${TARGET.longTask} ms`],
@@ -214,8 +233,10 @@ async function browserSections(DIST: string): Promise<string> {
     const summary = await writeSyntheticParquet(DATA_DIR, dir, cases);
     log(`interaction at ${label} (${runs} runs; ${summary.metrics.toLocaleString('en-US')} figures)`);
     const filters = await interactionFilters(dir, runs);
-    rows.push(interactionRow(`${label} (${(summary.metrics / summary.cases).toFixed(1)} figures/case)`, await datasetInteraction(DIST, dir, filters, cases === 1_000_000 ? LOAD_TIMEOUT_1M_MS : 300_000), target));
-    log(`  ${rows[rows.length - 1].join(' | ')}`);
+    if (!SKIP.has('overview')) {
+      rows.push(interactionRow(`${label} (${(summary.metrics / summary.cases).toFixed(1)} figures/case)`, await datasetInteraction(DIST, dir, filters, cases === 1_000_000 ? LOAD_TIMEOUT_1M_MS : 300_000), target));
+      log(`  ${rows[rows.length - 1].join(' | ')}`);
+    }
     await otherViewsAt(label, dir, filters);
   }
   out.push(
@@ -228,8 +249,9 @@ async function browserSections(DIST: string): Promise<string> {
   if (viewRows.length) {
     out.push(
       '',
-      '### Other views: cold load until the view\'s queries answered (one run each; no target set)',
+      `### Other views: cold load until the view's queries answered (one run each), data read, then filter → view settled (${VIEW_FILTER_RUNS} year/level changes on the same page)`,
       table(['data', ...otherViews([]).map(([name]) => name)], viewRows),
+      `Targets: cold ≤ ${fmtMs(VIEW_TARGET.cold100k)} at 100k and ≤ ${fmtMs(VIEW_TARGET.cold1M)} at 1M, reading ≤ ${fmtBytes(VIEW_TARGET.bytes)}; search ≤ ${fmtMs(VIEW_TARGET.search1M)} at 1M; filter p95 ≤ ${VIEW_TARGET.filterP95} ms. "settled": a query of the change answered, none running, every chart drew its new option (two frames in a row).`,
     );
   }
 

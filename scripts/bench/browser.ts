@@ -101,6 +101,8 @@ export async function openBench(dist: string, dataDir: string): Promise<Bench> {
 async function newContext(bench: Bench): Promise<BrowserContext> {
   const context = await bench.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(INIT_SCRIPT);
+  // The chart hook, callable from the page's own frames during a filter change (the app's CSP forbids eval).
+  await context.addInitScript(`globalThis.__hookCharts = ${HOOK_CHARTS.toString()};`);
   return context;
 }
 
@@ -422,10 +424,51 @@ export interface ViewLoad {
   /** Data read (Range reads of dashboard.duckdb) during the load. */
   data: DataTraffic;
   error?: string;
+  /** ms from each filter change until the view settled (every query answered, every chart redrawn). */
+  filterRuns: number[];
+  /** Filter changes that did not settle in time. */
+  filterTimeouts: number;
+  /** Data read during the filter changes. */
+  filterData: DataTraffic;
 }
 
-/** One cold load of a view other than the Overview (`search` = the URL's query string), until it answered. */
-export async function viewLoad(bench: Bench, search: string, timeoutMs: number): Promise<ViewLoad> {
+/**
+ * Change the URL as a filter click does and wait until the view settled: a query started by the change has
+ * answered, no query is running (.query-pending, the shell's activity line, or a busy placeholder in the view),
+ * and every chart on the page drew a frame after its last setOption — seen on two frames in a row, since a
+ * view may start a second query from the first one's answer. The time is that of the first of the two frames.
+ */
+const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
+  new Promise<number | null>((resolve) => {
+    type Hooked = { isDisposed: () => boolean; getDom: () => HTMLElement; __set?: number; __drawn?: number };
+    const hook = (globalThis as unknown as { __hookCharts: () => number }).__hookCharts;
+    const t0 = performance.now();
+    history.pushState(null, '', search);
+    dispatchEvent(new PopStateEvent('popstate'));
+    let settledAt = 0;
+    const check = () => {
+      hook(); // a chart created by the change is hooked too
+      const charts = [...(globalThis as unknown as { __charts: Map<string, Hooked> }).__charts.values()].filter(
+        (c) => !c.isDisposed() && c.getDom().isConnected,
+      );
+      const asked = performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:') && m.startTime >= t0);
+      const idle = !document.querySelector('.query-pending, main.view [aria-busy="true"]');
+      const drawn = charts.every((c) => !c.__set || (c.__drawn ?? 0) >= c.__set);
+      if (asked && idle && drawn) {
+        if (settledAt) return resolve(settledAt - t0);
+        settledAt = performance.now();
+      } else settledAt = 0;
+      if (performance.now() - t0 > timeoutMs) resolve(null);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+
+/**
+ * One cold load of a view other than the Overview (`search` = the URL's query string), until it answered;
+ * then, on the same page, each of `filterSearches` in turn (each a distinct filter state of the same view).
+ */
+export async function viewLoad(bench: Bench, search: string, timeoutMs: number, filterSearches: string[] = []): Promise<ViewLoad> {
   const context = await newContext(bench);
   const first = bench.served.length;
   try {
@@ -440,7 +483,19 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number):
       error = e instanceof LoadError ? e.message : `not answered in ${Math.round(timeoutMs / 1000)} s`;
     }
     await page.waitForTimeout(100); // responses still closing on the server side
-    return { ms, data: dataTraffic(bench.served.slice(first)), error };
+    const data = dataTraffic(bench.served.slice(first));
+    const filterRuns: number[] = [];
+    let filterTimeouts = 0;
+    const filterStart = bench.served.length;
+    if (!error) {
+      await page.evaluate(HOOK_CHARTS);
+      for (const next of filterSearches) {
+        const run = await withTimeout(page.evaluate(CHANGE_AND_SETTLE, [next, 30_000] as [string, number]), 60_000, 'filter change');
+        if (run === null) filterTimeouts++;
+        else filterRuns.push(run);
+      }
+    }
+    return { ms, data, error, filterRuns, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)) };
   } finally {
     await context.close();
   }

@@ -44,3 +44,24 @@ export async function interactionFilters(dataDir: string, count: number): Promis
     tables.close();
   }
 }
+
+/**
+ * Filter states every other view answers (Compare and Indicator choose their own provinces and indicator, the
+ * filter bar's year and level apply everywhere): each year, each level, then each year with each level.
+ */
+export async function viewFilters(dataDir: string, count: number): Promise<Filters[]> {
+  const tables = await openAppTables(dataDir);
+  try {
+    const values = async (sql: string) => (await tables.connection.runAndReadAll(sql)).getRows().map((r) => r[0]);
+    const years = (await values(`SELECT DISTINCT year FROM case_summary WHERE year IS NOT NULL ORDER BY 1 DESC`)).map(Number);
+    const levels = (await values(`SELECT level FROM case_summary GROUP BY 1 ORDER BY sum(cases) DESC`)).map(String) as Filters['levels'];
+    const states: Filters[] = [
+      ...years.map((y) => ({ ...EMPTY_FILTERS, years: [y] })),
+      ...levels.map((l) => ({ ...EMPTY_FILTERS, levels: [l] })),
+      ...years.flatMap((y) => levels.map((l) => ({ ...EMPTY_FILTERS, years: [y], levels: [l] }))),
+    ];
+    return states.slice(0, count);
+  } finally {
+    tables.close();
+  }
+}

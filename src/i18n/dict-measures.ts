@@ -21,6 +21,11 @@ export const MEASURE_TEXT = {
   'meas.reduction': { zh: '{dim}：压减幅度（%）', en: '{dim}: reduction (%)' },
   'meas.summary': { zh: '{dim}：各省概况', en: '{dim}: by province' },
   'meas.list': { zh: '全部表述（{n}）', en: 'All phrases ({n})' },
+  'meas.sampled': {
+    zh: '共 {total} 处表述；图表和列表每省显示至多 {k} 处（按改革后数值均匀选取），各省概况按全部表述计算。',
+    en: '{total} phrases in all; charts and list show at most {k} per province (spread evenly over the after values); the summary above counts them all.',
+  },
+  'meas.pairsSampled': { zh: '显示其中 {n} 个案例（均匀选取）。', en: 'Showing {n} of these cases (spread evenly).' },
   'meas.median': { zh: '中位数', en: 'Median' },
   'meas.logNote': { zh: '对数坐标；“即时”（0）画在 1 分钟处。', en: 'Log scale; "instant" (0) is drawn at 1 minute.' },
   'meas.sentence': {

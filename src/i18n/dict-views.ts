@@ -16,6 +16,7 @@ export const VIEW_TEXT = {
   'cmp.indicator': { zh: '指标', en: 'Indicator' },
   'cmp.casesOf': { zh: '{ind}：两省案例', en: '{ind}: the cases of both provinces' },
   'cmp.noCases': { zh: '该指标下没有案例。', en: 'No cases under this indicator.' },
+  'cmp.casesShown': { zh: '显示最近的 {k} 个，共 {n} 个', en: 'The latest {k} of {n} shown' },
   'cmp.pairs': { zh: '{a} 案例在 {b} 的对应做法', en: 'Counterparts in {b} of each {a} case' },
   'cmp.pairsNote': {
     zh: '同类做法：同一指标，做法词相同，标题点明同一做法；相关做法：同一办事环节或问题，部分做法相同。依据是共同的做法词（不计“营商环境”“企业”“服务”等通用词）、指标和双方都报告的改革成效；相似度分数见 CSV。',

@@ -4,8 +4,8 @@
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
 import type { CaseSortKey, Filters } from '../state/filters.ts';
-import { measureFirstSql, phraseWithChangeSql } from './measures.ts';
-import { caseWhere, literal } from './sql.ts';
+import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
+import { caseWhere, literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 export const PAGE_SIZE = 20;
@@ -14,17 +14,13 @@ export const PAGE_SIZE = 20;
 export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as const;
 
 /**
- * Key figures of a case as a list of phrases (max 4): reform measures first (measureFirstSql; a stated
- * before → after written out, phraseWithChangeSql), then before→after figures, durations and money, then
- * the rest; 'other' figures are left out. `alias` is the cases table alias.
+ * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
+ * figures are left out. A correlated subquery on case `alias` over `metrics`.
  */
-export function keyFiguresSql(alias: string): string {
+export function keyFiguresSql(alias: string, metrics = 'metrics'): string {
   return `coalesce((
-    SELECT list(${phraseWithChangeSql('m')} ORDER BY
-      ${measureFirstSql('m')}
-           WHEN m.before_value IS NOT NULL THEN 0 WHEN m.kind IN ('duration', 'money') THEN 1
-           WHEN m.kind = 'percent' THEN 2 ELSE 3 END, m.metric_id)[1:4]
-    FROM metrics m WHERE m.case_id = ${alias}.case_id AND m.kind <> 'other'), [])`;
+    SELECT list(${phraseWithChangeSql('m')} ORDER BY ${keyFigureOrderSql('m')})[1:4]
+    FROM ${metrics} m WHERE m.case_id = ${alias}.case_id AND m.kind <> 'other'), [])`;
 }
 
 /** Traditional → simplified text conversion. */
@@ -99,33 +95,46 @@ export interface SearchParams {
 /**
  * One page of the cases table: filter bar + search, sorted, with the total row count on every row,
  * and a snippet of the first text part that contains the first term (for highlighting in the view).
+ * The page's rows come from case_list (indexes.ts: the listed columns only, sorted as the default order);
+ * without a search the total is the summary's count, and no case text is read at all.
  */
 export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE, simplify: convert = loadedSimplify }: SearchParams): NamedQuery {
   const terms = searchTerms(search, convert);
-  const where = [caseWhere(filters, { alias: 'c' }), ...terms.map((t) => termMatch(t, 'c'))].join('\n    AND ');
+  const offset = Math.max(0, Math.floor(page)) * pageSize;
+  const columns = `c.case_id, c.title, c.province, c.city, c.county, c.level, c.indicator,
+  i.name_zh AS indicator_zh, i.name_en AS indicator_en, c.year, c.batch, c.has_body, c.figures`;
+  const tail = `ORDER BY ${orderBy(sort)}
+LIMIT ${pageSize} OFFSET ${offset}`;
+  if (terms.length === 0) {
+    return {
+      id: 'cases.search',
+      sql: `SELECT ${columns}, NULL AS snippet,
+  (SELECT coalesce(sum(cases), 0)::BIGINT FROM case_summary WHERE ${summaryWhere(filters)}) AS total
+FROM case_list c LEFT JOIN indicators i ON i.code = c.indicator
+WHERE ${caseListWhere(filters, 'c')}
+${tail}`,
+    };
+  }
   const first = terms[0];
   // Snippet: ~80 characters around the first hit in background/measures/outcomes (title is shown anyway).
-  const snippet = first
-    ? `CASE ${SEARCH_COLUMNS.slice(1)
-        .map(
-          (col) =>
-            `WHEN contains(c.${col}, ${literal(first)}) THEN substring(c.${col}, greatest(instr(c.${col}, ${literal(first)}) - 30, 1), 80)`,
-        )
-        .join(' ')} ELSE NULL END`
-    : 'NULL';
-  const offset = Math.max(0, Math.floor(page)) * pageSize;
+  const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
+    .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
+    .join(' ')} ELSE NULL END`;
   return {
     id: 'cases.search',
-    sql: `SELECT c.case_id, c.title, c.province, c.city, c.county, c.level, c.indicator,
-  i.name_zh AS indicator_zh, i.name_en AS indicator_en, c.year, c.batch, c.has_body,
-  (SELECT count(*) FROM metrics m WHERE m.case_id = c.case_id) AS figures,
-  ${snippet} AS snippet,
-  count(*) OVER () AS total
-FROM cases c LEFT JOIN indicators i ON i.code = c.indicator
-WHERE ${where}
-ORDER BY ${orderBy(sort)}
-LIMIT ${pageSize} OFFSET ${offset}`,
+    sql: `WITH hits AS (
+  SELECT t.case_id, ${snippet} AS snippet FROM cases t
+  WHERE ${[caseWhere(filters, { alias: 't' }), ...terms.map((term) => termMatch(term, 't'))].join('\n    AND ')}
+)
+SELECT ${columns}, h.snippet, (SELECT count(*) FROM hits) AS total
+FROM case_list c JOIN hits h ON h.case_id = c.case_id LEFT JOIN indicators i ON i.code = c.indicator
+${tail}`,
   };
+}
+
+/** The filter bar over case_list (canonical cases only, so no duplicate clause). */
+function caseListWhere(filters: Filters, alias: string): string {
+  return summaryWhere(filters, { alias });
 }
 
 /** One case with everything the case page shows, including the canonical case if it is a duplicate. */
@@ -202,12 +211,29 @@ export interface CaseListParams {
   provinces?: string[];
 }
 
-/** Cases of one indicator with place, year and key figures (compare columns, indicator view list). */
-export function caseListSql({ filters, indicator, provinces = [] }: CaseListParams): string {
-  const scoped: Filters = { ...filters, indicators: [indicator], provinces: provinces.length ? provinces : filters.provinces };
+/** The filters of a case list: its indicator, and its provinces when given. */
+export function caseListFilters({ filters, indicator, provinces = [] }: CaseListParams): Filters {
+  return { ...filters, indicators: [indicator], provinces: provinces.length ? provinces : filters.provinces };
+}
+
+/**
+ * Cases of one indicator with place, year and key figures (compare columns, indicator view list), from
+ * indicator_case_list. `page` limits it to one page of `pageSize` rows (the indicator view's list: at national scale
+ * an indicator has tens of thousands of cases); its total is caseListTotalSql. `perProvince` keeps each province's
+ * first that many (the compare columns).
+ */
+export function caseListSql(params: CaseListParams & { page?: number; pageSize?: number; perProvince?: number }): string {
+  const order = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
+  const paging = params.page === undefined ? '' : `\nLIMIT ${params.pageSize ?? PAGE_SIZE} OFFSET ${Math.max(0, Math.floor(params.page)) * (params.pageSize ?? PAGE_SIZE)}`;
+  const perProvince = params.perProvince ? `\nQUALIFY row_number() OVER (PARTITION BY c.province ORDER BY ${order}) <= ${literal(Math.floor(params.perProvince))}` : '';
   return `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
-  ${keyFiguresSql('c')} AS figures
-FROM cases c
-WHERE ${caseWhere(scoped, { alias: 'c' })}
-ORDER BY c.province, c.year DESC, c.batch DESC, c.seq`;
+  c.key_figures AS figures
+FROM indicator_case_list c
+WHERE ${caseListWhere(caseListFilters(params), 'c')}${perProvince}
+ORDER BY c.province, ${order}${paging}`;
+}
+
+/** How many cases caseListSql lists without paging (from the summary). */
+export function caseListTotalSql(params: CaseListParams): string {
+  return `SELECT coalesce(sum(cases), 0)::INTEGER AS total FROM case_summary WHERE ${summaryWhere(caseListFilters(params))}`;
 }

@@ -3,7 +3,7 @@
 // clauses are dropped here; city, level, year and batch still apply.
 import type { Filters } from '../state/filters.ts';
 import { caseListSql } from './cases.ts';
-import { caseWhere, literal } from './sql.ts';
+import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 export interface CompareParams {
@@ -12,16 +12,17 @@ export interface CompareParams {
   b: string;
 }
 
-function compareWhere(filters: Filters, alias?: string): string {
-  return caseWhere({ ...filters, provinces: [], indicators: [] }, { alias });
+/** The filter bar but its provinces and indicators, over the indexes (case_summary, case_list: indexes.ts). */
+function listWhere(filters: Filters): string {
+  return summaryWhere({ ...filters, provinces: [], indicators: [] });
 }
 
 /** Provinces that have cases (for the two pickers), largest first. */
 export function compareProvinces(): NamedQuery {
   return {
     id: 'compare.provinces',
-    sql: `SELECT province, count(*) AS cases FROM cases
-WHERE duplicate_of IS NULL AND province IS NOT NULL
+    sql: `SELECT province, sum(cases)::BIGINT AS cases FROM case_summary
+WHERE province IS NOT NULL
 GROUP BY province ORDER BY cases DESC, province`,
   };
 }
@@ -37,11 +38,13 @@ export function compareShares({ filters, a, b }: CompareParams): NamedQuery {
   return {
     id: 'compare.shares',
     sql: `WITH base AS (
-  SELECT province, indicator FROM cases WHERE ${compareWhere(filters)} AND province IN (${A}, ${B})
+  SELECT province, indicator, cases FROM case_summary WHERE ${listWhere(filters)} AND province IN (${A}, ${B})
 ), totals AS (
-  SELECT count(*) FILTER (WHERE province = ${A}) AS a_total, count(*) FILTER (WHERE province = ${B}) AS b_total FROM base
+  SELECT coalesce(sum(cases) FILTER (WHERE province = ${A}), 0)::BIGINT AS a_total,
+    coalesce(sum(cases) FILTER (WHERE province = ${B}), 0)::BIGINT AS b_total FROM base
 ), counts AS (
-  SELECT indicator, count(*) FILTER (WHERE province = ${A}) AS a_cases, count(*) FILTER (WHERE province = ${B}) AS b_cases
+  SELECT indicator, coalesce(sum(cases) FILTER (WHERE province = ${A}), 0)::BIGINT AS a_cases,
+    coalesce(sum(cases) FILTER (WHERE province = ${B}), 0)::BIGINT AS b_cases
   FROM base GROUP BY indicator
 ), codes AS (
   SELECT code AS indicator FROM indicators UNION SELECT indicator FROM counts
@@ -63,18 +66,24 @@ export interface CompareIndicatorParams extends CompareParams {
   indicator: string;
 }
 
-/** The cases of the chosen indicator in A and in B, with place, year and key figures. */
-export function compareCases({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery {
+/** How many cases each compare column lists (the most recent first); the column says how many there are in all. */
+export const COMPARE_CASES_PER_PROVINCE = 30;
+
+/**
+ * The cases of the chosen indicator in A and in B, with place, year and key figures: all of them, or the first
+ * `perProvince` of each (the view; their counts are compareShares' a_cases / b_cases).
+ */
+export function compareCases({ filters, a, b, indicator, perProvince }: CompareIndicatorParams & { perProvince?: number }): NamedQuery {
   return {
     id: 'compare.cases',
-    sql: caseListSql({ filters: { ...filters, provinces: [] }, indicator, provinces: [a, b] }),
+    sql: caseListSql({ filters: { ...filters, provinces: [] }, indicator, provinces: [a, b], perProvince }),
   };
 }
 
 /**
  * For each case of A under the chosen indicator, its counterparts in B (any indicator): one row per pair.
  * `similar` is read in both directions (a top-k list per case need not be symmetric; a pair listed both
- * ways keeps its higher score). A case of A with strong or related counterparts gets only those; one with
+ * ways keeps its higher score): pair_facts holds it so, built at export (indexes.ts). A case of A with strong or related counterparts gets only those; one with
  * neither gets its three nearest weak ones (`has_counterpart` false: the UI says "no counterpart in B" and
  * shows them on request). A case of A with no similar case of B at all is one row with nulls.
  * Order: cases of A with counterparts first (strongest, then best score), then `pair_rank` within a case.
@@ -83,20 +92,14 @@ export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParam
   return {
     id: 'compare.pairs',
     sql: `WITH a AS (
-  SELECT case_id, title, city, county FROM cases
-  WHERE ${compareWhere(filters)} AND province = ${literal(a)} AND indicator = ${literal(indicator)}
+  SELECT case_id, title, city, county FROM indicator_case_list
+  WHERE ${listWhere(filters)} AND province = ${literal(a)} AND indicator = ${literal(indicator)}
 ), b AS (
-  SELECT case_id, title, city, county, indicator FROM cases WHERE ${compareWhere(filters)} AND province = ${literal(b)}
-), both_ways AS (
-  SELECT case_id, other_case_id, score, shared_terms, strength, title_terms, shared_dimensions, same_indicator FROM "similar"
-  UNION ALL
-  SELECT other_case_id, case_id, score, shared_terms, strength, title_terms, shared_dimensions, same_indicator FROM "similar"
+  SELECT case_id, title, city, county, indicator FROM case_list WHERE ${listWhere(filters)} AND province = ${literal(b)}
 ), best AS (
-  SELECT s.case_id, s.other_case_id, max(s.score) AS score, arg_max(s.shared_terms, s.score) AS shared_terms,
-    arg_max(s.strength, s.score) AS strength, arg_max(s.title_terms, s.score) AS title_terms,
-    arg_max(s.shared_dimensions, s.score) AS shared_dimensions, arg_max(s.same_indicator, s.score) AS same_indicator
-  FROM both_ways s JOIN a ON a.case_id = s.case_id JOIN b ON b.case_id = s.other_case_id
-  GROUP BY s.case_id, s.other_case_id
+  SELECT p.case_id, p.other_case_id, p.score, p.shared_terms, p.strength, p.title_terms, p.shared_dimensions, p.same_indicator
+  FROM pair_facts p JOIN a ON a.case_id = p.case_id JOIN b ON b.case_id = p.other_case_id
+  WHERE p.province = ${literal(a)} AND p.indicator = ${literal(indicator)} AND p.other_province = ${literal(b)}
 ), ranked AS (
   SELECT *,
     CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END AS strength_rank,

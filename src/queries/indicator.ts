@@ -1,8 +1,8 @@
 // Named queries of the Indicator view: one indicator across provinces (its reform measures: measures.ts).
 // The view picks the indicator itself, so the filter bar's indicator clause is replaced by it.
 import type { Filters } from '../state/filters.ts';
-import { caseListSql } from './cases.ts';
-import { caseWhere, literal } from './sql.ts';
+import { caseListSql, caseListTotalSql, PAGE_SIZE } from './cases.ts';
+import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Charts of money and counts show at most this many figures (the largest). */
@@ -13,17 +13,18 @@ export interface IndicatorParams {
   indicator: string;
 }
 
-function indicatorWhere(filters: Filters, indicator: string, alias = 'c'): string {
-  return caseWhere({ ...filters, indicators: [indicator] }, { alias });
+/** The filter bar with the view's indicator, over figure_facts (indexes.ts: canonical cases' money and count figures). */
+function indicatorWhere(filters: Filters, indicator: string, alias = 'f'): string {
+  return summaryWhere({ ...filters, indicators: [indicator] }, { alias });
 }
 
 /** The taxonomy with each indicator's case count under the other filters (for the picker). */
 export function indicatorOptions(filters: Filters): NamedQuery {
   return {
     id: 'indicator.options',
-    sql: `SELECT i.code, i.name_zh, i.name_en, i.sort, count(c.case_id) AS cases
+    sql: `SELECT i.code, i.name_zh, i.name_en, i.sort, coalesce(sum(s.cases), 0)::BIGINT AS cases
 FROM indicators i
-LEFT JOIN cases c ON c.indicator = i.code AND ${caseWhere(filters, { alias: 'c', omit: 'indicators' })}
+LEFT JOIN case_summary s ON s.indicator = i.code AND ${summaryWhere(filters, { alias: 's', omit: 'indicators' })}
 GROUP BY i.code, i.name_zh, i.name_en, i.sort
 ORDER BY i.sort, i.code`,
   };
@@ -31,14 +32,15 @@ ORDER BY i.sort, i.code`,
 
 /** Per province: the indicator's cases, and their share of the province's cases in percent. */
 export function indicatorByProvince({ filters, indicator }: IndicatorParams): NamedQuery {
+  const mine = `coalesce(sum(s.cases) FILTER (WHERE s.indicator = ${literal(indicator)}), 0)::BIGINT`;
   return {
     id: 'indicator.provinces',
-    sql: `SELECT c.province, count(*) FILTER (WHERE c.indicator = ${literal(indicator)}) AS cases, count(*) AS total,
-  round(100.0 * count(*) FILTER (WHERE c.indicator = ${literal(indicator)}) / count(*), 1) AS pct
-FROM cases c
-WHERE ${caseWhere(filters, { alias: 'c', omit: 'indicators' })} AND c.province IS NOT NULL
-GROUP BY c.province
-ORDER BY cases DESC, c.province`,
+    sql: `SELECT s.province, ${mine} AS cases, sum(s.cases)::BIGINT AS total,
+  round(100.0 * ${mine} / sum(s.cases), 1) AS pct
+FROM case_summary s
+WHERE ${summaryWhere(filters, { alias: 's', omit: 'indicators' })} AND s.province IS NOT NULL
+GROUP BY s.province
+ORDER BY cases DESC, s.province`,
   };
 }
 
@@ -46,10 +48,10 @@ ORDER BY cases DESC, c.province`,
 export function indicatorMoney({ filters, indicator }: IndicatorParams): NamedQuery {
   return {
     id: 'indicator.money',
-    sql: `SELECT c.case_id, c.province, c.city, c.title, m.text, m.value_norm AS wan_yuan
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${indicatorWhere(filters, indicator)} AND m.kind = 'money' AND m.value_norm > 0
-ORDER BY wan_yuan DESC, c.case_id, m.metric_id
+    sql: `SELECT f.case_id, f.province, f.city, f.title, f.text, f.value_norm AS wan_yuan
+FROM figure_facts f
+WHERE ${indicatorWhere(filters, indicator)} AND f.kind = 'money'
+ORDER BY wan_yuan DESC, f.case_id, f.metric_id
 LIMIT ${FIGURE_LIMIT}`,
   };
 }
@@ -58,10 +60,11 @@ LIMIT ${FIGURE_LIMIT}`,
 export function indicatorCountUnits({ filters, indicator }: IndicatorParams): NamedQuery {
   return {
     id: 'indicator.countUnits',
-    sql: `SELECT m.unit_norm AS unit, count(*) AS figures
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${indicatorWhere(filters, indicator)} AND m.kind = 'count' AND m.value_norm > 0
-GROUP BY m.unit_norm
+    sql: `SELECT f.unit_norm AS unit, sum(f.figures)::BIGINT AS figures
+FROM unit_summary f
+WHERE ${indicatorWhere(filters, indicator)}
+GROUP BY f.unit_norm
+HAVING sum(f.figures) > 0
 ORDER BY figures DESC, unit`,
   };
 }
@@ -70,15 +73,20 @@ ORDER BY figures DESC, unit`,
 export function indicatorCounts({ filters, indicator, unit }: IndicatorParams & { unit: string }): NamedQuery {
   return {
     id: 'indicator.counts',
-    sql: `SELECT c.case_id, c.province, c.city, c.title, m.text, m.value_norm AS value, m.unit_norm AS unit
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${indicatorWhere(filters, indicator)} AND m.kind = 'count' AND m.value_norm > 0 AND m.unit_norm = ${literal(unit)}
-ORDER BY value DESC, c.case_id, m.metric_id
+    sql: `SELECT f.case_id, f.province, f.city, f.title, f.text, f.value_norm AS value, f.unit_norm AS unit
+FROM figure_facts f
+WHERE ${indicatorWhere(filters, indicator)} AND f.kind = 'count' AND f.unit_norm = ${literal(unit)}
+ORDER BY value DESC, f.case_id, f.metric_id
 LIMIT ${FIGURE_LIMIT}`,
   };
 }
 
-/** The indicator's cases with place, year and key figures. */
-export function indicatorCases({ filters, indicator }: IndicatorParams): NamedQuery {
-  return { id: 'indicator.cases', sql: caseListSql({ filters, indicator }) };
+/** One page of the indicator's cases with place, year and key figures (PAGE_SIZE rows). */
+export function indicatorCases({ filters, indicator, page = 0 }: IndicatorParams & { page?: number }): NamedQuery {
+  return { id: 'indicator.cases', sql: caseListSql({ filters, indicator, page, pageSize: PAGE_SIZE }) };
+}
+
+/** How many cases the indicator's list has (for its pager). */
+export function indicatorCaseTotal({ filters, indicator }: IndicatorParams): NamedQuery {
+  return { id: 'indicator.caseTotal', sql: caseListTotalSql({ filters, indicator }) };
 }

@@ -3,7 +3,7 @@
 // view (all provinces), the Compare view (two provinces) and the case page.
 // Every row carries the phrase its numbers came from (`text`), so a chart's CSV shows where each mark is from.
 import type { Filters } from '../state/filters.ts';
-import { caseWhere, literal } from './sql.ts';
+import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Dimensions of metrics.dimension, in the order the views offer them. */
@@ -21,40 +21,60 @@ export interface MeasureParams {
   provinces?: string[];
 }
 
+/** The filter bar, the indicator and the provinces over measure_facts (indexes.ts: canonical cases' measures, alias m). */
 function measureWhere({ filters, indicator, provinces }: Omit<MeasureParams, 'dimension'>): string {
   const scoped = provinces ? { ...filters, provinces: [], indicators: [indicator] } : { ...filters, indicators: [indicator] };
-  const where = caseWhere(scoped, { alias: 'c' });
-  return provinces ? `${where} AND c.province IN (${provinces.map(literal).join(', ') || 'NULL'})` : where;
+  const where = summaryWhere(scoped, { alias: 'm' });
+  return provinces ? `${where} AND m.province IN (${provinces.map(literal).join(', ') || 'NULL'})` : where;
 }
 
 /** Which dimensions the indicator's cases report, with how many cases and how many after values / before → after pairs. */
 export function measureDimensions(params: Omit<MeasureParams, 'dimension'>): NamedQuery {
   return {
     id: params.provinces ? 'compare.measureDimensions' : 'indicator.measureDimensions',
-    sql: `SELECT m.dimension, count(DISTINCT c.case_id) AS cases, count(*) AS measures,
-  count(m.after_value) AS with_after, count(*) FILTER (WHERE m.before_value IS NOT NULL AND m.after_value IS NOT NULL) AS with_before_after,
-  count(m.reduction_pct) AS with_reduction
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${measureWhere(params)} AND m.dimension IS NOT NULL
+    // measure_summary (indexes.ts): counted per combination of the filter dimensions, so sums are exact; the
+    // workspace's rows may take a dimension's count to 0.
+    sql: `SELECT m.dimension, sum(m.cases)::BIGINT AS cases, sum(m.measures)::BIGINT AS measures,
+  sum(m.with_after)::BIGINT AS with_after, sum(m.with_before_after)::BIGINT AS with_before_after,
+  sum(m.with_reduction)::BIGINT AS with_reduction
+FROM measure_summary m
+WHERE ${measureWhere(params)}
 GROUP BY m.dimension
+HAVING sum(m.measures) > 0
 ORDER BY ${orderOfDimension('m.dimension')}`,
   };
 }
 
 const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN ${literal(d)} THEN ${i}`).join(' ')} ELSE 99 END`;
 
+/** How many measures per province the Indicator and Compare views chart and list (a national dataset has thousands). */
+export const MEASURES_SHOWN_PER_PROVINCE = 20;
+
+/** The order of a province's measures: shortest after value first, then largest cut. */
+export const MEASURE_ORDER = 'm.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, m.case_id, m.metric_id';
+
+/**
+ * Keeps at most `k` rows per province, spread evenly over MEASURE_ORDER (every ⌈n / k⌉-th, the first
+ * included), so the charts show the range of a province's values, not only its shortest.
+ */
+export function perProvinceSample(k: number): string {
+  return `QUALIFY (row_number() OVER (PARTITION BY m.province ORDER BY ${MEASURE_ORDER}) - 1)
+  % greatest(1, ceil(count(*) OVER (PARTITION BY m.province) / ${literal(Math.max(1, Math.floor(k)))}))::BIGINT = 0`;
+}
+
 /**
  * One row per measure of the dimension: the case (place, title), the phrase, before / after in unit_norm
  * (days for time) and the reduction in percent. Ordered by province, then after value (shortest first).
+ * `perProvince`: at most that many per province (perProvinceSample); all of them without it (the brief).
  */
-export function measureRows(params: MeasureParams): NamedQuery {
+export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery {
   return {
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
-    sql: `SELECT c.case_id, c.province, c.city, c.county, c.title, m.metric_id, m.dimension, m.section, m.text,
+    sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}
-ORDER BY c.province, m.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, c.case_id, m.metric_id`,
+FROM measure_facts m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${params.perProvince ? `\n${perProvinceSample(params.perProvince)}` : ''}
+ORDER BY m.province, ${MEASURE_ORDER}`,
   };
 }
 
@@ -66,15 +86,15 @@ ORDER BY c.province, m.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, 
 export function measureSummary(params: MeasureParams): NamedQuery {
   return {
     id: params.provinces ? 'compare.measureSummary' : 'indicator.measureSummary',
-    sql: `SELECT c.province, count(DISTINCT c.case_id) AS cases, count(*) AS measures,
+    sql: `SELECT m.province, count(DISTINCT m.case_id) AS cases, count(*) AS measures,
   count(m.after_value) AS n_after, median(m.after_value) AS median_after, min(m.after_value) AS min_after, max(m.after_value) AS max_after,
   count(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS n_pairs,
   median(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS median_before,
   count(m.reduction_pct) AS n_reduction, median(m.reduction_pct) AS median_reduction_pct
-FROM metrics m JOIN cases c ON c.case_id = m.case_id
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND c.province IS NOT NULL
-GROUP BY c.province
-ORDER BY ${params.provinces ? `CASE c.province ${params.provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END` : 'cases DESC'}, c.province`,
+FROM measure_facts m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL
+GROUP BY m.province
+ORDER BY ${params.provinces ? `CASE m.province ${params.provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END` : 'cases DESC'}, m.province`,
   };
 }
 
@@ -86,31 +106,4 @@ export function caseMeasures(caseId: string): NamedQuery {
 FROM metrics WHERE case_id = ${literal(caseId)} AND dimension IS NOT NULL
 ORDER BY CASE section WHEN 'background' THEN 0 WHEN 'measures' THEN 1 ELSE 2 END, metric_id`,
   };
-}
-
-/** SQL: a number with at most two decimals and no trailing zeros (1.5, 3, 0.25). */
-const numberSql = (x: string) => `regexp_replace(printf('%.2f', ${x}), '\\.?0+$', '')`;
-
-/** SQL: a value of measure `m` in words — a time in 天 / 小时 / 分钟 (whichever keeps it ≥ 1), else with its unit. */
-function valueSql(x: string, m: string): string {
-  return `CASE WHEN ${m}.dimension = 'time' THEN (CASE WHEN ${x} = 0 THEN '0天' WHEN ${x} >= 1 THEN ${numberSql(x)} || '天'
-    WHEN ${x} * 24 >= 1 THEN ${numberSql(`${x} * 24`)} || '小时' ELSE ${numberSql(`${x} * 1440`)} || '分钟' END)
-  ELSE ${numberSql(x)} || ${m}.unit_norm END`;
-}
-
-/**
- * SQL: a figure's phrase with the change it states, for case cards — "…压缩至1.5个工作日（5天 → 1.5天，−70%）";
- * the phrase alone for a figure that states no before → after. `m` is the metrics alias.
- */
-export function phraseWithChangeSql(m: string): string {
-  return `${m}.text || CASE WHEN ${m}.dimension IS NOT NULL AND ${m}.before_value IS NOT NULL AND ${m}.after_value IS NOT NULL THEN
-    '（' || ${valueSql(`${m}.before_value`, m)} || ' → ' || ${valueSql(`${m}.after_value`, m)}
-    || coalesce('，−' || ${numberSql(`${m}.reduction_pct`)} || '%', '') || '）' ELSE '' END`;
-}
-
-/** SQL: the order of a case's figures on its card — stated before → after measures, then times, then other measures. */
-export function measureFirstSql(m: string): string {
-  return `CASE WHEN ${m}.dimension IS NOT NULL AND ${m}.before_value IS NOT NULL AND ${m}.after_value IS NOT NULL THEN -4
-    WHEN ${m}.dimension = 'time' AND ${m}.after_value IS NOT NULL THEN -3 WHEN ${m}.dimension IS NOT NULL AND ${m}.text ~ '[0-9]' THEN -2
-    WHEN ${m}.dimension IS NOT NULL THEN -1`;
 }

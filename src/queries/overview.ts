@@ -2,7 +2,7 @@
 // (sql/workspace-views.ts): the cases counted per combination of the filter dimensions, so a filter change costs
 // the same at 123 or 1M cases. tests/queries/overview.test.ts checks each answer against the `cases` view.
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
-import { caseWhere, inList, summaryWhere } from './sql.ts';
+import { inList, summaryWhere } from './sql.ts';
 import type { NamedQuery, Row } from './types.ts';
 
 /** Filters that apply to documents themselves (a document has a province, year and batch). */
@@ -21,7 +21,9 @@ function documentWhere(filters: Filters): string {
  */
 function documentCount(filters: Filters): string {
   if (filters.indicators.length || filters.cities.length || filters.levels.length) {
-    return `(SELECT count(DISTINCT doc_id) FROM cases WHERE ${caseWhere(filters)})`;
+    // The case lists (indexes.ts) rather than the cases: an indicator's cases lie together in indicator_case_list.
+    const list = filters.indicators.length ? 'indicator_case_list' : 'case_list';
+    return `(SELECT count(DISTINCT doc_id) FROM ${list} WHERE ${summaryWhere(filters)})`;
   }
   return `(SELECT count(*) FROM documents WHERE ${documentWhere(filters)})`;
 }

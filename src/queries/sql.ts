@@ -39,7 +39,7 @@ export function caseWhere(filters: Filters, options: { alias?: string; omit?: ke
   return [`${prefix}duplicate_of IS NULL`, ...filterClauses(filters, prefix, options.omit)].join(' AND ');
 }
 
-/** The same predicate over `case_summary` (sql/workspace-views.ts), which holds distinct cases only. */
-export function summaryWhere(filters: Filters, options: { omit?: keyof Filters } = {}): string {
-  return ['TRUE', ...filterClauses(filters, '', options.omit)].join(' AND ');
+/** The same predicate over the indexes (`case_summary`, `case_list`, … sql/indexes.ts), which hold distinct cases only. */
+export function summaryWhere(filters: Filters, options: { alias?: string; omit?: keyof Filters } = {}): string {
+  return ['TRUE', ...filterClauses(filters, options.alias ? `${options.alias}.` : '', options.omit)].join(' AND ');
 }

@@ -7,6 +7,7 @@
 // Every query reads views named like the tables (`cases`, …) over `base_*` views of the attached file,
 // which union the analyst's imported documents and overlay their labels (workspace-views.ts).
 // Shared by the browser (db/duckdb.ts) and the Node export (src/export): nothing here is browser-only.
+import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from './indexes.ts';
 import { ident, literal } from './quote.ts';
 import { WORKSPACE_VIEWS_SQL } from './workspace-views.ts';
 
@@ -38,9 +39,12 @@ export const DATA_FILES: DataFile[] = [
 /**
  * Tables of dashboard.duckdb computed at export for the app, not part of the download contract:
  * case_figures (case_id, figures) — each case's number of figures, so counting figures under a filter never
- * scans the figures table itself.
+ * scans the figures table itself; then the views' indexes (sql/indexes.ts).
  */
-export const DERIVED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [{ published: 'case_figures', base: 'base_case_figures' }];
+export const DERIVED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [
+  { published: 'case_figures', base: 'base_case_figures' },
+  ...EXPORTED_INDEXES.map(({ published, base }) => ({ published, base })),
+];
 
 /** Every table the app needs in dashboard.duckdb. */
 export const PUBLISHED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [...DATA_FILES, ...DERIVED_TABLES];
@@ -60,9 +64,15 @@ export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHER
  * app's queries over exactly what the browser sees.
  */
 export const VIEWS_SQL: string[] = [
-  ...PUBLISHED_TABLES.map((f) => `CREATE OR REPLACE VIEW ${ident(f.base)} AS SELECT * FROM ${PUBLISHED_SCHEMA}.${ident(f.published)}`),
+  ...PUBLISHED_TABLES.map(baseViewSql),
   ...WORKSPACE_VIEWS_SQL,
+  ...INDEX_VIEWS_SQL,
 ];
+
+/** The base view of one published table. */
+export function baseViewSql(table: Pick<DataFile, 'published' | 'base'>): string {
+  return `CREATE OR REPLACE VIEW ${ident(table.base)} AS SELECT * FROM ${PUBLISHED_SCHEMA}.${ident(table.published)}`;
+}
 
 /** The table name a user sees for a data file (`cases` rather than `base_cases`). */
 export function publicTableName(file: DataFile): string {

@@ -14,11 +14,9 @@
 // A label replaces `indicator` and sets indicator_source = 'analyst'; the ingest's own code stays in
 // `indicator_original` so the case page can say what the analyst changed.
 //
-// case_summary is the Overview's index (like Mosaic's pre-aggregated data cubes): the distinct cases counted
-// per combination of the filter bar's dimensions, with their figures. A filter change then groups a few
-// thousand summary rows instead of scanning every case and figure — the same answer at 123 or 1M cases.
-// It is a table computed from the views, so every change of the workspace recomputes it in the same
-// transaction (REFRESH_SUMMARY_SQL, workspace/connection.ts changeWorkspace).
+// The views' indexes built at export (case_summary, case_list, …) are layered over these views in
+// sql/indexes.ts; every change of the workspace recomputes case_summary in the same transaction
+// (REFRESH_SUMMARY_SQL, workspace/change.ts).
 
 /** Statements run once the published tables are attached (idempotent). */
 export const WORKSPACE_VIEWS_SQL: string[] = [
@@ -61,16 +59,7 @@ export const WORKSPACE_VIEWS_SQL: string[] = [
      SELECT case_id, figures FROM base_case_figures
      UNION ALL
      SELECT case_id, count(*)::INTEGER AS figures FROM imported_metrics GROUP BY case_id`,
-  `CREATE OR REPLACE TABLE case_summary AS ${summarySelect()}`,
 ];
 
-/** Distinct cases (duplicates left out) per combination of the filter dimensions, with their figures. */
-function summarySelect(): string {
-  return `SELECT c.province, c.city, c.level, c.indicator, c.year, c.batch,
-       count(*)::INTEGER AS cases, coalesce(sum(f.figures), 0)::INTEGER AS figures
-     FROM cases c LEFT JOIN case_figures f ON f.case_id = c.case_id
-     GROUP BY ALL`;
-}
-
-/** Recompute case_summary after the workspace tables changed (run in the same transaction). */
-export const REFRESH_SUMMARY_SQL: string[] = ['DELETE FROM case_summary', `INSERT INTO case_summary ${summarySelect()}`];
+/** Recompute the workspace-dependent indexes after the workspace tables changed (sql/indexes.ts). */
+export { REFRESH_SUMMARY_SQL } from './indexes.ts';

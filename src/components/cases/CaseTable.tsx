@@ -1,5 +1,6 @@
 // A list of cases (indicator view): title linking to the case page, province, place, year/batch,
-// key figures. Sorting and paging by DataTable, in the browser (the list is one indicator's cases).
+// key figures. One page at a time: `rows` is the page the query read, `total` the list's length (at national
+// scale an indicator has tens of thousands of cases, so paging is done in SQL).
 import { DataTable } from '../DataTable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../../queries/types.ts';
@@ -13,9 +14,12 @@ export interface CaseTableProps {
   title: string;
   rows: Row[];
   query: NamedQuery;
+  total: number;
+  page: number;
+  onPage: (page: number) => void;
 }
 
-export function CaseTable({ id, title, rows, query }: CaseTableProps) {
+export function CaseTable({ id, title, rows, query, total, page, onPage }: CaseTableProps) {
   const { t, placeName, levelName, batchName } = useI18n();
   return (
     <DataTable
@@ -23,6 +27,9 @@ export function CaseTable({ id, title, rows, query }: CaseTableProps) {
       title={title}
       rows={rows}
       query={query}
+      total={total}
+      page={page}
+      onPage={onPage}
       columns={[
         {
           key: 'title',

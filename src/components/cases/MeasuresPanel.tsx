@@ -9,7 +9,14 @@ import { QueryState } from '../QueryState.tsx';
 import { useSql } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { CHARTED_DIMENSIONS, measureDimensions, measureRows, measureSummary, type DimensionCode } from '../../queries/measures.ts';
+import {
+  CHARTED_DIMENSIONS,
+  measureDimensions,
+  measureRows,
+  measureSummary,
+  MEASURES_SHOWN_PER_PROVINCE,
+  type DimensionCode,
+} from '../../queries/measures.ts';
 import type { Filters } from '../../state/filters.ts';
 import { useAppState } from '../../state/url-state.ts';
 import type { Row } from '../../queries/types.ts';
@@ -27,6 +34,15 @@ export interface MeasuresPanelProps {
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
+
+/** The before → after chart draws one row per case: at most this many (its height follows them). */
+const PAIR_CHART_ROWS = 40;
+
+/** At most `n` of `rows`, spread evenly (every ⌈length / n⌉-th, the first included). */
+function evenly<T>(rows: T[], n: number): T[] {
+  const step = Math.max(1, Math.ceil(rows.length / n));
+  return step === 1 ? rows : rows.filter((_, i) => i % step === 0);
+}
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The dimension to show: the chosen one if the cases report it, else time, else the first reported. */
@@ -45,7 +61,9 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
   const dimensions = useSql(measureDimensions(base));
   const dimension = pickDimension(dimensions.data ?? [], chosen);
   const params = { ...base, dimension: dimension ?? '' };
-  const rowsQ = measureRows(params);
+  // At national scale a dimension has thousands of measures: a sample per province is charted and listed,
+  // the per-province summary (measureSummary) counts them all.
+  const rowsQ = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
   const summaryQ = measureSummary(params);
   const rows = useSql(dimension ? rowsQ : null);
   const summary = useSql(dimension ? summaryQ : null);
@@ -65,7 +83,10 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
   const log = dimension === 'time';
   const all = rows.data ?? [];
   const withAfter = all.filter((r) => r.after_value !== null);
-  const withBoth = all.filter((r) => r.after_value !== null && r.before_value !== null);
+  const allPairs = all.filter((r) => r.after_value !== null && r.before_value !== null);
+  const withBoth = evenly(allPairs, PAIR_CHART_ROWS);
+  const totalMeasures = (summary.data ?? []).reduce((n, s) => n + Number(s.measures), 0);
+  const sampled = totalMeasures > all.length;
   const withCut = all.filter((r) => r.reduction_pct !== null);
   const openCase = (p: ChartClickParams) => {
     const caseId = p.data?.case_id;
@@ -151,6 +172,11 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
                 )}
               </QueryState>
             )}
+            {dimension && sampled && (
+              <p className="v-muted" data-testid="measures-sampled">
+                {t('meas.sampled', { total: totalMeasures, k: MEASURES_SHOWN_PER_PROVINCE })}
+              </p>
+            )}
             {dimension && (
               <div className="v-grid2">
                 {charted && withAfter.length > 0 && (
@@ -190,7 +216,9 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
                 status={rows.status}
                 error={rows.error}
                 height={Math.max(180, withBoth.length * 44 + 80)}
-                note={log ? t('meas.logNote') : undefined}
+                note={[log ? t('meas.logNote') : '', withBoth.length < allPairs.length || sampled ? t('meas.pairsSampled', { n: withBoth.length }) : '']
+                  .filter(Boolean)
+                  .join(' ') || undefined}
                 columns={csvColumns}
                 option={pairOption}
                 onClick={openCase}

@@ -7,17 +7,20 @@ import { placeOf, str, strings } from '../cases/values.ts';
 
 export interface CaseColumnProps {
   province: string;
+  /** The first cases of the province (the view lists a limited number). */
   rows: Row[];
+  /** How many cases the province has under the indicator (rows may be fewer). */
+  total: number;
   side: 'a' | 'b';
 }
 
-export function CaseColumn({ province, rows, side }: CaseColumnProps) {
+export function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
   const { t, provinceName, placeName, levelName, batchName } = useI18n();
   return (
     <section className={`v-panel v-col-${side}`} data-testid={`compare-col-${side}`} data-province={province}>
       <div className="v-col-head">
         <h3>{provinceName(province)}</h3>
-        <span className="v-muted">{rows.length}</span>
+        <span className="v-muted">{rows.length < total ? t('cmp.casesShown', { k: rows.length, n: total }) : total}</span>
       </div>
       {rows.length === 0 ? (
         <p className="v-empty">{t('cmp.noCases')}</p>

@@ -15,7 +15,7 @@ import { useSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
-import { compareCases, comparePairs, compareShares } from '../../queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares } from '../../queries/compare.ts';
 import type { Row } from '../../queries/types.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -34,12 +34,17 @@ export function CompareView({ state, update }: ViewProps) {
   const indicator = barIndicators.length > 0 ? chosenIndicator(state) : defaultIndicator(rows, state.indicator);
   const first = rows[0];
 
-  const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator }) : null;
+  const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
   const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
   const cases = useSql(casesQuery);
   const pairs = useSql(pairsQuery);
 
   const covered = (r: Row, side: 'a' | 'b') => Number(r[`${side}_cases`]) > 0;
+  // A column's count: the shares' count of the indicator (the columns list only the latest cases).
+  const countOf = (side: 'a' | 'b', list: Row[]) => {
+    const share = rows.find((r) => r.indicator === indicator);
+    return share ? Number(share[`${side}_cases`]) : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
+  };
   // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.
   const indicatorRows = rows.filter((r) => r.indicator !== UNCLASSIFIED);
   const onlyA = indicatorRows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
@@ -146,8 +151,8 @@ export function CompareView({ state, update }: ViewProps) {
           <QueryState result={cases}>
             {(list) => (
               <div className="v-grid2">
-                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} />
-                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} />
+                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} total={countOf('a', list)} />
+                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} total={countOf('b', list)} />
               </div>
             )}
           </QueryState>

@@ -12,6 +12,7 @@ import { useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   indicatorByProvince,
+  indicatorCaseTotal,
   indicatorCases,
   indicatorCountUnits,
   indicatorCounts,
@@ -42,7 +43,11 @@ export function IndicatorView({ state, update }: ViewProps) {
   const provincesQ = indicatorByProvince(params);
   const moneyQ = indicatorMoney(params);
   const unitsQ = indicatorCountUnits(params);
-  const casesQ = indicatorCases(params);
+  // The list's page is the view's own: a new indicator or filter starts at its first page.
+  const [listPage, setListPage] = useState({ key: '', page: 0 });
+  const listKey = `${indicator}:${JSON.stringify(state.filters)}`;
+  const page = listPage.key === listKey ? listPage.page : 0;
+  const casesQ = indicatorCases({ ...params, page });
   const enabled = indicator !== null;
   const units = useSql(enabled ? unitsQ : null);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
@@ -51,6 +56,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   const unit = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : (unitList[0] ?? null);
   const countsQ = indicatorCounts({ ...params, unit: unit ?? '' });
   const cases = useSql(enabled ? casesQ : null);
+  const caseTotal = useSql(enabled ? indicatorCaseTotal(params) : null);
 
   const figureColumns = [
     { key: 'case_id', header: t('col.caseId') },
@@ -135,7 +141,17 @@ export function IndicatorView({ state, update }: ViewProps) {
           <section className="v-panel">
             <h3>{t('ind.cases')}</h3>
             <QueryState result={cases}>
-              {(rows) => <CaseTable id="indicator.cases" title={t('ind.cases')} rows={rows} query={casesQ} />}
+              {(rows) => (
+                <CaseTable
+                  id="indicator.cases"
+                  title={t('ind.cases')}
+                  rows={rows}
+                  query={casesQ}
+                  total={Number(caseTotal.data?.[0]?.total ?? rows.length)}
+                  page={page}
+                  onPage={(p) => setListPage({ key: listKey, page: p })}
+                />
+              )}
             </QueryState>
           </section>
         </>
