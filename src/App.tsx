@@ -1,42 +1,19 @@
 // The app shell: header with the views and the language switch, the filter bar, load progress,
 // and the current view. All state comes from the URL (state/url-state.ts).
 import { useIsFetching } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import { useEngineWanted, wantEngine } from './app-start.ts';
+import { lazy, Suspense, useEffect } from 'react';
+import { useEngineWanted, wantEngine } from './hooks/engine-start.ts';
 import { FilterBar } from './components/FilterBar.tsx';
 import { DownloadFilters } from './components/download/filters-context.ts';
 import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
-import type { DictKey } from './i18n/dict.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
-import type { ViewId } from './state/filters.ts';
 import { useAppState } from './state/url-state.ts';
-import { OverviewView } from './views/OverviewView.tsx';
+import { TAB_VIEWS, VIEW_REGISTRY } from './views/registry.ts';
 import type { ViewProps } from './views/types.ts';
 
-export type { ViewProps };
-
-// Only the landing view is in the first bundle; the others load when first opened (issue 5: JS before
-// the first chart). The workspace button's import panel is loaded on demand the same way.
-const CompareView = lazy(() => import('./views/CompareView.tsx').then((m) => ({ default: m.CompareView })));
-const IndicatorView = lazy(() => import('./views/IndicatorView.tsx').then((m) => ({ default: m.IndicatorView })));
-const CasesView = lazy(() => import('./views/CasesView.tsx').then((m) => ({ default: m.CasesView })));
-const CaseView = lazy(() => import('./views/CaseView.tsx').then((m) => ({ default: m.CaseView })));
-const DataView = lazy(() => import('./views/DataView.tsx').then((m) => ({ default: m.DataView })));
-const SqlView = lazy(() => import('./views/SqlView.tsx').then((m) => ({ default: m.SqlView }))); // issue 4
-// issue 4: the workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
+// The workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
 const WorkspaceButton = lazy(() => import('./components/import/WorkspaceButton.tsx').then((m) => ({ default: m.WorkspaceButton })));
-
-/** Views by id. */
-const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
-  overview: OverviewView,
-  compare: CompareView,
-  indicator: IndicatorView,
-  cases: CasesView,
-  case: CaseView,
-  data: DataView,
-  sql: SqlView, // issue 4
-};
 
 /** Texts of the shell's own status lines (kept here: two short strings, not worth dictionary keys). */
 const STATUS_TEXT = {
@@ -79,23 +56,18 @@ function WorkspaceSlot({ update }: Pick<ViewProps, 'update'>) {
   );
 }
 
-/** The tabs in the header, in order ('case' is reached from a case link, not a tab). */
-const NAV: ViewId[] = ['overview', 'compare', 'indicator', 'cases', 'data', 'sql'];
-
-/** Views where the filter bar applies (the case page and data view show fixed content). */
-const FILTERED: ViewId[] = ['overview', 'compare', 'indicator', 'cases'];
-
 function Shell({ state, update }: ViewProps) {
   const { t } = useI18n();
-  const View = VIEWS[state.view] ?? OverviewView;
-  // Every view but the Overview queries DuckDB from the start: no reason to hold anything back (app-start.ts).
+  const entry = VIEW_REGISTRY[state.view] ?? VIEW_REGISTRY.overview;
+  const View = entry.component;
+  // Every view but the Overview queries DuckDB from the start: no reason to hold anything back (hooks/engine-start.ts).
   useEffect(() => {
-    if (View !== OverviewView) wantEngine();
+    if (View !== VIEW_REGISTRY.overview.component) wantEngine();
   }, [View]);
   useEffect(() => {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${t(`view.${state.view}` as DictKey)} · ${t('app.title')}`;
-  }, [state.lang, state.view, t]);
+    document.title = `${t(entry.title)} · ${t('app.title')}`;
+  }, [state.lang, entry.title, t]);
   return (
     <div className="app">
       {/* The first tab stop: past the header's tabs and the filter bar straight to the view. */}
@@ -111,11 +83,11 @@ function Shell({ state, update }: ViewProps) {
           <span className="subtitle">{t('app.subtitle')}</span>
         </div>
         <nav className="tabs" aria-label={t('a11y.views')}>
-          {NAV.map((view) => (
+          {TAB_VIEWS.map((view) => (
             <a
               key={view}
               href={`?view=${view}`}
-              className={state.view === view || (view === 'cases' && state.view === 'case') ? 'tab active' : 'tab'}
+              className={state.view === view || entry.tabOf === view ? 'tab active' : 'tab'}
               aria-current={state.view === view ? 'page' : undefined}
               data-view={view}
               onClick={(e) => {
@@ -123,11 +95,11 @@ function Shell({ state, update }: ViewProps) {
                 update({ view });
               }}
             >
-              {t(`view.${view}` as DictKey)}
+              {t(VIEW_REGISTRY[view].title)}
             </a>
           ))}
         </nav>
-        {/* issue 4: import documents, own labels. Loaded with DuckDB (after the first chart): what it
+        {/* The analyst's workspace: import documents, own labels. Loaded with DuckDB (after the first chart): what it
             counts is restored into DuckDB, and it shows a disabled look-alike until then. */}
         <WorkspaceSlot update={update} />
         <button type="button" className="lang-switch" data-lang={state.lang} onClick={() => update({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>
@@ -135,14 +107,14 @@ function Shell({ state, update }: ViewProps) {
         </button>
       </header>
       <UrlNotice />
-      {FILTERED.includes(state.view) && <FilterBar filters={state.filters} onChange={(filters) => update({ filters })} />}
+      {entry.filtered && <FilterBar filters={state.filters} onChange={(filters) => update({ filters })} />}
       <main className="view" data-view={state.view} id="main" tabIndex={-1}>
         {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
         <QueryActivity />
         <LoadStatus>
           <Suspense fallback={<p className="view-loading" role="status">{STATUS_TEXT.loadingView[state.lang]}</p>}>
             {/* Downloads name the filters the view is drawn under (none on a page the bar does not filter). */}
-            <DownloadFilters.Provider value={FILTERED.includes(state.view) ? state.filters : null}>
+            <DownloadFilters.Provider value={entry.filtered ? state.filters : null}>
               <View state={state} update={update} />
             </DownloadFilters.Provider>
           </Suspense>

@@ -2,15 +2,21 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { startEngineAfterFirstChart } from './app-start.ts';
-import { queryClient } from './db/query-client.ts';
+import { FIRST_CHART_MARK } from './components/first-chart.ts';
+import { setAfterAttach } from './db/after-attach.ts';
+import { startEngineAfterFirstChart } from './hooks/engine-start.ts';
+import { queryClient } from './hooks/query-client.ts';
 import './styles.css';
 
-// Start DuckDB once the first chart is drawn (the landing view does not need it: app-start.ts), or at
+// Once the published data is attached: the analyst's imported documents and labels go back in before the
+// views first query. (The workspace's code loads then, not with the landing view.)
+setAfterAttach(async (conn) => (await import('./workspace/index.ts')).restoreWorkspace(conn));
+
+// Start DuckDB once the first chart is drawn (the landing view does not need it: hooks/engine-start.ts), or at
 // once when a view's query needs it (runQuery starts it). Errors are shown by LoadStatus.
 startEngineAfterFirstChart(() => {
   void import('./db/duckdb.ts').then(({ tablesReady }) => tablesReady().catch(() => undefined));
-});
+}, FIRST_CHART_MARK);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

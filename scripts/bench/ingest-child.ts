@@ -51,7 +51,7 @@ if (mode === 'stages') {
 
 let cases: CaseRow[] = dataset.cases;
 let documents: DocumentRow[] = dataset.documents;
-let metrics = dataset.metrics.length;
+const metrics = dataset.metrics.length;
 if (mode === 'stages') ({ cases, documents } = replicateCases(dataset.cases, dataset.documents, factor));
 
 // The cases as dedupe saw them (duplicate_of cleared), timed alone; then similar on dedupe's output.

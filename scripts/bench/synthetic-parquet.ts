@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { silentLogger } from '../../src/export/logger.ts';
 import { writeOverviewSnapshot } from '../../src/export/overview-snapshot.ts';
-import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL } from '../../src/db/tables.ts';
+import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL } from '../../src/sql/tables.ts';
 import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../../src/queries/overview.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { PROVINCES } from './synthetic-corpus.ts';
@@ -31,7 +31,7 @@ export interface SyntheticSummary {
   written: ('parquet' | 'dashboard.duckdb' | 'overview.json')[];
 }
 
-/** The five Parquet files of the contract (src/db/tables.ts DATA_FILES), without the extension. */
+/** The five Parquet files of the contract (src/sql/tables.ts DATA_FILES), without the extension. */
 const PARQUET_TABLES = DATA_FILES.map((f) => f.file.replace(/\.parquet$/, ''));
 
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);

@@ -41,6 +41,7 @@ function BriefOverlay({ state, indicator, onClose }: BriefButtonProps & { onClos
 
   useEffect(() => {
     let live = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- new choices: drop the old brief while the new one is assembled
     setData(null);
     assembleBrief(runNamed, { filters: state.filters, a: state.compareA, b: state.compareB, indicators: chosen }).then(
       (d) => live && setData(d),

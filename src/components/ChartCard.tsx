@@ -1,7 +1,7 @@
 // A chart with its data: title, the ECharts drawing, and CSV / Excel / PNG / SQL buttons (download/*).
 // Loading, error and empty are decided once by QueryState; the chart itself only sees rows.
-// Usage:
-//   const q = overviewByCityQuery(state.filters); const r = useSql(q);
+// A chart whose rows are its query's result is written as <QueryChart query={q} … /> (QueryChart.tsx), which
+// runs the query; ChartCard itself takes rows the view already has (a snapshot, rows derived from a result):
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
 import EChartsReactCore from 'echarts-for-react/esm/core';
@@ -17,9 +17,9 @@ import { QueryState } from './QueryState.tsx';
 import { SqlDialog } from './SqlDialog.tsx';
 import { useChartGate } from './useChartGate.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 export type EChartsOption = Record<string, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 export type ChartClickParams = Record<string, any>;
 
 export interface ChartCardProps {
@@ -55,6 +55,7 @@ export function ChartCard(props: ChartCardProps) {
   // Latest callbacks in a ref, so the events object stays the same and echarts-for-react
   // does not unbind/rebind on every render.
   const callbacks = useRef(props);
+  // eslint-disable-next-line react-hooks/refs -- the latest-callback pattern: read only in event handlers
   callbacks.current = props;
   const opts = useMemo(() => ({ locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' as const }), [lang]);
 
@@ -73,12 +74,12 @@ export function ChartCard(props: ChartCardProps) {
       color: PALETTE,
       // A screen reader hears the chart's own values (chart-description.ts), not ECharts' generic sentence.
       aria: { enabled: true, decal: { show: false }, label: { description } },
-      // No animation: a filter change must show the new numbers at once (issue 5: ≤ 50 ms), and
+      // No animation: a filter change must show the new numbers at once (target: within 50 ms, docs/performance.md), and
       // `finished` (the app:first-chart mark) fires as soon as the first frame is drawn.
       animation: false,
       ...drawn,
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `props` is new every render; only its `option` builder matters
   }, [rows, props.option, title, lang, t]);
 
   const { waitingForModules, modulesError: moduleFailure, mayDraw, releaseTurn } = useChartGate(option);

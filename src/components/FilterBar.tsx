@@ -1,9 +1,9 @@
 // The one filter bar for all views: province(s), indicator(s), city, level, year, batch.
 // Each list is cross-filtered by the others (queries/options.ts); the selection lives in the URL.
 // A list's options (with case counts) are queried only once its menu has been opened: six group-bys on
-// every filter change would queue ahead of the view's own queries in DuckDB (issue 5: filter → charts).
+// every filter change would queue ahead of the view's own queries in DuckDB and slow the filter → charts path.
 import { useState } from 'react';
-import { useSql } from '../db/useSql.ts';
+import { useSql } from '../hooks/useSql.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { filterOptionsQuery } from '../queries/options.ts';
 import type { Row } from '../queries/types.ts';

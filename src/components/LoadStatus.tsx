@@ -21,7 +21,7 @@ export function LoadStatus({ children }: { children: ReactNode }) {
   const total = step.phase === 'data' ? step.total : 1;
   // The view renders under the progress line while loading: its queries wait for the tables (each chart
   // shows its own loading state), and the Overview draws at once from the numbers exported at ingest
-  // (views/overview-snapshot.ts, issue 5). The tree keeps one shape whether loading or ready, so the view
+  // (views/overview/overview-snapshot.ts). The tree keeps one shape whether loading or ready, so the view
   // is not unmounted and mounted again (twice its queries, and a console query orphaned) when loading ends.
   return (
     <>

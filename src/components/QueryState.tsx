@@ -3,16 +3,25 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Row } from '../queries/types.ts';
 
-export interface QueryStateProps {
+/** A query's result as useSql gives it. */
+export interface QueryResult<R> {
   status: 'pending' | 'error' | 'success';
   error?: Error | null;
-  rows: Row[] | undefined;
-  /** Minimum height of the placeholder, so the layout does not jump. */
-  height?: number;
-  children: (rows: Row[]) => ReactNode;
+  data: R[] | undefined;
 }
 
-export function QueryState({ status, error, rows, height = 120, children }: QueryStateProps) {
+export type QueryStateProps<R extends Row = Row> = {
+  /** Minimum height of the placeholder, so the layout does not jump. */
+  height?: number;
+  children: (rows: R[]) => ReactNode;
+} & (
+  | { /** useSql's result, as it is. */ result: QueryResult<R> }
+  | { status: QueryResult<R>['status']; error?: Error | null; /** Rows derived from a result (filtered, paged). */ rows: R[] | undefined }
+);
+
+export function QueryState<R extends Row = Row>(props: QueryStateProps<R>) {
+  const { height = 120, children } = props;
+  const { status, error, rows } = 'result' in props ? { ...props.result, rows: props.result.data } : props;
   const { t } = useI18n();
   if (status === 'error' && !rows) {
     return (

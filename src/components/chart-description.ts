@@ -3,7 +3,7 @@
 // sentence out.
 import type { Lang } from '../state/filters.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 type Option = Record<string, any>;
 
 /** Values read out per series; a longer series ends with "and more, n in all". */

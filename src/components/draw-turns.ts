@@ -1,6 +1,6 @@
 // Charts that appear together make their first drawing one after another, each in a task of its own, instead
 // of all in one. A chart's first drawing measures its labels' text (and, the first time on a page, loads the
-// CJK font's glyphs): five charts drawn in one task made a main-thread task of over 200 ms at load (issue 5:
+// CJK font's glyphs): five charts drawn in one task made a main-thread task of over 200 ms at load (the target:
 // none over 200 ms). Only first drawings take turns; updates of a drawn chart never wait.
 
 /** How long a turn may last before the next chart goes anyway (a chart that never reports back). */

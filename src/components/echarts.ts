@@ -1,6 +1,6 @@
 // The ECharts instance for the whole app: echarts/core with ONLY what the landing view (the Overview) draws
 // — bar and heatmap series, grid, tooltip, legend, a continuous visualMap, aria — so the first page load
-// carries no more chart code than it needs (issue 5: JS before the first chart). Any other series type or
+// carries no more chart code than it needs (less JS before the first chart). Any other series type or
 // component (line in the SQL console; pie, scatter, dataZoom, markLine, title, piecewise visualMap for
 // charts to come) is in echarts-more.ts, loaded on demand: ChartCard calls ensureChartModules(option)
 // before it draws. A chart needing something in neither list: add it to echarts-more.ts and to MORE below.
@@ -24,7 +24,7 @@ const MORE = {
   inSeries: new Set(['markLine']),
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 type Option = Record<string, any>;
 
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);

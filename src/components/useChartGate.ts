@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { requestDrawTurn } from './draw-turns.ts';
 import { ensureChartModules, moreChartsLoaded, needsMoreCharts } from './echarts.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 type Option = Record<string, any>;
 
 export interface ChartGate {

@@ -13,7 +13,7 @@ import { Table } from 'apache-arrow';
 import type { Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { assertReadingStatement, NotReadOnlyError } from './console-guard.ts';
-import { getDb, tablesReady } from './duckdb.ts';
+import { openConnection } from './duckdb.ts';
 
 export { NotReadOnlyError };
 
@@ -48,9 +48,7 @@ let cancelRequested = false;
 
 // After the tables are ready: a console query may read any of them.
 function connection(): Promise<AsyncDuckDBConnection> {
-  connPromise ??= tablesReady()
-    .then(() => getDb())
-    .then((db) => db.connect());
+  connPromise ??= openConnection();
   return connPromise;
 }
 
@@ -95,7 +93,7 @@ export async function runConsoleQuery(sql: string): Promise<ConsoleResult> {
   } catch (error) {
     if (cancelRequested) throw new QueryCancelledError();
     if (error instanceof NotReadOnlyError) throw error;
-    throw new Error(duckdbMessage(error));
+    throw new Error(duckdbMessage(error), { cause: error });
   } finally {
     running = false;
   }

@@ -12,8 +12,10 @@ import type { Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { checkDatabaseFile, DataFileError } from './database-file.ts';
 import { emitLoad } from './load-progress.ts';
-import { attachSql, DASHBOARD_DB_FILE, dataUrl, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL, VIEWS_SQL } from './tables.ts';
-import { restoreWorkspace } from './workspace.ts';
+import { attachSql, DASHBOARD_DB_FILE, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL, VIEWS_SQL } from '../sql/tables.ts';
+import { dataUrl } from './data-url.ts';
+import { afterAttach } from './after-attach.ts';
+import { wasmConnector } from './wasm-connector.ts';
 
 export { DataFileError };
 
@@ -80,7 +82,7 @@ async function lockDown(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
   await conn.query('SET lock_configuration = true');
 }
 
-/** Attach the published data, create the views, restore the analyst's workspace. */
+/** Attach the published data, create the views, run the after-attach step (the app's workspace restore). */
 async function loadTables(): Promise<void> {
   const db = await getDb();
   const conn = await getConnection();
@@ -88,15 +90,13 @@ async function loadTables(): Promise<void> {
   await attachPublishedData(db, conn);
   for (const sql of VIEWS_SQL) await conn.query(sql);
   emitLoad({ phase: 'data', done: [DASHBOARD_DB_FILE], total: 1 });
-  // Issue 4: re-insert the analyst's imported documents and labels before the views first query.
-  const { hasStoredImports } = await import('./imported.ts');
-  const withImports = await hasStoredImports().catch(() => false);
-  await restoreWorkspace(conn, { imports: withImports });
+  // Before the views first query (main.tsx sets it: the analyst's imported documents and labels go back in).
+  await afterAttach(wasmConnector(conn));
   await lockDown(conn);
   emitLoad({ phase: 'ready' });
 }
 
-/** Resolves once the tables and views exist and the workspace is restored; rejects with a DataFileError. */
+/** Resolves once the tables and views exist and the after-attach step ran; rejects with a DataFileError. */
 export function tablesReady(): Promise<void> {
   readyPromise ??= loadTables().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
@@ -104,6 +104,15 @@ export function tablesReady(): Promise<void> {
     throw error;
   });
   return readyPromise;
+}
+
+/**
+ * A connection of the caller's own, opened once the tables are ready (the SQL console's, the workspace's
+ * writes): its transactions and cancels never touch the dashboard's queries.
+ */
+export async function openConnection(): Promise<duckdb.AsyncDuckDBConnection> {
+  await tablesReady();
+  return (await getDb()).connect();
 }
 
 /** Run SQL once the tables are ready; rows are plain objects (see arrow-rows.ts). */

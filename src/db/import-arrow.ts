@@ -5,9 +5,9 @@
 // The Arrow side only needs four kinds of column (text, number, boolean, list of text): DuckDB does the
 // exact typing (INTEGER, DATE, TIMESTAMP…) in the cast, as the target table says.
 import { Bool, Field, Float64, List, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType, type Vector } from 'apache-arrow';
-import type { SqlColumn } from './workspace-sql.ts';
+import type { SqlColumn } from '../sql/connector.ts';
+import { ident } from '../sql/quote.ts';
 
-const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The Arrow type a DuckDB column's values travel as. */
 export function arrowTypeOf(duckdbType: string): DataType {
@@ -97,9 +97,9 @@ export function rowsToArrow(columns: SqlColumn[], rows: readonly object[]): Tabl
 
 /** The statement that moves the staging table's rows into `table`, each column cast to its type. */
 export function insertFromStagingSql(table: string, staging: string, columns: SqlColumn[]): string {
-  const names = columns.map((c) => quoteId(c.name)).join(', ');
-  const casts = columns.map((c) => `CAST(${quoteId(c.name)} AS ${c.type})`).join(', ');
-  return `INSERT INTO ${quoteId(table)} (${names}) SELECT ${casts} FROM ${quoteId(staging)}`;
+  const names = columns.map((c) => ident(c.name)).join(', ');
+  const casts = columns.map((c) => `CAST(${ident(c.name)} AS ${c.type})`).join(', ');
+  return `INSERT INTO ${ident(table)} (${names}) SELECT ${casts} FROM ${ident(staging)}`;
 }
 
 /** What insertRowsBulk needs of a DuckDB-wasm connection (so tests can pass another engine's). */
@@ -112,13 +112,13 @@ export interface BulkConnection {
 export async function insertRowsBulk(conn: BulkConnection, table: string, columns: SqlColumn[], rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const staging = `staging_${table}`;
-  await conn.query(`DROP TABLE IF EXISTS ${quoteId(staging)}`);
+  await conn.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
   // Serialised here rather than by insertArrowTable: that one needs the Table class of DuckDB-wasm's own
   // apache-arrow instance (in Node tests it is another one, and the insert then silently does nothing).
   await conn.insertArrowFromIPCStream(tableToIPC(rowsToArrow(columns, rows), 'stream'), { name: staging, create: true });
   try {
     await conn.query(insertFromStagingSql(table, staging, columns));
   } finally {
-    await conn.query(`DROP TABLE IF EXISTS ${quoteId(staging)}`);
+    await conn.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
   }
 }

@@ -1,12 +1,13 @@
 // Node only: dashboard.duckdb — the Parquet files of a data directory copied, table for table, into one
-// DuckDB database file that the browser attaches read-only over HTTP (src/db/tables.ts says why).
+// DuckDB database file that the browser attaches read-only over HTTP (src/sql/tables.ts says why).
 // Built from the Parquet files themselves, so it holds exactly what analysts download, with the same types.
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { baseViewSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_SCHEMA, PUBLISHED_TABLES } from '../db/tables.ts';
-import { WORKSPACE_VIEWS_SQL } from '../db/workspace-sql.ts';
-import { EXPORTED_INDEXES } from '../queries/indexes.ts';
+import { ident, literal } from '../sql/quote.ts';
+import { baseViewSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_SCHEMA, PUBLISHED_TABLES } from '../sql/tables.ts';
+import { EXPORTED_INDEXES } from '../sql/indexes.ts';
+import { WORKSPACE_VIEWS_SQL } from '../sql/workspace-views.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -15,7 +16,6 @@ import type { Logger } from './logger.ts';
  */
 export const BROWSER_STORAGE_VERSION = 'v1.4.0';
 
-const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Writes `dataDir/dashboard.duckdb` from the Parquet files of `dataDir` (temp file + rename). Returns its path. */
 export async function writeDashboardDb(dataDir: string, logger: Logger): Promise<string> {
@@ -29,20 +29,20 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: '6GB', temp_directory: spill });
   const connection = await instance.connect();
   try {
-    // Attached under the name the app reads it by, so the app's own views (src/db/tables.ts) work over it.
+    // Attached under the name the app reads it by, so the app's own views (src/sql/tables.ts) work over it.
     const out = PUBLISHED_SCHEMA;
-    await connection.run(`ATTACH ${sqlString(tmp)} AS ${out} (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}')`);
+    await connection.run(`ATTACH ${literal(tmp)} AS ${out} (STORAGE_VERSION '${BROWSER_STORAGE_VERSION}')`);
     for (const file of DATA_FILES) {
       const source = path.join(dataDir, file.file);
-      await connection.run(`CREATE TABLE ${out}."${file.published}" AS SELECT * FROM read_parquet(${sqlString(source)})`);
+      await connection.run(`CREATE TABLE ${out}.${ident(file.published)} AS SELECT * FROM read_parquet(${literal(source)})`);
     }
-    // Derived tables (src/db/tables.ts DERIVED_TABLES): figures per case, then the views' indexes, each
-    // computed over the app's views with an empty workspace (src/queries/indexes.ts).
+    // Derived tables (src/sql/tables.ts DERIVED_TABLES): figures per case, then the views' indexes, each
+    // computed over the app's views with an empty workspace (src/sql/indexes.ts).
     await connection.run(`CREATE TABLE ${out}.case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM ${out}.metrics GROUP BY case_id`);
     for (const table of [...DATA_FILES, { published: 'case_figures', base: 'base_case_figures' }]) await connection.run(baseViewSql(table));
     for (const sql of WORKSPACE_VIEWS_SQL) await connection.run(sql);
     for (const index of EXPORTED_INDEXES) {
-      await connection.run(`CREATE TABLE ${out}."${index.published}" AS
+      await connection.run(`CREATE TABLE ${out}.${ident(index.published)} AS
 SELECT * FROM (${index.select('cases', 'metrics')}) ORDER BY ${index.order}`);
     }
     // Detaching checkpoints: everything is in the file itself, no .wal beside it.

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Dataset } from '../ingest/pipeline.ts';
 import { buildQualityReport, type QualityReport } from '../ingest/quality.ts';
-import { DASHBOARD_DB_FILE } from '../db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../sql/tables.ts';
 import { OVERVIEW_SNAPSHOT_FILE } from '../queries/overview.ts';
 import type { Logger } from './logger.ts';
 import { writeDashboardDb } from './dashboard-db.ts';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DuckDBDateValue, DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset } from '../ingest/pipeline.ts';
 import type { CaseRow, DocumentRow, IndicatorRow, MetricRow, SimilarRow } from '../ingest/types.ts';
+import { ident, literal } from '../sql/quote.ts';
 import { writeFileAtomic } from './atomic.ts';
 import type { Logger } from './logger.ts';
 import type { ExportHooks } from './publish.ts';
@@ -133,7 +134,7 @@ export async function writeParquetFiles(dataset: Dataset, outDir: string, logger
       temporary.push(tmp);
       await hooks.beforeWrite?.(spec.file);
       await loadTable(connection, spec);
-      await connection.run(`COPY ${quoteId(spec.table)} TO ${sqlString(tmp)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
+      await connection.run(`COPY ${ident(spec.table)} TO ${literal(tmp)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
       logger.info(`${spec.file}: ${spec.rows.length} rows`);
     }
     // All files written: only now replace the published ones, so a failure leaves the previous set intact.
@@ -151,9 +152,9 @@ export async function writeParquetFiles(dataset: Dataset, outDir: string, logger
 
 async function loadTable(connection: DuckDBConnection, spec: TableToWrite): Promise<void> {
   const columnsSql = spec.columns
-    .map((c) => `${quoteId(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`)
+    .map((c) => `${ident(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`)
     .join(', ');
-  await connection.run(`CREATE OR REPLACE TABLE ${quoteId(spec.table)} (${columnsSql})`);
+  await connection.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} (${columnsSql})`);
   const appender = await connection.createAppender(spec.table);
   try {
     for (const row of spec.rows) {
@@ -196,15 +197,6 @@ function appendValue(appender: DuckDBAppender, column: ColumnSpec<never>, value:
       appender.appendList((value as unknown[]).map(String), LIST(VARCHAR));
       return;
   }
-}
-
-/** Identifiers are quoted: `similar` is a DuckDB keyword (SIMILAR TO). */
-function quoteId(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** Writes quality.json (or any JSON) atomically. */

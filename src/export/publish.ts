@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DASHBOARD_DB_FILE, DATA_FILES } from '../db/tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES } from '../sql/tables.ts';
 import { OVERVIEW_SNAPSHOT_FILE } from '../queries/overview.ts';
 
 export const QUALITY_FILE = 'quality.json';

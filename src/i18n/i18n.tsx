@@ -1,12 +1,9 @@
 // Language context: t(key), and names of indicators / provinces / levels in the UI language.
-// Indicator names come from the `indicators` table (both languages), so the taxonomy has one source; until
-// it is loaded, the ingest's own taxonomy (the constant that table is written from) names them, so a
-// filter chip or a URL-chosen indicator never shows a code like `getting_electricity`.
+// Indicator names come from the ingest's taxonomy (ingest/indicators.ts), the constant the `indicators`
+// table is written from: one source, known before any query, so a filter chip or a URL-chosen indicator
+// never shows a code like `getting_electricity`.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useEngineWanted } from '../app-start.ts';
-import { useSql } from '../db/useSql.ts';
 import { INDICATORS } from '../ingest/indicators.ts';
-import { indicatorsQuery } from '../queries/options.ts';
 import type { Lang } from '../state/filters.ts';
 import { DICT, PROVINCE_EN, type DictKey } from './dict.ts';
 import { unitName } from './units.ts';
@@ -33,7 +30,7 @@ export interface I18n {
   unitName: (unit: string | null | undefined) => string;
   levelName: (level: string | null | undefined) => string;
   batchName: (year: number | null | undefined, batch: number | null | undefined) => string;
-  /** The taxonomy in its sort order (the ingest's constant until the table is loaded). */
+  /** The taxonomy in its sort order. */
   indicators: IndicatorInfo[];
   /** Collator for sorting labels in the UI language (no ICU in DuckDB-wasm). */
   collator: Intl.Collator;
@@ -88,8 +85,6 @@ export function makeI18n(lang: Lang, indicators: IndicatorInfo[], romanise?: Rom
 const I18nContext = createContext<I18n>(makeI18n('zh', INDICATORS));
 
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  // Not before DuckDB is wanted anyway (app-start.ts): the landing charts carry their indicator names.
-  const { data } = useSql(useEngineWanted() ? indicatorsQuery() : null);
   // English place names need pinyin-pro: loaded the first time the UI is in English.
   const [romanise, setRomanise] = useState<Romanise | undefined>(undefined);
   useEffect(() => {
@@ -100,15 +95,7 @@ export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNo
       live = false;
     };
   }, [lang, romanise]);
-  const value = useMemo(() => {
-    const indicators = (data ?? []).map((r) => ({
-      code: String(r.code),
-      name_zh: String(r.name_zh ?? r.code),
-      name_en: String(r.name_en ?? r.code),
-      sort: Number(r.sort ?? 0),
-    }));
-    return makeI18n(lang, indicators.length > 0 ? indicators : INDICATORS, romanise);
-  }, [lang, data, romanise]);
+  const value = useMemo(() => makeI18n(lang, INDICATORS, romanise), [lang, romanise]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

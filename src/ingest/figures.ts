@@ -46,7 +46,7 @@ const TAIL_RE = /^(?:以上|以内|之内|内|左右)/;
 const HAN_RE = /\p{Script=Han}/u;
 
 /** Signs and letters that make a digit part of a code, time, model name or formula, not a figure. */
-const GLUED_BEFORE = /[A-Za-z·•./×*+_#〔\[@]/;
+const GLUED_BEFORE = /[A-Za-z·•./×*+_#〔[@]/;
 const GLUED_AFTER = /[A-Za-z·•×*+_#]/;
 /** Characters before a Chinese numeral that make it an ordinal, a vague amount or part of a word. */
 const CJK_NUMERAL_BLOCKERS = new Set([...'第几数上成统唯同单逐之周初一期星拜每前后']);

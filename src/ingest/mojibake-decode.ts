@@ -456,8 +456,8 @@ export function decodeRun(
   // score turns out lower than it allowed for.
   let maxLp = -Infinity;
   for (const c of completed) if (c.lp > maxLp) maxLp = c.lp;
-  let candidates: Candidate[] = [];
-  let top = -Infinity;
+  let candidates: Candidate[];
+  let top: number;
   for (let window = 2 * GUESS_DOUBT; ; window *= 2) {
     const near = completed.filter((c) => c.lp >= maxLp - window).sort((a, b) => b.lp - a.lp);
     candidates = [];

@@ -2,7 +2,8 @@
 // the whole dataset (ids made unique, duplicates resolved, similar cases computed).
 // Pure: no Node imports, so the browser's "import a document" runs exactly this code.
 //
-// Stages: decode → normalise → segment → locate → classify → figures → ids. A document value that the
+// Stages, per document: decode → normalise (repairs mojibake) → segment → locate → classify → figures →
+// measures; per corpus: ids → dedupe → similar (README lists the same). A document value that the
 // text does not state comes from the hints (manifest), else is inferred from the text and recorded in the
 // report, else stays null: nothing is guessed silently.
 

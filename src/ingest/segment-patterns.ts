@@ -149,7 +149,7 @@ function partOf(core: string): PartName | null {
  */
 export function partHeadingSplit(text: string): { part: PartName; rest: string } | null {
   const t = text.replace(PART_PREFIX, '');
-  const bracketed = /^[【\[〔]\s*([^】\]〕]{1,12})\s*[】\]〕]\s*[:]?\s*(.*)$/.exec(t);
+  const bracketed = /^[【[〔]\s*([^】\]〕]{1,12})\s*[】\]〕]\s*[:]?\s*(.*)$/.exec(t);
   if (bracketed) {
     const part = partOf(bracketed[1].trim());
     return part ? { part, rest: bracketed[2].trim() } : null;
@@ -186,7 +186,7 @@ export function isFurniture(text: string): boolean {
     /^(?:您现在的位置|当前位置|首页\s*[>»])/.test(text) ||
     /^(?:发布时间|发布日期|来源|浏览次数|作者|字号|【字体)/.test(text) ||
     /全文如下/.test(text) ||
-    /^[【\[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
+    /^[【[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
     /^(?:责任编辑|编辑|审核|校对|点击数|阅读量|访问量)\s*[:]/.test(text) ||
     /(?:阅读原文|点击(?:下方|上方|蓝字)|长按(?:识别|二维码)|关注我们|欢迎转发|转载请注明)/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)

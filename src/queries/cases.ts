@@ -4,7 +4,7 @@
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
 import type { CaseSortKey, Filters } from '../state/filters.ts';
-import { keyFigureOrderSql, phraseWithChangeSql } from './figure-phrases.ts';
+import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
 import { caseWhere, literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 

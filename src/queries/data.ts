@@ -1,5 +1,6 @@
 // Named queries of the Data view: source documents, taxonomy with counts, whole tables for download.
-import { DATA_FILES } from '../db/tables.ts';
+import { DATA_FILES } from '../sql/tables.ts';
+import { ident, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Source documents with how many cases each lists and parses, rows in the table (a listed case with no body still has one), and duplicates. */
@@ -35,7 +36,7 @@ const sourceOf = (table: string) => (table === 'cases' ? 'cases_all' : table);
 
 /** Every row of a table, for the CSV download (`table` is one of ours, quoted for `similar`). */
 export function wholeTableQuery(table: string): NamedQuery {
-  return { id: `data.${table}`, sql: `SELECT * FROM "${sourceOf(table).replaceAll('"', '""')}"` };
+  return { id: `data.${table}`, sql: `SELECT * FROM ${ident(sourceOf(table))}` };
 }
 
 /**
@@ -46,14 +47,14 @@ export function tableCountsQuery(tables: string[]): NamedQuery {
   const count = (t: string) => {
     const file = DATA_FILES.find((f) => f.published === t);
     const imported = IMPORTED_OF[t];
-    const parts = [`(SELECT count(*) FROM "${(file?.base ?? sourceOf(t)).replaceAll('"', '""')}")`];
+    const parts = [`(SELECT count(*) FROM ${ident(file?.base ?? sourceOf(t))})`];
     if (imported) parts.push(`(SELECT count(*) FROM ${imported})`);
-    return `SELECT '${t.replaceAll("'", "''")}' AS "table", (${parts.join(' + ')})::INTEGER AS n`;
+    return `SELECT ${literal(t)} AS "table", (${parts.join(' + ')})::INTEGER AS n`;
   };
   return { id: 'data.tableCounts', sql: tables.map(count).join('\nUNION ALL\n') };
 }
 
-/** The workspace table of imported rows behind each table that has one (src/db/workspace-sql.ts). */
+/** The workspace table of imported rows behind each table that has one (sql/workspace-views.ts). */
 const IMPORTED_OF: Record<string, string> = {
   documents: 'imported_documents',
   cases: 'imported_cases',

@@ -45,7 +45,7 @@ ORDER BY ${orderOfDimension('m.dimension')}`,
   };
 }
 
-const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN '${d}' THEN ${i}`).join(' ')} ELSE 99 END`;
+const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN ${literal(d)} THEN ${i}`).join(' ')} ELSE 99 END`;
 
 /** How many measures per province the Indicator and Compare views chart and list (a national dataset has thousands). */
 export const MEASURES_SHOWN_PER_PROVINCE = 20;

@@ -1,18 +1,18 @@
-// Option lists of the filter bar, and the indicator taxonomy. Each list is cross-filtered: it
+// Option lists of the filter bar. Each list is cross-filtered: it
 // respects every other filter but not its own, so picking a second province stays possible.
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
 import { caseWhere, FILTER_COLUMN } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
-export function indicatorsQuery(): NamedQuery {
-  return { id: 'taxonomy', sql: 'SELECT code, name_zh, name_en, sort FROM indicators ORDER BY sort, code' };
-}
+/** An option of a filter: a value of its column (a province, a year…) and its case count. */
+export type OptionRow = { value: string | number; n: number };
 
-/** Rows { value, n }: each value of the filter's column with its case count under the other filters. */
-export function filterOptionsQuery(filters: Filters, key: keyof Filters): NamedQuery {
+/** Each value of the filter's column with its case count under the other filters. */
+export function filterOptionsQuery(filters: Filters, key: keyof Filters): NamedQuery<OptionRow> {
   const column = FILTER_COLUMN[key];
   return {
     id: `options.${key}`,
+    columns: ['value', 'n'],
     sql: `SELECT ${column} AS value, count(*)::INTEGER AS n
 FROM cases
 WHERE ${caseWhere(filters, { omit: key })} AND ${column} IS NOT NULL
@@ -21,7 +21,7 @@ ORDER BY n DESC, value`,
   };
 }
 
-/** All provinces in the data, { value, n }: the province options with no filter set. */
-export function provincesQuery(): NamedQuery {
+/** All provinces in the data: the province options with no filter set. */
+export function provincesQuery(): NamedQuery<OptionRow> {
   return { ...filterOptionsQuery(EMPTY_FILTERS, 'provinces'), id: 'options.allProvinces' };
 }

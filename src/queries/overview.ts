@@ -1,5 +1,5 @@
 // Named queries of the Overview view. Each is (filters) → { id, sql }. They read `case_summary`
-// (workspace-sql.ts): the cases counted per combination of the filter dimensions, so a filter change costs
+// (sql/workspace-views.ts): the cases counted per combination of the filter dimensions, so a filter change costs
 // the same at 123 or 1M cases. tests/queries/overview.test.ts checks each answer against the `cases` view.
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
 import { inList, summaryWhere } from './sql.ts';
@@ -28,10 +28,13 @@ function documentCount(filters: Filters): string {
   return `(SELECT count(*) FROM documents WHERE ${documentWhere(filters)})`;
 }
 
+export type TotalsRow = { documents: number; cases: number; provinces: number; cities: number; indicators: number; figures: number };
+
 /** One row: documents, cases, provinces, cities, indicators, figures under the filters (one pass over the summary). */
-export function totalsQuery(filters: Filters): NamedQuery {
+export function totalsQuery(filters: Filters): NamedQuery<TotalsRow> {
   return {
     id: 'overview.totals',
+    columns: ['documents', 'cases', 'provinces', 'cities', 'indicators', 'figures'],
     sql: `SELECT
   ${documentCount(filters)}::INTEGER AS documents,
   coalesce(sum(cases), 0)::INTEGER AS cases,
@@ -49,9 +52,21 @@ WHERE ${summaryWhere(filters)}`,
  * ignores the indicator filter, so picking one indicator shows its real share, not 100 %: the province
  * totals are taken (window sum) before the indicator filter applies.
  */
-export function heatmapQuery(filters: Filters): NamedQuery {
+export type HeatmapRow = {
+  province: string;
+  indicator: string;
+  name_zh: string | null;
+  name_en: string | null;
+  sort: number;
+  cases: number;
+  province_cases: number;
+  share: number;
+};
+
+export function heatmapQuery(filters: Filters): NamedQuery<HeatmapRow> {
   return {
     id: 'overview.heatmap',
+    columns: ['province', 'indicator', 'name_zh', 'name_en', 'sort', 'cases', 'province_cases', 'share'],
     sql: `WITH cells AS (
   SELECT province, indicator, sum(cases) AS cases FROM case_summary
   WHERE ${summaryWhere(filters, { omit: 'indicators' })} AND province IS NOT NULL
@@ -69,10 +84,13 @@ ORDER BY sort, s.indicator, s.province`,
   };
 }
 
+export type ByIndicatorRow = { indicator: string; name_zh: string | null; name_en: string | null; sort: number; province: string | null; cases: number };
+
 /** Cases by indicator, one row per (indicator, province). */
-export function byIndicatorQuery(filters: Filters): NamedQuery {
+export function byIndicatorQuery(filters: Filters): NamedQuery<ByIndicatorRow> {
   return {
     id: 'overview.byIndicator',
+    columns: ['indicator', 'name_zh', 'name_en', 'sort', 'province', 'cases'],
     sql: `SELECT s.indicator, i.name_zh, i.name_en, coalesce(i.sort, 999)::INTEGER AS sort, s.province,
   sum(s.cases)::INTEGER AS cases
 FROM case_summary s
@@ -83,10 +101,13 @@ ORDER BY sort, s.indicator, s.province`,
   };
 }
 
+export type ByCityRow = { province: string | null; city: string | null; cases: number };
+
 /** Cases by city (null city = province-level bodies), one row per (province, city). */
-export function byCityQuery(filters: Filters): NamedQuery {
+export function byCityQuery(filters: Filters): NamedQuery<ByCityRow> {
   return {
     id: 'overview.byCity',
+    columns: ['province', 'city', 'cases'],
     sql: `SELECT province, city, sum(cases)::INTEGER AS cases
 FROM case_summary
 WHERE ${summaryWhere(filters)}
@@ -95,10 +116,13 @@ ORDER BY cases DESC, province, city NULLS LAST`,
   };
 }
 
+export type ByLevelRow = { level: string | null; province: string | null; cases: number };
+
 /** Cases by level (province / city / county), one row per (level, province). */
-export function byLevelQuery(filters: Filters): NamedQuery {
+export function byLevelQuery(filters: Filters): NamedQuery<ByLevelRow> {
   return {
     id: 'overview.byLevel',
+    columns: ['level', 'province', 'cases'],
     sql: `SELECT level, province, sum(cases)::INTEGER AS cases
 FROM case_summary
 WHERE ${summaryWhere(filters)}
@@ -107,10 +131,13 @@ ORDER BY CASE level WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN
   };
 }
 
+export type ByBatchRow = { year: number | null; batch: number | null; province: string | null; cases: number };
+
 /** Cases by year and batch, one row per (year, batch, province). */
-export function byBatchQuery(filters: Filters): NamedQuery {
+export function byBatchQuery(filters: Filters): NamedQuery<ByBatchRow> {
   return {
     id: 'overview.byBatch',
+    columns: ['year', 'batch', 'province', 'cases'],
     sql: `SELECT year, batch, province, sum(cases)::INTEGER AS cases
 FROM case_summary
 WHERE ${summaryWhere(filters)}
@@ -130,6 +157,6 @@ export interface OverviewSnapshot {
 export const OVERVIEW_SNAPSHOT_FILE = 'overview.json';
 
 /** The queries exported in the snapshot: every Overview query with no filter (the landing state). */
-export function overviewSnapshotQueries(): NamedQuery[] {
+export function overviewSnapshotQueries(): NamedQuery<Row>[] {
   return OVERVIEW_QUERIES.map((make) => make(EMPTY_FILTERS));
 }

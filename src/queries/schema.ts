@@ -1,6 +1,8 @@
 // Queries of the analyst's panels: the SQL console's schema (every table and view the analyst can query,
 // with its columns, their types, and an example value per column) and the labelled cases of the labels list.
-import { literal } from './sql.ts';
+import { ident, literal } from './sql.ts';
+
+export { ident };
 import type { NamedQuery } from './types.ts';
 
 /**
@@ -17,11 +19,6 @@ JOIN information_schema.columns c
 WHERE t.table_catalog = current_database() AND t.table_schema = 'main'
 ORDER BY t.table_type DESC, t.table_name, c.ordinal_position`,
   };
-}
-
-/** Quote an identifier for SQL. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** Rows sampled for the examples: enough to find a non-null value, few enough that 1M cases stay instant. */

@@ -1,14 +1,8 @@
-// SQL building helpers: every value that comes from the URL or the user goes through `literal`.
+// SQL building helpers: every value that comes from the URL or the user goes through `literal` (sql/quote.ts).
+import { literal } from '../sql/quote.ts';
 import type { Filters } from '../state/filters.ts';
 
-/** A SQL string literal with quotes doubled. */
-export function literal(value: string | number): string {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    return String(value);
-  }
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { ident, literal } from '../sql/quote.ts';
 
 export function inList(column: string, values: readonly (string | number)[]): string {
   return `${column} IN (${values.map(literal).join(', ')})`;
@@ -45,7 +39,7 @@ export function caseWhere(filters: Filters, options: { alias?: string; omit?: ke
   return [`${prefix}duplicate_of IS NULL`, ...filterClauses(filters, prefix, options.omit)].join(' AND ');
 }
 
-/** The same predicate over the indexes (`case_summary`, `case_list`, … indexes.ts), which hold distinct cases only. */
+/** The same predicate over the indexes (`case_summary`, `case_list`, … sql/indexes.ts), which hold distinct cases only. */
 export function summaryWhere(filters: Filters, options: { alias?: string; omit?: keyof Filters } = {}): string {
   return ['TRUE', ...filterClauses(filters, options.alias ? `${options.alias}.` : '', options.omit)].join(' AND ');
 }

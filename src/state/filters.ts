@@ -2,7 +2,9 @@
 // (see url-state.ts), so a reload, back/forward or a pasted link restores the same screen.
 import type { Level } from '../ingest/types.ts';
 
-export type ViewId = 'overview' | 'compare' | 'indicator' | 'cases' | 'case' | 'data' | 'sql';
+/** Every view a URL may name, in the header's order (each has its entry in views/registry.ts). */
+export const VIEW_IDS = ['overview', 'compare', 'indicator', 'cases', 'case', 'data', 'sql'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
 export type Lang = 'zh' | 'en';
 
 /** One filter bar for all views. Empty list = no restriction. Province values are full names (福建省). */

@@ -2,9 +2,8 @@
 // pasted link restore the same screen. Defaults are left out of the URL so links stay short.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Level } from '../ingest/types.ts';
-import { CASE_SORT_KEYS, EMPTY_FILTERS, type AppState, type Filters, type ViewId } from './filters.ts';
+import { CASE_SORT_KEYS, EMPTY_FILTERS, VIEW_IDS, type AppState, type Filters } from './filters.ts';
 
-export const VIEWS: ViewId[] = ['overview', 'compare', 'indicator', 'cases', 'case', 'data', 'sql'];
 const LEVELS: Level[] = ['province', 'city', 'county'];
 
 export const DEFAULT_STATE: AppState = {
@@ -46,8 +45,10 @@ export const MAX_SQL_URL_CHARS = 6000;
 export const MAX_PAGE = 99_999;
 
 // Control characters (NUL ends a DuckDB statement); the SQL text may hold tabs and line breaks.
+/* eslint-disable no-control-regex -- matching control characters is what these two patterns are for */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const SQL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
 
 const plainText = (value: string, max = MAX_VALUE_CHARS) => value.length <= max && !CONTROL.test(value);
 
@@ -112,7 +113,7 @@ export interface ParsedUrl {
 /** The state a query string describes, and which of its values had to be left out. */
 export function parseUrl(search: string): ParsedUrl {
   const read = new ParamReader(new URLSearchParams(search));
-  const view = read.oneOf('view', VIEWS) ?? DEFAULT_STATE.view;
+  const view = read.oneOf('view', VIEW_IDS) ?? DEFAULT_STATE.view;
   const page = read.text('page', (v) => /^\d{1,5}$/.test(v) && Number(v) <= MAX_PAGE);
   const filters: Filters = {
     provinces: read.list(FILTER_PARAMS.provinces, textItem),

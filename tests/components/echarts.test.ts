@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { SVGRenderer } from 'echarts/renderers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { echarts, ensureChartModules, moreChartsLoaded, needsMoreCharts, PALETTE } from '../../src/components/echarts.ts';
-import { resultChartOption } from '../../src/components/sql/result-chart.ts';
+import { resultChartOption } from '../../src/views/sql/result-chart.ts';
 import { makeI18n } from '../../src/i18n/i18n.tsx';
 import type { OverviewSnapshot } from '../../src/queries/overview.ts';
 import type { Row } from '../../src/queries/types.ts';
-import { byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from '../../src/views/overview-charts.ts';
+import { byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from '../../src/views/overview/overview-charts.ts';
 import { DATA_DIR } from '../helpers/paths.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 type Option = Record<string, any>;
 
 // Server-side rendering for the test only (the app draws on canvas).

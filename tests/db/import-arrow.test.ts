@@ -3,13 +3,13 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { insertRowsBulk } from '../../src/db/import-arrow.ts';
-import { prepareImport } from '../../src/db/import-doc.ts';
-import { insertRowsSql, type SqlColumn } from '../../src/db/workspace-sql.ts';
+import { prepareImport } from '../../src/workspace/import-doc.ts';
+import type { SqlColumn } from '../../src/sql/connector.ts';
+import { insertRowsSql } from '../../src/sql/insert.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { madeUpDocument } from './made-up-doc.ts';
+import { madeUpDocument } from '../workspace/made-up-doc.ts';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 
 let conn: { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; insertArrowFromIPCStream(b: Uint8Array, o: object): void };

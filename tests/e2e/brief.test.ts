@@ -15,7 +15,7 @@ import { documentTitle } from '../../src/components/documents/document-title.ts'
 import { makeI18n } from '../../src/i18n/i18n.tsx';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { madeUpDocument } from '../db/made-up-doc.ts';
+import { madeUpDocument } from '../workspace/made-up-doc.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { startApp, waitForCharts, type App } from './harness.ts';
 

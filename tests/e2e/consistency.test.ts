@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
-import { HEATMAP_MAX_CELL } from '../../src/views/overview-charts.ts';
+import { HEATMAP_MAX_CELL } from '../../src/views/overview/overview-charts.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
 

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openDataDb } from '../helpers/data-db.ts';
 import { startApp, type App } from './harness.ts';
 
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 const screens = process.env.SCREENS_DIR;
-async function shoot(page: import('playwright-core').Page, name: string) {
+async function shoot(page: Page, name: string) {
   if (!screens) return;
   mkdirSync(screens, { recursive: true });
   await page.screenshot({ path: join(screens, `${name}.png`), fullPage: false });

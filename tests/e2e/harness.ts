@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.ts';
 import { chromiumPath } from '../../scripts/system-deps.ts';
-import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
 
 /** The project root (scripts/bench.ts imports it from here). */
@@ -82,12 +82,12 @@ export async function ensureBuilt(): Promise<string> {
     const pointer = join(BUILDS, 'latest');
     const latest = existsSync(pointer) ? join(BUILDS, readFileSync(pointer, 'utf8').trim()) : null;
     const built = latest && existsSync(join(latest, 'index.html')) ? statSync(join(latest, 'index.html')).mtimeMs : 0;
-    const sources = Math.max(...['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(ROOT, p))));
+    const sources = Math.max(...['src', 'bench', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(ROOT, p))));
     if (latest && built > sources) return latest;
     const name = `${Date.now()}`;
     // NODE_ENV=production whoever calls: under vitest it is 'test', and Vite would then bundle React's and
     // ECharts' development code (~70 KB gzip more, dev warnings) — not the build users get.
-    run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', join(BUILDS, name), '--emptyOutDir'], { ...process.env, NODE_ENV: 'production' });
+    run('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn', '--outDir', join(BUILDS, name), '--emptyOutDir'], { ...process.env, NODE_ENV: 'production' });
     writeFileSync(pointer, name);
     // Keep the three newest builds (older ones may still be served by a running suite for a while).
     const old = readdirSync(BUILDS).filter((d) => /^\d+$/.test(d)).sort().slice(0, -3);

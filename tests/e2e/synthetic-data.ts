@@ -7,12 +7,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { silentLogger } from '../../src/export/logger.ts';
+import { literal } from '../../src/sql/quote.ts';
 
 export async function writeSyntheticData(dir: string, cases = 200): Promise<void> {
   await mkdir(dir, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
-  const out = (name: string) => `'${join(dir, name).replaceAll("'", "''")}'`;
+  const out = (name: string) => literal(join(dir, name));
   const codes = ['starting_business', 'electricity', 'tax', 'credit', 'insolvency', 'government_services', 'cross_border_trade', 'ip', 'leaders_walk_process'];
   const zh = ['开办企业', '获得电力', '纳税', '获得信贷', '办理破产', '政务服务', '跨境贸易', '知识产权创造、保护和运用', '一把手走流程'];
   const en = ['Starting a business', 'Getting electricity', 'Paying taxes', 'Getting credit', 'Insolvency', 'Government services', 'Cross-border trade', 'Intellectual property', 'Leaders walk the process'];

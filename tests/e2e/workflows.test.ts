@@ -1,10 +1,10 @@
-// Issue 4's analyst workflows in real Chromium on the real export: import a document (and refuse an
+// The analyst's workflows in real Chromium on the real export: import a document (and refuse an
 // unreadable one without touching the data), SQL console (run, CSV download, DuckDB's error, cancel),
 // and the analyst's own labels (counts move in the overview, the label survives a reload).
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { madeUpDocument } from '../db/made-up-doc.ts';
+import { madeUpDocument } from '../workspace/made-up-doc.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { chartOption, startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
 

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DASHBOARD_DB_FILE } from '../../src/db/tables.ts';
+import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { writeOverviewSnapshot } from '../../src/export/overview-snapshot.ts';
 import { OVERVIEW_QUERIES, OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../../src/queries/overview.ts';

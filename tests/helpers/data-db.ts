@@ -1,5 +1,5 @@
 // The export opened in Node DuckDB (@duckdb/node-api), the ways tests read it back:
-// - openDataDb(): dashboard.duckdb with the app's own views (src/db/tables.ts, workspace views included),
+// - openDataDb(): dashboard.duckdb with the app's own views (src/sql/tables.ts, workspace views included),
 //   so a named query is tested exactly as it runs in the browser. Reads public/data/, running the ETL first
 //   if the dataset is missing.
 // - openParquetAppDb(dir): the same views over the Parquet files instead (an independent route).
@@ -9,14 +9,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/db/tables.ts';
-import { WORKSPACE_VIEWS_SQL } from '../../src/db/workspace-sql.ts';
-import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from '../../src/queries/indexes.ts';
-import { browserValue, openAppTables, sqlString } from '../../src/export/app-tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
+import { WORKSPACE_VIEWS_SQL } from '../../src/sql/workspace-views.ts';
+import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from '../../src/sql/indexes.ts';
+import { openAppTables } from '../../src/export/app-tables.ts';
+import { ident, literal } from '../../src/sql/quote.ts';
+import { openMemoryDatabase } from '../../src/export/node-connector.ts';
 import type { NamedQuery, Row } from '../../src/queries/types.ts';
+import type { Connector } from '../../src/sql/connector.ts';
 import { DATA_DIR, ROOT } from './paths.ts';
 
 export interface DataDb {
+  /** The same database as a Connector, for the code that takes one (the workspace modules, the export). */
+  conn: Connector;
   /** Run SQL (or a named query), rows as plain JS (BIGINT → number, DATE → 'YYYY-MM-DD') like the browser's. */
   all(query: NamedQuery | string): Promise<Row[]>;
   /** Throws with DuckDB's message when the SQL does not bind (unknown table or column, bad syntax…), without running it. */
@@ -33,7 +38,8 @@ export async function openDataDb(): Promise<DataDb> {
   }
   const tables = await openAppTables(DATA_DIR);
   return {
-    all: (query) => tables.rows(sqlOf(query)),
+    conn: tables,
+    all: (query) => tables.query(sqlOf(query)),
     explain: async (query) => {
       await tables.connection.runAndReadAll(`EXPLAIN ${sqlOf(query)}`);
     },
@@ -46,31 +52,25 @@ export async function openDataDb(): Promise<DataDb> {
  * an independent route to the same numbers, to check what the app is served against the contract's files.
  */
 export async function openParquetAppDb(dir: string): Promise<DataDb> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
+  const db = await openMemoryDatabase();
   for (const file of DATA_FILES) {
-    await connection.run(`CREATE VIEW "${file.base}" AS SELECT * FROM read_parquet(${sqlString(path.join(dir, file.file))})`);
+    await db.exec(`CREATE VIEW ${ident(file.base)} AS SELECT * FROM read_parquet(${literal(path.join(dir, file.file))})`);
   }
   // dashboard.duckdb's derived table, computed here from the figures file itself.
-  const metrics = sqlString(path.join(dir, 'metrics.parquet'));
-  await connection.run(`CREATE VIEW base_case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM read_parquet(${metrics}) GROUP BY case_id`);
-  for (const sql of WORKSPACE_VIEWS_SQL) await connection.run(sql);
+  const metrics = literal(path.join(dir, 'metrics.parquet'));
+  await db.exec(`CREATE VIEW base_case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM read_parquet(${metrics}) GROUP BY case_id`);
+  for (const sql of WORKSPACE_VIEWS_SQL) await db.exec(sql);
   // The indexes dashboard.duckdb carries, computed here from the files (the published rows: no workspace).
   const published = '(SELECT * FROM base_cases WHERE duplicate_of IS NULL)';
-  for (const index of EXPORTED_INDEXES) await connection.run(`CREATE VIEW "${index.base}" AS ${index.select(published, 'base_metrics')}`);
-  for (const sql of INDEX_VIEWS_SQL) await connection.run(sql);
+  for (const index of EXPORTED_INDEXES) await db.exec(`CREATE VIEW ${ident(index.base)} AS ${index.select(published, 'base_metrics')}`);
+  for (const sql of INDEX_VIEWS_SQL) await db.exec(sql);
   return {
-    all: async (query) => {
-      const reader = await connection.runAndReadAll(sqlOf(query));
-      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, browserValue(v)])));
-    },
+    conn: db,
+    all: (query) => db.query(sqlOf(query)),
     explain: async (query) => {
-      await connection.runAndReadAll(`EXPLAIN ${sqlOf(query)}`);
+      await db.connection.runAndReadAll(`EXPLAIN ${sqlOf(query)}`);
     },
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    },
+    close: db.close,
   };
 }
 
@@ -83,7 +83,7 @@ export async function queryParquet(dir: string, sql: string): Promise<Row[]> {
   const connection = await instance.connect();
   try {
     for (const table of ['documents', 'cases', 'metrics', 'indicators', 'similar']) {
-      await connection.run(`CREATE VIEW "${table}" AS SELECT * FROM read_parquet(${sqlString(path.join(dir, `${table}.parquet`))})`);
+      await connection.run(`CREATE VIEW ${ident(table)} AS SELECT * FROM read_parquet(${literal(path.join(dir, `${table}.parquet`))})`);
     }
     const reader = await connection.runAndReadAll(sql);
     return reader.getRowObjectsJson() as Row[];

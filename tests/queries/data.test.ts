@@ -1,6 +1,6 @@
 // Data-view queries on the real export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_FILES, publicTableName } from '../../src/db/tables.ts';
+import { DATA_FILES, publicTableName } from '../../src/sql/tables.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../../src/queries/data.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 

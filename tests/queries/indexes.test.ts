@@ -1,9 +1,10 @@
-// The views read indexes built at export (src/queries/indexes.ts: case_list, measure_facts, figure_facts,
+// The views read indexes built at export (src/sql/indexes.ts: case_list, measure_facts, figure_facts,
 // document_counts, case_summary). Every answer must be what the same question asked of the full tables gives
 // (the views' SQL before the indexes existed, kept below) — with and without filters, after the analyst
 // re-files cases, and after a document is imported in the browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFRESH_SUMMARY_SQL, replaceLabelsSql } from '../../src/db/workspace-sql.ts';
+import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
+import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, orderBy, searchCases, searchTerms } from '../../src/queries/cases.ts';
 import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from '../../src/queries/data.ts';

@@ -1,9 +1,11 @@
 // Filter-bar option lists on the real export: cross-filtered (a filter never hides its own options).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterOptionsQuery, indicatorsQuery, provincesQuery } from '../../src/queries/options.ts';
+import { INDICATORS } from '../../src/ingest/indicators.ts';
+import { filterOptionsQuery, provincesQuery } from '../../src/queries/options.ts';
 import { FILTER_COLUMN } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -40,11 +42,15 @@ describe('filter options', () => {
     expect(cities.length).toBe(inProvince.n);
   });
 
-  it('the taxonomy and the province list load', async () => {
-    const taxonomy = await db.all(indicatorsQuery().sql);
-    expect(taxonomy.length).toBeGreaterThanOrEqual(18);
-    expect(taxonomy.every((r) => r.name_zh && r.name_en)).toBe(true);
+  it('the published taxonomy is the ingest constant the UI names indicators by; the province list loads', async () => {
+    const taxonomy = await db.all('SELECT code, name_zh, name_en, sort FROM indicators ORDER BY sort, code');
+    expect(taxonomy).toEqual(INDICATORS);
     const provinces = await db.all(provincesQuery().sql);
     expect(provinces.map((r) => r.value)).toContain('福建省');
+  });
+
+  it('return the columns their row type declares, for every filter', async () => {
+    for (const key of Object.keys(FILTER_COLUMN) as (keyof Filters)[]) await expectDeclaredColumns(db, filterOptionsQuery(EMPTY_FILTERS, key));
+    await expectDeclaredColumns(db, provincesQuery());
   });
 });

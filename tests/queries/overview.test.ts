@@ -2,11 +2,13 @@
 // the same question asked of the `cases` view directly gives — for no filter, each kind of filter, and after
 // the analyst re-files a case (the summary is recomputed with the workspace change).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFRESH_SUMMARY_SQL, replaceLabelsSql } from '../../src/db/workspace-sql.ts';
-import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery } from '../../src/queries/overview.ts';
+import { REFRESH_SUMMARY_SQL } from '../../src/sql/workspace-views.ts';
+import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, OVERVIEW_QUERIES, totalsQuery } from '../../src/queries/overview.ts';
 import { caseWhere, inList } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 // The questions asked of the cases themselves (the Overview's SQL before the summary existed).
 const direct = {
@@ -90,5 +92,11 @@ describe('Overview queries over case_summary', () => {
       for (const sql of [...replaceLabelsSql([]), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
     }
     expect(await db.all(byIndicatorQuery(EMPTY_FILTERS))).toEqual(before);
+  });
+
+  it('return the columns their row types declare, filtered or not', async () => {
+    for (const make of OVERVIEW_QUERIES) {
+      for (const filters of [EMPTY_FILTERS, filterCases[filterCases.length - 1]]) await expectDeclaredColumns(db, make(filters));
+    }
   });
 });

@@ -1,17 +1,16 @@
 // A link to a case page: a real href (open in a new tab, copy the link) that navigates in-app on click.
+// It reads the URL state itself, so the tables and lists that show case links need no app state.
 import type { ReactNode } from 'react';
-import type { AppState } from '../../state/filters.ts';
-import { stateToSearch, type UpdateState } from '../../state/url-state.ts';
+import { stateToSearch, useAppState } from '../../state/url-state.ts';
 
 export interface CaseLinkProps {
   caseId: string;
-  state: AppState;
-  update: UpdateState;
   children: ReactNode;
   className?: string;
 }
 
-export function CaseLink({ caseId, state, update, children, className }: CaseLinkProps) {
+export function CaseLink({ caseId, children, className }: CaseLinkProps) {
+  const [state, update] = useAppState();
   const href = stateToSearch({ ...state, view: 'case', caseId }) || '?';
   return (
     <a
@@ -31,10 +30,10 @@ export function CaseLink({ caseId, state, update, children, className }: CaseLin
 }
 
 /** A table cell's content for a case: its title as a link, and a muted line under it (place, indicator…). */
-export function CaseCell({ caseId, title, note, state, update }: Pick<CaseLinkProps, 'caseId' | 'state' | 'update'> & { title: string; note: string }) {
+export function CaseCell({ caseId, title, note }: Pick<CaseLinkProps, 'caseId'> & { title: string; note: string }) {
   return (
     <>
-      <CaseLink caseId={caseId} state={state} update={update}>
+      <CaseLink caseId={caseId}>
         {title}
       </CaseLink>
       <div className="v-muted">{note}</div>

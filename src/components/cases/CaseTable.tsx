@@ -4,12 +4,11 @@
 import { DataTable } from '../DataTable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../../queries/types.ts';
-import type { ViewProps } from '../../views/types.ts';
 import { CaseLink } from './CaseLink.tsx';
 import { Chips } from './Chips.tsx';
 import { placeOf, str, strings } from './values.ts';
 
-export interface CaseTableProps extends ViewProps {
+export interface CaseTableProps {
   id: string;
   /** The table's title (its downloads and SQL dialog are named after it). */
   title: string;
@@ -20,7 +19,7 @@ export interface CaseTableProps extends ViewProps {
   onPage: (page: number) => void;
 }
 
-export function CaseTable({ id, title, rows, query, total, page, onPage, state, update }: CaseTableProps) {
+export function CaseTable({ id, title, rows, query, total, page, onPage }: CaseTableProps) {
   const { t, placeName, levelName, batchName } = useI18n();
   return (
     <DataTable
@@ -37,7 +36,7 @@ export function CaseTable({ id, title, rows, query, total, page, onPage, state, 
           header: t('col.title'),
           width: 460,
           render: (r) => (
-            <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+            <CaseLink caseId={str(r.case_id)}>
               {str(r.title)}
             </CaseLink>
           ),

@@ -5,7 +5,6 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { DictKey } from '../../i18n/dict.ts';
 import type { Row } from '../../queries/types.ts';
-import type { ViewProps } from '../../views/types.ts';
 import { CaseCell } from './CaseLink.tsx';
 import { Chips } from './Chips.tsx';
 import { str, strings } from './values.ts';
@@ -28,7 +27,7 @@ export function evidenceTerms(row: Row, limit = 6): string[] {
   return terms.slice(0, limit);
 }
 
-export interface CounterpartProps extends ViewProps {
+export interface CounterpartProps {
   row: Row;
   caseId: string;
   title: string;
@@ -38,7 +37,7 @@ export interface CounterpartProps extends ViewProps {
   indicator: string | null;
 }
 
-export function Counterpart({ row, caseId, title, note, indicator, state, update }: CounterpartProps) {
+export function Counterpart({ row, caseId, title, note, indicator }: CounterpartProps) {
   const { t, indicatorName } = useI18n();
   const strength = str(row.strength) || 'weak';
   const dims = strings(row.shared_dimensions).filter((d) => d in DIMENSION_KEY);
@@ -54,7 +53,7 @@ export function Counterpart({ row, caseId, title, note, indicator, state, update
       >
         {t(STRENGTH_KEY[strength] ?? 'sim.weak')}
       </span>
-      <CaseCell caseId={caseId} title={title} note={note} state={state} update={update} />
+      <CaseCell caseId={caseId} title={title} note={note} />
       {terms.length > 0 && (
         <div className="v-evidence">
           <span className="v-muted">{t('sim.terms')}</span>

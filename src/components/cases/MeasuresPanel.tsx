@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { ChartCard, type ChartClickParams } from '../ChartCard.tsx';
 import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
-import { useSql } from '../../db/useSql.ts';
+import { useSql } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -18,14 +18,14 @@ import {
   type DimensionCode,
 } from '../../queries/measures.ts';
 import type { Filters } from '../../state/filters.ts';
+import { useAppState } from '../../state/url-state.ts';
 import type { Row } from '../../queries/types.ts';
-import type { ViewProps } from '../../views/types.ts';
 import { CaseLink } from './CaseLink.tsx';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
 import { formatChange, formatMeasureValue } from './measureFormat.ts';
 import { str, trim } from './values.ts';
 
-export interface MeasuresPanelProps extends ViewProps {
+export interface MeasuresPanelProps {
   filters: Filters;
   indicator: string;
   /** Compare view: exactly these provinces, in this order. */
@@ -52,7 +52,8 @@ function pickDimension(available: Row[], chosen: string | null): string | null {
   return codes.includes('time') ? 'time' : (codes[0] ?? null);
 }
 
-export function MeasuresPanel({ filters, indicator, provinces, title, state, update }: MeasuresPanelProps) {
+export function MeasuresPanel({ filters, indicator, provinces, title }: MeasuresPanelProps) {
+  const [, update] = useAppState();
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   const [chosen, setChosen] = useState<string | null>(null);
@@ -91,12 +92,13 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
     const caseId = p.data?.case_id;
     if (caseId) update({ view: 'case', caseId: String(caseId) });
   };
-  // Option builders kept stable per rows/dimension/language (ChartCard re-options when they change).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // Option builders kept stable per rows/dimension/language (ChartCard re-options when they change);
+  // `text` and `log` are rebuilt every render from exactly these dependencies.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   const afterOption = useCallback((r: Row[]) => afterByProvinceOption(r, text, log), [dimension, unitNorm, t]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   const cutOption = useCallback((r: Row[]) => reductionByProvinceOption(r, text), [dimension, t]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   const pairOption = useCallback((r: Row[]) => beforeAfterOption(r, text, log), [dimension, unitNorm, t]);
 
   const csvColumns = [
@@ -139,7 +141,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
       {dimensions.data?.length === 0 ? (
         <p className="v-empty">{t('meas.none')}</p>
       ) : (
-      <QueryState status={dimensions.status} error={dimensions.error} rows={dimensions.data}>
+      <QueryState result={dimensions}>
         {(dims) => (
           <>
             <div className="v-toolbar" role="group" aria-label={t('meas.pick')}>
@@ -158,7 +160,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
               ))}
             </div>
             {dimension && (
-              <QueryState status={summary.status} error={summary.error} rows={summary.data}>
+              <QueryState result={summary}>
                 {(list) => (
                   <ul className="v-measure-summary" data-testid="measure-summary" aria-label={t('meas.summary', { dim: dimName })}>
                     {list.map((s) => (
@@ -238,7 +240,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title, state, upd
                       header: t('col.title'),
                       width: 300,
                       render: (r) => (
-                        <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+                        <CaseLink caseId={str(r.case_id)}>
                           {str(r.title)}
                         </CaseLink>
                       ),

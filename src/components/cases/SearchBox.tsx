@@ -14,7 +14,12 @@ const PAUSE_MS = 250;
 export function SearchBox({ value, placeholder, clearLabel, onSearch }: SearchBoxProps) {
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => setText(value), [value]);
+  // A new value from outside (a link, back/forward, a cleared filter) replaces what is typed.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   const change = (next: string) => {

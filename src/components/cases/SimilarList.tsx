@@ -3,7 +3,6 @@
 // weak ones on request.
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Row } from '../../queries/types.ts';
-import type { ViewProps } from '../../views/types.ts';
 import { Counterpart, CounterpartList } from './Counterpart.tsx';
 import { placeOf, str } from './values.ts';
 
@@ -19,7 +18,7 @@ function byProvince(rows: Row[]): [string, Row[]][] {
   return [...groups];
 }
 
-export function SimilarList({ rows, state, update, testId }: ViewProps & { rows: Row[]; testId: string }) {
+export function SimilarList({ rows, testId }: { rows: Row[]; testId: string }) {
   const { t, provinceName, placeName, indicatorName } = useI18n();
   if (rows.length === 0) return <p className="v-empty">{t('case.noSimilar')}</p>;
   return (
@@ -38,8 +37,6 @@ export function SimilarList({ rows, state, update, testId }: ViewProps & { rows:
                 title={str(r.title)}
                 note={[placeOf(r, '', placeName), indicatorName(str(r.indicator))].filter(Boolean).join(' · ')}
                 indicator={str(r.indicator) || null}
-                state={state}
-                update={update}
               />
             )}
           />

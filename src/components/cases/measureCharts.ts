@@ -5,7 +5,7 @@
 import type { EChartsOption } from '../ChartCard.tsx';
 import type { Row } from '../../queries/types.ts';
 import { PALETTE } from '../echarts.ts';
-import { escapeHtml } from './figureCharts.ts';
+import { escapeHtml } from '../escape-html.ts';
 import { shorten, str } from './values.ts';
 
 export interface MeasureChartText {

@@ -1,12 +1,11 @@
 // One province's cases of the chosen indicator: title (link), place, year/batch, key figures.
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Row } from '../../queries/types.ts';
-import type { ViewProps } from '../../views/types.ts';
 import { CaseLink } from '../cases/CaseLink.tsx';
 import { Chips } from '../cases/Chips.tsx';
 import { placeOf, str, strings } from '../cases/values.ts';
 
-export interface CaseColumnProps extends ViewProps {
+export interface CaseColumnProps {
   province: string;
   /** The first cases of the province (the view lists a limited number). */
   rows: Row[];
@@ -15,7 +14,7 @@ export interface CaseColumnProps extends ViewProps {
   side: 'a' | 'b';
 }
 
-export function CaseColumn({ province, rows, total, side, state, update }: CaseColumnProps) {
+export function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
   const { t, provinceName, placeName, levelName, batchName } = useI18n();
   return (
     <section className={`v-panel v-col-${side}`} data-testid={`compare-col-${side}`} data-province={province}>
@@ -29,7 +28,7 @@ export function CaseColumn({ province, rows, total, side, state, update }: CaseC
         <ul className="v-case-list">
           {rows.map((r) => (
             <li key={str(r.case_id)} className="v-case-item">
-              <CaseLink caseId={str(r.case_id)} state={state} update={update}>
+              <CaseLink caseId={str(r.case_id)}>
                 {str(r.title)}
               </CaseLink>
               <div className="v-meta">

@@ -2,12 +2,11 @@
 // with none says so and offers the nearest weak ones on request. Rows come one per pair (compare.pairs).
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Row } from '../../queries/types.ts';
-import type { ViewProps } from '../../views/types.ts';
 import { CaseCell } from '../cases/CaseLink.tsx';
 import { Counterpart, CounterpartList } from '../cases/Counterpart.tsx';
 import { placeOf, str } from '../cases/values.ts';
 
-export interface PairsTableProps extends ViewProps {
+export interface PairsTableProps {
   rows: Row[];
   a: string;
   b: string;
@@ -25,7 +24,7 @@ function byCaseOfA(rows: Row[]): Row[][] {
   return [...groups.values()];
 }
 
-export function PairsTable({ rows, a, b, state, update }: PairsTableProps) {
+export function PairsTable({ rows, a, b }: PairsTableProps) {
   const { provinceName, placeName, indicatorName } = useI18n();
   return (
     <table className="v-pairs" data-testid="compare-pairs">
@@ -42,7 +41,7 @@ export function PairsTable({ rows, a, b, state, update }: PairsTableProps) {
           return (
             <tr key={str(first.a_case_id)} data-has-counterpart={first.has_counterpart === true}>
               <td>
-                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_', placeName)} state={state} update={update} />
+                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_', placeName)} />
               </td>
               <td>
                 <CounterpartList
@@ -56,8 +55,6 @@ export function PairsTable({ rows, a, b, state, update }: PairsTableProps) {
                       title={str(r.b_title)}
                       note={[placeOf(r, 'b_', placeName), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
                       indicator={str(r.b_indicator) || null}
-                      state={state}
-                      update={update}
                     />
                   )}
                 />

@@ -1,5 +1,5 @@
 // A select of the provinces that have cases (with their counts).
-import { useSql } from '../../db/useSql.ts';
+import { useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { compareProvinces } from '../../queries/compare.ts';
 

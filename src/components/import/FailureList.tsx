@@ -1,7 +1,6 @@
 // Files that cannot be imported: for each, the reason in the UI language, then the reader's own message
 // (file, reason, detail). A notice with no case also says what the reader looked for.
-import type { ImportFailure } from '../../db/import-doc.ts';
-import { MAX_IMPORT_BYTES } from '../../db/import-doc.ts';
+import { MAX_IMPORT_BYTES, type ImportFailure } from '../../workspace/index.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 

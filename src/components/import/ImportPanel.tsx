@@ -2,8 +2,20 @@
 // cancel), then previewed (ImportPreview) — what was found, with corrections and exclusions — and only on
 // confirm do their cases join every view (marked as imported). Lists what was imported, each removable.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { MAX_IMPORT_BYTES, type ImportFailure, type ImportFile, type ImportOutcome, type ImportProgress } from '../../db/import-doc.ts';
-import { confirmImport, ImportCancelled, previewImport, readImportFiles, removeImport, useImports, type ImportSummary } from '../../db/imported.ts';
+import {
+  confirmImport,
+  ImportCancelled,
+  MAX_IMPORT_BYTES,
+  previewImport,
+  readImportFiles,
+  removeImport,
+  useImports,
+  type ImportFailure,
+  type ImportFile,
+  type ImportOutcome,
+  type ImportProgress,
+  type ImportSummary,
+} from '../../workspace/index.ts';
 import type { SourceHints } from '../../ingest/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ingestMessage } from '../../i18n/ingest-messages.ts';
@@ -185,7 +197,7 @@ export function ImportPanel() {
 /** Progress of a running import: stage, elapsed seconds (ticking, so a frozen page would show), cancel. */
 function Working({ status }: { status: Extract<Status, { kind: 'working' }> }) {
   const { t } = useI18n();
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => {
     timer.current = window.setInterval(() => setNow(Date.now()), 500);

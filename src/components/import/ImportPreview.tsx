@@ -4,7 +4,7 @@
 // batch (the file is then read again with those values, so ids and every row agree), exclude cases, and
 // confirm or cancel (cancel changes nothing).
 import { useMemo, useState } from 'react';
-import { keepCases, type ImportedDoc, type ImportFailure, type ImportOutcome, type PreviewDoc } from '../../db/import-doc.ts';
+import { keepCases, type ImportedDoc, type ImportFailure, type ImportOutcome, type PreviewDoc } from '../../workspace/index.ts';
 import type { CaseRow, SourceHints } from '../../ingest/types.ts';
 import { flagKey, PROVINCE_EN, type DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';

@@ -1,8 +1,7 @@
 // The header's "Import & labels" button: opens the analyst's workspace (import documents, own labels)
 // in a dialog, with counts of what the analyst has added.
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useImports } from '../../db/imported.ts';
-import { useLabels } from '../../db/labels.ts';
+import { useImports, useLabels } from '../../workspace/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { UpdateState } from '../../state/url-state.ts';
 import '../sql/sql.css';

@@ -1,9 +1,6 @@
 // Export the workspace (imported notices + labels) as one file, and import a colleague's.
 import { useState } from 'react';
-import { useImports } from '../../db/imported.ts';
-import { useLabels } from '../../db/labels.ts';
-// Only the type: the zip code (fflate) loads with the export / import, not with the page header.
-import type { WorkspaceFileError } from '../../db/workspace-file.ts';
+import { exportWorkspaceFile, importWorkspaceFile, useImports, useLabels, type WorkspaceFileError } from '../../workspace/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { downloadName, saveBlob } from '../download.ts';
 
@@ -15,7 +12,6 @@ export function WorkspaceFileControls() {
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const { exportWorkspaceFile } = await import('../../db/workspace-file-io.ts');
     saveBlob(await exportWorkspaceFile(labels.length), downloadName('workspace', 'zip'));
   };
 
@@ -24,7 +20,6 @@ export function WorkspaceFileControls() {
     setBusy(true);
     setMessage(null);
     try {
-      const { importWorkspaceFile } = await import('../../db/workspace-file-io.ts');
       const r = await importWorkspaceFile(file);
       const problems = r.labelProblems.length ? ` ${r.labelProblems.join('; ')}` : '';
       setMessage({ ok: true, text: t('wsf.done', { docs: r.docs, skipped: r.skipped, labels: r.labels }) + problems });

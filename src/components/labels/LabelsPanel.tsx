@@ -1,8 +1,8 @@
 // The analyst's labels: the list (case, new indicator, what it was), undo, export as CSV, re-import a
 // CSV (bad rows are listed by line; existing labels stay).
 import { useState } from 'react';
-import { clearLabels, importLabelsCsv, labelsCsv, setLabel, useLabels, type LabelImportResult } from '../../db/labels.ts';
-import { useSql } from '../../db/useSql.ts';
+import { clearLabels, importLabelsCsv, labelsCsv, setLabel, useLabels, type LabelImportResult } from '../../workspace/index.ts';
+import { useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { labelledCasesQuery } from '../../queries/schema.ts';
 import { downloadName, saveBlob } from '../download.ts';

@@ -1,7 +1,7 @@
 // On the case page: re-file the case under another indicator (the analyst's label), or go back to the
 // ingest's indicator. The change applies in every view (the `cases` view overlays labels).
 import { useState } from 'react';
-import { setLabel } from '../../db/labels.ts';
+import { setLabel } from '../../workspace/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import '../import/workspace.css';
 

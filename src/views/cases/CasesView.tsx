@@ -1,0 +1,112 @@
+// Cases: a searchable, sortable, paged table. Search matches traditional and simplified alike (the
+// query converts the term), over titles and texts; matches are marked with <mark> React elements.
+import { DataTable } from '../../components/DataTable.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { CaseLink } from '../../components/cases/CaseLink.tsx';
+import { Highlighted } from '../../components/cases/Highlighted.tsx';
+import { SearchBox } from '../../components/cases/SearchBox.tsx';
+import '../views.css';
+import { placeOf, str } from '../../components/cases/values.ts';
+import { useEffect, useState } from 'react';
+import { useSql } from '../../hooks/useSql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
+import type { ViewProps } from '../types.ts';
+
+/**
+ * The traditional → simplified converter, loaded the first time a search term is typed (its dictionaries
+ * are large and only a search needs them); null until then.
+ */
+function useSimplify(needed: boolean): Simplify | null {
+  const [convert, setConvert] = useState<Simplify | null>(() => simplifyIfLoaded());
+  useEffect(() => {
+    if (!needed || convert) return;
+    let live = true;
+    loadSimplify().then((f) => live && setConvert(() => f), (error: unknown) => console.warn('converter not loaded:', error));
+    return () => {
+      live = false;
+    };
+  }, [needed, convert]);
+  return convert;
+}
+
+export function CasesView({ state, update }: ViewProps) {
+  const { t, placeName, levelName, batchName } = useI18n();
+  const searching = state.search.trim() !== '';
+  const simplify = useSimplify(searching);
+  // A typed term waits for the converter (so 營商 finds 营商) rather than query with the raw term first.
+  const waiting = searching && !simplify;
+  const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
+  const result = useSql(waiting ? null : query);
+  const rows = result.data;
+  const total = rows && rows.length > 0 ? Number(rows[0].total) : 0;
+  const terms = searchTerms(state.search, simplify);
+  // Also mark the term as typed, for a title_original hit the converter would miss.
+  const marks = [terms, state.search.split(/\s+/).filter(Boolean)];
+
+  return (
+    <div className="v-view" data-testid="cases-view">
+      <div className="v-toolbar">
+        <SearchBox
+          value={state.search}
+          placeholder={t('cases.search')}
+          clearLabel={t('cases.clear')}
+          onSearch={(search) => update({ search }, { replace: true })}
+        />
+        {rows && <span className="v-muted" data-testid="case-count">{t('cases.found', { n: total })}</span>}
+      </div>
+      {rows && rows.length === 0 ? (
+        <p className="v-empty" data-testid="cases-empty">
+          {t('cases.none')}{' '}
+          {state.page > 0 && (
+            <button type="button" className="v-linkish" onClick={() => update({ page: 0 })}>
+              {t('table.prev')}
+            </button>
+          )}
+        </p>
+      ) : (
+      <QueryState status={result.status} error={result.error} rows={rows}>
+        {(page) => (
+          <DataTable
+            id="cases.search"
+            title={t('view.cases')}
+            rows={page}
+            query={query}
+            total={total}
+            page={state.page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => update({ page: p })}
+            sort={state.sort}
+            onSort={(sort) => update({ sort })}
+            columns={[
+              {
+                key: 'title',
+                header: t('col.title'),
+                width: 560,
+                render: (r) => (
+                  <div>
+                    <CaseLink caseId={str(r.case_id)}>
+                      <Highlighted text={str(r.title)} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />
+                    </CaseLink>
+                    {r.snippet ? (
+                      <div className="v-snippet">
+                        …<Highlighted text={str(r.snippet)} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />…
+                      </div>
+                    ) : null}
+                  </div>
+                ),
+              },
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(str(r.level)) },
+              { key: 'indicator', header: t('col.indicator'), shown: 'indicator' },
+              { key: 'year', header: t('col.period'), value: (r) => batchName(r.year as number | null, r.batch as number | null) },
+              { key: 'figures', header: t('col.figureCount'), numeric: true },
+              { key: 'case_id', header: t('col.caseId') },
+            ]}
+          />
+        )}
+      </QueryState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+// Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
+// covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
+// their cases in two columns, and nearest-case pairs.
+import { BriefButton } from '../../brief/BriefDialog.tsx';
+import { ChartCard } from '../../components/ChartCard.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
+import '../views.css';
+import { butterflyOption } from './butterfly.ts';
+import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
+import { PairsTable } from '../../components/compare/PairsTable.tsx';
+import { defaultIndicator } from '../../components/compare/pick.ts';
+import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
+import { useSql } from '../../hooks/useSql.ts';
+import { UNCLASSIFIED } from '../../ingest/indicators.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares } from '../../queries/compare.ts';
+import type { Row } from '../../queries/types.ts';
+import type { ViewProps } from '../types.ts';
+
+export function CompareView({ state, update }: ViewProps) {
+  const { t, provinceName, indicatorName } = useI18n();
+  const a = state.compareA;
+  const b = state.compareB;
+  const nameA = provinceName(a);
+  const nameB = provinceName(b);
+
+  const sharesQuery = compareShares({ filters: state.filters, a, b });
+  const shares = useSql(sharesQuery);
+  const rows = shares.data ?? [];
+  // The filter bar's indicator wins, even where neither province has cases of it (the view says so).
+  const barIndicators = state.filters.indicators;
+  const indicator = barIndicators.length > 0 ? chosenIndicator(state) : defaultIndicator(rows, state.indicator);
+  const first = rows[0];
+
+  const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
+  const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
+  const cases = useSql(casesQuery);
+  const pairs = useSql(pairsQuery);
+
+  const covered = (r: Row, side: 'a' | 'b') => Number(r[`${side}_cases`]) > 0;
+  // A column's count: the shares' count of the indicator (the columns list only the latest cases).
+  const countOf = (side: 'a' | 'b', list: Row[]) => {
+    const share = rows.find((r) => r.indicator === indicator);
+    return share ? Number(share[`${side}_cases`]) : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
+  };
+  // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.
+  const indicatorRows = rows.filter((r) => r.indicator !== UNCLASSIFIED);
+  const onlyA = indicatorRows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
+  const onlyB = indicatorRows.filter((r) => covered(r, 'b') && !covered(r, 'a'));
+  const neither = indicatorRows.filter((r) => !covered(r, 'a') && !covered(r, 'b'));
+  const choose = (code: string) => update(chooseIndicator(state, code));
+  const pickable = rows.filter((r) =>
+    barIndicators.length > 0 ? barIndicators.includes(String(r.indicator)) : covered(r, 'a') || covered(r, 'b') || r.indicator === indicator,
+  );
+
+  const chips = (list: Row[], clickable: boolean) =>
+    list.length === 0 ? (
+      <span className="v-empty">{t('cmp.none')}</span>
+    ) : (
+      <ul className="v-chips">
+        {list.map((r) => (
+          <li key={String(r.indicator)}>
+            {clickable ? (
+              <button type="button" className="v-chip" aria-pressed={r.indicator === indicator} onClick={() => choose(String(r.indicator))}>
+                {indicatorName(String(r.indicator))} ({Number(r.a_cases) + Number(r.b_cases)})
+              </button>
+            ) : (
+              <span className="v-chip">{indicatorName(String(r.indicator))}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <div className="v-view" data-testid="compare-view">
+      <div className="v-toolbar">
+        <ProvincePicker label={t('cmp.a')} value={a} testId="compare-a" onChange={(p) => update({ compareA: p })} />
+        <button type="button" className="tool" onClick={() => update({ compareA: b, compareB: a })}>
+          {t('cmp.swap')}
+        </button>
+        <ProvincePicker label={t('cmp.b')} value={b} testId="compare-b" onChange={(p) => update({ compareB: p })} />
+        {a === b && <span className="v-flag-warn">{t('cmp.sameProvinces')}</span>}
+        <BriefButton state={state} indicator={indicator} />
+      </div>
+
+      <ChartCard
+        title={t('cmp.shares')}
+        query={sharesQuery}
+        rows={shares.data}
+        status={shares.status}
+        error={shares.error}
+        note={first ? t('cmp.sharesNote', { a: nameA, an: Number(first.a_total), b: nameB, bn: Number(first.b_total) }) : undefined}
+        height={Math.max(260, rows.length * 24 + 70)}
+        columns={[
+          { key: 'indicator', header: t('col.indicatorCode') },
+          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(String(r.indicator)) },
+          { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
+          { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
+          { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
+          { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
+        ]}
+        option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } })}
+        onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
+      />
+
+      {rows.length > 0 && (
+        <section className="v-panel" aria-label={t('cmp.coverage')}>
+          <h3>{t('cmp.coverage')}</h3>
+          <div className="v-coverage">
+            <div>
+              <div className="v-muted">{t('cmp.onlyA', { p: nameA })}</div>
+              {chips(onlyA, true)}
+            </div>
+            <div>
+              <div className="v-muted">{t('cmp.onlyA', { p: nameB })}</div>
+              {chips(onlyB, true)}
+            </div>
+            <div>
+              <div className="v-muted">{t('cmp.neither')}</div>
+              {chips(neither, false)}
+            </div>
+          </div>
+        </section>
+      )}
+
+      {indicator && (
+        <>
+          <div className="v-toolbar">
+            <label>
+              {t('cmp.indicator')}
+              <select value={indicator} data-testid="compare-indicator" onChange={(e) => choose(e.target.value)}>
+                {pickable.map((r) => (
+                    <option key={String(r.indicator)} value={String(r.indicator)}>
+                      {indicatorName(String(r.indicator))} ({Number(r.a_cases)} : {Number(r.b_cases)})
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </div>
+          <MeasuresPanel
+            key={`${indicator}:${a}:${b}`}
+            filters={state.filters}
+            indicator={indicator}
+            provinces={[a, b]}
+            title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
+          />
+          <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
+          <QueryState result={cases}>
+            {(list) => (
+              <div className="v-grid2">
+                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} total={countOf('a', list)} />
+                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} total={countOf('b', list)} />
+              </div>
+            )}
+          </QueryState>
+          <section className="v-panel">
+            <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
+            <p className="v-muted">{t('cmp.pairsNote')}</p>
+            <QueryState result={pairs}>
+              {(list) => <PairsTable rows={list} a={a} b={b} />}
+            </QueryState>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

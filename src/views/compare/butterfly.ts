@@ -1,0 +1,77 @@
+// The mirrored (butterfly) bar chart of indicator shares: province A drawn to the left of zero,
+// B to the right, one row per indicator. Rows come from compareShares; the CSV keeps the positive
+// percentages, the chart only negates A's for drawing and labels them as absolute values.
+import type { EChartsOption } from '../../components/ChartCard.tsx';
+import type { Row } from '../../queries/types.ts';
+import { LABELS_INSIDE } from '../../components/echarts.ts';
+import { escapeHtml } from '../../components/escape-html.ts';
+import { provinceColour, provinceColourPale } from '../../components/province-colour.ts';
+
+export interface ButterflyLabels {
+  a: string;
+  b: string;
+  indicatorName: (code: string) => string;
+  /** The chosen indicator is drawn stronger than the others. */
+  selected: string | null;
+  /** The two provinces' names as in the data (福建省): each is drawn in its own colour (province-colour.ts). */
+  provinces: { a: string; b: string };
+}
+
+export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOption {
+  const ordered = [...rows].reverse(); // category axes draw bottom-up: first indicator on top
+  const names = ordered.map((r) => labels.indicatorName(String(r.indicator)));
+  const max = Math.max(5, ...rows.map((r) => Math.max(Number(r.a_pct), Number(r.b_pct))));
+  // A fifth more than the longest bar on each side: its value label fits before the axis labels (a phone's chart is narrow).
+  const top = Math.ceil((max * 1.2) / 5) * 5;
+  // Bars of the other indicators are paler (not transparent: a transparent bar takes its label's contrast with it).
+  const style = (r: Row, province: string) => ({
+    color: labels.selected && r.indicator !== labels.selected ? provinceColourPale(province) : provinceColour(province),
+  });
+  const series = (key: 'a' | 'b', province: string, name: string) => ({
+    itemStyle: { color: provinceColour(province) },
+    name,
+    type: 'bar',
+    stack: 'mirror', // same row, opposite sides
+    barMaxWidth: 14,
+    data: ordered.map((r) => ({
+      value: key === 'a' ? -Number(r.a_pct) : Number(r.b_pct),
+      indicator: r.indicator,
+      cases: Number(r[`${key}_cases`]),
+      itemStyle: style(r, province),
+    })),
+    label: {
+      show: true,
+      position: key === 'a' ? 'left' : 'right',
+      fontSize: 11,
+      color: '#1a1a1a',
+      formatter: (p: { value: number }) => (p.value !== 0 ? `${Math.abs(p.value)}` : ''),
+    },
+  });
+  return {
+    legend: { top: 0, data: [labels.a, labels.b] },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: { seriesName: string; value: number; name: string; data: { cases: number } }[]) =>
+        [params[0]?.name ?? '', ...params.map((p) => `${p.seriesName}: ${Math.abs(p.value)}% (${p.data.cases})`)].map(escapeHtml).join('<br/>'),
+    },
+    grid: { left: 8, right: 36, top: 30, bottom: 24, ...LABELS_INSIDE },
+    xAxis: {
+      type: 'value',
+      min: -top,
+      max: top,
+      axisLabel: { hideOverlap: true, formatter: (v: number) => `${Math.abs(v)}%` },
+      splitLine: { lineStyle: { color: '#eceff3' } },
+    },
+    yAxis: {
+      type: 'category',
+      data: names,
+      axisTick: { show: false },
+      // A long name (Dealing with construction permits) wraps onto a second line, never cut.
+      axisLabel: { fontSize: 12, width: 180, overflow: 'break', lineHeight: 12 },
+    },
+    series: [series('a', labels.provinces.a, labels.a), series('b', labels.provinces.b, labels.b)],
+    // On a phone the names get a narrower column (they wrap onto more lines) so the bars and their labels have room.
+    media: [{ query: { maxWidth: 480 }, option: { yAxis: { axisLabel: { width: 130, fontSize: 10, lineHeight: 11 } } } }],
+  };
+}

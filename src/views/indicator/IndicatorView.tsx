@@ -1,0 +1,161 @@
+// Indicator: one indicator across provinces — cases per province, the reform outcomes its cases report
+// (time, steps, documents, visits, cost: before → after, per province), money and counts (one unit at a
+// time) charted where comparable, and the cases listed.
+import { useState } from 'react';
+import { QueryChart } from '../../components/QueryChart.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { CaseTable } from '../../components/cases/CaseTable.tsx';
+import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
+import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
+import '../views.css';
+import { useSql } from '../../hooks/useSql.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import {
+  indicatorByProvince,
+  indicatorCaseTotal,
+  indicatorCases,
+  indicatorCountUnits,
+  indicatorCounts,
+  indicatorMoney,
+  indicatorOptions,
+  FIGURE_LIMIT,
+} from '../../queries/indicator.ts';
+import type { Row } from '../../queries/types.ts';
+import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
+import type { ViewProps } from '../types.ts';
+
+/** The indicator to show: the one chosen (filter bar first, url-state.ts), else the one with most cases. */
+function pickIndicator(options: Row[], chosen: string | null): string | null {
+  if (chosen) return chosen;
+  let best: Row | null = null;
+  for (const r of options) if (!best || Number(r.cases) > Number(best.cases)) best = r;
+  return best ? String(best.code) : null;
+}
+
+const chartHeight = (rows: Row[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
+
+export function IndicatorView({ state, update }: ViewProps) {
+  const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
+  const options = useSql(indicatorOptions(state.filters));
+  const indicator = pickIndicator(options.data ?? [], chosenIndicator(state));
+
+  const params = { filters: state.filters, indicator: indicator ?? '' };
+  const provincesQ = indicatorByProvince(params);
+  const moneyQ = indicatorMoney(params);
+  const unitsQ = indicatorCountUnits(params);
+  // The list's page is the view's own: a new indicator or filter starts at its first page.
+  const [listPage, setListPage] = useState({ key: '', page: 0 });
+  const listKey = `${indicator}:${JSON.stringify(state.filters)}`;
+  const page = listPage.key === listKey ? listPage.page : 0;
+  const casesQ = indicatorCases({ ...params, page });
+  const enabled = indicator !== null;
+  const units = useSql(enabled ? unitsQ : null);
+  // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
+  const [chosenUnit, setChosenUnit] = useState<string | null>(null);
+  const unitList = (units.data ?? []).map((r) => String(r.unit));
+  const unit = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : (unitList[0] ?? null);
+  const countsQ = indicatorCounts({ ...params, unit: unit ?? '' });
+  const cases = useSql(enabled ? casesQ : null);
+  const caseTotal = useSql(enabled ? indicatorCaseTotal(params) : null);
+
+  const figureColumns = [
+    { key: 'case_id', header: t('col.caseId') },
+    { key: 'province', header: t('col.province'), shown: 'province' as const },
+    { key: 'city', header: t('col.city'), shown: 'city' as const },
+    { key: 'title', header: t('col.title') },
+    { key: 'text', header: t('col.text') },
+  ];
+
+  return (
+    <div className="v-view" data-testid="indicator-view">
+      <div className="v-toolbar">
+        <label>
+          {t('ind.pick')}
+          <select
+            value={indicator ?? ''}
+            data-testid="indicator-pick"
+            onChange={(e) => update(chooseIndicator(state, e.target.value))}
+          >
+            {(options.data ?? []).map((r) => (
+              <option key={String(r.code)} value={String(r.code)}>
+                {indicatorName(String(r.code))} ({Number(r.cases)})
+              </option>
+            ))}
+          </select>
+        </label>
+        {indicator && <h2>{indicatorName(indicator)}</h2>}
+      </div>
+
+      {indicator && (
+        <>
+          <MeasuresPanel
+            key={indicator}
+            filters={state.filters}
+            indicator={indicator}
+            title={t('meas.title')}
+          />
+          <div className="v-grid2">
+            <QueryChart
+              title={t('ind.byProvince')}
+              query={provincesQ}
+              height={260}
+              columns={[
+                { key: 'province', header: t('col.province'), shown: 'province' },
+                { key: 'cases', header: t('col.cases') },
+                { key: 'total', header: t('col.provinceCases') },
+                { key: 'pct', header: t('col.pct') },
+              ]}
+              option={(rows) => provincesOption(rows, provinceName, t('col.cases'))}
+            />
+            <QueryChart
+              title={t('ind.money')}
+              query={moneyQ}
+              height={(rows) => chartHeight(rows, 22)}
+              note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
+              columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
+              option={(rows) => moneyOption(rows, placeName, lang)}
+            />
+          </div>
+          {unit !== null && (
+          <QueryChart
+            title={t('ind.countsOf', { u: unitName(unit) })}
+            actions={
+              <label className="v-muted">
+                {t('ind.countUnit')}{' '}
+                <select value={unit} data-testid="count-unit" onChange={(e) => setChosenUnit(e.target.value)}>
+                  {(units.data ?? []).map((r) => (
+                    <option key={String(r.unit)} value={String(r.unit)}>
+                      {unitName(String(r.unit))} ({Number(r.figures)})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            }
+            query={countsQ}
+            height={(rows) => chartHeight(rows, 20)}
+            note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
+            columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
+            option={(rows) => countsOption(rows, placeName, unitName)}
+          />
+          )}
+          <section className="v-panel">
+            <h3>{t('ind.cases')}</h3>
+            <QueryState result={cases}>
+              {(rows) => (
+                <CaseTable
+                  id="indicator.cases"
+                  title={t('ind.cases')}
+                  rows={rows}
+                  query={casesQ}
+                  total={Number(caseTotal.data?.[0]?.total ?? rows.length)}
+                  page={page}
+                  onPage={(p) => setListPage({ key: listKey, page: p })}
+                />
+              )}
+            </QueryState>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

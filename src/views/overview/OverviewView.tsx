@@ -1,0 +1,190 @@
+// Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
+// city, level and year/batch — all under the filter bar.
+import { useCallback, useState } from 'react';
+import { QueryChart } from '../../components/QueryChart.tsx';
+import { DownloadButtons } from '../../components/download/DownloadButtons.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { SqlDialog } from '../../components/SqlDialog.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { chooseIndicator } from '../../state/url-state.ts';
+import type { DictKey } from '../../i18n/dict.ts';
+import type { Row } from '../../queries/types.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByCityRow, type TotalsRow } from '../../queries/overview.ts';
+import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
+import { useOverviewSql } from './overview-snapshot.ts';
+import type { ViewProps } from '../types.ts';
+
+const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
+  { key: 'documents', label: 'overview.documents' },
+  { key: 'cases', label: 'overview.cases' },
+  { key: 'provinces', label: 'overview.provinces' },
+  { key: 'cities', label: 'overview.cities' },
+  { key: 'indicators', label: 'overview.indicators' },
+  { key: 'figures', label: 'overview.figures' },
+];
+
+function Totals({ state }: ViewProps) {
+  const { t } = useI18n();
+  const query = totalsQuery(state.filters);
+  const result = useOverviewSql(query);
+  const [showSql, setShowSql] = useState(false);
+  const columns = TOTALS.map((x) => ({ key: x.key, header: t(x.label) }));
+  return (
+    <section className="card totals" data-query-id={query.id} aria-label={t('overview.totals')}>
+      <header className="card-header">
+        <h3>{t('overview.totals')}</h3>
+        <div className="card-actions">
+          <DownloadButtons spec={{ id: query.id, title: t('overview.totals'), sql: query.sql, rows: result.data ?? [], columns }} />
+          <button type="button" className="tool" onClick={() => setShowSql(true)}>
+            {t('chart.sql')}
+          </button>
+        </div>
+      </header>
+      <QueryState result={result} height={64}>
+        {(rows) => (
+          <dl className="stat-tiles">
+            {TOTALS.map((x) => (
+              <div key={x.key} className="stat" data-stat={x.key}>
+                <dt>{t(x.label)}</dt>
+                <dd>{Number(rows[0][x.key] ?? 0).toLocaleString()}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </QueryState>
+      {showSql && <SqlDialog query={query} title={t('overview.totals')} onClose={() => setShowSql(false)} />}
+    </section>
+  );
+}
+
+export function OverviewView({ state, update }: ViewProps) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const nameKey = lang === 'zh' ? 'name_zh' : 'name_en';
+  const f = state.filters;
+
+  // Stable option builders: a chart is re-optioned only when its rows, the share switch or the
+  // language change — not when another chart's query resolves.
+  const share = state.share;
+  // Chart heights do not follow the filters (no re-layout on a filter change): the indicator charts have
+  // room for the whole taxonomy, the city chart for its CITY_BARS cities.
+  const indicatorRows = i18n.indicators.length;
+  const heatmapHeight = barHeight(indicatorRows, 260) + 40;
+  const heatmapChart = useCallback((rows: Row[]) => heatmapOption(rows, share, i18n, heatmapHeight), [share, i18n, heatmapHeight]);
+  const byIndicatorChart = useCallback((rows: Row[]) => byIndicatorOption(rows, i18n), [i18n]);
+  const byCityChart = useCallback((rows: Row[]) => byCityOption(rows, i18n), [i18n]);
+  const byLevelChart = useCallback((rows: Row[]) => byLevelOption(rows, i18n), [i18n]);
+  const byBatchChart = useCallback((rows: Row[]) => byBatchOption(rows, i18n), [i18n]);
+
+  const cityNote = (rows: ByCityRow[] | undefined) => {
+    const cities = new Set((rows ?? []).map((r) => r.city)).size;
+    return cities > CITY_BARS ? t('overview.byCityTop', { n: CITY_BARS, total: cities }) : undefined;
+  };
+
+  // Clicking an indicator opens the Indicator view on it.
+  const openIndicator = (code: unknown) => {
+    if (typeof code === 'string' && code) update({ view: 'indicator', ...chooseIndicator(state, code) });
+  };
+
+  const shareSwitch = (
+    <div className="segmented" role="group" aria-label={t('overview.heatmapShare')}>
+      <button type="button" aria-pressed={!state.share} data-share="0" onClick={() => update({ share: false })}>
+        {t('share.off')}
+      </button>
+      <button type="button" aria-pressed={state.share} data-share="1" onClick={() => update({ share: true })}>
+        {t('share.on')}
+      </button>
+    </div>
+  );
+
+  return (
+    <div className="overview">
+      <Totals state={state} update={update} />
+      <div className="grid-2">
+        <QueryChart
+          title={`${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`}
+          query={heatmapQuery(f)}
+          useResult={useOverviewSql}
+          actions={shareSwitch}
+          height={heatmapHeight}
+          columns={[
+            { key: 'province', header: t('col.province'), shown: 'province' },
+            { key: nameKey, header: t('col.indicator') },
+            ...(state.share
+              ? [
+                  // The chart draws the share as a percentage (1.2 %): the download says 1.2, not 0.012.
+                  { key: 'share', header: t('col.sharePct'), shown: 'percent' as const },
+                  { key: 'cases', header: t('col.cases') },
+                  { key: 'province_cases', header: t('col.provinceCases') },
+                ]
+              : [{ key: 'cases', header: t('col.cases') }]),
+          ]}
+          option={heatmapChart}
+          onClick={(p, rows) => {
+            // Heatmap cells carry [provinceIndex, indicatorIndex, value]; indicators come in row order.
+            const codes = [...new Set((rows ?? []).map((r) => r.indicator))];
+            if (Array.isArray(p.data)) openIndicator(codes[p.data[1]]);
+          }}
+        />
+        <QueryChart
+          title={t('overview.byIndicator')}
+          query={byIndicatorQuery(f)}
+          useResult={useOverviewSql}
+          height={barHeight(indicatorRows, 260) + 40}
+          columns={[
+            { key: nameKey, header: t('col.indicator') },
+            { key: 'province', header: t('col.province'), shown: 'province' },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={byIndicatorChart}
+          onClick={(p, rows) => openIndicator(rows?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
+        />
+      </div>
+      <div className="grid-3">
+        <QueryChart
+          title={t('overview.byCity')}
+          query={byCityQuery(f)}
+          useResult={useOverviewSql}
+          height={barHeight(CITY_BARS)}
+          note={cityNote}
+          columns={[
+            { key: 'province', header: t('col.province'), shown: 'province' },
+            // A case of no city is a province-level body: （省级） as the chart says, never a blank.
+            { key: 'city', header: t('col.city'), shown: 'city' },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={byCityChart}
+        />
+        <QueryChart
+          title={t('overview.byLevel')}
+          query={byLevelQuery(f)}
+          useResult={useOverviewSql}
+          height={260}
+          columns={[
+            { key: 'level', header: t('col.level'), shown: 'level' },
+            { key: 'province', header: t('col.province'), shown: 'province' },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={byLevelChart}
+        />
+        <QueryChart
+          title={t('overview.byBatch')}
+          query={byBatchQuery(f)}
+          useResult={useOverviewSql}
+          height={260}
+          columns={[
+            { key: 'year', header: t('col.year') },
+            { key: 'batch', header: t('col.batch'), shown: 'batch' },
+            { key: 'province', header: t('col.province'), shown: 'province' },
+            { key: 'cases', header: t('col.cases') },
+          ]}
+          option={byBatchChart}
+        />
+      </div>
+    </div>
+  );
+}
+
+function indicatorLabelOf(row: Record<string, unknown>, nameKey: string): string {
+  return String(row[nameKey] ?? row.indicator);
+}
