@@ -216,6 +216,24 @@ export function caseListFilters({ filters, indicator, provinces = [] }: CaseList
   return { ...filters, indicators: [indicator], provinces: provinces.length ? provinces : filters.provinces };
 }
 
+/** A case of an indicator's list: place, year, whether it has a body, its key figures as phrases. */
+export type CaseListRow = {
+  case_id: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: string;
+  agency: string | null;
+  title: string;
+  year: number | null;
+  batch: number | null;
+  has_body: boolean;
+  figures: string[];
+};
+
+/** The columns of caseListSql, in order. */
+export const CASE_LIST_COLUMNS = ['case_id', 'province', 'city', 'county', 'level', 'agency', 'title', 'year', 'batch', 'has_body', 'figures'] as const;
+
 /**
  * Cases of one indicator with place, year and key figures (compare columns, indicator view list), from
  * indicator_case_list. `page` limits it to one page of `pageSize` rows (the indicator view's list: at national scale
@@ -232,6 +250,9 @@ FROM indicator_case_list c
 WHERE ${caseListWhere(caseListFilters(params), 'c')}${perProvince}
 ORDER BY c.province, ${order}${paging}`;
 }
+
+/** How many cases a list holds, for its pager. */
+export type CaseTotalRow = { total: number };
 
 /** How many cases caseListSql lists without paging (from the summary). */
 export function caseListTotalSql(params: CaseListParams): string {
