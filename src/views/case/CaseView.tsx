@@ -231,8 +231,8 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                 <h3>{t('meas.caseTitle')}</h3>
                 <ul className="v-measure-items">
                   {measures.data!.map((m) => (
-                    <li key={str(m.metric_id)} data-dimension={str(m.dimension)}>
-                      <span className="v-chip">{t(`meas.dim.${str(m.dimension)}` as DictKey)}</span> <q>{str(m.text)}</q>
+                    <li key={m.metric_id} data-dimension={m.dimension}>
+                      <span className="v-chip">{t(`meas.dim.${m.dimension}` as DictKey)}</span> <q>{m.text}</q>
                       {formatChange(m, i18n) && <strong className="v-measure-change"> {formatChange(m, i18n)}</strong>}
                     </li>
                   ))}
