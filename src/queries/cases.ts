@@ -6,7 +6,7 @@
 import type { CaseSortKey, Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
 import { caseWhere, literal, summaryWhere } from './sql.ts';
-import type { MetricKind, Section } from '../ingest/types.ts';
+import type { MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
 export const PAGE_SIZE = 20;
@@ -183,18 +183,11 @@ WHERE c.case_id = ${literal(caseId)}`,
 }
 
 /** The figures found in one case, in text order per section. */
-export type CaseFigureRow = {
-  metric_id: string;
-  section: Section;
-  text: string;
-  value: number;
-  unit: string;
-  kind: MetricKind;
-  value_norm: number;
-  unit_norm: string;
-  before_value: number | null;
-  after_value: number | null;
-};
+/** A figure as the metrics table holds it (a type alias of the table's row, so it stays a plain row). */
+export type CaseFigureRow = Pick<
+  MetricRow,
+  'metric_id' | 'section' | 'text' | 'value' | 'unit' | 'kind' | 'value_norm' | 'unit_norm' | 'before_value' | 'after_value'
+>;
 
 export function caseFigures(caseId: string): NamedQuery<CaseFigureRow> {
   return {
