@@ -6,6 +6,7 @@
 import type { CaseSortKey, Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
 import { caseWhere, literal, summaryWhere } from './sql.ts';
+import type { MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
 export const PAGE_SIZE = 20;
@@ -98,7 +99,32 @@ export interface SearchParams {
  * The page's rows come from case_list (indexes.ts: the listed columns only, sorted as the default order);
  * without a search the total is the summary's count, and no case text is read at all.
  */
-export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE, simplify: convert = loadedSimplify }: SearchParams): NamedQuery {
+/** A row of the cases table: the case's place, indicator (with its names) and figure count, the snippet and the total. */
+export type SearchRow = {
+  case_id: string;
+  title: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: string;
+  indicator: string;
+  indicator_zh: string | null;
+  indicator_en: string | null;
+  year: number | null;
+  batch: number | null;
+  has_body: boolean;
+  figures: number;
+  /** Text around the first search term; null without a search or when only the title matches. */
+  snippet: string | null;
+  total: number;
+};
+
+const SEARCH_ROW_COLUMNS = [
+  'case_id', 'title', 'province', 'city', 'county', 'level', 'indicator', 'indicator_zh', 'indicator_en', 'year', 'batch',
+  'has_body', 'figures', 'snippet', 'total',
+] as const;
+
+export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE, simplify: convert = loadedSimplify }: SearchParams): NamedQuery<SearchRow> {
   const terms = searchTerms(search, convert);
   const offset = Math.max(0, Math.floor(page)) * pageSize;
   const columns = `c.case_id, c.title, c.province, c.city, c.county, c.level, c.indicator,
@@ -108,7 +134,9 @@ LIMIT ${pageSize} OFFSET ${offset}`;
   if (terms.length === 0) {
     return {
       id: 'cases.search',
-      sql: `SELECT ${columns}, NULL AS snippet,
+      columns: SEARCH_ROW_COLUMNS,
+      // The snippet's NULL typed as text, as the search's snippets are.
+      sql: `SELECT ${columns}, NULL::VARCHAR AS snippet,
   (SELECT coalesce(sum(cases), 0)::BIGINT FROM case_summary WHERE ${summaryWhere(filters)}) AS total
 FROM case_list c LEFT JOIN indicators i ON i.code = c.indicator
 WHERE ${caseListWhere(filters, 'c')}
@@ -122,6 +150,7 @@ ${tail}`,
     .join(' ')} ELSE NULL END`;
   return {
     id: 'cases.search',
+    columns: SEARCH_ROW_COLUMNS,
     sql: `WITH hits AS (
   SELECT t.case_id, ${snippet} AS snippet FROM cases t
   WHERE ${[caseWhere(filters, { alias: 't' }), ...terms.map((term) => termMatch(term, 't'))].join('\n    AND ')}
@@ -154,9 +183,16 @@ WHERE c.case_id = ${literal(caseId)}`,
 }
 
 /** The figures found in one case, in text order per section. */
-export function caseFigures(caseId: string): NamedQuery {
+/** A figure as the metrics table holds it (a type alias of the table's row, so it stays a plain row). */
+export type CaseFigureRow = Pick<
+  MetricRow,
+  'metric_id' | 'section' | 'text' | 'value' | 'unit' | 'kind' | 'value_norm' | 'unit_norm' | 'before_value' | 'after_value'
+>;
+
+export function caseFigures(caseId: string): NamedQuery<CaseFigureRow> {
   return {
     id: 'case.figures',
+    columns: ['metric_id', 'section', 'text', 'value', 'unit', 'kind', 'value_norm', 'unit_norm', 'before_value', 'after_value'],
     sql: `SELECT metric_id, section, text, value, unit, kind, value_norm, unit_norm, before_value, after_value
 FROM metrics WHERE case_id = ${literal(caseId)}
 ORDER BY CASE section WHEN 'background' THEN 0 WHEN 'measures' THEN 1 ELSE 2 END, metric_id`,
@@ -169,11 +205,35 @@ ORDER BY CASE section WHEN 'background' THEN 0 WHEN 'measures' THEN 1 ELSE 2 END
  * dimensions both report, same indicator); `same_province` splits the list into other provinces and own.
  * Strong first, then related, then weak; best score first within each.
  */
-export function caseSimilar(caseId: string): NamedQuery {
+export type SimilarCaseRow = {
+  case_id: string;
+  title: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  indicator: string;
+  indicator_zh: string | null;
+  indicator_en: string | null;
+  year: number | null;
+  batch: number | null;
+  strength: 'strong' | 'related' | 'weak';
+  title_terms: string[];
+  shared_terms: string[];
+  shared_dimensions: string[];
+  same_indicator: boolean;
+  score: number;
+  same_province: boolean;
+};
+
+export function caseSimilar(caseId: string): NamedQuery<SimilarCaseRow> {
   const id = literal(caseId);
   const evidence = 'score, shared_terms, strength, title_terms, shared_dimensions, same_indicator';
   return {
     id: 'case.similar',
+    columns: [
+      'case_id', 'title', 'province', 'city', 'county', 'indicator', 'indicator_zh', 'indicator_en', 'year', 'batch', 'strength',
+      'title_terms', 'shared_terms', 'shared_dimensions', 'same_indicator', 'score', 'same_province',
+    ],
     sql: `WITH pairs AS (
   SELECT other_case_id AS other, ${evidence} FROM "similar" WHERE case_id = ${id}
   UNION ALL
@@ -197,9 +257,12 @@ ORDER BY same_province, CASE b.strength WHEN 'strong' THEN 0 WHEN 'related' THEN
 }
 
 /** Cases recorded as duplicates of this one (the same case published again). */
-export function caseDuplicates(caseId: string): NamedQuery {
+export type DuplicateRow = { case_id: string; title_original: string; doc_id: string };
+
+export function caseDuplicates(caseId: string): NamedQuery<DuplicateRow> {
   return {
     id: 'case.duplicates',
+    columns: ['case_id', 'title_original', 'doc_id'],
     sql: `SELECT case_id, title_original, doc_id FROM cases_all WHERE duplicate_of = ${literal(caseId)} ORDER BY case_id`,
   };
 }
@@ -215,6 +278,24 @@ export interface CaseListParams {
 export function caseListFilters({ filters, indicator, provinces = [] }: CaseListParams): Filters {
   return { ...filters, indicators: [indicator], provinces: provinces.length ? provinces : filters.provinces };
 }
+
+/** A case of an indicator's list: place, year, whether it has a body, its key figures as phrases. */
+export type CaseListRow = {
+  case_id: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  level: string;
+  agency: string | null;
+  title: string;
+  year: number | null;
+  batch: number | null;
+  has_body: boolean;
+  figures: string[];
+};
+
+/** The columns of caseListSql, in order. */
+export const CASE_LIST_COLUMNS = ['case_id', 'province', 'city', 'county', 'level', 'agency', 'title', 'year', 'batch', 'has_body', 'figures'] as const;
 
 /**
  * Cases of one indicator with place, year and key figures (compare columns, indicator view list), from
@@ -232,6 +313,9 @@ FROM indicator_case_list c
 WHERE ${caseListWhere(caseListFilters(params), 'c')}${perProvince}
 ORDER BY c.province, ${order}${paging}`;
 }
+
+/** How many cases a list holds, for its pager. */
+export type CaseTotalRow = { total: number };
 
 /** How many cases caseListSql lists without paging (from the summary). */
 export function caseListTotalSql(params: CaseListParams): string {

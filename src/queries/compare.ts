@@ -2,7 +2,7 @@
 // The view chooses its own provinces and indicator, so the filter bar's province and indicator
 // clauses are dropped here; city, level, year and batch still apply.
 import type { Filters } from '../state/filters.ts';
-import { caseListSql } from './cases.ts';
+import { CASE_LIST_COLUMNS, caseListSql, type CaseListRow } from './cases.ts';
 import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -18,9 +18,12 @@ function listWhere(filters: Filters): string {
 }
 
 /** Provinces that have cases (for the two pickers), largest first. */
-export function compareProvinces(): NamedQuery {
+export type CompareProvinceRow = { province: string; cases: number };
+
+export function compareProvinces(): NamedQuery<CompareProvinceRow> {
   return {
     id: 'compare.provinces',
+    columns: ['province', 'cases'],
     sql: `SELECT province, sum(cases)::BIGINT AS cases FROM case_summary
 WHERE province IS NOT NULL
 GROUP BY province ORDER BY cases DESC, province`,
@@ -32,11 +35,24 @@ GROUP BY province ORDER BY cases DESC, province`,
  * province's case count and its share of that province's cases in percent (1 decimal, as charted).
  * Indicators neither province covers are kept (with zeros) so gaps are visible.
  */
-export function compareShares({ filters, a, b }: CompareParams): NamedQuery {
+export type CompareShareRow = {
+  indicator: string;
+  name_zh: string;
+  name_en: string;
+  a_cases: number;
+  a_total: number;
+  a_pct: number;
+  b_cases: number;
+  b_total: number;
+  b_pct: number;
+};
+
+export function compareShares({ filters, a, b }: CompareParams): NamedQuery<CompareShareRow> {
   const A = literal(a);
   const B = literal(b);
   return {
     id: 'compare.shares',
+    columns: ['indicator', 'name_zh', 'name_en', 'a_cases', 'a_total', 'a_pct', 'b_cases', 'b_total', 'b_pct'],
     sql: `WITH base AS (
   SELECT province, indicator, cases FROM case_summary WHERE ${listWhere(filters)} AND province IN (${A}, ${B})
 ), totals AS (
@@ -73,9 +89,10 @@ export const COMPARE_CASES_PER_PROVINCE = 30;
  * The cases of the chosen indicator in A and in B, with place, year and key figures: all of them, or the first
  * `perProvince` of each (the view; their counts are compareShares' a_cases / b_cases).
  */
-export function compareCases({ filters, a, b, indicator, perProvince }: CompareIndicatorParams & { perProvince?: number }): NamedQuery {
+export function compareCases({ filters, a, b, indicator, perProvince }: CompareIndicatorParams & { perProvince?: number }): NamedQuery<CaseListRow> {
   return {
     id: 'compare.cases',
+    columns: CASE_LIST_COLUMNS,
     sql: caseListSql({ filters: { ...filters, provinces: [] }, indicator, provinces: [a, b], perProvince }),
   };
 }
@@ -88,9 +105,39 @@ export function compareCases({ filters, a, b, indicator, perProvince }: CompareI
  * shows them on request). A case of A with no similar case of B at all is one row with nulls.
  * Order: cases of A with counterparts first (strongest, then best score), then `pair_rank` within a case.
  */
-export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery {
+/**
+ * A case of A and one counterpart in B with the evidence (the B side and the evidence are null when A's case
+ * has no similar case in B).
+ */
+export type ComparePairRow = {
+  a_case_id: string;
+  a_title: string;
+  a_city: string | null;
+  a_county: string | null;
+  b_case_id: string | null;
+  b_title: string | null;
+  b_city: string | null;
+  b_county: string | null;
+  b_indicator: string | null;
+  b_indicator_zh: string | null;
+  b_indicator_en: string | null;
+  strength: 'strong' | 'related' | 'weak' | null;
+  title_terms: string[] | null;
+  shared_terms: string[] | null;
+  shared_dimensions: string[] | null;
+  same_indicator: boolean | null;
+  score: number | null;
+  has_counterpart: boolean;
+  pair_rank: number | null;
+};
+
+export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery<ComparePairRow> {
   return {
     id: 'compare.pairs',
+    columns: [
+      'a_case_id', 'a_title', 'a_city', 'a_county', 'b_case_id', 'b_title', 'b_city', 'b_county', 'b_indicator', 'b_indicator_zh',
+      'b_indicator_en', 'strength', 'title_terms', 'shared_terms', 'shared_dimensions', 'same_indicator', 'score', 'has_counterpart', 'pair_rank',
+    ],
     sql: `WITH a AS (
   SELECT case_id, title, city, county FROM indicator_case_list
   WHERE ${listWhere(filters)} AND province = ${literal(a)} AND indicator = ${literal(indicator)}

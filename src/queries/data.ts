@@ -3,10 +3,33 @@ import { DATA_FILES } from '../sql/tables.ts';
 import { ident, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
+/** A source document (dates arrive as ISO 'YYYY-MM-DD' strings, db/arrow-rows.ts) with its case counts. */
+export type DocumentListRow = {
+  doc_id: string;
+  source_file: string;
+  source_url: string | null;
+  province: string | null;
+  title: string | null;
+  issuer: string | null;
+  published: string | null;
+  year: number | null;
+  batch: number | null;
+  script: string;
+  cases_listed: number;
+  cases_parsed: number;
+  cases_in_table: number;
+  cases_with_body: number;
+  duplicates: number;
+};
+
 /** Source documents with how many cases each lists and parses, rows in the table (a listed case with no body still has one), and duplicates. */
-export function documentsQuery(): NamedQuery {
+export function documentsQuery(): NamedQuery<DocumentListRow> {
   return {
     id: 'data.documents',
+    columns: [
+      'doc_id', 'source_file', 'source_url', 'province', 'title', 'issuer', 'published', 'year', 'batch', 'script',
+      'cases_listed', 'cases_parsed', 'cases_in_table', 'cases_with_body', 'duplicates',
+    ],
     sql: `SELECT d.doc_id, d.source_file, d.source_url, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.script,
   d.cases_listed, d.cases_parsed,
   coalesce(n.cases_in_table, 0)::INTEGER AS cases_in_table,
@@ -18,10 +41,13 @@ ORDER BY d.province, d.year, d.batch NULLS LAST, d.doc_id`,
   };
 }
 
+export type TaxonomyRow = { code: string; name_zh: string; name_en: string; sort: number; cases: number };
+
 /** The taxonomy with the number of (non-duplicate) cases filed under each indicator. */
-export function taxonomyQuery(): NamedQuery {
+export function taxonomyQuery(): NamedQuery<TaxonomyRow> {
   return {
     id: 'data.taxonomy',
+    columns: ['code', 'name_zh', 'name_en', 'sort', 'cases'],
     sql: `SELECT i.code, i.name_zh, i.name_en, i.sort,
   coalesce(sum(s.cases), 0)::INTEGER AS cases
 FROM indicators i
@@ -43,7 +69,9 @@ export function wholeTableQuery(table: string): NamedQuery {
  * Row count of each table: the published rows (DuckDB counts a table from its metadata, reading no column)
  * plus the imported ones. Labels change no row count, so the views' joins are not needed here.
  */
-export function tableCountsQuery(tables: string[]): NamedQuery {
+export type TableCountRow = { table: string; n: number };
+
+export function tableCountsQuery(tables: string[]): NamedQuery<TableCountRow> {
   const count = (t: string) => {
     const file = DATA_FILES.find((f) => f.published === t);
     const imported = IMPORTED_OF[t];
@@ -51,7 +79,7 @@ export function tableCountsQuery(tables: string[]): NamedQuery {
     if (imported) parts.push(`(SELECT count(*) FROM ${imported})`);
     return `SELECT ${literal(t)} AS "table", (${parts.join(' + ')})::INTEGER AS n`;
   };
-  return { id: 'data.tableCounts', sql: tables.map(count).join('\nUNION ALL\n') };
+  return { id: 'data.tableCounts', columns: ['table', 'n'], sql: tables.map(count).join('\nUNION ALL\n') };
 }
 
 /** The workspace table of imported rows behind each table that has one (sql/workspace-views.ts). */

@@ -29,8 +29,12 @@ function measureWhere({ filters, indicator, provinces }: Omit<MeasureParams, 'di
 }
 
 /** Which dimensions the indicator's cases report, with how many cases and how many after values / before → after pairs. */
-export function measureDimensions(params: Omit<MeasureParams, 'dimension'>): NamedQuery {
+/** A dimension with how many cases and measures state it, and how many give an after value, a pair, a reduction. */
+export type MeasureDimensionRow = { dimension: string; cases: number; measures: number; with_after: number; with_before_after: number; with_reduction: number };
+
+export function measureDimensions(params: Omit<MeasureParams, 'dimension'>): NamedQuery<MeasureDimensionRow> {
   return {
+    columns: ['dimension', 'cases', 'measures', 'with_after', 'with_before_after', 'with_reduction'],
     id: params.provinces ? 'compare.measureDimensions' : 'indicator.measureDimensions',
     // measure_summary (indexes.ts): counted per combination of the filter dimensions, so sums are exact; the
     // workspace's rows may take a dimension's count to 0.
@@ -62,13 +66,33 @@ export function perProvinceSample(k: number): string {
   % greatest(1, ceil(count(*) OVER (PARTITION BY m.province) / ${literal(Math.max(1, Math.floor(k)))}))::BIGINT = 0`;
 }
 
+/** A measure as a case states it: the phrase, before / after in unit_norm and the reduction in percent. */
+export type CaseMeasureRow = {
+  metric_id: string;
+  section: string;
+  dimension: string;
+  text: string;
+  kind: string;
+  unit_norm: string | null;
+  before_value: number | null;
+  after_value: number | null;
+  reduction_pct: number | null;
+};
+
+/** A measure with the case it is from. */
+export type MeasureRow = { case_id: string; province: string | null; city: string | null; county: string | null; title: string } & CaseMeasureRow;
+
 /**
  * One row per measure of the dimension: the case (place, title), the phrase, before / after in unit_norm
  * (days for time) and the reduction in percent. Ordered by province, then after value (shortest first).
  * `perProvince`: at most that many per province (perProvinceSample); all of them without it (the brief).
  */
-export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery {
+export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery<MeasureRow> {
   return {
+    columns: [
+      'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
+      'kind', 'unit_norm', 'before_value', 'after_value', 'reduction_pct',
+    ],
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
     sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
@@ -83,8 +107,26 @@ ORDER BY m.province, ${MEASURE_ORDER}`,
  * the before values of stated before → after pairs (median), and the reductions in percent (median) —
  * stated ones and those computed from before → after alike (metrics.reduction_pct).
  */
-export function measureSummary(params: MeasureParams): NamedQuery {
+export type MeasureSummaryRow = {
+  province: string;
+  cases: number;
+  measures: number;
+  n_after: number;
+  median_after: number | null;
+  min_after: number | null;
+  max_after: number | null;
+  n_pairs: number;
+  median_before: number | null;
+  n_reduction: number;
+  median_reduction_pct: number | null;
+};
+
+export function measureSummary(params: MeasureParams): NamedQuery<MeasureSummaryRow> {
   return {
+    columns: [
+      'province', 'cases', 'measures', 'n_after', 'median_after', 'min_after', 'max_after', 'n_pairs', 'median_before',
+      'n_reduction', 'median_reduction_pct',
+    ],
     id: params.provinces ? 'compare.measureSummary' : 'indicator.measureSummary',
     sql: `SELECT m.province, count(DISTINCT m.case_id) AS cases, count(*) AS measures,
   count(m.after_value) AS n_after, median(m.after_value) AS median_after, min(m.after_value) AS min_after, max(m.after_value) AS max_after,
@@ -99,8 +141,9 @@ ORDER BY ${params.provinces ? `CASE m.province ${params.provinces.map((p, i) => 
 }
 
 /** The reform measures of one case, in text order per section. */
-export function caseMeasures(caseId: string): NamedQuery {
+export function caseMeasures(caseId: string): NamedQuery<CaseMeasureRow> {
   return {
+    columns: ['metric_id', 'section', 'dimension', 'text', 'kind', 'unit_norm', 'before_value', 'after_value', 'reduction_pct'],
     id: 'case.measures',
     sql: `SELECT metric_id, section, dimension, text, kind, unit_norm, before_value, after_value, reduction_pct
 FROM metrics WHERE case_id = ${literal(caseId)} AND dimension IS NOT NULL

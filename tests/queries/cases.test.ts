@@ -13,6 +13,7 @@ import {
 } from '../../src/queries/cases.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -169,5 +170,13 @@ describe('case page', () => {
       expect(Array.isArray(r.title_terms)).toBe(true);
       expect(['strong', 'related', 'weak']).toContain(r.strength);
     }
+  });
+
+  it('search, figures, similar cases and duplicates return the columns their row types declare', async () => {
+    for (const text of ['', '营商']) await expectDeclaredColumns(db, searchCases({ filters: EMPTY_FILTERS, search: text, sort: '', page: 0 }));
+    const [c] = await db.all('SELECT case_id FROM "similar" ORDER BY score DESC, case_id LIMIT 1');
+    await expectDeclaredColumns(db, caseFigures(String(c.case_id)));
+    await expectDeclaredColumns(db, caseSimilar(String(c.case_id)));
+    await expectDeclaredColumns(db, caseDuplicates(String(c.case_id)));
   });
 });

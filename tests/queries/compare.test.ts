@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -134,5 +135,14 @@ describe('compare queries', () => {
     expect(paired.length).toBeGreaterThan(0);
     // Fujian's electricity cases have Shaanxi electricity counterparts, said to share the indicator.
     expect(paired.some((p) => p.b_indicator === 'electricity' && p.strength !== 'weak' && p.same_indicator === true)).toBe(true);
+  });
+
+  it('return the columns their row types declare', async () => {
+    const indicator = await sharedIndicator();
+    await expectDeclaredColumns(db, compareProvinces());
+    await expectDeclaredColumns(db, compareShares(base));
+    await expectDeclaredColumns(db, compareCases({ ...base, indicator }));
+    await expectDeclaredColumns(db, compareCases({ ...base, indicator, perProvince: 5 }));
+    await expectDeclaredColumns(db, comparePairs({ ...base, indicator }));
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_FILES, publicTableName } from '../../src/sql/tables.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../../src/queries/data.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -36,5 +37,11 @@ describe('data view queries', () => {
       const rows = await db.all(`SELECT count(*) AS n FROM (${wholeTableQuery(table).sql})`);
       expect(rows[0].n).toBe(counts.find((r) => r.table === table)!.n);
     }
+  });
+
+  it('documents, taxonomy and table counts return the columns their row types declare', async () => {
+    await expectDeclaredColumns(db, documentsQuery());
+    await expectDeclaredColumns(db, taxonomyQuery());
+    await expectDeclaredColumns(db, tableCountsQuery(DATA_FILES.map(publicTableName)));
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   indicatorByProvince,
+  indicatorCaseTotal,
   indicatorCases,
   indicatorCountUnits,
   indicatorCounts,
@@ -10,6 +11,7 @@ import {
 } from '../../src/queries/indicator.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -82,5 +84,15 @@ describe('indicator queries', () => {
     const [{ n }] = await db.all(`SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL AND indicator = '${indicator}'`);
     expect(cases.length).toBe(Number(n));
     expect(cases.some((c) => (c.figures as string[]).length > 0)).toBe(true);
+  });
+
+  it('return the columns their row types declare', async () => {
+    const indicator = await indicatorWith(`m.kind = 'count'`);
+    const p = { filters: EMPTY_FILTERS, indicator };
+    const [unit] = await db.all(indicatorCountUnits(p));
+    for (const q of [indicatorOptions(EMPTY_FILTERS), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCases(p), indicatorCaseTotal(p)]) {
+      await expectDeclaredColumns(db, q);
+    }
+    await expectDeclaredColumns(db, indicatorCounts({ ...p, unit: String(unit.unit) }));
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseMeasures, DIMENSIONS, measureDimensions, measureRows, measureSummary } from '../../src/queries/measures.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -105,5 +106,18 @@ describe('reform-measure queries', () => {
     const [{ n }] = await db.all(`SELECT count(*) AS n FROM metrics WHERE case_id = '${case_id}' AND dimension IS NOT NULL`);
     expect(rows.length).toBe(Number(n));
     for (const r of rows) expect(r.dimension).not.toBeNull();
+  });
+
+  it('return the columns their row types declare, for one indicator and for compared provinces', async () => {
+    const { a, b, indicator } = await comparedPair();
+    for (const provinces of [undefined, [a, b]]) {
+      const params = { filters: EMPTY_FILTERS, indicator, dimension: 'time', provinces };
+      await expectDeclaredColumns(db, measureDimensions(params));
+      await expectDeclaredColumns(db, measureRows(params));
+      await expectDeclaredColumns(db, measureRows({ ...params, perProvince: 5 }));
+      await expectDeclaredColumns(db, measureSummary(params));
+    }
+    const [{ case_id }] = await db.all(`SELECT case_id FROM metrics WHERE dimension IS NOT NULL ORDER BY case_id LIMIT 1`);
+    await expectDeclaredColumns(db, caseMeasures(String(case_id)));
   });
 });

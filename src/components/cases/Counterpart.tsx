@@ -69,14 +69,14 @@ export function Counterpart({ row, caseId, title, note, indicator }: Counterpart
  * The counterparts of one case in one province: the strong and related ones; when there are none, "no
  * counterpart in <province>" and the weak ones behind a click.
  */
-export function CounterpartList({
+export function CounterpartList<R extends Row>({
   rows,
   province,
   render,
 }: {
-  rows: Row[];
+  rows: R[];
   province: string;
-  render: (row: Row) => ReactNode;
+  render: (row: R) => ReactNode;
 }) {
   const { t, provinceName } = useI18n();
   const shown = rows.filter((r) => r.strength === 'strong' || r.strength === 'related');

@@ -16,6 +16,8 @@ import {
   measureSummary,
   MEASURES_SHOWN_PER_PROVINCE,
   type DimensionCode,
+  type MeasureDimensionRow,
+  type MeasureSummaryRow,
 } from '../../queries/measures.ts';
 import type { Filters } from '../../state/filters.ts';
 import { useAppState } from '../../state/url-state.ts';
@@ -43,11 +45,10 @@ function evenly<T>(rows: T[], n: number): T[] {
   const step = Math.max(1, Math.ceil(rows.length / n));
   return step === 1 ? rows : rows.filter((_, i) => i % step === 0);
 }
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The dimension to show: the chosen one if the cases report it, else time, else the first reported. */
-function pickDimension(available: Row[], chosen: string | null): string | null {
-  const codes = available.map((r) => str(r.dimension));
+function pickDimension(available: MeasureDimensionRow[], chosen: string | null): string | null {
+  const codes = available.map((r) => r.dimension);
   if (chosen && codes.includes(chosen)) return chosen;
   return codes.includes('time') ? 'time' : (codes[0] ?? null);
 }
@@ -85,7 +86,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
   const withAfter = all.filter((r) => r.after_value !== null);
   const allPairs = all.filter((r) => r.after_value !== null && r.before_value !== null);
   const withBoth = evenly(allPairs, PAIR_CHART_ROWS);
-  const totalMeasures = (summary.data ?? []).reduce((n, s) => n + Number(s.measures), 0);
+  const totalMeasures = (summary.data ?? []).reduce((n, s) => n + s.measures, 0);
   const sampled = totalMeasures > all.length;
   const withCut = all.filter((r) => r.reduction_pct !== null);
   const openCase = (p: ChartClickParams) => {
@@ -114,19 +115,19 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
     { key: 'reduction_pct', header: t('col.reductionPct') },
   ];
 
-  const sentence = (s: Row) => {
-    const p = provinceName(str(s.province));
-    const after = num(s.median_after);
-    const pct = num(s.median_reduction_pct);
+  const sentence = (s: MeasureSummaryRow) => {
+    const p = provinceName(s.province);
+    const after = s.median_after;
+    const pct = s.median_reduction_pct;
     const vars = {
       p,
       after: after === null ? '' : valueLabel(after),
-      n: Number(s.n_after),
-      min: num(s.min_after) === null ? '' : valueLabel(Number(s.min_after)),
-      max: num(s.max_after) === null ? '' : valueLabel(Number(s.max_after)),
+      n: s.n_after,
+      min: s.min_after === null ? '' : valueLabel(s.min_after),
+      max: s.max_after === null ? '' : valueLabel(s.max_after),
       pct: pct === null ? '' : trim(Math.round(pct * 10) / 10),
-      m: Number(s.n_reduction),
-      c: Number(s.cases),
+      m: s.n_reduction,
+      c: s.cases,
     };
     if (after !== null && pct !== null) return t('meas.sentence', vars);
     if (after !== null) return t('meas.sentenceNoCut', vars);
@@ -148,14 +149,14 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
               <span className="v-muted">{t('meas.pick')}</span>
               {dims.map((d) => (
                 <button
-                  key={str(d.dimension)}
+                  key={d.dimension}
                   type="button"
                   className="v-chip"
-                  data-dimension={str(d.dimension)}
+                  data-dimension={d.dimension}
                   aria-pressed={d.dimension === dimension}
-                  onClick={() => setChosen(str(d.dimension))}
+                  onClick={() => setChosen(d.dimension)}
                 >
-                  {t(dimKey(str(d.dimension)))} ({Number(d.cases)})
+                  {t(dimKey(d.dimension))} ({d.cases})
                 </button>
               ))}
             </div>

@@ -2,13 +2,13 @@
 // in words with their evidence; a province with neither says "no counterpart in <province>" and offers the
 // weak ones on request.
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { SimilarCaseRow } from '../../queries/cases.ts';
 import { Counterpart, CounterpartList } from './Counterpart.tsx';
 import { placeOf, str } from './values.ts';
 
 /** Rows grouped by province, in query order (strongest first within each). */
-function byProvince(rows: Row[]): [string, Row[]][] {
-  const groups = new Map<string, Row[]>();
+function byProvince(rows: SimilarCaseRow[]): [string, SimilarCaseRow[]][] {
+  const groups = new Map<string, SimilarCaseRow[]>();
   for (const r of rows) {
     const key = str(r.province);
     const list = groups.get(key);
@@ -18,7 +18,7 @@ function byProvince(rows: Row[]): [string, Row[]][] {
   return [...groups];
 }
 
-export function SimilarList({ rows, testId }: { rows: Row[]; testId: string }) {
+export function SimilarList({ rows, testId }: { rows: SimilarCaseRow[]; testId: string }) {
   const { t, provinceName, placeName, indicatorName } = useI18n();
   if (rows.length === 0) return <p className="v-empty">{t('case.noSimilar')}</p>;
   return (
@@ -31,12 +31,12 @@ export function SimilarList({ rows, testId }: { rows: Row[]; testId: string }) {
             province={province}
             render={(r) => (
               <Counterpart
-                key={str(r.case_id)}
+                key={r.case_id}
                 row={r}
-                caseId={str(r.case_id)}
-                title={str(r.title)}
-                note={[placeOf(r, '', placeName), indicatorName(str(r.indicator))].filter(Boolean).join(' · ')}
-                indicator={str(r.indicator) || null}
+                caseId={r.case_id}
+                title={r.title}
+                note={[placeOf(r, '', placeName), indicatorName(r.indicator)].filter(Boolean).join(' · ')}
+                indicator={r.indicator || null}
               />
             )}
           />

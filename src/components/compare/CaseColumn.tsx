@@ -1,14 +1,14 @@
 // One province's cases of the chosen indicator: title (link), place, year/batch, key figures.
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { CaseListRow } from '../../queries/cases.ts';
 import { CaseLink } from '../cases/CaseLink.tsx';
 import { Chips } from '../cases/Chips.tsx';
-import { placeOf, str, strings } from '../cases/values.ts';
+import { placeOf, strings } from '../cases/values.ts';
 
 export interface CaseColumnProps {
   province: string;
   /** The first cases of the province (the view lists a limited number). */
-  rows: Row[];
+  rows: CaseListRow[];
   /** How many cases the province has under the indicator (rows may be fewer). */
   total: number;
   side: 'a' | 'b';
@@ -27,13 +27,13 @@ export function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
       ) : (
         <ul className="v-case-list">
           {rows.map((r) => (
-            <li key={str(r.case_id)} className="v-case-item">
-              <CaseLink caseId={str(r.case_id)}>
-                {str(r.title)}
+            <li key={r.case_id} className="v-case-item">
+              <CaseLink caseId={r.case_id}>
+                {r.title}
               </CaseLink>
               <div className="v-meta">
-                {placeOf(r, '', placeName) || levelName(str(r.level))}
-                {r.agency ? ` · ${str(r.agency)}` : ''} · {batchName(r.year as number | null, r.batch as number | null)}
+                {placeOf(r, '', placeName) || levelName(r.level)}
+                {r.agency ? ` · ${r.agency}` : ''} · {batchName(r.year, r.batch)}
               </div>
               {strings(r.figures).length > 0 && (
                 <Chips items={strings(r.figures)} kind="fig" label={t('col.figures')} />

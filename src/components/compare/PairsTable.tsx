@@ -1,22 +1,22 @@
 // Each case of A (chosen indicator) beside its counterparts in B, said in words with the evidence; a case
 // with none says so and offers the nearest weak ones on request. Rows come one per pair (compare.pairs).
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { ComparePairRow } from '../../queries/compare.ts';
 import { CaseCell } from '../cases/CaseLink.tsx';
 import { Counterpart, CounterpartList } from '../cases/Counterpart.tsx';
 import { placeOf, str } from '../cases/values.ts';
 
 export interface PairsTableProps {
-  rows: Row[];
+  rows: ComparePairRow[];
   a: string;
   b: string;
 }
 
 /** Rows grouped by the case of A, in query order. */
-function byCaseOfA(rows: Row[]): Row[][] {
-  const groups = new Map<string, Row[]>();
+function byCaseOfA(rows: ComparePairRow[]): ComparePairRow[][] {
+  const groups = new Map<string, ComparePairRow[]>();
   for (const r of rows) {
-    const key = str(r.a_case_id);
+    const key = r.a_case_id;
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
@@ -39,9 +39,9 @@ export function PairsTable({ rows, a, b }: PairsTableProps) {
           const first = group[0];
           const pairs = group.filter((r) => r.b_case_id !== null);
           return (
-            <tr key={str(first.a_case_id)} data-has-counterpart={first.has_counterpart === true}>
+            <tr key={first.a_case_id} data-has-counterpart={first.has_counterpart}>
               <td>
-                <CaseCell caseId={str(first.a_case_id)} title={str(first.a_title)} note={placeOf(first, 'a_', placeName)} />
+                <CaseCell caseId={first.a_case_id} title={first.a_title} note={placeOf(first, 'a_', placeName)} />
               </td>
               <td>
                 <CounterpartList

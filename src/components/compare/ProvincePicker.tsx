@@ -13,7 +13,7 @@ export interface ProvincePickerProps {
 export function ProvincePicker({ label, value, onChange, testId }: ProvincePickerProps) {
   const { provinceName } = useI18n();
   const { data } = useSql(compareProvinces());
-  const options = (data ?? []).map((r) => ({ value: String(r.province), n: Number(r.cases) }));
+  const options = (data ?? []).map((r) => ({ value: r.province, n: r.cases }));
   // Keep the current value selectable even if it has no cases (e.g. a pasted link).
   if (!options.some((o) => o.value === value)) options.push({ value, n: 0 });
   return (

@@ -16,7 +16,7 @@ import { useSql } from '../../hooks/useSql.ts';
 import { flagKey, type DictKey } from '../../i18n/dict.ts';
 import { caseMeasures } from '../../queries/measures.ts';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
-import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type Simplify } from '../../queries/cases.ts';
+import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type CaseFigureRow, type Simplify } from '../../queries/cases.ts';
 import type { Row } from '../../queries/types.ts';
 import { canGoBack } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
@@ -34,11 +34,11 @@ function documentOf(c: Row): Row {
 const KINDS = ['duration', 'money', 'count', 'percent', 'other'];
 
 /** Tooltip of a marked figure: its kind and normalised value (before → after where given), in the UI language. */
-function figureTitle(f: Row, i18n: I18n): string {
-  const unit = i18n.unitName(str(f.unit_norm));
-  const norm = `${trim(Number(f.value_norm))} ${unit}`.trim();
-  const change = f.before_value !== null ? ` (${trim(Number(f.before_value))} → ${trim(Number(f.after_value))} ${unit})` : '';
-  const kind = KINDS.includes(str(f.kind)) ? i18n.t(`kind.${str(f.kind)}` as DictKey) : str(f.kind);
+function figureTitle(f: CaseFigureRow, i18n: I18n): string {
+  const unit = i18n.unitName(f.unit_norm);
+  const norm = `${trim(f.value_norm)} ${unit}`.trim();
+  const change = f.before_value !== null ? ` (${trim(f.before_value)} → ${trim(Number(f.after_value))} ${unit})` : '';
+  const kind = KINDS.includes(f.kind) ? i18n.t(`kind.${f.kind}` as DictKey) : f.kind;
   return `${kind}${i18n.t('text.colon')}${norm}${change}`;
 }
 
@@ -103,7 +103,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
     <QueryState result={detail}>
       {([c]) => {
         const figs = figures.data ?? [];
-        const titleOf = new Map(figs.map((f) => [str(f.text), figureTitle(f, i18n)]));
+        const titleOf = new Map(figs.map((f) => [f.text, figureTitle(f, i18n)]));
         const flags = strings(c.flags);
         const sourceKey = `case.source.${str(c.indicator_source)}`;
         const similarRows = similar.data ?? [];
@@ -213,10 +213,10 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                     <li>
                       {t('case.duplicates')}{' '}
                       {duplicates.data!.map((d, i) => (
-                        <span key={str(d.case_id)}>
+                        <span key={d.case_id}>
                           {i > 0 && '、'}
-                          <CaseLink caseId={str(d.case_id)}>
-                            {str(d.case_id)}
+                          <CaseLink caseId={d.case_id}>
+                            {d.case_id}
                           </CaseLink>
                         </span>
                       ))}
@@ -231,8 +231,8 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                 <h3>{t('meas.caseTitle')}</h3>
                 <ul className="v-measure-items">
                   {measures.data!.map((m) => (
-                    <li key={str(m.metric_id)} data-dimension={str(m.dimension)}>
-                      <span className="v-chip">{t(`meas.dim.${str(m.dimension)}` as DictKey)}</span> <q>{str(m.text)}</q>
+                    <li key={m.metric_id} data-dimension={m.dimension}>
+                      <span className="v-chip">{t(`meas.dim.${m.dimension}` as DictKey)}</span> <q>{m.text}</q>
                       {formatChange(m, i18n) && <strong className="v-measure-change"> {formatChange(m, i18n)}</strong>}
                     </li>
                   ))}
@@ -243,7 +243,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
             <section className="v-panel">
               {figs.length > 0 && <p className="v-muted">{t('case.figuresNote')}</p>}
               {PARTS.map((part) => {
-                const terms = figs.filter((f) => f.section === part).map((f) => str(f.text));
+                const terms = figs.filter((f) => f.section === part).map((f) => f.text);
                 return (
                   <div key={part} style={{ marginBottom: 12 }}>
                     <h3>{t(`case.${part}`)}</h3>

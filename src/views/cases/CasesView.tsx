@@ -39,7 +39,7 @@ export function CasesView({ state, update }: ViewProps) {
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
   const result = useSql(waiting ? null : query);
   const rows = result.data;
-  const total = rows && rows.length > 0 ? Number(rows[0].total) : 0;
+  const total = rows && rows.length > 0 ? rows[0].total : 0;
   const terms = searchTerms(state.search, simplify);
   // Also mark the term as typed, for a title_original hit the converter would miss.
   const marks = [terms, state.search.split(/\s+/).filter(Boolean)];

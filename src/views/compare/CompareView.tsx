@@ -2,7 +2,7 @@
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
 import { BriefButton } from '../../brief/BriefDialog.tsx';
-import { ChartCard } from '../../components/ChartCard.tsx';
+import { QueryChart } from '../../components/QueryChart.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import '../views.css';
@@ -15,8 +15,8 @@ import { useSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares } from '../../queries/compare.ts';
-import type { Row } from '../../queries/types.ts';
+import type { CaseListRow } from '../../queries/cases.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, type CompareShareRow } from '../../queries/compare.ts';
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
@@ -39,11 +39,11 @@ export function CompareView({ state, update }: ViewProps) {
   const cases = useSql(casesQuery);
   const pairs = useSql(pairsQuery);
 
-  const covered = (r: Row, side: 'a' | 'b') => Number(r[`${side}_cases`]) > 0;
+  const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
   // A column's count: the shares' count of the indicator (the columns list only the latest cases).
-  const countOf = (side: 'a' | 'b', list: Row[]) => {
+  const countOf = (side: 'a' | 'b', list: CaseListRow[]) => {
     const share = rows.find((r) => r.indicator === indicator);
-    return share ? Number(share[`${side}_cases`]) : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
+    return share ? share[`${side}_cases`] : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
   };
   // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.
   const indicatorRows = rows.filter((r) => r.indicator !== UNCLASSIFIED);
@@ -52,22 +52,22 @@ export function CompareView({ state, update }: ViewProps) {
   const neither = indicatorRows.filter((r) => !covered(r, 'a') && !covered(r, 'b'));
   const choose = (code: string) => update(chooseIndicator(state, code));
   const pickable = rows.filter((r) =>
-    barIndicators.length > 0 ? barIndicators.includes(String(r.indicator)) : covered(r, 'a') || covered(r, 'b') || r.indicator === indicator,
+    barIndicators.length > 0 ? barIndicators.includes(r.indicator) : covered(r, 'a') || covered(r, 'b') || r.indicator === indicator,
   );
 
-  const chips = (list: Row[], clickable: boolean) =>
+  const chips = (list: CompareShareRow[], clickable: boolean) =>
     list.length === 0 ? (
       <span className="v-empty">{t('cmp.none')}</span>
     ) : (
       <ul className="v-chips">
         {list.map((r) => (
-          <li key={String(r.indicator)}>
+          <li key={r.indicator}>
             {clickable ? (
-              <button type="button" className="v-chip" aria-pressed={r.indicator === indicator} onClick={() => choose(String(r.indicator))}>
-                {indicatorName(String(r.indicator))} ({Number(r.a_cases) + Number(r.b_cases)})
+              <button type="button" className="v-chip" aria-pressed={r.indicator === indicator} onClick={() => choose(r.indicator)}>
+                {indicatorName(r.indicator)} ({r.a_cases + r.b_cases})
               </button>
             ) : (
-              <span className="v-chip">{indicatorName(String(r.indicator))}</span>
+              <span className="v-chip">{indicatorName(r.indicator)}</span>
             )}
           </li>
         ))}
@@ -86,13 +86,10 @@ export function CompareView({ state, update }: ViewProps) {
         <BriefButton state={state} indicator={indicator} />
       </div>
 
-      <ChartCard
+      <QueryChart
         title={t('cmp.shares')}
         query={sharesQuery}
-        rows={shares.data}
-        status={shares.status}
-        error={shares.error}
-        note={first ? t('cmp.sharesNote', { a: nameA, an: Number(first.a_total), b: nameB, bn: Number(first.b_total) }) : undefined}
+        note={first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined}
         height={Math.max(260, rows.length * 24 + 70)}
         columns={[
           { key: 'indicator', header: t('col.indicatorCode') },
@@ -133,8 +130,8 @@ export function CompareView({ state, update }: ViewProps) {
               {t('cmp.indicator')}
               <select value={indicator} data-testid="compare-indicator" onChange={(e) => choose(e.target.value)}>
                 {pickable.map((r) => (
-                    <option key={String(r.indicator)} value={String(r.indicator)}>
-                      {indicatorName(String(r.indicator))} ({Number(r.a_cases)} : {Number(r.b_cases)})
+                    <option key={r.indicator} value={r.indicator}>
+                      {indicatorName(r.indicator)} ({r.a_cases} : {r.b_cases})
                     </option>
                   ))}
               </select>

@@ -2,7 +2,7 @@
 // B to the right, one row per indicator. Rows come from compareShares; the CSV keeps the positive
 // percentages, the chart only negates A's for drawing and labels them as absolute values.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { CompareShareRow } from '../../queries/compare.ts';
 import { LABELS_INSIDE } from '../../components/echarts.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 import { provinceColour, provinceColourPale } from '../../components/province-colour.ts';
@@ -17,14 +17,14 @@ export interface ButterflyLabels {
   provinces: { a: string; b: string };
 }
 
-export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOption {
+export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels): EChartsOption {
   const ordered = [...rows].reverse(); // category axes draw bottom-up: first indicator on top
-  const names = ordered.map((r) => labels.indicatorName(String(r.indicator)));
-  const max = Math.max(5, ...rows.map((r) => Math.max(Number(r.a_pct), Number(r.b_pct))));
+  const names = ordered.map((r) => labels.indicatorName(r.indicator));
+  const max = Math.max(5, ...rows.map((r) => Math.max(r.a_pct, r.b_pct)));
   // A fifth more than the longest bar on each side: its value label fits before the axis labels (a phone's chart is narrow).
   const top = Math.ceil((max * 1.2) / 5) * 5;
   // Bars of the other indicators are paler (not transparent: a transparent bar takes its label's contrast with it).
-  const style = (r: Row, province: string) => ({
+  const style = (r: CompareShareRow, province: string) => ({
     color: labels.selected && r.indicator !== labels.selected ? provinceColourPale(province) : provinceColour(province),
   });
   const series = (key: 'a' | 'b', province: string, name: string) => ({
@@ -34,9 +34,9 @@ export function butterflyOption(rows: Row[], labels: ButterflyLabels): EChartsOp
     stack: 'mirror', // same row, opposite sides
     barMaxWidth: 14,
     data: ordered.map((r) => ({
-      value: key === 'a' ? -Number(r.a_pct) : Number(r.b_pct),
+      value: key === 'a' ? -r.a_pct : r.b_pct,
       indicator: r.indicator,
-      cases: Number(r[`${key}_cases`]),
+      cases: r[`${key}_cases`],
       itemStyle: style(r, province),
     })),
     label: {

@@ -71,7 +71,7 @@ function Taxonomy() {
   const { t, lang } = useI18n();
   const query = taxonomyQuery();
   const result = useSql(query);
-  const rows = result.data?.map((r) => ({ ...r, note: INDICATOR_NOTES[String(r.code)]?.[lang] ?? '' }));
+  const rows = result.data?.map((r) => ({ ...r, note: INDICATOR_NOTES[r.code]?.[lang] ?? '' }));
   return (
     <section className="card" aria-label={t('data.taxonomy')}>
       <header className="card-header">
@@ -134,7 +134,7 @@ function Downloads() {
                   <code>{table}</code>
                 </td>
                 <td>{file.label[lang]}</td>
-                <td className="num">{n === undefined ? '' : t('data.rows', { n: Number(n) })}</td>
+                <td className="num">{n === undefined ? '' : t('data.rows', { n })}</td>
                 <td>
                   <a href={dataUrl(file.file)} download={file.file}>
                     {file.file}

@@ -19,20 +19,20 @@ import {
   indicatorMoney,
   indicatorOptions,
   FIGURE_LIMIT,
+  type IndicatorOptionRow,
 } from '../../queries/indicator.ts';
-import type { Row } from '../../queries/types.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
 
 /** The indicator to show: the one chosen (filter bar first, url-state.ts), else the one with most cases. */
-function pickIndicator(options: Row[], chosen: string | null): string | null {
+function pickIndicator(options: IndicatorOptionRow[], chosen: string | null): string | null {
   if (chosen) return chosen;
-  let best: Row | null = null;
-  for (const r of options) if (!best || Number(r.cases) > Number(best.cases)) best = r;
-  return best ? String(best.code) : null;
+  let best: IndicatorOptionRow | null = null;
+  for (const r of options) if (!best || r.cases > best.cases) best = r;
+  return best ? best.code : null;
 }
 
-const chartHeight = (rows: Row[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
+const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
 
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
@@ -52,7 +52,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   const units = useSql(enabled ? unitsQ : null);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
-  const unitList = (units.data ?? []).map((r) => String(r.unit));
+  const unitList = (units.data ?? []).map((r) => r.unit);
   const unit = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : (unitList[0] ?? null);
   const countsQ = indicatorCounts({ ...params, unit: unit ?? '' });
   const cases = useSql(enabled ? casesQ : null);
@@ -77,8 +77,8 @@ export function IndicatorView({ state, update }: ViewProps) {
             onChange={(e) => update(chooseIndicator(state, e.target.value))}
           >
             {(options.data ?? []).map((r) => (
-              <option key={String(r.code)} value={String(r.code)}>
-                {indicatorName(String(r.code))} ({Number(r.cases)})
+              <option key={r.code} value={r.code}>
+                {indicatorName(r.code)} ({r.cases})
               </option>
             ))}
           </select>
@@ -124,8 +124,8 @@ export function IndicatorView({ state, update }: ViewProps) {
                 {t('ind.countUnit')}{' '}
                 <select value={unit} data-testid="count-unit" onChange={(e) => setChosenUnit(e.target.value)}>
                   {(units.data ?? []).map((r) => (
-                    <option key={String(r.unit)} value={String(r.unit)}>
-                      {unitName(String(r.unit))} ({Number(r.figures)})
+                    <option key={r.unit} value={r.unit}>
+                      {unitName(r.unit)} ({r.figures})
                     </option>
                   ))}
                 </select>
@@ -147,7 +147,7 @@ export function IndicatorView({ state, update }: ViewProps) {
                   title={t('ind.cases')}
                   rows={rows}
                   query={casesQ}
-                  total={Number(caseTotal.data?.[0]?.total ?? rows.length)}
+                  total={caseTotal.data?.[0]?.total ?? rows.length}
                   page={page}
                   onPage={(p) => setListPage({ key: listKey, page: p })}
                 />

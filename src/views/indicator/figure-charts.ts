@@ -1,19 +1,22 @@
 // ECharts options for the indicator view's figure charts (reform measures: measureCharts.ts). Each takes the rows it draws (the same rows
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { CountFigureRow, IndicatorProvinceRow, MoneyFigureRow } from '../../queries/indicator.ts';
 import { LABELS_INSIDE } from '../../components/echarts.ts';
 import { formatWan, shorten, str, trim } from '../../components/cases/values.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 
 /** One chart row per figure: "福州市 · 推进…" (city, or province when province-level), places in the UI language. */
-function category(r: Row, placeName: (p: string) => string): string {
+/** What the figure charts draw of each row: where its case is from, its title and the figure's text. */
+type FigureRow = MoneyFigureRow | CountFigureRow;
+
+function category(r: FigureRow, placeName: (p: string) => string): string {
   const where = placeName(str(r.city) || str(r.province));
-  return shorten(`${where} · ${str(r.title)}`, 22);
+  return shorten(`${where} · ${r.title}`, 22);
 }
 
-function tooltipFor(rows: Row[], value: (r: Row) => string) {
+function tooltipFor<R extends FigureRow>(rows: R[], value: (r: R) => string) {
   return {
     trigger: 'axis',
     axisPointer: { type: 'shadow' },
@@ -22,7 +25,7 @@ function tooltipFor(rows: Row[], value: (r: Row) => string) {
       const r = rows[rows.length - 1 - (params[0]?.dataIndex ?? 0)]; // drawn reversed
       if (!r) return '';
       // Tooltip HTML is built by ECharts from strings: escape the document text.
-      return [escapeHtml(str(r.title)), escapeHtml(str(r.text)), value(r)].join('<br/>');
+      return [escapeHtml(r.title), escapeHtml(r.text), value(r)].join('<br/>');
     },
   };
 }
@@ -45,11 +48,11 @@ const LABEL_AXIS = {
 };
 
 /** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元 (M yuan in English). */
-export function moneyOption(rows: Row[], place: (p: string) => string, lang: 'zh' | 'en' = 'zh'): EChartsOption {
+export function moneyOption(rows: MoneyFigureRow[], place: (p: string) => string, lang: 'zh' | 'en' = 'zh'): EChartsOption {
   const ordered = [...rows].reverse();
   const money = (wan: number) => formatWan(wan, lang);
   return {
-    tooltip: tooltipFor(rows, (r) => money(Number(r.wan_yuan))),
+    tooltip: tooltipFor(rows, (r) => money(r.wan_yuan)),
     // Room on the right for the longest bar's label (717.4bn yuan is longer than 7174亿元).
     grid: { ...GRID, right: lang === 'zh' ? GRID.right : 84 },
     xAxis: { type: 'log', name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => money(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
@@ -57,17 +60,17 @@ export function moneyOption(rows: Row[], place: (p: string) => string, lang: 'zh
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#3a9a5b' },
         label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => money(p.value) },
-        data: ordered.map((r) => Number(r.wan_yuan)) },
+        data: ordered.map((r) => r.wan_yuan) },
     ],
     media: PHONE_MEDIA,
   };
 }
 
 /** Count figures of one unit (the rows' unit, the axis name), one bar each, log axis (amounts span magnitudes). */
-export function countsOption(rows: Row[], place: (p: string) => string, unitName: (u: string) => string = (u) => u): EChartsOption {
+export function countsOption(rows: CountFigureRow[], place: (p: string) => string, unitName: (u: string) => string = (u) => u): EChartsOption {
   const ordered = [...rows].reverse();
   return {
-    tooltip: tooltipFor(rows, (r) => `${trim(Number(r.value))} ${unitName(str(r.unit))}`),
+    tooltip: tooltipFor(rows, (r) => `${trim(r.value)} ${unitName(r.unit)}`),
     // Room on the right for the longest bar's label: up to ten digits and a unit (100000000条).
     grid: { ...GRID, right: 96 },
     xAxis: { type: 'log', name: unitName(str(rows[0]?.unit)), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
@@ -76,24 +79,24 @@ export function countsOption(rows: Row[], place: (p: string) => string, unitName
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },
         label: { show: true, position: 'right', fontSize: 10,
           formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(str(ordered[p.dataIndex]?.unit))}` },
-        data: ordered.map((r) => Number(r.value)) },
+        data: ordered.map((r) => r.value) },
     ],
     media: PHONE_MEDIA,
   };
 }
 
 /** Cases of the indicator per province (bars) with the share of the province's cases in the label. */
-export function provincesOption(rows: Row[], province: (p: string) => string, casesName: string): EChartsOption {
+export function provincesOption(rows: IndicatorProvinceRow[], province: (p: string) => string, casesName: string): EChartsOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 16, top: 24, bottom: 8, ...LABELS_INSIDE },
-    xAxis: { type: 'category', data: rows.map((r) => province(str(r.province))), axisLabel: { interval: 0, fontSize: 11 } },
+    xAxis: { type: 'category', data: rows.map((r) => province(r.province)), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: casesName, type: 'bar', barMaxWidth: 36,
         label: { show: true, position: 'top', fontSize: 11,
           formatter: (p: { dataIndex: number; value: number }) => `${p.value} (${trim(Number(rows[p.dataIndex]?.pct))}%)` },
-        data: rows.map((r) => ({ value: Number(r.cases), itemStyle: { color: provinceColour(str(r.province)) } })) },
+        data: rows.map((r) => ({ value: r.cases, itemStyle: { color: provinceColour(r.province) } })) },
     ],
   };
 }
