@@ -60,6 +60,10 @@ export const APP_TEXT = {
   'overview.byCity': { zh: '各城市案例数', en: 'Cases by city' },
   'overview.allProvinces': { zh: '全部 {n} 个省份', en: 'All {n} provinces' },
   'overview.byCityTop': { zh: '案例最多的 {n} 个城市（共 {total} 个；CSV 含全部）', en: 'The {n} cities with most cases (of {total}; the CSV has all)' },
+  'overview.byCityTopWithProvince': {
+    zh: '案例最多的 {n} 处（共 {total} 个城市及省级案例；CSV 含全部）',
+    en: 'The {n} places with most cases (of {total} cities and the province level; the CSV has all)',
+  },
   'overview.byLevel': { zh: '各层级案例数', en: 'Cases by level' },
   'overview.byBatch': { zh: '各年份/批次案例数', en: 'Cases by year and batch' },
   'col.province': { zh: '省份', en: 'Province' },

@@ -27,6 +27,11 @@ describe('overview (landing view)', () => {
     // totals show the real case count
     const [n] = await db.all('SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL');
     await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(n.n).toLocaleString('en-US'));
+    // The city chart's note counts cities as the totals tile does (its province-level bar is not a city).
+    const [c] = await db.all('SELECT count(DISTINCT city) AS n FROM cases WHERE duplicate_of IS NULL');
+    await expect.poll(() => page.locator('[data-stat="cities"] dd').textContent()).toBe(String(c.n));
+    const cityNote = await page.locator('main .chart-card .card-note', { hasText: /CSV/ }).first().textContent();
+    expect(cityNote).toContain(`共 ${c.n} 个城市`);
     const marks = await page.evaluate(() => performance.getEntriesByName('app:first-chart').length);
     expect(marks).toBe(1);
     expect(errors).toEqual([]);

@@ -76,9 +76,13 @@ export function OverviewView({ state, update }: ViewProps) {
   const byLevelChart = useCallback((rows: Row[]) => byLevelOption(rows, i18n), [i18n]);
   const byBatchChart = useCallback((rows: Row[]) => byBatchOption(rows, i18n), [i18n]);
 
+  // The chart's bars are places: cities, and the province-level cases as one more bar. The note counts cities as
+  // the totals tile does, and says when the province level is among the bars' candidates.
   const cityNote = (rows: ByCityRow[] | undefined) => {
-    const cities = new Set((rows ?? []).map((r) => r.city)).size;
-    return cities > CITY_BARS ? t('overview.byCityTop', { n: CITY_BARS, total: cities }) : undefined;
+    const places = new Set((rows ?? []).map((r) => r.city ?? ''));
+    if (places.size <= CITY_BARS) return undefined;
+    const cities = places.size - (places.has('') ? 1 : 0);
+    return t(places.has('') ? 'overview.byCityTopWithProvince' : 'overview.byCityTop', { n: CITY_BARS, total: cities });
   };
 
   // Clicking an indicator opens the Indicator view on it.
