@@ -516,8 +516,12 @@ export function decodeRun(
     // them: only a character inside a word of the best reading, against a rival whose own characters
     // there the document never writes together (提醒 against 提效, both the notice's).
     let withWords = -Infinity;
-    if (bestWords && !pairsWritten(model, [...lead, ...otherText], lead.length + span[0], otherText.length - (bestText.length - 1 - span[span.length - 1])))
-      withWords = margin + WORD_WEIGHT * (bestWords.bonus - readAsWords(words!, [...lead, ...otherText]).bonus);
+    const tail = bestText.length - 1 - span[span.length - 1];
+    // (Letting words settle against a rival the document writes rarely, or only in a word of its own,
+    // read more lines right on the evaluation but showed more characters wrongly as certain.)
+    const rivalText = [...lead, ...otherText];
+    if (bestWords && pairsWritten(model, rivalText, lead.length + span[0], rivalText.length - tail) === 0)
+      withWords = margin + WORD_WEIGHT * (bestWords.bonus - readAsWords(words!, rivalText).bonus);
     for (const k of span.map((k) => k + shift)) {
       if (k >= bestOut.length) continue;
       const needed = bestGuessed.has(k) ? GUESS_DOUBT : DOUBT;
@@ -729,12 +733,13 @@ function lpRun(prev2: string, prev: string, chars: string[], lpOf: LpOf): number
   return lp;
 }
 
-/** The document writes some pair of Han characters that touches text[from..to). */
-function pairsWritten(model: ContextModel, text: string[], from: number, to: number): boolean {
+/** The most often the document writes any pair of Han characters that touches text[from..to). */
+function pairsWritten(model: ContextModel, text: string[], from: number, to: number): number {
   const han = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
+  let most = 0;
   for (let j = Math.max(1, from); j <= Math.min(to, text.length - 1); j++)
-    if (han(text[j - 1]) && han(text[j]) && pairCount(model, text[j - 1], text[j]) > 0) return true;
-  return false;
+    if (han(text[j - 1]) && han(text[j])) most = Math.max(most, pairCount(model, text[j - 1], text[j]));
+  return most;
 }
 
 /** Every bracket or quote the text opens it also closes (and the reverse). */
