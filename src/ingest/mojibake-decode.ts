@@ -514,14 +514,18 @@ export function decodeRun(
     if (inserted && (margin >= DOUBT || span[span.length - 1] + shift >= bestOut.length)) continue;
     // The words of the language may settle what the document's counts leave close, never overturn
     // them: only a character inside a word of the best reading, against a rival whose own characters
-    // there the document never writes together (提醒 against 提效, both the notice's).
+    // there the document never writes together (提醒 against 提效, both the notice's) — a pair that
+    // straddles the rival's words does not count (特升明顯 is not supported by the 升明 of 提升明顯).
     let withWords = -Infinity;
     const tail = bestText.length - 1 - span[span.length - 1];
     // (Letting words settle against a rival the document writes rarely, or only in a word of its own,
     // read more lines right on the evaluation but showed more characters wrongly as certain.)
-    const rivalText = [...lead, ...otherText];
-    if (bestWords && pairsWritten(model, rivalText, lead.length + span[0], rivalText.length - tail) === 0)
-      withWords = margin + WORD_WEIGHT * (bestWords.bonus - readAsWords(words!, rivalText).bonus);
+    if (bestWords) {
+      const rivalText = [...lead, ...otherText];
+      const rival = readAsWords(words!, rivalText);
+      if (pairsWritten(model, rivalText, lead.length + span[0], rivalText.length - tail, rival) === 0)
+        withWords = margin + WORD_WEIGHT * (bestWords.bonus - rival.bonus);
+    }
     for (const k of span.map((k) => k + shift)) {
       if (k >= bestOut.length) continue;
       const needed = bestGuessed.has(k) ? GUESS_DOUBT : DOUBT;
@@ -733,12 +737,17 @@ function lpRun(prev2: string, prev: string, chars: string[], lpOf: LpOf): number
   return lp;
 }
 
-/** The most often the document writes any pair of Han characters that touches text[from..to). */
-function pairsWritten(model: ContextModel, text: string[], from: number, to: number): number {
+/**
+ * The most often the document writes any pair of Han characters that touches text[from..to), leaving
+ * out pairs that straddle two words of `words` one of which is a word of two or more characters.
+ */
+function pairsWritten(model: ContextModel, text: string[], from: number, to: number, words?: { inWord: boolean[]; wordStart: boolean[] }): number {
   const han = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
   let most = 0;
-  for (let j = Math.max(1, from); j <= Math.min(to, text.length - 1); j++)
+  for (let j = Math.max(1, from); j <= Math.min(to, text.length - 1); j++) {
+    if (words && words.wordStart[j] && (words.inWord[j] || words.inWord[j - 1])) continue;
     if (han(text[j - 1]) && han(text[j])) most = Math.max(most, pairCount(model, text[j - 1], text[j]));
+  }
   return most;
 }
 

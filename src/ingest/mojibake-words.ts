@@ -119,21 +119,23 @@ function simplifiedChar(ch: string): string {
  * word; characters other than Han separate words and count for nothing), and which characters that
  * segmentation puts inside a word of two or more.
  */
-export function readAsWords(list: WordList, text: readonly string[]): { bonus: number; inWord: boolean[] } {
+export function readAsWords(list: WordList, text: readonly string[]): { bonus: number; inWord: boolean[]; wordStart: boolean[] } {
   const chars = text.map(simplifiedChar);
   const inWord = new Array<boolean>(chars.length).fill(false);
+  // Every character starts a word but those inside a word of two or more.
+  const wordStart = new Array<boolean>(chars.length).fill(true);
   let bonus = 0;
   let start = 0;
   for (let k = 0; k <= chars.length; k++) {
     if (k < chars.length && HAN.test(chars[k])) continue;
-    if (k - start >= 2) bonus += segment(list, chars, start, k, inWord);
+    if (k - start >= 2) bonus += segment(list, chars, start, k, inWord, wordStart);
     start = k + 1;
   }
-  return { bonus, inWord };
+  return { bonus, inWord, wordStart };
 }
 
-/** The best segmentation of chars[from..to) (a stretch of Han): its bonus; marks the characters in words. */
-function segment(list: WordList, chars: string[], from: number, to: number, inWord: boolean[]): number {
+/** The best segmentation of chars[from..to) (a stretch of Han): its bonus; marks the characters in words and where words start. */
+function segment(list: WordList, chars: string[], from: number, to: number, inWord: boolean[], wordStart: boolean[]): number {
   const single = (c: string) => list.lnP.get(c) ?? list.unseen;
   const n = to - from;
   // best[k]: ln P of the best segmentation of the first k characters; cut[k]: the length of its last word.
@@ -153,6 +155,11 @@ function segment(list: WordList, chars: string[], from: number, to: number, inWo
       }
     }
   }
-  for (let k = n; k > 0; k -= cut[k]) if (cut[k] > 1) for (let j = k - cut[k]; j < k; j++) inWord[from + j] = true;
+  for (let k = n; k > 0; k -= cut[k])
+    if (cut[k] > 1)
+      for (let j = k - cut[k]; j < k; j++) {
+        inWord[from + j] = true;
+        wordStart[from + j] = j === k - cut[k];
+      }
   return best[n] - singles;
 }
