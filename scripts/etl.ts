@@ -7,12 +7,10 @@
 // An input that cannot be read is named with the reason, the others are still exported, and the exit status is 1.
 // So is a bad manifest (named, not blamed on a document) or a bad hint in it (named with its file, then ignored).
 
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportDataset, type Logger } from '../src/export/index.ts';
 import { collectInputs } from '../src/export/sources.ts';
-import { deriveWordListInNode, WORD_LIST_FILE } from '../src/ingest/mojibake-words.ts';
 import { ingestCorpus } from '../src/ingest/pipeline.ts';
 import { formatQualitySummary } from '../src/ingest/quality.ts';
 
@@ -65,9 +63,6 @@ async function main(): Promise<number> {
     return 1;
   }
   const report = await exportDataset(dataset, args.outDir, logger);
-  // The mojibake repair's word list, for a garbled notice imported in the browser (fetched only then).
-  const words = deriveWordListInNode();
-  if (words !== null) writeFileSync(path.join(args.outDir, WORD_LIST_FILE), words);
   console.log('');
   console.log(formatQualitySummary(report));
   console.log(`\nWrote ${args.outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
