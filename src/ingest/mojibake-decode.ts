@@ -516,10 +516,10 @@ export function decodeRun(
     // them: only a character inside a word of the best reading, against a rival whose own characters
     // there the document never writes together (提醒 against 提效, both the notice's) — a pair that
     // straddles the rival's words does not count (特升明顯 is not supported by the 升明 of 提升明顯).
-    let withWords = -Infinity;
-    const tail = bestText.length - 1 - span[span.length - 1];
     // (Letting words settle against a rival the document writes rarely, or only in a word of its own,
     // read more lines right on the evaluation but showed more characters wrongly as certain.)
+    let withWords = -Infinity;
+    const tail = bestText.length - 1 - span[span.length - 1];
     if (bestWords) {
       const rivalText = [...lead, ...otherText];
       const rival = readAsWords(words!, rivalText);
