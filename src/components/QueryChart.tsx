@@ -10,7 +10,7 @@ import type { QueryResult } from './QueryState.tsx';
 
 type FromRows<R, T> = T | ((rows: R[] | undefined) => T);
 
-export interface QueryChartProps<R extends Row> extends Omit<ChartCardProps, 'query' | 'rows' | 'status' | 'error' | 'option' | 'height' | 'note' | 'onClick'> {
+export interface QueryChartProps<R extends Row> extends Omit<ChartCardProps<R>, 'query' | 'rows' | 'status' | 'error' | 'option' | 'height' | 'note' | 'onClick'> {
   query: NamedQuery<R>;
   /**
    * Where the rows come from: useSql, or another hook of the same shape (the Overview's answers the landing
@@ -38,7 +38,7 @@ export function QueryChart<R extends Row>({ query, useResult = useSql, option, h
       rows={result.data}
       status={result.status}
       error={result.error}
-      option={option as (rows: Row[]) => EChartsOption}
+      option={option}
       height={fromRows(height, result.data)}
       note={fromRows(note, result.data)}
     />

@@ -58,7 +58,7 @@ function Documents() {
                   );
                 },
               },
-              { key: 'source_file', header: t('col.sourceFile'), render: (r) => <span className="nowrap">{String(r.source_file ?? '')}</span> },
+              { key: 'source_file', header: t('col.sourceFile'), render: (r) => <span className="nowrap">{r.source_file}</span> },
             ]}
           />
         )}
