@@ -100,13 +100,13 @@ function distributionOption(rows: MeasureRow[], value: (r: MeasureRow) => number
 
 /** After-reform values per province (rows with an after value). */
 export function afterByProvinceOption(rows: MeasureRow[], text: MeasureChartText, log: boolean): EChartsOption {
-  // Number(): a row without an after value (none is passed: measureChartRows' `after`) would draw at 0.
-  return distributionOption(rows, (r) => Number(r.after_value), text, { log });
+  // A row without an after value (none is passed: measureChartRows' `after`) would draw at 0.
+  return distributionOption(rows, (r) => r.after_value ?? 0, text, { log });
 }
 
 /** Reductions in percent per province (rows with reduction_pct). */
 export function reductionByProvinceOption(rows: MeasureRow[], text: MeasureChartText): EChartsOption {
-  return distributionOption(rows, (r) => Number(r.reduction_pct), { ...text, value: (v) => `${Math.round(v)}%` }, { log: false, max: 100 });
+  return distributionOption(rows, (r) => r.reduction_pct ?? 0, { ...text, value: (v) => `${Math.round(v)}%` }, { log: false, max: 100 });
 }
 
 /**
@@ -117,7 +117,7 @@ export function beforeAfterOption(rows: MeasureRow[], text: MeasureChartText, lo
   const ordered = [...rows].reverse();
   const category = (r: MeasureRow) => shorten(`${text.province(provinceOf(r))} · ${r.city || r.title}`, 18);
   const marks = (key: 'before_value' | 'after_value') =>
-    ordered.map((r, i) => ({ value: [drawn(Number(r[key]), log), i], case_id: r.case_id, row: r }));
+    ordered.map((r, i) => ({ value: [drawn(r[key] ?? 0, log), i], case_id: r.case_id, row: r }));
   return {
     legend: { top: 0, data: [text.before, text.after] },
     tooltip: { trigger: 'item', confine: true, formatter: (p: { data: { row: MeasureRow } }) => tooltipHtml(p.data.row, text) },
@@ -132,13 +132,13 @@ export function beforeAfterOption(rows: MeasureRow[], text: MeasureChartText, lo
       splitLine: { show: true, lineStyle: { color: '#f3f5f8' } } },
     series: [
       { name: text.before, type: 'scatter', symbol: 'emptyCircle', symbolSize: 11, itemStyle: { color: '#8795a6' },
-        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { data: { row: MeasureRow } }) => text.value(Number(p.data.row.before_value)) },
+        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { data: { row: MeasureRow } }) => text.value(p.data.row.before_value ?? 0) },
         data: marks('before_value') },
       { name: text.after, type: 'scatter', symbol: 'triangle', symbolSize: 12, symbolRotate: 90, itemStyle: { color: '#2f6fb0' },
         label: { show: true, position: 'bottom', fontSize: 10,
           formatter: (p: { data: { row: MeasureRow } }) => {
             const pct = p.data.row.reduction_pct;
-            return `${text.value(Number(p.data.row.after_value))}${pct === null ? '' : ` −${Math.round(pct)}%`}`;
+            return `${text.value(p.data.row.after_value ?? 0)}${pct === null ? '' : ` −${Math.round(pct)}%`}`;
           } },
         data: marks('after_value') },
     ],
