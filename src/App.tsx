@@ -9,7 +9,7 @@ import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { useAppState } from './state/url-state.ts';
-import { TAB_VIEWS, VIEW_REGISTRY } from './views/registry.ts';
+import { TAB_VIEWS, VIEW_REGISTRY, viewTitleKey } from './views/registry.ts';
 import type { ViewProps } from './views/types.ts';
 
 // The workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
@@ -66,8 +66,8 @@ function Shell({ state, update }: ViewProps) {
   }, [View]);
   useEffect(() => {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${t(entry.title)} · ${t('app.title')}`;
-  }, [state.lang, entry.title, t]);
+    document.title = `${t(viewTitleKey(state.view))} · ${t('app.title')}`;
+  }, [state.lang, state.view, t]);
   return (
     <div className="app">
       {/* The first tab stop: past the header's tabs and the filter bar straight to the view. */}
@@ -95,7 +95,7 @@ function Shell({ state, update }: ViewProps) {
                 update({ view });
               }}
             >
-              {t(VIEW_REGISTRY[view].title)}
+              {t(viewTitleKey(view))}
             </a>
           ))}
         </nav>

@@ -10,12 +10,11 @@ export type SqlResult<R extends object = Row> = UseQueryResult<R[], Error>;
 async function timedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
   // Imported on first use, so the engine's client code is not in the JS the landing view needs
   // (the first Overview charts draw from overview.json before any query runs).
-  const { runQuery } = await import('../db/duckdb.ts');
+  const { runNamedQuery } = await import('../db/duckdb.ts');
   const start = performance.now();
-  const rows = await runQuery(query.sql);
+  const rows = await runNamedQuery(query);
   performance.measure(`sql:${query.id}`, { start });
-  // The engine returns plain rows; the query's declared columns are checked by its tests.
-  return rows as R[];
+  return rows;
 }
 
 /** A named query's rows, typed as the query declares them (`NamedQuery<R>`). */

@@ -2,7 +2,8 @@
 // pasted link restore the same screen. Defaults are left out of the URL so links stay short.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Level } from '../ingest/types.ts';
-import { CASE_SORT_KEYS, EMPTY_FILTERS, VIEW_IDS, type AppState, type Filters } from './filters.ts';
+import { CASE_SORT_KEYS, EMPTY_FILTERS, type AppState, type Filters } from './filters.ts';
+import { VIEW_IDS } from './view-list.ts';
 
 const LEVELS: Level[] = ['province', 'city', 'county'];
 

@@ -93,7 +93,7 @@ export function CompareView({ state, update }: ViewProps) {
         height={Math.max(260, rows.length * 24 + 70)}
         columns={[
           { key: 'indicator', header: t('col.indicatorCode') },
-          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(String(r.indicator)) },
+          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(r.indicator) },
           { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
           { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
           { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
