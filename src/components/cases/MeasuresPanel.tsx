@@ -2,7 +2,7 @@
 // per province a one-line answer (median after reform, median cut), the after-reform values and the
 // reductions as marks per province, before → after per case, and every phrase behind them with a link to
 // its case. Used by the Indicator view (all provinces) and the Compare view (`provinces` = the two).
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { ChartCard, type ChartClickParams } from '../ChartCard.tsx';
 import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
@@ -20,7 +20,7 @@ import {
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
 import type { Filters } from '../../state/filters.ts';
-import { useAppState } from '../../state/url-state.ts';
+import { updateAppState } from '../../state/url-state.ts';
 import type { Row } from '../../queries/types.ts';
 import { CaseLink } from './CaseLink.tsx';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
@@ -33,6 +33,8 @@ export interface MeasuresPanelProps {
   /** Compare view: exactly these provinces, in this order. */
   provinces?: string[];
   title: string;
+  /** The caller's indicator is not yet known for the current filters: ask nothing, keep the previous rows. */
+  waiting?: boolean;
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
@@ -53,21 +55,22 @@ function pickDimension(available: MeasureDimensionRow[], chosen: string | null):
   return codes.includes('time') ? 'time' : (codes[0] ?? null);
 }
 
-export function MeasuresPanel({ filters, indicator, provinces, title }: MeasuresPanelProps) {
-  const [, update] = useAppState();
+// memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
+export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   const [chosen, setChosen] = useState<string | null>(null);
   const base = { filters, indicator, provinces };
-  const dimensions = useSql(measureDimensions(base));
+  const dimensions = useSql(waiting ? null : measureDimensions(base));
   const dimension = pickDimension(dimensions.data ?? [], chosen);
   const params = { ...base, dimension: dimension ?? '' };
   // At national scale a dimension has thousands of measures: a sample per province is charted and listed,
   // the per-province summary (measureSummary) counts them all.
   const rowsQ = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
   const summaryQ = measureSummary(params);
-  const rows = useSql(dimension ? rowsQ : null);
-  const summary = useSql(dimension ? summaryQ : null);
+  // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
+  const rows = useSql(dimension && !waiting ? rowsQ : null);
+  const summary = useSql(dimension && !waiting ? summaryQ : null);
 
   const dimName = dimension ? t(dimKey(dimension)) : '';
   const unitNorm = str(rows.data?.find((r) => r.unit_norm)?.unit_norm);
@@ -82,16 +85,23 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
   };
   const charted = dimension !== null && CHARTED_DIMENSIONS.includes(dimension as DimensionCode);
   const log = dimension === 'time';
-  const all = rows.data ?? [];
-  const withAfter = all.filter((r) => r.after_value !== null);
-  const allPairs = all.filter((r) => r.after_value !== null && r.before_value !== null);
-  const withBoth = evenly(allPairs, PAIR_CHART_ROWS);
+  // Derived once per answer: a new array would make its ChartCard re-option (and redraw) the chart.
+  const { all, withAfter, allPairs, withBoth, withCut } = useMemo(() => {
+    const all = rows.data ?? [];
+    const allPairs = all.filter((r) => r.after_value !== null && r.before_value !== null);
+    return {
+      all,
+      withAfter: all.filter((r) => r.after_value !== null),
+      allPairs,
+      withBoth: evenly(allPairs, PAIR_CHART_ROWS),
+      withCut: all.filter((r) => r.reduction_pct !== null),
+    };
+  }, [rows.data]);
   const totalMeasures = (summary.data ?? []).reduce((n, s) => n + s.measures, 0);
   const sampled = totalMeasures > all.length;
-  const withCut = all.filter((r) => r.reduction_pct !== null);
   const openCase = (p: ChartClickParams) => {
     const caseId = p.data?.case_id;
-    if (caseId) update({ view: 'case', caseId: String(caseId) });
+    if (caseId) updateAppState({ view: 'case', caseId: String(caseId) });
   };
   // Option builders kept stable per rows/dimension/language (ChartCard re-options when they change);
   // `text` and `log` are rebuilt every render from exactly these dependencies.
@@ -258,4 +268,4 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
       )}
     </section>
   );
-}
+});
