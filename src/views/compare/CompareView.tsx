@@ -12,7 +12,7 @@ import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { defaultIndicator } from '../../components/compare/pick.ts';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
-import { isAnswered, useSql } from '../../hooks/useSql.ts';
+import { isCurrent, useSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
@@ -36,7 +36,7 @@ export function CompareView({ state, update }: ViewProps) {
   const first = rows[0];
 
   // The indicator's questions wait for the shares of these filters: the indicator may be picked from them.
-  const ask = indicator !== null && isAnswered(shares);
+  const ask = indicator !== null && isCurrent(shares);
   const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
   const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
   const cases = useSql(ask ? casesQuery : null);

@@ -8,7 +8,7 @@ import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { isAnswered, useSql } from '../../hooks/useSql.ts';
+import { isCurrent, useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   indicatorByProvince,
@@ -53,7 +53,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   const page = listPage.key === listKey ? listPage.page : 0;
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
-  const enabled = indicator !== null && (chosen !== null || isAnswered(options));
+  const enabled = indicator !== null && (chosen !== null || isCurrent(options));
   const units = useSql(enabled ? unitsQ : null);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
