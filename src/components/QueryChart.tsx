@@ -20,7 +20,12 @@ export interface QueryChartProps<R extends Row, D extends Row = R>
    * Where the rows come from: useSql, or another hook of the same shape (the Overview's answers the landing
    * state from the export's snapshot). Pass a module-level hook, never one made during render.
    */
-  useResult?: (query: NamedQuery<R>) => QueryResult<R>;
+  useResult?: (query: NamedQuery<R> | null) => QueryResult<R>;
+  /**
+   * The query is built from an answer that is not current yet (an indicator picked from rows being asked
+   * again): ask nothing and keep drawing the rows shown, rather than run a query that is about to be replaced.
+   */
+  paused?: boolean;
   /**
    * The rows drawn, derived from the query's (a pure function; keep it stable — module-level or useCallback —
    * so the chart is re-optioned only when the result changes). Without it the chart draws the query's rows.
@@ -40,8 +45,8 @@ const fromRows = <R, T>(value: FromRows<R, T> | undefined, rows: R[] | undefined
 /** The query's rows as they are: `select`'s default, when `D` is `R`. */
 const sameRows = <R, D>(rows: R[]) => rows as unknown as D[];
 
-export function QueryChart<R extends Row, D extends Row = R>({ query, useResult = useSql, select = sameRows, option, height, note, onClick, ...card }: QueryChartProps<R, D>) {
-  const result = useResult(query);
+export function QueryChart<R extends Row, D extends Row = R>({ query, useResult = useSql, paused = false, select = sameRows, option, height, note, onClick, ...card }: QueryChartProps<R, D>) {
+  const result = useResult(paused ? null : query);
   const rows = useMemo(() => (result.data ? select(result.data) : undefined), [result.data, select]);
   return (
     <ChartCard

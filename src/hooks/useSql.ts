@@ -27,3 +27,13 @@ export function useSql<R extends object = Row>(query: NamedQuery<R> | null): Sql
     placeholderData: keepPreviousData,
   });
 }
+
+/**
+ * True once `result` is about its current query — answered (or failed) — rather than the previous state's rows
+ * kept on screen (keepPreviousData) while a filter change re-queries. A query built from rows (an indicator picked
+ * from the shares) waits for this: built from the previous rows it would be asked for nothing, queued in DuckDB's
+ * single worker ahead of the real one, while its chart keeps its previous rows anyway.
+ */
+export function isCurrent(result: Pick<SqlResult<object>, 'status' | 'isPlaceholderData'>): boolean {
+  return result.status !== 'pending' && !result.isPlaceholderData;
+}

@@ -2,7 +2,7 @@
 // per province a one-line answer (median after reform, median cut), the after-reform values and the
 // reductions as marks per province, before → after per case, and every phrase behind them with a link to
 // its case. Used by the Indicator view (all provinces) and the Compare view (`provinces` = the two).
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { ChartClickParams } from '../ChartCard.tsx';
 import { QueryChart } from '../QueryChart.tsx';
 import { DataTable } from '../DataTable.tsx';
@@ -23,7 +23,7 @@ import {
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
 import type { Filters } from '../../state/filters.ts';
-import { useAppState } from '../../state/url-state.ts';
+import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
 import { measureChartRows, selectAfter, selectDrawnPairs, selectReductions } from './measure-chart-rows.ts';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
@@ -36,6 +36,8 @@ export interface MeasuresPanelProps {
   /** Compare view: exactly these provinces, in this order. */
   provinces?: string[];
   title: string;
+  /** The caller's indicator is not yet known for the current filters: ask nothing, keep the previous rows. */
+  waiting?: boolean;
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
@@ -47,21 +49,22 @@ function pickDimension(available: MeasureDimensionRow[], chosen: string | null):
   return codes.includes('time') ? 'time' : (codes[0] ?? null);
 }
 
-export function MeasuresPanel({ filters, indicator, provinces, title }: MeasuresPanelProps) {
-  const [, update] = useAppState();
+// memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
+export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   const [chosen, setChosen] = useState<string | null>(null);
   const base = { filters, indicator, provinces };
-  const dimensions = useSql(measureDimensions(base));
+  const dimensions = useSql(waiting ? null : measureDimensions(base));
   const dimension = pickDimension(dimensions.data ?? [], chosen);
   const params = { ...base, dimension: dimension ?? '' };
   // At national scale a dimension has thousands of measures: a sample per province is charted and listed,
   // the per-province summary (measureSummary) counts them all.
   const rowsQ = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
   const summaryQ = measureSummary(params);
-  const rows = useSql(dimension ? rowsQ : null);
-  const summary = useSql(dimension ? summaryQ : null);
+  // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
+  const rows = useSql(dimension && !waiting ? rowsQ : null);
+  const summary = useSql(dimension && !waiting ? summaryQ : null);
 
   const dimName = dimension ? t(dimKey(dimension)) : '';
   const unitNorm = rows.data?.find((r) => r.unit_norm)?.unit_norm ?? '';
@@ -84,7 +87,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
   const openCase = (p: ChartClickParams) => {
     // A mark carries its case's id (measureCharts.ts); ECharts' click params are untyped.
     const caseId: unknown = p.data?.case_id;
-    if (typeof caseId === 'string' && caseId) update({ view: 'case', caseId });
+    if (typeof caseId === 'string' && caseId) updateAppState({ view: 'case', caseId });
   };
   // Option builders kept stable per rows/dimension/language (ChartCard re-options when they change);
   // `text` and `log` are rebuilt every render from exactly these dependencies.
@@ -179,6 +182,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
                   <QueryChart
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
+                    paused={waiting}
                     select={selectAfter}
                     height={bandsHeight}
                     note={log ? t('meas.logNote') : undefined}
@@ -191,6 +195,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
                   <QueryChart
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
+                    paused={waiting}
                     select={selectReductions}
                     height={bandsHeight}
                     columns={csvColumns}
@@ -204,6 +209,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
               <QueryChart
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
+                paused={waiting}
                 select={selectDrawnPairs}
                 height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
                 note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']
@@ -247,4 +253,4 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
       )}
     </section>
   );
-}
+});
