@@ -6,10 +6,12 @@
 // (a wrong character shown as certain is worse than a □). Prints one JSON line of totals; EVAL_VERBOSE=1
 // lists the lines read differently from their truth.
 import { readdirSync, readFileSync } from 'node:fs';
+import { useInstalledWordList } from '../src/export/word-list.ts';
 import { buildContextModel, looksGarbled, repairMojibake, UNKNOWN_CHAR } from '../src/ingest/mojibake.ts';
 import { garble } from '../src/ingest/mojibake-verify.ts';
 import { toTraditional } from '../src/ingest/text-convert.ts';
 
+useInstalledWordList();
 const RAW = 'data/raw';
 const docs = readdirSync(RAW)
   .filter((f) => f.endsWith('.txt'))

@@ -2,8 +2,9 @@
 // and the mojibake repair's word list zh-words.txt), published as one set (publish.ts): a failure at any file leaves the previous set whole.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deriveWordListInNode, WORD_LIST_FILE } from '../ingest/mojibake-words.ts';
+import { WORD_LIST_FILE } from '../ingest/mojibake-words.ts';
 import type { Dataset } from '../ingest/pipeline.ts';
+import { installedWordList } from './word-list.ts';
 import { buildQualityReport, type QualityReport } from '../ingest/quality.ts';
 import { DASHBOARD_DB_FILE } from '../sql/tables.ts';
 import { OVERVIEW_SNAPSHOT_FILE } from '../queries/overview.ts';
@@ -39,9 +40,7 @@ export async function exportDataset(dataset: Dataset, outDir: string, logger: Lo
     await writeOverviewSnapshot(dir, logger);
     // The mojibake repair's word list: the import worker fetches it for a garbled notice (only then).
     await hooks.beforeWrite?.(WORD_LIST_FILE);
-    const words = deriveWordListInNode();
-    if (words === null) throw new Error(`${WORD_LIST_FILE}: the dictionary of @node-rs/jieba is not installed (npm install)`);
-    await writeFile(path.join(dir, WORD_LIST_FILE), words);
+    await writeFile(path.join(dir, WORD_LIST_FILE), installedWordList());
   });
   return report;
 }

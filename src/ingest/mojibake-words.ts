@@ -3,9 +3,11 @@
 // words of the language — evidence the garbled notice's own text often lacks (全面 against 全真, 加快
 // against 加卡, when each occurs once or never in the notice).
 //
-// The list is loaded only when a garbled notice is met: in Node it is derived from the package's
-// dictionary on first use; in the browser the import worker fetches the derived list the ETL writes to
-// public/data/ (served by the app itself) and hands it over with provideWordList() before reading.
+// The list is loaded only when a garbled notice is met: in Node from the source the entry point sets
+// (setWordListSource: src/export/word-list.ts derives it from the installed package's dictionary); in the
+// browser the import worker fetches the derived list the ETL writes to public/data/ (served by the app
+// itself) and hands it over with provideWordList() before reading. This module reads no file itself: the
+// ingest stays pure.
 // Without it the repair works as before, on the notice's own text alone.
 import { toSimplified } from './text-convert.ts';
 
@@ -66,39 +68,29 @@ export function parseWordList(text: string): WordList {
 }
 
 let provided: WordList | null = null;
-let triedNode = false;
+let source: (() => string) | null = null;
+let sourceTried = false;
 
 /** Hands the list over (the browser's import worker, after fetching it). */
 export function provideWordList(text: string): void {
   provided = parseWordList(text);
 }
 
-/** The word list if it is loaded (or, in Node, can be derived now); null otherwise. */
-export function wordList(): WordList | null {
-  if (provided || triedNode) return provided;
-  triedNode = true;
-  const text = deriveWordListInNode();
-  if (text !== null) provided = parseWordList(text);
-  return provided;
+/**
+ * Where to read the list when a garbled notice first needs it (Node: src/export/word-list.ts reads the
+ * installed dictionary). Read lazily, so that ingesting clean notices never pays for it.
+ */
+export function setWordListSource(load: () => string): void {
+  source = load;
+  sourceTried = false;
 }
 
-/**
- * In Node: the compact list derived from the installed package's dictionary (what the ETL publishes
- * for the browser); null elsewhere or without the package.
- */
-export function deriveWordListInNode(): string | null {
-  // Typed here, not by Node's types: this module is also built for the browser, where there is no process.
-  type Node = { getBuiltinModule?: (id: string) => unknown };
-  const node = (globalThis as { process?: Node }).process;
-  const url = (import.meta as { url?: string }).url;
-  if (!node?.getBuiltinModule || !url) return null;
-  const fs = node.getBuiltinModule('node:fs') as { readFileSync: (path: string, encoding: 'utf8') => string };
-  const { createRequire } = node.getBuiltinModule('node:module') as { createRequire: (from: string) => { resolve: (id: string) => string } };
-  try {
-    return deriveWordList(fs.readFileSync(createRequire(url).resolve('@node-rs/jieba/dict.txt'), 'utf8'));
-  } catch {
-    return null;
-  }
+/** The word list if it is loaded or its source can give it now; null otherwise (the repair then reads without it). */
+export function wordList(): WordList | null {
+  if (provided || sourceTried || !source) return provided;
+  sourceTried = true;
+  provided = parseWordList(source());
+  return provided;
 }
 
 // Characters of a (traditional) reading in the list's simplified script, converted one by one.
