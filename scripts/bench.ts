@@ -6,6 +6,8 @@
 //   BENCH_VIEW_FILTER_RUNS (12): filter changes per other view (year / level states, scripts/bench/filters.ts viewFilters)
 //   BENCH_INGEST_ESTIMATE=1  estimate ×10 and ×100 instead of running them in full (times dedupe + similar at
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
+//   BENCH_VIEWS=indicator,compare  only these other views (cases, compare, indicator, data, search)
+//   BENCH_QUERY_DETAIL=1  log each other view's queries: cold (start, duration, data read meanwhile), filter (median / p95 per query)
 //   BENCH_SKIP=ingest,browser,100k,1m,views,cold,corpus,overview  skip parts (cold: one cold load instead of
 //                        BENCH_COLD_RUNS; corpus: the corpus's Overview and views; overview: the synthetic sizes' Overview).  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
 //                        (Parquet, dashboard.duckdb, overview.json), reused while current.
@@ -145,6 +147,17 @@ function otherViews(filters: Filters[]): [string, Partial<AppState>][] {
   ];
 }
 
+/** BENCH_VIEWS=indicator,compare: only these of the other views (cases, compare, indicator, data, search). */
+const ONLY_VIEWS = new Set((process.env.BENCH_VIEWS ?? '').split(',').filter(Boolean));
+const viewKey = (name: string) => (name.startsWith('Cases, search') ? 'search' : name.toLowerCase());
+/** BENCH_QUERY_DETAIL=1: log each view's queries (cold: duration and data read; filter changes: median / p95 per query). */
+const QUERY_DETAIL = process.env.BENCH_QUERY_DETAIL === '1';
+
+function logQueryDetail(r: ViewLoad): void {
+  for (const q of r.coldQueries) log(`      cold ${q.id}: at ${fmtMs(q.start)}, ${fmtMs(q.ms)}, ${fmtBytes(q.bytes)}`);
+  for (const [id, ms] of Object.entries(r.filterQueryMs)) log(`      filter ${id}: ${ms.length}×, median ${fmtMs(median(ms))} / p95 ${fmtMs(p95(ms))}`);
+}
+
 const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
 
 /** Targets of the other views (issue 14): cold until answered, data read, filter → view redrawn. */
@@ -159,7 +172,7 @@ async function viewsRow(DIST: string, label: string, dataDir: string, filters: F
   const bench = await openBench(DIST, dataDir);
   const cells: string[] = [];
   try {
-    for (const [name, state] of views) {
+    for (const [name, state] of views.filter(([name]) => !ONLY_VIEWS.size || ONLY_VIEWS.has(viewKey(name)))) {
       log(`  ${label}: ${name}`);
       const filtered = state.view !== 'data' && !state.search;
       const searches = filtered ? changes.map((f) => link({ ...state, filters: f })) : [];
@@ -170,6 +183,7 @@ async function viewsRow(DIST: string, label: string, dataDir: string, filters: F
         : `; filter p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}; last query answered median ${fmtMs(median(r.filterQueries.map((q) => q.lastAnswer)))}, ${median(r.filterQueries.map((q) => q.count))} queries, ${median(r.filterQueries.map((q) => q.setOptions))} setOption calls; ${r.filterRuns.length} runs${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`;
       cells.push(cold + filter);
       log(`    ${cold + filter}`);
+      if (QUERY_DETAIL) logQueryDetail(r);
     }
   } finally {
     await bench.close();
@@ -250,7 +264,7 @@ async function browserSections(DIST: string): Promise<string> {
     out.push(
       '',
       `### Other views: cold load until the view's queries answered (one run each), data read, then filter → view settled (${VIEW_FILTER_RUNS} year/level changes on the same page)`,
-      table(['data', ...otherViews([]).map(([name]) => name)], viewRows),
+      table(['data', ...otherViews([]).map(([name]) => name).filter((name) => !ONLY_VIEWS.size || ONLY_VIEWS.has(viewKey(name)))], viewRows),
       `Targets: cold ≤ ${fmtMs(VIEW_TARGET.cold100k)} at 100k and ≤ ${fmtMs(VIEW_TARGET.cold1M)} at 1M, reading ≤ ${fmtBytes(VIEW_TARGET.bytes)}; search ≤ ${fmtMs(VIEW_TARGET.search1M)} at 1M; filter p95 ≤ ${VIEW_TARGET.filterP95} ms. "settled": a query of the change answered, none running, every chart drew its new option (two frames in a row).`,
     );
   }
