@@ -8,7 +8,19 @@ import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, orderBy, searchCases, searchTerms } from '../../src/queries/cases.ts';
 import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from '../../src/queries/data.ts';
-import { FIGURE_LIMIT, indicatorByProvince, indicatorCountUnits, indicatorCounts, indicatorMoney, indicatorOptions } from '../../src/queries/indicator.ts';
+import {
+  caseCountOptions,
+  caseCountProvinces,
+  caseCountTotal,
+  FIGURE_LIMIT,
+  indicatorByProvince,
+  indicatorCaseCounts,
+  indicatorCountUnits,
+  indicatorCounts,
+  indicatorMoney,
+  indicatorOptions,
+  type IndicatorCaseCountRow,
+} from '../../src/queries/indicator.ts';
 import { measureDimensions, measureRows, measureSummary, perProvinceSample } from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
@@ -199,19 +211,28 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       }
     }
     rows += await same(indicatorOptions(f).sql, direct.options(f), tag('indicator.options', f));
-    for (const indicator of indicators) {
+    // The view derives the picker, the provinces chart and the list's total from one query.
+    const caseCounts = (await db.all(indicatorCaseCounts(f).sql)) as IndicatorCaseCountRow[];
+    expect(caseCountOptions(caseCounts), tag('indicator.caseCounts options', f)).toEqual(await db.all(direct.options(f)));
+    for (const indicator of [...indicators, 'no_such_indicator']) {
       const p = { filters: f, indicator };
       rows += await same(caseListSql(p), direct.caseList(f, indicator), tag('caseList', f, indicator));
       const [{ total }] = await db.all(caseListTotalSql(p));
       const [{ n }] = await db.all(`SELECT count(*) AS n FROM (${direct.caseList(f, indicator)})`);
       expect(total, tag('caseListTotal', f, indicator)).toBe(n);
+      expect(caseCountTotal(caseCounts, indicator), tag('indicator.caseCounts total', f, indicator)).toBe(n);
       rows += await same(indicatorByProvince(p).sql, direct.provinces(f, indicator), tag('indicator.provinces', f, indicator));
+      expect(caseCountProvinces(caseCounts, indicator), tag('indicator.caseCounts provinces', f, indicator)).toEqual(await db.all(direct.provinces(f, indicator)));
+      if (indicator === 'no_such_indicator') continue;
       rows += await same(indicatorMoney(p).sql, direct.money(f, indicator), tag('indicator.money', f, indicator));
       const units = await db.all(direct.units(f, indicator));
       rows += await same(indicatorCountUnits(p).sql, direct.units(f, indicator), tag('indicator.countUnits', f, indicator));
       for (const { unit } of units.slice(0, 2)) {
         rows += await same(indicatorCounts({ ...p, unit: String(unit) }).sql, direct.counts(f, indicator, String(unit)), tag('indicator.counts', f, String(unit)));
       }
+      // No unit picked: the commonest, the units' first row.
+      if (units.length) rows += await same(indicatorCounts({ ...p, unit: null }).sql, direct.counts(f, indicator, String(units[0].unit)), tag('indicator.counts commonest', f, indicator));
+      else expect(await db.all(indicatorCounts({ ...p, unit: null }).sql), tag('indicator.counts commonest', f, indicator)).toEqual([]);
       const dims = await db.all(direct.measureDimensions(f, indicator));
       const sorted = await db.all(`SELECT * FROM (${measureDimensions(p).sql}) ORDER BY dimension`);
       expect(sorted, tag('measureDimensions', f, indicator)).toEqual(dims);
