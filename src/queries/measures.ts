@@ -3,6 +3,7 @@
 // view (all provinces), the Compare view (two provinces) and the case page.
 // Every row carries the phrase its numbers came from (`text`), so a chart's CSV shows where each mark is from.
 import type { Filters } from '../state/filters.ts';
+import { MEASURE_ORDER, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../sql/measure-sample.ts';
 import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -51,19 +52,16 @@ ORDER BY ${orderOfDimension('m.dimension')}`,
 
 const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN ${literal(d)} THEN ${i}`).join(' ')} ELSE 99 END`;
 
-/** How many measures per province the Indicator and Compare views chart and list (a national dataset has thousands). */
-export const MEASURES_SHOWN_PER_PROVINCE = 20;
-
-/** The order of a province's measures: shortest after value first, then largest cut. */
-export const MEASURE_ORDER = 'm.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, m.case_id, m.metric_id';
+export { MEASURE_ORDER, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample };
 
 /**
- * Keeps at most `k` rows per province, spread evenly over MEASURE_ORDER (every ⌈n / k⌉-th, the first
- * included), so the charts show the range of a province's values, not only its shortest.
+ * The sample of MEASURES_SHOWN_PER_PROVINCE per province with no filter but the indicator and provinces is stored
+ * at export (measure_sample: every cold load of the Indicator and Compare views asks it); any other is computed
+ * over measure_facts, reading every measure of the indicator's dimension (megabytes at national scale).
  */
-export function perProvinceSample(k: number): string {
-  return `QUALIFY (row_number() OVER (PARTITION BY m.province ORDER BY ${MEASURE_ORDER}) - 1)
-  % greatest(1, ceil(count(*) OVER (PARTITION BY m.province) / ${literal(Math.max(1, Math.floor(k)))}))::BIGINT = 0`;
+function storedSample(filters: Filters, perProvince: number | undefined): boolean {
+  const { provinces: _p, indicators: _i, ...others } = filters;
+  return perProvince === MEASURES_SHOWN_PER_PROVINCE && Object.values(others).every((values) => values.length === 0);
 }
 
 /** A measure as a case states it: the phrase, before / after in unit_norm and the reduction in percent. */
@@ -88,6 +86,7 @@ export type MeasureRow = { case_id: string; province: string | null; city: strin
  * `perProvince`: at most that many per province (perProvinceSample); all of them without it (the brief).
  */
 export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery<MeasureRow> {
+  const stored = storedSample(params.filters, params.perProvince);
   return {
     columns: [
       'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
@@ -96,8 +95,8 @@ export function measureRows(params: MeasureParams & { perProvince?: number }): N
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
     sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
-FROM measure_facts m
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${params.perProvince ? `\n${perProvinceSample(params.perProvince)}` : ''}
+FROM ${stored ? 'measure_sample' : 'measure_facts'} m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${params.perProvince && !stored ? `\n${perProvinceSample(params.perProvince)}` : ''}
 ORDER BY m.province, ${MEASURE_ORDER}`,
   };
 }
