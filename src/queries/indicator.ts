@@ -21,7 +21,10 @@ function indicatorWhere(filters: Filters, indicator: string, alias = 'f'): strin
 /** An indicator of the picker with its case count under the other filters. */
 export type IndicatorOptionRow = { code: string; name_zh: string; name_en: string; sort: number; cases: number };
 
-/** The taxonomy with each indicator's case count under the other filters (for the picker). */
+/**
+ * The taxonomy with each indicator's case count under the other filters: the picker's question. The view reads it
+ * from indicatorCaseCounts (caseCountOptions); the tests hold that derivation to this query's answer.
+ */
 export function indicatorOptions(filters: Filters): NamedQuery<IndicatorOptionRow> {
   return {
     id: 'indicator.options',
@@ -187,7 +190,7 @@ export function indicatorCases({ filters, indicator, page = 0 }: IndicatorParams
   return { id: 'indicator.cases', columns: CASE_LIST_COLUMNS, sql: caseListSql({ filters, indicator, page, pageSize: PAGE_SIZE }) };
 }
 
-/** How many cases the indicator's list has (for its pager). */
+/** How many cases the indicator's list has (its pager's question; the view derives it: caseCountTotal). */
 export function indicatorCaseTotal({ filters, indicator }: IndicatorParams): NamedQuery<CaseTotalRow> {
   return { id: 'indicator.caseTotal', columns: ['total'], sql: caseListTotalSql({ filters, indicator }) };
 }

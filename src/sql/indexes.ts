@@ -6,6 +6,7 @@
 //   case_list      one row per canonical case: what a case list shows, its figure count and key figures
 //                  (and indicator_case_list: the same sorted by indicator, for the lists of one indicator)
 //   measure_facts  the reform measures (metrics.dimension set) with their case's place, indicator and title
+//                  (and measure_sample: the views' per-province sample of it, for every indicator and dimension)
 //   figure_facts   the money and count figures (value_norm > 0) with their case's place, indicator and title
 //   measure_summary, unit_summary  measures per dimension and count figures per unit, counted like case_summary
 //                  (read through views: the published rows and a small table of what the workspace changes)

@@ -1,0 +1,10 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const db = await DuckDBInstance.create(':memory:');
+const c = await db.connect();
+await c.run(`ATTACH '/work/wt-i14ind/public/data/dashboard.duckdb' AS d (READ_ONLY)`);
+await c.run(`USE d`);
+const q = process.argv[2];
+const t0 = performance.now();
+const r = await c.runAndReadAll(q);
+console.log(performance.now() - t0, 'ms');
+for (const row of r.getRows().slice(0, 60)) console.log(row.map(String).join(' | ').slice(0, 400));
