@@ -3,7 +3,7 @@
 // view (all provinces), the Compare view (two provinces) and the case page.
 // Every row carries the phrase its numbers came from (`text`), so a chart's CSV shows where each mark is from.
 import type { Filters } from '../state/filters.ts';
-import { MEASURE_ORDER, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../sql/measure-sample.ts';
+import { MEASURE_ORDER, MEASURE_SUMMARY_COLUMNS, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../sql/measures-shown.ts';
 import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -55,13 +55,14 @@ const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d
 export { MEASURE_ORDER, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample };
 
 /**
- * The sample of MEASURES_SHOWN_PER_PROVINCE per province with no filter but the indicator and provinces is stored
- * at export (measure_sample: every cold load of the Indicator and Compare views asks it); any other is computed
- * over measure_facts, reading every measure of the indicator's dimension (megabytes at national scale).
+ * Only the indicator and provinces filter the rows: the sample and the per-province summary are then stored at
+ * export (measure_sample, measure_province_summary: every cold load of the Indicator and Compare views asks them);
+ * otherwise they are computed over measure_facts, reading every measure of the indicator's dimension (megabytes at
+ * national scale).
  */
-function storedSample(filters: Filters, perProvince: number | undefined): boolean {
+function unfiltered(filters: Filters): boolean {
   const { provinces: _p, indicators: _i, ...others } = filters;
-  return perProvince === MEASURES_SHOWN_PER_PROVINCE && Object.values(others).every((values) => values.length === 0);
+  return Object.values(others).every((values) => values.length === 0);
 }
 
 /** A measure as a case states it: the phrase, before / after in unit_norm and the reduction in percent. */
@@ -86,7 +87,7 @@ export type MeasureRow = { case_id: string; province: string | null; city: strin
  * `perProvince`: at most that many per province (perProvinceSample); all of them without it (the brief).
  */
 export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery<MeasureRow> {
-  const stored = storedSample(params.filters, params.perProvince);
+  const stored = params.perProvince === MEASURES_SHOWN_PER_PROVINCE && unfiltered(params.filters);
   return {
     columns: [
       'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
@@ -120,21 +121,25 @@ export type MeasureSummaryRow = {
   median_reduction_pct: number | null;
 };
 
+const SUMMARY_COLUMNS: (keyof MeasureSummaryRow)[] = [
+  'province', 'cases', 'measures', 'n_after', 'median_after', 'min_after', 'max_after', 'n_pairs', 'median_before',
+  'n_reduction', 'median_reduction_pct',
+];
+
 export function measureSummary(params: MeasureParams): NamedQuery<MeasureSummaryRow> {
   return {
-    columns: [
-      'province', 'cases', 'measures', 'n_after', 'median_after', 'min_after', 'max_after', 'n_pairs', 'median_before',
-      'n_reduction', 'median_reduction_pct',
-    ],
+    columns: SUMMARY_COLUMNS,
     id: params.provinces ? 'compare.measureSummary' : 'indicator.measureSummary',
-    sql: `SELECT m.province, count(DISTINCT m.case_id) AS cases, count(*) AS measures,
-  count(m.after_value) AS n_after, median(m.after_value) AS median_after, min(m.after_value) AS min_after, max(m.after_value) AS max_after,
-  count(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS n_pairs,
-  median(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS median_before,
-  count(m.reduction_pct) AS n_reduction, median(m.reduction_pct) AS median_reduction_pct
+    sql: `${
+      unfiltered(params.filters)
+        ? `SELECT ${SUMMARY_COLUMNS.map((c) => `m.${c}`).join(', ')}
+FROM measure_province_summary m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL`
+        : `SELECT m.province, ${MEASURE_SUMMARY_COLUMNS}
 FROM measure_facts m
 WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL
-GROUP BY m.province
+GROUP BY m.province`
+    }
 ORDER BY ${params.provinces ? `CASE m.province ${params.provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END` : 'cases DESC'}, m.province`,
   };
 }

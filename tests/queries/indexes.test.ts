@@ -199,7 +199,7 @@ async function same(got: string, expected: string, what: string): Promise<number
 }
 
 /** Every view question over the indexes against the full tables; returns how many rows were compared. */
-/** How many measure samples expectSameAnswers read from the stored sample (measure_sample). */
+/** How many answers of the measures panel expectSameAnswers read from what the export stores (measures-shown.ts). */
 let storedSamples = 0;
 
 async function expectSameAnswers(filters: Filters[]): Promise<number> {
@@ -248,6 +248,8 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         const shown = measureRows({ ...p, dimension: d, perProvince: MEASURES_SHOWN_PER_PROVINCE });
         rows += await same(shown.sql, direct.measureRows(f, indicator, d, MEASURES_SHOWN_PER_PROVINCE), tag('measureRows shown', f, d));
         if (shown.sql.includes('measure_sample')) storedSamples++;
+        if (measureSummary({ ...p, dimension: d }).sql.includes('measure_province_summary')) storedSamples++;
+        // Stored at export (measure_province_summary) while no filter but provinces applies.
         rows += await same(measureSummary({ ...p, dimension: d }).sql, direct.measureSummary(f, indicator, d), tag('measureSummary', f, d));
       }
     }
@@ -268,6 +270,9 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
           const d = String(dimension);
           const shown = measureRows({ filters: f, indicator, dimension: d, provinces: [x, y], perProvince: MEASURES_SHOWN_PER_PROVINCE });
           rows += await same(shown.sql, direct.measureRows({ ...f, provinces: [x, y] }, indicator, d, MEASURES_SHOWN_PER_PROVINCE), tag('compare.measures', f, d));
+          const summary = measureSummary({ filters: f, indicator, dimension: d, provinces: [x, y] }).sql;
+          const inOrder = `CASE c.province WHEN ${literal(x)} THEN 0 WHEN ${literal(y)} THEN 1 END, c.province`;
+          rows += await same(summary, direct.measureSummary({ ...f, provinces: [x, y] }, indicator, d).replace('cases DESC, c.province', inOrder), tag('compare.measureSummary', f, d));
         }
       }
     }
