@@ -13,7 +13,11 @@ interface ExpectedCase {
   title?: string;
   titleIncludes?: string;
   titleInferred?: boolean;
-  city?: string;
+  /** null: the case names no prefecture (a province-level agency, a province-wide practice). */
+  city?: string | null;
+  county?: string | null;
+  province?: string;
+  level?: 'province' | 'city' | 'county';
   heading?: string;
   background?: boolean;
   measures?: boolean;
@@ -22,8 +26,12 @@ interface ExpectedCase {
 }
 
 interface Expected {
-  province: string;
+  /** null: a national notice whose cases come from several provinces. */
+  province: string | null;
   year?: number;
+  published?: string;
+  /** Warning codes the reader must be shown (an ambiguity flagged rather than guessed). */
+  warnings?: string[];
   batch?: number;
   issuer?: string;
   casesAnnounced?: number | null;
@@ -54,6 +62,8 @@ describe('layout fixtures (golden)', () => {
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
       if (e.batch !== undefined) expect(r.document.batch).toBe(e.batch);
       if (e.issuer !== undefined) expect(r.document.issuer).toBe(e.issuer);
+      if (e.published !== undefined) expect(r.document.published).toBe(e.published);
+      for (const code of e.warnings ?? []) expect(r.report.warnings.map((w) => w.code)).toContain(code);
       if (e.casesAnnounced !== undefined) expect(r.report.casesAnnounced).toBe(e.casesAnnounced);
       if (e.idPrefix) expect(r.cases.every((c) => c.case_id.startsWith(`${e.idPrefix}-`))).toBe(true);
       expect(r.report.layout).not.toBe('none');
@@ -65,7 +75,10 @@ describe('layout fixtures (golden)', () => {
         if (x.title !== undefined) expect(c.title).toBe(x.title);
         if (x.titleIncludes !== undefined) expect(c.title).toContain(x.titleIncludes);
         expect(c.flags.includes('title_inferred')).toBe(x.titleInferred ?? false);
-        if (x.city !== undefined) expect(c.city).toBe(x.city);
+        if (x.city !== undefined) expect(c.city, c.title).toBe(x.city);
+        if (x.county !== undefined) expect(c.county, c.title).toBe(x.county);
+        if (x.province !== undefined) expect(c.province, c.title).toBe(x.province);
+        if (x.level !== undefined) expect(c.level, c.title).toBe(x.level);
         if (x.heading !== undefined) {
           expect(c.indicator_source).toBe('document');
           expect(c.indicator).toBe(headingToIndicator(x.heading));
