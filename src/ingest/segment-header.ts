@@ -1,7 +1,7 @@
 // The document's own facts, read from its header lines (everything that is no case): title, issuer,
 // publishing date, year, batch and the number of cases it announces. Texts are simplified.
 import type { DocumentHeader } from './types.ts';
-import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, noticeTitle, parseNumeral } from './segment-patterns.ts';
+import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, monthLine, noticeTitle, parseNumeral } from './segment-patterns.ts';
 
 const NUMERAL = '[一二三四五六七八九十百零〇两\\d]{1,4}';
 
@@ -42,15 +42,27 @@ export function readHeader(texts: string[]): DocumentHeader {
   let published: string | null = null;
   const stamp = /(?:发布时间|发布日期|时间|日期)[:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(all);
   if (stamp) published = isoDate(stamp[1], stamp[2], stamp[3]);
+  // A WeChat byline: 原创 湖北营商 湖北省营商办 2022-07-21 09:30 发表于湖北.
+  const byline = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}(?:\s|$)/m.exec(all);
+  if (!published && byline) published = isoDate(byline[1], byline[2], byline[3]);
   let issuer: string | null = null;
+  // The issuer and the date on one line: 市营商环境建设办公室 2025-03-06.
+  for (const t of texts) {
+    const m = /^(\S{2,30}?)\s+(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(t);
+    if (!m || !ORG_SUFFIX.test(m[1])) continue;
+    issuer = m[1];
+    published ??= isoDate(m[2], m[3], m[4]);
+    break;
+  }
   texts.forEach((t, k) => {
     const d = dateLine(t);
-    if (!d) return;
-    if (!published) published = d;
+    if (!d && !monthLine(t)) return;
+    if (!published && d) published = d;
     const prev = texts[k - 1];
     if (!issuer && prev && prev.length <= 40 && !endsLikeProse(prev) && ORG_SUFFIX.test(prev)) issuer = prev;
   });
-  const isTitle = (t: string) => t.length <= 80 && !endsLikeProse(t) && !listEntry(t) && !isFurniture(t);
+  // A headline may end with an exclamation (…典型案例来了!): that is no sentence of a body.
+  const isTitle = (t: string) => t.length <= 80 && !endsLikeProse(t.replace(/!+$/, '')) && !listEntry(t) && !isFurniture(t);
   const title =
     texts.find((t) => isTitle(t) && noticeTitle(t)) ??
     texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例)/.test(t)) ??
@@ -66,6 +78,8 @@ export function readHeader(texts: string[]): DocumentHeader {
   const yearM =
     new RegExp(`((?:19|20)\\d\\d)\\s*年(?:度)?\\s*第\\s*${NUMERAL}\\s*批`).exec(all) ??
     /((?:19|20)\d\d)\s*年(?:度)?/.exec(title ?? '');
-  const year = yearM ? Number(yearM[1]) : published ? Number((published as string).slice(0, 4)) : null;
+  // Else the signing date's year: a full date, or a year and month (2023年12月) under a printed 汇编's issuer.
+  const signed = texts.find(monthLine);
+  const year = yearM ? Number(yearM[1]) : published ? Number((published as string).slice(0, 4)) : signed ? Number(signed.slice(0, 4)) : null;
   return { title, issuer, year, batch, published, casesAnnounced: announcedCount(all) };
 }

@@ -282,7 +282,7 @@ function sectionHeading(text: string): boolean {
  * bullets inside bodies restart in every case, which is how they are told apart.
  */
 export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
-  let best: { idx: number; no: number; title: string; headingIdx: number | null }[] = [];
+  let best: { idx: number; no: number; text: string; title: string; lead: string | null; headingIdx: number | null }[] = [];
   for (const re of NUMBERED_TITLE) {
     const found: typeof best = [];
     let section: number | null = null;
@@ -296,10 +296,13 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
       if (m && no !== null) {
         const prev = found[found.length - 1];
         const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
-        if (caseTitleLike(m[2].trim())) {
+        // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
+        const whole = caseTitleLike(m[2].trim());
+        const split = whole ? null : splitFirstSentence(m[2].trim());
+        if (whole || split) {
           if (!inOrder) ok = false;
           else {
-            found.push({ idx: i, no, title: m[2].trim(), headingIdx: newSection ? section : null });
+            found.push({ idx: i, no, text: m[2].trim(), title: split?.title ?? m[2].trim(), lead: split?.rest ?? null, headingIdx: newSection ? section : null });
             newSection = false;
           }
           continue;
@@ -314,7 +317,7 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     }
     if (!ok || found.length < 2) continue;
     // A list of titles with nothing between them is the notice's list, not its cases.
-    const withBody = found.filter((f, k) => (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
+    const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
     if (withBody.length < found.length) continue;
     if (found.length > best.length) best = found;
   }
@@ -323,7 +326,13 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     const b = emptyBody(f.no);
     b.titleIdx = [f.idx];
     b.headingIdx = f.headingIdx;
-    b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
+    if (f.lead === null) b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
+    else {
+      // The title sentence as published: the first characters of the text after the number.
+      const after = tailOf(lines[f.idx].original, f.text);
+      b.inlineTitle = { text: f.title, original: [...after].slice(0, [...f.title].length).join('') };
+      b.leadText = f.lead;
+    }
     return b;
   });
   fillBetween(lines, bodies, (b) => b.headingIdx ?? b.titleIdx[0], (b) => b.titleIdx[0] + 1);
@@ -373,11 +382,22 @@ export function readTitleLines(lines: Line[]): Reading | null {
 
 /** 甲市推行企业开办“一窗通办”。甲市整合… → the title sentence and the rest; null when the first sentence is no title. */
 export function splitFirstSentence(text: string): { title: string; rest: string } | null {
+  // A title before a colon: 湛江市推动港口通关便利化:湛江市推行… (not a mere place: 东莞市:推行…。 is below).
+  const colon = /^([^。;!?,:]{6,45}):\s*(\S[\s\S]*)$/.exec(text);
+  if (colon && !placeOrAgencyOnly(colon[1]) && caseTitleLike(colon[1])) return { title: colon[1], rest: colon[2] };
   const m = /^([^。;!?]{6,45})[。;!?]\s*(\S[\s\S]*)$/.exec(text);
   if (!m) return null;
   const title = m[1];
+  // The place (or agency) before a colon, then the title: 东莞市:推行“企业开办全程网办”。东莞市依托…
+  const placed = /^([^,:]{2,20}):\s*([^,:]{4,40})$/.exec(title);
+  if (placed && placeOrAgencyOnly(placed[1]) && titleLike(placed[2])) return { title, rest: m[2] };
   if (/[,:]/.test(title) || !caseTitleLike(title)) return null;
   return { title, rest: m[2] };
+}
+
+/** Names a place or a body and nothing else (东莞市, 佛山市顺德区, 国家税务总局广东省税务局): no verb, no clause. */
+function placeOrAgencyOnly(text: string): boolean {
+  return opensWithPlace(text) && !REFORM_VERB.test(text) && [...text].length <= 20 && !endsLikeProse(text);
 }
 
 export function readFirstSentences(lines: Line[]): Reading | null {

@@ -75,7 +75,7 @@ export function contributorLine(text: string): string | null {
 }
 
 /** Ends like the name of an organisation (an issuer or contributor line). */
-export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处)$/;
+export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处|室)$/;
 
 /** Editor's notes and the like: about the notice, not part of any case. */
 export function editorNote(text: string): boolean {
@@ -105,6 +105,7 @@ export function titleLike(text: string): boolean {
     !endsLikeProse(text) &&
     partHeading(text) === null &&
     dateLine(text) === null &&
+    !monthLine(text) &&
     !isFurniture(text) &&
     !editorNote(text) &&
     contributorLine(text) === null &&
@@ -132,7 +133,7 @@ const PART_KEYWORDS: [RegExp, PartName][] = [
   [/^(?:主要|具体|工作|创新)?做法(?:和|及|与)(?:主要|取得)?成效$/, 'measures'],
   [/^(?:背景情况|背景描述|基本情况|工作背景|改革背景|项目背景|背景|问题背景|案例背景|实施背景|改革动因)$/, 'background'],
   [/^(?:主要做法|具体做法|工作做法|创新做法|经验做法|主要举措|具体举措|改革举措|工作举措|做法|创新举措|主要措施|具体措施|改革措施|工作措施|改革内容|创新点)$/, 'measures'],
-  [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果|实践成效|经验启示|启示|经验与启示|下一步计划|下一步工作|下一步)$/, 'outcomes'],
+  [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果|实践成效|经验启示|启示|经验与启示|下一步计划|下一步工作|下一步打算|下一步工作打算|下一步工作计划|下一步思路|下一步)$/, 'outcomes'],
 ];
 
 const PART_PREFIX = new RegExp(`^(?:[${CN_NUM}]{1,3}\\s*[、.]|[(][${CN_NUM}]{1,3}[)]|\\d{1,2}\\s*[、.])\\s*`);
@@ -189,6 +190,10 @@ export function isFurniture(text: string): boolean {
     /^[【[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
     /^(?:责任编辑|编辑|审核|校对|点击数|阅读量|访问量)\s*[:]/.test(text) ||
     /(?:阅读原文|点击(?:下方|上方|蓝字)|长按(?:识别|二维码)|关注我们|欢迎转发|转载请注明)/.test(text) ||
+    // A WeChat article's footer (阅读 3562 / 分享 在看 点赞) and byline (原创 湖北营商 … 发表于湖北).
+    /^(?:阅读|在看|点赞)\s*\d[\d.万+]*$/.test(text) ||
+    /^(?:(?:分享|在看|点赞|收藏|写留言|留言)\s*){2,}$/.test(text) ||
+    /^原创\s.*发表于/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
   );
 }
@@ -197,6 +202,11 @@ export function isFurniture(text: string): boolean {
 export function dateLine(text: string): string | null {
   const m = /^(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(text);
   return m ? isoDate(m[1], m[2], m[3]) : null;
+}
+
+/** A line that is only a year and month (2023年12月), as under the issuer of a printed 汇编. */
+export function monthLine(text: string): boolean {
+  return /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(text);
 }
 
 export function isoDate(y: string, m: string, d: string): string {

@@ -43,6 +43,7 @@ import {
   titleSimilarity,
   type PartName,
 } from './segment-patterns.ts';
+import { joinHardWraps, pageFurniture, wrapWidth } from './segment-pages.ts';
 import { toSimplified } from './text-convert.ts';
 
 interface ListItem {
@@ -417,7 +418,14 @@ export interface Segmentation extends SegmentResult {
 }
 
 export function segmentDocument(doc: { lines: Line[] }): Segmentation {
-  const lines = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
+  const all = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
+  // Page numbers, running headers and a table of contents are set aside first, and lines broken at the page
+  // width joined: a page break inside a body is then no boundary, a broken line no title, and the contents'
+  // titles no second copy of the cases.
+  const furniture = pageFurniture(all);
+  const kept = all.filter((_, i) => !furniture.has(i));
+  const { lines, joined } = joinHardWraps(kept, wrapWidth(kept));
+  const withJoined = (lineNos: number[]) => lineNos.flatMap((n) => [n, ...(joined.get(n) ?? [])]);
   // The list of announced cases sits before the first case marker (or anywhere if there is none).
   const firstMarker = lines.findIndex((l) => caseMarker(l.simplified) !== null);
   const list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
@@ -441,5 +449,10 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   // Highest score; ties go to the earlier (more explicit) reading.
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
   const layout = best.layout === 'list-only' || best.layout === 'none' || !list.items.length ? best.layout : `${best.layout}+list`;
-  return { header: best.header, cases: best.cases, headerLineNos: best.headerLineNos, unassigned: best.unassigned, layout };
+  const headerLineNos = [...withJoined(best.headerLineNos), ...all.filter((_, i) => furniture.has(i)).map((l) => l.lineNo)];
+  const cases = best.cases.map((c) => ({ ...c, lineNos: withJoined(c.lineNos).sort((a, b) => a - b) }));
+  // An unassigned joined line reports the lines it took in as well.
+  const byNo = new Map(all.map((l) => [l.lineNo, l]));
+  const unassigned = best.unassigned.flatMap((l) => [byNo.get(l.lineNo)!, ...(joined.get(l.lineNo) ?? []).map((n) => byNo.get(n)!)]);
+  return { header: best.header, cases, headerLineNos: headerLineNos.sort((a, b) => a - b), unassigned, layout };
 }
