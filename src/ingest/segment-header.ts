@@ -1,7 +1,7 @@
 // The document's own facts, read from its header lines (everything that is no case): title, issuer,
 // publishing date, year, batch and the number of cases it announces. Texts are simplified.
 import type { DocumentHeader } from './types.ts';
-import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, monthLine, noticeTitle, parseNumeral } from './segment-patterns.ts';
+import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, monthLine, noticeTitle, parseNumeral, statedYear } from './segment-patterns.ts';
 
 const NUMERAL = '[一二三四五六七八九十百零〇两\\d]{1,4}';
 
@@ -75,11 +75,11 @@ export function readHeader(texts: string[]): DocumentHeader {
   const batchRe = new RegExp(`第\\s*(${NUMERAL})\\s*批`);
   const batchM = batchRe.exec(title ?? '') ?? batchRe.exec(all);
   const batch = batchM ? parseNumeral(batchM[1]) : null;
-  const yearM =
-    new RegExp(`((?:19|20)\\d\\d)\\s*年(?:度)?\\s*第\\s*${NUMERAL}\\s*批`).exec(all) ??
-    /((?:19|20)\d\d)\s*年(?:度)?/.exec(title ?? '');
+  const yearM = new RegExp(`((?:19|20)\\d\\d)\\s*年(?:度)?\\s*第\\s*${NUMERAL}\\s*批`).exec(all);
   // Else the signing date's year: a full date, or a year and month (2023年12月) under a printed 汇编's issuer.
   const signed = texts.find(monthLine);
-  const year = yearM ? Number(yearM[1]) : published ? Number((published as string).slice(0, 4)) : signed ? Number(signed.slice(0, 4)) : null;
+  const year = yearM
+    ? Number(yearM[1])
+    : (statedYear(title ?? '') ?? (published ? Number((published as string).slice(0, 4)) : signed ? statedYear(signed) : null));
   return { title, issuer, year, batch, published, casesAnnounced: announcedCount(all) };
 }

@@ -298,7 +298,7 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
         const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
         // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
         const whole = caseTitleLike(m[2].trim());
-        const split = whole ? null : splitFirstSentence(m[2].trim());
+        const split = whole ? null : splitFirstSentence(m[2].trim(), true);
         if (whole || split) {
           if (!inOrder) ok = false;
           else {
@@ -381,7 +381,7 @@ export function readTitleLines(lines: Line[]): Reading | null {
 // ---------- paragraphs whose first sentence is the title ----------
 
 /** 甲市推行企业开办“一窗通办”。甲市整合… → the title sentence and the rest; null when the first sentence is no title. */
-export function splitFirstSentence(text: string): { title: string; rest: string } | null {
+export function splitFirstSentence(text: string, numbered = false): { title: string; rest: string } | null {
   // A title before a colon: 湛江市推动港口通关便利化:湛江市推行… (not a mere place: 东莞市:推行…。 is below).
   const colon = /^([^。;!?,:]{6,45}):\s*(\S[\s\S]*)$/.exec(text);
   if (colon && !placeOrAgencyOnly(colon[1]) && caseTitleLike(colon[1])) return { title: colon[1], rest: colon[2] };
@@ -391,7 +391,11 @@ export function splitFirstSentence(text: string): { title: string; rest: string 
   // The place (or agency) before a colon, then the title: 东莞市:推行“企业开办全程网办”。东莞市依托…
   const placed = /^([^,:]{2,20}):\s*([^,:]{4,40})$/.exec(title);
   if (placed && placeOrAgencyOnly(placed[1]) && titleLike(placed[2])) return { title, rest: m[2] };
-  if (/[,:]/.test(title) || !caseTitleLike(title)) return null;
+  // A numbered paragraph's title may be two clauses when it opens with the place (上海市推行“一业一证”改革,
+  // 破解“准入不准营”难题。): the numbering running through the notice vouches for it.
+  const clauses = title.split(',');
+  const twoClauses = numbered && clauses.length === 2 && clauses.every((c) => c.length >= 4) && opensWithPlace(title) && REFORM_VERB.test(clauses[0]);
+  if (/:/.test(title) || (/,/.test(title) && !twoClauses) || !caseTitleLike(title.replace(',', ''))) return null;
   return { title, rest: m[2] };
 }
 

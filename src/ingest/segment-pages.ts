@@ -5,7 +5,7 @@
 import type { Line } from './types.ts';
 import { contributorLine, endsLikeProse, numberedBullet, partHeading } from './segment-patterns.ts';
 
-/** A page number on its own line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 12 页, 3/12. */
+/** A page number on its own line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 12 页, 3/12 (a bare 3: see pageFurniture). */
 export function pageNumberLine(text: string): boolean {
   return (
     /^[-—–－―‒]+\s*\d{1,4}\s*[-—–－―‒]+$/.test(text) ||
@@ -34,6 +34,21 @@ export function pageFurniture(lines: Line[]): Set<number> {
   const texts = lines.map((l) => l.simplified);
   texts.forEach((t, i) => {
     if (pageNumberLine(t) || tocEntry(t) || tocHeading(t)) out.add(i);
+  });
+  // A bare number (3) is a page number only in text broken at a page width, numbering upwards; elsewhere
+  // it may mark a case (01 / 1 above a title), which the markers reader decides.
+  if (wrapWidth(lines) !== null) {
+    let last = 0;
+    texts.forEach((t, i) => {
+      if (!/^[1-9]\d{0,2}$/.test(t) || Number(t) <= last) return;
+      last = Number(t);
+      out.add(i);
+    });
+  }
+  // Under 目录, entries may give their page number after blanks only (一、甲市推行…  1).
+  texts.forEach((t, i) => {
+    if (!tocHeading(t)) return;
+    for (let j = i + 1; j < texts.length && /\S\s+\d{1,4}$/.test(texts[j]) && !endsLikeProse(texts[j].replace(/\s*\d+$/, '')); j++) out.add(j);
   });
   const nearPageNumber = (i: number) => [i - 1, i + 1].some((j) => j >= 0 && j < texts.length && pageNumberLine(texts[j]));
   const seen = new Map<string, number[]>();

@@ -69,7 +69,8 @@ export function caseMarker(text: string): number | null {
 export function contributorLine(text: string): string | null {
   const m = /^(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*[:]\s*(\S.{0,40})$/.exec(text);
   if (m) return m[1];
-  const p = /^[(]([^()]{2,30})[)]$/.exec(text);
+  // (福州市市场监管局) / (供稿:绵阳市营商办): the unit's name without its label.
+  const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
   if (p && ORG_SUFFIX.test(p[1]) && !/公开|此件|特此/.test(p[1])) return p[1];
   return null;
 }
@@ -198,15 +199,33 @@ export function isFurniture(text: string): boolean {
   );
 }
 
-/** A line that is only a date: 2023年12月4日 / 2022-08-08. */
+/** A line that is only a date: 2023年12月4日 / 2022-08-08 / 二〇二三年十二月四日 (how official documents sign). */
 export function dateLine(text: string): string | null {
   const m = /^(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(text);
-  return m ? isoDate(m[1], m[2], m[3]) : null;
+  if (m) return isoDate(m[1], m[2], m[3]);
+  const c = new RegExp(`^(${CN_YEAR})\\s*年\\s*([${CN_NUM}]{1,3})\\s*月\\s*([${CN_NUM}]{1,3})\\s*日$`).exec(text);
+  const [month, day] = c ? [parseNumeral(c[2]), parseNumeral(c[3])] : [null, null];
+  return c && month && day ? isoDate(String(chineseYear(c[1])), String(month), String(day)) : null;
 }
 
-/** A line that is only a year and month (2023年12月), as under the issuer of a printed 汇编. */
+const CN_YEAR = '[〇零○一二三四五六七八九]{4}';
+
+/** 二〇二三 → 2023: a year written digit by digit in Chinese numerals. */
+export function chineseYear(text: string): number {
+  return Number([...text].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' || c === '○' ? '〇' : c)).join(''));
+}
+
+/** A line that is only a year and month (2023年12月, 二〇二三年十二月), as under the issuer of a printed 汇编. */
 export function monthLine(text: string): boolean {
-  return /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(text);
+  return /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(text) || new RegExp(`^${CN_YEAR}\\s*年\\s*[${CN_NUM}]{1,3}\\s*月$`).test(text);
+}
+
+/** The year a line states at its start, in digits or Chinese numerals (2023年 / 二〇二三年度), else null. */
+export function statedYear(text: string): number | null {
+  const m = new RegExp(`((?:19|20)\\d\\d|${CN_YEAR})\\s*年`).exec(text);
+  if (!m) return null;
+  const y = /^\d/.test(m[1]) ? Number(m[1]) : chineseYear(m[1]);
+  return y >= 1900 && y < 2100 ? y : null;
 }
 
 export function isoDate(y: string, m: string, d: string): string {

@@ -20,6 +20,12 @@ describe('readHeader', () => {
     expect([h.issuer, h.published, h.year, h.batch]).toEqual(['山东省发展和改革委员会', null, 2023, 3]);
   });
 
+  it('dates and years in Chinese numerals', () => {
+    const h = readHeader(['二〇二三年度湖南省优化营商环境典型案例', '湖南省优化营商环境协调事务中心', '二〇二四年一月十五日']);
+    expect([h.issuer, h.published, h.year]).toEqual(['湖南省优化营商环境协调事务中心', '2024-01-15', 2023]);
+    expect(readHeader(['某省典型案例', '某省发展和改革委员会', '二〇二三年十二月']).year).toBe(2023);
+  });
+
   it('an office (室) signs too', () => {
     expect(readHeader(['国务院办公厅督查室', '2024年11月20日']).issuer).toBe('国务院办公厅督查室');
   });
