@@ -67,10 +67,12 @@ export function readHeader(texts: string[]): DocumentHeader {
     texts.find((t) => isTitle(t) && noticeTitle(t)) ??
     texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例)/.test(t)) ??
     null;
-  // The issuer of 天津市商务局关于推广…的通知 is named by its title.
+  // The issuer of 天津市商务局关于推广…的通知 is named by its title, or on the line above a title opening with 关于.
   if (!issuer && title) {
     const m = /^(.{2,30}?)关于/.exec(title);
+    const above = title.startsWith('关于') ? texts[texts.indexOf(title) - 1] : undefined;
     if (m && ORG_SUFFIX.test(m[1])) issuer = m[1];
+    else if (above && above.length <= 30 && !endsLikeProse(above) && ORG_SUFFIX.test(above)) issuer = above;
   }
   const batchRe = new RegExp(`第\\s*(${NUMERAL})\\s*批`);
   const batchM = batchRe.exec(title ?? '') ?? batchRe.exec(all);

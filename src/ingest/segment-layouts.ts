@@ -69,8 +69,10 @@ const REFORM_VERB = /(推行|推进|推出|打造|创新|构建|深化|实施|�
 /** Looks like a case title rather than a sub-heading inside a body. */
 export function caseTitleLike(text: string): boolean {
   if (!titleLike(text) || noticeTitle(text)) return false;
-  const n = [...text].length;
-  return opensWithPlace(text) ? n >= 6 : n >= 10 && REFORM_VERB.test(text);
+  // A subtitle under a slogan-like title (破解企业融资难题 / ——大连市金普新区“信易贷”工作纪实) names the case too.
+  const core = text.replace(/^[—－-]{1,2}\s*/, '');
+  const n = [...core].length;
+  return opensWithPlace(core) ? n >= 6 : n >= 10 && REFORM_VERB.test(core);
 }
 
 /** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */

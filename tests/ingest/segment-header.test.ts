@@ -26,6 +26,11 @@ describe('readHeader', () => {
     expect(readHeader(['某省典型案例', '某省发展和改革委员会', '二〇二三年十二月']).year).toBe(2023);
   });
 
+  it('the issuer on the line above a title opening with 关于', () => {
+    const h = readHeader(['辽宁省营商环境建设局', '关于推广第三批优化营商环境典型经验的通知', '各市营商环境建设局:']);
+    expect([h.issuer, h.title, h.batch]).toEqual(['辽宁省营商环境建设局', '关于推广第三批优化营商环境典型经验的通知', 3]);
+  });
+
   it('an office (室) signs too', () => {
     expect(readHeader(['国务院办公厅督查室', '2024年11月20日']).issuer).toBe('国务院办公厅督查室');
   });
