@@ -43,7 +43,7 @@ export function readHeader(texts: string[]): DocumentHeader {
   const stamp = /(?:发布时间|发布日期|时间|日期)[:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(all);
   if (stamp) published = isoDate(stamp[1], stamp[2], stamp[3]);
   // A WeChat byline: 原创 湖北营商 湖北省营商办 2022-07-21 09:30 发表于湖北.
-  const byline = /(?:^|\s)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}(?:\s|$)/m.exec(all);
+  const byline = /(?:^|\s)((?:19|20)\d\d)(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?\s+\d{1,2}:\d{2}(?:\s|$)/m.exec(all);
   if (!published && byline) published = isoDate(byline[1], byline[2], byline[3]);
   let issuer: string | null = null;
   // The issuer and the date on one line: 市营商环境建设办公室 2025-03-06.

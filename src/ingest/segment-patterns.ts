@@ -33,7 +33,7 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['annex', /^附件\s*(\d{1,3})$/],
   ['bracket', new RegExp(`^【\\s*(?:典型)?(?:案例|经验|做法|实践)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
   ['series', new RegExp(`^(?:\\S{0,14}?)系列之(${NUM})(?:\\s*[:]\\s*(.*))?$`)],
-  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:]|\\s)\\s*(.*))?$`)],
+  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:|丨]|\\s)\\s*(.*))?$`)],
   ['rank', /^排名\s*(?:第)?\s*(\d{1,3})\s*(?:名)?\s*(?:[:]\s*(.*))?$/],
   ['chapter', new RegExp(`^第\\s*(${NUM})\\s*(?:篇|个案例|例)(?:\\s*[:]\\s*(.*))?$`)],
   ['circled', new RegExp(`^([${CIRCLED}])\\s*(.*)$`)],
@@ -173,7 +173,15 @@ export function partHeading(text: string): PartName | null {
 
 /** Leading bullets and ornaments of web pages (◆ ■ ● ▲ ★ ▶ •): layout, not text. */
 export function stripOrnament(text: string): string {
-  return text.replace(/^[◆◇■□●○▲△★☆►▶▷•·※◎]+\s*/u, '');
+  return text.replace(/^[◆◇■□●○▲△★☆►▶▷•·※◎▍▌▎▏▐┃│❖➤➢✦✧◉◈♦]+\s*/u, '');
+}
+
+/**
+ * Where a web article ends and its page goes on with other things (往期推荐 and a list of other articles,
+ * END): this line and all after it are furniture.
+ */
+export function articleEnd(text: string): boolean {
+  return /^(?:[-—\s]*END[-—\s]*|往期(?:推荐|回顾|精彩)|推荐阅读|相关阅读|延伸阅读|猜你喜欢|热门推荐|精彩推荐)$/i.test(text);
 }
 
 /** A line of punctuation and symbols only (———, ***, ～～): a separator. */
@@ -195,6 +203,8 @@ export function isFurniture(text: string): boolean {
     /^(?:阅读|在看|点赞)\s*\d[\d.万+]*$/.test(text) ||
     /^(?:(?:分享|在看|点赞|收藏|写留言|留言)\s*){2,}$/.test(text) ||
     /^原创\s.*发表于/.test(text) ||
+    /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}$/.test(text) ||
+    /^\[(?:图片|视频|音频)\]$/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
   );
 }

@@ -28,6 +28,7 @@ import {
 } from './segment-layouts.ts';
 import {
   ORG_SUFFIX,
+  articleEnd,
   caseMarker,
   contributorLine,
   dateLine,
@@ -419,10 +420,13 @@ export interface Segmentation extends SegmentResult {
 
 export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   const all = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
-  // Page numbers, running headers and a table of contents are set aside first, and lines broken at the page
+  // Page numbers, running headers, a table of contents and what a web page shows after the article (往期推荐…)
+  // are set aside first, and lines broken at the page
   // width joined: a page break inside a body is then no boundary, a broken line no title, and the contents'
   // titles no second copy of the cases.
   const furniture = pageFurniture(all);
+  const end = all.findIndex((l) => articleEnd(l.simplified));
+  if (end >= 0) for (let i = end; i < all.length; i++) furniture.add(i);
   const kept = all.filter((_, i) => !furniture.has(i));
   const { lines, joined } = joinHardWraps(kept, wrapWidth(kept));
   const withJoined = (lineNos: number[]) => lineNos.flatMap((n) => [n, ...(joined.get(n) ?? [])]);
