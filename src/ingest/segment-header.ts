@@ -14,26 +14,32 @@ export function announcedCount(headerText: string): number | null {
   const patterns = [
     // 共48个典型经验做法 / 共推出3个案例 / 共评选出3个最佳实践案例
     new RegExp(`共\\s*(?:推出|评选出|评出|遴选出|梳理出|发布|印发|收集)?\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
-    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例
-    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:优化营商环境)?[^，,。;]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
+    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例 (not 10个地区的20个…: no count in between)
+    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:优化营商环境)?[^，,。;\\d个项]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
     // 典型案例3个
     new RegExp(`(?:案例|做法|经验)\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
   ];
-  const found: { at: number; n: number }[] = [];
+  const found: { at: number; n: number; presents: boolean }[] = [];
   for (const re of patterns) {
     for (const m of headerText.matchAll(re)) {
       const n = parseNumeral(m[1]);
       if (n === null || n <= 0 || n > 2000) continue;
       const before = headerText.slice(Math.max(0, m.index - 14), m.index);
-      // Counts of what came before this notice: 已推出三批共47个, 累计, 先后, 截至目前.
+      const clauseStart = Math.max(headerText.lastIndexOf('。', m.index), headerText.lastIndexOf(';', m.index), headerText.lastIndexOf('\n', m.index)) + 1;
+      const clause = headerText.slice(clauseStart, m.index);
+      const after = headerText.slice(m.index + m[0].length, m.index + m[0].length + 8);
+      // Counts of what came before this notice: 已推出三批共47个, 累计, 先后, 前两批, 两批共30个, 在第一批12个案例基础上.
       if (/(?:已|累计|先后|以来|截至|此前|历年|往年)[^。;]*$/.test(before)) continue;
-      // A count inside a sentence about one place (其中,泉州市4个… is this reprint's own count and is kept;
-      // 西安市8项 after the total is not the first).
-      found.push({ at: m.index, n });
+      if (/(?:前[一二三四五六七八九十两\d]{1,3}批|[两二三四五六七八九十\d]批共)/.test(clause) || /^[^，,。;]{0,4}基础上/.test(after)) continue;
+      // Counts of what was submitted or entered (128个案例参评), not chosen.
+      if (/^[^，,。;]{0,3}(?:参评|参选|申报|报送|参与)/.test(after)) continue;
+      // A sentence that presents this notice's cases (现将…/现推出…/评选出…/予以推广) is the one that counts.
+      const presents = /(?:现将|现推出|现发布|现予|现就|予以|印发|推广|评选出|评出|遴选出|确定|公布|本批|此次|本次)/.test(clause + m[0] + after);
+      found.push({ at: m.index, n, presents });
     }
   }
   if (found.length === 0) return null;
-  found.sort((a, b) => a.at - b.at);
+  found.sort((a, b) => Number(b.presents) - Number(a.presents) || a.at - b.at);
   return found[0].n;
 }
 

@@ -133,6 +133,15 @@ describe('announced count', () => {
   it('ignores counts of earlier batches and other figures', () => {
     expect(announcedCount('自2022年以来,我省已推出三批共47个典型经验做法。现推出第四批共3个典型经验做法。')).toBe(3);
     expect(announcedCount('今年以来全省新设经营主体2300户,累计推出改革举措120项。')).toBeNull();
+    expect(announcedCount('我省前两批共推出二十四个典型案例。现将第三批五个典型案例予以推广。')).toBe(5);
+    expect(announcedCount('2023年,省营商办发布两批共30个典型案例。今年,现发布第一批8个典型案例。')).toBe(8);
+    expect(announcedCount('在第一批12个案例基础上,现推出第二批6个案例。')).toBe(6);
+  });
+
+  it('ignores counts of places and of entries submitted', () => {
+    expect(announcedCount('现将上海市等10个地区的20个典型经验做法予以通报。')).toBe(20);
+    expect(announcedCount('全省共有128个案例参评,最终评选出15个最佳实践案例。')).toBe(15);
+    expect(announcedCount('关于推广二十项优化营商环境典型经验做法的通知')).toBe(20);
   });
 });
 
