@@ -40,6 +40,8 @@ export interface Body {
   inlineTitle: { text: string; original: string } | null;
   /** Text that precedes the body lines (the rest of a first-sentence paragraph), simplified. */
   leadText: string | null;
+  /** The case has no title line (only its place above it): the title is built from the body and flagged. */
+  untitled?: boolean;
 }
 
 export type LayoutName = `markers:${MarkerFamily}` | 'part-cycle' | 'numbered' | 'title-lines' | 'first-sentence';
@@ -348,20 +350,37 @@ function isBodyLine(text: string): boolean {
   return partHeading(text) !== null || (!titleLike(text) && !isChrome(text) && contributorLine(text) === null);
 }
 
+/** A line that is a place name and nothing else (哈尔滨市 / 大理白族自治州大理市): a case told under its place. */
+function placeNameLine(text: string): boolean {
+  let end = 0;
+  for (const m of findPlaces(text)) {
+    if (m.start !== end || m.form !== 'full') return false;
+    end = m.end;
+  }
+  return end > 0 && end === text.length;
+}
+
 export function readTitleLines(lines: Line[]): Reading | null {
-  const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number }[] = [];
+  const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number; placeIdx: number | null }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].simplified;
     // A garbled line cannot be read as a title (its characters are not certain).
-    if (lines[i].mojibake === 'unrepaired' || !caseTitleLike(t)) continue;
+    if (lines[i].mojibake === 'unrepaired') continue;
+    const placeOnly = !caseTitleLike(t) && placeNameLine(t);
+    if (!placeOnly && !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
     if (j >= lines.length || !isBodyLine(lines[j].simplified)) continue;
+    // Under a line naming only its place, the case has no title of its own: it is built from the body (flagged).
+    if (placeOnly) {
+      starts.push({ at: j, titleIdx: [], headingIdx: null, first: i, placeIdx: i });
+      continue;
+    }
     const floor = starts.length ? starts[starts.length - 1].at + 1 : 0;
     const above = titleAbove(lines, j, floor);
     if (!above.titleIdx.includes(i)) continue;
-    starts.push({ at: j, ...above });
+    starts.push({ at: j, ...above, placeIdx: null });
   }
   // One headline over one text is an article, not a notice of cases: this reading needs two cases at least
   // (a single case told in parts is found by its part headings).
@@ -370,11 +389,15 @@ export function readTitleLines(lines: Line[]): Reading | null {
     const b = emptyBody(k + 1);
     b.titleIdx = s.titleIdx;
     b.headingIdx = s.headingIdx;
+    // The place line is consumed like a marker; the body's first clause becomes the title.
+    b.markerIdx = s.placeIdx;
+    b.untitled = s.placeIdx !== null;
     return b;
   });
   bodies.forEach((b, k) => {
     const end = k + 1 < starts.length ? starts[k + 1].first : lines.length;
-    for (let i = starts[k].titleIdx[starts[k].titleIdx.length - 1] + 1; i < end; i++) b.bodyIdx.push(i);
+    const from = b.markerIdx ?? starts[k].titleIdx[starts[k].titleIdx.length - 1];
+    for (let i = from + 1; i < end; i++) b.bodyIdx.push(i);
   });
   withHeadingLabels(lines, bodies);
   return { layout: 'title-lines', bodies };

@@ -128,7 +128,7 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
 /** Splits a marked body's first lines into its title (wrapped lines joined) and the rest. */
 function splitTitle(lines: Line[], body: Body, entryTitle: string | null): void {
   const idx = body.bodyIdx;
-  if (body.inlineTitle !== null || body.markerIdx === null) return; // the reading placed the title already
+  if (body.inlineTitle !== null || body.markerIdx === null || body.untitled) return; // the reading placed the title already
   if (idx.length === 0 || partHeading(lines[idx[0]].simplified) !== null || (endsLikeProse(lines[idx[0]].simplified) && lines[idx[0]].simplified.length > 40)) {
     return; // no title line
   }
