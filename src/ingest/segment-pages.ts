@@ -45,10 +45,20 @@ export function pageFurniture(lines: Line[]): Set<number> {
       out.add(i);
     });
   }
-  // Under 目录, entries may give their page number after blanks only (一、甲市推行…  1).
+  // Under 目录, entries may give their page number after blanks only (一、甲市推行…  1), or none at all: then
+  // they are the lines that come again further down, as the titles of the bodies.
+  const bare = (t: string) => t.replace(/\s+/g, '');
   texts.forEach((t, i) => {
     if (!tocHeading(t)) return;
-    for (let j = i + 1; j < texts.length && /\S\s+\d{1,4}$/.test(texts[j]) && !endsLikeProse(texts[j].replace(/\s*\d+$/, '')); j++) out.add(j);
+    let j = i + 1;
+    for (; j < texts.length && /\S\s+\d{1,4}$/.test(texts[j]) && !endsLikeProse(texts[j].replace(/\s*\d+$/, '')); j++) out.add(j);
+    if (j > i + 1) return;
+    const run: number[] = [];
+    for (; j < texts.length && !endsLikeProse(texts[j]); j++) {
+      if (!texts.slice(j + 1).some((later) => bare(later) === bare(texts[j]))) break;
+      run.push(j);
+    }
+    if (run.length >= 2) for (const k of run) out.add(k);
   });
   const nearPageNumber = (i: number) => [i - 1, i + 1].some((j) => j >= 0 && j < texts.length && pageNumberLine(texts[j]));
   const seen = new Map<string, number[]>();

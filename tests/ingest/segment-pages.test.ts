@@ -17,6 +17,15 @@ describe('page numbers and contents', () => {
     expect(pageNumberLine(t)).toBe(false);
   });
 
+  it('entries under 目录: with page numbers after blanks, or none (they come again as the bodies’ titles)', () => {
+    const titles = ['一、甲市推行“一件事”集成改革', '二、乙市打造“港口通关一件事”'];
+    const bodies = titles.flatMap((t, k) => [t, `【主要做法】正文${k}。`]);
+    for (const toc of [titles.map((t, k) => `${t}  ${2 * k + 1}`), titles]) {
+      const ls = lines(['某省案例汇编', '目录', ...toc, ...bodies].join('\n'));
+      expect([...pageFurniture(ls)].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    }
+  });
+
   it('a contents entry has a leader and a page number', () => {
     expect(tocEntry('烟台市实施不动产登记“带押过户”……………………5')).toBe(true);
     expect(tocEntry('荣成市推进“信用+”融资服务.........7')).toBe(true);
