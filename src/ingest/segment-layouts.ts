@@ -275,8 +275,9 @@ const NUMBERED_TITLE: RegExp[] = [
 /** A section heading above numbered case titles: 一、开办企业 / 获得电力 (short, not a part heading). */
 function sectionHeading(text: string): boolean {
   if (partHeading(text) !== null) return false;
+  // 一、持续优化市场化营商环境 (a theme) is a section; 一、甲市推行… (opening with a place) is a case title.
   const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.{2,15})$/.exec(text);
-  if (m) return !endsLikeProse(m[1]) && !caseTitleLike(m[1]);
+  if (m) return !endsLikeProse(m[1]) && !opensWithPlace(m[1]);
   return indicatorHeading(text);
 }
 
@@ -442,9 +443,12 @@ export function readFirstSentences(lines: Line[]): Reading | null {
     const originalTitle = [...lines[s.idx].original].slice(0, [...s.title].length).join('');
     b.inlineTitle = { text: s.title, original: originalTitle };
     b.leadText = s.rest;
+    // A section heading right above the paragraph (一、持续优化法治化营商环境) files it, and is no body text.
+    const above = s.idx - 1;
+    if (above >= 0 && (k === 0 || above > starts[k - 1].idx) && sectionHeading(lines[above].simplified)) b.headingIdx = above;
     return b;
   });
-  fillBetween(lines, bodies, (b) => b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  fillBetween(lines, bodies, (b) => b.headingIdx ?? b.titleIdx[0], (b) => b.titleIdx[0] + 1);
   withHeadingLabels(lines, bodies);
   return { layout: 'first-sentence', bodies };
 }

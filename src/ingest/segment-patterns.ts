@@ -41,7 +41,7 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
 ];
 
 /** A form-like case sheet: 案例名称:甲市推行… (the cases are numbered by their order). */
-const FIELD_MARKER = /^(?:典型)?(?:案例|项目|经验|做法)(?:名称|标题|题目)\s*[:]\s*(\S.*)$/;
+const FIELD_MARKER = /^(?:(?:典型)?(?:案例|项目|经验|做法)(?:名称|标题|题目)\s*:|【(?:典型)?(?:案例|项目|经验|做法)(?:名称|标题|题目)】\s*:?)\s*(\S.*)$/;
 
 /** Families whose marks also occur inside bodies (a bare 3, ① as a bullet): accepted only when they run in order. */
 export const AMBIGUOUS_FAMILIES: ReadonlySet<MarkerFamily> = new Set(['circled', 'bare']);
@@ -67,7 +67,7 @@ export function caseMarker(text: string): number | null {
 
 /** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:…. */
 export function contributorLine(text: string): string | null {
-  const m = /^(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*[:]\s*(\S.{0,40})$/.exec(text);
+  const m = /^(?:(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*:|【(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)】\s*:?)\s*(\S.{0,40})$/.exec(text);
   if (m) return m[1];
   // (福州市市场监管局) / (供稿:绵阳市营商办): the unit's name without its label.
   const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
