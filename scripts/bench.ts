@@ -167,7 +167,7 @@ async function viewsRow(DIST: string, label: string, dataDir: string, filters: F
       const cold = r.error ? `${r.error}; ${fmtBytes(r.data.bytes)} read` : `${fmtMs(r.ms)}, ${fmtBytes(r.data.bytes)} read`;
       const filter = !filtered
         ? ''
-        : `; filter p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}, ${r.filterRuns.length} runs${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`;
+        : `; filter p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}; last query answered median ${fmtMs(median(r.filterQueries.map((q) => q.lastAnswer)))}, ${median(r.filterQueries.map((q) => q.count))} queries, ${median(r.filterQueries.map((q) => q.setOptions))} setOption calls; ${r.filterRuns.length} runs${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`;
       cells.push(cold + filter);
       log(`    ${cold + filter}`);
     }
