@@ -23,6 +23,8 @@ interface ExpectedCase {
   measures?: boolean;
   outcomes?: boolean;
   measuresIncludes?: string;
+  /** false: the notice only lists the case (a table of cases), so it has no text. */
+  hasBody?: boolean;
 }
 
 interface Expected {
@@ -87,7 +89,8 @@ describe('layout fixtures (golden)', () => {
           if (x[part] !== undefined) expect(c[part] !== '', `${c.title}: ${part}`).toBe(x[part]);
         }
         if (x.measuresIncludes) expect(c.measures).toContain(x.measuresIncludes);
-        expect(c.has_body).toBe(true);
+        expect(c.has_body, c.title).toBe(x.hasBody ?? true);
+        expect(c.flags.includes('missing_body'), c.title).toBe(!(x.hasBody ?? true));
       });
       for (const needle of e.noCaseContains ?? []) {
         for (const c of r.cases) {

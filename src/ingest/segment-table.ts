@@ -1,0 +1,243 @@
+// A list of cases published as a table (名单): 序号 / 案例名称 / 申报单位 / 所属领域, flattened to text by a web
+// page or a PDF — cells separated by tabs or runs of spaces on one line, or one cell per line — and sometimes
+// grouped under headings (一、开办企业 / 杭州市), each group possibly with its header row again and numbering
+// restarting at 1. Each row is a case: its title, the unit or region that presented it, the field it is filed
+// under. A notice may give only this table (the cases then have no text) or the case texts after it (the
+// table then lists the same cases).
+//
+// The header row is the evidence: a table is read only under a row naming 序号 and a name column, so a run
+// of numbered bullets inside a body is never taken for one.
+import { headingToIndicator } from './classify.ts';
+import { endsLikeProse } from './segment-patterns.ts';
+import type { Line } from './types.ts';
+
+export interface TableRow {
+  no: number;
+  /** Simplified / as published. */
+  title: string;
+  titleOriginal: string;
+  /** The presenting unit or region (申报单位 / 申报地区), or the region heading the row is grouped under. */
+  unit: string | null;
+  /** The field column (所属领域), or the indicator heading the row is grouped under. */
+  field: string | null;
+  lineIdx: number[];
+}
+
+export interface CaseTable {
+  rows: TableRow[];
+  /** First and last line of the table (header row, group headings and rows included). */
+  start: number;
+  end: number;
+  /** Every line the table consists of (header rows, group headings, rows). */
+  lineIdx: number[];
+}
+
+type Column = 'no' | 'title' | 'unit' | 'field' | 'other';
+
+/** Cells of a flattened row: tabs, ideographic spaces or two spaces and more between them. */
+const CELL_SEPARATOR = /\t+|\u3000+| {2,}/;
+
+function columnOf(cell: string): Column | null {
+  const c = cell.replace(/\s+/g, '');
+  if (/^(?:序号|编号|序)$/.test(c)) return 'no';
+  if (/^(?:典型|创新|优秀)?(?:案例|经验|做法|项目|举措|实践|改革)?(?:名称|标题|题目)$/.test(c) || /^(?:典型)?案例$/.test(c)) return 'title';
+  if (/^(?:所属|涉及|对应)?(?:领域|类别|类型|指标|评价指标|分类|方向)$/.test(c)) return 'field';
+  if (/(?:单位|地区|地市|市州|部门|区域|所在地|设区市)(?:[(][^()]{1,6}[)])?$/.test(c) && [...c].length <= 12) return 'unit';
+  if ([...c].length <= 6 && !endsLikeProse(c)) return 'other'; // 备注, 层级 …
+  return null;
+}
+
+/** A header row written on one line: 序号<tab>案例名称<tab>申报单位 … */
+function headerOnLine(text: string): Column[] | null {
+  const cells = text.split(CELL_SEPARATOR).map((c) => c.trim()).filter(Boolean);
+  if (cells.length < 2) return null;
+  const columns = cells.map(columnOf);
+  if (columns.some((c) => c === null) || columns[0] !== 'no' || !columns.includes('title')) return null;
+  return columns as Column[];
+}
+
+/** A header row written one cell per line, from line i: 序号 / 案例名称 / 申报单位. */
+function headerOnLines(lines: Line[], i: number): { columns: Column[]; last: number } | null {
+  if (columnOf(lines[i].simplified) !== 'no') return null;
+  const columns: Column[] = ['no'];
+  let j = i + 1;
+  while (j < lines.length && columns.length < 8) {
+    const c = columnOf(lines[j].simplified);
+    if (c === null || c === 'no' || rowNumber(lines[j].simplified) !== null) break;
+    columns.push(c);
+    j++;
+  }
+  return columns.includes('title') ? { columns, last: j - 1 } : null;
+}
+
+function headerAt(lines: Line[], i: number): { columns: Column[]; last: number } | null {
+  const one = headerOnLine(lines[i].simplified);
+  if (one) return { columns: one, last: i };
+  return headerOnLines(lines, i);
+}
+
+/** A line that is a row number and nothing else (1 / 01 / 1.). */
+function rowNumber(text: string): number | null {
+  const m = /^(\d{1,3})\s*[.、]?$/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** A row on one line: its number and its other cells, or null. */
+function rowOnLine(text: string, columns: number): { no: number; cells: string[] } | null {
+  const m = /^(\d{1,3})\s*[.、]?(?:\t|\u3000|\s)\s*(\S.*)$/.exec(text);
+  if (!m) return null;
+  let cells = m[2].split(CELL_SEPARATOR).map((c) => c.trim()).filter(Boolean);
+  // Cells separated by single spaces: the last columns are the short ones (unit, field); the title takes the rest.
+  if (cells.length < columns - 1) {
+    const words = m[2].split(/\s+/);
+    if (words.length >= columns - 1) cells = [words.slice(0, words.length - (columns - 2)).join(' '), ...words.slice(words.length - (columns - 2))];
+  }
+  return { no: Number(m[1]), cells };
+}
+
+/** A group heading between rows: 一、开办企业 / (二)获得电力 / 杭州市 — short, no sentence. */
+function groupHeading(text: string): string | null {
+  const label = text.replace(/^(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十]{1,3}[)])\s*/, '').trim();
+  const n = [...label].length;
+  return n >= 2 && n <= 16 && !endsLikeProse(label) && !/\s/.test(label) && rowNumber(label) === null ? label : null;
+}
+
+/** The part of a published line that corresponds to a cell's simplified text (same length, found by position). */
+function originalCell(line: Line, cell: string): string {
+  const at = line.simplified.indexOf(cell);
+  if (at < 0) return cell;
+  const chars = [...line.original];
+  const offset = [...line.simplified.slice(0, at)].length;
+  return chars.length === [...line.simplified].length ? chars.slice(offset, offset + [...cell].length).join('') : cell;
+}
+
+/**
+ * The first table of cases in the document, or null. Rows follow a header row; numbering runs on, or restarts
+ * at 1 under a group heading; the table ends at the first line that is neither a row, a wrapped cell, a group
+ * heading followed by rows, nor a repeated header row.
+ */
+export function findCaseTable(lines: Line[]): CaseTable | null {
+  for (let i = 0; i < lines.length; i++) {
+    const header = headerAt(lines, i);
+    if (!header) continue;
+    const table = readTable(lines, i, header);
+    if (table) return table;
+  }
+  return null;
+}
+
+function readTable(lines: Line[], headerStart: number, first: { columns: Column[]; last: number }): CaseTable | null {
+  let columns = first.columns;
+  const lineIdx: number[] = [];
+  for (let k = headerStart; k <= first.last; k++) lineIdx.push(k);
+  // A group heading right above the first header row files the rows under it.
+  let group: string | null = null;
+  const above = headerStart - 1;
+  if (above >= 0 && groupHeading(lines[above].simplified) !== null && /^(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十]{1,3}[)])/.test(lines[above].simplified)) {
+    group = groupHeading(lines[above].simplified);
+    lineIdx.unshift(above);
+  }
+  const rows: TableRow[] = [];
+  let restart = true;
+  let i = first.last + 1;
+  const expected = () => (rows.length && !restart ? rows[rows.length - 1].no + 1 : null);
+  const startsRow = (j: number): boolean => {
+    if (j >= lines.length) return false;
+    const t = lines[j].simplified;
+    const no = rowNumber(t) ?? rowOnLine(t, columns.length)?.no ?? null;
+    const want = expected();
+    return no !== null && (want === null ? no === 1 || no === (rows[rows.length - 1]?.no ?? 0) + 1 : no === want);
+  };
+  while (i < lines.length) {
+    const t = lines[i].simplified;
+    const again = headerAt(lines, i);
+    if (again) {
+      columns = again.columns;
+      for (let k = i; k <= again.last; k++) lineIdx.push(k);
+      i = again.last + 1;
+      continue;
+    }
+    if (startsRow(i)) {
+      const inline = rowNumber(t) === null ? rowOnLine(t, columns.length) : null;
+      const rowLines = [i];
+      let cells: { text: string; line: Line }[];
+      if (inline) cells = inline.cells.map((c) => ({ text: c, line: lines[i] }));
+      else {
+        // One cell per line: the lines up to the next row (or group heading, or header row); the last row
+        // of the table has no next row, so it takes as many lines as it has cells.
+        const no = rowNumber(t)!;
+        let next = -1;
+        for (let j = i + 1; j < lines.length && j <= i + columns.length + 2; j++) {
+          const n = rowNumber(lines[j].simplified);
+          if (n === no + 1 || headerAt(lines, j) || (groupHeading(lines[j].simplified) !== null && startsRowAfter(lines, j, columns.length))) {
+            next = j;
+            break;
+          }
+        }
+        const end = next >= 0 ? next : Math.min(lines.length, i + columns.length);
+        for (let j = i + 1; j < end; j++) rowLines.push(j);
+        cells = rowLines.slice(1).map((j) => ({ text: lines[j].simplified, line: lines[j] }));
+      }
+      rows.push(rowOf(Number(/^\d+/.exec(t)![0]), cells, columns, group, rowLines));
+      restart = false;
+      lineIdx.push(...rowLines);
+      i = rowLines[rowLines.length - 1] + 1;
+      continue;
+    }
+    const label = groupHeading(t);
+    if (label !== null && rows.length && startsRowAfter(lines, i, columns.length)) {
+      group = label;
+      restart = true;
+      lineIdx.push(i);
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (rows.length === 0) return null;
+  return { rows, start: Math.min(...lineIdx), end: Math.max(...lineIdx), lineIdx };
+}
+
+/** A group heading at line j is followed (after a repeated header row, if any) by a row numbered 1. */
+function startsRowAfter(lines: Line[], j: number, columns: number): boolean {
+  let k = j + 1;
+  const header = k < lines.length ? headerAt(lines, k) : null;
+  if (header) k = header.last + 1;
+  if (k >= lines.length) return false;
+  const t = lines[k].simplified;
+  return rowNumber(t) === 1 || rowOnLine(t, columns)?.no === 1;
+}
+
+function rowOf(no: number, cells: { text: string; line: Line }[], columns: Column[], group: string | null, lineIdx: number[]): TableRow {
+  // Columns after 序号; a cell that wrapped over lines makes more cells than columns: the title is the one that
+  // wraps (the unit and field are short), so the surplus joins it.
+  const rest = columns.slice(1);
+  const surplus = Math.max(0, cells.length - rest.length);
+  const titleAt = Math.max(0, rest.indexOf('title'));
+  const merged: { text: string; original: string }[] = [];
+  cells.forEach((c, k) => {
+    const original = originalCell(c.line, c.text);
+    if (k > titleAt && k <= titleAt + surplus) {
+      merged[titleAt].text += c.text;
+      merged[titleAt].original += original;
+    } else merged.push({ text: c.text, original });
+  });
+  const cell = (col: Column) => {
+    const k = rest.indexOf(col);
+    return k >= 0 && k < merged.length ? merged[k] : null;
+  };
+  const title = cell('title') ?? { text: '', original: '' };
+  return {
+    no,
+    title: title.text,
+    titleOriginal: title.original,
+    lineIdx,
+    ...groupColumns(group, cell('unit')?.text ?? null, cell('field')?.text ?? null),
+  };
+}
+
+/** A group heading stands in for the column the rows lack: an indicator for the field, else a region for the unit. */
+function groupColumns(group: string | null, unit: string | null, field: string | null): { unit: string | null; field: string | null } {
+  if (group === null) return { unit, field };
+  return headingToIndicator(group) !== null ? { unit, field: field ?? group } : { unit: unit ?? group, field };
+}
