@@ -47,9 +47,15 @@ function columnOf(cell: string): Column | null {
   return null;
 }
 
+/** An annex label or a caption naming a list: 附件 / 附件2: / 第三批典型案例名单 / 案例汇总表. */
+function tableCaption(text: string): boolean {
+  return /^附件\s*\d{0,2}\s*:?$/.test(text) || ([...text].length <= 40 && !endsLikeProse(text) && /(?:名单|清单|一览表|汇总表)$/.test(text));
+}
+
 /** A header row written on one line: 序号<tab>案例名称<tab>申报单位 … */
 function headerOnLine(text: string): Column[] | null {
-  const cells = text.split(CELL_SEPARATOR).map((c) => c.trim()).filter(Boolean);
+  // Column names hold no blank, so any blank separates them (序号 案例名称 申报单位).
+  const cells = text.split(/\s+/).filter(Boolean);
   if (cells.length < 2) return null;
   const columns = cells.map(columnOf);
   if (columns.some((c) => c === null) || columns[0] !== 'no' || !columns.includes('title')) return null;
@@ -137,6 +143,8 @@ function readTable(lines: Line[], headerStart: number, first: { columns: Column[
     group = groupHeading(lines[above].simplified);
     lineIdx.unshift(above);
   }
+  // The table's caption above it (附件2 / 典型案例名单) is no case text, even where the table follows the cases.
+  for (let k = Math.min(...lineIdx) - 1, n = 0; k >= 0 && n < 2 && tableCaption(lines[k].simplified); k--, n++) lineIdx.unshift(k);
   const rows: TableRow[] = [];
   let restart = true;
   let i = first.last + 1;

@@ -1,0 +1,91 @@
+// Tables of cases (名单) flattened to text, in the variants the golden fixtures (case-list-*) do not cover:
+// the table after the case texts, cells separated by single spaces, rows grouped under regions, a header row
+// repeated on a new page — and tab-indented bullets inside a body, which are no table. Made-up notices
+// modelled on real ones.
+import { describe, expect, it } from 'vitest';
+import { ingestDocument } from '../../src/ingest/pipeline.ts';
+
+const ingest = (lines: string[]) => ingestDocument({ sourceFile: 'notice.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
+const notice = (count: string, issuer: string) => ['关于公布优化营商环境典型案例名单的通知', '各市人民政府:', `现将${count}个典型案例名单予以公布。`, issuer, '2024年5月6日'];
+const partCase = (title: string, k: number) => [title, '一、背景情况', `背景${k}说明。`, '二、主要做法', '1.整合事项,统一受理。', '2.全程网办,减少跑动。', '三、取得成效', `办理时间缩短${k + 3}成。`];
+
+describe('a table of cases', () => {
+  it('after the case texts: lists the same cases (matched, not doubled); its caption is no case text', () => {
+    const titles = ['南昌市推行“拿地即开工”', '赣州市打造“赣服通”赣州分厅'];
+    const r = ingest([
+      ...notice('2', '江西省发展和改革委员会'),
+      ...titles.flatMap(partCase),
+      '附件',
+      '典型案例名单',
+      '序号\t案例名称\t推荐单位\t所属领域',
+      `1\t${titles[0]}\t南昌市发展改革委\t办理建筑许可`,
+      `2\t${titles[1]}\t赣州市政务服务管理局\t政务服务`,
+    ]);
+    expect(r.cases.map((c) => c.title)).toEqual(titles);
+    expect(r.cases.map((c) => c.has_body)).toEqual([true, true]);
+    expect(r.cases.map((c) => [c.indicator, c.indicator_source])).toEqual([['construction_permits', 'document'], ['government_services', 'document']]);
+    expect(r.cases[1].outcomes).toBe('办理时间缩短4成。');
+    expect(r.unassigned).toEqual([]);
+    expect(r.report.warnings.map((w) => w.code)).not.toContain('cases_without_text');
+  });
+
+  it('cells separated by single spaces: the last cells are the short columns, the title keeps its own space', () => {
+    const r = ingest([
+      ...notice('3', '江苏省发展和改革委员会'),
+      '序号 案例名称 申报地区',
+      '1 推行“不见面审批” 提升办事效率 南京市',
+      '2 企业开办“一窗通” 苏州市',
+      '3 “苏服办”总门户 无锡市',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.city])).toEqual([
+      ['推行“不见面审批” 提升办事效率', '南京市'],
+      ['企业开办“一窗通”', '苏州市'],
+      ['“苏服办”总门户', '无锡市'],
+    ]);
+    expect(r.report.warnings).toContainEqual({ code: 'cases_without_text', params: { n: 3, found: 3 } });
+  });
+
+  it('rows grouped under regions, numbering restarting in each group: the region places the rows', () => {
+    const r = ingest([
+      ...notice('3', '浙江省发展和改革委员会'),
+      '一、杭州市',
+      '序号\t案例名称',
+      '1\t企业开办“一件事”改革',
+      '2\t“亲清在线”数字平台',
+      '二、宁波市',
+      '序号\t案例名称',
+      '1\t“甬易办”惠企政策兑现',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.city])).toEqual([
+      ['企业开办“一件事”改革', '杭州市'],
+      ['“亲清在线”数字平台', '杭州市'],
+      ['“甬易办”惠企政策兑现', '宁波市'],
+    ]);
+    expect(r.unassigned).toEqual([]);
+  });
+
+  it('one cell per line, the header row repeated on the next page', () => {
+    const r = ingest([
+      ...notice('3', '山东省发展和改革委员会'),
+      '序号', '案例名称', '申报单位',
+      '1', '推行“交房即交证”改革', '济南市自然资源和规划局',
+      '2', '打造“一网通办”政务服务品牌', '青岛市行政审批服务局',
+      '- 2 -',
+      '序号', '案例名称', '申报单位',
+      '3', '港口通关“一次查验”', '烟台海关',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.city])).toEqual([
+      ['推行“交房即交证”改革', '济南市'],
+      ['打造“一网通办”政务服务品牌', '青岛市'],
+      ['港口通关“一次查验”', '烟台市'],
+    ]);
+    expect(r.unassigned).toEqual([]);
+  });
+
+  it('no header row, no table: tab-indented bullets inside bodies start no case', () => {
+    const body = (title: string) => [title, '一、背景情况', '群众办事多头跑。', '二、主要做法', '1\t整合窗口,实行综合受理。', '2\t推行网上办理,全程电子化。', '三、取得成效', '办理时间缩短60%。'];
+    const r = ingest([...notice('2', '福建省发展和改革委员会'), ...body('福州市推行“一趟不用跑”'), ...body('厦门市打造“i厦门”平台')]);
+    expect(r.cases.map((c) => c.title)).toEqual(['福州市推行“一趟不用跑”', '厦门市打造“i厦门”平台']);
+    expect(r.cases.every((c) => c.measures.includes('整合窗口') && c.has_body)).toBe(true);
+  });
+});
