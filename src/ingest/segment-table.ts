@@ -34,13 +34,18 @@ export interface CaseTable {
 
 type Column = 'no' | 'title' | 'unit' | 'field' | 'other';
 
-/** Cells of a flattened row: tabs, ideographic spaces or two spaces and more between them. */
-const CELL_SEPARATOR = /\t+|\u3000+| {2,}/;
+/** Cells of a flattened row: tabs, ideographic spaces, two spaces and more, or a bar (| 1 | 标题 | 单位 |) between them. */
+const CELL_SEPARATOR = /\t+|\u3000+| {2,}|\s*\|\s*/;
+
+/** A row's text without the bars that open and close it. */
+function unbar(text: string): string {
+  return text.replace(/^\|\s*|\s*\|$/g, '');
+}
 
 function columnOf(cell: string): Column | null {
   const c = cell.replace(/\s+/g, '');
   if (/^(?:序号|编号|序)$/.test(c)) return 'no';
-  if (/^(?:典型|创新|优秀)?(?:案例|经验|做法|项目|举措|实践|改革)?(?:名称|标题|题目)$/.test(c) || /^(?:典型)?案例$/.test(c)) return 'title';
+  if (/^(?:典型|创新|优秀)?(?:案例|经验|做法|举措|实践|改革)?(?:名称|标题|题目)$/.test(c) || /^(?:典型)?案例$/.test(c)) return 'title';
   if (/^(?:所属|涉及|对应)?(?:领域|类别|类型|指标|评价指标|分类|方向)$/.test(c)) return 'field';
   if (/(?:单位|地区|地市|市州|部门|区域|所在地|设区市)(?:[(][^()]{1,6}[)])?$/.test(c) && [...c].length <= 12) return 'unit';
   if ([...c].length <= 6 && !endsLikeProse(c)) return 'other'; // 备注, 层级 …
@@ -55,7 +60,7 @@ function tableCaption(text: string): boolean {
 /** A header row written on one line: 序号<tab>案例名称<tab>申报单位 … */
 function headerOnLine(text: string): Column[] | null {
   // Column names hold no blank, so any blank separates them (序号 案例名称 申报单位).
-  const cells = text.split(/\s+/).filter(Boolean);
+  const cells = unbar(text).split(/[\s|]+/).filter(Boolean);
   if (cells.length < 2) return null;
   const columns = cells.map(columnOf);
   if (columns.some((c) => c === null) || columns[0] !== 'no' || !columns.includes('title')) return null;
@@ -90,7 +95,7 @@ function rowNumber(text: string): number | null {
 
 /** A row on one line: its number and its other cells, or null. */
 function rowOnLine(text: string, columns: number): { no: number; cells: string[] } | null {
-  const m = /^(\d{1,3})\s*[.、]?(?:\t|\u3000|\s)\s*(\S.*)$/.exec(text);
+  const m = /^(\d{1,3})\s*[.、]?(?:[\t\u3000 |])\s*\|?\s*(\S.*)$/.exec(unbar(text));
   if (!m) return null;
   let cells = m[2].split(CELL_SEPARATOR).map((c) => c.trim()).filter(Boolean);
   // Cells separated by single spaces: the last columns are the short ones (unit, field); the title takes the rest.
@@ -103,6 +108,7 @@ function rowOnLine(text: string, columns: number): { no: number; cells: string[]
 
 /** A group heading between rows: 一、开办企业 / (二)获得电力 / 杭州市 — short, no sentence. */
 function groupHeading(text: string): string | null {
+  if (tableCaption(text)) return null;
   const label = text.replace(/^(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十]{1,3}[)])\s*/, '').trim();
   const n = [...label].length;
   return n >= 2 && n <= 16 && !endsLikeProse(label) && !/\s/.test(label) && rowNumber(label) === null ? label : null;
@@ -139,8 +145,10 @@ function readTable(lines: Line[], headerStart: number, first: { columns: Column[
   // A group heading right above the first header row files the rows under it.
   let group: string | null = null;
   const above = headerStart - 1;
-  if (above >= 0 && groupHeading(lines[above].simplified) !== null && /^(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十]{1,3}[)])/.test(lines[above].simplified)) {
-    group = groupHeading(lines[above].simplified);
+  const aboveLabel = above >= 0 ? groupHeading(lines[above].simplified) : null;
+  // Numbered (一、开办企业) or naming an indicator (开办企业): not the notice's last line of prose or its signature.
+  if (aboveLabel !== null && (/^(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(][一二三四五六七八九十]{1,3}[)])/.test(lines[above].simplified) || headingToIndicator(aboveLabel) !== null)) {
+    group = aboveLabel;
     lineIdx.unshift(above);
   }
   // The table's caption above it (附件2 / 典型案例名单) is no case text, even where the table follows the cases.
@@ -186,7 +194,7 @@ function readTable(lines: Line[], headerStart: number, first: { columns: Column[
         for (let j = i + 1; j < end; j++) rowLines.push(j);
         cells = rowLines.slice(1).map((j) => ({ text: lines[j].simplified, line: lines[j] }));
       }
-      rows.push(rowOf(Number(/^\d+/.exec(t)![0]), cells, columns, group, rowLines));
+      rows.push(rowOf(inline?.no ?? rowNumber(t)!, cells, columns, group, rowLines));
       restart = false;
       lineIdx.push(...rowLines);
       i = rowLines[rowLines.length - 1] + 1;

@@ -82,6 +82,28 @@ describe('a table of cases', () => {
     expect(r.unassigned).toEqual([]);
   });
 
+  it('cells between bars, under an indicator heading with no number', () => {
+    const r = ingest([
+      ...notice('2', '河南省发展和改革委员会'),
+      '获得电力',
+      '| 序号 | 案例名称 | 申报单位 |',
+      '| 1 | 低压小微企业“零投资”接电 | 郑州市发展改革委 |',
+      '| 2 | 电力接入工程审批“一链办理” | 洛阳市行政审批服务局 |',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.city, c.indicator, c.indicator_source])).toEqual([
+      ['低压小微企业“零投资”接电', '郑州市', 'electricity', 'document'],
+      ['电力接入工程审批“一链办理”', '洛阳市', 'electricity', 'document'],
+    ]);
+    expect(r.unassigned).toEqual([]);
+  });
+
+  it('a figure table inside a case body (序号 / 项目名称 / 投资额) is no table of cases', () => {
+    const body = (title: string, k: number) => [title, '一、背景情况', '项目审批环节多。', '二、主要做法', '序号\t项目名称\t投资额(亿元)', `1\t产业园${k}期\t12`, `2\t物流园${k}期\t8`, '三、取得成效', '审批时间缩短一半。'];
+    const r = ingest([...notice('2', '河南省发展和改革委员会'), ...body('郑州市推行“拿地即开工”', 1), ...body('洛阳市推行“标准地”出让', 2)]);
+    expect(r.cases.map((c) => c.title)).toEqual(['郑州市推行“拿地即开工”', '洛阳市推行“标准地”出让']);
+    expect(r.cases.every((c) => c.has_body && c.measures.includes('物流园'))).toBe(true);
+  });
+
   it('no header row, no table: tab-indented bullets inside bodies start no case', () => {
     const body = (title: string) => [title, '一、背景情况', '群众办事多头跑。', '二、主要做法', '1\t整合窗口,实行综合受理。', '2\t推行网上办理,全程电子化。', '三、取得成效', '办理时间缩短60%。'];
     const r = ingest([...notice('2', '福建省发展和改革委员会'), ...body('福州市推行“一趟不用跑”'), ...body('厦门市打造“i厦门”平台')]);
