@@ -62,7 +62,15 @@ interface ListItem {
 // ---------- the list of announced cases ----------
 
 function stripEntryNumber(original: string): string {
-  return original.replace(/^\s*附件\s*[:：]\s*/, '').replace(/^\s*[\d０-９]{1,3}\s*[.、．]\s*/, '').trim();
+  return original.replace(/^\s*附件\s*[:：]\s*/, '').replace(/^\s*[\d０-９]{1,3}(?:\s*[.、．]|[\s\u3000])\s*/, '').trim();
+}
+
+/** A list entry: 1.标题 / 1、标题, or a number and a blank before a title (1 甲市推行…, a table flattened without its header). */
+function entryOf(text: string): { no: number; title: string } | null {
+  const e = listEntry(text);
+  if (e) return e;
+  const m = /^(\d{1,3})\s+(\S.*)$/.exec(text);
+  return m && titleLike(m[2]) ? { no: Number(m[1]), title: m[2].trim() } : null;
 }
 
 /** Finds `附件:` + numbered entries (or, failing that, a run of entries 1., 2., … in the header). */
@@ -81,7 +89,7 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
     const firstPart = lines.findIndex((l) => partHeading(l.simplified) !== null);
     const end = Math.min(limit, firstPart < 0 ? limit : firstPart);
     const entry = (i: number) => {
-      const e = listEntry(lines[i].simplified);
+      const e = entryOf(lines[i].simplified);
       return e && !endsLikeProse(e.title) ? e : null;
     };
     for (let i = 0; i + 1 < end; i++) {
@@ -99,13 +107,13 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
   let i = start;
   const opener = listOpener(lines[start].simplified);
   if (opener !== null) {
-    const first = listEntry(opener);
+    const first = entryOf(opener);
     if (first) items.push({ no: first.no, title: first.title, titleOriginal: stripEntryNumber(lines[start].original), lineIdx: [start] });
     i = start + 1;
   }
   let end = start;
   for (; i < limit; i++) {
-    const e = listEntry(lines[i].simplified);
+    const e = entryOf(lines[i].simplified);
     const expected = items.length ? items[items.length - 1].no + 1 : 1;
     if (e && e.no === expected) {
       items.push({ no: e.no, title: e.title, titleOriginal: stripEntryNumber(lines[i].original), lineIdx: [i] });
@@ -113,7 +121,7 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
       continue;
     }
     // A wrapped entry: a plain line followed (within two lines) by the next entry.
-    const next = [lines[i + 1], lines[i + 2]].map((l) => (l ? listEntry(l.simplified) : null));
+    const next = [lines[i + 1], lines[i + 2]].map((l) => (l ? entryOf(l.simplified) : null));
     if (items.length && !e && next.some((n) => n?.no === expected) && caseMarker(lines[i].simplified) === null) {
       const last = items[items.length - 1];
       last.title += lines[i].simplified;
@@ -471,7 +479,9 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
     from = 0;
   } else {
     // The list of announced cases sits before the first case marker (or anywhere if there is none).
-    const firstMarker = lines.findIndex((l) => caseMarker(l.simplified) !== null);
+    // Marker lines in a run (1 甲市推行… / 2 乙市打造…, nothing between them) are the list's entries, not cases.
+    const isMarker = (i: number) => i >= 0 && i < lines.length && caseMarker(lines[i].simplified) !== null;
+    const firstMarker = lines.findIndex((_, i) => isMarker(i) && !isMarker(i - 1) && !isMarker(i + 1));
     list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
     from = list.end + 1;
   }

@@ -104,6 +104,16 @@ describe('a table of cases', () => {
     expect(r.cases.every((c) => c.has_body && c.measures.includes('物流园'))).toBe(true);
   });
 
+  it('a list numbered with a blank (1 甲市推行…): its numbers are entries of the list, not case markers', () => {
+    const titles = ['合肥市推行“免申即享”惠企政策兑现', '芜湖市打造“一窗通办”综合服务', '蚌埠市实施工程建设项目“多测合一”'];
+    const listOnly = ingest([...notice('3', '安徽省人民政府办公厅'), '附件', '第四批典型案例名单', ...titles.map((t, k) => `${k + 1} ${t}`)]);
+    expect(listOnly.cases.map((c) => [c.title, c.city, c.has_body])).toEqual(titles.map((t) => [t, t.slice(0, 3), false]));
+    expect(listOnly.report.layout).toBe('list-only');
+    // The same list above the case texts: one case each, with its text.
+    const withTexts = ingest([...notice('3', '安徽省人民政府办公厅'), ...titles.map((t, k) => `${k + 1} ${t}`), ...titles.flatMap(partCase)]);
+    expect(withTexts.cases.map((c) => [c.title, c.has_body])).toEqual(titles.map((t) => [t, true]));
+  });
+
   it('no header row, no table: tab-indented bullets inside bodies start no case', () => {
     const body = (title: string) => [title, '一、背景情况', '群众办事多头跑。', '二、主要做法', '1\t整合窗口,实行综合受理。', '2\t推行网上办理,全程电子化。', '三、取得成效', '办理时间缩短60%。'];
     const r = ingest([...notice('2', '福建省发展和改革委员会'), ...body('福州市推行“一趟不用跑”'), ...body('厦门市打造“i厦门”平台')]);
