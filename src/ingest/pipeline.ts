@@ -228,6 +228,13 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
     if (seg.headingLabel) headings.push({ seq: seg.seq, heading: seg.headingLabel });
   }
 
+  // A notice dated before the year it names, or more than a year after it, contradicts itself: flagged, not guessed.
+  if (published !== null && year !== null) {
+    const dated = Number(published.slice(0, 4));
+    if (dated < year || dated > year + 1) warnings.push({ code: 'published_contradicts_year', params: { published, year } });
+  }
+  const caseProvinces = new Set(cases.map((c) => c.province).filter((p) => p !== null));
+  if (province === null && caseProvinces.size > 1) warnings.push({ code: 'several_provinces', params: { n: caseProvinces.size } });
   if (header.casesAnnounced !== null && header.casesAnnounced !== segCases.length) {
     warnings.push({ code: 'announced_mismatch', params: { announced: header.casesAnnounced, found: segCases.length } });
   }

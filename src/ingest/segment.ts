@@ -28,6 +28,7 @@ import {
 } from './segment-layouts.ts';
 import {
   ORG_SUFFIX,
+  articleEnd,
   caseMarker,
   contributorLine,
   dateLine,
@@ -43,6 +44,7 @@ import {
   titleSimilarity,
   type PartName,
 } from './segment-patterns.ts';
+import { joinHardWraps, pageFurniture, wrapWidth } from './segment-pages.ts';
 import { toSimplified } from './text-convert.ts';
 
 interface ListItem {
@@ -126,7 +128,7 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
 /** Splits a marked body's first lines into its title (wrapped lines joined) and the rest. */
 function splitTitle(lines: Line[], body: Body, entryTitle: string | null): void {
   const idx = body.bodyIdx;
-  if (body.inlineTitle !== null || body.markerIdx === null) return; // the reading placed the title already
+  if (body.inlineTitle !== null || body.markerIdx === null || body.untitled) return; // the reading placed the title already
   if (idx.length === 0 || partHeading(lines[idx[0]].simplified) !== null || (endsLikeProse(lines[idx[0]].simplified) && lines[idx[0]].simplified.length > 40)) {
     return; // no title line
   }
@@ -417,7 +419,17 @@ export interface Segmentation extends SegmentResult {
 }
 
 export function segmentDocument(doc: { lines: Line[] }): Segmentation {
-  const lines = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
+  const all = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
+  // Page numbers, running headers, a table of contents and what a web page shows after the article (往期推荐…)
+  // are set aside first, and lines broken at the page
+  // width joined: a page break inside a body is then no boundary, a broken line no title, and the contents'
+  // titles no second copy of the cases.
+  const furniture = pageFurniture(all);
+  const end = all.findIndex((l) => articleEnd(l.simplified));
+  if (end >= 0) for (let i = end; i < all.length; i++) furniture.add(i);
+  const kept = all.filter((_, i) => !furniture.has(i));
+  const { lines, joined } = joinHardWraps(kept, wrapWidth(kept));
+  const withJoined = (lineNos: number[]) => lineNos.flatMap((n) => [n, ...(joined.get(n) ?? [])]);
   // The list of announced cases sits before the first case marker (or anywhere if there is none).
   const firstMarker = lines.findIndex((l) => caseMarker(l.simplified) !== null);
   const list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
@@ -441,5 +453,10 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   // Highest score; ties go to the earlier (more explicit) reading.
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
   const layout = best.layout === 'list-only' || best.layout === 'none' || !list.items.length ? best.layout : `${best.layout}+list`;
-  return { header: best.header, cases: best.cases, headerLineNos: best.headerLineNos, unassigned: best.unassigned, layout };
+  const headerLineNos = [...withJoined(best.headerLineNos), ...all.filter((_, i) => furniture.has(i)).map((l) => l.lineNo)];
+  const cases = best.cases.map((c) => ({ ...c, lineNos: withJoined(c.lineNos).sort((a, b) => a - b) }));
+  // An unassigned joined line reports the lines it took in as well.
+  const byNo = new Map(all.map((l) => [l.lineNo, l]));
+  const unassigned = best.unassigned.flatMap((l) => [byNo.get(l.lineNo)!, ...(joined.get(l.lineNo) ?? []).map((n) => byNo.get(n)!)]);
+  return { header: best.header, cases, headerLineNos: headerLineNos.sort((a, b) => a - b), unassigned, layout };
 }

@@ -13,7 +13,11 @@ interface ExpectedCase {
   title?: string;
   titleIncludes?: string;
   titleInferred?: boolean;
-  city?: string;
+  /** null: the case names no prefecture (a province-level agency, a province-wide practice). */
+  city?: string | null;
+  county?: string | null;
+  province?: string;
+  level?: 'province' | 'city' | 'county';
   heading?: string;
   background?: boolean;
   measures?: boolean;
@@ -22,8 +26,12 @@ interface ExpectedCase {
 }
 
 interface Expected {
-  province: string;
+  /** null: a national notice whose cases come from several provinces. */
+  province: string | null;
   year?: number;
+  published?: string;
+  /** Warning codes the reader must be shown (an ambiguity flagged rather than guessed). */
+  warnings?: string[];
   batch?: number;
   issuer?: string;
   casesAnnounced?: number | null;
@@ -54,6 +62,8 @@ describe('layout fixtures (golden)', () => {
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
       if (e.batch !== undefined) expect(r.document.batch).toBe(e.batch);
       if (e.issuer !== undefined) expect(r.document.issuer).toBe(e.issuer);
+      if (e.published !== undefined) expect(r.document.published).toBe(e.published);
+      for (const code of e.warnings ?? []) expect(r.report.warnings.map((w) => w.code)).toContain(code);
       if (e.casesAnnounced !== undefined) expect(r.report.casesAnnounced).toBe(e.casesAnnounced);
       if (e.idPrefix) expect(r.cases.every((c) => c.case_id.startsWith(`${e.idPrefix}-`))).toBe(true);
       expect(r.report.layout).not.toBe('none');
@@ -65,7 +75,10 @@ describe('layout fixtures (golden)', () => {
         if (x.title !== undefined) expect(c.title).toBe(x.title);
         if (x.titleIncludes !== undefined) expect(c.title).toContain(x.titleIncludes);
         expect(c.flags.includes('title_inferred')).toBe(x.titleInferred ?? false);
-        if (x.city !== undefined) expect(c.city).toBe(x.city);
+        if (x.city !== undefined) expect(c.city, c.title).toBe(x.city);
+        if (x.county !== undefined) expect(c.county, c.title).toBe(x.county);
+        if (x.province !== undefined) expect(c.province, c.title).toBe(x.province);
+        if (x.level !== undefined) expect(c.level, c.title).toBe(x.level);
         if (x.heading !== undefined) {
           expect(c.indicator_source).toBe('document');
           expect(c.indicator).toBe(headingToIndicator(x.heading));
@@ -120,6 +133,15 @@ describe('announced count', () => {
   it('ignores counts of earlier batches and other figures', () => {
     expect(announcedCount('自2022年以来,我省已推出三批共47个典型经验做法。现推出第四批共3个典型经验做法。')).toBe(3);
     expect(announcedCount('今年以来全省新设经营主体2300户,累计推出改革举措120项。')).toBeNull();
+    expect(announcedCount('我省前两批共推出二十四个典型案例。现将第三批五个典型案例予以推广。')).toBe(5);
+    expect(announcedCount('2023年,省营商办发布两批共30个典型案例。今年,现发布第一批8个典型案例。')).toBe(8);
+    expect(announcedCount('在第一批12个案例基础上,现推出第二批6个案例。')).toBe(6);
+  });
+
+  it('ignores counts of places and of entries submitted', () => {
+    expect(announcedCount('现将上海市等10个地区的20个典型经验做法予以通报。')).toBe(20);
+    expect(announcedCount('全省共有128个案例参评,最终评选出15个最佳实践案例。')).toBe(15);
+    expect(announcedCount('关于推广二十项优化营商环境典型经验做法的通知')).toBe(20);
   });
 });
 
