@@ -1,18 +1,20 @@
 // Named queries of the Cases view (search table) and of the case page.
 // Search works on the simplified normal form: a typed term holding traditional characters is converted to
 // simplified (so 營商 finds 营商; a simplified term such as 显著 is left as typed), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
+// Published cases are found through the bigram index built at export (sql/search-index.ts), which reads a
+// term's postings instead of every case text; imported cases, which the index does not hold, by their text.
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
 import type { CaseSortKey, Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
-import { caseWhere, literal, summaryWhere } from './sql.ts';
+import { literal, summaryWhere } from './sql.ts';
+import { answeredByIndex, MATCHED_COLUMNS, SEARCH_COLUMNS, searchCandidatesSql } from '../sql/search-index.ts';
 import type { MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
 export const PAGE_SIZE = 20;
 
-/** The simplified text columns a search looks in, in the order a snippet is taken from. */
-export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as const;
+export { SEARCH_COLUMNS } from '../sql/search-index.ts';
 
 /**
  * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
@@ -53,12 +55,10 @@ export function searchTerms(search: string, convert: Simplify | null = loadedSim
     .filter((t) => t !== '');
 }
 
+/** A term found in any matched column of the rows aliased `alias` (the published original title and the id too). */
 function termMatch(term: string, alias: string): string {
   const lit = literal(term);
-  const cols = SEARCH_COLUMNS.map((c) => `contains(${alias}.${c}, ${lit})`);
-  // The published original too, so a term the converter maps differently still finds its case.
-  cols.push(`contains(${alias}.title_original, ${lit})`, `contains(${alias}.case_id, ${lit})`);
-  return `(${cols.join(' OR ')})`;
+  return `(${MATCHED_COLUMNS.map((c) => `contains(${alias}.${c}, ${lit})`).join(' OR ')})`;
 }
 
 /** Sortable columns of the cases table; the sort string is a key, '-' prefixed for descending. */
@@ -148,16 +148,36 @@ ${tail}`,
   const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
     .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
     .join(' ')} ELSE NULL END`;
+  // Published cases: the index's candidates; the texts of those holding a term longer than two characters are
+  // read to verify it (its bigrams may lie apart). Imported cases (no key) by their own texts.
+  const unverified = terms.filter((t) => !answeredByIndex(t));
+  const candidates = searchCandidatesSql(terms);
+  const published = unverified.length
+    ? `SELECT t.key FROM base_search_text t WHERE t.key IN (${candidates})
+    AND ${unverified.map((term) => termMatch(term, 't')).join(' AND ')}`
+    : candidates;
+  const where = caseListWhere(filters, 'c');
   return {
     id: 'cases.search',
     columns: SEARCH_ROW_COLUMNS,
-    sql: `WITH hits AS (
-  SELECT t.case_id, ${snippet} AS snippet FROM cases t
-  WHERE ${[caseWhere(filters, { alias: 't' }), ...terms.map((term) => termMatch(term, 't'))].join('\n    AND ')}
+    sql: `WITH matched AS (
+  SELECT c.* FROM case_list c WHERE c.key IN (${published}) AND ${where}
+  UNION ALL
+  SELECT c.* FROM case_list c WHERE c.key IS NULL AND ${where} AND c.case_id IN (
+    SELECT t.case_id FROM imported_cases t WHERE t.duplicate_of IS NULL AND ${terms.map((term) => termMatch(term, 't')).join(' AND ')})
+), page AS (
+  SELECT ${columns}, c.key, count(*) OVER () AS total, row_number() OVER (ORDER BY ${orderBy(sort)}) AS rank
+  FROM matched c LEFT JOIN indicators i ON i.code = c.indicator
+  QUALIFY rank > ${offset} AND rank <= ${offset + pageSize}
+), texts AS (
+  -- The page's texts only, for the snippets.
+  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t WHERE t.key IN (SELECT key FROM page)
+  UNION ALL
+  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )
-SELECT ${columns}, h.snippet, (SELECT count(*) FROM hits) AS total
-FROM case_list c JOIN hits h ON h.case_id = c.case_id LEFT JOIN indicators i ON i.code = c.indicator
-${tail}`,
+SELECT p.* EXCLUDE (key, total, rank), ${snippet} AS snippet, p.total
+FROM page p LEFT JOIN texts t ON t.case_id = p.case_id
+ORDER BY p.rank`,
   };
 }
 
