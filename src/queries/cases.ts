@@ -148,24 +148,31 @@ ${tail}`,
   const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
     .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
     .join(' ')} ELSE NULL END`;
-  // Published cases: the index's candidates; the texts of those holding a term longer than two characters are
-  // read to verify it (its bigrams may lie apart). Imported cases (no key) by their own texts.
+  // Published cases: the index's candidates under the filters. The texts of those that must hold a term longer
+  // than two characters are read to verify it (its bigrams may lie apart): in a MATERIALIZED step, so that
+  // DuckDB reads and matches the candidates' texts only, not every text before the join. Imported cases (no
+  // key: the published index does not hold them) by their own texts.
   const unverified = terms.filter((t) => !answeredByIndex(t));
-  const candidates = searchCandidatesSql(terms);
-  const published = unverified.length
-    ? `SELECT t.key FROM base_search_text t WHERE t.key IN (${candidates})
-    AND ${unverified.map((term) => termMatch(term, 't')).join(' AND ')}`
-    : candidates;
   const where = caseListWhere(filters, 'c');
+  const listed = ['case_id', 'title', 'province', 'city', 'county', 'level', 'indicator', 'year', 'batch', 'has_body', 'figures', 'seq', 'key']
+    .map((col) => `c.${col}`)
+    .join(', ');
+  const verified = unverified.length
+    ? `\n), checked AS MATERIALIZED (
+  SELECT t.key, ${unverified.map((term) => termMatch(term, 't')).join(' AND ')} AS holds
+  FROM base_search_text t WHERE t.key IN (SELECT key FROM candidates)`
+    : '';
   return {
     id: 'cases.search',
     columns: SEARCH_ROW_COLUMNS,
-    sql: `WITH matched AS (
-  SELECT c.* FROM case_list c WHERE c.key IN (${published}) AND ${where}
+    sql: `WITH candidates AS MATERIALIZED (
+  SELECT ${listed} FROM case_list c WHERE c.key IN (${searchCandidatesSql(terms)}) AND ${where}${verified}
+), matched AS (
+  SELECT * FROM candidates${unverified.length ? ' WHERE key IN (SELECT key FROM checked WHERE holds)' : ''}
   UNION ALL
-  SELECT c.* FROM case_list c WHERE c.key IS NULL AND ${where} AND c.case_id IN (
+  SELECT ${listed} FROM case_list c WHERE c.key IS NULL AND ${where} AND c.case_id IN (
     SELECT t.case_id FROM imported_cases t WHERE t.duplicate_of IS NULL AND ${terms.map((term) => termMatch(term, 't')).join(' AND ')})
-), page AS (
+), page AS MATERIALIZED (
   SELECT ${columns}, c.key, count(*) OVER () AS total, row_number() OVER (ORDER BY ${orderBy(sort)}) AS rank
   FROM matched c LEFT JOIN indicators i ON i.code = c.indicator
   QUALIFY rank > ${offset} AND rank <= ${offset + pageSize}

@@ -121,7 +121,7 @@ describe('the search index', () => {
       // The imported copies are found (their ids end in -copy; no published case's does).
       const found = await db.all(searchCases({ filters: EMPTY_FILTERS, search: 'copy', sort: '', page: 0 }));
       expect(found.length).toBeGreaterThan(1);
-      expect(found.every((r) => r.case_id.endsWith('-copy'))).toBe(true);
+      expect(found.every((r) => String(r.case_id).endsWith('-copy'))).toBe(true);
     } finally {
       for (const sql of CLEAR_WORKSPACE_SQL) await db.all(sql);
     }
