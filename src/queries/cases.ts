@@ -167,22 +167,23 @@ ${tail}`,
     columns: SEARCH_ROW_COLUMNS,
     sql: `WITH candidates AS MATERIALIZED (
   SELECT ${listed} FROM case_list c WHERE c.key IN (${searchCandidatesSql(terms)}) AND ${where}${verified}
-), matched AS (
+), matched AS MATERIALIZED (
   SELECT * FROM candidates${unverified.length ? ' WHERE key IN (SELECT key FROM checked WHERE holds)' : ''}
   UNION ALL
   SELECT ${listed} FROM case_list c WHERE c.key IS NULL AND ${where} AND c.case_id IN (
     SELECT t.case_id FROM imported_cases t WHERE t.duplicate_of IS NULL AND ${terms.map((term) => termMatch(term, 't')).join(' AND ')})
 ), page AS MATERIALIZED (
-  SELECT ${columns}, c.key, count(*) OVER () AS total, row_number() OVER (ORDER BY ${orderBy(sort)}) AS rank
-  FROM matched c LEFT JOIN indicators i ON i.code = c.indicator
-  QUALIFY rank > ${offset} AND rank <= ${offset + pageSize}
+  -- The page by a top-n (no sort of every match), then ranked among its own rows for the final order.
+  SELECT ${columns}, c.key, row_number() OVER (ORDER BY ${orderBy(sort)}) AS rank
+  FROM (SELECT c.* FROM matched c LEFT JOIN indicators i ON i.code = c.indicator ${tail}) c
+  LEFT JOIN indicators i ON i.code = c.indicator
 ), texts AS (
   -- The page's texts only, for the snippets.
   SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t WHERE t.key IN (SELECT key FROM page)
   UNION ALL
   SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )
-SELECT p.* EXCLUDE (key, total, rank), ${snippet} AS snippet, p.total
+SELECT p.* EXCLUDE (key, rank), ${snippet} AS snippet, (SELECT count(*) FROM matched) AS total
 FROM page p LEFT JOIN texts t ON t.case_id = p.case_id
 ORDER BY p.rank`,
   };
