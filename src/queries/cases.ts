@@ -73,14 +73,21 @@ const SORTS: Record<CaseSortKey, string> = {
   case_id: 'c.case_id',
 };
 
-export function orderBy(sort: string): string {
-  const desc = sort.startsWith('-');
-  const key = desc ? sort.slice(1) : sort;
-  // An own key only: `constructor` must not find Object's function.
-  const column = Object.hasOwn(SORTS, key) ? SORTS[key as CaseSortKey] : undefined;
-  const tail = 'c.province, c.year, c.batch, c.seq, c.case_id';
-  if (!column) return tail;
-  return `${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, ${tail}`;
+/** The sort key a sort string names, if it is one (an own key only: `constructor` must not find Object's function). */
+function sortKey(sort: string): CaseSortKey | undefined {
+  const key = sort.startsWith('-') ? sort.slice(1) : sort;
+  return Object.hasOwn(SORTS, key) ? (key as CaseSortKey) : undefined;
+}
+
+/**
+ * ORDER BY of a case list. `last` breaks the final ties: the case id, or among published cases only
+ * case_list's `key`, which follows the same order (province, year, batch, seq, case id).
+ */
+export function orderBy(sort: string, last = 'c.case_id'): string {
+  const key = sortKey(sort);
+  const tail = `c.province, c.year, c.batch, c.seq, ${last}`;
+  if (!key) return tail;
+  return `${SORTS[key]} ${sort.startsWith('-') ? 'DESC' : 'ASC'} NULLS LAST, ${tail}`;
 }
 
 export interface SearchParams {
@@ -148,12 +155,17 @@ ${tail}`,
   const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
     .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
     .join(' ')} ELSE NULL END`;
-  // Published cases: the index's candidates under the filters. The texts of those that must hold a term longer
-  // than two characters are read to verify it (its bigrams may lie apart): in a MATERIALIZED step, so that
-  // DuckDB reads and matches the candidates' texts only, not every text before the join. Imported cases (no
-  // key: the published index does not hold them) by their own texts.
+  // Published cases: the index's candidates under the filters, with only the columns their order needs (at 1M
+  // a frequent term has ~100k matches: their titles and ids would be tens of MB). The texts of those that must
+  // hold a term longer than two characters are read to verify it (its bigrams may lie apart): in a
+  // MATERIALIZED step, so that DuckDB matches the candidates' texts only, not every text before the join.
+  // Imported cases (no key: the published index does not hold them) by their own texts. The page is the
+  // top-n of the published matches' first rows by key order and the imported matches, whose full rows
+  // alone are read.
   const unverified = terms.filter((t) => !answeredByIndex(t));
   const where = caseListWhere(filters, 'c');
+  const key = sortKey(sort);
+  const orderColumns = ['key', 'province', 'year', 'batch', 'seq', 'indicator', 'figures', ...(key && ['title', 'city', 'level', 'case_id'].includes(key) ? [key] : [])];
   const listed = ['case_id', 'title', 'province', 'city', 'county', 'level', 'indicator', 'year', 'batch', 'has_body', 'figures', 'seq', 'key']
     .map((col) => `c.${col}`)
     .join(', ');
@@ -166,16 +178,26 @@ ${tail}`,
     id: 'cases.search',
     columns: SEARCH_ROW_COLUMNS,
     sql: `WITH candidates AS MATERIALIZED (
-  SELECT ${listed} FROM case_list c WHERE c.key IN (${searchCandidatesSql(terms)}) AND ${where}${verified}
-), matched AS MATERIALIZED (
+  SELECT ${orderColumns.map((col) => `c.${col}`).join(', ')} FROM case_list c
+  WHERE c.key IN (${searchCandidatesSql(terms)}) AND ${where}${verified}
+), published AS MATERIALIZED (
   SELECT * FROM candidates${unverified.length ? ' WHERE key IN (SELECT key FROM checked WHERE holds)' : ''}
-  UNION ALL
+), imported AS MATERIALIZED (
   SELECT ${listed} FROM case_list c WHERE c.key IS NULL AND ${where} AND c.case_id IN (
     SELECT t.case_id FROM imported_cases t WHERE t.duplicate_of IS NULL AND ${terms.map((term) => termMatch(term, 't')).join(' AND ')})
+), firsts AS (
+  SELECT c.key FROM published c LEFT JOIN indicators i ON i.code = c.indicator
+  ORDER BY ${orderBy(sort, 'c.key')} LIMIT ${offset + pageSize}
 ), page AS MATERIALIZED (
-  -- The page by a top-n (no sort of every match), then ranked among its own rows for the final order.
+  -- The page by a top-n, then ranked among its own rows for the final order.
   SELECT ${columns}, c.key, row_number() OVER (ORDER BY ${orderBy(sort)}) AS rank
-  FROM (SELECT c.* FROM matched c LEFT JOIN indicators i ON i.code = c.indicator ${tail}) c
+  FROM (
+    SELECT c.* FROM (
+      SELECT ${listed} FROM case_list c WHERE c.key IN (SELECT key FROM firsts)
+      UNION ALL
+      SELECT * FROM imported
+    ) c LEFT JOIN indicators i ON i.code = c.indicator ${tail}
+  ) c
   LEFT JOIN indicators i ON i.code = c.indicator
 ), texts AS (
   -- The page's texts only, for the snippets.
@@ -183,7 +205,7 @@ ${tail}`,
   UNION ALL
   SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )
-SELECT p.* EXCLUDE (key, rank), ${snippet} AS snippet, (SELECT count(*) FROM matched) AS total
+SELECT p.* EXCLUDE (key, rank), ${snippet} AS snippet, (SELECT count(*) FROM published) + (SELECT count(*) FROM imported) AS total
 FROM page p LEFT JOIN texts t ON t.case_id = p.case_id
 ORDER BY p.rank`,
   };
