@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
-const COMPRESSIBLE = /\.(js|mjs|css|html|wasm|json|svg|map)$/;
+const COMPRESSIBLE = /\.(js|mjs|css|html|wasm|json|svg|map|txt)$/;
 
 /**
  * After the build, write .br and .gz beside every compressible file, so scripts/serve.ts can send

@@ -186,7 +186,7 @@ async function viewsRow(DIST: string, label: string, dataDir: string, filters: F
         ? state.search
           ? `; another search p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}, ${r.filterRuns.length} searches${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`
           : ''
-        : `; filter p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}, ${r.filterRuns.length} runs${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`;
+        : `; filter p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}; last query answered median ${fmtMs(median(r.filterQueries.map((q) => q.lastAnswer)))}, ${median(r.filterQueries.map((q) => q.count))} queries, ${median(r.filterQueries.map((q) => q.setOptions))} setOption calls; ${r.filterRuns.length} runs${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`;
       cells.push(cold + filter);
       log(`    ${cold + filter}`);
       log(`    queries (start + duration ms): ${r.queries.map(([id, start, ms]) => `${id} ${Math.round(start)}+${Math.round(ms)}`).join(', ')}`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportDataset, type Logger } from '../src/export/index.ts';
 import { collectInputs } from '../src/export/sources.ts';
+import { useInstalledWordList } from '../src/export/word-list.ts';
 import { ingestCorpus } from '../src/ingest/pipeline.ts';
 import { formatQualitySummary } from '../src/ingest/quality.ts';
 
@@ -54,6 +55,8 @@ async function main(): Promise<number> {
   const { inputs, unreadable, manifestProblems } = await collectInputs(args.inputs);
   // A bad manifest entry is named and left out; the documents are read all the same (exit status 1 at the end).
   for (const p of manifestProblems) console.error(`MANIFEST: ${p.message}`);
+  // A garbled notice's repair reads the installed word list (only if one is met).
+  useInstalledWordList();
   const dataset = ingestCorpus(inputs);
   dataset.failures.unshift(...unreadable.map((u) => ({ sourceFile: u.sourceFile, reason: 'unreadable' as const, message: u.message })));
 

@@ -1,7 +1,7 @@
 // The app shell: header with the views and the language switch, the filter bar, load progress,
 // and the current view. All state comes from the URL (state/url-state.ts).
 import { useIsFetching } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect } from 'react';
 import { useEngineWanted, wantEngine } from './hooks/engine-start.ts';
 import { FilterBar } from './components/FilterBar.tsx';
 import { DownloadFilters } from './components/download/filters-context.ts';
@@ -9,8 +9,9 @@ import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { useAppState } from './state/url-state.ts';
-import { TAB_VIEWS, VIEW_REGISTRY } from './views/registry.ts';
+import { TAB_VIEWS, VIEW_REGISTRY, viewTitleKey } from './views/registry.ts';
 import type { ViewProps } from './views/types.ts';
+import type { AppState, Filters } from './state/filters.ts';
 
 // The workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
 const WorkspaceButton = lazy(() => import('./components/import/WorkspaceButton.tsx').then((m) => ({ default: m.WorkspaceButton })));
@@ -56,18 +57,59 @@ function WorkspaceSlot({ update }: Pick<ViewProps, 'update'>) {
   );
 }
 
+/**
+ * The title, the views' tabs, the workspace and the language switch. memo: it depends on the view and the
+ * language only, so a filter change does not re-render it (a filter change should cost the view's charts alone).
+ */
+const AppHeader = memo(function AppHeader({ view: current, lang, update }: { view: AppState['view']; lang: AppState['lang'] } & Pick<ViewProps, 'update'>) {
+  const { t } = useI18n();
+  const tabOf = (VIEW_REGISTRY[current] ?? VIEW_REGISTRY.overview).tabOf;
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        <span className="subtitle">{t('app.subtitle')}</span>
+      </div>
+      <nav className="tabs" aria-label={t('a11y.views')}>
+        {TAB_VIEWS.map((view) => (
+          <a
+            key={view}
+            href={`?view=${view}`}
+            className={current === view || tabOf === view ? 'tab active' : 'tab'}
+            aria-current={current === view ? 'page' : undefined}
+            data-view={view}
+            onClick={(e) => {
+              e.preventDefault();
+              update({ view });
+            }}
+          >
+            {t(viewTitleKey(view))}
+          </a>
+        ))}
+      </nav>
+      {/* The analyst's workspace: import documents, own labels. Loaded with DuckDB (after the first chart): what it
+          counts is restored into DuckDB, and it shows a disabled look-alike until then. */}
+      <WorkspaceSlot update={update} />
+      <button type="button" className="lang-switch" data-lang={lang} onClick={() => update({ lang: lang === 'zh' ? 'en' : 'zh' })}>
+        {t('lang.switch')}
+      </button>
+    </header>
+  );
+});
+
 function Shell({ state, update }: ViewProps) {
   const { t } = useI18n();
   const entry = VIEW_REGISTRY[state.view] ?? VIEW_REGISTRY.overview;
   const View = entry.component;
+  const setFilters = useCallback((filters: Filters) => update({ filters }), [update]);
   // Every view but the Overview queries DuckDB from the start: no reason to hold anything back (hooks/engine-start.ts).
   useEffect(() => {
     if (View !== VIEW_REGISTRY.overview.component) wantEngine();
   }, [View]);
   useEffect(() => {
     document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${t(entry.title)} · ${t('app.title')}`;
-  }, [state.lang, entry.title, t]);
+    document.title = `${t(viewTitleKey(state.view))} · ${t('app.title')}`;
+  }, [state.lang, state.view, t]);
   return (
     <div className="app">
       {/* The first tab stop: past the header's tabs and the filter bar straight to the view. */}
@@ -77,37 +119,9 @@ function Shell({ state, update }: ViewProps) {
         }}>
         {t('a11y.skip')}
       </a>
-      <header className="app-header">
-        <div className="brand">
-          <h1>{t('app.title')}</h1>
-          <span className="subtitle">{t('app.subtitle')}</span>
-        </div>
-        <nav className="tabs" aria-label={t('a11y.views')}>
-          {TAB_VIEWS.map((view) => (
-            <a
-              key={view}
-              href={`?view=${view}`}
-              className={state.view === view || entry.tabOf === view ? 'tab active' : 'tab'}
-              aria-current={state.view === view ? 'page' : undefined}
-              data-view={view}
-              onClick={(e) => {
-                e.preventDefault();
-                update({ view });
-              }}
-            >
-              {t(VIEW_REGISTRY[view].title)}
-            </a>
-          ))}
-        </nav>
-        {/* The analyst's workspace: import documents, own labels. Loaded with DuckDB (after the first chart): what it
-            counts is restored into DuckDB, and it shows a disabled look-alike until then. */}
-        <WorkspaceSlot update={update} />
-        <button type="button" className="lang-switch" data-lang={state.lang} onClick={() => update({ lang: state.lang === 'zh' ? 'en' : 'zh' })}>
-          {t('lang.switch')}
-        </button>
-      </header>
+      <AppHeader view={state.view} lang={state.lang} update={update} />
       <UrlNotice />
-      {entry.filtered && <FilterBar filters={state.filters} onChange={(filters) => update({ filters })} />}
+      {entry.filtered && <FilterBar filters={state.filters} onChange={setFilters} />}
       <main className="view" data-view={state.view} id="main" tabIndex={-1}>
         {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
         <QueryActivity />

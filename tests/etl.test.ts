@@ -32,7 +32,7 @@ describe('npm run etl -- --in … --out …', () => {
     expect(stdout).toContain('Documents: 1 read');
 
     expect(readdirSync(outDir).sort()).toEqual(
-      ['cases.parquet', 'dashboard.duckdb', 'documents.parquet', 'indicators.parquet', 'metrics.parquet', 'overview.json', 'quality.json', 'similar.parquet'],
+      ['cases.parquet', 'dashboard.duckdb', 'documents.parquet', 'indicators.parquet', 'metrics.parquet', 'overview.json', 'quality.json', 'similar.parquet', 'zh-words.txt'],
     );
     const docs = await queryParquet(outDir, 'SELECT source_file, year, cases_listed FROM documents');
     // No manifest here: the reprint names no year, so it stays null rather than guessed.

@@ -214,6 +214,8 @@ const HOOK_CHARTS = () => {
     __drawn?: number;
     __finished?: number;
   };
+  const g = globalThis as unknown as { __setOptions?: number };
+  g.__setOptions ??= 0;
   const charts = [...(globalThis as unknown as { __charts: Map<string, Hooked> }).__charts.values()].filter(
     (c) => !c.isDisposed() && c.getDom().isConnected,
   );
@@ -223,6 +225,7 @@ const HOOK_CHARTS = () => {
     const setOption = chart.setOption.bind(chart);
     chart.setOption = (...args: unknown[]) => {
       chart.__set = performance.now();
+      g.__setOptions = (g.__setOptions ?? 0) + 1;
       chart.__drawn = 0;
       chart.__finished = 0;
       return setOption(...args);
@@ -426,6 +429,8 @@ export interface ViewLoad {
   error?: string;
   /** ms from each filter change until the view settled (every query answered, every chart redrawn). */
   filterRuns: number[];
+  /** Per settled change: ms until its last query answered (the rest is React and ECharts), and how many queries it ran. */
+  filterQueries: { lastAnswer: number; count: number; setOptions: number }[];
   /** Filter changes that did not settle in time. */
   filterTimeouts: number;
   /** Data read during the filter changes. */
@@ -441,9 +446,11 @@ export interface ViewLoad {
  * view may start a second query from the first one's answer. The time is that of the first of the two frames.
  */
 const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
-  new Promise<number | null>((resolve) => {
+  new Promise<{ ms: number; lastAnswer: number; count: number; setOptions: number } | null>((resolve) => {
     type Hooked = { isDisposed: () => boolean; getDom: () => HTMLElement; __set?: number; __drawn?: number };
     const hook = (globalThis as unknown as { __hookCharts: () => number }).__hookCharts;
+    const setOptions = () => (globalThis as unknown as { __setOptions?: number }).__setOptions ?? 0;
+    const setBefore = setOptions();
     const t0 = performance.now();
     history.pushState(null, '', search);
     dispatchEvent(new PopStateEvent('popstate'));
@@ -457,7 +464,10 @@ const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
       const idle = !document.querySelector('.query-pending, main.view [aria-busy="true"]');
       const drawn = charts.every((c) => !c.__set || (c.__drawn ?? 0) >= c.__set);
       if (asked && idle && drawn) {
-        if (settledAt) return resolve(settledAt - t0);
+        if (settledAt) {
+          const answers = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:') && m.startTime >= t0);
+          return resolve({ ms: settledAt - t0, lastAnswer: Math.max(...answers.map((m) => m.startTime + m.duration)) - t0, count: answers.length, setOptions: setOptions() - setBefore });
+        }
         settledAt = performance.now();
       } else settledAt = 0;
       if (performance.now() - t0 > timeoutMs) resolve(null);
@@ -491,6 +501,7 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     await page.waitForTimeout(100); // responses still closing on the server side
     const data = dataTraffic(bench.served.slice(first));
     const filterRuns: number[] = [];
+    const filterQueries: ViewLoad['filterQueries'] = [];
     let filterTimeouts = 0;
     const filterStart = bench.served.length;
     if (!error) {
@@ -498,10 +509,13 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
       for (const next of filterSearches) {
         const run = await withTimeout(page.evaluate(CHANGE_AND_SETTLE, [next, 30_000] as [string, number]), 60_000, 'filter change');
         if (run === null) filterTimeouts++;
-        else filterRuns.push(run);
+        else {
+          filterRuns.push(run.ms);
+          filterQueries.push({ lastAnswer: run.lastAnswer, count: run.count, setOptions: run.setOptions });
+        }
       }
     }
-    return { ms, data, error, filterRuns, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries };
+    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries };
   } finally {
     await context.close();
   }

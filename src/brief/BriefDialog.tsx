@@ -7,7 +7,7 @@ import { downloadName, saveBlob } from '../components/download.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { UNCLASSIFIED } from '../ingest/indicators.ts';
 import type { AppState } from '../state/filters.ts';
-import { assembleBrief, type BriefData } from './assemble.ts';
+import { assembleBrief, type BriefData, type RunQuery } from './assemble.ts';
 import { BriefPrint } from './BriefPrint.tsx';
 import { chartPng, type PageChart } from './charts.ts';
 import { briefContent } from './content.ts';
@@ -19,10 +19,10 @@ export interface BriefButtonProps {
   indicator: string | null;
 }
 
-async function runNamed(query: { sql: string }) {
-  const { runQuery } = await import('../db/duckdb.ts');
-  return runQuery(query.sql);
-}
+const runNamed: RunQuery = async (query) => {
+  const { runNamedQuery } = await import('../db/duckdb.ts');
+  return runNamedQuery(query);
+};
 
 function BriefOverlay({ state, indicator, onClose }: BriefButtonProps & { onClose: () => void }) {
   const i18n = useI18n();

@@ -2,13 +2,15 @@
 // compare.cases, compare.pairs, and the measures panel's compare.measureDimensions / measureSummary /
 // measures) so the brief's numbers are the dashboard's, plus the notices they come from (queries.ts). Pure: the caller passes how to run a query (DuckDB-wasm in the browser, Node
 // DuckDB in tests).
-import { compareCases, comparePairs, compareShares } from '../queries/compare.ts';
-import type { NamedQuery, Row } from '../queries/types.ts';
+import type { CaseListRow } from '../queries/cases.ts';
+import { compareCases, comparePairs, compareShares, type ComparePairRow, type CompareShareRow } from '../queries/compare.ts';
+import type { NamedQuery } from '../queries/types.ts';
 import type { Filters } from '../state/filters.ts';
-import { measureDimensions, measureRows, measureSummary } from '../queries/measures.ts';
-import { briefSources } from './queries.ts';
+import { measureDimensions, measureRows, measureSummary, type MeasureRow, type MeasureSummaryRow } from '../queries/measures.ts';
+import { briefSources, type BriefSourceRow } from './queries.ts';
 
-export type RunQuery = (query: NamedQuery) => Promise<Row[]>;
+/** Runs a named query, its rows typed as the query declares them. */
+export type RunQuery = <R extends object>(query: NamedQuery<R>) => Promise<R[]>;
 
 export interface BriefParams {
   filters: Filters;
@@ -20,14 +22,14 @@ export interface BriefParams {
 
 /** One case of a side with its counterparts (strong / related only) in the other province. */
 export interface BriefCase {
-  row: Row;
-  counterparts: Row[];
+  row: CaseListRow;
+  counterparts: ComparePairRow[];
 }
 
 export interface BriefIndicator {
   code: string;
   /** compare.shares' row of this indicator: a_cases, a_pct, a_total, b_cases, b_pct, b_total. */
-  shares: Row | null;
+  shares: CompareShareRow | null;
   casesA: BriefCase[];
   casesB: BriefCase[];
   /** Reform measures per dimension the cases report (time, steps, documents, visits, cost…). */
@@ -37,9 +39,9 @@ export interface BriefIndicator {
 export interface BriefMeasure {
   dimension: string;
   /** compare.measureSummary: one row per province (median after, median cut, counts). */
-  summary: Row[];
+  summary: MeasureSummaryRow[];
   /** compare.measures: every phrase with before / after / reduction_pct, A's then B's. */
-  rows: Row[];
+  rows: MeasureRow[];
 }
 
 export interface BriefData {
@@ -47,16 +49,16 @@ export interface BriefData {
   /** ISO time the brief was made. */
   created: string;
   /** compare.shares for every indicator (the chart's data). */
-  shares: Row[];
+  shares: CompareShareRow[];
   indicators: BriefIndicator[];
-  sources: Row[];
+  sources: BriefSourceRow[];
 }
 
 /** Counterparts by case id, from compare.pairs' rows: only strong and related ones count as counterparts. */
-function counterpartsByCase(pairs: Row[]): Map<string, Row[]> {
-  const byCase = new Map<string, Row[]>();
+function counterpartsByCase(pairs: ComparePairRow[]): Map<string, ComparePairRow[]> {
+  const byCase = new Map<string, ComparePairRow[]>();
   for (const r of pairs) {
-    const key = String(r.a_case_id);
+    const key = r.a_case_id;
     if (!byCase.has(key)) byCase.set(key, []);
     if (r.b_case_id !== null && (r.strength === 'strong' || r.strength === 'related')) byCase.get(key)!.push(r);
   }
@@ -68,14 +70,14 @@ async function measuresOf(run: RunQuery, params: BriefParams, indicator: string)
   const dimensions = await run(measureDimensions(scope));
   return Promise.all(
     dimensions.map(async (d) => {
-      const dimension = String(d.dimension);
+      const dimension = d.dimension;
       const [summary, rows] = await Promise.all([run(measureSummary({ ...scope, dimension })), run(measureRows({ ...scope, dimension }))]);
       return { dimension, summary, rows };
     }),
   );
 }
 
-async function indicatorPart(run: RunQuery, params: BriefParams, code: string, shares: Row[]): Promise<BriefIndicator> {
+async function indicatorPart(run: RunQuery, params: BriefParams, code: string, shares: CompareShareRow[]): Promise<BriefIndicator> {
   const { filters, a, b } = params;
   const [cases, pairsAB, pairsBA, measures] = await Promise.all([
     run(compareCases({ filters, a, b, indicator: code })),
@@ -86,8 +88,8 @@ async function indicatorPart(run: RunQuery, params: BriefParams, code: string, s
   ]);
   const ofA = counterpartsByCase(pairsAB);
   const ofB = counterpartsByCase(pairsBA);
-  const side = (province: string, map: Map<string, Row[]>) =>
-    cases.filter((r) => r.province === province).map((row) => ({ row, counterparts: map.get(String(row.case_id)) ?? [] }));
+  const side = (province: string, map: Map<string, ComparePairRow[]>) =>
+    cases.filter((r) => r.province === province).map((row) => ({ row, counterparts: map.get(row.case_id) ?? [] }));
   return {
     code,
     shares: shares.find((r) => r.indicator === code) ?? null,

@@ -1,11 +1,11 @@
 // The brief as words in the UI language: sections of paragraphs, tables and the chart, built once from the
 // assembled data, so the Word file (docx.ts) and the print view (BriefPrint.tsx) say exactly the same.
 import { formatChange, formatMeasureValue } from '../components/cases/measureFormat.ts';
-import { placeOf, str, strings, trim } from '../components/cases/values.ts';
+import { placeOf, trim } from '../components/cases/values.ts';
 import { documentTitle } from '../components/documents/document-title.ts';
 import type { DictKey } from '../i18n/dict.ts';
 import type { I18n } from '../i18n/i18n.tsx';
-import type { Row } from '../queries/types.ts';
+import type { MeasureRow, MeasureSummaryRow } from '../queries/measures.ts';
 import type { BriefCase, BriefData, BriefMeasure } from './assemble.ts';
 
 export type Block =
@@ -48,32 +48,35 @@ const num = (v: unknown) => (v === null || v === undefined ? '—' : trim(Number
 const PHRASES_PER_SIDE = 6;
 
 /** The measures panel's one-line answer for a province (same dictionary sentences, same rounding). */
-function summarySentence(s: Row | undefined, province: string, dimension: string, i18n: BriefI18n): string {
+/** A province's summary with the unit its measures' values are in (from its rows; none without rows). */
+type SummaryInUnit = MeasureSummaryRow & { unit_norm: string | null | undefined };
+
+function summarySentence(s: SummaryInUnit | undefined, province: string, dimension: string, i18n: BriefI18n): string {
   const { t, provinceName } = i18n;
   if (!s) return t('brief.noMeasures', { p: provinceName(province) });
-  const value = (v: unknown) => (v === null || v === undefined ? '' : formatMeasureValue(Number(v), dimension, str(s.unit_norm ?? ''), i18n));
-  const pct = s.median_reduction_pct === null || s.median_reduction_pct === undefined ? null : Number(s.median_reduction_pct);
+  const value = (v: number | null) => (v === null ? '' : formatMeasureValue(v, dimension, s.unit_norm ?? '', i18n));
+  const pct = s.median_reduction_pct;
   const vars = {
     p: provinceName(province),
     after: value(s.median_after),
-    n: Number(s.n_after),
+    n: s.n_after,
     min: value(s.min_after),
     max: value(s.max_after),
     pct: pct === null ? '' : trim(Math.round(pct * 10) / 10),
-    m: Number(s.n_reduction),
-    c: Number(s.cases),
+    m: s.n_reduction,
+    c: s.cases,
   };
-  const hasAfter = s.median_after !== null && s.median_after !== undefined;
+  const hasAfter = s.median_after !== null;
   if (hasAfter && pct !== null) return t('meas.sentence', vars);
   if (hasAfter) return t('meas.sentenceNoCut', vars);
   if (pct !== null) return t('meas.sentenceNoAfter', vars);
   return t('meas.sentenceNone', vars);
 }
 
-function phrases(rows: Row[], i18n: BriefI18n): string[] {
+function phrases(rows: MeasureRow[], i18n: BriefI18n): string[] {
   const list = rows.slice(0, PHRASES_PER_SIDE).map((r) => {
     const change = formatChange(r, i18n);
-    return change ? `${str(r.text)}（${change}）` : str(r.text);
+    return change ? `${r.text}（${change}）` : r.text;
   });
   if (rows.length > PHRASES_PER_SIDE) list.push(i18n.t('brief.morePhrases', { n: rows.length - PHRASES_PER_SIDE }));
   return list;
@@ -105,12 +108,12 @@ function casesTable(cases: BriefCase[], other: string, i18n: BriefI18n): Block {
     header: [t('brief.col.title'), t('brief.col.place'), t('brief.col.batch'), t('brief.col.key'), t('brief.col.counterpart', { p: provinceName(other) })],
     widths: [30, 12, 12, 22, 24],
     rows: cases.map(({ row, counterparts }) => [
-      str(row.title),
-      placeOf(row, '', i18n.placeName) || levelName(str(row.level)),
-      batchName(row.year as number | null, row.batch as number | null),
-      strings(row.figures).slice(0, 2).join(i18n.lang === 'zh' ? '；' : '; ') || '—',
+      row.title,
+      placeOf(row, '', i18n.placeName) || levelName(row.level),
+      batchName(row.year, row.batch),
+      row.figures.slice(0, 2).join(i18n.lang === 'zh' ? '；' : '; ') || '—',
       counterparts.length
-        ? counterparts.map((c) => `${str(c.b_title)}（${t(c.strength === 'strong' ? 'sim.strong' : 'sim.related')}）`).join('\n')
+        ? counterparts.map((c) => `${c.b_title ?? ''}（${t(c.strength === 'strong' ? 'sim.strong' : 'sim.related')}）`).join('\n')
         : t('brief.noCounterpart'),
     ]),
   };
@@ -178,9 +181,9 @@ export function briefContent(data: BriefData, i18n: BriefI18n): BriefContent {
             rows: data.sources.map((d) => [
               // A notice stating no title is named by issuer, year and batch, as in the dashboard.
               documentTitle(d, i18n).text,
-              str(d.issuer) || t('brief.unknown'),
-              str(d.published) || (d.year ? String(d.year) : t('brief.unknown')),
-              str(d.url) || str(d.source_file),
+              d.issuer || t('brief.unknown'),
+              d.published || (d.year ? String(d.year) : t('brief.unknown')),
+              d.url || d.source_file,
             ]),
           },
         ]

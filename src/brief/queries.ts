@@ -1,5 +1,6 @@
 // The brief's own named query: the notices behind the compared cases (the Data view lists every notice; the
 // brief lists those its cases come from, selected by the same filter predicate as compare.cases).
+import type { DocumentRow } from '../ingest/types.ts';
 import type { Filters } from '../state/filters.ts';
 import { caseWhere } from '../queries/sql.ts';
 import type { NamedQuery } from '../queries/types.ts';
@@ -16,10 +17,16 @@ function scopeWhere({ filters, a, b, indicators }: BriefScope, alias: string): s
   return caseWhere({ ...filters, provinces: [a, b], indicators }, { alias });
 }
 
+/** A source notice of the brief: the documents table's columns, `url` where it was published. */
+export type BriefSourceRow = Pick<DocumentRow, 'doc_id' | 'province' | 'title' | 'issuer' | 'published' | 'year' | 'batch' | 'source_file'> & {
+  url: string | null;
+};
+
 /** The source notices of the brief's cases, one row each. */
-export function briefSources(scope: BriefScope): NamedQuery {
+export function briefSources(scope: BriefScope): NamedQuery<BriefSourceRow> {
   return {
     id: 'brief.sources',
+    columns: ['doc_id', 'province', 'title', 'issuer', 'published', 'year', 'batch', 'source_file', 'url'],
     sql: `SELECT d.doc_id, d.province, d.title, d.issuer, d.published, d.year, d.batch, d.source_file, d.source_url AS url
 FROM documents d
 WHERE d.doc_id IN (SELECT c.doc_id FROM cases c WHERE ${scopeWhere(scope, 'c')})

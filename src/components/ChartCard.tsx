@@ -22,16 +22,18 @@ export type EChartsOption = Record<string, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
 export type ChartClickParams = Record<string, any>;
 
-export interface ChartCardProps {
+/** `R`: the rows the chart draws (its query's declared row type, or rows the view derived from a result). */
+export interface ChartCardProps<R extends Row = Row> {
   title: string;
-  query: NamedQuery;
-  rows: Row[] | undefined;
+  /** The query behind the chart (SQL button, download name); its rows may be `R` or what `R` is derived from. */
+  query: NamedQuery<object>;
+  rows: R[] | undefined;
   status: 'pending' | 'error' | 'success';
   error?: Error | null;
   /** Download columns: the keys of `rows` the chart shows, headers in the UI language, `shown` = labelled as the chart labels them. */
-  columns: DownloadColumn[];
+  columns: DownloadColumn<R>[];
   /** Rows → option. Keep it stable (useCallback): the chart is re-optioned whenever it changes. */
-  option: (rows: Row[]) => EChartsOption;
+  option: (rows: R[]) => EChartsOption;
   height?: number;
   /** ECharts `finished`: the drawing is complete. */
   onFinished?: () => void;
@@ -46,7 +48,7 @@ export interface ChartCardProps {
 const registry = new Map<string, EChartsType>();
 (globalThis as { __charts?: Map<string, EChartsType> }).__charts = registry;
 
-export function ChartCard(props: ChartCardProps) {
+export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
   const { title, query, rows, status, error, columns, height = 320, actions, note } = props;
   const { t, lang } = useI18n();
   const [showSql, setShowSql] = useState(false);

@@ -8,10 +8,13 @@ import { DownloadButtons } from './download/DownloadButtons.tsx';
 import { shownValue, type DownloadColumn } from './download/shown.ts';
 import { SqlDialog } from './SqlDialog.tsx';
 
-/** A column; `shown` labels its cells (and its downloads) as the UI does — 福建省 / Fujian, a share as 1.2. */
-export interface TableColumn extends DownloadColumn {
+/**
+ * A column of rows `R` (the query's declared row type, so `render` and `value` read typed fields); `shown`
+ * labels its cells (and its downloads) as the UI does — 福建省 / Fujian, a share as 1.2.
+ */
+export interface TableColumn<R extends Row = Row> extends DownloadColumn<R> {
   /** Custom cell (e.g. a link). Must not inject HTML. */
-  render?: (row: Row) => ReactNode;
+  render?: (row: R) => ReactNode;
   /** Right-align numbers. */
   numeric?: boolean;
   /** Max width in px (long text wraps). */
@@ -20,17 +23,17 @@ export interface TableColumn extends DownloadColumn {
   noCsv?: boolean;
 }
 
-export interface DataTableProps {
+export interface DataTableProps<R extends Row = Row> {
   /** Used in download file names (a query id). */
   id: string;
-  rows: Row[];
-  columns: TableColumn[];
+  rows: R[];
+  columns: TableColumn<R>[];
   pageSize?: number;
   caption?: string;
   /** The table's title for its downloads and SQL dialog (the card's heading); defaults to the caption. */
   title?: string;
   /** The query behind the table: shows the SQL button. */
-  query?: NamedQuery;
+  query?: NamedQuery<object>;
   /** Controlled sort: 'column' or '-column' (descending). */
   sort?: string;
   onSort?: (sort: string) => void;
@@ -39,7 +42,7 @@ export interface DataTableProps {
   /** Total row count when `rows` is one page of a server-side result. */
   total?: number;
   /** Rows for the CSV button when `rows` is only a page. */
-  csvRows?: Row[];
+  csvRows?: R[];
 }
 
 export function cellText(value: unknown): string {
@@ -58,7 +61,7 @@ export function compareValues(a: unknown, b: unknown, collator: Intl.Collator): 
   return collator.compare(cellText(a), cellText(b));
 }
 
-export function DataTable(props: DataTableProps) {
+export function DataTable<R extends Row>(props: DataTableProps<R>) {
   const { id, rows, columns, pageSize = 20, caption, query } = props;
   const i18n = useI18n();
   const { t, collator } = i18n;

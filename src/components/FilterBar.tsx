@@ -5,8 +5,7 @@
 import { useState } from 'react';
 import { useSql } from '../hooks/useSql.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
-import { filterOptionsQuery } from '../queries/options.ts';
-import type { Row } from '../queries/types.ts';
+import { filterOptionsQuery, type OptionRow } from '../queries/options.ts';
 import type { Filters } from '../state/filters.ts';
 import { EMPTY_FILTERS } from '../state/filters.ts';
 import { MultiSelect, type Option } from './MultiSelect.tsx';
@@ -30,10 +29,10 @@ function labelFor(key: Key, value: string | number, i18n: I18n): string {
   }
 }
 
-function toOptions(key: Key, rows: Row[] | undefined, i18n: I18n): Option<string | number>[] {
+function toOptions(key: Key, rows: OptionRow[] | undefined, i18n: I18n): Option<string | number>[] {
   const options = (rows ?? []).map((r) => {
     const value = key === 'years' || key === 'batches' ? Number(r.value) : String(r.value);
-    return { value, label: labelFor(key, value, i18n), count: Number(r.n) };
+    return { value, label: labelFor(key, value, i18n), count: r.n };
   });
   if (key === 'years' || key === 'batches') return options.sort((a, b) => Number(a.value) - Number(b.value));
   if (key === 'indicators') {

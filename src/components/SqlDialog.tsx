@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery } from '../queries/types.ts';
 
 /** `title`: the chart's or table's title as on the page (the dialog is named after it, not the query id). */
-export function SqlDialog({ query, title, onClose }: { query: NamedQuery; title?: string; onClose: () => void }) {
+export function SqlDialog({ query, title, onClose }: { query: NamedQuery<object>; title?: string; onClose: () => void }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

@@ -27,8 +27,15 @@ function numberOf(datum: unknown): number[] {
   return asList<unknown>(value as unknown[]).map(Number);
 }
 
+// Built once: toLocaleString with options builds a formatter per call, and every chart's values are described
+// each time its option is rebuilt.
+const FORMATS: Record<Lang, Intl.NumberFormat> = {
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
+};
+
 function format(n: number, lang: Lang): string {
-  return Math.abs(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
+  return FORMATS[lang].format(Math.abs(n));
 }
 
 /** The chart's description: per series, "name: category value, …" (a heatmap: "column row value", zeros left out). */

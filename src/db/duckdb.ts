@@ -8,7 +8,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import type { Row } from '../queries/types.ts';
+import type { NamedQuery, Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { checkDatabaseFile, DataFileError } from './database-file.ts';
 import { emitLoad } from './load-progress.ts';
@@ -121,4 +121,12 @@ export async function runQuery(sql: string): Promise<Row[]> {
   const conn = await getConnection();
   const table = await conn.query(sql);
   return arrowToRows(table);
+}
+
+/**
+ * Run a named query; its rows typed as the query declares them (`NamedQuery<R>`). The engine returns plain
+ * rows: the declared columns are checked against the SQL by the query's tests (tests/queries/columns.ts).
+ */
+export async function runNamedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
+  return (await runQuery(query.sql)) as R[];
 }

@@ -1,7 +1,10 @@
-// Node only: the dataset → public/data/ (Parquet files of the contract, dashboard.duckdb, quality.json, overview.json),
-// published as one set (publish.ts): a failure at any file leaves the previous set whole.
+// Node only: the dataset → public/data/ (Parquet files of the contract, dashboard.duckdb, quality.json, overview.json,
+// and the mojibake repair's word list zh-words.txt), published as one set (publish.ts): a failure at any file leaves the previous set whole.
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { WORD_LIST_FILE } from '../ingest/mojibake-words.ts';
 import type { Dataset } from '../ingest/pipeline.ts';
+import { installedWordList } from './word-list.ts';
 import { buildQualityReport, type QualityReport } from '../ingest/quality.ts';
 import { DASHBOARD_DB_FILE } from '../sql/tables.ts';
 import { OVERVIEW_SNAPSHOT_FILE } from '../queries/overview.ts';
@@ -35,6 +38,9 @@ export async function exportDataset(dataset: Dataset, outDir: string, logger: Lo
     logger.info(`${QUALITY_FILE}: ${report.totals.documents} documents, ${report.failures.length} failures`);
     await hooks.beforeWrite?.(OVERVIEW_SNAPSHOT_FILE);
     await writeOverviewSnapshot(dir, logger);
+    // The mojibake repair's word list: the import worker fetches it for a garbled notice (only then).
+    await hooks.beforeWrite?.(WORD_LIST_FILE);
+    await writeFile(path.join(dir, WORD_LIST_FILE), installedWordList());
   });
   return report;
 }

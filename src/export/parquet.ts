@@ -1,24 +1,22 @@
 // Node only: writes the dataset as the Parquet files of the contract (docs/data-contract.md) through DuckDB.
 // Every column has an explicit type (INTEGER, DATE, BOOLEAN, DOUBLE, VARCHAR[] …), rows go in through
-// appenders, and each file is written as `<name>.tmp` then renamed, so a reader never sees half a file.
+// DuckDB's appender (node-connector.ts appendRows), and each file is written as `<name>.tmp` then renamed,
+// so a reader never sees half a file.
 // Snappy compression, not zstd: the browser also decodes these files with hyparquet, which reads snappy natively.
 
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DuckDBDateValue, DuckDBInstance, LIST, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset } from '../ingest/pipeline.ts';
 import type { CaseRow, DocumentRow, IndicatorRow, MetricRow, SimilarRow } from '../ingest/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { writeFileAtomic } from './atomic.ts';
 import type { Logger } from './logger.ts';
+import { openMemoryDatabase, type AppendColumn, type NodeDatabase } from './node-connector.ts';
 import type { ExportHooks } from './publish.ts';
 
-export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
-
-export interface ColumnSpec<Row> {
+/** A column of the contract: a field of `Row`, its type, whether it may be null. */
+export interface ColumnSpec<Row> extends AppendColumn {
   name: keyof Row & string;
-  type: ColumnType;
-  nullable?: boolean;
 }
 
 export const DOCUMENT_COLUMNS: ColumnSpec<DocumentRow>[] = [
@@ -124,8 +122,7 @@ function tablesOf(dataset: Dataset): TableToWrite[] {
 export async function writeParquetFiles(dataset: Dataset, outDir: string, logger: Logger, hooks: ExportHooks = {}): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const tables = tablesOf(dataset);
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
+  const db = await openMemoryDatabase();
   const temporary: string[] = [];
   try {
     for (const spec of tables) {
@@ -133,8 +130,8 @@ export async function writeParquetFiles(dataset: Dataset, outDir: string, logger
       const tmp = `${target}.tmp`;
       temporary.push(tmp);
       await hooks.beforeWrite?.(spec.file);
-      await loadTable(connection, spec);
-      await connection.run(`COPY ${ident(spec.table)} TO ${literal(tmp)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
+      await loadTable(db, spec);
+      await db.exec(`COPY ${ident(spec.table)} TO ${literal(tmp)} (FORMAT PARQUET, COMPRESSION SNAPPY)`);
       logger.info(`${spec.file}: ${spec.rows.length} rows`);
     }
     // All files written: only now replace the published ones, so a failure leaves the previous set intact.
@@ -145,58 +142,16 @@ export async function writeParquetFiles(dataset: Dataset, outDir: string, logger
     return tables.map((spec) => path.join(outDir, spec.file));
   } finally {
     for (const tmp of temporary) await rm(tmp, { force: true });
-    connection.closeSync();
-    instance.closeSync();
+    db.close();
   }
 }
 
-async function loadTable(connection: DuckDBConnection, spec: TableToWrite): Promise<void> {
+async function loadTable(db: NodeDatabase, spec: TableToWrite): Promise<void> {
   const columnsSql = spec.columns
     .map((c) => `${ident(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`)
     .join(', ');
-  await connection.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} (${columnsSql})`);
-  const appender = await connection.createAppender(spec.table);
-  try {
-    for (const row of spec.rows) {
-      const record = row as Record<string, unknown>;
-      for (const column of spec.columns) appendValue(appender, column, record[column.name], spec.table);
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-}
-
-function appendValue(appender: DuckDBAppender, column: ColumnSpec<never>, value: unknown, table: string): void {
-  if (value === null || value === undefined) {
-    if (!column.nullable) throw new Error(`${table}.${column.name}: null in a NOT NULL column`);
-    appender.appendNull();
-    return;
-  }
-  switch (column.type) {
-    case 'VARCHAR':
-      appender.appendVarchar(String(value));
-      return;
-    case 'INTEGER':
-      appender.appendInteger(Number(value));
-      return;
-    case 'DOUBLE':
-      appender.appendDouble(Number(value));
-      return;
-    case 'BOOLEAN':
-      appender.appendBoolean(Boolean(value));
-      return;
-    case 'DATE': {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
-      if (!m) throw new Error(`${table}.${column.name}: not a YYYY-MM-DD date: ${String(value)}`);
-      appender.appendDate(DuckDBDateValue.fromParts({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
-      return;
-    }
-    case 'VARCHAR[]':
-      appender.appendList((value as unknown[]).map(String), LIST(VARCHAR));
-      return;
-  }
+  await db.exec(`CREATE OR REPLACE TABLE ${ident(spec.table)} (${columnsSql})`);
+  await db.appendRows(spec.table, spec.columns, spec.rows);
 }
 
 /** Writes quality.json (or any JSON) atomically. */

@@ -12,11 +12,12 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DASHBOARD_DB_FILE, DATA_FILES } from '../sql/tables.ts';
 import { OVERVIEW_SNAPSHOT_FILE } from '../queries/overview.ts';
+import { WORD_LIST_FILE } from '../ingest/mojibake-words.ts';
 
 export const QUALITY_FILE = 'quality.json';
 
 /** Every file of an exported set, in the order they are written. */
-export const SET_FILES: readonly string[] = [...DATA_FILES.map((f) => f.file), DASHBOARD_DB_FILE, QUALITY_FILE, OVERVIEW_SNAPSHOT_FILE];
+export const SET_FILES: readonly string[] = [...DATA_FILES.map((f) => f.file), DASHBOARD_DB_FILE, QUALITY_FILE, OVERVIEW_SNAPSHOT_FILE, WORD_LIST_FILE];
 
 /** Called before each file of the set is written (tests fail a write here; a caller may log progress). */
 export interface ExportHooks {

@@ -10,12 +10,11 @@ export type SqlResult<R extends object = Row> = UseQueryResult<R[], Error>;
 async function timedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
   // Imported on first use, so the engine's client code is not in the JS the landing view needs
   // (the first Overview charts draw from overview.json before any query runs).
-  const { runQuery } = await import('../db/duckdb.ts');
+  const { runNamedQuery } = await import('../db/duckdb.ts');
   const start = performance.now();
-  const rows = await runQuery(query.sql);
+  const rows = await runNamedQuery(query);
   performance.measure(`sql:${query.id}`, { start });
-  // The engine returns plain rows; the query's declared columns are checked by its tests.
-  return rows as R[];
+  return rows;
 }
 
 /** A named query's rows, typed as the query declares them (`NamedQuery<R>`). */
@@ -27,4 +26,14 @@ export function useSql<R extends object = Row>(query: NamedQuery<R> | null): Sql
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * True once `result` is about its current query — answered (or failed) — rather than the previous state's rows
+ * kept on screen (keepPreviousData) while a filter change re-queries. A query built from rows (an indicator picked
+ * from the shares) waits for this: built from the previous rows it would be asked for nothing, queued in DuckDB's
+ * single worker ahead of the real one, while its chart keeps its previous rows anyway.
+ */
+export function isCurrent(result: Pick<SqlResult<object>, 'status' | 'isPlaceholderData'>): boolean {
+  return result.status !== 'pending' && !result.isPlaceholderData;
 }

@@ -1,14 +1,15 @@
 // UI strings of the shell, filter bar, charts, tables, Overview and Data views (both languages).
+import { VIEW_TITLES, type ViewId } from '../state/view-list.ts';
+
+/** The views' titles (`view.<id>`), declared with the view ids in state/view-list.ts. */
+const VIEW_TITLE_TEXT = Object.fromEntries(Object.entries(VIEW_TITLES).map(([id, title]) => [`view.${id}`, title])) as {
+  [Id in ViewId as `view.${Id}`]: (typeof VIEW_TITLES)[Id];
+};
+
 export const APP_TEXT = {
   'app.title': { zh: '营商环境 Compare', en: 'Business Environment Compare' },
   'app.subtitle': { zh: '各省优化营商环境典型经验做法对比', en: "Provinces' business-environment reform cases, compared" },
-  'view.overview': { zh: '总览', en: 'Overview' },
-  'view.compare': { zh: '对比', en: 'Compare' },
-  'view.indicator': { zh: '指标', en: 'Indicator' },
-  'view.cases': { zh: '案例', en: 'Cases' },
-  'view.case': { zh: '案例详情', en: 'Case' },
-  'view.data': { zh: '数据', en: 'Data' },
-  'view.sql': { zh: 'SQL', en: 'SQL' },
+  ...VIEW_TITLE_TEXT,
   'lang.switch': { zh: 'English', en: '中文' },
   'filter.province': { zh: '省份', en: 'Province' },
   'filter.indicator': { zh: '指标', en: 'Indicator' },

@@ -173,6 +173,11 @@ export function plausibleChar(model: ContextModel, ch: string): boolean {
   return unigramCount(model, ch) > 0 || basePrior(ch) > 1e-7;
 }
 
+/** How often the document's clean text writes `first` right before `second`. */
+export function pairCount(model: ContextModel, first: string, second: string): number {
+  return model.bigrams.get(bigramKey(first, second)) ?? 0;
+}
+
 /** How often the document's clean text uses `ch`. */
 export function unigramCount(model: ContextModel, ch: string): number {
   return ch.length === 1 ? model.unigramAt[ch.charCodeAt(0)] : (model.unigrams.get(ch) ?? 0);

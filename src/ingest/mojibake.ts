@@ -64,6 +64,11 @@ export function looksGarbled(line: string): boolean {
   return symbols >= 2 || (QUESTION.test(line) && symbols >= 1);
 }
 
+/** A text with a garbled line: the import loads the word list (mojibake-words.ts) only for such a text. */
+export function hasGarbledLine(text: string): boolean {
+  return text.split(/\r\n|\r|\n/).some(looksGarbled);
+}
+
 /** The document's clean lines as a character model: the yardstick of every repair. */
 export function buildContextModel(lines: string[]): ContextModel {
   const model = emptyModel();

@@ -9,7 +9,7 @@ import type { CaseSortKey, Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
 import { literal, summaryWhere } from './sql.ts';
 import { answeredByIndex, MATCHED_COLUMNS, SEARCH_COLUMNS, searchCandidatesSql } from '../sql/search-index.ts';
-import type { MetricRow } from '../ingest/types.ts';
+import type { CaseRow, MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
 export const PAGE_SIZE = 20;
@@ -216,10 +216,42 @@ function caseListWhere(filters: Filters, alias: string): string {
   return summaryWhere(filters, { alias });
 }
 
+/**
+ * A case as the case page shows it: every column of `cases_all` (the published case, `c.*`, with what the
+ * workspace layers over it: sql/workspace-views.ts), its indicator's names, the title of the case it
+ * duplicates, and its document (`doc_*`; dates arrive as ISO 'YYYY-MM-DD' strings).
+ */
+export type CaseDetailRow = Pick<CaseRow, keyof CaseRow> & {
+  /** Imported by the analyst rather than published. */
+  imported: boolean;
+  /** The indicator before the analyst's label; null when not relabelled. */
+  indicator_original: string | null;
+  indicator_name_zh: string | null;
+  indicator_name_en: string | null;
+  indicator_zh: string | null;
+  indicator_en: string | null;
+  duplicate_of_title: string | null;
+  doc_title: string | null;
+  doc_issuer: string | null;
+  doc_published: string | null;
+  doc_source_file: string | null;
+  doc_source_url: string | null;
+  doc_province: string | null;
+  doc_year: number | null;
+  doc_batch: number | null;
+};
+
 /** One case with everything the case page shows, including the canonical case if it is a duplicate. */
-export function caseDetail(caseId: string): NamedQuery {
+export function caseDetail(caseId: string): NamedQuery<CaseDetailRow> {
   return {
     id: 'case.detail',
+    columns: [
+      'case_id', 'doc_id', 'seq', 'province', 'city', 'county', 'level', 'agency', 'title', 'title_original', 'indicator',
+      'indicator_source', 'indicator_alts', 'indicator_evidence', 'background', 'measures', 'outcomes', 'body_original',
+      'has_body', 'duplicate_of', 'flags', 'year', 'batch', 'imported', 'indicator_original', 'indicator_name_zh',
+      'indicator_name_en', 'indicator_zh', 'indicator_en', 'duplicate_of_title', 'doc_title', 'doc_issuer', 'doc_published',
+      'doc_source_file', 'doc_source_url', 'doc_province', 'doc_year', 'doc_batch',
+    ],
     sql: `SELECT c.*, i.name_zh AS indicator_zh, i.name_en AS indicator_en,
   canon.title AS duplicate_of_title,
   d.title AS doc_title, d.issuer AS doc_issuer, d.published AS doc_published, d.source_file AS doc_source_file,

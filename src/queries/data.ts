@@ -1,7 +1,7 @@
 // Named queries of the Data view: source documents, taxonomy with counts, whole tables for download.
 import { DATA_FILES } from '../sql/tables.ts';
 import { ident, literal } from './sql.ts';
-import type { NamedQuery } from './types.ts';
+import type { NamedQuery, Row } from './types.ts';
 
 /** A source document (dates arrive as ISO 'YYYY-MM-DD' strings, db/arrow-rows.ts) with its case counts. */
 export type DocumentListRow = {
@@ -60,8 +60,11 @@ ORDER BY i.sort, i.code`,
 /** The view holding every row of a data file: `cases` hides reprints, the file (cases.parquet) keeps them. */
 const sourceOf = (table: string) => (table === 'cases' ? 'cases_all' : table);
 
-/** Every row of a table, for the CSV download (`table` is one of ours, quoted for `similar`). */
-export function wholeTableQuery(table: string): NamedQuery {
+/**
+ * Every row of a table, for the CSV download (`table` is one of ours, quoted for `similar`). Plain `Row`s:
+ * the table is chosen at run time and the download writes whatever columns it has, so no one row type fits.
+ */
+export function wholeTableQuery(table: string): NamedQuery<Row> {
   return { id: `data.${table}`, sql: `SELECT * FROM ${ident(sourceOf(table))}` };
 }
 

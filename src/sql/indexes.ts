@@ -23,6 +23,11 @@
 // table: recomputed from the published summary with the same three parts after every workspace change
 // (REFRESH_SUMMARY_SQL, in the change's transaction). tests/queries/indexes.test.ts proves every index
 // answers what the full tables answer, also after a label and an import.
+//
+// Until the workspace first changes, those views are their published tables alone (INDEX_VIEWS_SQL is run on a
+// new database, whose workspace is empty): DuckDB plans a query's views every time, and planning the layers'
+// unions and anti-joins was most of a query's time in the browser (the Indicator view asks ten per filter
+// change). The first change of the workspace lays the layers over them (REFRESH_SUMMARY_SQL) for good.
 import { keyFigureOrderSql, phraseWithChangeSql } from './figure-phrases.ts';
 
 export interface IndexTable {
@@ -264,8 +269,8 @@ GROUP BY ALL
 HAVING sum(cases) > 0`;
 }
 
-/** Statements run once the published tables and the workspace views exist (src/sql/tables.ts VIEWS_SQL). */
-export const INDEX_VIEWS_SQL: string[] = [
+/** The index views with the workspace's layers: the published rows (labels applied) and the imported ones. */
+const LAYERED_VIEWS_SQL: string[] = [
   ...VIEWED.map(
     (t) => `CREATE OR REPLACE VIEW ${t.published} AS
 ${publishedParts(t.base)}
@@ -283,6 +288,19 @@ UNION ALL BY NAME
 SELECT doc_id, count(*)::INTEGER AS cases_in_table,
   count(*) FILTER (WHERE has_body)::INTEGER AS cases_with_body, count(duplicate_of)::INTEGER AS duplicates
 FROM imported_cases GROUP BY doc_id`,
+];
+
+/** The same views while the workspace is empty: exactly the published rows, as the layered views would give. */
+const PUBLISHED_ONLY_VIEWS_SQL: string[] = [...VIEWED, PAIR_FACTS, DOCUMENT_COUNTS].map(
+  (t) => `CREATE OR REPLACE VIEW ${t.published} AS SELECT * FROM ${t.base}`,
+);
+
+/**
+ * Statements run once the published tables and the workspace views exist (src/sql/tables.ts VIEWS_SQL), on a
+ * new database only: its workspace tables are empty, so the index views may be the published tables alone.
+ */
+export const INDEX_VIEWS_SQL: string[] = [
+  ...PUBLISHED_ONLY_VIEWS_SQL,
   `CREATE OR REPLACE TABLE case_summary AS ${summaryOfWorkspace()}`,
   // Empty at attach, when the workspace is too (its rows are restored through REFRESH_SUMMARY_SQL): computing it
   // would scan the published facts' case ids, megabytes at national scale, even with no label to join.
@@ -293,8 +311,12 @@ SELECT * FROM ${summary.base} UNION ALL BY NAME SELECT * FROM ${summary.publishe
   ]),
 ];
 
-/** Recompute the summaries after the workspace tables changed (run in the same transaction). */
+/**
+ * After the workspace tables changed (run in the same transaction): the index views with the workspace's layers
+ * (idempotent; they stay layered, also once the workspace is empty again), the summaries recomputed.
+ */
 export const REFRESH_SUMMARY_SQL: string[] = [
+  ...LAYERED_VIEWS_SQL,
   'DELETE FROM case_summary',
   `INSERT INTO case_summary ${summaryOfWorkspace()}`,
   ...FACT_SUMMARIES.flatMap((summary) => [

@@ -1,10 +1,7 @@
 // The dashboard's state: which view, which filters, which language. All of it lives in the URL
 // (see url-state.ts), so a reload, back/forward or a pasted link restores the same screen.
 import type { Level } from '../ingest/types.ts';
-
-/** Every view a URL may name, in the header's order (each has its entry in views/registry.ts). */
-export const VIEW_IDS = ['overview', 'compare', 'indicator', 'cases', 'case', 'data', 'sql'] as const;
-export type ViewId = (typeof VIEW_IDS)[number];
+import type { ViewId } from './view-list.ts';
 export type Lang = 'zh' | 'en';
 
 /** One filter bar for all views. Empty list = no restriction. Province values are full names (福建省). */

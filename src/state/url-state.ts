@@ -1,8 +1,9 @@
 // AppState ⇄ URL query string. The URL is the single source of truth: reload, back/forward and a
 // pasted link restore the same screen. Defaults are left out of the URL so links stay short.
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Level } from '../ingest/types.ts';
-import { CASE_SORT_KEYS, EMPTY_FILTERS, VIEW_IDS, type AppState, type Filters } from './filters.ts';
+import { CASE_SORT_KEYS, EMPTY_FILTERS, type AppState, type Filters } from './filters.ts';
+import { VIEW_IDS } from './view-list.ts';
 
 const LEVELS: Level[] = ['province', 'city', 'county'];
 
@@ -262,9 +263,14 @@ export function navigate(state: AppState, options: UpdateOptions = {}): void {
   for (const listener of listeners) listener();
 }
 
+/**
+ * Change the state from the current URL's, without reading it during render: for a component that only
+ * navigates (a click on a chart), so that it does not re-render on every URL change as useAppState's do.
+ */
+export const updateAppState: UpdateState = (partial, options) => navigate(applyUpdate(snapshot(), partial), options);
+
 /** [state, update]: update pushes a history entry; back/forward re-render from the URL. */
 export function useAppState(): [AppState, UpdateState] {
   const state = useSyncExternalStore(subscribe, snapshot, () => DEFAULT_STATE);
-  const update = useCallback<UpdateState>((partial, options) => navigate(applyUpdate(snapshot(), partial), options), []);
-  return [state, update];
+  return [state, updateAppState];
 }

@@ -1,6 +1,7 @@
 // The import's ingest, off the main thread: a large notice takes seconds to read, and the page must stay
 // responsive (and the analyst able to cancel, which terminates this worker) meanwhile.
 // Protocol: one request → any number of progress messages → one result (or error) message.
+import { loadWordListFor } from './word-list-fetch.ts';
 import { prepareImport, type ImportFile, type ImportOutcome, type ImportProgress, type LoadedIds } from './import-doc.ts';
 
 export interface ImportRequest {
@@ -17,9 +18,10 @@ export type ImportReply =
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
 
-self.onmessage = (event: MessageEvent<ImportRequest>) => {
+self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const { files, loaded, now } = event.data;
   try {
+    await loadWordListFor(files);
     const outcome = prepareImport(files, loaded, new Date(now), (progress) => post({ type: 'progress', progress }));
     post({ type: 'done', outcome });
   } catch (error) {

@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleBrief, type BriefData } from '../../src/brief/assemble.ts';
 import { briefContent } from '../../src/brief/content.ts';
 import { briefDocx } from '../../src/brief/docx.ts';
+import { briefSources } from '../../src/brief/queries.ts';
 import { makeI18n } from '../../src/i18n/i18n.tsx';
 import { compareCases, comparePairs, compareShares } from '../../src/queries/compare.ts';
 import { measureDimensions, measureSummary } from '../../src/queries/measures.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from '../queries/columns.ts';
 
 let db: DataDb;
 let data: BriefData;
@@ -59,6 +61,10 @@ describe('comparison brief', () => {
     const cells = tables.flatMap((t) => (t.kind === 'table' ? t.rows.map((r) => r[4]) : []));
     const without = [...part.casesA, ...part.casesB].filter((c) => c.counterparts.length === 0).length;
     expect(cells.filter((c) => c === 'no counterpart').length).toBe(without);
+  });
+
+  it('lists its sources with the columns their row type declares', async () => {
+    await expectDeclaredColumns(db, briefSources(params));
   });
 
   it('writes a .docx with the title, both sides’ cases, reductions, sources and Chinese fonts', async () => {

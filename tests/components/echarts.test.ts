@@ -8,8 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { echarts, ensureChartModules, moreChartsLoaded, needsMoreCharts, PALETTE } from '../../src/components/echarts.ts';
 import { resultChartOption } from '../../src/views/sql/result-chart.ts';
 import { makeI18n } from '../../src/i18n/i18n.tsx';
-import type { OverviewSnapshot } from '../../src/queries/overview.ts';
-import type { Row } from '../../src/queries/types.ts';
+import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, OverviewSnapshot } from '../../src/queries/overview.ts';
 import { byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from '../../src/views/overview/overview-charts.ts';
 import { DATA_DIR } from '../helpers/paths.ts';
 
@@ -33,7 +32,8 @@ function draw(option: Option): Option {
 }
 
 const snapshot = JSON.parse(readFileSync(join(DATA_DIR, 'overview.json'), 'utf8')) as OverviewSnapshot;
-const rowsOf = (id: string): Row[] => snapshot.queries.find((q) => q.id === id)!.rows;
+/** The snapshot's rows of a query (JSON: typed as the query's declared rows, which the query tests check). */
+const rowsOf = <R extends object>(id: string): R[] => snapshot.queries.find((q) => q.id === id)!.rows as R[];
 const i18n = makeI18n('zh', []);
 const lineOption = resultChartOption([{ province: '福建', cases: 3 }, { province: '浙江', cases: 5 }], { x: 'province', y: 'cases', series: '', kind: 'line' });
 
@@ -41,12 +41,12 @@ describe('ECharts modules: the landing set, the rest on demand', () => {
   it('draws every Overview chart from overview.json with the landing set alone', () => {
     const errors = vi.spyOn(console, 'error');
     const options: [string, Option][] = [
-      ['heatmap', heatmapOption(rowsOf('overview.heatmap'), false, i18n)],
-      ['heatmap share', heatmapOption(rowsOf('overview.heatmap'), true, i18n)],
-      ['byIndicator', byIndicatorOption(rowsOf('overview.byIndicator'), i18n)],
-      ['byCity', byCityOption(rowsOf('overview.byCity'), i18n)],
-      ['byLevel', byLevelOption(rowsOf('overview.byLevel'), i18n)],
-      ['byBatch', byBatchOption(rowsOf('overview.byBatch'), i18n)],
+      ['heatmap', heatmapOption(rowsOf<HeatmapRow>('overview.heatmap'), false, i18n)],
+      ['heatmap share', heatmapOption(rowsOf<HeatmapRow>('overview.heatmap'), true, i18n)],
+      ['byIndicator', byIndicatorOption(rowsOf<ByIndicatorRow>('overview.byIndicator'), i18n)],
+      ['byCity', byCityOption(rowsOf<ByCityRow>('overview.byCity'), i18n)],
+      ['byLevel', byLevelOption(rowsOf<ByLevelRow>('overview.byLevel'), i18n)],
+      ['byBatch', byBatchOption(rowsOf<ByBatchRow>('overview.byBatch'), i18n)],
     ];
     for (const [name, option] of options) {
       expect(needsMoreCharts(option), name).toBe(false);

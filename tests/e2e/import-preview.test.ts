@@ -1,9 +1,13 @@
 // Importing through the preview in real Chromium on the real export: what was found is shown before anything
 // joins the views; the analyst corrects the province, excludes a case and confirms (the views then show the
-// cases, also after a reload); cancel changes nothing; a notice with no case says why. Screenshots of the
+// cases, also after a reload); cancel changes nothing; a notice with no case says why; a garbled notice loads the word list of its repair (only it). Screenshots of the
 // preview in both languages at 1440 and 390 px go to /work/notes/screens/i9import/ when that folder's parent exists.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { looksGarbled } from '../../src/ingest/mojibake.ts';
+import { ingestDocument } from '../../src/ingest/pipeline.ts';
+import { WORD_LIST_FILE } from '../../src/ingest/mojibake-words.ts';
+import { RAW_DIR } from '../helpers/paths.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
@@ -73,6 +77,37 @@ describe('import through the preview', () => {
     await page.goto(`${app.url}/`);
     await waitForCharts(page, 150_000);
     await expect.poll(() => statCases(page)).toBe(before + 2);
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  }, 600_000);
+
+  it('a garbled notice fetches the word list of its repair from the app itself (a clean one does not) and finds what the ETL finds', async () => {
+    // The corpus's most garbled notice, with a line added so that it is not the loaded text itself.
+    const texts = readdirSync(RAW_DIR)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => ({ name, text: readFileSync(resolve(RAW_DIR, name), 'utf8') }));
+    const garbledLines = (text: string) => text.split('\n').filter(looksGarbled).length;
+    const garbled = texts.reduce((a, b) => (garbledLines(b.text) > garbledLines(a.text) ? b : a));
+    expect(garbledLines(garbled.text)).toBeGreaterThan(0);
+    const bytes = Buffer.from(`${garbled.text}\n（转载）\n`, 'utf8');
+    const expected = ingestDocument({ sourceFile: 'garbled-copy.txt', bytes }).cases.length;
+
+    const { page, errors, foreignRequests } = await app.newPage();
+    const wordListRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith(`/${WORD_LIST_FILE}`)) wordListRequests.push(request.url());
+    });
+    await waitForCharts(page, 150_000);
+    await openWorkspace(page);
+    await page.locator('[data-testid="import-input"]').setInputFiles(file('notice-three-cases.txt'));
+    await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 150_000 });
+    expect(wordListRequests).toEqual([]);
+    await page.locator('[data-testid="preview-cancel"]').click();
+
+    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'garbled-copy.txt', mimeType: 'text/plain', buffer: bytes });
+    await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 240_000 });
+    expect(wordListRequests).toHaveLength(1);
+    await expect(page.locator('[data-testid="preview-cases"] tbody tr').count()).resolves.toBe(expected);
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   }, 600_000);

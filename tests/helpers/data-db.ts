@@ -12,6 +12,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
 import { WORKSPACE_VIEWS_SQL } from '../../src/sql/workspace-views.ts';
 import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from '../../src/sql/indexes.ts';
+import { SEARCH_INDEXES } from '../../src/sql/search-index.ts';
 import { openAppTables } from '../../src/export/app-tables.ts';
 import { ident, literal } from '../../src/sql/quote.ts';
 import { openMemoryDatabase } from '../../src/export/node-connector.ts';
@@ -22,14 +23,17 @@ import { DATA_DIR, ROOT } from './paths.ts';
 export interface DataDb {
   /** The same database as a Connector, for the code that takes one (the workspace modules, the export). */
   conn: Connector;
-  /** Run SQL (or a named query), rows as plain JS (BIGINT → number, DATE → 'YYYY-MM-DD') like the browser's. */
-  all(query: NamedQuery | string): Promise<Row[]>;
+  /**
+   * Run a named query (rows typed as it declares them) or SQL text (plain rows, or the `R` the test names),
+   * rows as plain JS (BIGINT → number, DATE → 'YYYY-MM-DD') like the browser's.
+   */
+  all<R extends object = Row>(query: NamedQuery<R> | string): Promise<R[]>;
   /** Throws with DuckDB's message when the SQL does not bind (unknown table or column, bad syntax…), without running it. */
-  explain(query: NamedQuery | string): Promise<void>;
+  explain(query: NamedQuery<object> | string): Promise<void>;
   close(): void;
 }
 
-const sqlOf = (query: NamedQuery | string) => (typeof query === 'string' ? query : query.sql);
+const sqlOf = (query: NamedQuery<object> | string) => (typeof query === 'string' ? query : query.sql);
 
 export async function openDataDb(): Promise<DataDb> {
   if (!existsSync(path.join(DATA_DIR, DASHBOARD_DB_FILE))) {
@@ -39,7 +43,7 @@ export async function openDataDb(): Promise<DataDb> {
   const tables = await openAppTables(DATA_DIR);
   return {
     conn: tables,
-    all: (query) => tables.query(sqlOf(query)),
+    all: <R extends object>(query: NamedQuery<R> | string) => tables.query<R>(sqlOf(query)),
     explain: async (query) => {
       await tables.connection.runAndReadAll(`EXPLAIN ${sqlOf(query)}`);
     },
@@ -61,12 +65,12 @@ export async function openParquetAppDb(dir: string): Promise<DataDb> {
   await db.exec(`CREATE VIEW base_case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM read_parquet(${metrics}) GROUP BY case_id`);
   for (const sql of WORKSPACE_VIEWS_SQL) await db.exec(sql);
   // The indexes dashboard.duckdb carries, computed here from the files (the published rows: no workspace).
-  const published = '(SELECT * FROM base_cases WHERE duplicate_of IS NULL)';
-  for (const index of EXPORTED_INDEXES) await db.exec(`CREATE VIEW ${ident(index.base)} AS ${index.select(published, 'base_metrics')}`);
+  const published = '(SELECT *, false AS imported FROM base_cases WHERE duplicate_of IS NULL)';
+  for (const index of [...EXPORTED_INDEXES, ...SEARCH_INDEXES]) await db.exec(`CREATE VIEW ${ident(index.base)} AS ${index.select(published, 'base_metrics')}`);
   for (const sql of INDEX_VIEWS_SQL) await db.exec(sql);
   return {
     conn: db,
-    all: (query) => db.query(sqlOf(query)),
+    all: <R extends object>(query: NamedQuery<R> | string) => db.query<R>(sqlOf(query)),
     explain: async (query) => {
       await db.connection.runAndReadAll(`EXPLAIN ${sqlOf(query)}`);
     },

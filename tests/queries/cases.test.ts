@@ -148,7 +148,7 @@ describe('case page', () => {
     const figures = await db.all(caseFigures(String(c.case_id)));
     const [detail] = await db.all(caseDetail(String(c.case_id)));
     expect(figures.length).toBeGreaterThan(0);
-    const found = figures.filter((f) => String(detail[String(f.section)]).includes(String(f.text)));
+    const found = figures.filter((f) => detail[f.section].includes(f.text));
     expect(found.length).toBe(figures.length);
   });
 
@@ -172,9 +172,10 @@ describe('case page', () => {
     }
   });
 
-  it('search, figures, similar cases and duplicates return the columns their row types declare', async () => {
+  it('search, the case, its figures, similar cases and duplicates return the columns their row types declare', async () => {
     for (const text of ['', '营商']) await expectDeclaredColumns(db, searchCases({ filters: EMPTY_FILTERS, search: text, sort: '', page: 0 }));
-    const [c] = await db.all('SELECT case_id FROM "similar" ORDER BY score DESC, case_id LIMIT 1');
+    const [c] = await db.all<{ case_id: string }>('SELECT case_id FROM "similar" ORDER BY score DESC, case_id LIMIT 1');
+    await expectDeclaredColumns(db, caseDetail(c.case_id));
     await expectDeclaredColumns(db, caseFigures(String(c.case_id)));
     await expectDeclaredColumns(db, caseSimilar(String(c.case_id)));
     await expectDeclaredColumns(db, caseDuplicates(String(c.case_id)));

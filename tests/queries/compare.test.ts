@@ -51,7 +51,7 @@ describe('compare queries', () => {
     const bTotal = await nonDuplicateCount(B);
     expect(aTotal).toBeGreaterThan(0);
     expect(bTotal).toBeGreaterThan(0);
-    const sum = (key: string) => rows.reduce((s, r) => s + Number(r[key]), 0);
+    const sum = (key: 'a_cases' | 'b_cases' | 'a_pct' | 'b_pct') => rows.reduce((s, r) => s + r[key], 0);
     expect(sum('a_cases')).toBe(aTotal);
     expect(sum('b_cases')).toBe(bTotal);
     // Shares are rounded to 1 decimal per indicator.

@@ -1,7 +1,8 @@
 // The SQL console's schema panel queries, over dashboard.duckdb attached as the browser attaches it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examplesQuery, schemaQuery } from '../../src/queries/schema.ts';
+import { examplesQuery, labelledCasesQuery, schemaQuery } from '../../src/queries/schema.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { expectDeclaredColumns } from './columns.ts';
 
 let db: DataDb;
 beforeAll(async () => {
@@ -49,5 +50,16 @@ describe('schema', () => {
     expect(String(row.case_id)).toMatch(/^[a-z]{2}-\d{4}-/);
     expect(String(row.measures).length).toBeGreaterThan(0);
     expect(String(row.measures).length).toBeLessThanOrEqual(80);
+  });
+
+  it('the schema and the labelled cases return the columns their row types declare', async () => {
+    await expectDeclaredColumns(db, schemaQuery());
+    await expectDeclaredColumns(db, labelledCasesQuery([]));
+  });
+
+  it('labelled cases: the asked cases, with their titles, whatever the ids hold', async () => {
+    const picked = await db.all<{ case_id: string; title: string }>('SELECT case_id, title FROM cases_all ORDER BY case_id DESC LIMIT 2');
+    const rows = await db.all(labelledCasesQuery([...picked.map((r) => r.case_id), "x'); DROP TABLE cases; --"]));
+    expect(rows.map((r) => [r.case_id, r.title])).toEqual(picked.map((r) => [r.case_id, r.title]).reverse());
   });
 });

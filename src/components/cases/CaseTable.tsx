@@ -3,17 +3,18 @@
 // scale an indicator has tens of thousands of cases, so paging is done in SQL).
 import { DataTable } from '../DataTable.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { NamedQuery, Row } from '../../queries/types.ts';
+import type { CaseListRow } from '../../queries/cases.ts';
+import type { NamedQuery } from '../../queries/types.ts';
 import { CaseLink } from './CaseLink.tsx';
 import { Chips } from './Chips.tsx';
-import { placeOf, str, strings } from './values.ts';
+import { placeOf } from './values.ts';
 
 export interface CaseTableProps {
   id: string;
   /** The table's title (its downloads and SQL dialog are named after it). */
   title: string;
-  rows: Row[];
-  query: NamedQuery;
+  rows: CaseListRow[];
+  query: NamedQuery<CaseListRow>;
   total: number;
   page: number;
   onPage: (page: number) => void;
@@ -36,19 +37,19 @@ export function CaseTable({ id, title, rows, query, total, page, onPage }: CaseT
           header: t('col.title'),
           width: 460,
           render: (r) => (
-            <CaseLink caseId={str(r.case_id)}>
-              {str(r.title)}
+            <CaseLink caseId={r.case_id}>
+              {r.title}
             </CaseLink>
           ),
         },
         { key: 'province', header: t('col.province'), shown: 'province' },
-        { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(str(r.level)) },
-        { key: 'year', header: t('col.period'), value: (r) => batchName(r.year as number | null, r.batch as number | null) },
+        { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(r.level) },
+        { key: 'year', header: t('col.period'), value: (r) => batchName(r.year, r.batch) },
         {
           key: 'figures',
           header: t('col.figures'),
           width: 320,
-          render: (r) => <Chips items={strings(r.figures)} kind="fig" />,
+          render: (r) => <Chips items={r.figures} kind="fig" />,
         },
         { key: 'case_id', header: t('col.caseId') },
       ]}

@@ -4,10 +4,17 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { DictKey } from '../../i18n/dict.ts';
-import type { Row } from '../../queries/types.ts';
+import type { SimilarCaseRow } from '../../queries/cases.ts';
 import { CaseCell } from './CaseLink.tsx';
 import { Chips } from './Chips.tsx';
-import { str, strings } from './values.ts';
+
+/**
+ * The evidence of a counterpart, as a similar case (case.similar) or a pair (compare.pairs, where a case
+ * with no counterpart has nulls) gives it.
+ */
+export type CounterpartEvidence = {
+  [K in 'strength' | 'title_terms' | 'shared_terms' | 'shared_dimensions' | 'same_indicator' | 'score']: SimilarCaseRow[K] | null;
+};
 
 const STRENGTH_KEY: Record<string, DictKey> = { strong: 'sim.strong', related: 'sim.related', weak: 'sim.weak' };
 const DIMENSION_KEY: Record<string, DictKey> = {
@@ -19,16 +26,16 @@ const DIMENSION_KEY: Record<string, DictKey> = {
 };
 
 /** Terms in both titles first, then the other shared terms; a term inside a listed one is not repeated. */
-export function evidenceTerms(row: Row, limit = 6): string[] {
+export function evidenceTerms(row: CounterpartEvidence, limit = 6): string[] {
   const terms: string[] = [];
-  for (const term of [...strings(row.title_terms), ...strings(row.shared_terms)]) {
+  for (const term of [...(row.title_terms ?? []), ...(row.shared_terms ?? [])]) {
     if (!terms.some((t) => t.includes(term) || term.includes(t))) terms.push(term);
   }
   return terms.slice(0, limit);
 }
 
 export interface CounterpartProps {
-  row: Row;
+  row: CounterpartEvidence;
   caseId: string;
   title: string;
   /** Muted line under the title (place, indicator). */
@@ -39,8 +46,8 @@ export interface CounterpartProps {
 
 export function Counterpart({ row, caseId, title, note, indicator }: CounterpartProps) {
   const { t, indicatorName } = useI18n();
-  const strength = str(row.strength) || 'weak';
-  const dims = strings(row.shared_dimensions).filter((d) => d in DIMENSION_KEY);
+  const strength = row.strength ?? 'weak';
+  const dims = (row.shared_dimensions ?? []).filter((d) => d in DIMENSION_KEY);
   const facts: ReactNode[] = [];
   if (row.same_indicator === true && indicator) facts.push(t('sim.sameIndicator', { ind: indicatorName(indicator) }));
   if (dims.length) facts.push(t('sim.bothReport', { dims: dims.map((d) => t(DIMENSION_KEY[d])).join(t('sim.sep')) }));
@@ -49,7 +56,7 @@ export function Counterpart({ row, caseId, title, note, indicator }: Counterpart
     <div className="v-counterpart" data-strength={strength}>
       <span
         className={`v-strength v-strength-${strength}`}
-        title={row.score === null || row.score === undefined ? undefined : t('sim.score', { s: Number(row.score).toFixed(2) })}
+        title={row.score === null ? undefined : t('sim.score', { s: row.score.toFixed(2) })}
       >
         {t(STRENGTH_KEY[strength] ?? 'sim.weak')}
       </span>
@@ -69,7 +76,7 @@ export function Counterpart({ row, caseId, title, note, indicator }: Counterpart
  * The counterparts of one case in one province: the strong and related ones; when there are none, "no
  * counterpart in <province>" and the weak ones behind a click.
  */
-export function CounterpartList<R extends Row>({
+export function CounterpartList<R extends Pick<CounterpartEvidence, 'strength'>>({
   rows,
   province,
   render,

@@ -2,10 +2,12 @@
 // per province a one-line answer (median after reform, median cut), the after-reform values and the
 // reductions as marks per province, before → after per case, and every phrase behind them with a link to
 // its case. Used by the Indicator view (all provinces) and the Compare view (`provinces` = the two).
-import { useCallback, useState } from 'react';
-import { ChartCard, type ChartClickParams } from '../ChartCard.tsx';
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { ChartClickParams } from '../ChartCard.tsx';
+import { QueryChart } from '../QueryChart.tsx';
 import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
+import type { DownloadColumn } from '../download/shown.ts';
 import { useSql } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -17,15 +19,16 @@ import {
   MEASURES_SHOWN_PER_PROVINCE,
   type DimensionCode,
   type MeasureDimensionRow,
+  type MeasureRow,
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
 import type { Filters } from '../../state/filters.ts';
-import { useAppState } from '../../state/url-state.ts';
-import type { Row } from '../../queries/types.ts';
+import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
+import { measureChartRows, selectAfter, selectDrawnPairs, selectReductions } from './measure-chart-rows.ts';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
 import { formatChange, formatMeasureValue } from './measureFormat.ts';
-import { str, trim } from './values.ts';
+import { trim } from './values.ts';
 
 export interface MeasuresPanelProps {
   filters: Filters;
@@ -33,18 +36,11 @@ export interface MeasuresPanelProps {
   /** Compare view: exactly these provinces, in this order. */
   provinces?: string[];
   title: string;
+  /** The caller's indicator is not yet known for the current filters: ask nothing, keep the previous rows. */
+  waiting?: boolean;
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
-
-/** The before → after chart draws one row per case: at most this many (its height follows them). */
-const PAIR_CHART_ROWS = 40;
-
-/** At most `n` of `rows`, spread evenly (every ⌈length / n⌉-th, the first included). */
-function evenly<T>(rows: T[], n: number): T[] {
-  const step = Math.max(1, Math.ceil(rows.length / n));
-  return step === 1 ? rows : rows.filter((_, i) => i % step === 0);
-}
 
 /** The dimension to show: the chosen one if the cases report it, else time, else the first reported. */
 function pickDimension(available: MeasureDimensionRow[], chosen: string | null): string | null {
@@ -53,24 +49,25 @@ function pickDimension(available: MeasureDimensionRow[], chosen: string | null):
   return codes.includes('time') ? 'time' : (codes[0] ?? null);
 }
 
-export function MeasuresPanel({ filters, indicator, provinces, title }: MeasuresPanelProps) {
-  const [, update] = useAppState();
+// memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
+export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   const [chosen, setChosen] = useState<string | null>(null);
   const base = { filters, indicator, provinces };
-  const dimensions = useSql(measureDimensions(base));
+  const dimensions = useSql(waiting ? null : measureDimensions(base));
   const dimension = pickDimension(dimensions.data ?? [], chosen);
   const params = { ...base, dimension: dimension ?? '' };
   // At national scale a dimension has thousands of measures: a sample per province is charted and listed,
   // the per-province summary (measureSummary) counts them all.
   const rowsQ = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
   const summaryQ = measureSummary(params);
-  const rows = useSql(dimension ? rowsQ : null);
-  const summary = useSql(dimension ? summaryQ : null);
+  // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
+  const rows = useSql(dimension && !waiting ? rowsQ : null);
+  const summary = useSql(dimension && !waiting ? summaryQ : null);
 
   const dimName = dimension ? t(dimKey(dimension)) : '';
-  const unitNorm = str(rows.data?.find((r) => r.unit_norm)?.unit_norm);
+  const unitNorm = rows.data?.find((r) => r.unit_norm)?.unit_norm ?? '';
   const valueLabel = useCallback((v: number) => formatMeasureValue(v, dimension ?? '', unitNorm, i18n), [dimension, unitNorm, i18n]);
   const text: MeasureChartText = {
     province: provinceName,
@@ -82,36 +79,37 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
   };
   const charted = dimension !== null && CHARTED_DIMENSIONS.includes(dimension as DimensionCode);
   const log = dimension === 'time';
-  const all = rows.data ?? [];
-  const withAfter = all.filter((r) => r.after_value !== null);
-  const allPairs = all.filter((r) => r.after_value !== null && r.before_value !== null);
-  const withBoth = evenly(allPairs, PAIR_CHART_ROWS);
+  const all = useMemo(() => rows.data ?? [], [rows.data]);
+  // Which charts show (a chart with no rows is left out): the charts themselves draw the same derivation.
+  const drawn = useMemo(() => measureChartRows(all), [all]);
   const totalMeasures = (summary.data ?? []).reduce((n, s) => n + s.measures, 0);
   const sampled = totalMeasures > all.length;
-  const withCut = all.filter((r) => r.reduction_pct !== null);
   const openCase = (p: ChartClickParams) => {
-    const caseId = p.data?.case_id;
-    if (caseId) update({ view: 'case', caseId: String(caseId) });
+    // A mark carries its case's id (measureCharts.ts); ECharts' click params are untyped.
+    const caseId: unknown = p.data?.case_id;
+    if (typeof caseId === 'string' && caseId) updateAppState({ view: 'case', caseId });
   };
   // Option builders kept stable per rows/dimension/language (ChartCard re-options when they change);
   // `text` and `log` are rebuilt every render from exactly these dependencies.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  const afterOption = useCallback((r: Row[]) => afterByProvinceOption(r, text, log), [dimension, unitNorm, t]);
+  const afterOption = useCallback((r: MeasureRow[]) => afterByProvinceOption(r, text, log), [dimension, unitNorm, t]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  const cutOption = useCallback((r: Row[]) => reductionByProvinceOption(r, text), [dimension, t]);
+  const cutOption = useCallback((r: MeasureRow[]) => reductionByProvinceOption(r, text), [dimension, t]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  const pairOption = useCallback((r: Row[]) => beforeAfterOption(r, text, log), [dimension, unitNorm, t]);
+  const pairOption = useCallback((r: MeasureRow[]) => beforeAfterOption(r, text, log), [dimension, unitNorm, t]);
+  /** A chart's height: a band per province drawn. */
+  const bandsHeight = (drawnRows: MeasureRow[] | undefined) => Math.max(160, new Set((drawnRows ?? []).map((r) => r.province)).size * 70 + 60);
 
-  const csvColumns = [
-    { key: 'province', header: t('col.province'), shown: 'province' as const },
-    { key: 'city', header: t('col.city'), shown: 'city' as const },
+  const csvColumns: DownloadColumn<MeasureRow>[] = [
+    { key: 'province', header: t('col.province'), shown: 'province' },
+    { key: 'city', header: t('col.city'), shown: 'city' },
     { key: 'case_id', header: t('col.caseId') },
     { key: 'title', header: t('col.title') },
-    { key: 'dimension', header: t('col.dimension'), value: (r: Row) => t(dimKey(str(r.dimension))) },
+    { key: 'dimension', header: t('col.dimension'), value: (r) => t(dimKey(r.dimension)) },
     { key: 'text', header: t('col.text') },
     { key: 'before_value', header: t('col.beforeValue') },
     { key: 'after_value', header: t('col.afterValue') },
-    { key: 'unit_norm', header: t('col.unitNorm'), shown: 'unit' as const },
+    { key: 'unit_norm', header: t('col.unitNorm'), shown: 'unit' },
     { key: 'reduction_pct', header: t('col.reductionPct') },
   ];
 
@@ -165,7 +163,7 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
                 {(list) => (
                   <ul className="v-measure-summary" data-testid="measure-summary" aria-label={t('meas.summary', { dim: dimName })}>
                     {list.map((s) => (
-                      <li key={str(s.province)} data-province={str(s.province)}>
+                      <li key={s.province} data-province={s.province}>
                         {sentence(s)}
                       </li>
                     ))}
@@ -180,28 +178,26 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
             )}
             {dimension && (
               <div className="v-grid2">
-                {charted && withAfter.length > 0 && (
-                  <ChartCard
+                {charted && drawn.after.length > 0 && (
+                  <QueryChart
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
-                    rows={withAfter}
-                    status={rows.status}
-                    error={rows.error}
-                    height={Math.max(160, new Set(withAfter.map((r) => r.province)).size * 70 + 60)}
+                    paused={waiting}
+                    select={selectAfter}
+                    height={bandsHeight}
                     note={log ? t('meas.logNote') : undefined}
                     columns={csvColumns}
                     option={afterOption}
                     onClick={openCase}
                   />
                 )}
-                {withCut.length > 0 && (
-                  <ChartCard
+                {drawn.reductions.length > 0 && (
+                  <QueryChart
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
-                    rows={withCut}
-                    status={rows.status}
-                    error={rows.error}
-                    height={Math.max(160, new Set(withCut.map((r) => r.province)).size * 70 + 60)}
+                    paused={waiting}
+                    select={selectReductions}
+                    height={bandsHeight}
                     columns={csvColumns}
                     option={cutOption}
                     onClick={openCase}
@@ -209,15 +205,14 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
                 )}
               </div>
             )}
-            {dimension && charted && withBoth.length > 0 && (
-              <ChartCard
+            {dimension && charted && drawn.pairs.drawn.length > 0 && (
+              <QueryChart
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
-                rows={withBoth}
-                status={rows.status}
-                error={rows.error}
-                height={Math.max(180, withBoth.length * 44 + 80)}
-                note={[log ? t('meas.logNote') : '', withBoth.length < allPairs.length || sampled ? t('meas.pairsSampled', { n: withBoth.length }) : '']
+                paused={waiting}
+                select={selectDrawnPairs}
+                height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
+                note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']
                   .filter(Boolean)
                   .join(' ') || undefined}
                 columns={csvColumns}
@@ -241,8 +236,8 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
                       header: t('col.title'),
                       width: 300,
                       render: (r) => (
-                        <CaseLink caseId={str(r.case_id)}>
-                          {str(r.title)}
+                        <CaseLink caseId={r.case_id}>
+                          {r.title}
                         </CaseLink>
                       ),
                     },
@@ -258,4 +253,4 @@ export function MeasuresPanel({ filters, indicator, provinces, title }: Measures
       )}
     </section>
   );
-}
+});

@@ -4,13 +4,13 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { SimilarCaseRow } from '../../queries/cases.ts';
 import { Counterpart, CounterpartList } from './Counterpart.tsx';
-import { placeOf, str } from './values.ts';
+import { placeOf } from './values.ts';
 
 /** Rows grouped by province, in query order (strongest first within each). */
 function byProvince(rows: SimilarCaseRow[]): [string, SimilarCaseRow[]][] {
   const groups = new Map<string, SimilarCaseRow[]>();
   for (const r of rows) {
-    const key = str(r.province);
+    const key = r.province ?? '';
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);

@@ -3,17 +3,17 @@
 // steps / documents / visits, or percent for reductions. Every mark carries its case_id (click → case page)
 // and its phrase (tooltip); the rows drawn are the rows the card's CSV downloads.
 import type { EChartsOption } from '../ChartCard.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { MeasureRow } from '../../queries/measures.ts';
 import { PALETTE } from '../echarts.ts';
 import { escapeHtml } from '../escape-html.ts';
-import { shorten, str } from './values.ts';
+import { shorten } from './values.ts';
 
 export interface MeasureChartText {
   province: (p: string) => string;
   /** A value of the chart's dimension as a label (formatMeasureValue). */
   value: (v: number) => string;
   /** The change a row states ("5 天 → 1.5 天, −70%"). */
-  change: (r: Row) => string;
+  change: (r: MeasureRow) => string;
   before: string;
   after: string;
   median: string;
@@ -34,38 +34,41 @@ function medianOf(values: number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function provincesOf(rows: Row[]): string[] {
-  return [...new Set(rows.map((r) => str(r.province)))];
+/** A measure's province as the charts key it ('' for a case of no province). */
+const provinceOf = (r: MeasureRow) => r.province ?? '';
+
+function provincesOf(rows: MeasureRow[]): string[] {
+  return [...new Set(rows.map(provinceOf))];
 }
 
-function tooltipHtml(r: Row, text: MeasureChartText): string {
-  const place = [text.province(str(r.province)), str(r.city)].filter(Boolean).join(' · ');
-  return [escapeHtml(place), escapeHtml(str(r.title)), `“${escapeHtml(str(r.text))}”`, escapeHtml(text.change(r))].filter(Boolean).join('<br/>');
+function tooltipHtml(r: MeasureRow, text: MeasureChartText): string {
+  const place = [text.province(provinceOf(r)), r.city ?? ''].filter(Boolean).join(' · ');
+  return [escapeHtml(place), escapeHtml(r.title), `“${escapeHtml(r.text)}”`, escapeHtml(text.change(r))].filter(Boolean).join('<br/>');
 }
 
 /**
  * Marks per province (one row each, jittered so equal values stay visible) of `value(r)`, with each
  * province's median as a bar. `log`: a log axis (times).
  */
-function distributionOption(rows: Row[], value: (r: Row) => number, text: MeasureChartText, axis: { log: boolean; max?: number }): EChartsOption {
+function distributionOption(rows: MeasureRow[], value: (r: MeasureRow) => number, text: MeasureChartText, axis: { log: boolean; max?: number }): EChartsOption {
   const provinces = provincesOf(rows);
   const seen = new Map<string, number>();
   const data = rows.map((r) => {
-    const p = provinces.indexOf(str(r.province));
-    const k = seen.get(str(r.province)) ?? 0;
-    seen.set(str(r.province), k + 1);
+    const p = provinces.indexOf(provinceOf(r));
+    const k = seen.get(provinceOf(r)) ?? 0;
+    seen.set(provinceOf(r), k + 1);
     const jitter = ((k % 5) - 2) * 0.09; // five lanes per province
-    return { value: [drawn(value(r), axis.log), p + jitter], case_id: str(r.case_id), row: r, itemStyle: { color: PALETTE[p % PALETTE.length] } };
+    return { value: [drawn(value(r), axis.log), p + jitter], case_id: r.case_id, row: r, itemStyle: { color: PALETTE[p % PALETTE.length] } };
   });
   const medians = provinces.map((p, i) => {
-    const m = medianOf(rows.filter((r) => str(r.province) === p).map(value));
+    const m = medianOf(rows.filter((r) => provinceOf(r) === p).map(value));
     return m === null ? null : { value: [drawn(m, axis.log), i], median: m };
   }).filter((d) => d !== null);
   return {
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (p: { data: { row?: Row; median?: number }; dataIndex: number }) =>
+      formatter: (p: { data: { row?: MeasureRow; median?: number }; dataIndex: number }) =>
         p.data.row ? tooltipHtml(p.data.row, text) : `${text.median}: ${text.value(p.data.median ?? 0)}`,
     },
     grid: { left: 8, right: 24, top: 16, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'all' },
@@ -96,27 +99,28 @@ function distributionOption(rows: Row[], value: (r: Row) => number, text: Measur
 }
 
 /** After-reform values per province (rows with an after value). */
-export function afterByProvinceOption(rows: Row[], text: MeasureChartText, log: boolean): EChartsOption {
-  return distributionOption(rows, (r) => Number(r.after_value), text, { log });
+export function afterByProvinceOption(rows: MeasureRow[], text: MeasureChartText, log: boolean): EChartsOption {
+  // A row without an after value (none is passed: measureChartRows' `after`) would draw at 0.
+  return distributionOption(rows, (r) => r.after_value ?? 0, text, { log });
 }
 
 /** Reductions in percent per province (rows with reduction_pct). */
-export function reductionByProvinceOption(rows: Row[], text: MeasureChartText): EChartsOption {
-  return distributionOption(rows, (r) => Number(r.reduction_pct), { ...text, value: (v) => `${Math.round(v)}%` }, { log: false, max: 100 });
+export function reductionByProvinceOption(rows: MeasureRow[], text: MeasureChartText): EChartsOption {
+  return distributionOption(rows, (r) => r.reduction_pct ?? 0, { ...text, value: (v) => `${Math.round(v)}%` }, { log: false, max: 100 });
 }
 
 /**
  * Before → after per stated change, one row per phrase (first row on top): a grey ring before, a blue
  * arrow head after, pointing the way the value went. Marks, not bars: bars on a log axis grow from 1.
  */
-export function beforeAfterOption(rows: Row[], text: MeasureChartText, log: boolean): EChartsOption {
+export function beforeAfterOption(rows: MeasureRow[], text: MeasureChartText, log: boolean): EChartsOption {
   const ordered = [...rows].reverse();
-  const category = (r: Row) => shorten(`${text.province(str(r.province))} · ${str(r.city) || str(r.title)}`, 18);
+  const category = (r: MeasureRow) => shorten(`${text.province(provinceOf(r))} · ${r.city || r.title}`, 18);
   const marks = (key: 'before_value' | 'after_value') =>
-    ordered.map((r, i) => ({ value: [drawn(Number(r[key]), log), i], case_id: str(r.case_id), row: r }));
+    ordered.map((r, i) => ({ value: [drawn(r[key] ?? 0, log), i], case_id: r.case_id, row: r }));
   return {
     legend: { top: 0, data: [text.before, text.after] },
-    tooltip: { trigger: 'item', confine: true, formatter: (p: { data: { row: Row } }) => tooltipHtml(p.data.row, text) },
+    tooltip: { trigger: 'item', confine: true, formatter: (p: { data: { row: MeasureRow } }) => tooltipHtml(p.data.row, text) },
     grid: { left: 8, right: 24, top: 30, bottom: 28, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     xAxis: {
       type: log ? 'log' : 'value',
@@ -128,13 +132,13 @@ export function beforeAfterOption(rows: Row[], text: MeasureChartText, log: bool
       splitLine: { show: true, lineStyle: { color: '#f3f5f8' } } },
     series: [
       { name: text.before, type: 'scatter', symbol: 'emptyCircle', symbolSize: 11, itemStyle: { color: '#8795a6' },
-        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { data: { row: Row } }) => text.value(Number(p.data.row.before_value)) },
+        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { data: { row: MeasureRow } }) => text.value(p.data.row.before_value ?? 0) },
         data: marks('before_value') },
       { name: text.after, type: 'scatter', symbol: 'triangle', symbolSize: 12, symbolRotate: 90, itemStyle: { color: '#2f6fb0' },
         label: { show: true, position: 'bottom', fontSize: 10,
-          formatter: (p: { data: { row: Row } }) => {
+          formatter: (p: { data: { row: MeasureRow } }) => {
             const pct = p.data.row.reduction_pct;
-            return `${text.value(Number(p.data.row.after_value))}${pct === null || pct === undefined ? '' : ` −${Math.round(Number(pct))}%`}`;
+            return `${text.value(p.data.row.after_value ?? 0)}${pct === null ? '' : ` −${Math.round(pct)}%`}`;
           } },
         data: marks('after_value') },
     ],

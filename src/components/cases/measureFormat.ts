@@ -3,8 +3,8 @@
 // units.ts (every unit in the UI's language).
 import type { DictKey } from '../../i18n/dict.ts';
 import type { I18n } from '../../i18n/i18n.tsx';
-import type { Row } from '../../queries/types.ts';
-import { formatWan, str, trim } from './values.ts';
+import type { CaseMeasureRow } from '../../queries/measures.ts';
+import { formatWan, trim } from './values.ts';
 
 type T = (key: DictKey, vars?: Record<string, string | number>) => string;
 /** What the formatters need of the UI language. */
@@ -36,13 +36,12 @@ export function formatMeasureValue(value: number, dimension: string, unitNorm: s
 }
 
 /** "5 天 → 1.5 天, −70%", "→ 1 天", "−62.4%" — what a measure row says, '' when it says no number. */
-export function formatChange(row: Row, say: Say): string {
-  const dimension = str(row.dimension);
-  const unit = str(row.unit_norm);
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const before = num(row.before_value);
-  const after = num(row.after_value);
-  const pct = num(row.reduction_pct);
+export function formatChange(row: Pick<CaseMeasureRow, 'dimension' | 'unit_norm' | 'before_value' | 'after_value' | 'reduction_pct'>, say: Say): string {
+  const dimension = row.dimension;
+  const unit = row.unit_norm ?? '';
+  const before = row.before_value;
+  const after = row.after_value;
+  const pct = row.reduction_pct;
   const parts: string[] = [];
   if (after !== null) {
     parts.push(before !== null ? `${formatMeasureValue(before, dimension, unit, say)} → ${formatMeasureValue(after, dimension, unit, say)}` : `→ ${formatMeasureValue(after, dimension, unit, say)}`);

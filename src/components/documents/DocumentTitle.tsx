@@ -2,15 +2,15 @@
 // its address is not recorded. A title the notice does not state is composed (document-title.ts) and set
 // apart — italics and a hint — so it is never taken for the notice's own words.
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { Row } from '../../queries/types.ts';
-import { documentTitle } from './document-title.ts';
+import type { DocumentRow } from '../../ingest/types.ts';
+import { documentTitle, type DocumentNaming } from './document-title.ts';
 
 /** Only web addresses become links (the manifest accepts no other; imported data is checked here again). */
 export function safeSourceUrl(value: unknown): string | null {
   return typeof value === 'string' && /^https?:\/\/\S+$/i.test(value) ? value : null;
 }
 
-export function DocumentTitle({ doc }: { doc: Row }) {
+export function DocumentTitle({ doc }: { doc: DocumentNaming & Pick<DocumentRow, 'source_url'> }) {
   const i18n = useI18n();
   const { text, composed } = documentTitle(doc, i18n);
   const url = safeSourceUrl(doc.source_url);

@@ -1,5 +1,6 @@
 // CSV, Excel and (for a chart) PNG buttons: every chart and table downloads through these.
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { Row } from '../../queries/types.ts';
 import type { EChartsType } from '../echarts.ts';
 import { downloadCsv, downloadPng, downloadXlsx, type DownloadSpec } from './actions.ts';
 import { useDownloadFilters } from './filters-context.ts';
@@ -7,7 +8,7 @@ import { useDownloadFilters } from './filters-context.ts';
 /** The PNG's pixel ratio: sharp on a high-density screen and in print. */
 const PNG_SCALE = 2;
 
-export function DownloadButtons({ spec, chart }: { spec: DownloadSpec; chart?: () => EChartsType | null }) {
+export function DownloadButtons<R extends Row>({ spec, chart }: { spec: DownloadSpec<R>; chart?: () => EChartsType | null }) {
   const i18n = useI18n();
   const filters = useDownloadFilters();
   const context = { i18n, filters };

@@ -1,7 +1,7 @@
 // What a download says about itself (the PNG's frame, the Excel file's "about" sheet): its title, the filters
 // it was drawn under, the SQL behind it, the source documents and when it was downloaded.
 import type { I18n } from '../../i18n/i18n.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { DocumentRow } from '../../ingest/types.ts';
 import type { Filters } from '../../state/filters.ts';
 
 export interface About {
@@ -30,22 +30,21 @@ export function describeFilters(filters: Filters | null, i18n: I18n): string {
 }
 
 /** A source document in one line: title (or what stands for it), issuer, date, batch, address where known. */
-export function documentLine(doc: Row, i18n: I18n, title: string): string {
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+export function documentLine(doc: Pick<DocumentRow, 'issuer' | 'published' | 'year' | 'batch' | 'source_url'>, i18n: I18n, title: string): string {
   return [
     title,
-    text(doc.issuer),
-    text(doc.published),
-    i18n.batchName(doc.year as number | null, doc.batch as number | null),
-    text(doc.source_url) || i18n.t('download.noAddress'),
+    doc.issuer ?? '',
+    doc.published ?? '',
+    i18n.batchName(doc.year, doc.batch),
+    doc.source_url || i18n.t('download.noAddress'),
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
 /** The source line under a PNG: the dataset, its documents' date span, and the download date. */
-export function sourceLine(docs: readonly Row[], downloaded: Date, i18n: I18n): string {
-  const dates = docs.map((d) => (d.published ? String(d.published) : '')).filter(Boolean).sort();
+export function sourceLine(docs: readonly Pick<DocumentRow, 'published'>[], downloaded: Date, i18n: I18n): string {
+  const dates = docs.map((d) => d.published ?? '').filter(Boolean).sort();
   const span = dates.length ? (dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} – ${dates[dates.length - 1]}`) : '';
   return i18n.t('download.sourceLine', { n: docs.length, span: span || '—', date: isoDate(downloaded) });
 }

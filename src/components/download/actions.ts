@@ -2,6 +2,7 @@
 // it labels it (shown.ts), in the UI's language. The writers (papaparse, write-excel-file, the PNG frame)
 // load on the first download, not with the page.
 import type { I18n } from '../../i18n/i18n.tsx';
+import type { DocumentListRow } from '../../queries/data.ts';
 import type { Row } from '../../queries/types.ts';
 import type { Filters } from '../../state/filters.ts';
 import { downloadName, saveBlob } from '../download.ts';
@@ -9,14 +10,14 @@ import { aboutRows, describeFilters, documentLine, sourceLine, type About } from
 import { documentTitle } from '../documents/document-title.ts';
 import { shownRows, type DownloadColumn } from './shown.ts';
 
-export interface DownloadSpec {
+export interface DownloadSpec<R extends Row = Row> {
   /** File name stem (a query id). */
   id: string;
   /** The chart's or table's title, as on the page. */
   title: string;
   sql?: string;
-  rows: readonly Row[];
-  columns: readonly DownloadColumn[];
+  rows: readonly R[];
+  columns: readonly DownloadColumn<R>[];
 }
 
 export interface DownloadContext {
@@ -25,14 +26,14 @@ export interface DownloadContext {
   filters: Filters | null;
 }
 
-export async function downloadCsv(spec: DownloadSpec, { i18n }: DownloadContext): Promise<void> {
+export async function downloadCsv<R extends Row>(spec: DownloadSpec<R>, { i18n }: DownloadContext): Promise<void> {
   const { toCsv } = await import('../csv.ts');
   const text = toCsv(shownRows(spec.rows, spec.columns, i18n), spec.columns);
   saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), downloadName(spec.id, 'csv'));
 }
 
 /** The sources' lines for the about sheet; a download still works when they cannot be read. */
-async function sourceLines(i18n: I18n): Promise<{ docs: Row[]; lines: string[] }> {
+async function sourceLines(i18n: I18n): Promise<{ docs: DocumentListRow[]; lines: string[] }> {
   try {
     const { sourceDocuments } = await import('./sources.ts');
     const docs = await sourceDocuments();
@@ -42,7 +43,7 @@ async function sourceLines(i18n: I18n): Promise<{ docs: Row[]; lines: string[] }
   }
 }
 
-export async function downloadXlsx(spec: DownloadSpec, { i18n, filters }: DownloadContext): Promise<void> {
+export async function downloadXlsx<R extends Row>(spec: DownloadSpec<R>, { i18n, filters }: DownloadContext): Promise<void> {
   const [{ xlsxBlob }, sources] = await Promise.all([import('./xlsx.ts'), sourceLines(i18n)]);
   const shown = shownRows(spec.rows, spec.columns, i18n);
   const about: About = { title: spec.title, filters: describeFilters(filters, i18n), sql: spec.sql ?? '', sources: sources.lines, downloaded: new Date() };
@@ -59,7 +60,7 @@ export async function downloadXlsx(spec: DownloadSpec, { i18n, filters }: Downlo
 }
 
 /** The chart's image framed with its title, filters and source line. `chartUrl` is ECharts' getDataURL at `scale`. */
-export async function downloadPng(spec: DownloadSpec, { i18n, filters }: DownloadContext, chartUrl: string, scale: number): Promise<void> {
+export async function downloadPng<R extends Row>(spec: DownloadSpec<R>, { i18n, filters }: DownloadContext, chartUrl: string, scale: number): Promise<void> {
   const [{ framedPng }, sources] = await Promise.all([import('./png.ts'), sourceLines(i18n)]);
   const blob = await framedPng(
     chartUrl,

@@ -21,10 +21,11 @@ export type ShownAs =
   /** A batch number, shown as 第2批 / Batch 2. */
   | 'batch';
 
-export interface DownloadColumn extends CsvColumn {
+/** A column of rows `R` (a query's declared row type; plain `Row`s by default). */
+export interface DownloadColumn<R extends Row = Row> extends CsvColumn {
   shown?: ShownAs;
   /** The shown value when it is made of several fields (a place "Xiamen · Siming District"); wins over `shown`. */
-  value?: (row: Row, i18n: I18n) => unknown;
+  value?: (row: R, i18n: I18n) => unknown;
 }
 
 export function shownValue(value: unknown, shown: ShownAs | undefined, i18n: I18n): unknown {
@@ -51,6 +52,6 @@ export function shownValue(value: unknown, shown: ShownAs | undefined, i18n: I18
 }
 
 /** The rows as shown: one object per row with each column's shown value under its key. */
-export function shownRows(rows: readonly Row[], columns: readonly DownloadColumn[], i18n: I18n): Row[] {
+export function shownRows<R extends Row>(rows: readonly R[], columns: readonly DownloadColumn<R>[], i18n: I18n): Row[] {
   return rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value ? c.value(row, i18n) : shownValue(row[c.key], c.shown, i18n)])));
 }

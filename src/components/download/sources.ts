@@ -1,9 +1,8 @@
 // The source documents a download cites, read from DuckDB when a download asks (the Overview draws without
 // the engine; runQuery starts it). Read each time: an import adds notices.
-import { runQuery } from '../../db/duckdb.ts';
-import { documentsQuery } from '../../queries/data.ts';
-import type { Row } from '../../queries/types.ts';
+import { runNamedQuery } from '../../db/duckdb.ts';
+import { documentsQuery, type DocumentListRow } from '../../queries/data.ts';
 
-export function sourceDocuments(): Promise<Row[]> {
-  return runQuery(documentsQuery().sql);
+export function sourceDocuments(): Promise<DocumentListRow[]> {
+  return runNamedQuery(documentsQuery());
 }

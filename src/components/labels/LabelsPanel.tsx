@@ -11,7 +11,7 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
   const { t, indicatorName } = useI18n();
   const labels = useLabels();
   const cases = useSql(labels.length ? labelledCasesQuery(labels.map((l) => l.case_id)) : null);
-  const byId = new Map((cases.data ?? []).map((r) => [String(r.case_id), r]));
+  const byId = new Map((cases.data ?? []).map((r) => [r.case_id, r]));
   const [result, setResult] = useState<LabelImportResult | { error: string } | null>(null);
 
   const onFile = async (file: File | undefined) => {
@@ -89,11 +89,11 @@ export function LabelsPanel({ onOpenCase }: { onOpenCase: (caseId: string) => vo
                       onOpenCase(l.case_id);
                     }}
                   >
-                    {c ? String(c.title) : l.case_id}
+                    {c ? c.title : l.case_id}
                   </a>
                   <div className="muted">
                     {l.case_id} · <strong>{indicatorName(l.indicator)}</strong>
-                    {c?.indicator_original ? ` · ${t('lab.from', { ind: indicatorName(String(c.indicator_original)) })}` : ''}
+                    {c?.indicator_original ? ` · ${t('lab.from', { ind: indicatorName(c.indicator_original) })}` : ''}
                   </div>
                 </div>
                 <button type="button" className="tool" onClick={() => void setLabel(l.case_id, null)}>

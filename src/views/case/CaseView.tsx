@@ -8,25 +8,26 @@ import { Chips } from '../../components/cases/Chips.tsx';
 import { Highlighted } from '../../components/cases/Highlighted.tsx';
 import { SimilarList } from '../../components/cases/SimilarList.tsx';
 import { DocumentTitle, safeSourceUrl } from '../../components/documents/DocumentTitle.tsx';
+import type { DocumentNaming } from '../../components/documents/document-title.ts';
+import type { DocumentRow } from '../../ingest/types.ts';
 import { RelabelControl } from '../../components/labels/RelabelControl.tsx';
 import '../views.css';
 import { formatChange } from '../../components/cases/measureFormat.ts';
-import { str, strings, trim } from '../../components/cases/values.ts';
+import { trim } from '../../components/cases/values.ts';
 import { useSql } from '../../hooks/useSql.ts';
 import { flagKey, type DictKey } from '../../i18n/dict.ts';
 import { caseMeasures } from '../../queries/measures.ts';
 import { useI18n, type I18n } from '../../i18n/i18n.tsx';
-import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type CaseFigureRow, type Simplify } from '../../queries/cases.ts';
-import type { Row } from '../../queries/types.ts';
+import { caseDetail, caseDuplicates, caseFigures, caseSimilar, loadSimplify, searchTerms, type CaseDetailRow, type CaseFigureRow, type Simplify } from '../../queries/cases.ts';
 import { canGoBack } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
 
 const PARTS = ['background', 'measures', 'outcomes'] as const;
 
-/** The case's document (the doc_* columns of caseDetail) as a documents row. */
-function documentOf(c: Row): Row {
+/** The case's document (the doc_* columns of caseDetail) as DocumentTitle reads a documents row. */
+function documentOf(c: CaseDetailRow): DocumentNaming & Pick<DocumentRow, 'source_url'> {
   return {
-    doc_id: c.doc_id, title: c.doc_title, issuer: c.doc_issuer, published: c.doc_published,
+    title: c.doc_title, issuer: c.doc_issuer,
     province: c.doc_province, year: c.doc_year, batch: c.doc_batch, source_url: c.doc_source_url,
   };
 }
@@ -37,7 +38,7 @@ const KINDS = ['duration', 'money', 'count', 'percent', 'other'];
 function figureTitle(f: CaseFigureRow, i18n: I18n): string {
   const unit = i18n.unitName(f.unit_norm);
   const norm = `${trim(f.value_norm)} ${unit}`.trim();
-  const change = f.before_value !== null ? ` (${trim(f.before_value)} → ${trim(Number(f.after_value))} ${unit})` : '';
+  const change = f.before_value !== null ? ` (${trim(f.before_value)} → ${trim(f.after_value ?? 0)} ${unit})` : '';
   const kind = KINDS.includes(f.kind) ? i18n.t(`kind.${f.kind}` as DictKey) : f.kind;
   return `${kind}${i18n.t('text.colon')}${norm}${change}`;
 }
@@ -104,15 +105,15 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
       {([c]) => {
         const figs = figures.data ?? [];
         const titleOf = new Map(figs.map((f) => [f.text, figureTitle(f, i18n)]));
-        const flags = strings(c.flags);
-        const sourceKey = `case.source.${str(c.indicator_source)}`;
+        const flags = c.flags;
+        const sourceKey = `case.source.${c.indicator_source}`;
         const similarRows = similar.data ?? [];
         return (
           <>
             <header className="v-case-head">
-              <h2 data-testid="case-title">{str(c.title)}</h2>
-              {c.title_original !== c.title && <div className="v-muted">{str(c.title_original)}</div>}
-              <div className="v-muted">{str(c.case_id)}</div>
+              <h2 data-testid="case-title">{c.title}</h2>
+              {c.title_original !== c.title && <div className="v-muted">{c.title_original}</div>}
+              <div className="v-muted">{c.case_id}</div>
             </header>
 
             <div className="v-grid2">
@@ -120,21 +121,21 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                 <h3>{t('case.place')}</h3>
                 <dl className="v-facts">
                   <dt>{t('case.province')}</dt>
-                  <dd>{provinceName(str(c.province))}</dd>
+                  <dd>{provinceName(c.province)}</dd>
                   <dt>{t('case.city')}</dt>
-                  <dd>{placeName(str(c.city)) || '—'}</dd>
+                  <dd>{placeName(c.city) || '—'}</dd>
                   <dt>{t('case.county')}</dt>
-                  <dd>{placeName(str(c.county)) || '—'}</dd>
+                  <dd>{placeName(c.county) || '—'}</dd>
                   <dt>{t('case.level')}</dt>
-                  <dd>{levelName(str(c.level))}</dd>
+                  <dd>{levelName(c.level)}</dd>
                   <dt>{t('case.agency')}</dt>
-                  <dd>{str(c.agency) || '—'}</dd>
+                  <dd>{c.agency || '—'}</dd>
                   <dt>{t('case.document')}</dt>
                   <dd data-testid="case-document">
                     {/* The notice by its title, linked to where it was published when that is recorded. */}
                     <DocumentTitle doc={documentOf(c)} />
                     <div className="v-muted">
-                      {[str(c.doc_issuer), str(c.doc_published), batchName(c.year as number | null, c.batch as number | null)]
+                      {[c.doc_issuer, c.doc_published, batchName(c.year, c.batch)]
                         .filter(Boolean)
                         .join(' · ')}
                     </div>
@@ -143,7 +144,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                       {t('text.colon')}
                       {safeSourceUrl(c.doc_source_url) ? (
                         <a href={safeSourceUrl(c.doc_source_url)!} target="_blank" rel="noopener noreferrer" className="break-all">
-                          {str(c.doc_source_url)}
+                          {c.doc_source_url}
                         </a>
                       ) : (
                         t('doc.noSource')
@@ -156,18 +157,18 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                 <h3>{t('case.indicator')}</h3>
                 <dl className="v-facts">
                   <dt>{t('case.indicator')}</dt>
-                  <dd data-testid="case-indicator">{indicatorName(str(c.indicator))}</dd>
+                  <dd data-testid="case-indicator">{indicatorName(c.indicator)}</dd>
                   <dt>{t('case.source')}</dt>
-                  <dd>{sourceKey in { 'case.source.document': 1, 'case.source.classifier': 1, 'case.source.analyst': 1 } ? t(sourceKey as DictKey) : str(c.indicator_source)}</dd>
+                  <dd>{sourceKey in { 'case.source.document': 1, 'case.source.classifier': 1, 'case.source.analyst': 1 } ? t(sourceKey as DictKey) : c.indicator_source}</dd>
                   <dt>{t('case.alts')}</dt>
-                  <dd>{strings(c.indicator_alts).map((code) => indicatorName(code)).join('、') || '—'}</dd>
+                  <dd>{c.indicator_alts.map((code) => indicatorName(code)).join('、') || '—'}</dd>
                   <dt>{t('case.evidence')}</dt>
                   <dd>
-                    <Chips items={strings(c.indicator_evidence)} kind="term" />
+                    <Chips items={c.indicator_evidence} kind="term" />
                   </dd>
                 </dl>
                 <div className="v-links" style={{ marginTop: 8 }}>
-                  <button type="button" className="v-linkish" onClick={() => update({ view: 'indicator', indicator: str(c.indicator) })}>
+                  <button type="button" className="v-linkish" onClick={() => update({ view: 'indicator', indicator: c.indicator })}>
                     {t('case.toIndicator')}
                   </button>
                   <button
@@ -176,8 +177,8 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                     onClick={() =>
                       update({
                         view: 'compare',
-                        indicator: str(c.indicator),
-                        ...(c.province && c.province !== state.compareA && c.province !== state.compareB ? { compareA: str(c.province) } : {}),
+                        indicator: c.indicator,
+                        ...(c.province && c.province !== state.compareA && c.province !== state.compareB ? { compareA: c.province } : {}),
                       })
                     }
                   >
@@ -185,7 +186,7 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   </button>
                 </div>
                 {/* The analyst re-files the case (labels overlay the cases view) */}
-                <RelabelControl caseId={caseId} indicator={str(c.indicator)} original={c.indicator_original ? str(c.indicator_original) : null} />
+                <RelabelControl caseId={caseId} indicator={c.indicator} original={c.indicator_original || null} />
               </section>
             </div>
 
@@ -203,9 +204,9 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   })}
                   {c.duplicate_of ? (
                     <li className="v-flag-warn" data-flag="duplicate">
-                      {t('case.duplicateOf', { id: str(c.duplicate_of) })}{' '}
-                      <CaseLink caseId={str(c.duplicate_of)}>
-                        {str(c.duplicate_of_title) || str(c.duplicate_of)}
+                      {t('case.duplicateOf', { id: c.duplicate_of })}{' '}
+                      <CaseLink caseId={c.duplicate_of}>
+                        {c.duplicate_of_title || c.duplicate_of}
                       </CaseLink>
                     </li>
                   ) : null}
@@ -247,9 +248,9 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                 return (
                   <div key={part} style={{ marginBottom: 12 }}>
                     <h3>{t(`case.${part}`)}</h3>
-                    {str(c[part]) ? (
+                    {c[part] ? (
                       <p className="v-part" data-part={part}>
-                        <Highlighted text={str(c[part])} groups={[terms, hits]} titleOf={(piece, g) => (g === 0 ? titleOf.get(piece) : undefined)} />
+                        <Highlighted text={c[part]} groups={[terms, hits]} titleOf={(piece, g) => (g === 0 ? titleOf.get(piece) : undefined)} />
                       </p>
                     ) : (
                       <p className="v-empty">{t('case.empty')}</p>
@@ -264,9 +265,9 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
                   </button>
                   {showOriginal && (
                     <pre className="v-original" data-testid="case-original">
-                      {str(c.title_original)}
+                      {c.title_original}
                       {'\n\n'}
-                      {str(c.body_original)}
+                      {c.body_original}
                     </pre>
                   )}
                 </div>

@@ -6,7 +6,7 @@ import { CaseLink } from '../../components/cases/CaseLink.tsx';
 import { Highlighted } from '../../components/cases/Highlighted.tsx';
 import { SearchBox } from '../../components/cases/SearchBox.tsx';
 import '../views.css';
-import { placeOf, str } from '../../components/cases/values.ts';
+import { placeOf } from '../../components/cases/values.ts';
 import { useEffect, useState } from 'react';
 import { useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -85,21 +85,21 @@ export function CasesView({ state, update }: ViewProps) {
                 width: 560,
                 render: (r) => (
                   <div>
-                    <CaseLink caseId={str(r.case_id)}>
-                      <Highlighted text={str(r.title)} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />
+                    <CaseLink caseId={r.case_id}>
+                      <Highlighted text={r.title} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />
                     </CaseLink>
                     {r.snippet ? (
                       <div className="v-snippet">
-                        …<Highlighted text={str(r.snippet)} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />…
+                        …<Highlighted text={r.snippet} groups={marks} classes={['v-mark-hit', 'v-mark-hit']} />…
                       </div>
                     ) : null}
                   </div>
                 ),
               },
               { key: 'province', header: t('col.province'), shown: 'province' },
-              { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(str(r.level)) },
+              { key: 'city', header: t('col.place'), value: (r) => placeOf(r, '', placeName) || levelName(r.level) },
               { key: 'indicator', header: t('col.indicator'), shown: 'indicator' },
-              { key: 'year', header: t('col.period'), value: (r) => batchName(r.year as number | null, r.batch as number | null) },
+              { key: 'year', header: t('col.period'), value: (r) => batchName(r.year, r.batch) },
               { key: 'figures', header: t('col.figureCount'), numeric: true },
               { key: 'case_id', header: t('col.caseId') },
             ]}

@@ -1,6 +1,7 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
+import { useCallback, useMemo } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
 import { QueryChart } from '../../components/QueryChart.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -11,7 +12,7 @@ import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { defaultIndicator } from '../../components/compare/pick.ts';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
-import { useSql } from '../../hooks/useSql.ts';
+import { isCurrent, useSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
@@ -34,10 +35,18 @@ export function CompareView({ state, update }: ViewProps) {
   const indicator = barIndicators.length > 0 ? chosenIndicator(state) : defaultIndicator(rows, state.indicator);
   const first = rows[0];
 
+  // The indicator's questions wait for the shares of these filters: the indicator may be picked from them.
+  const ask = indicator !== null && isCurrent(shares);
   const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
   const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
-  const cases = useSql(casesQuery);
-  const pairs = useSql(pairsQuery);
+  const cases = useSql(ask ? casesQuery : null);
+  const pairs = useSql(ask ? pairsQuery : null);
+  const provinces = useMemo(() => [a, b], [a, b]);
+  // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
+  const sharesOption = useCallback(
+    (data: CompareShareRow[]) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } }),
+    [nameA, nameB, indicatorName, indicator, a, b],
+  );
 
   const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
   // A column's count: the shares' count of the indicator (the columns list only the latest cases).
@@ -93,13 +102,13 @@ export function CompareView({ state, update }: ViewProps) {
         height={Math.max(260, rows.length * 24 + 70)}
         columns={[
           { key: 'indicator', header: t('col.indicatorCode') },
-          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(String(r.indicator)) },
+          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(r.indicator) },
           { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
           { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
           { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
           { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
         ]}
-        option={(data) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } })}
+        option={sharesOption}
         onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
       />
 
@@ -141,7 +150,8 @@ export function CompareView({ state, update }: ViewProps) {
             key={`${indicator}:${a}:${b}`}
             filters={state.filters}
             indicator={indicator}
-            provinces={[a, b]}
+            provinces={provinces}
+            waiting={!ask}
             title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>

@@ -6,7 +6,7 @@ import { documentTitle } from '../../components/documents/document-title.ts';
 import { DocumentTitle, safeSourceUrl } from '../../components/documents/DocumentTitle.tsx';
 import { saveCsv } from '../../components/download.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { runQuery } from '../../db/duckdb.ts';
+import { runNamedQuery } from '../../db/duckdb.ts';
 import { dataUrl } from '../../db/data-url.ts';
 import { DATA_FILES, publicTableName } from '../../sql/tables.ts';
 import { useSql } from '../../hooks/useSql.ts';
@@ -58,7 +58,7 @@ function Documents() {
                   );
                 },
               },
-              { key: 'source_file', header: t('col.sourceFile'), render: (r) => <span className="nowrap">{String(r.source_file ?? '')}</span> },
+              { key: 'source_file', header: t('col.sourceFile'), render: (r) => <span className="nowrap">{r.source_file}</span> },
             ]}
           />
         )}
@@ -105,7 +105,7 @@ function Downloads() {
   const countOf = (table: string) => counts.data?.find((r) => r.table === table)?.n;
   const downloadCsv = async (table: string) => {
     const query = wholeTableQuery(table);
-    const rows = await runQuery(query.sql);
+    const rows = await runNamedQuery(query);
     const columns = rows.length ? Object.keys(rows[0]).map((key) => ({ key, header: key })) : [];
     saveCsv(table, rows, columns);
   };

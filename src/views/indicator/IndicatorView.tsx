@@ -1,14 +1,14 @@
 // Indicator: one indicator across provinces — cases per province, the reform outcomes its cases report
 // (time, steps, documents, visits, cost: before → after, per province), money and counts (one unit at a
 // time) charted where comparable, and the cases listed.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { QueryChart } from '../../components/QueryChart.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { useSql } from '../../hooks/useSql.ts';
+import { isCurrent, useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   indicatorByProvince,
@@ -19,7 +19,10 @@ import {
   indicatorMoney,
   indicatorOptions,
   FIGURE_LIMIT,
+  type CountFigureRow,
   type IndicatorOptionRow,
+  type IndicatorProvinceRow,
+  type MoneyFigureRow,
 } from '../../queries/indicator.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
@@ -37,7 +40,8 @@ const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
   const options = useSql(indicatorOptions(state.filters));
-  const indicator = pickIndicator(options.data ?? [], chosenIndicator(state));
+  const chosen = chosenIndicator(state);
+  const indicator = pickIndicator(options.data ?? [], chosen);
 
   const params = { filters: state.filters, indicator: indicator ?? '' };
   const provincesQ = indicatorByProvince(params);
@@ -48,7 +52,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   const listKey = `${indicator}:${JSON.stringify(state.filters)}`;
   const page = listPage.key === listKey ? listPage.page : 0;
   const casesQ = indicatorCases({ ...params, page });
-  const enabled = indicator !== null;
+  // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
+  const enabled = indicator !== null && (chosen !== null || isCurrent(options));
   const units = useSql(enabled ? unitsQ : null);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
@@ -57,6 +62,10 @@ export function IndicatorView({ state, update }: ViewProps) {
   const countsQ = indicatorCounts({ ...params, unit: unit ?? '' });
   const cases = useSql(enabled ? casesQ : null);
   const caseTotal = useSql(enabled ? indicatorCaseTotal(params) : null);
+  // Stable per language (ChartCard re-options a chart when its builder changes).
+  const provincesChart = useCallback((rows: IndicatorProvinceRow[]) => provincesOption(rows, provinceName, t('col.cases')), [provinceName, t]);
+  const moneyChart = useCallback((rows: MoneyFigureRow[]) => moneyOption(rows, placeName, lang), [placeName, lang]);
+  const countsChart = useCallback((rows: CountFigureRow[]) => countsOption(rows, placeName, unitName), [placeName, unitName]);
 
   const figureColumns = [
     { key: 'case_id', header: t('col.caseId') },
@@ -93,6 +102,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             filters={state.filters}
             indicator={indicator}
             title={t('meas.title')}
+            waiting={!enabled}
           />
           <div className="v-grid2">
             <QueryChart
@@ -105,7 +115,7 @@ export function IndicatorView({ state, update }: ViewProps) {
                 { key: 'total', header: t('col.provinceCases') },
                 { key: 'pct', header: t('col.pct') },
               ]}
-              option={(rows) => provincesOption(rows, provinceName, t('col.cases'))}
+              option={provincesChart}
             />
             <QueryChart
               title={t('ind.money')}
@@ -113,7 +123,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               height={(rows) => chartHeight(rows, 22)}
               note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
-              option={(rows) => moneyOption(rows, placeName, lang)}
+              option={moneyChart}
             />
           </div>
           {unit !== null && (
@@ -135,7 +145,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             height={(rows) => chartHeight(rows, 20)}
             note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
-            option={(rows) => countsOption(rows, placeName, unitName)}
+            option={countsChart}
           />
           )}
           <section className="v-panel">

@@ -3,7 +3,7 @@
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CountFigureRow, IndicatorProvinceRow, MoneyFigureRow } from '../../queries/indicator.ts';
 import { LABELS_INSIDE } from '../../components/echarts.ts';
-import { formatWan, shorten, str, trim } from '../../components/cases/values.ts';
+import { formatWan, shorten, trim } from '../../components/cases/values.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 
@@ -12,7 +12,7 @@ import { escapeHtml } from '../../components/escape-html.ts';
 type FigureRow = MoneyFigureRow | CountFigureRow;
 
 function category(r: FigureRow, placeName: (p: string) => string): string {
-  const where = placeName(str(r.city) || str(r.province));
+  const where = placeName(r.city || r.province || '');
   return shorten(`${where} · ${r.title}`, 22);
 }
 
@@ -73,12 +73,12 @@ export function countsOption(rows: CountFigureRow[], place: (p: string) => strin
     tooltip: tooltipFor(rows, (r) => `${trim(r.value)} ${unitName(r.unit)}`),
     // Room on the right for the longest bar's label: up to ten digits and a unit (100000000条).
     grid: { ...GRID, right: 96 },
-    xAxis: { type: 'log', name: unitName(str(rows[0]?.unit)), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    xAxis: { type: 'log', name: unitName(rows[0]?.unit ?? ''), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },
         label: { show: true, position: 'right', fontSize: 10,
-          formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(str(ordered[p.dataIndex]?.unit))}` },
+          formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(ordered[p.dataIndex]?.unit ?? '')}` },
         data: ordered.map((r) => r.value) },
     ],
     media: PHONE_MEDIA,
@@ -95,7 +95,7 @@ export function provincesOption(rows: IndicatorProvinceRow[], province: (p: stri
     series: [
       { name: casesName, type: 'bar', barMaxWidth: 36,
         label: { show: true, position: 'top', fontSize: 11,
-          formatter: (p: { dataIndex: number; value: number }) => `${p.value} (${trim(Number(rows[p.dataIndex]?.pct))}%)` },
+          formatter: (p: { dataIndex: number; value: number }) => `${p.value} (${trim(rows[p.dataIndex]?.pct ?? 0)}%)` },
         data: rows.map((r) => ({ value: r.cases, itemStyle: { color: provinceColour(r.province) } })) },
     ],
   };

@@ -8,8 +8,7 @@ import { SqlDialog } from '../../components/SqlDialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator } from '../../state/url-state.ts';
 import type { DictKey } from '../../i18n/dict.ts';
-import type { Row } from '../../queries/types.ts';
-import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByCityRow, type TotalsRow } from '../../queries/overview.ts';
+import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByBatchRow, type ByCityRow, type ByIndicatorRow, type ByLevelRow, type HeatmapRow, type TotalsRow } from '../../queries/overview.ts';
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
 import { useOverviewSql } from './overview-snapshot.ts';
 import type { ViewProps } from '../types.ts';
@@ -46,7 +45,7 @@ function Totals({ state }: ViewProps) {
             {TOTALS.map((x) => (
               <div key={x.key} className="stat" data-stat={x.key}>
                 <dt>{t(x.label)}</dt>
-                <dd>{Number(rows[0][x.key] ?? 0).toLocaleString()}</dd>
+                <dd>{(rows[0][x.key] ?? 0).toLocaleString()}</dd>
               </div>
             ))}
           </dl>
@@ -70,11 +69,11 @@ export function OverviewView({ state, update }: ViewProps) {
   // room for the whole taxonomy, the city chart for its CITY_BARS cities.
   const indicatorRows = i18n.indicators.length;
   const heatmapHeight = barHeight(indicatorRows, 260) + 40;
-  const heatmapChart = useCallback((rows: Row[]) => heatmapOption(rows, share, i18n, heatmapHeight), [share, i18n, heatmapHeight]);
-  const byIndicatorChart = useCallback((rows: Row[]) => byIndicatorOption(rows, i18n), [i18n]);
-  const byCityChart = useCallback((rows: Row[]) => byCityOption(rows, i18n), [i18n]);
-  const byLevelChart = useCallback((rows: Row[]) => byLevelOption(rows, i18n), [i18n]);
-  const byBatchChart = useCallback((rows: Row[]) => byBatchOption(rows, i18n), [i18n]);
+  const heatmapChart = useCallback((rows: HeatmapRow[]) => heatmapOption(rows, share, i18n, heatmapHeight), [share, i18n, heatmapHeight]);
+  const byIndicatorChart = useCallback((rows: ByIndicatorRow[]) => byIndicatorOption(rows, i18n), [i18n]);
+  const byCityChart = useCallback((rows: ByCityRow[]) => byCityOption(rows, i18n), [i18n]);
+  const byLevelChart = useCallback((rows: ByLevelRow[]) => byLevelOption(rows, i18n), [i18n]);
+  const byBatchChart = useCallback((rows: ByBatchRow[]) => byBatchOption(rows, i18n), [i18n]);
 
   // The chart's bars are places: cities, and the province-level cases as one more bar. The note counts cities as
   // the totals tile does, and says when the province level is among the bars' candidates.
@@ -189,6 +188,6 @@ export function OverviewView({ state, update }: ViewProps) {
   );
 }
 
-function indicatorLabelOf(row: Record<string, unknown>, nameKey: string): string {
-  return String(row[nameKey] ?? row.indicator);
+function indicatorLabelOf(row: ByIndicatorRow, nameKey: 'name_zh' | 'name_en'): string {
+  return row[nameKey] ?? row.indicator;
 }

@@ -1,7 +1,7 @@
 // Rows → ECharts options for the Overview view. Pure functions: rows in, option out.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { I18n } from '../../i18n/i18n.tsx';
-import type { Row } from '../../queries/types.ts';
+import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow } from '../../queries/overview.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 
 /** Distinct values in first-seen order. */
@@ -9,18 +9,23 @@ function distinct<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-function provincesOf(rows: Row[], i18n: I18n): string[] {
-  return distinct(rows.map((r) => String(r.province ?? ''))).sort(i18n.collator.compare);
+/** What every Overview bar chart's rows have: cases of a province (null: a case of no province). */
+type ProvinceCases = { province: string | null; cases: number };
+/** An indicator with its names, as the indicator charts' rows give it. */
+type NamedIndicator = Pick<ByIndicatorRow, 'indicator' | 'name_zh' | 'name_en'>;
+
+function provincesOf(rows: readonly ProvinceCases[], i18n: I18n): string[] {
+  return distinct(rows.map((r) => r.province ?? '')).sort(i18n.collator.compare);
 }
 
-function indicatorLabel(row: Row, i18n: I18n): string {
+function indicatorLabel(row: NamedIndicator, i18n: I18n): string {
   const name = i18n.lang === 'zh' ? row.name_zh : row.name_en;
-  return name ? String(name) : i18n.indicatorName(String(row.indicator));
+  return name || i18n.indicatorName(row.indicator);
 }
 
 /** Indicator codes in taxonomy order (rows come ordered by sort). */
-function indicatorsOf(rows: Row[]): string[] {
-  return distinct(rows.map((r) => String(r.indicator)));
+function indicatorsOf(rows: readonly NamedIndicator[]): string[] {
+  return distinct(rows.map((r) => r.indicator));
 }
 
 const AXIS_LABEL_WIDTH = 150;
@@ -51,11 +56,11 @@ const HEATMAP_BOTTOM = 60;
  * Provinces × indicators, every combination drawn: a combination without cases is a white cell reading 0
  * (a second series, outside the colour scale), so it never looks like a small value. `height` is the chart's height in px.
  */
-export function heatmapOption(rows: Row[], share: boolean, i18n: I18n, height = 600): EChartsOption {
+export function heatmapOption(rows: HeatmapRow[], share: boolean, i18n: I18n, height = 600): EChartsOption {
   const provinces = provincesOf(rows, i18n);
   const codes = indicatorsOf(rows);
-  const labels = new Map(rows.map((r) => [String(r.indicator), indicatorLabel(r, i18n)]));
-  const values = new Map(rows.map((r) => [`${r.province ?? ''}\u0000${r.indicator}`, share ? Math.round(Number(r.share) * 1000) / 10 : Number(r.cases)]));
+  const labels = new Map(rows.map((r) => [r.indicator, indicatorLabel(r, i18n)]));
+  const values = new Map(rows.map((r) => [`${r.province ?? ''}\u0000${r.indicator}`, share ? Math.round(r.share * 1000) / 10 : r.cases]));
   // Cells with cases (coloured by the scale) and cells without (a series of their own, outside the scale).
   const data: number[][] = [];
   const empty: number[][] = [];
@@ -135,7 +140,7 @@ export const MAX_PROVINCE_SERIES = 10;
  * Grouped (≤ 3 provinces), stacked (≤ MAX_PROVINCE_SERIES) or total (more) bars: one bar group per
  * category, one series per province.
  */
-function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLabel: (key: string) => string, i18n: I18n, horizontal: boolean, categories?: string[]): EChartsOption {
+function barsByProvince<R extends ProvinceCases>(rows: R[], categoryKey: (r: R) => string, categoryLabel: (key: string) => string, i18n: I18n, horizontal: boolean, categories?: string[]): EChartsOption {
   const provinces = provincesOf(rows, i18n);
   const cats = categories ?? distinct(rows.map(categoryKey));
   const together = provinces.length > MAX_PROVINCE_SERIES;
@@ -143,10 +148,10 @@ function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLa
   // One pass over the rows: cases by series (a province, or every province together) and category.
   const bySeries = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    const key = together ? '' : String(r.province ?? '');
+    const key = together ? '' : (r.province ?? '');
     let values = bySeries.get(key);
     if (!values) bySeries.set(key, (values = new Map()));
-    values.set(categoryKey(r), (values.get(categoryKey(r)) ?? 0) + Number(r.cases));
+    values.set(categoryKey(r), (values.get(categoryKey(r)) ?? 0) + r.cases);
   }
   const seriesKeys = together ? [''] : provinces;
   const series = seriesKeys.map((province) => {
@@ -182,14 +187,14 @@ function barsByProvince(rows: Row[], categoryKey: (r: Row) => string, categoryLa
   };
 }
 
-export function byIndicatorOption(rows: Row[], i18n: I18n): EChartsOption {
-  const labels = new Map(rows.map((r) => [String(r.indicator), indicatorLabel(r, i18n)]));
-  return barsByProvince(rows, (r) => String(r.indicator), (c) => labels.get(c) ?? c, i18n, true);
+export function byIndicatorOption(rows: ByIndicatorRow[], i18n: I18n): EChartsOption {
+  const labels = new Map(rows.map((r) => [r.indicator, indicatorLabel(r, i18n)]));
+  return barsByProvince(rows, (r) => r.indicator, (c) => labels.get(c) ?? c, i18n, true);
 }
 
 /** The key of a city row: its name, or '' for province-level bodies. */
-export function cityKey(r: Row): string {
-  return r.city ? String(r.city) : '';
+export function cityKey(r: Pick<ByCityRow, 'city'>): string {
+  return r.city || '';
 }
 
 /**
@@ -200,10 +205,10 @@ export function cityKey(r: Row): string {
  */
 export const CITY_BARS = 20;
 
-export function byCityOption(rows: Row[], i18n: I18n): EChartsOption {
+export function byCityOption(rows: ByCityRow[], i18n: I18n): EChartsOption {
   // Order by total cases across provinces.
   const totals = new Map<string, number>();
-  for (const r of rows) totals.set(cityKey(r), (totals.get(cityKey(r)) ?? 0) + Number(r.cases));
+  for (const r of rows) totals.set(cityKey(r), (totals.get(cityKey(r)) ?? 0) + r.cases);
   const cities = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || i18n.collator.compare(a, b)).slice(0, CITY_BARS);
   const option = barsByProvince(rows, cityKey, (c) => (c ? i18n.placeName(c) : i18n.t('level.none')), i18n, true, cities);
   // A city belongs to one province: stack always, so each city is one bar coloured by province.
@@ -216,17 +221,20 @@ export function byCityOption(rows: Row[], i18n: I18n): EChartsOption {
 
 const LEVEL_ORDER = ['province', 'city', 'county'];
 
-export function byLevelOption(rows: Row[], i18n: I18n): EChartsOption {
-  const levels = distinct(rows.map((r) => String(r.level))).sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
-  return barsByProvince(rows, (r) => String(r.level), (l) => i18n.levelName(l), i18n, false, levels);
+/** A level's bar; `level` is never null in the data (cases.level is NOT NULL), the type is DESCRIBE's. */
+const levelKey = (r: ByLevelRow) => r.level ?? '';
+
+export function byLevelOption(rows: ByLevelRow[], i18n: I18n): EChartsOption {
+  const levels = distinct(rows.map(levelKey)).sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
+  return barsByProvince(rows, levelKey, (l) => i18n.levelName(l), i18n, false, levels);
 }
 
-export function periodKey(r: Row): string {
+export function periodKey(r: Pick<ByBatchRow, 'year' | 'batch'>): string {
   return `${r.year ?? ''}|${r.batch ?? ''}`;
 }
 
-export function byBatchOption(rows: Row[], i18n: I18n): EChartsOption {
-  const labels = new Map(rows.map((r) => [periodKey(r), i18n.batchName(r.year as number | null, r.batch as number | null)]));
+export function byBatchOption(rows: ByBatchRow[], i18n: I18n): EChartsOption {
+  const labels = new Map(rows.map((r) => [periodKey(r), i18n.batchName(r.year, r.batch)]));
   return barsByProvince(rows, periodKey, (k) => labels.get(k) ?? k, i18n, false);
 }
 

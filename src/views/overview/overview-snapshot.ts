@@ -38,18 +38,19 @@ const SNAPSHOT_SQL = new Set(overviewSnapshotQueries().map((q) => q.sql));
  * snapshot answers does not start DuckDB before the first chart is drawn (hooks/engine-start.ts): the live run
  * waits until then. Any other query — a filter set, or a snapshot that is missing or lacks it — runs at once.
  */
-export function useOverviewSql<R extends Row = Row>(query: NamedQuery<R>): OverviewResult<R> {
+export function useOverviewSql<R extends Row = Row>(query: NamedQuery<R> | null): OverviewResult<R> {
   const engineWanted = useEngineWanted();
-  const inSnapshot = SNAPSHOT_SQL.has(query.sql);
+  const asked = query !== null;
+  const inSnapshot = asked && SNAPSHOT_SQL.has(query.sql);
   const snapshot = useQuery({ queryKey: ['overview-snapshot'], queryFn: fetchSnapshot, staleTime: Infinity, gcTime: Infinity, enabled: inSnapshot });
   // The saved rows are this very SQL's answer (exported from the same query), so of its row type.
-  const saved = inSnapshot ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
+  const saved = inSnapshot && query ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
   const holdLive = inSnapshot && !engineWanted && (snapshot.isPending || saved !== undefined);
   const live = useSql(holdLive ? null : query);
   // A query the snapshot cannot answer needs the engine now: release everything else waiting for it too.
   useEffect(() => {
-    if (!holdLive) wantEngine();
-  }, [holdLive]);
+    if (!holdLive && asked) wantEngine();
+  }, [holdLive, asked]);
   if (saved && live.data === undefined) return { data: saved, status: 'success', error: null };
   if (holdLive) return { data: undefined, status: 'pending', error: null };
   return { data: live.data, status: live.status, error: live.error };

@@ -4,8 +4,7 @@ import { useMemo, useState } from 'react';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { examplesQuery, ident, schemaQuery } from '../../queries/schema.ts';
-import type { Row } from '../../queries/types.ts';
+import { examplesQuery, ident, schemaQuery, type SchemaColumnRow } from '../../queries/schema.ts';
 
 interface TableInfo {
   name: string;
@@ -13,13 +12,13 @@ interface TableInfo {
   columns: { name: string; type: string }[];
 }
 
-function groupTables(rows: Row[]): TableInfo[] {
+function groupTables(rows: SchemaColumnRow[]): TableInfo[] {
   const byName = new Map<string, TableInfo>();
   for (const r of rows) {
-    const name = String(r.table_name);
+    const name = r.table_name;
     let info = byName.get(name);
-    if (!info) byName.set(name, (info = { name, isView: String(r.table_type) === 'VIEW', columns: [] }));
-    info.columns.push({ name: String(r.column_name), type: String(r.data_type) });
+    if (!info) byName.set(name, (info = { name, isView: r.table_type === 'VIEW', columns: [] }));
+    info.columns.push({ name: r.column_name, type: r.data_type });
   }
   return [...byName.values()];
 }

@@ -173,6 +173,8 @@ function ResultPanel({ result, sql, pick, onPick }: { result: ConsoleResult; sql
       </section>
       {rows.length > 0 &&
         (pick ? (
+          // Not a QueryChart: the console runs the analyst's SQL on its own cancellable, read-only connection
+          // (db/console.ts), never through useSql's cache, so the chart takes the finished run's rows.
           <ChartCard
             title={t('sql.chartTitle', { x: pick.x, y: pick.y })}
             query={{ id: 'sql-chart', sql }}

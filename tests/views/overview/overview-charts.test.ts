@@ -2,15 +2,14 @@
 // provinces (as a national corpus would be), keep every case while drawing a bounded number of bars.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeI18n } from '../../../src/i18n/i18n.tsx';
-import { byCityQuery, byIndicatorQuery } from '../../../src/queries/overview.ts';
-import type { Row } from '../../../src/queries/types.ts';
+import { byCityQuery, byIndicatorQuery, type ByCityRow, type ByIndicatorRow } from '../../../src/queries/overview.ts';
 import { EMPTY_FILTERS } from '../../../src/state/filters.ts';
 import { byCityOption, byIndicatorOption, CITY_BARS, compactCount, MAX_PROVINCE_SERIES } from '../../../src/views/overview/overview-charts.ts';
 import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
 
 let db: DataDb;
-let byIndicatorRows: Row[];
-let byCityRows: Row[];
+let byIndicatorRows: ByIndicatorRow[];
+let byCityRows: ByCityRow[];
 const i18n = makeI18n('zh', []);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 type Series = { name: string; data: number[] };
@@ -23,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /** The rows, each copied under `n` made-up provinces (省份1 … 省份n), as a national corpus would spread them. */
-function spread(rows: Row[], n: number): Row[] {
+function spread<R extends { province: string | null; city?: string | null }>(rows: R[], n: number): R[] {
   return Array.from({ length: n }, (_, i) => rows.map((r) => ({ ...r, province: `省份${i + 1}`, city: r.city ? `${r.city}${i + 1}` : null }))).flat();
 }
 
