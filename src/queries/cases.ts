@@ -14,8 +14,6 @@ import type { NamedQuery } from './types.ts';
 
 export const PAGE_SIZE = 20;
 
-export { SEARCH_COLUMNS } from '../sql/search-index.ts';
-
 /**
  * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
  * figures are left out. A correlated subquery on case `alias` over `metrics`.
