@@ -435,6 +435,8 @@ export interface ViewLoad {
   filterTimeouts: number;
   /** Data read during the filter changes. */
   filterData: DataTraffic;
+  /** The load's queries (`sql:<id>` measures): id, start and duration in ms, in start order. */
+  queries: [string, number, number][];
 }
 
 /**
@@ -486,9 +488,13 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     await page.goto(`${bench.server.url}/${search}`);
     let ms = NaN;
     let error: string | undefined;
+    let queries: [string, number, number][] = [];
     try {
       await waitAnswered(page, timeoutMs, false);
       ms = await page.evaluate(() => performance.now());
+      queries = await page.evaluate(() =>
+        performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).map((m): [string, number, number] => [m.name.slice(4), m.startTime, m.duration]),
+      );
     } catch (e) {
       error = e instanceof LoadError ? e.message : `not answered in ${Math.round(timeoutMs / 1000)} s`;
     }
@@ -509,7 +515,7 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
         }
       }
     }
-    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)) };
+    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries };
   } finally {
     await context.close();
   }
