@@ -5,10 +5,12 @@
 // under. A notice may give only this table (the cases then have no text) or the case texts after it (the
 // table then lists the same cases).
 //
-// The header row is the evidence: a table is read only under a row naming 序号 and a name column, so a run
-// of numbered bullets inside a body is never taken for one.
+// The header row is the evidence: a table is read under a row naming 序号 and a name column, so a run of
+// numbered bullets inside a body is never taken for one. Without a header row, only lines of tab-separated cells
+// whose columns read as titles and as places/units or indicators are a table (see headerFromRows).
 import { headingToIndicator } from './classify.ts';
-import { endsLikeProse } from './segment-patterns.ts';
+import { findPlaces } from './gazetteer.ts';
+import { ORG_SUFFIX, endsLikeProse } from './segment-patterns.ts';
 import type { Line } from './types.ts';
 
 export interface TableRow {
@@ -135,7 +137,37 @@ export function findCaseTable(lines: Line[]): CaseTable | null {
     const table = readTable(lines, i, header);
     if (table) return table;
   }
+  // A web page's table copied without its header row: its tabs and its columns' contents are the evidence.
+  for (let i = 0; i < lines.length; i++) {
+    const header = headerFromRows(lines, i);
+    if (header) return readTable(lines, i, header);
+  }
   return null;
+}
+
+/**
+ * The header a table copied without one would have, from its rows at line i: at least two lines of tab-separated
+ * cells numbered 1, 2, … whose first cell reads as a case title (6 characters or more, no sentence) and whose other
+ * cells include a column of places or units (杭州市市场监督管理局) or of indicators (开办企业). A figure table inside a
+ * body (1<tab>产业园一期<tab>12亿元) has neither.
+ */
+function headerFromRows(lines: Line[], i: number): { columns: Column[]; last: number } | null {
+  const rows: string[][] = [];
+  for (let j = i; j < lines.length && lines[j].simplified.includes('\t'); j++) {
+    const r = rowOnLine(lines[j].simplified, 0);
+    if (!r || r.no !== rows.length + 1 || r.cells.length < 2) break;
+    rows.push(r.cells);
+  }
+  if (rows.length < 2 || !rows.every((r) => r.length === rows[0].length)) return null;
+  if (!rows.every((r) => [...r[0]].length >= 6 && !endsLikeProse(r[0]))) return null;
+  const most = (test: (cell: string) => boolean, k: number) => rows.filter((r) => test(r[k])).length * 2 > rows.length;
+  const columns: Column[] = ['no', 'title'];
+  for (let k = 1; k < rows[0].length; k++) {
+    if (most((c) => headingToIndicator(c) !== null && [...c].length <= 12, k)) columns.push('field');
+    else if (most((c) => findPlaces(c)[0]?.start === 0 || ORG_SUFFIX.test(c), k)) columns.push('unit');
+    else columns.push('other');
+  }
+  return columns.includes('unit') || columns.includes('field') ? { columns, last: i - 1 } : null;
 }
 
 function readTable(lines: Line[], headerStart: number, first: { columns: Column[]; last: number }): CaseTable | null {
@@ -152,7 +184,8 @@ function readTable(lines: Line[], headerStart: number, first: { columns: Column[
     lineIdx.unshift(above);
   }
   // The table's caption above it (附件2 / 典型案例名单) is no case text, even where the table follows the cases.
-  for (let k = Math.min(...lineIdx) - 1, n = 0; k >= 0 && n < 2 && tableCaption(lines[k].simplified); k--, n++) lineIdx.unshift(k);
+  const top = lineIdx.length ? Math.min(...lineIdx) : headerStart; // a table without a header row starts at its first row
+  for (let k = top - 1, n = 0; k >= 0 && n < 2 && tableCaption(lines[k].simplified); k--, n++) lineIdx.unshift(k);
   const rows: TableRow[] = [];
   let restart = true;
   let i = first.last + 1;

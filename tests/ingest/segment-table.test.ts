@@ -114,6 +114,25 @@ describe('a table of cases', () => {
     expect(withTexts.cases.map((c) => [c.title, c.has_body])).toEqual(titles.map((t) => [t, true]));
   });
 
+  it('copied without its header row: tab-separated cells whose columns read as titles, units and indicators', () => {
+    const r = ingest([
+      ...notice('2', '重庆市人民政府办公厅'),
+      '1\t推行“渝快办”跨省通办\t重庆市大数据应用发展管理局\t政务服务',
+      '2\t涉企行政执法“综合查一次”\t重庆市渝北区人民政府\t市场监管',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.county, c.indicator, c.has_body])).toEqual([
+      ['推行“渝快办”跨省通办', null, 'government_services', false],
+      ['涉企行政执法“综合查一次”', '渝北区', 'market_regulation', false],
+    ]);
+  });
+
+  it('no header row: a figure table inside a body (1<tab>产业园一期<tab>12亿元) is no table of cases', () => {
+    const body = (title: string, k: number) => [title, '一、背景情况', '项目审批环节多。', '二、主要做法', `1\t产业园${k}期建设项目\t12亿元`, `2\t物流园${k}期建设项目\t8亿元`, '三、取得成效', '审批时间缩短一半。'];
+    const r = ingest([...notice('2', '河南省发展和改革委员会'), ...body('郑州市推行“拿地即开工”', 1), ...body('洛阳市推行“标准地”出让', 2)]);
+    expect(r.cases.map((c) => [c.title, c.has_body])).toEqual([['郑州市推行“拿地即开工”', true], ['洛阳市推行“标准地”出让', true]]);
+    expect(r.cases.every((c) => c.measures.includes('物流园'))).toBe(true);
+  });
+
   it('no header row, no table: tab-indented bullets inside bodies start no case', () => {
     const body = (title: string) => [title, '一、背景情况', '群众办事多头跑。', '二、主要做法', '1\t整合窗口,实行综合受理。', '2\t推行网上办理,全程电子化。', '三、取得成效', '办理时间缩短60%。'];
     const r = ingest([...notice('2', '福建省发展和改革委员会'), ...body('福州市推行“一趟不用跑”'), ...body('厦门市打造“i厦门”平台')]);
