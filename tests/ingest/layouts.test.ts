@@ -53,7 +53,7 @@ const fixtures = readdirSync(DIR)
 describe('layout fixtures (golden)', () => {
   it('has a fixture for each layout the segmenter reads', () => {
     const layouts = new Set(fixtures.map((f) => ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes }).report.layout.split(/[:+]/)[0]));
-    for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence']) expect(layouts).toContain(l);
+    for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence', 'list-only']) expect(layouts).toContain(l);
   });
 
   for (const f of fixtures) {
