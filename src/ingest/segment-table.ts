@@ -6,8 +6,8 @@
 // table then lists the same cases).
 //
 // The header row is the evidence: a table is read under a row naming 序号 and a name column, so a run of
-// numbered bullets inside a body is never taken for one. Without a header row, only lines of tab-separated cells
-// whose columns read as titles and as places/units or indicators are a table (see headerFromRows).
+// numbered bullets inside a body is never taken for one. Without a header row, only rows whose columns read as
+// titles and as places/units or indicators are a table (see headerFromRows).
 import { headingToIndicator } from './classify.ts';
 import { findPlaces } from './gazetteer.ts';
 import { ORG_SUFFIX, endsLikeProse } from './segment-patterns.ts';
@@ -146,21 +146,18 @@ export function findCaseTable(lines: Line[]): CaseTable | null {
 }
 
 /**
- * The header a table copied without one would have, from its rows at line i: at least two lines of tab-separated
- * cells numbered 1, 2, … whose first cell reads as a case title (6 characters or more, no sentence) and whose other
- * cells include a column of places or units (杭州市市场监督管理局) or of indicators (开办企业). A figure table inside a
- * body (1<tab>产业园一期<tab>12亿元) has neither.
+ * The header a table copied without one would have, from its rows at line i: at least two rows numbered 1, 2, …
+ * — tab-separated cells on one line, or one cell per line (1 / 标题 / 单位 / 2 / …) — whose first cell reads as a
+ * case title (6 characters or more, no sentence) and whose other cells include a column of places or units
+ * (杭州市市场监督管理局) or of indicators (开办企业). A figure table inside a body (1<tab>产业园一期<tab>12亿元) has neither.
  */
 function headerFromRows(lines: Line[], i: number): { columns: Column[]; last: number } | null {
-  const rows: string[][] = [];
-  for (let j = i; j < lines.length && lines[j].simplified.includes('\t'); j++) {
-    const r = rowOnLine(lines[j].simplified, 0);
-    if (!r || r.no !== rows.length + 1 || r.cells.length < 2) break;
-    rows.push(r.cells);
-  }
-  if (rows.length < 2 || !rows.every((r) => r.length === rows[0].length)) return null;
+  const rows = rowsOnLines(lines, i) ?? rowsCellPerLine(lines, i);
+  if (rows === null || rows.length < 2) return null;
   if (!rows.every((r) => [...r[0]].length >= 6 && !endsLikeProse(r[0]))) return null;
-  const most = (test: (cell: string) => boolean, k: number) => rows.filter((r) => test(r[k])).length * 2 > rows.length;
+  // A unit or field cell is short and no sentence (a body line opening with a place is neither).
+  const most = (test: (cell: string) => boolean, k: number) =>
+    rows.filter((r) => [...r[k]].length <= 25 && !endsLikeProse(r[k]) && test(r[k])).length * 2 > rows.length;
   const columns: Column[] = ['no', 'title'];
   for (let k = 1; k < rows[0].length; k++) {
     if (most((c) => headingToIndicator(c) !== null && [...c].length <= 12, k)) columns.push('field');
@@ -168,6 +165,41 @@ function headerFromRows(lines: Line[], i: number): { columns: Column[]; last: nu
     else columns.push('other');
   }
   return columns.includes('unit') || columns.includes('field') ? { columns, last: i - 1 } : null;
+}
+
+/** Rows of tab-separated cells from line i (cells after the number), all of one width; null when there are none. */
+function rowsOnLines(lines: Line[], i: number): string[][] | null {
+  const rows: string[][] = [];
+  for (let j = i; j < lines.length && lines[j].simplified.includes('\t'); j++) {
+    const r = rowOnLine(lines[j].simplified, 0);
+    if (!r || r.no !== rows.length + 1 || r.cells.length < 2) break;
+    rows.push(r.cells);
+  }
+  return rows.length >= 2 && rows.every((r) => r.length === rows[0].length) ? rows : null;
+}
+
+/**
+ * Rows written one cell per line from line i (1 / 标题 / 单位 / 2 / …): the cells between two numbers, as many in
+ * every row (a title wrapped over two lines makes one more, joined to it); the last row takes as many lines.
+ */
+function rowsCellPerLine(lines: Line[], i: number): string[][] | null {
+  if (rowNumber(lines[i].simplified) !== 1) return null;
+  const starts = [i];
+  for (let j = i + 1; j < lines.length && j - starts[starts.length - 1] <= 6; j++) {
+    if (rowNumber(lines[j].simplified) === starts.length + 1) starts.push(j);
+  }
+  if (starts.length < 2) return null;
+  const sizes = starts.slice(1).map((s, k) => s - starts[k] - 1);
+  const width = Math.min(...sizes);
+  if (width < 2 || sizes.some((n) => n > width + 1)) return null;
+  const last = starts[starts.length - 1];
+  if (last + width >= lines.length + 1) return null;
+  return starts.map((s, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1] : Math.min(lines.length, s + width + 1);
+    const cells = lines.slice(s + 1, end).map((l) => l.simplified);
+    // A wrapped title: its two lines are one cell.
+    return cells.length > width ? [cells[0] + cells[1], ...cells.slice(2)] : cells;
+  });
 }
 
 function readTable(lines: Line[], headerStart: number, first: { columns: Column[]; last: number }): CaseTable | null {

@@ -126,6 +126,31 @@ describe('a table of cases', () => {
     ]);
   });
 
+  it('one cell per line without its header row (1 / 标题 / 地区): a wrapped title is one cell', () => {
+    const r = ingest([
+      ...notice('3', '广西壮族自治区优化营商环境领导小组办公室'),
+      '附件',
+      '1', '推行“交房即交证”改革', '南宁市',
+      '2', '打造“柳州螺蛳粉”产业链', '全周期政务服务', '柳州市',
+      '3', '县域“信易贷”助力小微企业融资', '桂林市荔浦市',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.city, c.has_body])).toEqual([
+      ['推行“交房即交证”改革', '南宁市', false],
+      ['打造“柳州螺蛳粉”产业链全周期政务服务', '柳州市', false],
+      ['县域“信易贷”助力小微企业融资', '桂林市', false],
+    ]);
+    expect(r.unassigned).toEqual([]);
+  });
+
+  it('cases under bare numbers with a one-line text (01 / 标题 / 正文。) are cases with their text, not a table', () => {
+    const r = ingest([
+      ...notice('2', '贵州省人民政府办公厅'),
+      '01', '贵阳市推行“一业一证”改革', '贵阳市将一个行业准入涉及的多张许可证整合为一张行业综合许可证。',
+      '02', '遵义市打造“遵新办”政务服务品牌', '遵义市推行“一窗综办”“帮办代办”,企业办事“只跑一次”。',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.has_body])).toEqual([['贵阳市推行“一业一证”改革', true], ['遵义市打造“遵新办”政务服务品牌', true]]);
+  });
+
   it('no header row: a figure table inside a body (1<tab>产业园一期<tab>12亿元) is no table of cases', () => {
     const body = (title: string, k: number) => [title, '一、背景情况', '项目审批环节多。', '二、主要做法', `1\t产业园${k}期建设项目\t12亿元`, `2\t物流园${k}期建设项目\t8亿元`, '三、取得成效', '审批时间缩短一半。'];
     const r = ingest([...notice('2', '河南省发展和改革委员会'), ...body('郑州市推行“拿地即开工”', 1), ...body('洛阳市推行“标准地”出让', 2)]);
