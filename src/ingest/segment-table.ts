@@ -192,14 +192,13 @@ function rowsCellPerLine(lines: Line[], i: number): string[][] | null {
   const sizes = starts.slice(1).map((s, k) => s - starts[k] - 1);
   const width = Math.min(...sizes);
   if (width < 2 || sizes.some((n) => n > width + 1)) return null;
-  const last = starts[starts.length - 1];
-  if (last + width >= lines.length + 1) return null;
-  return starts.map((s, k) => {
+  const rows = starts.map((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1] : Math.min(lines.length, s + width + 1);
     const cells = lines.slice(s + 1, end).map((l) => l.simplified);
     // A wrapped title: its two lines are one cell.
     return cells.length > width ? [cells[0] + cells[1], ...cells.slice(2)] : cells;
   });
+  return rows.every((r) => r.length === width) ? rows : null;
 }
 
 function readTable(lines: Line[], headerStart: number, first: { columns: Column[]; last: number }): CaseTable | null {

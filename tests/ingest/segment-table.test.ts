@@ -2,8 +2,9 @@
 // the table after the case texts, cells separated by single spaces, rows grouped under regions, a header row
 // repeated on a new page — and tab-indented bullets inside a body, which are no table. Made-up notices
 // modelled on real ones.
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestDocument } from '../../src/ingest/pipeline.ts';
+import { IngestError, ingestDocument } from '../../src/ingest/pipeline.ts';
 
 const ingest = (lines: string[]) => ingestDocument({ sourceFile: 'notice.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
 const notice = (count: string, issuer: string) => ['关于公布优化营商环境典型案例名单的通知', '各市人民政府:', `现将${count}个典型案例名单予以公布。`, issuer, '2024年5月6日'];
@@ -163,5 +164,29 @@ describe('a table of cases', () => {
     const r = ingest([...notice('2', '福建省发展和改革委员会'), ...body('福州市推行“一趟不用跑”'), ...body('厦门市打造“i厦门”平台')]);
     expect(r.cases.map((c) => c.title)).toEqual(['福州市推行“一趟不用跑”', '厦门市打造“i厦门”平台']);
     expect(r.cases.every((c) => c.measures.includes('整合窗口') && c.has_body)).toBe(true);
+  });
+
+  it('a row number at the very end, with no cells after it, makes no table (the reader says why, it does not fail)', () => {
+    const lines = [...notice('1', '上海市发展和改革委员会'), '1', '上海市市场监督管理局推行经营主体住所登记“标准化+承诺制”', '案例名称', '2'];
+    expect(() => ingest(lines)).toThrow(IngestError);
+  });
+
+  it('never fails on a broken table: lines of layout fixtures dropped, and table-like lines put anywhere, give cases or a reason', () => {
+    const dir = 'tests/fixtures/layouts';
+    const notices = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`${dir}/${f}`, 'utf8').split('\n'));
+    const stray = ['序号', '案例名称', '申报单位', '1', '2', '3', '4', '序号\t案例名称\t申报单位', '1\t甲市推行一件事改革\t杭州市', '2\t乙市推行一件事改革\t开办企业', '一、开办企业', '附件', '杭州市', '开办企业', '| 1 | 甲 |', '1 甲市推行改革'];
+    let seed = 23;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 1500; k++) {
+      const lines = notices[Math.floor(random() * notices.length)].flatMap((l) => {
+        const r = random();
+        return r < 0.1 ? [] : r < 0.35 ? [stray[Math.floor(random() * stray.length)], l] : [l];
+      });
+      try {
+        ingest(lines);
+      } catch (error) {
+        expect(error, lines.join('\n')).toBeInstanceOf(IngestError);
+      }
+    }
   });
 });
