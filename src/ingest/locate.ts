@@ -21,12 +21,16 @@ interface Located {
 }
 
 /** Title names the presenting place; the body is only a fallback. Texts are simplified. */
-export function locateCase(title: string, body: string, provinceHint: string | null): Place {
+export function locateCase(title: string, body: string, provinceHint: string | null, contributor: string | null = null): Place {
   const hint = provinceHint ? (provinceFullName(provinceHint) ?? provinceHint) : null;
   const t = title.trim();
   const agency = agencyOf(t);
   const fromTitle = locateInTitle(t, hint);
   if (fromTitle) return { ...placeFields(fromTitle), agency, fromBody: false };
+  // The unit that presented the case (a contributor line, a table's 申报单位 column) names its place as the
+  // notice states it: no inference from the body.
+  const fromContributor = contributor ? locateInText(contributor.trim(), hint) : null;
+  if (fromContributor) return { ...placeFields(fromContributor), agency, fromBody: false };
   const fromBody = locateInText(body, hint);
   if (fromBody) return { ...placeFields(fromBody), agency, fromBody: true };
   return { province: hint, city: null, county: null, level: 'province', agency, fromBody: false };

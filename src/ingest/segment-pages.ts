@@ -102,12 +102,17 @@ export function wrapWidth(lines: Line[]): number | null {
 
 /** A line broken at the page width in mid-sentence: the next line continues it (same paragraph). */
 export function hardWrapped(text: string, width: number | null): boolean {
-  return width !== null && [...text].length >= width - 3 && !PARAGRAPH_END.test(text) && !numberedBullet(text);
+  return width !== null && [...text].length >= width - 3 && !PARAGRAPH_END.test(text) && !numberedBullet(text) && !tableRow(text);
 }
 
 /** Whether `next` can continue a hard-wrapped line (it opens no heading, bullet or new item). */
 function continuesLine(next: Line): boolean {
-  return partHeading(next.simplified) === null && !numberedBullet(next.simplified) && !next.mojibake;
+  return partHeading(next.simplified) === null && !numberedBullet(next.simplified) && !next.mojibake && !tableRow(next.simplified);
+}
+
+/** A row of a table flattened with tabs between its cells: its width is the table's, not the page's. */
+function tableRow(text: string): boolean {
+  return text.includes('\t');
 }
 
 /**
