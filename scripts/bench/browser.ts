@@ -435,9 +435,11 @@ export interface ViewLoad {
   filterTimeouts: number;
   /** Data read during the filter changes. */
   filterData: DataTraffic;
-  /** The cold load's queries in order (`sql:` measures), with the data read while each ran (the worker runs one at a time). */
+  /** The load's queries (`sql:<id>` measures): id, start and duration in ms, in start order. */
+  queries: [string, number, number][];
+  /** The cold load's queries in the order they answered, with the data read while each ran (the worker runs one at a time). */
   coldQueries: QueryCost[];
-  /** Per query id over the filter changes: how often asked, and the durations (ms). */
+  /** Per query id over the filter changes: the durations (ms). */
   filterQueryMs: Record<string, number[]>;
 }
 
@@ -500,9 +502,13 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     await page.goto(`${bench.server.url}/${search}`);
     let ms = NaN;
     let error: string | undefined;
+    let queries: [string, number, number][] = [];
     try {
       await waitAnswered(page, timeoutMs, false);
       ms = await page.evaluate(() => performance.now());
+      queries = await page.evaluate(() =>
+        performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).map((m): [string, number, number] => [m.name.slice(4), m.startTime, m.duration]),
+      );
     } catch (e) {
       error = e instanceof LoadError ? e.message : `not answered in ${Math.round(timeoutMs / 1000)} s`;
     }
@@ -538,7 +544,7 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     }
     const filterQueryMs: Record<string, number[]> = {};
     if (!error) for (const m of await sqlMeasures(page, filterT0)) (filterQueryMs[m.name.slice(4)] ??= []).push(m.duration);
-    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), coldQueries, filterQueryMs };
+    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
   } finally {
     await context.close();
   }

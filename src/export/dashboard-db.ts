@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ident, literal } from '../sql/quote.ts';
 import { baseViewSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_SCHEMA, PUBLISHED_TABLES } from '../sql/tables.ts';
 import { EXPORTED_INDEXES } from '../sql/indexes.ts';
+import { SEARCH_INDEXES } from '../sql/search-index.ts';
 import { WORKSPACE_VIEWS_SQL } from '../sql/workspace-views.ts';
 import type { Logger } from './logger.ts';
 import { openMemoryDatabase } from './node-connector.ts';
@@ -36,13 +37,16 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
       await db.exec(`CREATE TABLE ${out}.${ident(file.published)} AS SELECT * FROM read_parquet(${literal(source)})`);
     }
     // Derived tables (src/sql/tables.ts DERIVED_TABLES): figures per case, then the views' indexes, each
-    // computed over the app's views with an empty workspace (src/sql/indexes.ts).
+    // computed over the app's views with an empty workspace (src/sql/indexes.ts), then the search index
+    // (src/sql/search-index.ts).
     await db.exec(`CREATE TABLE ${out}.case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM ${out}.metrics GROUP BY case_id`);
     for (const table of [...DATA_FILES, { published: 'case_figures', base: 'base_case_figures' }]) await db.exec(baseViewSql(table));
     for (const sql of WORKSPACE_VIEWS_SQL) await db.exec(sql);
-    for (const index of EXPORTED_INDEXES) {
+    // Each index gets its base view at once: the search's bigrams are computed from its texts table.
+    for (const index of [...EXPORTED_INDEXES, ...SEARCH_INDEXES]) {
       await db.exec(`CREATE TABLE ${out}.${ident(index.published)} AS
 SELECT * FROM (${index.select('cases', 'metrics')}) ORDER BY ${index.order}`);
+      await db.exec(baseViewSql(index));
     }
     // Detaching checkpoints: everything is in the file itself, no .wal beside it.
     await db.exec(`DETACH ${out}`);

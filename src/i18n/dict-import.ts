@@ -61,7 +61,7 @@ export const IMPORT_TEXT = {
   'pre.reason.too_large': { zh: '{file}：文件过大，每个文件不超过 {mb} MB', en: '{file}: too large; at most {mb} MB per file' },
   'pre.reason.already_loaded': { zh: '{file}：相同文本已加载（{detail}）', en: '{file}: the same text is already loaded ({detail})' },
   'pre.noCasesWhy': {
-    zh: '解析器寻找的是案例的标题行（如“案例一”“典型案例（一）”“系列之一”、编号或独立的短标题），以及“一、背景情况／二、主要做法／三、取得成效”之类的分段。',
-    en: 'The reader looks for case title lines (such as 案例一, 典型案例（一）, 系列之一, a number, or a short title line on its own) and part headings such as 一、背景情况 / 二、主要做法 / 三、取得成效.',
+    zh: '解析器寻找的是案例的标题行（如“案例一”“典型案例（一）”“系列之一”、编号或独立的短标题），“一、背景情况／二、主要做法／三、取得成效”之类的分段，以及带表头（序号／案例名称／申报单位）的案例名单表格。',
+    en: 'The reader looks for case title lines (such as 案例一, 典型案例（一）, 系列之一, a number, or a short title line on its own), part headings such as 一、背景情况 / 二、主要做法 / 三、取得成效, and a table of cases under its header row (序号 / 案例名称 / 申报单位).',
   },
 } as const;

@@ -73,6 +73,7 @@ export const VIEW_TEXT = {
   'case.measures': { zh: '主要做法', en: 'Measures' },
   'case.outcomes': { zh: '主要成效', en: 'Outcomes' },
   'case.empty': { zh: '（无）', en: '(none)' },
+  'case.noText': { zh: '通知只列出了这个案例（名称、申报单位），没有案例正文：背景、做法和成效均缺。', en: 'The notice only lists this case (its name and presenting unit) and gives no text: background, measures and outcomes are all missing.' },
   'case.figuresNote': { zh: '标黄的是提取出的数据；悬停查看归一化数值。', en: 'Highlighted: the figures found; hover for the normalised value.' },
   'case.original': { zh: '显示发布原文', en: 'Show the published original' },
   'case.hideOriginal': { zh: '隐藏发布原文', en: 'Hide the published original' },

@@ -17,6 +17,9 @@ const FIELD: Record<string, { zh: string; en: string }> = {
 export const INGEST_MESSAGES: Record<IngestMessageCode, { zh: string; en: string }> = {
   hint_conflict: { zh: '{field}：正文为 {text}，清单（sources.json）为 {manifest}；采用正文', en: "{field}: the text says {text}, the manifest says {manifest}; kept the text's" },
   announced_mismatch: { zh: '公告称共 {announced} 个案例，实际找到 {found} 个', en: 'the notice announces {announced} cases, {found} were found' },
+  cases_without_text: { zh: '找到的 {found} 个案例中有 {n} 个没有正文（通知只列出了案例名单）', en: '{n} of the {found} cases have no text (the notice only lists them)' },
+  published_contradicts_year: { zh: '发布日期为 {published}，但正文所称年份为 {year} 年，请核对', en: 'the notice is dated {published}, but its text names the year {year}: please check' },
+  several_provinces: { zh: '发布单位不属于某一省份，案例来自 {n} 个省份', en: 'no province issued the notice; its cases come from {n} provinces' },
   seq_collision: { zh: '两个案例序号相同，案例编号重复', en: 'two cases share a sequence number; their ids collide' },
   prefix_renamed: { zh: '另一文件的案例编号也以 {shared} 开头；本文件改用 {used}', en: 'case ids of another document share {shared}; this one uses {used}' },
   cases_excluded: { zh: '分析人员排除了 {n} 个案例', en: '{n} case(s) excluded by the analyst' },

@@ -33,7 +33,8 @@ const DIRECT_COUNTY_GROUP = /直辖县级行政区划$/;
 /**
  * Functional zones the gazetteer lacks. City-level zones count as a prefecture (`city`), per DESIGN.md:
  * 平潭综合实验区 (Fujian) and 杨凌示范区 (Shaanxi, officially 杨凌农业高新技术产业示范区) are administered as
- * prefecture-level units; 西咸新区 and 雄安新区 are national new areas run above county level.
+ * prefecture-level units; 西咸新区, 雄安新区, 天府新区, 贵安新区, 赣江新区 and 滇中新区 are national new areas run above
+ * county level, named after no city (兰州新区, 长春新区 are named after theirs: ZONE_AFTER_CITY).
  * County-level zones named after their city (泉州市台商投资区, 福州高新区, 苏州工业园区) are handled by
  * ZONE_AFTER_CITY.
  */
@@ -42,6 +43,11 @@ export const ZONE_SUPPLEMENT: { name: string; province: string; kind: UnitKind; 
   { name: '杨凌示范区', province: '陕西省', kind: 'city', aliases: ['杨凌农业高新技术产业示范区'], short: '杨凌' },
   { name: '西咸新区', province: '陕西省', kind: 'city', aliases: [], short: null },
   { name: '雄安新区', province: '河北省', kind: 'city', aliases: [], short: null },
+  // National new areas spanning several counties (or cities) and named after no city, run above county level.
+  { name: '天府新区', province: '四川省', kind: 'city', aliases: ['四川天府新区'], short: null },
+  { name: '贵安新区', province: '贵州省', kind: 'city', aliases: ['贵州贵安新区'], short: null },
+  { name: '赣江新区', province: '江西省', kind: 'city', aliases: ['江西赣江新区'], short: null },
+  { name: '滇中新区', province: '云南省', kind: 'city', aliases: ['云南滇中新区'], short: null },
 ];
 
 /**

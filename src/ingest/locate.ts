@@ -21,12 +21,16 @@ interface Located {
 }
 
 /** Title names the presenting place; the body is only a fallback. Texts are simplified. */
-export function locateCase(title: string, body: string, provinceHint: string | null): Place {
+export function locateCase(title: string, body: string, provinceHint: string | null, contributor: string | null = null): Place {
   const hint = provinceHint ? (provinceFullName(provinceHint) ?? provinceHint) : null;
   const t = title.trim();
   const agency = agencyOf(t);
   const fromTitle = locateInTitle(t, hint);
   if (fromTitle) return { ...placeFields(fromTitle), agency, fromBody: false };
+  // The unit that presented the case (a contributor line, a table's 申报单位 column) names its place as the
+  // notice states it: no inference from the body.
+  const fromContributor = contributor ? locateInText(contributor.trim(), hint) : null;
+  if (fromContributor) return { ...placeFields(fromContributor), agency, fromBody: false };
   const fromBody = locateInText(body, hint);
   if (fromBody) return { ...placeFields(fromBody), agency, fromBody: true };
   return { province: hint, city: null, county: null, level: 'province', agency, fromBody: false };
@@ -46,11 +50,19 @@ function locateInTitle(title: string, hint: string | null): Located | null {
 
 /** The first place the text names, refined by the names that directly follow it (厦门市思明区). */
 export function locateInText(text: string, hint: string | null): Located | null {
+  // 中国(湖北)自由贸易试验区宜昌片区: the province only names the zone; its area (片区) names the city.
+  const ftz = FREE_TRADE_ZONE.exec(text);
+  if (ftz) {
+    const area = text.slice(ftz[0].length);
+    const inArea = /^[\u4e00-\u9fa5]{2,8}片区/.test(area) ? locateInText(area, hint) : null;
+    if (inArea?.city) return { ...inArea, end: inArea.end + ftz[0].length };
+  }
   const mentions = findPlaces(text).filter((m) => trusted(m, hint));
   if (mentions.length === 0) return null;
   let unit = pick(mentions[0].units, hint);
   let end = mentions[0].end;
   let cityForm: 'full' | 'short' = mentions[0].form;
+  let cityStart = mentions[0].start;
   // Only names written right after the current one narrow it: 西安市莲湖区 → county, but
   // 西安市在莲湖区… stays the city (the pilot district does not move the case).
   for (const next of mentions.slice(1)) {
@@ -59,7 +71,10 @@ export function locateInText(text: string, hint: string | null): Located | null 
     if (!child) break;
     unit = child;
     end = next.end;
-    if (child.kind === 'city') cityForm = next.form;
+    if (child.kind === 'city') {
+      cityForm = next.form;
+      cityStart = next.start;
+    }
   }
   const located = fromUnit(unit);
   located.end = end;
@@ -67,7 +82,7 @@ export function locateInText(text: string, hint: string | null): Located | null 
     // 泉州市台商投资区 / 厦门高新区: a county-level zone named after its city.
     const zone = zoneAfterCity(text.slice(end));
     if (zone) {
-      const shortCity = cityForm === 'short' ? text.slice(mentions[0].start, end) : located.city.replace(/市$/, '');
+      const shortCity = cityForm === 'short' ? text.slice(cityStart, end) : located.city.replace(/市$/, '');
       located.county = zone.bare ? shortCity + zone.name : zone.name;
       located.level = 'county';
       located.end = end + zone.name.length;
@@ -75,6 +90,8 @@ export function locateInText(text: string, hint: string | null): Located | null 
   }
   return located;
 }
+
+const FREE_TRADE_ZONE = /^中国[(（][^()（）]{2,8}[)）]自由贸易试验区/;
 
 /** A short name of another province than the document's is more likely a false match than a place. */
 function trusted(m: Mention, hint: string | null): boolean {

@@ -8,6 +8,12 @@ export type IngestMessage =
   | { code: 'hint_conflict'; params: { field: string; text: string | number; manifest: string | number } }
   /** The notice announces n cases, another number were found. */
   | { code: 'announced_mismatch'; params: { announced: number; found: number } }
+  /** n of the cases found have no text: the notice lists them (a table of cases) without telling them. */
+  | { code: 'cases_without_text'; params: { n: number; found: number } }
+  /** The notice's date falls in another year than the one its text names (a typo, or a repost's date). */
+  | { code: 'published_contradicts_year'; params: { published: string; year: number } }
+  /** No province speaks for the notice and its cases name several: a national (or regional) notice. */
+  | { code: 'several_provinces'; params: { n: number } }
   /** Two cases share a sequence number, so their ids collide. */
   | { code: 'seq_collision'; params: Record<string, never> }
   /** Another document's case ids use the same prefix: this one's were renamed. */
@@ -33,6 +39,12 @@ export function messageText(message: IngestMessage): string {
     }
     case 'announced_mismatch':
       return `the notice announces ${message.params.announced} cases, ${message.params.found} were found`;
+    case 'cases_without_text':
+      return `${message.params.n} of the ${message.params.found} cases have no text (the notice only lists them)`;
+    case 'published_contradicts_year':
+      return `the notice is dated ${message.params.published}, but its text names the year ${message.params.year}`;
+    case 'several_provinces':
+      return `no province issued the notice; its cases come from ${message.params.n} provinces`;
     case 'seq_collision':
       return 'two cases share a seq number; case ids collide';
     case 'prefix_renamed':

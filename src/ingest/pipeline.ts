@@ -209,7 +209,8 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
     // The issuer speaks for the notice (天津市商务局 → 天津市), then its title, then the places its cases name.
     const own = provinceNamedBy(issuer) ?? provinceNamedBy(title);
     if (own) return { value: own, detail: { code: 'origin_named_by', params: { by: provinceNamedBy(issuer) ? 'issuer' : 'title' } } };
-    const texts = [title ?? '', ...segCases.flatMap((c) => [c.title, c.background, c.measures, c.outcomes])];
+    // A case's contributor (a table's 申报单位 column) names its place when its title does not.
+    const texts = [title ?? '', ...segCases.flatMap((c) => [c.title, c.contributor ?? '', c.background, c.measures, c.outcomes])];
     const found = inferProvince(texts);
     return found ? { value: found, detail: { code: 'origin_case_places', params: {} } } : null;
   });
@@ -228,6 +229,16 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
     if (seg.headingLabel) headings.push({ seq: seg.seq, heading: seg.headingLabel });
   }
 
+  // A notice dated before the year it names, or more than a year after it, contradicts itself: flagged, not guessed.
+  if (published !== null && year !== null) {
+    const dated = Number(published.slice(0, 4));
+    if (dated < year || dated > year + 1) warnings.push({ code: 'published_contradicts_year', params: { published, year } });
+  }
+  const caseProvinces = new Set(cases.map((c) => c.province).filter((p) => p !== null));
+  if (province === null && caseProvinces.size > 1) warnings.push({ code: 'several_provinces', params: { n: caseProvinces.size } });
+  // A notice that only lists its cases (a 名单) gives no text for them: said once for the document, not only per case.
+  const withoutText = segCases.filter((c) => !c.hasBody).length;
+  if (withoutText > 0) warnings.push({ code: 'cases_without_text', params: { n: withoutText, found: segCases.length } });
   if (header.casesAnnounced !== null && header.casesAnnounced !== segCases.length) {
     warnings.push({ code: 'announced_mismatch', params: { announced: header.casesAnnounced, found: segCases.length } });
   }
@@ -283,8 +294,8 @@ function buildCaseRow(
   batch: number | null,
 ): CaseRow {
   const body = [seg.background, seg.measures, seg.outcomes].filter(Boolean).join('\n');
-  // A contributor line ((福州市市场监管局)) names the presenting place better than the body does.
-  const place = locateCase(seg.title, [seg.contributor ?? '', body].filter(Boolean).join('\n'), docProvince);
+  // A contributor line ((福州市市场监管局)) or a table's unit column names the presenting place better than the body does.
+  const place = locateCase(seg.title, body, docProvince, seg.contributor);
   const cls = classifyCase({
     title: seg.title,
     background: seg.background,

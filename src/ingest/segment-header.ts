@@ -1,7 +1,7 @@
 // The document's own facts, read from its header lines (everything that is no case): title, issuer,
 // publishing date, year, batch and the number of cases it announces. Texts are simplified.
 import type { DocumentHeader } from './types.ts';
-import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, noticeTitle, parseNumeral } from './segment-patterns.ts';
+import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, monthLine, noticeTitle, parseNumeral, statedYear } from './segment-patterns.ts';
 
 const NUMERAL = '[一二三四五六七八九十百零〇两\\d]{1,4}';
 
@@ -14,26 +14,32 @@ export function announcedCount(headerText: string): number | null {
   const patterns = [
     // 共48个典型经验做法 / 共推出3个案例 / 共评选出3个最佳实践案例
     new RegExp(`共\\s*(?:推出|评选出|评出|遴选出|梳理出|发布|印发|收集)?\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
-    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例
-    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:优化营商环境)?[^，,。;]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
+    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例 (not 10个地区的20个…: no count in between)
+    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:优化营商环境)?[^，,。;\\d个项]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
     // 典型案例3个
     new RegExp(`(?:案例|做法|经验)\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
   ];
-  const found: { at: number; n: number }[] = [];
+  const found: { at: number; n: number; presents: boolean }[] = [];
   for (const re of patterns) {
     for (const m of headerText.matchAll(re)) {
       const n = parseNumeral(m[1]);
       if (n === null || n <= 0 || n > 2000) continue;
       const before = headerText.slice(Math.max(0, m.index - 14), m.index);
-      // Counts of what came before this notice: 已推出三批共47个, 累计, 先后, 截至目前.
+      const clauseStart = Math.max(headerText.lastIndexOf('。', m.index), headerText.lastIndexOf(';', m.index), headerText.lastIndexOf('\n', m.index)) + 1;
+      const clause = headerText.slice(clauseStart, m.index);
+      const after = headerText.slice(m.index + m[0].length, m.index + m[0].length + 8);
+      // Counts of what came before this notice: 已推出三批共47个, 累计, 先后, 前两批, 两批共30个, 在第一批12个案例基础上.
       if (/(?:已|累计|先后|以来|截至|此前|历年|往年)[^。;]*$/.test(before)) continue;
-      // A count inside a sentence about one place (其中,泉州市4个… is this reprint's own count and is kept;
-      // 西安市8项 after the total is not the first).
-      found.push({ at: m.index, n });
+      if (/(?:前[一二三四五六七八九十两\d]{1,3}批|[两二三四五六七八九十\d]批共)/.test(clause) || /^[^，,。;]{0,4}基础上/.test(after)) continue;
+      // Counts of what was submitted or entered (128个案例参评), not chosen.
+      if (/^[^，,。;]{0,3}(?:参评|参选|申报|报送|参与)/.test(after)) continue;
+      // A sentence that presents this notice's cases (现将…/现推出…/评选出…/予以推广) is the one that counts.
+      const presents = /(?:现将|现推出|现发布|现予|现就|予以|印发|推广|评选出|评出|遴选出|确定|公布|本批|此次|本次)/.test(clause + m[0] + after);
+      found.push({ at: m.index, n, presents });
     }
   }
   if (found.length === 0) return null;
-  found.sort((a, b) => a.at - b.at);
+  found.sort((a, b) => Number(b.presents) - Number(a.presents) || a.at - b.at);
   return found[0].n;
 }
 
@@ -42,30 +48,46 @@ export function readHeader(texts: string[]): DocumentHeader {
   let published: string | null = null;
   const stamp = /(?:发布时间|发布日期|时间|日期)[:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(all);
   if (stamp) published = isoDate(stamp[1], stamp[2], stamp[3]);
+  // A WeChat byline: 原创 湖北营商 湖北省营商办 2022-07-21 09:30 发表于湖北.
+  const byline = /(?:^|\s)((?:19|20)\d\d)(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?\s+\d{1,2}:\d{2}(?:\s|$)/m.exec(all);
+  if (!published && byline) published = isoDate(byline[1], byline[2], byline[3]);
   let issuer: string | null = null;
+  // The issuer and the date on one line: 市营商环境建设办公室 2025-03-06.
+  for (const t of texts) {
+    const m = /^(\S{2,30}?)\s+(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(t);
+    if (!m || !ORG_SUFFIX.test(m[1])) continue;
+    issuer = m[1];
+    published ??= isoDate(m[2], m[3], m[4]);
+    break;
+  }
   texts.forEach((t, k) => {
     const d = dateLine(t);
-    if (!d) return;
-    if (!published) published = d;
+    if (!d && !monthLine(t)) return;
+    if (!published && d) published = d;
     const prev = texts[k - 1];
     if (!issuer && prev && prev.length <= 40 && !endsLikeProse(prev) && ORG_SUFFIX.test(prev)) issuer = prev;
   });
-  const isTitle = (t: string) => t.length <= 80 && !endsLikeProse(t) && !listEntry(t) && !isFurniture(t);
+  // A headline may end with an exclamation (…典型案例来了!): that is no sentence of a body.
+  const isTitle = (t: string) => t.length <= 80 && !endsLikeProse(t.replace(/!+$/, '')) && !listEntry(t) && !isFurniture(t);
   const title =
     texts.find((t) => isTitle(t) && noticeTitle(t)) ??
     texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例)/.test(t)) ??
     null;
-  // The issuer of 天津市商务局关于推广…的通知 is named by its title.
+  // The issuer of 天津市商务局关于推广…的通知 is named by its title, or on the line above a title opening with 关于.
   if (!issuer && title) {
     const m = /^(.{2,30}?)关于/.exec(title);
+    const above = title.startsWith('关于') ? texts[texts.indexOf(title) - 1] : undefined;
     if (m && ORG_SUFFIX.test(m[1])) issuer = m[1];
+    else if (above && above.length <= 30 && !endsLikeProse(above) && ORG_SUFFIX.test(above)) issuer = above;
   }
   const batchRe = new RegExp(`第\\s*(${NUMERAL})\\s*批`);
   const batchM = batchRe.exec(title ?? '') ?? batchRe.exec(all);
   const batch = batchM ? parseNumeral(batchM[1]) : null;
-  const yearM =
-    new RegExp(`((?:19|20)\\d\\d)\\s*年(?:度)?\\s*第\\s*${NUMERAL}\\s*批`).exec(all) ??
-    /((?:19|20)\d\d)\s*年(?:度)?/.exec(title ?? '');
-  const year = yearM ? Number(yearM[1]) : published ? Number((published as string).slice(0, 4)) : null;
+  const yearM = new RegExp(`((?:19|20)\\d\\d)\\s*年(?:度)?\\s*第\\s*${NUMERAL}\\s*批`).exec(all);
+  // Else the signing date's year: a full date, or a year and month (2023年12月) under a printed 汇编's issuer.
+  const signed = texts.find(monthLine);
+  const year = yearM
+    ? Number(yearM[1])
+    : (statedYear(title ?? '') ?? (published ? Number((published as string).slice(0, 4)) : signed ? statedYear(signed) : null));
   return { title, issuer, year, batch, published, casesAnnounced: announcedCount(all) };
 }

@@ -40,6 +40,8 @@ export interface Body {
   inlineTitle: { text: string; original: string } | null;
   /** Text that precedes the body lines (the rest of a first-sentence paragraph), simplified. */
   leadText: string | null;
+  /** The case has no title line (only its place above it): the title is built from the body and flagged. */
+  untitled?: boolean;
 }
 
 export type LayoutName = `markers:${MarkerFamily}` | 'part-cycle' | 'numbered' | 'title-lines' | 'first-sentence';
@@ -69,8 +71,10 @@ const REFORM_VERB = /(推行|推进|推出|打造|创新|构建|深化|实施|�
 /** Looks like a case title rather than a sub-heading inside a body. */
 export function caseTitleLike(text: string): boolean {
   if (!titleLike(text) || noticeTitle(text)) return false;
-  const n = [...text].length;
-  return opensWithPlace(text) ? n >= 6 : n >= 10 && REFORM_VERB.test(text);
+  // A subtitle under a slogan-like title (破解企业融资难题 / ——大连市金普新区“信易贷”工作纪实) names the case too.
+  const core = text.replace(/^[—－-]{1,2}\s*/, '');
+  const n = [...core].length;
+  return opensWithPlace(core) ? n >= 6 : n >= 10 && REFORM_VERB.test(core);
 }
 
 /** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */
@@ -271,8 +275,9 @@ const NUMBERED_TITLE: RegExp[] = [
 /** A section heading above numbered case titles: 一、开办企业 / 获得电力 (short, not a part heading). */
 function sectionHeading(text: string): boolean {
   if (partHeading(text) !== null) return false;
+  // 一、持续优化市场化营商环境 (a theme) is a section; 一、甲市推行… (opening with a place) is a case title.
   const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.{2,15})$/.exec(text);
-  if (m) return !endsLikeProse(m[1]) && !caseTitleLike(m[1]);
+  if (m) return !endsLikeProse(m[1]) && !opensWithPlace(m[1]);
   return indicatorHeading(text);
 }
 
@@ -282,7 +287,7 @@ function sectionHeading(text: string): boolean {
  * bullets inside bodies restart in every case, which is how they are told apart.
  */
 export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
-  let best: { idx: number; no: number; title: string; headingIdx: number | null }[] = [];
+  let best: { idx: number; no: number; text: string; title: string; lead: string | null; headingIdx: number | null }[] = [];
   for (const re of NUMBERED_TITLE) {
     const found: typeof best = [];
     let section: number | null = null;
@@ -296,10 +301,13 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
       if (m && no !== null) {
         const prev = found[found.length - 1];
         const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
-        if (caseTitleLike(m[2].trim())) {
+        // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
+        const whole = caseTitleLike(m[2].trim());
+        const split = whole ? null : splitFirstSentence(m[2].trim(), true);
+        if (whole || split) {
           if (!inOrder) ok = false;
           else {
-            found.push({ idx: i, no, title: m[2].trim(), headingIdx: newSection ? section : null });
+            found.push({ idx: i, no, text: m[2].trim(), title: split?.title ?? m[2].trim(), lead: split?.rest ?? null, headingIdx: newSection ? section : null });
             newSection = false;
           }
           continue;
@@ -314,7 +322,7 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     }
     if (!ok || found.length < 2) continue;
     // A list of titles with nothing between them is the notice's list, not its cases.
-    const withBody = found.filter((f, k) => (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
+    const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
     if (withBody.length < found.length) continue;
     if (found.length > best.length) best = found;
   }
@@ -323,7 +331,13 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     const b = emptyBody(f.no);
     b.titleIdx = [f.idx];
     b.headingIdx = f.headingIdx;
-    b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
+    if (f.lead === null) b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
+    else {
+      // The title sentence as published: the first characters of the text after the number.
+      const after = tailOf(lines[f.idx].original, f.text);
+      b.inlineTitle = { text: f.title, original: [...after].slice(0, [...f.title].length).join('') };
+      b.leadText = f.lead;
+    }
     return b;
   });
   fillBetween(lines, bodies, (b) => b.headingIdx ?? b.titleIdx[0], (b) => b.titleIdx[0] + 1);
@@ -337,20 +351,37 @@ function isBodyLine(text: string): boolean {
   return partHeading(text) !== null || (!titleLike(text) && !isChrome(text) && contributorLine(text) === null);
 }
 
+/** A line that is a place name and nothing else (哈尔滨市 / 大理白族自治州大理市): a case told under its place. */
+function placeNameLine(text: string): boolean {
+  let end = 0;
+  for (const m of findPlaces(text)) {
+    if (m.start !== end || m.form !== 'full') return false;
+    end = m.end;
+  }
+  return end > 0 && end === text.length;
+}
+
 export function readTitleLines(lines: Line[]): Reading | null {
-  const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number }[] = [];
+  const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number; placeIdx: number | null }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].simplified;
     // A garbled line cannot be read as a title (its characters are not certain).
-    if (lines[i].mojibake === 'unrepaired' || !caseTitleLike(t)) continue;
+    if (lines[i].mojibake === 'unrepaired') continue;
+    const placeOnly = !caseTitleLike(t) && placeNameLine(t);
+    if (!placeOnly && !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
     if (j >= lines.length || !isBodyLine(lines[j].simplified)) continue;
+    // Under a line naming only its place, the case has no title of its own: it is built from the body (flagged).
+    if (placeOnly) {
+      starts.push({ at: j, titleIdx: [], headingIdx: null, first: i, placeIdx: i });
+      continue;
+    }
     const floor = starts.length ? starts[starts.length - 1].at + 1 : 0;
     const above = titleAbove(lines, j, floor);
     if (!above.titleIdx.includes(i)) continue;
-    starts.push({ at: j, ...above });
+    starts.push({ at: j, ...above, placeIdx: null });
   }
   // One headline over one text is an article, not a notice of cases: this reading needs two cases at least
   // (a single case told in parts is found by its part headings).
@@ -359,11 +390,15 @@ export function readTitleLines(lines: Line[]): Reading | null {
     const b = emptyBody(k + 1);
     b.titleIdx = s.titleIdx;
     b.headingIdx = s.headingIdx;
+    // The place line is consumed like a marker; the body's first clause becomes the title.
+    b.markerIdx = s.placeIdx;
+    b.untitled = s.placeIdx !== null;
     return b;
   });
   bodies.forEach((b, k) => {
     const end = k + 1 < starts.length ? starts[k + 1].first : lines.length;
-    for (let i = starts[k].titleIdx[starts[k].titleIdx.length - 1] + 1; i < end; i++) b.bodyIdx.push(i);
+    const from = b.markerIdx ?? starts[k].titleIdx[starts[k].titleIdx.length - 1];
+    for (let i = from + 1; i < end; i++) b.bodyIdx.push(i);
   });
   withHeadingLabels(lines, bodies);
   return { layout: 'title-lines', bodies };
@@ -372,12 +407,27 @@ export function readTitleLines(lines: Line[]): Reading | null {
 // ---------- paragraphs whose first sentence is the title ----------
 
 /** 甲市推行企业开办“一窗通办”。甲市整合… → the title sentence and the rest; null when the first sentence is no title. */
-export function splitFirstSentence(text: string): { title: string; rest: string } | null {
+export function splitFirstSentence(text: string, numbered = false): { title: string; rest: string } | null {
+  // A title before a colon: 湛江市推动港口通关便利化:湛江市推行… (not a mere place: 东莞市:推行…。 is below).
+  const colon = /^([^。;!?,:]{6,45}):\s*(\S[\s\S]*)$/.exec(text);
+  if (colon && !placeOrAgencyOnly(colon[1]) && caseTitleLike(colon[1])) return { title: colon[1], rest: colon[2] };
   const m = /^([^。;!?]{6,45})[。;!?]\s*(\S[\s\S]*)$/.exec(text);
   if (!m) return null;
   const title = m[1];
-  if (/[,:]/.test(title) || !caseTitleLike(title)) return null;
+  // The place (or agency) before a colon, then the title: 东莞市:推行“企业开办全程网办”。东莞市依托…
+  const placed = /^([^,:]{2,20}):\s*([^,:]{4,40})$/.exec(title);
+  if (placed && placeOrAgencyOnly(placed[1]) && titleLike(placed[2])) return { title, rest: m[2] };
+  // A numbered paragraph's title may be two clauses when it opens with the place (上海市推行“一业一证”改革,
+  // 破解“准入不准营”难题。): the numbering running through the notice vouches for it.
+  const clauses = title.split(',');
+  const twoClauses = numbered && clauses.length === 2 && clauses.every((c) => c.length >= 4) && opensWithPlace(title) && REFORM_VERB.test(clauses[0]);
+  if (/:/.test(title) || (/,/.test(title) && !twoClauses) || !caseTitleLike(title.replace(',', ''))) return null;
   return { title, rest: m[2] };
+}
+
+/** Names a place or a body and nothing else (东莞市, 佛山市顺德区, 国家税务总局广东省税务局): no verb, no clause. */
+function placeOrAgencyOnly(text: string): boolean {
+  return opensWithPlace(text) && !REFORM_VERB.test(text) && [...text].length <= 20 && !endsLikeProse(text);
 }
 
 export function readFirstSentences(lines: Line[]): Reading | null {
@@ -393,9 +443,12 @@ export function readFirstSentences(lines: Line[]): Reading | null {
     const originalTitle = [...lines[s.idx].original].slice(0, [...s.title].length).join('');
     b.inlineTitle = { text: s.title, original: originalTitle };
     b.leadText = s.rest;
+    // A section heading right above the paragraph (一、持续优化法治化营商环境) files it, and is no body text.
+    const above = s.idx - 1;
+    if (above >= 0 && (k === 0 || above > starts[k - 1].idx) && sectionHeading(lines[above].simplified)) b.headingIdx = above;
     return b;
   });
-  fillBetween(lines, bodies, (b) => b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  fillBetween(lines, bodies, (b) => b.headingIdx ?? b.titleIdx[0], (b) => b.titleIdx[0] + 1);
   withHeadingLabels(lines, bodies);
   return { layout: 'first-sentence', bodies };
 }

@@ -33,7 +33,7 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['annex', /^附件\s*(\d{1,3})$/],
   ['bracket', new RegExp(`^【\\s*(?:典型)?(?:案例|经验|做法|实践)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
   ['series', new RegExp(`^(?:\\S{0,14}?)系列之(${NUM})(?:\\s*[:]\\s*(.*))?$`)],
-  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:]|\\s)\\s*(.*))?$`)],
+  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:|丨]|\\s)\\s*(.*))?$`)],
   ['rank', /^排名\s*(?:第)?\s*(\d{1,3})\s*(?:名)?\s*(?:[:]\s*(.*))?$/],
   ['chapter', new RegExp(`^第\\s*(${NUM})\\s*(?:篇|个案例|例)(?:\\s*[:]\\s*(.*))?$`)],
   ['circled', new RegExp(`^([${CIRCLED}])\\s*(.*)$`)],
@@ -41,7 +41,7 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
 ];
 
 /** A form-like case sheet: 案例名称:甲市推行… (the cases are numbered by their order). */
-const FIELD_MARKER = /^(?:典型)?(?:案例|项目|经验|做法)(?:名称|标题|题目)\s*[:]\s*(\S.*)$/;
+const FIELD_MARKER = /^(?:(?:典型)?(?:案例|项目|经验|做法)(?:名称|标题|题目)\s*:|【(?:典型)?(?:案例|项目|经验|做法)(?:名称|标题|题目)】\s*:?)\s*(\S.*)$/;
 
 /** Families whose marks also occur inside bodies (a bare 3, ① as a bullet): accepted only when they run in order. */
 export const AMBIGUOUS_FAMILIES: ReadonlySet<MarkerFamily> = new Set(['circled', 'bare']);
@@ -67,15 +67,16 @@ export function caseMarker(text: string): number | null {
 
 /** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:…. */
 export function contributorLine(text: string): string | null {
-  const m = /^(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*[:]\s*(\S.{0,40})$/.exec(text);
+  const m = /^(?:(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*:|【(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)】\s*:?)\s*(\S.{0,40})$/.exec(text);
   if (m) return m[1];
-  const p = /^[(]([^()]{2,30})[)]$/.exec(text);
+  // (福州市市场监管局) / (供稿:绵阳市营商办): the unit's name without its label.
+  const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
   if (p && ORG_SUFFIX.test(p[1]) && !/公开|此件|特此/.test(p[1])) return p[1];
   return null;
 }
 
 /** Ends like the name of an organisation (an issuer or contributor line). */
-export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处)$/;
+export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处|室)$/;
 
 /** Editor's notes and the like: about the notice, not part of any case. */
 export function editorNote(text: string): boolean {
@@ -105,6 +106,7 @@ export function titleLike(text: string): boolean {
     !endsLikeProse(text) &&
     partHeading(text) === null &&
     dateLine(text) === null &&
+    !monthLine(text) &&
     !isFurniture(text) &&
     !editorNote(text) &&
     contributorLine(text) === null &&
@@ -132,7 +134,7 @@ const PART_KEYWORDS: [RegExp, PartName][] = [
   [/^(?:主要|具体|工作|创新)?做法(?:和|及|与)(?:主要|取得)?成效$/, 'measures'],
   [/^(?:背景情况|背景描述|基本情况|工作背景|改革背景|项目背景|背景|问题背景|案例背景|实施背景|改革动因)$/, 'background'],
   [/^(?:主要做法|具体做法|工作做法|创新做法|经验做法|主要举措|具体举措|改革举措|工作举措|做法|创新举措|主要措施|具体措施|改革措施|工作措施|改革内容|创新点)$/, 'measures'],
-  [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果|实践成效|经验启示|启示|经验与启示|下一步计划|下一步工作|下一步)$/, 'outcomes'],
+  [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果|实践成效|经验启示|启示|经验与启示|下一步计划|下一步工作|下一步打算|下一步工作打算|下一步工作计划|下一步思路|下一步)$/, 'outcomes'],
 ];
 
 const PART_PREFIX = new RegExp(`^(?:[${CN_NUM}]{1,3}\\s*[、.]|[(][${CN_NUM}]{1,3}[)]|\\d{1,2}\\s*[、.])\\s*`);
@@ -171,7 +173,15 @@ export function partHeading(text: string): PartName | null {
 
 /** Leading bullets and ornaments of web pages (◆ ■ ● ▲ ★ ▶ •): layout, not text. */
 export function stripOrnament(text: string): string {
-  return text.replace(/^[◆◇■□●○▲△★☆►▶▷•·※◎]+\s*/u, '');
+  return text.replace(/^[◆◇■□●○▲△★☆►▶▷•·※◎▍▌▎▏▐┃│❖➤➢✦✧◉◈♦]+\s*/u, '');
+}
+
+/**
+ * Where a web article ends and its page goes on with other things (往期推荐 and a list of other articles,
+ * END): this line and all after it are furniture.
+ */
+export function articleEnd(text: string): boolean {
+  return /^(?:[-—\s]*END[-—\s]*|往期(?:推荐|回顾|精彩)|推荐阅读|相关阅读|延伸阅读|猜你喜欢|热门推荐|精彩推荐)$/i.test(text);
 }
 
 /** A line of punctuation and symbols only (———, ***, ～～): a separator. */
@@ -189,14 +199,43 @@ export function isFurniture(text: string): boolean {
     /^[【[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
     /^(?:责任编辑|编辑|审核|校对|点击数|阅读量|访问量)\s*[:]/.test(text) ||
     /(?:阅读原文|点击(?:下方|上方|蓝字)|长按(?:识别|二维码)|关注我们|欢迎转发|转载请注明)/.test(text) ||
+    // A WeChat article's footer (阅读 3562 / 分享 在看 点赞) and byline (原创 湖北营商 … 发表于湖北).
+    /^(?:阅读|在看|点赞)\s*\d[\d.万+]*$/.test(text) ||
+    /^(?:(?:分享|在看|点赞|收藏|写留言|留言)\s*){2,}$/.test(text) ||
+    /^原创\s.*发表于/.test(text) ||
+    /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}$/.test(text) ||
+    /^\[(?:图片|视频|音频)\]$/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
   );
 }
 
-/** A line that is only a date: 2023年12月4日 / 2022-08-08. */
+/** A line that is only a date: 2023年12月4日 / 2022-08-08 / 二〇二三年十二月四日 (how official documents sign). */
 export function dateLine(text: string): string | null {
   const m = /^(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(text);
-  return m ? isoDate(m[1], m[2], m[3]) : null;
+  if (m) return isoDate(m[1], m[2], m[3]);
+  const c = new RegExp(`^(${CN_YEAR})\\s*年\\s*([${CN_NUM}]{1,3})\\s*月\\s*([${CN_NUM}]{1,3})\\s*日$`).exec(text);
+  const [month, day] = c ? [parseNumeral(c[2]), parseNumeral(c[3])] : [null, null];
+  return c && month && day ? isoDate(String(chineseYear(c[1])), String(month), String(day)) : null;
+}
+
+const CN_YEAR = '[〇零○一二三四五六七八九]{4}';
+
+/** 二〇二三 → 2023: a year written digit by digit in Chinese numerals. */
+export function chineseYear(text: string): number {
+  return Number([...text].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' || c === '○' ? '〇' : c)).join(''));
+}
+
+/** A line that is only a year and month (2023年12月, 二〇二三年十二月), as under the issuer of a printed 汇编. */
+export function monthLine(text: string): boolean {
+  return /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$/.test(text) || new RegExp(`^${CN_YEAR}\\s*年\\s*[${CN_NUM}]{1,3}\\s*月$`).test(text);
+}
+
+/** The year a line states at its start, in digits or Chinese numerals (2023年 / 二〇二三年度), else null. */
+export function statedYear(text: string): number | null {
+  const m = new RegExp(`((?:19|20)\\d\\d|${CN_YEAR})\\s*年`).exec(text);
+  if (!m) return null;
+  const y = /^\d/.test(m[1]) ? Number(m[1]) : chineseYear(m[1]);
+  return y >= 1900 && y < 2100 ? y : null;
 }
 
 export function isoDate(y: string, m: string, d: string): string {

@@ -28,6 +28,7 @@ import {
 } from './segment-layouts.ts';
 import {
   ORG_SUFFIX,
+  articleEnd,
   caseMarker,
   contributorLine,
   dateLine,
@@ -43,6 +44,8 @@ import {
   titleSimilarity,
   type PartName,
 } from './segment-patterns.ts';
+import { joinHardWraps, pageFurniture, wrapWidth } from './segment-pages.ts';
+import { findCaseTable, type CaseTable } from './segment-table.ts';
 import { toSimplified } from './text-convert.ts';
 
 interface ListItem {
@@ -50,13 +53,24 @@ interface ListItem {
   title: string; // simplified
   titleOriginal: string;
   lineIdx: number[];
+  /** A table of cases says who presented each case and the field it is filed under (null when it does not). */
+  contributor?: string | null;
+  headingLabel?: string | null;
 }
 
 
 // ---------- the list of announced cases ----------
 
 function stripEntryNumber(original: string): string {
-  return original.replace(/^\s*附件\s*[:：]\s*/, '').replace(/^\s*[\d０-９]{1,3}\s*[.、．]\s*/, '').trim();
+  return original.replace(/^\s*附件\s*[:：]\s*/, '').replace(/^\s*[\d０-９]{1,3}(?:\s*[.、．]|[\s\u3000])\s*/, '').trim();
+}
+
+/** A list entry: 1.标题 / 1、标题, or a number and a blank before a title (1 甲市推行…, a table flattened without its header). */
+function entryOf(text: string): { no: number; title: string } | null {
+  const e = listEntry(text);
+  if (e) return e;
+  const m = /^(\d{1,3})\s+(\S.*)$/.exec(text);
+  return m && titleLike(m[2]) ? { no: Number(m[1]), title: m[2].trim() } : null;
 }
 
 /** Finds `附件:` + numbered entries (or, failing that, a run of entries 1., 2., … in the header). */
@@ -75,7 +89,7 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
     const firstPart = lines.findIndex((l) => partHeading(l.simplified) !== null);
     const end = Math.min(limit, firstPart < 0 ? limit : firstPart);
     const entry = (i: number) => {
-      const e = listEntry(lines[i].simplified);
+      const e = entryOf(lines[i].simplified);
       return e && !endsLikeProse(e.title) ? e : null;
     };
     for (let i = 0; i + 1 < end; i++) {
@@ -93,13 +107,13 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
   let i = start;
   const opener = listOpener(lines[start].simplified);
   if (opener !== null) {
-    const first = listEntry(opener);
+    const first = entryOf(opener);
     if (first) items.push({ no: first.no, title: first.title, titleOriginal: stripEntryNumber(lines[start].original), lineIdx: [start] });
     i = start + 1;
   }
   let end = start;
   for (; i < limit; i++) {
-    const e = listEntry(lines[i].simplified);
+    const e = entryOf(lines[i].simplified);
     const expected = items.length ? items[items.length - 1].no + 1 : 1;
     if (e && e.no === expected) {
       items.push({ no: e.no, title: e.title, titleOriginal: stripEntryNumber(lines[i].original), lineIdx: [i] });
@@ -107,7 +121,7 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
       continue;
     }
     // A wrapped entry: a plain line followed (within two lines) by the next entry.
-    const next = [lines[i + 1], lines[i + 2]].map((l) => (l ? listEntry(l.simplified) : null));
+    const next = [lines[i + 1], lines[i + 2]].map((l) => (l ? entryOf(l.simplified) : null));
     if (items.length && !e && next.some((n) => n?.no === expected) && caseMarker(lines[i].simplified) === null) {
       const last = items[items.length - 1];
       last.title += lines[i].simplified;
@@ -126,7 +140,7 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
 /** Splits a marked body's first lines into its title (wrapped lines joined) and the rest. */
 function splitTitle(lines: Line[], body: Body, entryTitle: string | null): void {
   const idx = body.bodyIdx;
-  if (body.inlineTitle !== null || body.markerIdx === null) return; // the reading placed the title already
+  if (body.inlineTitle !== null || body.markerIdx === null || body.untitled) return; // the reading placed the title already
   if (idx.length === 0 || partHeading(lines[idx[0]].simplified) !== null || (endsLikeProse(lines[idx[0]].simplified) && lines[idx[0]].simplified.length > 40)) {
     return; // no title line
   }
@@ -209,10 +223,11 @@ interface Assembled extends SegmentResult {
   score: number;
 }
 
-function assemble(lines: Line[], list: { items: ListItem[]; end: number }, reading: Reading | null): Assembled {
+function assemble(lines: Line[], list: { items: ListItem[]; end: number }, reading: Reading | null, setAside: number[] = []): Assembled {
   const bodies = reading?.bodies ?? [];
   const assigned = new Set<number>();
-  const headerIdx: number[] = [];
+  // Lines that belong to no case wherever they are (a table's header rows and group headings).
+  const headerIdx: number[] = [...setAside];
   const entryFor = new Map<Body, ListItem>();
   if (list.items.length) for (const [b, it] of matchBodies(lines, list.items, bodies)) entryFor.set(b, it);
   // Titles after markers are split off here, against the list entry when there is one (a copy: readings are reused).
@@ -295,8 +310,9 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
       seq: 0,
       titleOriginal,
       title: title || toSimplified(titleOriginal),
-      headingLabel: body?.headingLabel ?? null,
-      contributor,
+      headingLabel: body?.headingLabel ?? item?.headingLabel ?? null,
+      // The body's own contributor line first; else the unit a table of cases names.
+      contributor: contributor ?? item?.contributor ?? null,
       background: parts.background.join('\n'),
       measures: parts.measures.join('\n'),
       outcomes: parts.outcomes.join('\n'),
@@ -409,37 +425,94 @@ function scoreReading(r: Assembled, lineCount: number): number {
 /** What the segmenter looks for, named in the error when a document yields no case. */
 export const LOOKED_FOR =
   'case markers (附件N, 案例N, 典型案例(一), 系列之一, 排名1, 【案例1】, ①, 第一篇, 01), numbered titles (一、…), ' +
-  'part headings (一、背景情况 / 二、主要做法 / 三、取得成效), title lines followed by a body, paragraphs opening with a title sentence';
+  'part headings (一、背景情况 / 二、主要做法 / 三、取得成效), title lines followed by a body, paragraphs opening with a title sentence, ' +
+  'a table of cases under its header row (序号 / 案例名称 / 申报单位)';
 
 export interface Segmentation extends SegmentResult {
   /** The reading the cases were found with (quality.json reports it per document). */
   layout: string;
 }
 
+/** The document without some of its lines, and each remaining line's index in the document. */
+function withoutLines(lines: Line[], drop: Set<number>): { lines: Line[]; back: number[] } {
+  const back = lines.map((_, i) => i).filter((i) => !drop.has(i));
+  return { lines: back.map((i) => lines[i]), back };
+}
+
+/** A reading found on a subset of the lines, with its indexes brought back to the document's. */
+function remapReading(r: Reading, back: number[]): Reading {
+  const at = (i: number) => back[i];
+  const opt = (i: number | null) => (i === null ? null : at(i));
+  return {
+    layout: r.layout,
+    bodies: r.bodies.map((b) => ({ ...b, markerIdx: opt(b.markerIdx), headingIdx: opt(b.headingIdx), titleIdx: b.titleIdx.map(at), bodyIdx: b.bodyIdx.map(at) })),
+  };
+}
+
+/** A table's header rows and group headings: no case's lines, but part of the list. */
+function tableLinesOfNoRow(table: CaseTable): number[] {
+  const inRows = new Set(table.rows.flatMap((r) => r.lineIdx));
+  return table.lineIdx.filter((i) => !inRows.has(i));
+}
+
 export function segmentDocument(doc: { lines: Line[] }): Segmentation {
-  const lines = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
-  // The list of announced cases sits before the first case marker (or anywhere if there is none).
-  const firstMarker = lines.findIndex((l) => caseMarker(l.simplified) !== null);
-  const list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
-  const from = list.end + 1;
+  const all = doc.lines.map((l) => ({ ...l, simplified: stripOrnament(l.simplified) }));
+  // Page numbers, running headers, a table of contents and what a web page shows after the article (往期推荐…)
+  // are set aside first, and lines broken at the page
+  // width joined: a page break inside a body is then no boundary, a broken line no title, and the contents'
+  // titles no second copy of the cases.
+  const furniture = pageFurniture(all);
+  const end = all.findIndex((l) => articleEnd(l.simplified));
+  if (end >= 0) for (let i = end; i < all.length; i++) furniture.add(i);
+  const kept = all.filter((_, i) => !furniture.has(i));
+  const { lines, joined } = joinHardWraps(kept, wrapWidth(kept));
+  const withJoined = (lineNos: number[]) => lineNos.flatMap((n) => [n, ...(joined.get(n) ?? [])]);
+  // A table of cases (名单) is the list wherever it stands, and the readers look for case texts in the rest of
+  // the document: its numbered rows are no case markers, its cells no title lines.
+  const table = findCaseTable(lines);
+  let list: { items: ListItem[]; end: number };
+  let readable = { lines, back: lines.map((_, i) => i) };
+  let from: number;
+  if (table) {
+    list = { items: table.rows.map((r) => ({ no: r.no, title: r.title, titleOriginal: r.titleOriginal, lineIdx: r.lineIdx, contributor: r.unit, headingLabel: r.field })), end: table.end };
+    readable = withoutLines(lines, new Set(table.lineIdx));
+    from = 0;
+  } else {
+    // The list of announced cases sits before the first case marker (or anywhere if there is none).
+    // Marker lines in a run (1 甲市推行… / 2 乙市打造…, nothing between them) are the list's entries, not cases.
+    const isMarker = (i: number) => i >= 0 && i < lines.length && caseMarker(lines[i].simplified) !== null;
+    const firstMarker = lines.findIndex((_, i) => isMarker(i) && !isMarker(i - 1) && !isMarker(i + 1));
+    list = findList(lines, firstMarker < 0 ? lines.length : firstMarker);
+    from = list.end + 1;
+  }
+  const rest = readable.lines;
   const readings = [
-    readMarkers(lines, from),
-    readPartCycles(lines),
-    readNumberedTitles(lines, from),
-    readTitleLines(lines),
-    readFirstSentences(lines),
-  ].filter((r): r is Reading => r !== null && r.bodies.length > 0);
+    readMarkers(rest, from),
+    readPartCycles(rest),
+    readNumberedTitles(rest, from),
+    readTitleLines(rest),
+    readFirstSentences(rest),
+  ]
+    .filter((r): r is Reading => r !== null && r.bodies.length > 0)
+    .map((r) => (table ? remapReading(r, readable.back) : r));
+  const setAside = table ? tableLinesOfNoRow(table) : [];
   // A reading cannot score more than its prior plus 2 per case plus the announced-count bonus: one that
   // could not beat the best so far is not assembled.
   const candidates: Assembled[] = [];
   for (const r of readings) {
     const bound = (LAYOUT_PRIOR[r.layout.split(':')[0]] ?? 0) + 2 * Math.max(r.bodies.length, list.items.length) + 3;
     if (candidates.length && bound <= Math.max(...candidates.map((c) => c.score))) continue;
-    candidates.push(assemble(lines, list, r));
+    candidates.push(assemble(lines, list, r, setAside));
   }
-  if (candidates.length === 0) candidates.push(assemble(lines, list, null));
+  // A list read alone (its cases have no text) competes too: a reading must explain more than the list does.
+  if (candidates.length === 0 || table) candidates.push(assemble(lines, list, null, setAside));
   // Highest score; ties go to the earlier (more explicit) reading.
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
   const layout = best.layout === 'list-only' || best.layout === 'none' || !list.items.length ? best.layout : `${best.layout}+list`;
-  return { header: best.header, cases: best.cases, headerLineNos: best.headerLineNos, unassigned: best.unassigned, layout };
+  const headerLineNos = [...withJoined(best.headerLineNos), ...all.filter((_, i) => furniture.has(i)).map((l) => l.lineNo)];
+  const cases = best.cases.map((c) => ({ ...c, lineNos: withJoined(c.lineNos).sort((a, b) => a - b) }));
+  // An unassigned joined line reports the lines it took in as well.
+  const byNo = new Map(all.map((l) => [l.lineNo, l]));
+  const unassigned = best.unassigned.flatMap((l) => [byNo.get(l.lineNo)!, ...(joined.get(l.lineNo) ?? []).map((n) => byNo.get(n)!)]);
+  return { header: best.header, cases, headerLineNos: headerLineNos.sort((a, b) => a - b), unassigned, layout };
 }

@@ -1,18 +1,18 @@
 // Named queries of the Cases view (search table) and of the case page.
 // Search works on the simplified normal form: a typed term holding traditional characters is converted to
 // simplified (so 營商 finds 营商; a simplified term such as 显著 is left as typed), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
+// Published cases are found through the bigram index built at export (sql/search-index.ts), which reads a
+// term's postings instead of every case text; imported cases, which the index does not hold, by their text.
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
 import type { CaseSortKey, Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
-import { caseWhere, literal, summaryWhere } from './sql.ts';
+import { literal, summaryWhere } from './sql.ts';
+import { answeredByIndex, MATCHED_COLUMNS, SEARCH_COLUMNS, searchCandidatesSql } from '../sql/search-index.ts';
 import type { CaseRow, MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
 export const PAGE_SIZE = 20;
-
-/** The simplified text columns a search looks in, in the order a snippet is taken from. */
-export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as const;
 
 /**
  * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
@@ -53,12 +53,10 @@ export function searchTerms(search: string, convert: Simplify | null = loadedSim
     .filter((t) => t !== '');
 }
 
+/** A term found in any matched column of the rows aliased `alias` (the published original title and the id too). */
 function termMatch(term: string, alias: string): string {
   const lit = literal(term);
-  const cols = SEARCH_COLUMNS.map((c) => `contains(${alias}.${c}, ${lit})`);
-  // The published original too, so a term the converter maps differently still finds its case.
-  cols.push(`contains(${alias}.title_original, ${lit})`, `contains(${alias}.case_id, ${lit})`);
-  return `(${cols.join(' OR ')})`;
+  return `(${MATCHED_COLUMNS.map((c) => `contains(${alias}.${c}, ${lit})`).join(' OR ')})`;
 }
 
 /** Sortable columns of the cases table; the sort string is a key, '-' prefixed for descending. */
@@ -73,14 +71,21 @@ const SORTS: Record<CaseSortKey, string> = {
   case_id: 'c.case_id',
 };
 
-export function orderBy(sort: string): string {
-  const desc = sort.startsWith('-');
-  const key = desc ? sort.slice(1) : sort;
-  // An own key only: `constructor` must not find Object's function.
-  const column = Object.hasOwn(SORTS, key) ? SORTS[key as CaseSortKey] : undefined;
-  const tail = 'c.province, c.year, c.batch, c.seq, c.case_id';
-  if (!column) return tail;
-  return `${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, ${tail}`;
+/** The sort key a sort string names, if it is one (an own key only: `constructor` must not find Object's function). */
+function sortKey(sort: string): CaseSortKey | undefined {
+  const key = sort.startsWith('-') ? sort.slice(1) : sort;
+  return Object.hasOwn(SORTS, key) ? (key as CaseSortKey) : undefined;
+}
+
+/**
+ * ORDER BY of a case list. `last` breaks the final ties: the case id, or among published cases only
+ * case_list's `key`, which follows the same order (province, year, batch, seq, case id).
+ */
+export function orderBy(sort: string, last = 'c.case_id'): string {
+  const key = sortKey(sort);
+  const tail = `c.province, c.year, c.batch, c.seq, ${last}`;
+  if (!key) return tail;
+  return `${SORTS[key]} ${sort.startsWith('-') ? 'DESC' : 'ASC'} NULLS LAST, ${tail}`;
 }
 
 export interface SearchParams {
@@ -148,16 +153,59 @@ ${tail}`,
   const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
     .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
     .join(' ')} ELSE NULL END`;
+  // Published cases: the index's candidates under the filters, with only the columns their order needs (at 1M
+  // a frequent term has ~100k matches: their titles and ids would be tens of MB). The texts of those that must
+  // hold a term longer than two characters are read to verify it (its bigrams may lie apart): in a
+  // MATERIALIZED step, so that DuckDB matches the candidates' texts only, not every text before the join.
+  // Imported cases (no key: the published index does not hold them) by their own texts. The page is the
+  // top-n of the published matches' first rows by key order and the imported matches, whose full rows
+  // alone are read.
+  const unverified = terms.filter((t) => !answeredByIndex(t));
+  const where = caseListWhere(filters, 'c');
+  const key = sortKey(sort);
+  const orderColumns = ['key', 'province', 'year', 'batch', 'seq', 'indicator', 'figures', ...(key && ['title', 'city', 'level', 'case_id'].includes(key) ? [key] : [])];
+  const listed = ['case_id', 'title', 'province', 'city', 'county', 'level', 'indicator', 'year', 'batch', 'has_body', 'figures', 'seq', 'key']
+    .map((col) => `c.${col}`)
+    .join(', ');
+  const verified = unverified.length
+    ? `\n), checked AS MATERIALIZED (
+  SELECT t.key, ${unverified.map((term) => termMatch(term, 't')).join(' AND ')} AS holds
+  FROM base_search_text t WHERE t.key IN (SELECT key FROM candidates)`
+    : '';
   return {
     id: 'cases.search',
     columns: SEARCH_ROW_COLUMNS,
-    sql: `WITH hits AS (
-  SELECT t.case_id, ${snippet} AS snippet FROM cases t
-  WHERE ${[caseWhere(filters, { alias: 't' }), ...terms.map((term) => termMatch(term, 't'))].join('\n    AND ')}
+    sql: `WITH candidates AS MATERIALIZED (
+  SELECT ${orderColumns.map((col) => `c.${col}`).join(', ')} FROM case_list c
+  WHERE c.key IN (${searchCandidatesSql(terms)}) AND ${where}${verified}
+), published AS MATERIALIZED (
+  SELECT * FROM candidates${unverified.length ? ' WHERE key IN (SELECT key FROM checked WHERE holds)' : ''}
+), imported AS MATERIALIZED (
+  SELECT ${listed} FROM case_list c WHERE c.key IS NULL AND ${where} AND c.case_id IN (
+    SELECT t.case_id FROM imported_cases t WHERE t.duplicate_of IS NULL AND ${terms.map((term) => termMatch(term, 't')).join(' AND ')})
+), firsts AS (
+  SELECT c.key FROM published c LEFT JOIN indicators i ON i.code = c.indicator
+  ORDER BY ${orderBy(sort, 'c.key')} LIMIT ${offset + pageSize}
+), page AS MATERIALIZED (
+  -- The page by a top-n, then ranked among its own rows for the final order.
+  SELECT ${columns}, c.key, row_number() OVER (ORDER BY ${orderBy(sort)}) AS rank
+  FROM (
+    SELECT c.* FROM (
+      SELECT ${listed} FROM case_list c WHERE c.key IN (SELECT key FROM firsts)
+      UNION ALL
+      SELECT * FROM imported
+    ) c LEFT JOIN indicators i ON i.code = c.indicator ${tail}
+  ) c
+  LEFT JOIN indicators i ON i.code = c.indicator
+), texts AS (
+  -- The page's texts only, for the snippets.
+  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t WHERE t.key IN (SELECT key FROM page)
+  UNION ALL
+  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )
-SELECT ${columns}, h.snippet, (SELECT count(*) FROM hits) AS total
-FROM case_list c JOIN hits h ON h.case_id = c.case_id LEFT JOIN indicators i ON i.code = c.indicator
-${tail}`,
+SELECT p.* EXCLUDE (key, rank), ${snippet} AS snippet, (SELECT count(*) FROM published) + (SELECT count(*) FROM imported) AS total
+FROM page p LEFT JOIN texts t ON t.case_id = p.case_id
+ORDER BY p.rank`,
   };
 }
 

@@ -60,15 +60,22 @@ function figuresPerCase(metrics: string): string {
   GROUP BY case_id)`;
 }
 
-/** One row per canonical case (Cases view, case lists of Indicator and Compare). */
+/** case_list's order: the Cases view's default order. */
+const CASE_LIST_ORDER = 'province, year, batch, seq, case_id';
+
+/**
+ * One row per canonical case (Cases view, case lists of Indicator and Compare). `key`: a published case's
+ * position in this order, the integer the search index names it by (search-index.ts); NULL for imported cases.
+ */
 const CASE_LIST: IndexTable = {
   published: 'case_list',
   base: 'base_case_list',
   select: (cases, metrics) => `SELECT c.case_id, c.doc_id, c.seq, c.province, c.city, c.county, c.level, c.agency, c.indicator,
   c.title, c.year, c.batch, c.has_body,
-  coalesce(f.figures, 0)::INTEGER AS figures, coalesce(f.key_figures, []) AS key_figures
+  coalesce(f.figures, 0)::INTEGER AS figures, coalesce(f.key_figures, []) AS key_figures,
+  CASE WHEN NOT c.imported THEN row_number() OVER (ORDER BY ${CASE_LIST_ORDER.replaceAll(/(\w+)/g, 'c.$1')}) - 1 END::INTEGER AS key
 FROM ${cases} c LEFT JOIN ${figuresPerCase(metrics)} f ON f.case_id = c.case_id`,
-  order: 'province, year, batch, seq, case_id',
+  order: CASE_LIST_ORDER,
 };
 
 /**

@@ -9,6 +9,7 @@
 // Shared by the browser (db/duckdb.ts) and the Node export (src/export): nothing here is browser-only.
 import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from './indexes.ts';
 import { ident, literal } from './quote.ts';
+import { SEARCH_INDEXES } from './search-index.ts';
 import { WORKSPACE_VIEWS_SQL } from './workspace-views.ts';
 
 /** The published DuckDB database file under public/data/ (written by src/export/dashboard-db.ts). */
@@ -39,11 +40,11 @@ export const DATA_FILES: DataFile[] = [
 /**
  * Tables of dashboard.duckdb computed at export for the app, not part of the download contract:
  * case_figures (case_id, figures) — each case's number of figures, so counting figures under a filter never
- * scans the figures table itself; then the views' indexes (sql/indexes.ts).
+ * scans the figures table itself; then the views' indexes (sql/indexes.ts) and the search index (sql/search-index.ts).
  */
 export const DERIVED_TABLES: Pick<DataFile, 'published' | 'base'>[] = [
   { published: 'case_figures', base: 'base_case_figures' },
-  ...EXPORTED_INDEXES.map(({ published, base }) => ({ published, base })),
+  ...[...EXPORTED_INDEXES, ...SEARCH_INDEXES].map(({ published, base }) => ({ published, base })),
 ];
 
 /** Every table the app needs in dashboard.duckdb. */

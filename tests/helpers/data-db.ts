@@ -12,6 +12,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
 import { WORKSPACE_VIEWS_SQL } from '../../src/sql/workspace-views.ts';
 import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from '../../src/sql/indexes.ts';
+import { SEARCH_INDEXES } from '../../src/sql/search-index.ts';
 import { openAppTables } from '../../src/export/app-tables.ts';
 import { ident, literal } from '../../src/sql/quote.ts';
 import { openMemoryDatabase } from '../../src/export/node-connector.ts';
@@ -64,8 +65,8 @@ export async function openParquetAppDb(dir: string): Promise<DataDb> {
   await db.exec(`CREATE VIEW base_case_figures AS SELECT case_id, count(*)::INTEGER AS figures FROM read_parquet(${metrics}) GROUP BY case_id`);
   for (const sql of WORKSPACE_VIEWS_SQL) await db.exec(sql);
   // The indexes dashboard.duckdb carries, computed here from the files (the published rows: no workspace).
-  const published = '(SELECT * FROM base_cases WHERE duplicate_of IS NULL)';
-  for (const index of EXPORTED_INDEXES) await db.exec(`CREATE VIEW ${ident(index.base)} AS ${index.select(published, 'base_metrics')}`);
+  const published = '(SELECT *, false AS imported FROM base_cases WHERE duplicate_of IS NULL)';
+  for (const index of [...EXPORTED_INDEXES, ...SEARCH_INDEXES]) await db.exec(`CREATE VIEW ${ident(index.base)} AS ${index.select(published, 'base_metrics')}`);
   for (const sql of INDEX_VIEWS_SQL) await db.exec(sql);
   return {
     conn: db,

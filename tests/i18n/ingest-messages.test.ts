@@ -13,6 +13,9 @@ import { RAW_DIR } from '../helpers/paths.ts';
 const SAMPLES: IngestMessage[] = [
   { code: 'hint_conflict', params: { field: 'year', text: 2023, manifest: 2024 } },
   { code: 'announced_mismatch', params: { announced: 36, found: 35 } },
+  { code: 'published_contradicts_year', params: { published: '2022-07-21', year: 2023 } },
+  { code: 'cases_without_text', params: { n: 4, found: 4 } },
+  { code: 'several_provinces', params: { n: 5 } },
   { code: 'seq_collision', params: {} },
   { code: 'prefix_renamed', params: { shared: 'fj-2023-b2', used: 'fj-2023-b2-x1' } },
   { code: 'cases_excluded', params: { n: 2 } },

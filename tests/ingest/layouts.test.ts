@@ -13,17 +13,27 @@ interface ExpectedCase {
   title?: string;
   titleIncludes?: string;
   titleInferred?: boolean;
-  city?: string;
+  /** null: the case names no prefecture (a province-level agency, a province-wide practice). */
+  city?: string | null;
+  county?: string | null;
+  province?: string;
+  level?: 'province' | 'city' | 'county';
   heading?: string;
   background?: boolean;
   measures?: boolean;
   outcomes?: boolean;
   measuresIncludes?: string;
+  /** false: the notice only lists the case (a table of cases), so it has no text. */
+  hasBody?: boolean;
 }
 
 interface Expected {
-  province: string;
+  /** null: a national notice whose cases come from several provinces. */
+  province: string | null;
   year?: number;
+  published?: string;
+  /** Warning codes the reader must be shown (an ambiguity flagged rather than guessed). */
+  warnings?: string[];
   batch?: number;
   issuer?: string;
   casesAnnounced?: number | null;
@@ -43,7 +53,7 @@ const fixtures = readdirSync(DIR)
 describe('layout fixtures (golden)', () => {
   it('has a fixture for each layout the segmenter reads', () => {
     const layouts = new Set(fixtures.map((f) => ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes }).report.layout.split(/[:+]/)[0]));
-    for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence']) expect(layouts).toContain(l);
+    for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence', 'list-only']) expect(layouts).toContain(l);
   });
 
   for (const f of fixtures) {
@@ -54,6 +64,8 @@ describe('layout fixtures (golden)', () => {
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
       if (e.batch !== undefined) expect(r.document.batch).toBe(e.batch);
       if (e.issuer !== undefined) expect(r.document.issuer).toBe(e.issuer);
+      if (e.published !== undefined) expect(r.document.published).toBe(e.published);
+      for (const code of e.warnings ?? []) expect(r.report.warnings.map((w) => w.code)).toContain(code);
       if (e.casesAnnounced !== undefined) expect(r.report.casesAnnounced).toBe(e.casesAnnounced);
       if (e.idPrefix) expect(r.cases.every((c) => c.case_id.startsWith(`${e.idPrefix}-`))).toBe(true);
       expect(r.report.layout).not.toBe('none');
@@ -65,7 +77,10 @@ describe('layout fixtures (golden)', () => {
         if (x.title !== undefined) expect(c.title).toBe(x.title);
         if (x.titleIncludes !== undefined) expect(c.title).toContain(x.titleIncludes);
         expect(c.flags.includes('title_inferred')).toBe(x.titleInferred ?? false);
-        if (x.city !== undefined) expect(c.city).toBe(x.city);
+        if (x.city !== undefined) expect(c.city, c.title).toBe(x.city);
+        if (x.county !== undefined) expect(c.county, c.title).toBe(x.county);
+        if (x.province !== undefined) expect(c.province, c.title).toBe(x.province);
+        if (x.level !== undefined) expect(c.level, c.title).toBe(x.level);
         if (x.heading !== undefined) {
           expect(c.indicator_source).toBe('document');
           expect(c.indicator).toBe(headingToIndicator(x.heading));
@@ -74,7 +89,8 @@ describe('layout fixtures (golden)', () => {
           if (x[part] !== undefined) expect(c[part] !== '', `${c.title}: ${part}`).toBe(x[part]);
         }
         if (x.measuresIncludes) expect(c.measures).toContain(x.measuresIncludes);
-        expect(c.has_body).toBe(true);
+        expect(c.has_body, c.title).toBe(x.hasBody ?? true);
+        expect(c.flags.includes('missing_body'), c.title).toBe(!(x.hasBody ?? true));
       });
       for (const needle of e.noCaseContains ?? []) {
         for (const c of r.cases) {
@@ -120,6 +136,15 @@ describe('announced count', () => {
   it('ignores counts of earlier batches and other figures', () => {
     expect(announcedCount('自2022年以来,我省已推出三批共47个典型经验做法。现推出第四批共3个典型经验做法。')).toBe(3);
     expect(announcedCount('今年以来全省新设经营主体2300户,累计推出改革举措120项。')).toBeNull();
+    expect(announcedCount('我省前两批共推出二十四个典型案例。现将第三批五个典型案例予以推广。')).toBe(5);
+    expect(announcedCount('2023年,省营商办发布两批共30个典型案例。今年,现发布第一批8个典型案例。')).toBe(8);
+    expect(announcedCount('在第一批12个案例基础上,现推出第二批6个案例。')).toBe(6);
+  });
+
+  it('ignores counts of places and of entries submitted', () => {
+    expect(announcedCount('现将上海市等10个地区的20个典型经验做法予以通报。')).toBe(20);
+    expect(announcedCount('全省共有128个案例参评,最终评选出15个最佳实践案例。')).toBe(15);
+    expect(announcedCount('关于推广二十项优化营商环境典型经验做法的通知')).toBe(20);
   });
 });
 

@@ -134,6 +134,13 @@ describe('locateCase on made-up titles of other provinces', () => {
     ['鼓楼区推行“一窗通办”', '福建省', '福建省', '福州市', '鼓楼区', 'county', null],
     ['泉州市市场监管局推行“首违不罚”', '福建省', '福建省', '泉州市', null, 'city', '泉州市市场监管局'],
     ['厦门火炬高新区打造“一站式”服务', '福建省', '福建省', '厦门市', '火炬高新区', 'county', null],
+    // A free-trade zone's area names the city; the province in its name only names the zone.
+    ['中国(湖北)自由贸易试验区宜昌片区探索“首违不罚”', '湖北省', '湖北省', '宜昌市', null, 'city', null],
+    ['中国(四川)自由贸易试验区泸州川南临港片区推行“证照联办”', null, '四川省', '泸州市', null, 'city', null],
+    // A zone after a city short form that follows its province: the zone is named from the city on.
+    ['甘肃省兰州新区实行“标准地”供地', null, '甘肃省', '兰州市', '兰州新区', 'county', null],
+    // A national new area named after no city is a prefecture-level unit of its own.
+    ['四川天府新区推行“园区事园区办”', null, '四川省', '天府新区', null, 'city', null],
   ])('%s', (title, hint, province, city, county, level, agency) => {
     const p = locateCase(title, '', hint);
     expect({ province: p.province, city: p.city, county: p.county, level: p.level, agency: p.agency }).toEqual({

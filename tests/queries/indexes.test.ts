@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
-import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, orderBy, searchCases, searchTerms } from '../../src/queries/cases.ts';
+import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, searchCases } from '../../src/queries/cases.ts';
 import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from '../../src/queries/data.ts';
 import {
@@ -25,6 +25,8 @@ import { measureDimensions, measureRows, measureSummary, MEASURES_SHOWN_PER_PROV
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { searchScanSql } from '../helpers/search-scan.ts';
+import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 
 // ---------- the questions asked of the full tables ----------
 
@@ -32,20 +34,7 @@ const inInd = (f: Filters, indicator: string) => caseWhere({ ...f, indicators: [
 const cw = (f: Filters) => caseWhere({ ...f, provinces: [], indicators: [] });
 
 const direct = {
-  search: (f: Filters, search: string, sort: string, page: number) => {
-    const terms = searchTerms(search);
-    const match = (t: string) =>
-      `(${['title', 'background', 'measures', 'outcomes', 'title_original', 'case_id'].map((col) => `contains(c.${col}, ${literal(t)})`).join(' OR ')})`;
-    const snippet = terms.length
-      ? `CASE ${['background', 'measures', 'outcomes'].map((col) => `WHEN contains(c.${col}, ${literal(terms[0])}) THEN substring(c.${col}, greatest(instr(c.${col}, ${literal(terms[0])}) - 30, 1), 80)`).join(' ')} ELSE NULL END`
-      : 'NULL';
-    return `SELECT c.case_id, c.title, c.province, c.city, c.county, c.level, c.indicator,
-  i.name_zh AS indicator_zh, i.name_en AS indicator_en, c.year, c.batch, c.has_body,
-  (SELECT count(*) FROM metrics m WHERE m.case_id = c.case_id)::INTEGER AS figures, ${snippet} AS snippet, count(*) OVER () AS total
-FROM cases c LEFT JOIN indicators i ON i.code = c.indicator
-WHERE ${[caseWhere(f, { alias: 'c' }), ...terms.map(match)].join(' AND ')}
-ORDER BY ${orderBy(sort)} LIMIT 20 OFFSET ${page * 20}`;
-  },
+  search: searchScanSql,
   caseList: (f: Filters, indicator: string, provinces: string[] = [], perProvince?: number) => `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
   ${keyFiguresSql('c')} AS figures
 FROM cases c WHERE ${caseWhere({ ...f, indicators: [indicator], provinces: provinces.length ? provinces : f.provinces }, { alias: 'c' })}
@@ -315,16 +304,7 @@ describe('the views’ indexes', () => {
     // A published document copied as an import under new ids (same text, figures and places).
     const [{ doc_id: doc }] = await db.all(`SELECT doc_id FROM cases GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT 1`);
     const d = literal(String(doc));
-    const copy = [
-      `INSERT INTO imported_documents SELECT * REPLACE (doc_id || '-copy' AS doc_id) FROM base_documents WHERE doc_id = ${d}`,
-      `INSERT INTO imported_cases SELECT * REPLACE (case_id || '-copy' AS case_id, doc_id || '-copy' AS doc_id,
-         duplicate_of || '-copy' AS duplicate_of) FROM base_cases WHERE doc_id = ${d}`,
-      `INSERT INTO imported_metrics SELECT m.* REPLACE (m.metric_id || '-copy' AS metric_id, m.case_id || '-copy' AS case_id)
-         FROM base_metrics m JOIN base_cases c USING (case_id) WHERE c.doc_id = ${d}`,
-      // Its similar pairs, now between the imported copy and the published counterpart.
-      `INSERT INTO imported_similar SELECT s.* REPLACE (s.case_id || '-copy' AS case_id)
-         FROM base_similar s JOIN base_cases c USING (case_id) WHERE c.doc_id = ${d}`,
-    ];
+    const copy = importCopySql(String(doc));
     const [{ case_id: refiled }] = await db.all(`SELECT case_id || '-copy' AS case_id FROM base_cases WHERE doc_id = ${d} AND duplicate_of IS NULL ORDER BY 1 LIMIT 1`);
     const label = [{ case_id: String(refiled), indicator: indicators[2], labelled_at: '2026-01-01T00:00:00Z' }];
     try {
@@ -335,16 +315,7 @@ describe('the views’ indexes', () => {
       expect(Number(pairs)).toBeGreaterThan(0);
       await expectSameAnswers(filterCases.slice(0, 2));
     } finally {
-      for (const sql of [
-        'DELETE FROM imported_similar',
-        'DELETE FROM imported_metrics',
-        'DELETE FROM imported_cases',
-        'DELETE FROM imported_documents',
-        ...replaceLabelsSql([]),
-        ...REFRESH_SUMMARY_SQL,
-      ]) {
-        await db.all(sql);
-      }
+      for (const sql of CLEAR_WORKSPACE_SQL) await db.all(sql);
     }
   });
 });

@@ -243,7 +243,13 @@ function CaseBody({ caseId, state, update }: ViewProps & { caseId: string }) {
 
             <section className="v-panel">
               {figs.length > 0 && <p className="v-muted">{t('case.figuresNote')}</p>}
-              {PARTS.map((part) => {
+              {/* A case the notice only lists (a table of cases) has no text: said once, not as three empty parts. */}
+              {!c.has_body && (
+                <p className="v-empty" data-testid="case-no-text">
+                  {t('case.noText')}
+                </p>
+              )}
+              {c.has_body && PARTS.map((part) => {
                 const terms = figs.filter((f) => f.section === part).map((f) => f.text);
                 return (
                   <div key={part} style={{ marginBottom: 12 }}>

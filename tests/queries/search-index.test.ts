@@ -1,0 +1,129 @@
+// The Cases view's search reads the bigram index built at export (src/sql/search-index.ts). Its answer must be
+// the full scan's (tests/helpers/search-scan.ts: every case text read with `contains`): the same rows in the
+// same order, totals and snippets, for terms of every length, traditional input, several terms, characters
+// that mean something to LIKE or to SQL, a term found nowhere — with filters, sorts and pages, and with a
+// document imported in the browser (which the published index does not hold) and a case re-filed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
+import { searchCandidatesSql } from '../../src/sql/search-index.ts';
+import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
+import { loadSimplify, searchCases, searchTerms } from '../../src/queries/cases.ts';
+import { literal } from '../../src/queries/sql.ts';
+import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { searchScanSql } from '../helpers/search-scan.ts';
+import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
+
+let db: DataDb;
+let searches: string[];
+let filters: Filters[];
+
+/** Keys of published cases holding `text` in a matched column, by the scan (the index's keys are case_list's). */
+const scanKeys = (term: string) => `SELECT l.key FROM cases c JOIN base_case_list l USING (case_id)
+  WHERE NOT c.imported AND (contains(c.title, ${literal(term)}) OR contains(c.background, ${literal(term)}) OR contains(c.measures, ${literal(term)})
+    OR contains(c.outcomes, ${literal(term)}) OR contains(c.title_original, ${literal(term)}) OR contains(c.case_id, ${literal(term)}))`;
+
+const count = async (sql: string) => Number((await db.all(`SELECT count(*) AS n FROM (${sql})`))[0].n);
+
+beforeAll(async () => {
+  db = await openDataDb();
+  await loadSimplify();
+  // Terms taken from the data: pieces of the longest background (1, 2, 3 and 5 characters), of a title, a case id.
+  const [c] = await db.all(`SELECT background, title, case_id, province, year FROM cases WHERE background IS NOT NULL ORDER BY length(background) DESC, case_id LIMIT 1`);
+  const text = Array.from(String(c.background).replace(/\s/g, ''));
+  const piece = (at: number, n: number) => text.slice(at, at + n).join('');
+  const title = Array.from(String(c.title));
+  searches = [
+    piece(10, 1),
+    piece(40, 2),
+    piece(60, 3),
+    piece(80, 5),
+    title.slice(0, 2).join(''),
+    `${piece(10, 2)} ${piece(100, 3)}`, // several terms: all must match
+    `${piece(120, 3)}  ${title.slice(1, 3).join('')} ${piece(10, 1)}`,
+    String(c.case_id).slice(0, 6), // found in the id column
+    '營商環境', // traditional input, converted to simplified
+    '不動產 登記',
+    '%', '_', '\\', "'", '50%', '办_', "营商'", '"', // LIKE's and SQL's own characters
+    '𠀀', // a code point outside the BMP
+    '这个词语不在任何案例中出现', // a term found nowhere
+  ];
+  filters = [EMPTY_FILTERS, { ...EMPTY_FILTERS, provinces: [String(c.province)] }, { ...EMPTY_FILTERS, years: [Number(c.year)] }];
+});
+afterAll(() => db?.close());
+
+/** Every search, filter, sort and the first two pages through the index and through the scan; rows compared. */
+async function expectScanAnswers(searchList: string[], filterList: Filters[]): Promise<number> {
+  let rows = 0;
+  for (const search of searchList) {
+    for (const f of filterList) {
+      for (const sort of ['', '-figures', 'indicator']) {
+        for (const page of [0, 1]) {
+          const got = await db.all(searchCases({ filters: f, search, sort, page }));
+          const expected = await db.all(searchScanSql(f, search, sort, page));
+          expect(got, `${search} ${JSON.stringify(f)} ${sort} ${page}`).toEqual(expected);
+          rows += expected.length;
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+describe('the search index', () => {
+  it('answers every search as the full scan does', async () => {
+    const rows = await expectScanAnswers(searches, filters);
+    expect(rows).toBeGreaterThan(500); // not vacuous: the terms found cases
+    // The term found nowhere finds nothing, and the traditional input found its simplified cases.
+    expect(await db.all(searchCases({ filters: EMPTY_FILTERS, search: '这个词语不在任何案例中出现', sort: '', page: 0 }))).toEqual([]);
+    expect(searchTerms('營商環境')).toEqual(['营商环境']);
+    expect((await db.all(searchCases({ filters: EMPTY_FILTERS, search: '營商環境', sort: '', page: 0 }))).length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('holds the cases of a one- or two-character term exactly, and a superset for longer ones', async () => {
+    for (const search of searches) {
+      for (const term of searchTerms(search)) {
+        const exact = await count(scanKeys(term));
+        const postings = await count(searchCandidatesSql([term]));
+        if (Array.from(term).length <= 2) expect(postings, term).toBe(exact);
+        else expect(await count(`${scanKeys(term)} EXCEPT ${searchCandidatesSql([term])}`), term).toBe(0);
+      }
+    }
+    // A longer term whose bigrams all occur in cases that do not hold it: the index's candidates alone would
+    // count those too; the search verifies them against the texts.
+    const windows = await db.all(`SELECT DISTINCT substring(title, 2, 3) AS w FROM cases WHERE length(title) > 4 ORDER BY w LIMIT 300`);
+    let checked = 0;
+    for (const { w } of windows) {
+      const term = String(w);
+      if (/\s/.test(term) || (await count(searchCandidatesSql([term]))) <= (await count(scanKeys(term)))) continue;
+      await expectScanAnswers([term], [EMPTY_FILTERS]);
+      if (++checked === 3) break;
+    }
+    expect(checked).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('searches a document imported in the browser and a re-filed case too', async () => {
+    const [{ doc_id: doc }] = await db.all(`SELECT doc_id FROM cases GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT 1`);
+    const d = literal(String(doc));
+    const [{ case_id: refiled }] = await db.all(`SELECT case_id FROM cases WHERE doc_id <> ${d} ORDER BY case_id LIMIT 1`);
+    const [{ code }] = await db.all(`SELECT code FROM indicators ORDER BY sort DESC LIMIT 1`);
+    try {
+      for (const sql of [
+        ...importCopySql(String(doc)),
+        ...replaceLabelsSql([{ case_id: String(refiled), indicator: String(code), labelled_at: '2026-01-01T00:00:00Z' }]),
+        ...REFRESH_SUMMARY_SQL,
+      ]) {
+        await db.all(sql);
+      }
+      const indicatorFilter = { ...EMPTY_FILTERS, indicators: [String(code)] };
+      const rows = await expectScanAnswers([...searches.slice(0, 8), 'copy'], [EMPTY_FILTERS, filters[1], indicatorFilter]);
+      expect(rows).toBeGreaterThan(100);
+      // The imported copies are found (their ids end in -copy; no published case's does).
+      const found = await db.all(searchCases({ filters: EMPTY_FILTERS, search: 'copy', sort: '', page: 0 }));
+      expect(found.length).toBeGreaterThan(1);
+      expect(found.every((r) => String(r.case_id).endsWith('-copy'))).toBe(true);
+    } finally {
+      for (const sql of CLEAR_WORKSPACE_SQL) await db.all(sql);
+    }
+  }, 300_000);
+});
