@@ -10,6 +10,7 @@
 //                        BENCH_COLD_RUNS; corpus: the corpus's Overview and views; overview: the synthetic sizes' Overview).  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
 //                        (Parquet, dashboard.duckdb, overview.json), reused while current.
 //   BENCH_VIEWS=cases,compare,indicator,data,search  only these of the other views (default: all)
+//   BENCH_QUERY_DETAIL=1  log each other view's queries: cold (start, duration, data read meanwhile), filter (median / p95 per query)
 //   BENCH_SEARCH_TERM (不动产): the term of the search view
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -157,6 +158,14 @@ function otherViews(filters: Filters[]): [string, Partial<AppState>][] {
   return ONLY_VIEWS.length ? views.filter((v) => ONLY_VIEWS.includes(key(v))) : views;
 }
 
+/** BENCH_QUERY_DETAIL=1: log each view's queries (cold: duration and data read meanwhile; filter changes: median / p95 per query). */
+const QUERY_DETAIL = process.env.BENCH_QUERY_DETAIL === '1';
+
+function logQueryDetail(r: ViewLoad): void {
+  for (const q of r.coldQueries) log(`      cold ${q.id}: at ${fmtMs(q.start)}, ${fmtMs(q.ms)}, ${fmtBytes(q.bytes)}`);
+  for (const [id, ms] of Object.entries(r.filterQueryMs)) log(`      filter ${id}: ${ms.length}×, median ${fmtMs(median(ms))} / p95 ${fmtMs(p95(ms))}`);
+}
+
 const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
 
 /** Targets of the other views (issue 14): cold until answered, data read, filter → view redrawn. */
@@ -190,6 +199,7 @@ async function viewsRow(DIST: string, label: string, dataDir: string, filters: F
       cells.push(cold + filter);
       log(`    ${cold + filter}`);
       log(`    queries (start + duration ms): ${r.queries.map(([id, start, ms]) => `${id} ${Math.round(start)}+${Math.round(ms)}`).join(', ')}`);
+      if (QUERY_DETAIL) logQueryDetail(r);
     }
   } finally {
     await bench.close();

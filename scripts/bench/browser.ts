@@ -437,7 +437,21 @@ export interface ViewLoad {
   filterData: DataTraffic;
   /** The load's queries (`sql:<id>` measures): id, start and duration in ms, in start order. */
   queries: [string, number, number][];
+  /** The cold load's queries in the order they answered, with the data read while each ran (the worker runs one at a time). */
+  coldQueries: QueryCost[];
+  /** Per query id over the filter changes: the durations (ms). */
+  filterQueryMs: Record<string, number[]>;
 }
+
+/** One query of a load: its id, when it started (ms since navigation), how long it took, the data read meanwhile. */
+export type QueryCost = { id: string; start: number; ms: number; bytes: number };
+
+type SqlMeasure = { name: string; startTime: number; duration: number };
+const sqlMeasures = (page: Page, since = 0): Promise<SqlMeasure[]> =>
+  page.evaluate(
+    (t) => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:') && m.startTime >= t).map((m) => ({ name: m.name, startTime: m.startTime, duration: m.duration })),
+    since,
+  );
 
 /**
  * Change the URL as a filter click does and wait until the view settled: a query started by the change has
@@ -500,6 +514,19 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     }
     await page.waitForTimeout(100); // responses still closing on the server side
     const data = dataTraffic(bench.served.slice(first));
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const loadServed = bench.served.slice(first);
+    // The worker answers one query at a time: a query's reads are those between the previous answer and its own.
+    let previousEnd = 0;
+    const coldQueries: QueryCost[] = (await sqlMeasures(page))
+      .sort((a, b) => a.startTime + a.duration - (b.startTime + b.duration))
+      .map((m) => {
+        const from = origin + Math.max(m.startTime, previousEnd);
+        const to = origin + m.startTime + m.duration;
+        previousEnd = m.startTime + m.duration;
+        return { id: m.name.slice(4), start: m.startTime, ms: m.duration, bytes: loadServed.filter((r) => r.at >= from && r.at <= to).reduce((n, r) => n + r.bytes, 0) };
+      });
+    const filterT0 = await page.evaluate(() => performance.now());
     const filterRuns: number[] = [];
     const filterQueries: ViewLoad['filterQueries'] = [];
     let filterTimeouts = 0;
@@ -515,7 +542,9 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
         }
       }
     }
-    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries };
+    const filterQueryMs: Record<string, number[]> = {};
+    if (!error) for (const m of await sqlMeasures(page, filterT0)) (filterQueryMs[m.name.slice(4)] ??= []).push(m.duration);
+    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
   } finally {
     await context.close();
   }

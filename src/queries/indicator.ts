@@ -21,7 +21,10 @@ function indicatorWhere(filters: Filters, indicator: string, alias = 'f'): strin
 /** An indicator of the picker with its case count under the other filters. */
 export type IndicatorOptionRow = { code: string; name_zh: string; name_en: string; sort: number; cases: number };
 
-/** The taxonomy with each indicator's case count under the other filters (for the picker). */
+/**
+ * The taxonomy with each indicator's case count under the other filters: the picker's question. The view reads it
+ * from indicatorCaseCounts (caseCountOptions); the tests hold that derivation to this query's answer.
+ */
 export function indicatorOptions(filters: Filters): NamedQuery<IndicatorOptionRow> {
   return {
     id: 'indicator.options',
@@ -32,6 +35,69 @@ LEFT JOIN case_summary s ON s.indicator = i.code AND ${summaryWhere(filters, { a
 GROUP BY i.code, i.name_zh, i.name_en, i.sort
 ORDER BY i.sort, i.code`,
   };
+}
+
+/**
+ * Cases per indicator and province under the filter bar's other filters, with each province's total and the
+ * indicator's share of it, and the taxonomy (rows with `sort`, no cases): one query from which the view derives
+ * the picker (caseCountOptions), the provinces chart (caseCountProvinces) and the list's total (caseCountTotal),
+ * which answer exactly what indicatorOptions, indicatorByProvince and indicatorCaseTotal answer. One query instead
+ * of three on DuckDB-wasm's single worker, and the provinces chart need not wait for the indicator to be picked.
+ */
+export type IndicatorCaseCountRow = {
+  indicator: string | null;
+  name_zh: string | null;
+  name_en: string | null;
+  sort: number | null;
+  province: string | null;
+  cases: number;
+  total: number | null;
+  pct: number | null;
+};
+
+export function indicatorCaseCounts(filters: Filters): NamedQuery<IndicatorCaseCountRow> {
+  const where = summaryWhere(filters, { alias: 's', omit: 'indicators' });
+  return {
+    id: 'indicator.caseCounts',
+    columns: ['indicator', 'name_zh', 'name_en', 'sort', 'province', 'cases', 'total', 'pct'],
+    sql: `SELECT i.code AS indicator, i.name_zh, i.name_en, i.sort, NULL::VARCHAR AS province, 0::BIGINT AS cases,
+  NULL::BIGINT AS total, NULL::DOUBLE AS pct
+FROM indicators i
+UNION ALL
+SELECT s.indicator, NULL, NULL, NULL, s.province, sum(s.cases)::BIGINT,
+  (sum(sum(s.cases)) OVER (PARTITION BY s.province))::BIGINT,
+  round(100.0 * sum(s.cases) / sum(sum(s.cases)) OVER (PARTITION BY s.province), 1)
+FROM case_summary s
+WHERE ${where}
+GROUP BY s.indicator, s.province`,
+  };
+}
+
+/** The picker's rows (as indicatorOptions): the taxonomy with each indicator's cases, in taxonomy order. */
+export function caseCountOptions(rows: IndicatorCaseCountRow[]): IndicatorOptionRow[] {
+  const cases = new Map<string, number>();
+  for (const r of rows) if (r.sort === null && r.indicator !== null) cases.set(r.indicator, (cases.get(r.indicator) ?? 0) + Number(r.cases));
+  return rows
+    .filter((r): r is IndicatorCaseCountRow & { indicator: string; sort: number } => r.sort !== null && r.indicator !== null)
+    .map((r) => ({ code: r.indicator, name_zh: r.name_zh ?? '', name_en: r.name_en ?? '', sort: r.sort, cases: cases.get(r.indicator) ?? 0 }))
+    .sort((a, b) => a.sort - b.sort || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** The provinces chart's rows (as indicatorByProvince): every province with cases, the indicator's first. */
+export function caseCountProvinces(rows: IndicatorCaseCountRow[], indicator: string): IndicatorProvinceRow[] {
+  const byProvince = new Map<string, IndicatorProvinceRow>();
+  for (const r of rows) {
+    if (r.sort !== null || r.province === null || r.total === null) continue;
+    const row = byProvince.get(r.province) ?? { province: r.province, cases: 0, total: Number(r.total), pct: 0 };
+    if (r.indicator === indicator) Object.assign(row, { cases: Number(r.cases), pct: r.pct ?? 0 });
+    byProvince.set(r.province, row);
+  }
+  return [...byProvince.values()].sort((a, b) => b.cases - a.cases || (a.province < b.province ? -1 : a.province > b.province ? 1 : 0));
+}
+
+/** The indicator's cases under the filters, every province (as indicatorCaseTotal: the list's pager). */
+export function caseCountTotal(rows: IndicatorCaseCountRow[], indicator: string): number {
+  return rows.reduce((n, r) => (r.sort === null && r.indicator === indicator ? n + Number(r.cases) : n), 0);
 }
 
 /** Per province: the indicator's cases, and their share of the province's cases in percent. */
@@ -51,6 +117,18 @@ ORDER BY cases DESC, s.province`,
   };
 }
 
+/**
+ * The figures of `where` that can be among the FIGURE_LIMIT largest: value_norm at least the FIGURE_LIMIT-th largest
+ * value. Exact (every row of the top FIGURE_LIMIT passes), and cheap where it matters: the inner query reads only
+ * the filter columns and value_norm, and figure_facts is sorted by value_norm within an indicator's kind and unit, so
+ * the outer query's wide columns (text, title) and tie-breakers (case_id, metric_id) are read for the largest
+ * values only, not for each of the indicator's hundreds of thousands of figures at national scale.
+ */
+function largestFigures(where: string): string {
+  return `${where} AND f.value_norm >= (SELECT min(t.value_norm) FROM (SELECT f.value_norm FROM figure_facts f WHERE ${where}
+  ORDER BY f.value_norm DESC LIMIT ${FIGURE_LIMIT}) t)`;
+}
+
 /** A figure of a case with where the case is from (its text as the notice writes it). */
 type FigureOfCase = { case_id: string; province: string | null; city: string | null; title: string; text: string };
 
@@ -63,7 +141,7 @@ export function indicatorMoney({ filters, indicator }: IndicatorParams): NamedQu
     columns: ['case_id', 'province', 'city', 'title', 'text', 'wan_yuan'],
     sql: `SELECT f.case_id, f.province, f.city, f.title, f.text, f.value_norm AS wan_yuan
 FROM figure_facts f
-WHERE ${indicatorWhere(filters, indicator)} AND f.kind = 'money'
+WHERE ${largestFigures(`${indicatorWhere(filters, indicator)} AND f.kind = 'money'`)}
 ORDER BY wan_yuan DESC, f.case_id, f.metric_id
 LIMIT ${FIGURE_LIMIT}`,
   };
@@ -88,13 +166,20 @@ ORDER BY figures DESC, unit`,
 /** The largest count figures in ONE unit (counts of different things never share an axis). */
 export type CountFigureRow = FigureOfCase & { value: number; unit: string };
 
-export function indicatorCounts({ filters, indicator, unit }: IndicatorParams & { unit: string }): NamedQuery<CountFigureRow> {
+/**
+ * `unit` null: the commonest unit, the first row of indicatorCountUnits, chosen in the query itself — so the
+ * view asks for the chart at once instead of after the units answered (one fewer wait on the worker).
+ */
+export function indicatorCounts({ filters, indicator, unit }: IndicatorParams & { unit: string | null }): NamedQuery<CountFigureRow> {
+  const where = indicatorWhere(filters, indicator);
+  const commonest = `(SELECT u.unit_norm FROM unit_summary u WHERE ${indicatorWhere(filters, indicator, 'u')}
+  GROUP BY u.unit_norm HAVING sum(u.figures) > 0 ORDER BY sum(u.figures) DESC, u.unit_norm LIMIT 1)`;
   return {
     id: 'indicator.counts',
     columns: ['case_id', 'province', 'city', 'title', 'text', 'value', 'unit'],
     sql: `SELECT f.case_id, f.province, f.city, f.title, f.text, f.value_norm AS value, f.unit_norm AS unit
 FROM figure_facts f
-WHERE ${indicatorWhere(filters, indicator)} AND f.kind = 'count' AND f.unit_norm = ${literal(unit)}
+WHERE ${largestFigures(`${where} AND f.kind = 'count' AND f.unit_norm = ${unit === null ? commonest : literal(unit)}`)}
 ORDER BY value DESC, f.case_id, f.metric_id
 LIMIT ${FIGURE_LIMIT}`,
   };
@@ -105,7 +190,7 @@ export function indicatorCases({ filters, indicator, page = 0 }: IndicatorParams
   return { id: 'indicator.cases', columns: CASE_LIST_COLUMNS, sql: caseListSql({ filters, indicator, page, pageSize: PAGE_SIZE }) };
 }
 
-/** How many cases the indicator's list has (for its pager). */
+/** How many cases the indicator's list has (its pager's question; the view derives it: caseCountTotal). */
 export function indicatorCaseTotal({ filters, indicator }: IndicatorParams): NamedQuery<CaseTotalRow> {
   return { id: 'indicator.caseTotal', columns: ['total'], sql: caseListTotalSql({ filters, indicator }) };
 }

@@ -3,6 +3,7 @@
 // view (all provinces), the Compare view (two provinces) and the case page.
 // Every row carries the phrase its numbers came from (`text`), so a chart's CSV shows where each mark is from.
 import type { Filters } from '../state/filters.ts';
+import { MEASURE_ORDER, MEASURE_SUMMARY_COLUMNS, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../sql/measures-shown.ts';
 import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -51,19 +52,17 @@ ORDER BY ${orderOfDimension('m.dimension')}`,
 
 const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN ${literal(d)} THEN ${i}`).join(' ')} ELSE 99 END`;
 
-/** How many measures per province the Indicator and Compare views chart and list (a national dataset has thousands). */
-export const MEASURES_SHOWN_PER_PROVINCE = 20;
-
-/** The order of a province's measures: shortest after value first, then largest cut. */
-export const MEASURE_ORDER = 'm.after_value NULLS LAST, m.reduction_pct DESC NULLS LAST, m.case_id, m.metric_id';
+export { MEASURE_ORDER, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample };
 
 /**
- * Keeps at most `k` rows per province, spread evenly over MEASURE_ORDER (every ⌈n / k⌉-th, the first
- * included), so the charts show the range of a province's values, not only its shortest.
+ * Only the indicator and provinces filter the rows: the sample and the per-province summary are then stored at
+ * export (measure_sample, measure_province_summary: every cold load of the Indicator and Compare views asks them);
+ * otherwise they are computed over measure_facts, reading every measure of the indicator's dimension (megabytes at
+ * national scale).
  */
-export function perProvinceSample(k: number): string {
-  return `QUALIFY (row_number() OVER (PARTITION BY m.province ORDER BY ${MEASURE_ORDER}) - 1)
-  % greatest(1, ceil(count(*) OVER (PARTITION BY m.province) / ${literal(Math.max(1, Math.floor(k)))}))::BIGINT = 0`;
+function unfiltered(filters: Filters): boolean {
+  const { provinces: _p, indicators: _i, ...others } = filters;
+  return Object.values(others).every((values) => values.length === 0);
 }
 
 /** A measure as a case states it: the phrase, before / after in unit_norm and the reduction in percent. */
@@ -88,6 +87,7 @@ export type MeasureRow = { case_id: string; province: string | null; city: strin
  * `perProvince`: at most that many per province (perProvinceSample); all of them without it (the brief).
  */
 export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery<MeasureRow> {
+  const stored = params.perProvince === MEASURES_SHOWN_PER_PROVINCE && unfiltered(params.filters);
   return {
     columns: [
       'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
@@ -96,8 +96,8 @@ export function measureRows(params: MeasureParams & { perProvince?: number }): N
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
     sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
-FROM measure_facts m
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${params.perProvince ? `\n${perProvinceSample(params.perProvince)}` : ''}
+FROM ${stored ? 'measure_sample' : 'measure_facts'} m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${params.perProvince && !stored ? `\n${perProvinceSample(params.perProvince)}` : ''}
 ORDER BY m.province, ${MEASURE_ORDER}`,
   };
 }
@@ -121,21 +121,25 @@ export type MeasureSummaryRow = {
   median_reduction_pct: number | null;
 };
 
+const SUMMARY_COLUMNS: (keyof MeasureSummaryRow)[] = [
+  'province', 'cases', 'measures', 'n_after', 'median_after', 'min_after', 'max_after', 'n_pairs', 'median_before',
+  'n_reduction', 'median_reduction_pct',
+];
+
 export function measureSummary(params: MeasureParams): NamedQuery<MeasureSummaryRow> {
   return {
-    columns: [
-      'province', 'cases', 'measures', 'n_after', 'median_after', 'min_after', 'max_after', 'n_pairs', 'median_before',
-      'n_reduction', 'median_reduction_pct',
-    ],
+    columns: SUMMARY_COLUMNS,
     id: params.provinces ? 'compare.measureSummary' : 'indicator.measureSummary',
-    sql: `SELECT m.province, count(DISTINCT m.case_id) AS cases, count(*) AS measures,
-  count(m.after_value) AS n_after, median(m.after_value) AS median_after, min(m.after_value) AS min_after, max(m.after_value) AS max_after,
-  count(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS n_pairs,
-  median(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS median_before,
-  count(m.reduction_pct) AS n_reduction, median(m.reduction_pct) AS median_reduction_pct
+    sql: `${
+      unfiltered(params.filters)
+        ? `SELECT ${SUMMARY_COLUMNS.map((c) => `m.${c}`).join(', ')}
+FROM measure_province_summary m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL`
+        : `SELECT m.province, ${MEASURE_SUMMARY_COLUMNS}
 FROM measure_facts m
 WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL
-GROUP BY m.province
+GROUP BY m.province`
+    }
 ORDER BY ${params.provinces ? `CASE m.province ${params.provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END` : 'cases DESC'}, m.province`,
   };
 }

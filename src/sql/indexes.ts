@@ -6,6 +6,8 @@
 //   case_list      one row per canonical case: what a case list shows, its figure count and key figures
 //                  (and indicator_case_list: the same sorted by indicator, for the lists of one indicator)
 //   measure_facts  the reform measures (metrics.dimension set) with their case's place, indicator and title
+//                  (and measure_sample, measure_province_summary: what the measures panel shows of it with no
+//                  filter but indicator and provinces, for every indicator and dimension: measures-shown.ts)
 //   figure_facts   the money and count figures (value_norm > 0) with their case's place, indicator and title
 //   measure_summary, unit_summary  measures per dimension and count figures per unit, counted like case_summary
 //                  (read through views: the published rows and a small table of what the workspace changes)
@@ -29,6 +31,7 @@
 // unions and anti-joins was most of a query's time in the browser (the Indicator view asks ten per filter
 // change). The first change of the workspace lays the layers over them (REFRESH_SUMMARY_SQL) for good.
 import { keyFigureOrderSql, phraseWithChangeSql } from './figure-phrases.ts';
+import { measureProvinceSummarySelect, measureSampleSelect } from './measures-shown.ts';
 
 export interface IndexTable {
   /** Table name in dashboard.duckdb. */
@@ -232,11 +235,29 @@ FROM cases_all GROUP BY doc_id`,
   order: 'doc_id',
 };
 
+/**
+ * What the measures panel shows with no filter but the indicator (and provinces), for every indicator and
+ * dimension (measures-shown.ts): its per-province sample of measure_facts and its per-province summary. A cold
+ * load then reads a few hundred rows instead of every measure of the indicator's dimension (15 MB at a million
+ * cases). Once the workspace changed, their views compute the same over the layered measure_facts instead.
+ */
+const MEASURES_SHOWN: (IndexTable & { over: (facts: string) => string })[] = [
+  { published: 'measure_sample', over: measureSampleSelect },
+  { published: 'measure_province_summary', over: measureProvinceSummarySelect },
+].map(({ published, over }) => ({
+  published,
+  base: `base_${published}`,
+  over,
+  select: (cases: string, metrics: string) => over(`(${MEASURE_FACTS.select(cases, metrics)})`),
+  order: 'indicator, dimension, province',
+}));
+
 /** Every table computed at export, in the order it is written. */
 export const EXPORTED_INDEXES: IndexTable[] = [
   ...INDEX_TABLES,
   PAIR_FACTS,
   DOCUMENT_COUNTS,
+  ...MEASURES_SHOWN,
   ...FACT_SUMMARIES.map((summary) => ({
     published: summary.published,
     base: summary.base,
@@ -288,10 +309,11 @@ UNION ALL BY NAME
 SELECT doc_id, count(*)::INTEGER AS cases_in_table,
   count(*) FILTER (WHERE has_body)::INTEGER AS cases_with_body, count(duplicate_of)::INTEGER AS duplicates
 FROM imported_cases GROUP BY doc_id`,
+  ...MEASURES_SHOWN.map((t) => `CREATE OR REPLACE VIEW ${t.published} AS ${t.over(MEASURE_FACTS.published)}`),
 ];
 
 /** The same views while the workspace is empty: exactly the published rows, as the layered views would give. */
-const PUBLISHED_ONLY_VIEWS_SQL: string[] = [...VIEWED, PAIR_FACTS, DOCUMENT_COUNTS].map(
+const PUBLISHED_ONLY_VIEWS_SQL: string[] = [...VIEWED, PAIR_FACTS, DOCUMENT_COUNTS, ...MEASURES_SHOWN].map(
   (t) => `CREATE OR REPLACE VIEW ${t.published} AS SELECT * FROM ${t.base}`,
 );
 

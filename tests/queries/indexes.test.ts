@@ -8,8 +8,20 @@ import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, searchCases } from '../../src/queries/cases.ts';
 import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from '../../src/queries/data.ts';
-import { FIGURE_LIMIT, indicatorByProvince, indicatorCountUnits, indicatorCounts, indicatorMoney, indicatorOptions } from '../../src/queries/indicator.ts';
-import { measureDimensions, measureRows, measureSummary, perProvinceSample } from '../../src/queries/measures.ts';
+import {
+  caseCountOptions,
+  caseCountProvinces,
+  caseCountTotal,
+  FIGURE_LIMIT,
+  indicatorByProvince,
+  indicatorCaseCounts,
+  indicatorCountUnits,
+  indicatorCounts,
+  indicatorMoney,
+  indicatorOptions,
+  type IndicatorCaseCountRow,
+} from '../../src/queries/indicator.ts';
+import { measureDimensions, measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
@@ -176,6 +188,9 @@ async function same(got: string, expected: string, what: string): Promise<number
 }
 
 /** Every view question over the indexes against the full tables; returns how many rows were compared. */
+/** How many answers of the measures panel expectSameAnswers read from what the export stores (measures-shown.ts). */
+let storedSamples = 0;
+
 async function expectSameAnswers(filters: Filters[]): Promise<number> {
   let rows = 0;
   const tag = (name: string, f: Filters, extra = '') => `${name} ${JSON.stringify(f)} ${extra}`;
@@ -188,19 +203,28 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       }
     }
     rows += await same(indicatorOptions(f).sql, direct.options(f), tag('indicator.options', f));
-    for (const indicator of indicators) {
+    // The view derives the picker, the provinces chart and the list's total from one query.
+    const caseCounts = (await db.all(indicatorCaseCounts(f).sql)) as IndicatorCaseCountRow[];
+    expect(caseCountOptions(caseCounts), tag('indicator.caseCounts options', f)).toEqual(await db.all(direct.options(f)));
+    for (const indicator of [...indicators, 'no_such_indicator']) {
       const p = { filters: f, indicator };
       rows += await same(caseListSql(p), direct.caseList(f, indicator), tag('caseList', f, indicator));
       const [{ total }] = await db.all(caseListTotalSql(p));
       const [{ n }] = await db.all(`SELECT count(*) AS n FROM (${direct.caseList(f, indicator)})`);
       expect(total, tag('caseListTotal', f, indicator)).toBe(n);
+      expect(caseCountTotal(caseCounts, indicator), tag('indicator.caseCounts total', f, indicator)).toBe(n);
       rows += await same(indicatorByProvince(p).sql, direct.provinces(f, indicator), tag('indicator.provinces', f, indicator));
+      expect(caseCountProvinces(caseCounts, indicator), tag('indicator.caseCounts provinces', f, indicator)).toEqual(await db.all(direct.provinces(f, indicator)));
+      if (indicator === 'no_such_indicator') continue;
       rows += await same(indicatorMoney(p).sql, direct.money(f, indicator), tag('indicator.money', f, indicator));
       const units = await db.all(direct.units(f, indicator));
       rows += await same(indicatorCountUnits(p).sql, direct.units(f, indicator), tag('indicator.countUnits', f, indicator));
       for (const { unit } of units.slice(0, 2)) {
         rows += await same(indicatorCounts({ ...p, unit: String(unit) }).sql, direct.counts(f, indicator, String(unit)), tag('indicator.counts', f, String(unit)));
       }
+      // No unit picked: the commonest, the units' first row.
+      if (units.length) rows += await same(indicatorCounts({ ...p, unit: null }).sql, direct.counts(f, indicator, String(units[0].unit)), tag('indicator.counts commonest', f, indicator));
+      else expect(await db.all(indicatorCounts({ ...p, unit: null }).sql), tag('indicator.counts commonest', f, indicator)).toEqual([]);
       const dims = await db.all(direct.measureDimensions(f, indicator));
       const sorted = await db.all(`SELECT * FROM (${measureDimensions(p).sql}) ORDER BY dimension`);
       expect(sorted, tag('measureDimensions', f, indicator)).toEqual(dims);
@@ -209,6 +233,12 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         const d = String(dimension);
         rows += await same(measureRows({ ...p, dimension: d }).sql, direct.measureRows(f, indicator, d), tag('measureRows', f, d));
         rows += await same(measureRows({ ...p, dimension: d, perProvince: 2 }).sql, direct.measureRows(f, indicator, d, 2), tag('measureRows sampled', f, d));
+        // The views' sample: stored at export (measure_sample) while no filter but provinces applies.
+        const shown = measureRows({ ...p, dimension: d, perProvince: MEASURES_SHOWN_PER_PROVINCE });
+        rows += await same(shown.sql, direct.measureRows(f, indicator, d, MEASURES_SHOWN_PER_PROVINCE), tag('measureRows shown', f, d));
+        if (shown.sql.includes('measure_sample')) storedSamples++;
+        if (measureSummary({ ...p, dimension: d }).sql.includes('measure_province_summary')) storedSamples++;
+        // Stored at export (measure_province_summary) while no filter but provinces applies.
         rows += await same(measureSummary({ ...p, dimension: d }).sql, direct.measureSummary(f, indicator, d), tag('measureSummary', f, d));
       }
     }
@@ -225,6 +255,14 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         const firsts = { ...p, perProvince: 3 };
         rows += await same(compareCases(firsts).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y], 3), tag('compare.cases first 3', f, indicator));
         rows += await same(comparePairs(p).sql, direct.comparePairs(f, x, y, indicator), tag('compare.pairs', f, `${x} ${indicator}`));
+        for (const { dimension } of (await db.all(direct.measureDimensions(f, indicator))).slice(0, 1)) {
+          const d = String(dimension);
+          const shown = measureRows({ filters: f, indicator, dimension: d, provinces: [x, y], perProvince: MEASURES_SHOWN_PER_PROVINCE });
+          rows += await same(shown.sql, direct.measureRows({ ...f, provinces: [x, y] }, indicator, d, MEASURES_SHOWN_PER_PROVINCE), tag('compare.measures', f, d));
+          const summary = measureSummary({ filters: f, indicator, dimension: d, provinces: [x, y] }).sql;
+          const inOrder = `CASE c.province WHEN ${literal(x)} THEN 0 WHEN ${literal(y)} THEN 1 END, c.province`;
+          rows += await same(summary, direct.measureSummary({ ...f, provinces: [x, y] }, indicator, d).replace('cases DESC, c.province', inOrder), tag('compare.measureSummary', f, d));
+        }
       }
     }
   }
@@ -236,7 +274,10 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
 
 describe('the views’ indexes', () => {
   it('answer every view question as the full tables do, with and without filters', async () => {
+    storedSamples = 0;
     const compared = await expectSameAnswers(filterCases);
+    // Both ways of sampling the measures were compared (the stored one without filters, the computed one with).
+    expect(storedSamples).toBeGreaterThan(0);
     // Not vacuous: real rows were compared, and the search found cases.
     expect(compared).toBeGreaterThan(1000);
     expect((await db.all(searchCases({ filters: EMPTY_FILTERS, search: term, sort: '', page: 0 }).sql)).length).toBeGreaterThan(1);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   indicatorByProvince,
+  indicatorCaseCounts,
   indicatorCaseTotal,
   indicatorCases,
   indicatorCountUnits,
@@ -32,7 +33,7 @@ async function indicatorWith(where: string): Promise<string> {
 describe('indicator queries', () => {
   it('are valid SQL, also with quotes in the values', async () => {
     const p = { filters: { ...EMPTY_FILTERS, provinces: ["a'b"] }, indicator: "x'y" };
-    for (const q of [indicatorOptions(p.filters), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCounts({ ...p, unit: "u'" }), indicatorCases(p)]) {
+    for (const q of [indicatorOptions(p.filters), indicatorCaseCounts(p.filters), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCounts({ ...p, unit: "u'" }), indicatorCounts({ ...p, unit: null }), indicatorCases(p)]) {
       await expect(db.explain(q)).resolves.toBeUndefined();
     }
   });
@@ -90,9 +91,10 @@ describe('indicator queries', () => {
     const indicator = await indicatorWith(`m.kind = 'count'`);
     const p = { filters: EMPTY_FILTERS, indicator };
     const [unit] = await db.all(indicatorCountUnits(p));
-    for (const q of [indicatorOptions(EMPTY_FILTERS), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCases(p), indicatorCaseTotal(p)]) {
+    for (const q of [indicatorOptions(EMPTY_FILTERS), indicatorCaseCounts(EMPTY_FILTERS), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCases(p), indicatorCaseTotal(p)]) {
       await expectDeclaredColumns(db, q);
     }
     await expectDeclaredColumns(db, indicatorCounts({ ...p, unit: String(unit.unit) }));
+    await expectDeclaredColumns(db, indicatorCounts({ ...p, unit: null }));
   });
 });

@@ -1,7 +1,8 @@
 // Indicator: one indicator across provinces — cases per province, the reform outcomes its cases report
 // (time, steps, documents, visits, cost: before → after, per province), money and counts (one unit at a
 // time) charted where comparable, and the cases listed.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryChart } from '../../components/QueryChart.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { CaseTable } from '../../components/cases/CaseTable.tsx';
@@ -11,13 +12,15 @@ import '../views.css';
 import { isCurrent, useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
+  caseCountOptions,
+  caseCountProvinces,
+  caseCountTotal,
   indicatorByProvince,
-  indicatorCaseTotal,
+  indicatorCaseCounts,
   indicatorCases,
   indicatorCountUnits,
   indicatorCounts,
   indicatorMoney,
-  indicatorOptions,
   FIGURE_LIMIT,
   type CountFigureRow,
   type IndicatorOptionRow,
@@ -39,9 +42,15 @@ const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200
 
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
-  const options = useSql(indicatorOptions(state.filters));
+  // The picker, the provinces chart and the list's total come from one query (indicatorCaseCounts).
+  const caseCounts = useSql(indicatorCaseCounts(state.filters));
+  const options = useMemo(() => caseCountOptions(caseCounts.data ?? []), [caseCounts.data]);
   const chosen = chosenIndicator(state);
-  const indicator = pickIndicator(options.data ?? [], chosen);
+  const indicator = pickIndicator(options, chosen);
+  const provinceRows = useMemo(
+    () => (caseCounts.data && indicator ? caseCountProvinces(caseCounts.data, indicator) : undefined),
+    [caseCounts.data, indicator],
+  );
 
   const params = { filters: state.filters, indicator: indicator ?? '' };
   const provincesQ = indicatorByProvince(params);
@@ -53,15 +62,17 @@ export function IndicatorView({ state, update }: ViewProps) {
   const page = listPage.key === listKey ? listPage.page : 0;
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
-  const enabled = indicator !== null && (chosen !== null || isCurrent(options));
+  const enabled = indicator !== null && (chosen !== null || isCurrent(caseCounts));
   const units = useSql(enabled ? unitsQ : null);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
   const unitList = (units.data ?? []).map((r) => r.unit);
-  const unit = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : (unitList[0] ?? null);
-  const countsQ = indicatorCounts({ ...params, unit: unit ?? '' });
+  const picked = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : null;
+  const unit = picked ?? unitList[0] ?? null;
+  // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
+  const countsQ = indicatorCounts({ ...params, unit: picked });
+  useSql(enabled ? countsQ : null); // the chart below shares this run (same SQL)
   const cases = useSql(enabled ? casesQ : null);
-  const caseTotal = useSql(enabled ? indicatorCaseTotal(params) : null);
   // Stable per language (ChartCard re-options a chart when its builder changes).
   const provincesChart = useCallback((rows: IndicatorProvinceRow[]) => provincesOption(rows, provinceName, t('col.cases')), [provinceName, t]);
   const moneyChart = useCallback((rows: MoneyFigureRow[]) => moneyOption(rows, placeName, lang), [placeName, lang]);
@@ -85,7 +96,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             data-testid="indicator-pick"
             onChange={(e) => update(chooseIndicator(state, e.target.value))}
           >
-            {(options.data ?? []).map((r) => (
+            {options.map((r) => (
               <option key={r.code} value={r.code}>
                 {indicatorName(r.code)} ({r.cases})
               </option>
@@ -105,9 +116,12 @@ export function IndicatorView({ state, update }: ViewProps) {
             waiting={!enabled}
           />
           <div className="v-grid2">
-            <QueryChart
+            <ChartCard
               title={t('ind.byProvince')}
               query={provincesQ}
+              rows={provinceRows}
+              status={caseCounts.status}
+              error={caseCounts.error}
               height={260}
               columns={[
                 { key: 'province', header: t('col.province'), shown: 'province' },
@@ -157,7 +171,7 @@ export function IndicatorView({ state, update }: ViewProps) {
                   title={t('ind.cases')}
                   rows={rows}
                   query={casesQ}
-                  total={caseTotal.data?.[0]?.total ?? rows.length}
+                  total={caseCounts.data && indicator ? caseCountTotal(caseCounts.data, indicator) : rows.length}
                   page={page}
                   onPage={(p) => setListPage({ key: listKey, page: p })}
                 />
