@@ -74,13 +74,14 @@ describe('English', () => {
       "SELECT m.case_id FROM metrics m JOIN cases c USING (case_id) WHERE c.duplicate_of IS NULL AND m.kind = 'duration' AND m.unit_norm = '天' ORDER BY m.case_id LIMIT 1",
     );
     const zh = await app.newPage(`?view=case&case=${String(c.case_id)}`);
-    await zh.page.locator('[data-testid="case-title"]').waitFor({ timeout: 120_000 });
-    const zhTitles = await zh.page.locator('.v-part mark[title]').evaluateAll((ms) => ms.map((m) => m.getAttribute('title') ?? ''));
-    expect(zhTitles.some((t) => t.startsWith('时长：'))).toBe(true);
+    // The figures are marked once the case's metrics answered, after its title: wait for the marks themselves.
+    const hovers = (page: Page) => page.locator('.v-part mark[title]').evaluateAll((ms) => ms.map((m) => m.getAttribute('title') ?? ''));
+    await expect.poll(async () => (await hovers(zh.page)).some((t) => t.startsWith('时长：')), { timeout: 120_000 }).toBe(true);
+    const zhTitles = await hovers(zh.page);
     for (const t of zhTitles) expect(englishWords(t), t).toEqual([]);
     const en = await app.newPage(`?view=case&case=${String(c.case_id)}&lang=en`);
-    await en.page.locator('[data-testid="case-title"]').waitFor({ timeout: 120_000 });
-    const enTitles = await en.page.locator('.v-part mark[title]').evaluateAll((ms) => ms.map((m) => m.getAttribute('title') ?? ''));
+    await expect.poll(async () => (await hovers(en.page)).some((t) => t.startsWith('duration: ')), { timeout: 120_000 }).toBe(true);
+    const enTitles = await hovers(en.page);
     const duration = enTitles.find((t) => t.startsWith('duration: '));
     expect(duration).toMatch(/ days\b/);
     for (const t of enTitles) expect(t, t).not.toMatch(HAN);
