@@ -8,6 +8,7 @@ import { looksGarbled } from '../../src/ingest/mojibake.ts';
 import { ingestDocument } from '../../src/ingest/pipeline.ts';
 import { WORD_LIST_FILE } from '../../src/ingest/mojibake-words.ts';
 import { RAW_DIR } from '../helpers/paths.ts';
+import { placeNameEn } from '../../src/i18n/places.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
@@ -110,6 +111,21 @@ describe('import through the preview', () => {
     await expect(page.locator('[data-testid="preview-cases"] tbody tr').count()).resolves.toBe(expected);
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+  }, 600_000);
+
+  it('in English the preview names places as the views do (romanised), not in Chinese', async () => {
+    const layout = resolve(import.meta.dirname, '../fixtures/layouts/wechat-repost-date-conflict.txt');
+    const bytes = readFileSync(layout);
+    const cities = ingestDocument({ sourceFile: 'notice.txt', bytes }).cases.flatMap((c) => (c.city ? [c.city] : []));
+    expect(cities.length).toBeGreaterThan(0);
+    const { page, errors } = await app.newPage('?lang=en');
+    await openWorkspace(page);
+    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'notice.txt', mimeType: 'text/plain', buffer: bytes });
+    await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 150_000 });
+    const places = await page.locator('[data-testid="preview-place"]').allTextContents();
+    for (const place of places) expect(place, place).not.toMatch(/\p{Script=Han}/u);
+    for (const city of cities) expect(places.some((p) => p.includes(placeNameEn(city))), city).toBe(true);
+    expect(errors).toEqual([]);
   }, 600_000);
 
   it('cancel in the preview changes nothing', async () => {

@@ -82,7 +82,7 @@ function PreviewDocument({
   onToggle: (key: string) => void;
   onReread: Props['onReread'];
 }) {
-  const { t, lang, provinceName, levelName, indicatorName, collator } = useI18n();
+  const { t, lang, provinceName, placeName, levelName, indicatorName, collator } = useI18n();
   const d = doc.document;
   const [province, setProvince] = useState(d.province ?? '');
   const [year, setYear] = useState(d.year === null ? '' : String(d.year));
@@ -194,8 +194,8 @@ function PreviewDocument({
                   </td>
                   <td>{c.seq}</td>
                   <td className="imp-title">{c.title}</td>
-                  <td>
-                    {[provinceName(c.province), c.city, c.county].filter(Boolean).join(' ')}
+                  <td data-testid="preview-place">
+                    {[provinceName(c.province), placeName(c.city), placeName(c.county)].filter(Boolean).join(' ')}
                     <div className="muted">{levelName(c.level)}</div>
                   </td>
                   <td>
