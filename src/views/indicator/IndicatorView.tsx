@@ -134,6 +134,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             <QueryChart
               title={t('ind.money')}
               query={moneyQ}
+              paused={!enabled}
               height={(rows) => chartHeight(rows, 22)}
               note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
@@ -156,6 +157,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               </label>
             }
             query={countsQ}
+            paused={!enabled}
             height={(rows) => chartHeight(rows, 20)}
             note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
