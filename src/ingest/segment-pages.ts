@@ -123,12 +123,18 @@ export function joinHardWraps(lines: Line[], width: number | null): { lines: Lin
   const joined = new Map<number, number[]>();
   if (width === null) return { lines, joined };
   const out: Line[] = [];
+  // Whether the paragraph goes on is told by its last physical line (at the page width, no full stop), not by the
+  // joined text: that is longer than the width once joined, and measuring it again at every line would be quadratic.
+  let lastPhysical: Line | null = null;
   for (const l of lines) {
     const last = out[out.length - 1];
-    if (last && !last.mojibake && hardWrapped(last.simplified, width) && continuesLine(l)) {
+    if (last && lastPhysical && !last.mojibake && hardWrapped(lastPhysical.simplified, width) && continuesLine(l)) {
       out[out.length - 1] = { ...last, original: last.original + l.original, simplified: last.simplified + l.simplified };
-      joined.set(last.lineNo, [...(joined.get(last.lineNo) ?? []), l.lineNo]);
+      const taken = joined.get(last.lineNo);
+      if (taken) taken.push(l.lineNo);
+      else joined.set(last.lineNo, [l.lineNo]);
     } else out.push(l);
+    lastPhysical = l;
   }
   return { lines: out, joined };
 }

@@ -116,13 +116,39 @@ function groupHeading(text: string): string | null {
   return n >= 2 && n <= 16 && !endsLikeProse(label) && !/\s/.test(label) && rowNumber(label) === null ? label : null;
 }
 
+/** A line's characters, published and simplified, and the code-point index of each UTF-16 index of the latter. */
+interface LineChars {
+  original: string[];
+  simplified: string[];
+  codePointAt: Uint32Array;
+}
+// Cells of one line are looked up one by one: its characters are split once (a long line has many cells).
+const lineChars = new WeakMap<Line, LineChars>();
+function charsOf(line: Line): LineChars {
+  let chars = lineChars.get(line);
+  if (!chars) {
+    const simplified = [...line.simplified];
+    const codePointAt = new Uint32Array(line.simplified.length + 1);
+    let unit = 0;
+    simplified.forEach((ch, k) => {
+      for (let j = 0; j < ch.length; j++) codePointAt[unit + j] = k;
+      unit += ch.length;
+    });
+    codePointAt[unit] = simplified.length;
+    chars = { original: [...line.original], simplified, codePointAt };
+    lineChars.set(line, chars);
+  }
+  return chars;
+}
+
 /** The part of a published line that corresponds to a cell's simplified text (same length, found by position). */
 function originalCell(line: Line, cell: string): string {
   const at = line.simplified.indexOf(cell);
   if (at < 0) return cell;
-  const chars = [...line.original];
-  const offset = [...line.simplified.slice(0, at)].length;
-  return chars.length === [...line.simplified].length ? chars.slice(offset, offset + [...cell].length).join('') : cell;
+  const chars = charsOf(line);
+  if (chars.original.length !== chars.simplified.length) return cell;
+  const offset = chars.codePointAt[at];
+  return chars.original.slice(offset, offset + [...cell].length).join('');
 }
 
 /**

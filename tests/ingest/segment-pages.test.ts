@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseDocument } from '../../src/ingest/normalise.ts';
 import { segmentDocument } from '../../src/ingest/segment.ts';
-import { hardWrapped, pageFurniture, pageNumberLine, tocEntry, wrapWidth } from '../../src/ingest/segment-pages.ts';
+import { hardWrapped, joinHardWraps, pageFurniture, pageNumberLine, tocEntry, wrapWidth } from '../../src/ingest/segment-pages.ts';
 
 const lines = (text: string) => normaliseDocument(text).lines;
 
@@ -106,5 +106,18 @@ describe('hard-wrapped lines', () => {
     // Every source line is accounted for: each joined line's numbers go with its case.
     const seen = new Set([...s.headerLineNos, ...s.cases.flatMap((c) => c.lineNos)]);
     expect(seen.size).toBe(text.split('\n').length);
+  });
+});
+
+describe('joinHardWraps', () => {
+  it('a paragraph goes on while its last physical line is at the page width, and ends at a short one', () => {
+    const full = '福州市推行企业开办一件事集成办理改革并在全市范围推广应用取得明显成效得到企业广泛好评的做法';
+    const width = [...full].length;
+    const doc = lines([full, full, '短行没有句号', full, '下一段的结尾。'].join('\n'));
+    const { lines: out, joined } = joinHardWraps(doc, width);
+    // The first paragraph takes the second full line and the short one, and stops there: the short line is not at
+    // the page width, though the joined text is far longer than the width.
+    expect(out.map((l) => l.simplified)).toEqual([full + full + '短行没有句号', full + '下一段的结尾。']);
+    expect([...joined.values()]).toEqual([[doc[1].lineNo, doc[2].lineNo], [doc[4].lineNo]]);
   });
 });
