@@ -62,7 +62,9 @@ function isChrome(text: string): boolean {
 export function opensWithPlace(text: string): boolean {
   // 省税务局… speaks of the notice's own province; 省内/省级… are ordinary words.
   if (/^(?:省(?![份内外级])|国网|国家)/.test(text)) return true;
-  const first = findPlaces(text.slice(0, 16))[0];
+  // 【南京市】… / 〔江阴市〕…: a place set in brackets before the title.
+  const unbracketed = text.replace(/^[【[〔]/, '');
+  const first = findPlaces(unbracketed.slice(0, 16))[0];
   return first !== undefined && first.start === 0;
 }
 
