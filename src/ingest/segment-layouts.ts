@@ -260,7 +260,10 @@ export function readPartCycles(lines: Line[]): Reading | null {
   if (bodies.length === 1 && bodies[0].titleIdx.length === 0) return null;
   bodies.forEach((b, k) => {
     const end = k + 1 < bodies.length ? firsts[k + 1] : lines.length;
-    for (let i = starts[k]; i < end; i++) b.bodyIdx.push(i);
+    // The body opens under its title: a contributor line between the title and the first part heading
+    // ((郑州市政务服务和大数据管理局)) is read with the body, which records it as the case's contributor.
+    const from = b.titleIdx.length > 0 ? b.titleIdx[b.titleIdx.length - 1] + 1 : starts[k];
+    for (let i = from; i < end; i++) b.bodyIdx.push(i);
   });
   withHeadingLabels(lines, bodies);
   return { layout: 'part-cycle', bodies };
