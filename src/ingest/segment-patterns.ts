@@ -213,6 +213,9 @@ export function isFurniture(text: string): boolean {
     /^原创\s.*发表于/.test(text) ||
     /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}$/.test(text) ||
     /^\[(?:图片|视频|音频)\]$/.test(text) ||
+    // Photo captions: ▲图为高新区政务服务中心 / 图片来源:… / 摄影:….
+    /^[▲△↑]/.test(text) ||
+    /^(?:图为|图片(?:来源|由)|图源\s*:|摄影\s*:|(?:图|视频)\s*[/|]\s*\S)/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
   );
 }
