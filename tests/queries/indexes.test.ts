@@ -23,6 +23,15 @@ import {
 } from '../../src/queries/indicator.ts';
 import { measureDimensions, measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
+import {
+  caseCountsFromSummary,
+  caseSummaryRows,
+  dimensionsFromSummary,
+  measureSummaryRows,
+  sharesFromSummary,
+  unitSummaryRows,
+  unitsFromSummary,
+} from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { searchScanSql } from '../helpers/search-scan.ts';
@@ -181,6 +190,9 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
+/** Rows in a fixed order, for answers whose SQL has no ORDER BY. */
+const sortedRows = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
+
 async function same(got: string, expected: string, what: string): Promise<number> {
   const [a, b] = [await db.all(got), await db.all(expected)];
   expect(a, what).toEqual(b);
@@ -193,6 +205,8 @@ let storedSamples = 0;
 
 async function expectSameAnswers(filters: Filters[]): Promise<number> {
   let rows = 0;
+  // Read as the views read it: once, then summed per filter state in JS.
+  const summary = await db.all(caseSummaryRows());
   const tag = (name: string, f: Filters, extra = '') => `${name} ${JSON.stringify(f)} ${extra}`;
   for (const f of filters) {
     for (const sort of ['', '-figures', 'indicator']) {
@@ -206,6 +220,10 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
     // The view derives the picker, the provinces chart and the list's total from one query.
     const caseCounts = (await db.all(indicatorCaseCounts(f).sql)) as IndicatorCaseCountRow[];
     expect(caseCountOptions(caseCounts), tag('indicator.caseCounts options', f)).toEqual(await db.all(direct.options(f)));
+    // … or sums them from case_summary read whole (summaries.ts): the same rows as that query.
+    const summed = caseCountsFromSummary(summary, f);
+    expect(sortedRows(summed), tag('summary caseCounts', f)).toEqual(sortedRows(caseCounts));
+    expect(caseCountOptions(summed), tag('summary options', f)).toEqual(await db.all(direct.options(f)));
     for (const indicator of [...indicators, 'no_such_indicator']) {
       const p = { filters: f, indicator };
       rows += await same(caseListSql(p), direct.caseList(f, indicator), tag('caseList', f, indicator));
@@ -215,6 +233,12 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       expect(caseCountTotal(caseCounts, indicator), tag('indicator.caseCounts total', f, indicator)).toBe(n);
       rows += await same(indicatorByProvince(p).sql, direct.provinces(f, indicator), tag('indicator.provinces', f, indicator));
       expect(caseCountProvinces(caseCounts, indicator), tag('indicator.caseCounts provinces', f, indicator)).toEqual(await db.all(direct.provinces(f, indicator)));
+      expect(caseCountProvinces(summed, indicator), tag('summary provinces', f, indicator)).toEqual(await db.all(direct.provinces(f, indicator)));
+      expect(caseCountTotal(summed, indicator), tag('summary total', f, indicator)).toBe(n);
+      const unitRows = await db.all(unitSummaryRows(indicator));
+      expect(unitsFromSummary(unitRows, f), tag('summary units', f, indicator)).toEqual(await db.all(direct.units(f, indicator)));
+      const measureCounts = await db.all(measureSummaryRows(indicator));
+      expect(dimensionsFromSummary(measureCounts, f), tag('summary dimensions', f, indicator)).toEqual(await db.all(measureDimensions(p)));
       if (indicator === 'no_such_indicator') continue;
       rows += await same(indicatorMoney(p).sql, direct.money(f, indicator), tag('indicator.money', f, indicator));
       const units = await db.all(direct.units(f, indicator));
@@ -249,8 +273,15 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
   for (const f of filters) {
     for (const [x, y] of [[a, b], [b, a]]) {
       rows += await same(compareShares({ filters: f, a: x, b: y }).sql, direct.compareShares(f, x, y), tag('compare.shares', f, x));
+      expect(sharesFromSummary(summary, f, x, y), tag('summary shares', f, x)).toEqual(await db.all(direct.compareShares(f, x, y)));
       for (const indicator of indicators) {
         const p = { filters: f, a: x, b: y, indicator };
+        const measureCounts = await db.all(measureSummaryRows(indicator));
+        const dimensions = measureDimensions({ filters: f, indicator, provinces: [x, y] });
+        expect(dimensionsFromSummary(measureCounts, f, [x, y]), tag('summary compare dimensions', f, indicator)).toEqual(await db.all(dimensions));
+        expect(sortedRows(await db.all(dimensions)), tag('compare.measureDimensions', f, indicator)).toEqual(
+          sortedRows(await db.all(direct.measureDimensions({ ...f, provinces: [x, y] }, indicator))),
+        );
         rows += await same(compareCases(p).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y]), tag('compare.cases', f, indicator));
         const firsts = { ...p, perProvince: 3 };
         rows += await same(compareCases(firsts).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y], 3), tag('compare.cases first 3', f, indicator));
