@@ -5,7 +5,7 @@
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
 import EChartsReactCore from 'echarts-for-react/esm/core';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { describeChart } from './chart-description.ts';
@@ -98,10 +98,24 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
     [releaseTurn],
   );
 
+  // echarts-for-react's own size sensor (autoResize) redraws the chart after every size change of its box,
+  // the height this card sets from its rows too — a second full redraw of a filter change, after the one the
+  // height change already made in React's commit. Only a width change (the window, the layout) needs one.
+  const widthObserver = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => widthObserver.current?.disconnect(), []);
   const onReady = useCallback(
     (chart: EChartsType) => {
       instance.current = chart;
       registry.set(query.id, chart);
+      widthObserver.current?.disconnect();
+      const dom = chart.getDom();
+      let width = dom.clientWidth;
+      widthObserver.current = new ResizeObserver(() => {
+        if (chart.isDisposed() || dom.clientWidth === width) return;
+        width = dom.clientWidth;
+        chart.resize();
+      });
+      widthObserver.current.observe(dom);
     },
     [query.id],
   );
@@ -135,6 +149,7 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
               option={option}
               notMerge
               lazyUpdate
+              autoResize={false}
               opts={opts}
               onEvents={onEvents}
               onChartReady={onReady}
