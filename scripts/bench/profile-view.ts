@@ -2,7 +2,8 @@
 // filter changes, on an unminified production build, printed as self and inclusive time per function.
 //   npx tsx scripts/bench/profile-view.ts <view> [data dir]    view: indicator | compare | cases | overview
 // The data dir defaults to public/data (the corpus); a BENCH_DATA_CACHE size (…/100000) works too.
-// PROFILE_RUNS (12): filter changes; PROFILE_TOP (30): functions listed.
+// PROFILE_RUNS (12): filter changes; PROFILE_TOP (30): functions listed; PROFILE_DIST: profile this build instead
+// (e.g. another commit's, to compare the busy time per change; a minified build's names are not readable).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT } from '../../tests/e2e/harness.ts';
@@ -47,12 +48,14 @@ function summarise(profile: Profile): { self: Map<string, number>; total: Map<st
 }
 
 async function main(): Promise<void> {
-  const dist = join(ROOT, 'node_modules/.cache/e2e-builds/profile');
-  execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--minify', 'false', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const dist = process.env.PROFILE_DIST ?? join(ROOT, 'node_modules/.cache/e2e-builds/profile');
+  if (!process.env.PROFILE_DIST) {
+    execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--minify', 'false', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
   const changes = await viewFilters(dataDir, runs);
   const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
   const bench = await openBench(dist, dataDir);
@@ -62,6 +65,17 @@ async function main(): Promise<void> {
     await page.goto(`${bench.server.url}/${link({ view })}`);
     await waitAnswered(page, 120_000, false);
     await page.evaluate(HOOK_CHARTS);
+    // CPU time of Chromium's processes (the page's renderer runs the main thread and DuckDB's worker): unlike the
+    // wall time of a change, it hardly moves with the machine's load, so two builds compare on a shared machine.
+    const browserCdp = await bench.browser.newBrowserCDPSession();
+    type ProcessInfo = { type: string; id: number; cpuTime: number };
+    const cpu = async () => {
+      const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as unknown as { processInfo: ProcessInfo[] };
+      const byType = new Map<string, number>();
+      for (const p of processInfo) byType.set(p.type, (byType.get(p.type) ?? 0) + p.cpuTime);
+      return byType;
+    };
+    const cpuBefore = await cpu();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -71,11 +85,14 @@ async function main(): Promise<void> {
       const run = await page.evaluate(CHANGE_AND_SETTLE, [link({ view, filters }), 30_000] as [string, number]);
       if (run) times.push(run.ms);
     }
+    const cpuAfter = await cpu();
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const { self, total, ms } = summarise(profile);
     const list = (m: Map<string, number>) =>
       [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => `  ${(t / times.length).toFixed(1).padStart(7)} ms  ${name}`).join('\n');
     console.log(`${view}, ${times.length} changes: settled ${times.map((t) => Math.round(t)).join(' ')} ms; busy ${(ms / times.length).toFixed(1)} ms per change`);
+    const cpuLine = [...cpuAfter].map(([type, t]) => `${type} ${(((t - (cpuBefore.get(type) ?? 0)) * 1000) / times.length).toFixed(1)}`).join(', ');
+    console.log(`CPU ms per change (profiler on): ${cpuLine}`);
     console.log(`self time per change:\n${list(self)}\ninclusive time per change:\n${list(total)}`);
   } finally {
     await bench.close();

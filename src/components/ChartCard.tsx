@@ -98,24 +98,24 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
     [releaseTurn],
   );
 
-  // echarts-for-react's own size sensor (autoResize) redraws the chart after every size change of its box,
-  // the height this card sets from its rows too — a second full redraw of a filter change, after the one the
-  // height change already made in React's commit. Only a width change (the window, the layout) needs one.
-  const widthObserver = useRef<ResizeObserver | null>(null);
-  useEffect(() => () => widthObserver.current?.disconnect(), []);
+  // echarts-for-react's own size sensor (autoResize) redraws the chart after every size change of its box, also
+  // after the height change of a filter (rows → height) that its componentDidUpdate already redrew in React's
+  // commit: a second full redraw per chart and change. This observer redraws only a chart whose drawn size is
+  // not its box's (the window or the layout changed; the first height change, which echarts-for-react skips).
+  const sizeObserver = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => sizeObserver.current?.disconnect(), []);
   const onReady = useCallback(
     (chart: EChartsType) => {
       instance.current = chart;
       registry.set(query.id, chart);
-      widthObserver.current?.disconnect();
+      sizeObserver.current?.disconnect();
       const dom = chart.getDom();
-      let width = dom.clientWidth;
-      widthObserver.current = new ResizeObserver(() => {
-        if (chart.isDisposed() || dom.clientWidth === width) return;
-        width = dom.clientWidth;
-        chart.resize();
+      sizeObserver.current = new ResizeObserver(() => {
+        if (chart.isDisposed() || (chart.getWidth() === dom.clientWidth && chart.getHeight() === dom.clientHeight)) return;
+        // 'auto': echarts-for-react created the chart with its first size fixed in the options.
+        chart.resize({ width: 'auto', height: 'auto' });
       });
-      widthObserver.current.observe(dom);
+      sizeObserver.current.observe(dom);
     },
     [query.id],
   );
