@@ -14,7 +14,7 @@
 // every candidate text scored with the document's own character model.
 import { compactCode, gbk, gbkCode } from './text-gbk.ts';
 import { type ContextModel, type MemoRow, logProb, logProbIn, memoRow, pairCount, plausibleChar } from './mojibake-model.ts';
-import { readAsWords, wordList } from './mojibake-words.ts';
+import { noticePhrases, readAsWords, wordList } from './mojibake-words.ts';
 
 export interface DecodedRun {
   /** Index (in code points) of the opening '?'. */
@@ -500,7 +500,9 @@ export function decodeRun(
   const words = wordList();
   // The text the words of a reading are read in: the two characters before the run, then the reading.
   const lead = chars.slice(Math.max(0, start - 2), start);
-  const bestWords = words && close.length > 1 ? readAsWords(words, [...lead, ...bestText]) : null;
+  // Words are the list's and the notice's own phrases (先行先試, which the list lacks, is the notice's).
+  const phrases = words && close.length > 1 ? noticePhrases(model, words) : undefined;
+  const bestWords = words && close.length > 1 ? readAsWords(words, [...lead, ...bestText], phrases) : null;
   for (const other of close.slice(1)) {
     const otherText = textOf(other);
     const joined = otherText.join('');
@@ -522,7 +524,7 @@ export function decodeRun(
     const tail = bestText.length - 1 - span[span.length - 1];
     if (bestWords) {
       const rivalText = [...lead, ...otherText];
-      const rival = readAsWords(words!, rivalText);
+      const rival = readAsWords(words!, rivalText, phrases);
       if (pairsWritten(model, rivalText, lead.length + span[0], rivalText.length - tail, rival) === 0)
         withWords = margin + WORD_WEIGHT * (bestWords.bonus - rival.bonus);
     }
