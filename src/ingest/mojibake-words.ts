@@ -144,8 +144,9 @@ function segment(list: WordList, chars: string[], from: number, to: number, inWo
     const lp1 = single(chars[from + k]);
     singles += lp1;
     best[k + 1] = best[k] + lp1;
+    let word = chars[from + k];
     for (let len = 2; len <= MAX_WORD && len <= k + 1; len++) {
-      const word = chars.slice(from + k + 1 - len, from + k + 1).join('');
+      word = chars[from + k + 1 - len] + word;
       const general = list.lnP.get(word);
       const own = phrases?.get(word);
       const lp = own === undefined ? general : general === undefined ? own : Math.max(general, own);
