@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headingToIndicator } from '../../src/ingest/classify.ts';
+import { dedupeCases } from '../../src/ingest/dedupe.ts';
 import { IngestError, ingestDocument } from '../../src/ingest/pipeline.ts';
 import { announcedCount } from '../../src/ingest/segment-header.ts';
 import { caseMarkerOf } from '../../src/ingest/segment-patterns.ts';
@@ -105,6 +106,14 @@ describe('layout fixtures (golden)', () => {
       }
     });
   }
+});
+
+describe('the fixtures as one import', () => {
+  it('share no case: imported together (as the browser e2e test does), none is a duplicate of another', () => {
+    const read = fixtures.map((f) => ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes }));
+    const { matches } = dedupeCases(read.flatMap((r) => r.cases), read.map((r) => r.document));
+    expect(matches.map((m) => `${m.case_id} ~ ${m.duplicate_of}`)).toEqual([]);
+  });
 });
 
 describe('case markers of any kind', () => {
