@@ -1,9 +1,10 @@
 // Node only: reading source documents from disk, with the optional manifest (sources.json) beside them.
-// A directory contributes every *.txt in it; a file is read whatever its name. The manifest adds what a
+// A directory contributes every notice in it (*.txt, *.html, *.htm, *.docx); a file is read whatever its name. The manifest adds what a
 // document does not say about itself, keyed by file name.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DOCUMENT_EXTENSIONS, hasDocumentExtension } from '../ingest/formats.ts';
 import type { IngestDocumentInput } from '../ingest/pipeline.ts';
 import type { SourceHints } from '../ingest/types.ts';
 
@@ -136,8 +137,8 @@ export async function collectInputs(paths: string[]): Promise<Collected> {
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
-      if (names.length === 0) unreadable.push({ sourceFile: path.basename(p), message: `${p}: no .txt documents in this directory` });
+      const names = (await readdir(p)).filter(hasDocumentExtension).sort();
+      if (names.length === 0) unreadable.push({ sourceFile: path.basename(p), message: `${p}: no documents (${DOCUMENT_EXTENSIONS.join(' ')}) in this directory` });
       for (const name of names) await addFile(path.join(p, name));
     } else {
       await addFile(p);

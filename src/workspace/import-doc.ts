@@ -13,6 +13,7 @@ import {
   similarCases,
   type CaseRow,
   type DocumentRow,
+  type FailureReason,
   type MetricRow,
   type SimilarRow,
   type IngestMessage,
@@ -62,16 +63,8 @@ export interface PreviewDoc extends ImportedDoc {
   fileIndex: number;
 }
 
-export type ImportFailureReason =
-  | 'empty'
-  | 'binary'
-  | 'not_utf8'
-  | 'no_cases'
-  | 'duplicate_file'
-  | 'unreadable'
-  | 'too_large'
-  | 'already_loaded'
-  | 'crashed';
+/** Why the ingest cannot read a file, or why the import refuses it (too large, already loaded, the reader failed). */
+export type ImportFailureReason = FailureReason | 'too_large' | 'already_loaded' | 'crashed';
 
 export interface ImportFailure {
   sourceFile: string;

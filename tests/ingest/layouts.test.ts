@@ -1,5 +1,6 @@
-// Golden tests: one small notice per layout of the genre (tests/fixtures/layouts/*.txt, written by hand after real
-// notices) and the rows a reader expects of it (*.expected.json, written by hand, not generated).
+// Golden tests: one small notice per layout of the genre (tests/fixtures/layouts/*.txt, and pages and Word files as
+// published: *.html, *.docx — written by hand after real notices; the .docx by make-docx-fixture.ts) and the rows
+// a reader expects of it (*.expected.json, written by hand, not generated).
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headingToIndicator } from '../../src/ingest/classify.ts';
@@ -42,23 +43,25 @@ interface Expected {
   noCaseContains?: string[];
 }
 
+// A notice as published: text, a saved web page (GBK or UTF-8) or a Word file, each read by the same ingest.
 const fixtures = readdirSync(DIR)
-  .filter((f) => f.endsWith('.txt'))
+  .filter((f) => /\.(?:txt|html|docx)$/.test(f))
   .map((f) => ({
-    name: f.replace(/\.txt$/, ''),
+    name: f.replace(/\.\w+$/, ''),
+    file: f,
     bytes: new Uint8Array(readFileSync(`${DIR}/${f}`)),
-    expected: JSON.parse(readFileSync(`${DIR}/${f.replace(/\.txt$/, '.expected.json')}`, 'utf8')) as Expected,
+    expected: JSON.parse(readFileSync(`${DIR}/${f.replace(/\.\w+$/, '.expected.json')}`, 'utf8')) as Expected,
   }));
 
 describe('layout fixtures (golden)', () => {
   it('has a fixture for each layout the segmenter reads', () => {
-    const layouts = new Set(fixtures.map((f) => ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes }).report.layout.split(/[:+]/)[0]));
+    const layouts = new Set(fixtures.map((f) => ingestDocument({ sourceFile: f.file, bytes: f.bytes }).report.layout.split(/[:+]/)[0]));
     for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence', 'list-only']) expect(layouts).toContain(l);
   });
 
   for (const f of fixtures) {
     it(f.name, () => {
-      const r = ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes });
+      const r = ingestDocument({ sourceFile: f.file, bytes: f.bytes });
       const e = f.expected;
       expect(r.document.province).toBe(e.province);
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
