@@ -6,9 +6,9 @@
 // it, with the 来源 / 发布时间 box between them, which the header reading uses) to its end. Everything else
 // is left out and counted. Markup is never kept: what comes out is text, rendered as text.
 //
-// The charset is the byte-order mark's, else the <meta> declaration's, else UTF-8 when the bytes are valid
-// UTF-8, else GB18030 (a superset of GBK and GB2312, what Chinese sites without a declaration use). A page
-// declaring one charset but written in the other (common on older sites) is read in the one that fits.
+// The charset is the byte-order mark's, else UTF-8 when the bytes are valid UTF-8, else the <meta>
+// declaration's, else GB18030 (a superset of GBK and GB2312, what Chinese sites without a declaration use). A
+// page declaring one charset but written in the other (common on older sites) is read in the one that fits.
 import { Parser } from 'htmlparser2';
 import { IngestError } from './errors.ts';
 import { LineWriter } from './read-lines.ts';
@@ -38,6 +38,8 @@ const BLOCK = new Set([
   'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li',
   'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'thead', 'tbody', 'tfoot', 'ul',
 ]);
+
+const HEADING = /^h[1-6]$/;
 
 /** Elements that hold a page's article (their text is scored). */
 const CONTAINER = new Set(['article', 'blockquote', 'body', 'div', 'main', 'section', 'td', 'center']);
@@ -81,9 +83,10 @@ export function decodeHtml(sourceFile: string, bytes: Uint8Array): { text: strin
       return null;
     }
   };
-  // The declared charset, then the other one of the two a Chinese page is written in.
-  const first = declared && !GB.test(declared) && declared !== 'utf8' ? declared : declared && GB.test(declared) ? 'gb18030' : 'utf-8';
-  const order = [first, ...['utf-8', 'gb18030'].filter((l) => l !== first)];
+  // Valid UTF-8 first, whatever is declared: Chinese text in another charset almost never is, while GB18030
+  // decodes almost any bytes (a UTF-8 page declared as GBK would come out garbled without an error).
+  const first = !declared ? 'utf-8' : GB.test(declared) ? 'gb18030' : declared;
+  const order = ['utf-8', ...[first, 'gb18030'].filter((l) => l !== 'utf-8')];
   for (const label of order) {
     const text = tryDecode(label);
     if (text !== null) return { text, charset: label };
@@ -189,7 +192,7 @@ function collapse(text: string): string {
 }
 
 /**
- * The element holding the article: each run of text not inside a link counts fully for its nearest container
+ * The element holding the article: each run of text not inside a link or a heading counts fully for its nearest container
  * and half for that container's parent container, so the element directly around the paragraphs wins over
  * the page (which holds them too, and the chrome) and over a list of links (which counts nothing).
  */
@@ -203,7 +206,8 @@ function findArticle(root: Node): Node | null {
   const visit = (node: Node, inLink: boolean) => {
     for (const c of node.children) {
       if (typeof c !== 'string') {
-        visit(c, inLink || c.name === 'a');
+        // A heading's text is the article's title, not its body: counted, it would make the page around win.
+        if (!HEADING.test(c.name)) visit(c, inLink || c.name === 'a');
         continue;
       }
       const len = collapse(c).trim().length;
