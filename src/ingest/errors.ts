@@ -30,6 +30,9 @@ const REASON_TEXT: Record<FailureReason, string> = {
   oversized: 'content too large',
 };
 
+/** Every reason, for whoever says them in another language (src/i18n: one text per reason). */
+export const FAILURE_REASONS = Object.keys(REASON_TEXT) as FailureReason[];
+
 /** A document the ingest cannot read. The message names the file and the reason. */
 export class IngestError extends Error {
   readonly sourceFile: string;
