@@ -59,8 +59,8 @@ export function readHtml(sourceFile: string, bytes: Uint8Array): HtmlText {
   const whole = render(root, null, null);
   prune(root, (n) => CHROME_TAGS.has(n.name) || isChrome(n));
   const article = findArticle(root);
-  const heading = article ? findHeading(root, article) : null;
-  let lines = article ? render(root, heading ?? article, article) : render(root, null, null);
+  const heading = article ? findHeading(root, article.core) : null;
+  let lines = article ? render(root, heading ?? article.start, article.end) : render(root, null, null);
   // A page whose title is only in its <head> (no heading before the article): the title opens the text.
   if (!heading && metaTitle && !lines.slice(0, 3).some((l) => l.includes(metaTitle))) lines = [metaTitle, ...lines];
   if (lines.length === 0) throw new IngestError(sourceFile, 'empty', 'a web page without text');
@@ -191,13 +191,25 @@ function collapse(text: string): string {
     .replace(/[ \t\n\r\f\u00a0]+/g, ' ');
 }
 
+interface Article {
+  /** The element around most of the article's paragraphs. */
+  core: Node;
+  /** Where the article starts and the element it ends with (the core, or sibling blocks that continue it). */
+  start: Node;
+  end: Node;
+}
+
 /**
- * The element holding the article: each run of text not inside a link or a heading counts fully for its nearest container
- * and half for that container's parent container, so the element directly around the paragraphs wins over
- * the page (which holds them too, and the chrome) and over a list of links (which counts nothing).
+ * The element holding the article: each run of text not inside a link or a heading counts fully for its nearest
+ * container and half for that container's parent container, so the element directly around the paragraphs wins
+ * over the page (which holds them too, and the chrome) and over a list of links (which counts nothing). When the
+ * article's text is split between sibling blocks (a WeChat body's sections), the winner is one of them: the
+ * article then runs on through the blocks after it, as long as they hold a good share of text.
  */
-function findArticle(root: Node): Node | null {
+function findArticle(root: Node): Article | null {
   const score = new Map<Node, number>();
+  /** The counted runs of text in document order: where each stands, and its length. */
+  const runs: { parent: Node; len: number }[] = [];
   const containerOf = (n: Node | null): Node | null => {
     let c = n;
     while (c && !CONTAINER.has(c.name)) c = c.parent;
@@ -214,21 +226,43 @@ function findArticle(root: Node): Node | null {
       if (len === 0 || inLink) continue;
       const own = containerOf(node);
       if (!own) continue;
+      runs.push({ parent: node, len });
       score.set(own, (score.get(own) ?? 0) + len);
       const up = containerOf(own.parent);
       if (up) score.set(up, (score.get(up) ?? 0) + len / 2);
     }
   };
   visit(root, false);
-  let best: Node | null = null;
+  let core: Node | null = null;
   let bestScore = 0;
   for (const [node, s] of score) {
     if (s > bestScore) {
-      best = node;
+      core = node;
       bestScore = s;
     }
   }
-  return best;
+  if (!core) return null;
+  const within = (n: Node) => runs.map((r, i) => ({ ...r, i })).filter((r) => contains(n, r.parent));
+  const article: Article = { core, start: core, end: core };
+  let extent = core;
+  for (let up = containerOf(core.parent); up; up = containerOf(up.parent)) {
+    const mine = within(extent);
+    const last = mine[mine.length - 1].i;
+    const around = within(up);
+    const after = around.filter((r) => r.i > last).reduce((sum, r) => sum + r.len, 0);
+    if (after < 0.3 * mine.reduce((sum, r) => sum + r.len, 0)) break;
+    article.start = childOnPath(up, around[0].parent);
+    article.end = childOnPath(up, around[around.length - 1].parent);
+    extent = up;
+  }
+  return article;
+}
+
+/** The child of `ancestor` on the way down to `node` (the ancestor itself when the node is it). */
+function childOnPath(ancestor: Node, node: Node): Node {
+  let n = node;
+  while (n.parent && n.parent !== ancestor) n = n.parent;
+  return n.parent === ancestor ? n : ancestor;
 }
 
 function contains(ancestor: Node, node: Node): boolean {

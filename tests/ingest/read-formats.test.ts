@@ -100,6 +100,15 @@ describe('web pages', () => {
     ]);
   });
 
+  it('reads the whole article when its text is split between sibling blocks (sections of a WeChat body)', () => {
+    const para = (n: number) => `<p>第${n}段：企业开办、不动产登记、跨境贸易等领域的改革举措持续深化，群众和企业办事更加便利。</p>`;
+    const html = page(
+      `<h1 class="rich_media_title">某省优化营商环境典型案例</h1><div id="js_content"><section>${para(1)}${para(2)}${para(3)}</section><section>${para(4)}${para(5)}</section></div>
+       <div class="footer">主办单位：某省营商办</div>`,
+    );
+    expect(lines(html)).toEqual(['某省优化营商环境典型案例', ...[1, 2, 3, 4, 5].map((n) => expect.stringMatching(new RegExp(`^第${n}段`)))]);
+  });
+
   it('opens with the title of the <head> when the page shows none before its article', () => {
     const html = page('<div><p>正文第一段，内容较长。</p><p>正文第二段。</p></div>', '<meta charset="utf-8"><title>某市典型案例汇编_政务公开_某市人民政府</title>');
     expect(lines(html)[0]).toBe('某市典型案例汇编');
