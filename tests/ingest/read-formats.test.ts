@@ -2,11 +2,13 @@
 // Pages and documents here are small, written after the markup of real government sites, WeChat articles and
 // Word attachments; the whole notices are the golden fixtures (tests/fixtures/layouts/*.html, *.docx).
 import { readFileSync } from 'node:fs';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { IngestError, ingestCorpus, ingestDocument } from '../../src/ingest/pipeline.ts';
 import { documentText, looksLikeHtml } from '../../src/ingest/read-document.ts';
 import { bodyLines, readDocx } from '../../src/ingest/read-docx.ts';
+import { formatNumber } from '../../src/ingest/read-docx-numbering.ts';
 import { decodeHtml, readHtml } from '../../src/ingest/read-html.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -176,6 +178,33 @@ describe('Word documents', () => {
     expect(text).toContain('安徽省优化营商环境工作领导小组办公室');
     expect(text).toContain('2024年9月10日');
     expect(text.join('\n')).not.toContain('第五批');
+  });
+
+  it('writes the numbers Word draws before list paragraphs (一、 / (一) counting on per level, restarting below)', async () => {
+    const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: lvl, format, text, alignment: AlignmentType.LEFT });
+    const item = (text: string, lvl: number) => new Paragraph({ numbering: { reference: 'cases', level: lvl }, children: [new TextRun(text)] });
+    const doc = new Document({
+      numbering: { config: [{ reference: 'cases', levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、'), level(1, LevelFormat.CHINESE_COUNTING, '(%2)'), level(2, LevelFormat.DECIMAL, '%3.')] }] },
+      sections: [{ children: [item('甲市推行改革', 0), item('前移审核', 1), item('并联办理', 1), item('材料减少', 2), item('乙市打造平台', 0), item('归集政策', 1), new Paragraph('正文段落')] }],
+    });
+    const text = readDocx('n.docx', new Uint8Array(await Packer.toBuffer(doc)));
+    expect(text).toEqual(['一、甲市推行改革', '(一)前移审核', '(二)并联办理', '1.材料减少', '二、乙市打造平台', '(一)归集政策', '正文段落']);
+  });
+
+  it.each([
+    [1, 'chineseCounting', '一'],
+    [10, 'chineseCounting', '十'],
+    [12, 'chineseCounting', '十二'],
+    [20, 'chineseCounting', '二十'],
+    [105, 'chineseCounting', '一百零五'],
+    [110, 'chineseCounting', '一百一十'],
+    [3, 'decimalEnclosedCircle', '③'],
+    [2, 'ideographTraditional', '乙'],
+    [12, 'decimalFullWidth', '１２'],
+    [4, 'upperRoman', 'IV'],
+    [28, 'lowerLetter', 'bb'],
+  ])('list number %i as %s is %s', (n, format, expected) => {
+    expect(formatNumber(n, format)).toBe(expected);
   });
 
   it('refuses a damaged zip, a zip without a Word body, and a body that would inflate beyond the bound', () => {
