@@ -111,6 +111,24 @@ describe('web pages', () => {
     expect(lines(html)).toEqual(['某省优化营商环境典型案例', ...[1, 2, 3, 4, 5].map((n) => expect.stringMatching(new RegExp(`^第${n}段`)))]);
   });
 
+  it('reads an older site laid out in tables: title and info cells, the article in a cell of <br>-separated lines', () => {
+    const html = page(`<table><tr><td><a href="/">首页</a> | <a href="/">机构</a></td></tr></table>
+      <table><tr><td><ul><li><a>通知公告</a></li></ul><p>联系电话：0791-1234567</p></td>
+      <td><table><tr><td class="title">关于推广第三批优化营商环境典型案例的通知</td></tr>
+      <tr><td class="info">发布日期：2024-01-05　信息来源：市营商办</td></tr>
+      <tr><td id="zoom"><font size="3">各县（市、区）人民政府：<br>　　现将第三批典型案例印发给你们。<br>　　一、甲县推行“一件事”改革<br>　　甲县将企业开办涉及的事项整合办理，时间压缩至半天。</font></td></tr>
+      <tr><td align="right"><a href="javascript:window.print()">【打印】</a></td></tr></table></td></tr></table>
+      <table><tr><td>版权所有：某市人民政府　备案号：赣ICP备12345678号</td></tr></table>`);
+    expect(lines(html)).toEqual([
+      '关于推广第三批优化营商环境典型案例的通知',
+      '发布日期：2024-01-05　信息来源：市营商办',
+      '各县（市、区）人民政府：',
+      '现将第三批典型案例印发给你们。',
+      '一、甲县推行“一件事”改革',
+      '甲县将企业开办涉及的事项整合办理，时间压缩至半天。',
+    ]);
+  });
+
   it('opens with the title of the <head> when the page shows none before its article', () => {
     const html = page('<div><p>正文第一段，内容较长。</p><p>正文第二段。</p></div>', '<meta charset="utf-8"><title>某市典型案例汇编_政务公开_某市人民政府</title>');
     expect(lines(html)[0]).toBe('某市典型案例汇编');
