@@ -31,6 +31,7 @@ import type {
 
 import { IngestError, type FailureReason } from './errors.ts';
 import { documentText } from './read-document.ts';
+import type { PreRead } from './read-pdf.ts';
 
 export { IngestError, type FailureReason };
 export { decodeSource } from './read-text.ts';
@@ -43,6 +44,8 @@ export interface IngestDocumentInput {
   hints?: SourceHints;
   /** Values the analyst set (import preview): they win over the text's and the hints'. */
   overrides?: SourceHints;
+  /** A PDF's text, read beforehand (read-pdf.ts preReadPdf: PDF.js is asynchronous), or why it could not be. */
+  preRead?: PreRead;
 }
 
 /** Where a document-level value came from when the document's header did not state it. */
@@ -88,7 +91,8 @@ export interface DocumentResult {
 export function ingestDocument(input: IngestDocumentInput): DocumentResult {
   const { sourceFile, bytes } = input;
   const hints = input.hints ?? {};
-  const { text, notes } = documentText(sourceFile, bytes);
+  if (input.preRead && 'error' in input.preRead) throw input.preRead.error;
+  const { text, notes } = input.preRead ? { text: input.preRead.text, notes: [] } : documentText(sourceFile, bytes);
   const normalised = normaliseDocument(text);
   const segmented = segmentDocument(normalised);
   const segCases = segmented.cases;

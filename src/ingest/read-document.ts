@@ -56,7 +56,8 @@ export function documentText(sourceFile: string, bytes: Uint8Array): DocumentTex
     if (isEncryptedOffice(bytes)) throw new IngestError(sourceFile, 'encrypted', 'a password-protected Office document; save it without a password');
     throw new IngestError(sourceFile, 'unsupported', 'a Word 97–2003 (.doc) or WPS file; save it as .docx');
   }
-  if (startsWith(bytes, PDF)) throw new IngestError(sourceFile, 'unsupported', 'a PDF; copy its text into a .txt file');
+  // A PDF is read before the ingest runs (read-pdf.ts preReadPdf); here only when its caller did not.
+  if (startsWith(bytes, PDF)) throw new IngestError(sourceFile, 'unsupported', 'a PDF that was not read beforehand');
   const start = head(bytes);
   if (/^\{\\rtf/.test(start)) throw new IngestError(sourceFile, 'unsupported', 'an RTF file; save it as .docx');
   if (/^(?:From: <Saved by|MIME-Version:)/i.test(start) && /multipart\/related/i.test(start)) {

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headingToIndicator } from '../../src/ingest/classify.ts';
 import { IngestError, ingestDocument } from '../../src/ingest/pipeline.ts';
+import { preReadPdf, type PdfJs } from '../../src/ingest/read-pdf.ts';
 import { announcedCount } from '../../src/ingest/segment-header.ts';
 import { caseMarkerOf } from '../../src/ingest/segment-patterns.ts';
 
@@ -45,7 +46,7 @@ interface Expected {
 
 // A notice as published: text, a saved web page (GBK or UTF-8) or a Word file, each read by the same ingest.
 const fixtures = readdirSync(DIR)
-  .filter((f) => /\.(?:txt|html|docx)$/.test(f))
+  .filter((f) => /\.(?:txt|html|docx|pdf)$/.test(f))
   .map((f) => ({
     name: f.replace(/\.\w+$/, ''),
     file: f,
@@ -53,15 +54,20 @@ const fixtures = readdirSync(DIR)
     expected: JSON.parse(readFileSync(`${DIR}/${f.replace(/\.\w+$/, '.expected.json')}`, 'utf8')) as Expected,
   }));
 
+/** A PDF's text is read before the ingest, as the ETL and the import worker do (with PDF.js's build for Node). */
+const loadPdfJs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+const ingestFixture = async (f: (typeof fixtures)[number]) =>
+  ingestDocument({ sourceFile: f.file, bytes: f.bytes, preRead: await preReadPdf(f.file, f.bytes, loadPdfJs) });
+
 describe('layout fixtures (golden)', () => {
-  it('has a fixture for each layout the segmenter reads', () => {
-    const layouts = new Set(fixtures.map((f) => ingestDocument({ sourceFile: f.file, bytes: f.bytes }).report.layout.split(/[:+]/)[0]));
+  it('has a fixture for each layout the segmenter reads', async () => {
+    const layouts = new Set((await Promise.all(fixtures.map(ingestFixture))).map((r) => r.report.layout.split(/[:+]/)[0]));
     for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence', 'list-only']) expect(layouts).toContain(l);
   });
 
   for (const f of fixtures) {
-    it(f.name, () => {
-      const r = ingestDocument({ sourceFile: f.file, bytes: f.bytes });
+    it(f.name, async () => {
+      const r = await ingestFixture(f);
       const e = f.expected;
       expect(r.document.province).toBe(e.province);
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
