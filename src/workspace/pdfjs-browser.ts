@@ -1,15 +1,16 @@
-// PDF.js in the import worker, loaded when a PDF is imported: two chunks of the app's own build (nothing from
-// another origin; works offline). The import worker is already off the main thread, so PDF.js runs its own
-// worker code here (pdfjsWorker: its "fake worker") rather than starting a worker of its own.
+// PDF.js in the import worker, loaded when a PDF is imported: a chunk of the app's own build, and PDF.js's worker
+// script as an asset of it (nothing from another origin; works offline). Inside the import worker PDF.js runs
+// that script in the same thread (its "fake worker": the import is already off the main thread), which then
+// announces itself on the import worker's port — the page ignores messages that are no import reply.
+import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PdfJs } from '../ingest/read-pdf.ts';
 
 let loading: Promise<PdfJs> | null = null;
 
 export function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs')]);
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  loading ??= import('pdfjs-dist').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
     return pdfjs as unknown as PdfJs;
-  })();
+  });
   return loading;
 }

@@ -1,5 +1,6 @@
-// Notices as published — a saved government web page (GBK) and a Word file (.docx) — imported in real Chromium
-// through the preview, beside a damaged .docx: the two are read like a .txt (their cases and layout shown, the
+// Notices as published — a saved government web page (GBK), a Word file (.docx) and a PDF — imported in real
+// Chromium through the preview, beside a damaged .docx: the three are read like a .txt (PDF.js loaded from the
+// app's own build) (their cases and layout shown, the
 // page's left-out chrome noted), the damaged one is named with what is wrong and nothing else is lost; a page's
 // markup-like text is shown as text; confirmed, the cases join the views and a case shows its published text.
 // Screenshots of the preview with the web page (zh/en, 1440/390 px) go to /work/notes/shots/i9formats/.
@@ -20,6 +21,7 @@ const fixture = (name: string, mimeType: string) => ({
 });
 const govPage = fixture('gov-page-gbk.html', 'text/html');
 const word = fixture('word-case-table.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+const pdf = fixture('pdf-notice.pdf', 'application/pdf');
 const damaged = { name: 'damaged.docx', mimeType: word.upload.mimeType, buffer: word.upload.buffer.subarray(0, 300) };
 /** The WeChat article with markup written as text (&lt;img …&gt;) in its first case's title: to be shown, never run. */
 const INJECTED = '<img src=x onerror="window.__injected=1">';
@@ -46,11 +48,11 @@ describe('a web page and a Word file import through the preview like a .txt', ()
     await openWorkspace(page);
     // The picker offers the formats it reads.
     const accept = (await page.locator('[data-testid="import-input"]').getAttribute('accept')) ?? '';
-    for (const ext of ['.txt', '.html', '.htm', '.docx']) expect(accept).toContain(ext);
-    await page.locator('[data-testid="import-input"]').setInputFiles([govPage.upload, word.upload, damaged, markupPage]);
-    await expect.poll(() => page.locator('[data-testid="preview-doc"]').count(), { timeout: 240_000 }).toBe(3);
+    for (const ext of ['.txt', '.html', '.htm', '.docx', '.pdf']) expect(accept).toContain(ext);
+    await page.locator('[data-testid="import-input"]').setInputFiles([govPage.upload, word.upload, pdf.upload, damaged, markupPage]);
+    await expect.poll(() => page.locator('[data-testid="preview-doc"]').count(), { timeout: 240_000 }).toBe(4);
 
-    for (const f of [govPage, word]) {
+    for (const f of [govPage, word, pdf]) {
       const doc = page.locator(`[data-testid="preview-doc"][data-file="${f.upload.name}"]`);
       await expect(doc.locator('[data-testid="preview-cases"] tbody tr').count(), f.upload.name).resolves.toBe(f.expected.cases.length);
       await expect(doc.locator('[data-testid="preview-layout"]').textContent(), f.upload.name).resolves.toMatch(/版式：\S+/);
@@ -72,7 +74,7 @@ describe('a web page and a Word file import through the preview like a .txt', ()
     const failure = page.locator('[data-testid="import-error"] li[data-reason="malformed"]');
     await expect(failure.textContent()).resolves.toMatch(/damaged\.docx：文件已损坏或不完整/);
 
-    const total = govPage.expected.cases.length + word.expected.cases.length + wechat.expected.cases.length;
+    const total = [govPage, word, pdf, wechat].reduce((n, f) => n + f.expected.cases.length, 0);
     await expect(page.locator('[data-testid="preview-confirm"]').textContent()).resolves.toContain(String(total));
     const firstPageCase = (await pageDoc.locator('[data-testid="preview-cases"] tbody tr').last().getAttribute('data-case-id'))!;
     await page.locator('[data-testid="preview-confirm"]').click();
