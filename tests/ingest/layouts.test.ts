@@ -118,8 +118,8 @@ describe('layout fixtures (golden)', () => {
 });
 
 describe('the fixtures as one import', () => {
-  it('share no case: imported together (as the browser e2e test does), none is a duplicate of another', () => {
-    const read = fixtures.map((f) => ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes }));
+  it('share no case: imported together (as the browser e2e tests do), none is a duplicate of another', async () => {
+    const read = await Promise.all(fixtures.map(ingestFixture));
     const { matches } = dedupeCases(read.flatMap((r) => r.cases), read.map((r) => r.document));
     expect(matches.map((m) => `${m.case_id} ~ ${m.duplicate_of}`)).toEqual([]);
   });
