@@ -3,12 +3,10 @@
 //   search_text   (key, case_id, the searched text columns) one row per canonical published case, sorted by
 //                 key = the case's position in case_list's order (the Cases view's default order)
 //   search_chars  (gram, key) one row per distinct character of a case's text (gram: its code point)
-//   search_grams  (gram, key, next1, next2, next3, shared) one row per distinct phrase of five characters
-//                 starting at any character of a case's text: gram = its first two code points packed into one
-//                 integer (first << 21 | second), next1..3 the three after them (0 past the text's end);
-//                 sorted by gram, key, next1, next2, next3. `shared` = how many of (key, next1, next2) the row
-//                 shares with the row before it (0: the case's first row of this gram; 1: the same case, a new
-//                 next1; …), so that one row per case answers a phrase of two to five characters.
+//   search_grams  (gram, key, next1, next2, next3) one row per character of a case's text: the phrase of five
+//                 characters starting there, gram = its first two code points packed into one integer
+//                 (first << 21 | second), next1..3 the three after them (0 past the text's end); sorted by
+//                 gram, key, next1, next2, next3.
 // Both postings tables are sorted by gram first, so DuckDB's zone maps skip every other gram's rows, and then by
 // key, so a term's rows come in the Cases view's default order.
 // A case's text is its searched columns joined by a newline; search terms never hold whitespace (searchTerms
@@ -17,8 +15,8 @@
 //
 // What the postings answer (searchCandidatesSql), one row per case:
 //   a term of 1 character: exactly the cases holding it (search_chars);
-//   a term of 2 to 5 characters: exactly the cases holding it (search_grams: its head bigram's rows whose next
-//     characters are the term's, the first of each case's such rows);
+//   a term of 2 to 5 characters: exactly the cases holding it (search_grams: the distinct keys of its head
+//     bigram's rows whose next characters are the term's);
 //   a longer term: the cases holding each of its 5-character pieces, a superset, verified against the texts.
 // Only published cases are indexed: the analyst's imported cases are few and searched by their text directly.
 import type { IndexTable } from './indexes.ts';
@@ -66,18 +64,15 @@ const SEARCH_GRAMS: IndexTable = {
   published: 'search_grams',
   base: 'base_search_grams',
   // Over the text table written just before (export order: SEARCH_INDEXES). Code points by string_split (not
-  // bytes); per case, the phrase starting at every character whose head bigram holds no newline, made
-  // distinct and sorted (the table's order within one case's rows), then `shared` from the phrase before it
-  // in that order. No global hash table, one sort at the end.
-  select: () => `SELECT p.gram, key, ${NEXT_COLUMNS.map((c) => `p.${c}`).join(', ')}, p.shared FROM (
-  SELECT key, unnest(list_transform(phrases, (p, j) -> {${['gram', ...NEXT_COLUMNS].map((c) => `${c}: p.${c}`).join(', ')},
-    shared: (CASE WHEN j = 1 OR phrases[j - 1].gram <> p.gram THEN 0
-      ${NEXT_COLUMNS.slice(0, -1).map((c, i) => `WHEN phrases[j - 1].${c} <> p.${c} THEN ${i + 1}`).join(' ')} ELSE ${NEXT} END)::UTINYINT})) AS p
-  FROM (
-    SELECT key, list_sort(list_distinct(list_transform(
-      list_filter(range(1, len(cps)), i -> cps[i] <> 10 AND cps[i + 1] <> 10),
-      i -> {gram: (cps[i]::BIGINT << ${SECOND_BITS}) | cps[i + 1], ${NEXT_COLUMNS.map((c, k) => `${c}: coalesce(cps[i + ${k + 2}], 0)`).join(', ')}}))) AS phrases
-    FROM (SELECT key, list_transform(string_split(${INDEXED_TEXT}, ''), ch -> unicode(ch)) AS cps FROM ${SEARCH_TEXT.base})))`,
+  // bytes); a row per position whose head bigram holds no newline, as it comes: making a case's phrases
+  // distinct in SQL (list_distinct or list_sort over structs, or a window for the first of each) cost 3–10×
+  // the rest of the export at 2,000 cases, so a phrase found twice in a case is two rows and a search takes
+  // the distinct keys. One sort at the end.
+  select: () => `SELECT (cps[i]::BIGINT << ${SECOND_BITS}) | cps[i + 1] AS gram, key,
+  ${NEXT_COLUMNS.map((c, k) => `coalesce(cps[i + ${k + 2}], 0) AS ${c}`).join(', ')}
+FROM (SELECT key, cps, unnest(range(1, len(cps))) AS i
+  FROM (SELECT key, list_transform(string_split(${INDEXED_TEXT}, ''), ch -> unicode(ch)) AS cps FROM ${SEARCH_TEXT.base}))
+WHERE cps[i] <> 10 AND cps[i + 1] <> 10`,
   order: `gram, key, ${NEXT_COLUMNS.join(', ')}`,
 };
 
@@ -98,8 +93,7 @@ export function answeredByIndex(term: string): boolean {
 function phraseKeysSql(cps: number[], chars: string, grams: string): string {
   if (cps.length === 1) return `SELECT key FROM ${chars} WHERE gram = ${literal(cps[0])}`;
   const nexts = cps.slice(2).map((cp, k) => `${NEXT_COLUMNS[k]} = ${literal(cp)}`);
-  // The first of a case's rows that agree on the phrase's characters: no row before it shares them all.
-  return `SELECT key FROM ${grams} WHERE ${[`gram = ${literal(cps[0] * 2 ** SECOND_BITS + cps[1])}`, ...nexts, `shared < ${cps.length - 1}`].join(' AND ')}`;
+  return `SELECT DISTINCT key FROM ${grams} WHERE ${[`gram = ${literal(cps[0] * 2 ** SECOND_BITS + cps[1])}`, ...nexts].join(' AND ')}`;
 }
 
 /**
