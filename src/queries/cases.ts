@@ -159,7 +159,9 @@ ${tail}`,
   // filter, the keys alone: case_list's key is that order, so the page is the smallest keys and the total
   // their count, and no case_list row but the page's is read. The texts of those that must hold a term
   // longer than five characters are read to verify it (its pieces may lie apart): in a MATERIALIZED step,
-  // so that DuckDB matches the candidates' texts only, not every text before the join. Imported cases (no
+  // so that DuckDB matches the candidates' texts only, not every text before the join. DuckDB reads only the
+  // blocks of the candidates' rows when they are few (up to 50, it hands the join's keys to the text table's
+  // scan as a list); with none it would scan every text, hence a key no case has (-1) joined to them. Imported cases (no
   // key: the published index does not hold them) by their own texts. The page is the top-n of the published
   // matches' first rows by key order and the imported matches, whose full rows alone are read.
   const unverified = terms.filter((t) => !answeredByIndex(t));
@@ -173,7 +175,7 @@ ${tail}`,
   const verified = unverified.length
     ? `\n), checked AS MATERIALIZED (
   SELECT t.key, ${unverified.map((term) => termMatch(term, 't')).join(' AND ')} AS holds
-  FROM base_search_text t WHERE t.key IN (SELECT key FROM candidates)`
+  FROM (SELECT key FROM candidates UNION ALL SELECT -1) c JOIN base_search_text t ON t.key = c.key`
     : '';
   const candidates = byKey
     ? searchCandidatesSql(terms)
