@@ -161,9 +161,9 @@ ${tail}`,
   // longer than five characters are read to verify it (its pieces may lie apart): in a MATERIALIZED step,
   // so that DuckDB matches the candidates' texts only, not every text before the join. DuckDB reads only the
   // blocks of the candidates' rows when they are few (up to 50, it hands the join's keys to the text table's
-  // scan as a list); with none it would scan every text, hence a key no case has (-1) joined to them. Imported cases (no
-  // key: the published index does not hold them) by their own texts. The page is the top-n of the published
-  // matches' first rows by key order and the imported matches, whose full rows alone are read.
+  // scan as a list); with none it would scan every text, hence a key no case has (-1) joined to them.
+  // Imported cases (no key: the published index does not hold them) by their own texts. The page is the top-n
+  // of the published matches' first rows by key order and the imported matches, whose full rows alone are read.
   const unverified = terms.filter((t) => !answeredByIndex(t));
   const where = caseListWhere(filters, 'c');
   const key = sortKey(sort);
