@@ -6,9 +6,10 @@
 //   search_grams  (gram, key, next1, next2, next3) one row per character of a case's text: the phrase of five
 //                 characters starting there, gram = its first two code points packed into one integer
 //                 (first << 21 | second), next1..3 the three after them (0 past the text's end); sorted by
-//                 gram, key, next1, next2, next3.
-// Both postings tables are sorted by gram first, so DuckDB's zone maps skip every other gram's rows, and then by
-// key, so a term's rows come in the Cases view's default order.
+//                 gram, next1, next2, next3, key: a term's rows are one run of the table (its head bigram's,
+//                 narrowed by each next character it has), so DuckDB's zone maps skip every other row, and the
+//                 next characters compress to runs (sorted by key before them, they took 5–6 bytes a row).
+// search_chars is sorted by gram, then key (the Cases view's default order).
 // A case's text is its searched columns joined by a newline; search terms never hold whitespace (searchTerms
 // splits on it), so no posting whose first two characters hold a newline is written, and no term matches
 // across columns.
@@ -73,7 +74,7 @@ const SEARCH_GRAMS: IndexTable = {
 FROM (SELECT key, cps, unnest(range(1, len(cps))) AS i
   FROM (SELECT key, list_transform(string_split(${INDEXED_TEXT}, ''), ch -> unicode(ch)) AS cps FROM ${SEARCH_TEXT.base}))
 WHERE cps[i] <> 10 AND cps[i + 1] <> 10`,
-  order: `gram, key, ${NEXT_COLUMNS.join(', ')}`,
+  order: `gram, ${NEXT_COLUMNS.join(', ')}, key`,
 };
 
 /** The search index's tables, in the order the export writes them (the postings read the texts). */
