@@ -3,7 +3,7 @@
 // their cases in two columns, and nearest-case pairs.
 import { useCallback, useMemo } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
-import { QueryChart } from '../../components/QueryChart.tsx';
+import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import '../views.css';
@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, type CompareShareRow } from '../../queries/compare.ts';
+import { caseSummaryRows, sharesFromSummary } from '../../queries/summaries.ts';
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
@@ -27,9 +28,13 @@ export function CompareView({ state, update }: ViewProps) {
   const nameA = provinceName(a);
   const nameB = provinceName(b);
 
+  // The shares: summed from case_summary read once (summaries.ts), so the indicator is known at once after a
+  // filter change and its questions go to the worker together. The chart's SQL button shows compareShares.
   const sharesQuery = compareShares({ filters: state.filters, a, b });
-  const shares = useSql(sharesQuery);
-  const rows = shares.data ?? [];
+  const shares = useSql(caseSummaryRows());
+  const filters = state.filters;
+  const shareRows = useMemo(() => shares.data && sharesFromSummary(shares.data, filters, a, b), [shares.data, filters, a, b]);
+  const rows = shareRows ?? [];
   // The filter bar's indicator wins, even where neither province has cases of it (the view says so).
   const barIndicators = state.filters.indicators;
   const indicator = barIndicators.length > 0 ? chosenIndicator(state) : defaultIndicator(rows, state.indicator);
@@ -95,9 +100,12 @@ export function CompareView({ state, update }: ViewProps) {
         <BriefButton state={state} indicator={indicator} />
       </div>
 
-      <QueryChart
+      <ChartCard
         title={t('cmp.shares')}
         query={sharesQuery}
+        rows={shareRows}
+        status={shares.status}
+        error={shares.error}
         note={first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined}
         height={Math.max(260, rows.length * 24 + 70)}
         columns={[
