@@ -8,7 +8,7 @@
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
 //   BENCH_SKIP=ingest,browser,100k,1m,views,cold,corpus,overview  skip parts (cold: one cold load instead of
 //                        BENCH_COLD_RUNS; corpus: the corpus's Overview and views; overview: the synthetic sizes' Overview).  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
-//                        (Parquet, dashboard.duckdb, overview.json), reused while current.
+//                        (Parquet, dashboard.duckdb, the snapshots overview.json and view-*.json), reused while current.
 //   BENCH_VIEWS=cases,compare,indicator,data,search  only these of the other views (default: all)
 //   BENCH_QUERY_DETAIL=1  log each other view's queries: cold (start, duration, data read meanwhile), filter (median / p95 per query)
 //   BENCH_SEARCH_TERM (不动产): the term of the search view

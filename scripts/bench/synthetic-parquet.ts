@@ -4,7 +4,7 @@
 // figures (≈12 per case, as in the real data) and similar pairs are copied with it. So texts, figures and
 // value distributions are real, only the volume grows. Same columns and types as the real files.
 // Then, as the ETL does (src/export/index.ts), the browser's files beside them: dashboard.duckdb (the Parquet
-// files copied table for table, what the app attaches over HTTP) and overview.json (the landing view's numbers,
+// files copied table for table, what the app attaches over HTTP) and the views' snapshots (overview.json, view-*.json:
 // computed over that file), so a cold load of synthetic data is measured as deployed — and never shows the
 // corpus's snapshot over synthetic data (the server serves /data/ from this directory only).
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,9 +13,10 @@ import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { silentLogger } from '../../src/export/logger.ts';
-import { writeOverviewSnapshot } from '../../src/export/overview-snapshot.ts';
+import { writeSnapshots } from '../../src/export/snapshots.ts';
 import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL } from '../../src/sql/tables.ts';
-import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../../src/queries/overview.ts';
+import { overviewSnapshotQueries } from '../../src/queries/overview.ts';
+import { OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { PROVINCES } from './synthetic-corpus.ts';
 
@@ -28,7 +29,7 @@ export interface SyntheticSummary {
   /** Size of dashboard.duckdb in bytes. */
   dbBytes: number;
   /** What had to be (re)written this time: [] when everything was reused from the cache. */
-  written: ('parquet' | 'dashboard.duckdb' | 'overview.json')[];
+  written: ('parquet' | 'dashboard.duckdb' | 'snapshots')[];
 }
 
 /** The five Parquet files of the contract (src/sql/tables.ts DATA_FILES), without the extension. */
@@ -55,15 +56,16 @@ async function dashboardDbCurrent(dir: string): Promise<boolean> {
 }
 
 /**
- * overview.json is usable when it is newer than dashboard.duckdb and holds exactly the SQL texts the app
- * asks for now (the app uses a snapshot only for an identical SQL text: a stale one would silently make the
- * bench measure the live fallback instead of the deployed landing view).
+ * The snapshots (overview.json, view-*.json) are usable when each is newer than dashboard.duckdb and overview.json
+ * holds exactly the SQL texts the app asks for now (the app uses a snapshot only for an identical SQL text: a
+ * stale one would silently make the bench measure the live fallback instead of the deployed view). Delete the
+ * view-*.json files after changing a view's queries.
  */
 function snapshotCurrent(dir: string): boolean {
-  const file = join(dir, OVERVIEW_SNAPSHOT_FILE);
-  if (mtime(file) <= mtime(join(dir, DASHBOARD_DB_FILE))) return false;
+  const db = mtime(join(dir, DASHBOARD_DB_FILE));
+  if (SNAPSHOT_FILES.some((f) => mtime(join(dir, f)) <= db)) return false;
   try {
-    const saved = (JSON.parse(readFileSync(file, 'utf8')) as OverviewSnapshot).queries.map((q) => q.sql);
+    const saved = (JSON.parse(readFileSync(join(dir, OVERVIEW_SNAPSHOT_FILE), 'utf8')) as Snapshot).queries.map((q) => q.sql);
     const wanted = overviewSnapshotQueries().map((q) => q.sql);
     return saved.length === wanted.length && wanted.every((sql) => saved.includes(sql));
   } catch {
@@ -73,7 +75,7 @@ function snapshotCurrent(dir: string): boolean {
 
 /**
  * Write documents/cases/metrics/indicators/similar.parquet for `cases` cases into `outDir`, then
- * dashboard.duckdb and overview.json from them. Each part is reused when already there and current
+ * dashboard.duckdb and the views' snapshots from them. Each part is reused when already there and current
  * (a cache directory from before the DuckDB file existed gets just the missing files).
  */
 export async function writeSyntheticParquet(sourceDir: string, outDir: string, cases: number): Promise<SyntheticSummary> {
@@ -135,8 +137,8 @@ export async function writeSyntheticParquet(sourceDir: string, outDir: string, c
     await writeDashboardDb(outDir, silentLogger);
   }
   if (!snapshotCurrent(outDir)) {
-    written.push('overview.json');
-    await writeOverviewSnapshot(outDir, silentLogger);
+    written.push('snapshots');
+    await writeSnapshots(outDir, silentLogger);
   }
   return { ...summary, dbBytes: statSync(join(outDir, DASHBOARD_DB_FILE)).size, written };
 }

@@ -8,7 +8,7 @@ import { QueryChart } from '../QueryChart.tsx';
 import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
-import { useSql } from '../../hooks/useSql.ts';
+import { useViewSql } from '../../hooks/useSnapshotSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -17,8 +17,8 @@ import {
   measureRows,
   measureSummary,
   MEASURES_SHOWN_PER_PROVINCE,
+  pickDimension,
   type DimensionCode,
-  type MeasureDimensionRow,
   type MeasureRow,
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
@@ -42,20 +42,13 @@ export interface MeasuresPanelProps {
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 
-/** The dimension to show: the chosen one if the cases report it, else time, else the first reported. */
-function pickDimension(available: MeasureDimensionRow[], chosen: string | null): string | null {
-  const codes = available.map((r) => r.dimension);
-  if (chosen && codes.includes(chosen)) return chosen;
-  return codes.includes('time') ? 'time' : (codes[0] ?? null);
-}
-
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
 export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   const [chosen, setChosen] = useState<string | null>(null);
   const base = { filters, indicator, provinces };
-  const dimensions = useSql(waiting ? null : measureDimensions(base));
+  const dimensions = useViewSql(waiting ? null : measureDimensions(base));
   const dimension = pickDimension(dimensions.data ?? [], chosen);
   const params = { ...base, dimension: dimension ?? '' };
   // At national scale a dimension has thousands of measures: a sample per province is charted and listed,
@@ -63,8 +56,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const rowsQ = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
   const summaryQ = measureSummary(params);
   // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
-  const rows = useSql(dimension && !waiting ? rowsQ : null);
-  const summary = useSql(dimension && !waiting ? summaryQ : null);
+  const rows = useViewSql(dimension && !waiting ? rowsQ : null);
+  const summary = useViewSql(dimension && !waiting ? summaryQ : null);
 
   const dimName = dimension ? t(dimKey(dimension)) : '';
   const unitNorm = rows.data?.find((r) => r.unit_norm)?.unit_norm ?? '';
@@ -183,6 +176,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
                     paused={waiting}
+                    useResult={useViewSql}
                     select={selectAfter}
                     height={bandsHeight}
                     note={log ? t('meas.logNote') : undefined}
@@ -196,6 +190,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
                     paused={waiting}
+                    useResult={useViewSql}
                     select={selectReductions}
                     height={bandsHeight}
                     columns={csvColumns}
@@ -210,6 +205,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
                 paused={waiting}
+                useResult={useViewSql}
                 select={selectDrawnPairs}
                 height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
                 note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']

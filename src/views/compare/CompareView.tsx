@@ -12,11 +12,13 @@ import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { defaultIndicator } from '../../components/compare/pick.ts';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
-import { isCurrent, useSql } from '../../hooks/useSql.ts';
+import { useSnapshotSql, useViewSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { isCurrent } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
+import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, type CompareShareRow } from '../../queries/compare.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -27,8 +29,10 @@ export function CompareView({ state, update }: ViewProps) {
   const nameA = provinceName(a);
   const nameB = provinceName(b);
 
+  // Saved at export: the default provinces' answers with no filter (other provinces are not found in the file).
+  const snapshot = unfiltered(state.filters) ? VIEW_SNAPSHOT_FILES.compare : null;
   const sharesQuery = compareShares({ filters: state.filters, a, b });
-  const shares = useSql(sharesQuery);
+  const shares = useSnapshotSql(sharesQuery, snapshot);
   const rows = shares.data ?? [];
   // The filter bar's indicator wins, even where neither province has cases of it (the view says so).
   const barIndicators = state.filters.indicators;
@@ -39,8 +43,8 @@ export function CompareView({ state, update }: ViewProps) {
   const ask = indicator !== null && isCurrent(shares);
   const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
   const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
-  const cases = useSql(ask ? casesQuery : null);
-  const pairs = useSql(ask ? pairsQuery : null);
+  const cases = useSnapshotSql(ask ? casesQuery : null, snapshot);
+  const pairs = useSnapshotSql(ask ? pairsQuery : null, snapshot);
   const provinces = useMemo(() => [a, b], [a, b]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
   const sharesOption = useCallback(
@@ -84,6 +88,7 @@ export function CompareView({ state, update }: ViewProps) {
     );
 
   return (
+    <ViewSnapshotFile value={snapshot}>
     <div className="v-view" data-testid="compare-view">
       <div className="v-toolbar">
         <ProvincePicker label={t('cmp.a')} value={a} testId="compare-a" onChange={(p) => update({ compareA: p })} />
@@ -109,6 +114,7 @@ export function CompareView({ state, update }: ViewProps) {
           { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
         ]}
         option={sharesOption}
+        useResult={useViewSql}
         onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
       />
 
@@ -173,5 +179,6 @@ export function CompareView({ state, update }: ViewProps) {
         </>
       )}
     </div>
+    </ViewSnapshotFile>
   );
 }

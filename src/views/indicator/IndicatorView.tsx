@@ -9,7 +9,8 @@ import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { isCurrent, useSql } from '../../hooks/useSql.ts';
+import { useSnapshotSql, useViewSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { isCurrent } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -22,28 +23,23 @@ import {
   indicatorCounts,
   indicatorMoney,
   FIGURE_LIMIT,
+  pickIndicator,
   type CountFigureRow,
-  type IndicatorOptionRow,
   type IndicatorProvinceRow,
   type MoneyFigureRow,
 } from '../../queries/indicator.ts';
+import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
-
-/** The indicator to show: the one chosen (filter bar first, url-state.ts), else the one with most cases. */
-function pickIndicator(options: IndicatorOptionRow[], chosen: string | null): string | null {
-  if (chosen) return chosen;
-  let best: IndicatorOptionRow | null = null;
-  for (const r of options) if (!best || r.cases > best.cases) best = r;
-  return best ? best.code : null;
-}
 
 const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
 
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
   // The picker, the provinces chart and the list's total come from one query (indicatorCaseCounts).
-  const caseCounts = useSql(indicatorCaseCounts(state.filters));
+  // Saved at export with no filter: the indicator list, and each indicator's answers in a file of its own.
+  const saved = unfiltered(state.filters);
+  const caseCounts = useSnapshotSql(indicatorCaseCounts(state.filters), saved ? VIEW_SNAPSHOT_FILES.indicator : null);
   const options = useMemo(() => caseCountOptions(caseCounts.data ?? []), [caseCounts.data]);
   const chosen = chosenIndicator(state);
   const indicator = pickIndicator(options, chosen);
@@ -52,6 +48,7 @@ export function IndicatorView({ state, update }: ViewProps) {
     [caseCounts.data, indicator],
   );
 
+  const snapshot = saved && indicator ? indicatorSnapshotFile(indicator) : null;
   const params = { filters: state.filters, indicator: indicator ?? '' };
   const provincesQ = indicatorByProvince(params);
   const moneyQ = indicatorMoney(params);
@@ -63,7 +60,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
   const enabled = indicator !== null && (chosen !== null || isCurrent(caseCounts));
-  const units = useSql(enabled ? unitsQ : null);
+  const units = useSnapshotSql(enabled ? unitsQ : null, snapshot);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
   const unitList = (units.data ?? []).map((r) => r.unit);
@@ -71,8 +68,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   const unit = picked ?? unitList[0] ?? null;
   // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
   const countsQ = indicatorCounts({ ...params, unit: picked });
-  useSql(enabled ? countsQ : null); // the chart below shares this run (same SQL)
-  const cases = useSql(enabled ? casesQ : null);
+  useSnapshotSql(enabled ? countsQ : null, snapshot); // the chart below shares this run (same SQL)
+  const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // Stable per language (ChartCard re-options a chart when its builder changes).
   const provincesChart = useCallback((rows: IndicatorProvinceRow[]) => provincesOption(rows, provinceName, t('col.cases')), [provinceName, t]);
   const moneyChart = useCallback((rows: MoneyFigureRow[]) => moneyOption(rows, placeName, lang), [placeName, lang]);
@@ -107,7 +104,7 @@ export function IndicatorView({ state, update }: ViewProps) {
       </div>
 
       {indicator && (
-        <>
+        <ViewSnapshotFile value={snapshot}>
           <MeasuresPanel
             key={indicator}
             filters={state.filters}
@@ -135,6 +132,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               title={t('ind.money')}
               query={moneyQ}
               paused={!enabled}
+              useResult={useViewSql}
               height={(rows) => chartHeight(rows, 22)}
               note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
@@ -158,6 +156,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             }
             query={countsQ}
             paused={!enabled}
+            useResult={useViewSql}
             height={(rows) => chartHeight(rows, 20)}
             note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
@@ -180,7 +179,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               )}
             </QueryState>
           </section>
-        </>
+        </ViewSnapshotFile>
       )}
     </div>
   );

@@ -1,0 +1,44 @@
+// Whether the views' saved answers (the export's snapshots) may be shown. They are the published data's
+// answers: once the analyst's workspace holds anything (documents imported, labels set — in this session or
+// stored from an earlier one, restored when the engine starts), the same SQL answers otherwise, so no saved
+// answer is shown again for the rest of the page's life; the views wait for DuckDB as without snapshots.
+import { useSyncExternalStore } from 'react';
+import { storedWorkspaceIsEmpty } from '../workspace/stored.ts';
+
+/** 'checking' until the browser's storage has been read. */
+export type SnapshotTrust = 'checking' | 'usable' | 'outdated';
+
+let trust: SnapshotTrust = 'checking';
+let checking: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+function set(next: SnapshotTrust): void {
+  if (trust === next) return;
+  trust = next;
+  for (const listener of [...listeners]) listener();
+}
+
+function checkStorage(): void {
+  checking ??= storedWorkspaceIsEmpty().then(
+    (empty) => {
+      if (trust === 'checking') set(empty ? 'usable' : 'outdated');
+    },
+    () => set('outdated'),
+  );
+}
+
+/** The workspace changed (an import, a label, a removal): saved answers no longer hold, for good. */
+export function markSnapshotsOutdated(): void {
+  set('outdated');
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** React: whether saved answers may be shown (reads the storage on first use). */
+export function useSnapshotTrust(): SnapshotTrust {
+  checkStorage();
+  return useSyncExternalStore(subscribe, () => trust);
+}
