@@ -37,8 +37,13 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** React: whether saved answers may be shown (reads the storage on first use). */
-export function useSnapshotTrust(): SnapshotTrust {
+/** Whether saved answers may be shown now (the first call starts reading the storage). */
+export function snapshotTrust(): SnapshotTrust {
   checkStorage();
-  return useSyncExternalStore(subscribe, () => trust);
+  return trust;
+}
+
+/** React: snapshotTrust(), re-rendering when it changes. */
+export function useSnapshotTrust(): SnapshotTrust {
+  return useSyncExternalStore(subscribe, snapshotTrust);
 }

@@ -57,10 +57,11 @@ export function useSnapshotSql<R extends object = Row>(query: NamedQuery<R> | nu
     queryFn: () => fetchSnapshot(file!),
     staleTime: Infinity,
     gcTime: Infinity,
-    enabled: lookedUp,
+    // Not fetched at all for a workspace that is not empty (read from the browser's storage first: a few ms).
+    enabled: lookedUp && trust === 'usable',
   });
   // The saved rows are this very SQL's answer (exported from the same query), so of its row type.
-  const saved = lookedUp && trust === 'usable' && query ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
+  const saved = lookedUp && query ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
   const holdLive = lookedUp && !engineWanted && (trust === 'checking' || snapshot.isPending || saved !== undefined);
   const live = useSql(holdLive ? null : query);
   // A query no saved answer holds needs the engine now: release everything else waiting for it too.

@@ -55,16 +55,18 @@ async function holdDatabase(context: BrowserContext) {
 /** The view drawn: its content there, nothing waiting, every chart card with its canvas. */
 const DRAWN = (content: string) => {
   const main = document.querySelector('main.view');
-  if (!main || main.querySelector('[aria-busy="true"]') || !main.querySelector(content)) return false;
+  // (.query-activity: the header's "queries running" sign, there while DuckDB is held back.)
+  if (!main || main.querySelector('[aria-busy="true"]:not(.query-activity)') || !main.querySelector(content)) return false;
   return [...main.querySelectorAll('.chart-card')].every((c) => c.querySelector('canvas') || c.querySelector('.query-empty, .query-error'));
 };
 
-/** What the view shows: its text (without the load progress line) and every chart's data. */
+/** What the view shows: its text and every chart's data. */
 async function onScreen(page: Page) {
   return page.evaluate(() => {
     const main = document.querySelector('main.view') as HTMLElement;
-    const progress = main.querySelector('.load-progress') as HTMLElement | null;
-    const text = progress ? main.innerText.replace(progress.innerText, '') : main.innerText;
+    // Without the load progress line and the "queries running" sign (there while loading, by design).
+    let text = main.innerText;
+    for (const sign of main.querySelectorAll<HTMLElement>('.load-progress, .query-activity')) text = text.replace(sign.innerText, '');
     const registry = (globalThis as unknown as { __charts: Map<string, { getOption: () => Record<string, unknown> }> }).__charts;
     const charts: Record<string, unknown> = {};
     for (const card of main.querySelectorAll('.chart-card[data-query-id]')) {
@@ -122,7 +124,7 @@ describe('views drawn from their saved answers before DuckDB', () => {
 });
 
 describe('a workspace that is not empty', () => {
-  it('no saved answer is fetched or shown: the views wait for DuckDB and show the analyst’s data', async () => {
+  it('no saved answer is fetched or shown: the views wait for DuckDB', async () => {
     const [c] = await db.all<{ case_id: string }>(
       "SELECT case_id FROM cases WHERE duplicate_of IS NULL AND indicator <> 'tax' ORDER BY case_id LIMIT 1",
     );
@@ -142,7 +144,7 @@ describe('a workspace that is not empty', () => {
       // The engine starts at once (nothing to wait for): by the time it asks for the database, nothing is drawn.
       await asked;
       expect(await page.locator('[data-table-id="cases.search"] tbody tr').count()).toBe(0);
-      expect(await page.locator('main.view [aria-busy="true"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('main.view .query-loading[aria-busy="true"]').count()).toBeGreaterThan(0);
       release();
       await page.waitForFunction(DRAWN, '[data-table-id="cases.search"] tbody tr', { timeout: 60_000 });
       // Nor on the landing view, nor on the Indicator view (its list, and the picked indicator's file).
