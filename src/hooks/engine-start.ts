@@ -4,7 +4,7 @@
 // data, an error, a hidden tab), so it never waits forever. Anything that needs a query the snapshot
 // cannot answer does not wait for this at all: runQuery starts the engine itself (db/duckdb.ts).
 // The first chart's mark is handed in (main.tsx), so this module knows nothing of the charts.
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 
 /** Start the engine this long after the page started if no chart has been drawn by then. */
 export const FALLBACK_MS = 3000;
@@ -43,18 +43,6 @@ const IDLE_MAX_MS = 300;
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_MAX_MS });
   else setTimeout(run, 0);
-}
-
-/**
- * A view without charts (a table): its first paint from saved answers stands for the first chart. Once
- * `drawn` and the frame is on screen, the engine is wanted when the page is next idle.
- */
-export function useWantEngineWhenDrawn(drawn: boolean): void {
-  useEffect(() => {
-    if (!drawn || wanted) return;
-    const frame = requestAnimationFrame(() => whenIdle(wantEngine));
-    return () => cancelAnimationFrame(frame);
-  }, [drawn]);
 }
 
 /**

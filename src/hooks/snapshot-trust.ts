@@ -43,6 +43,13 @@ export function snapshotTrust(): SnapshotTrust {
   return trust;
 }
 
+/** Once the storage has been read: whether saved answers may be shown. */
+export async function snapshotTrustKnown(): Promise<SnapshotTrust> {
+  checkStorage();
+  await checking;
+  return trust;
+}
+
 /** React: snapshotTrust(), re-rendering when it changes. */
 export function useSnapshotTrust(): SnapshotTrust {
   return useSyncExternalStore(subscribe, snapshotTrust);

@@ -10,7 +10,8 @@ import { dataUrl } from '../db/data-url.ts';
 import type { Snapshot } from '../queries/snapshot.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { useEngineWanted, wantEngine } from './engine-start.ts';
-import { useSnapshotTrust } from './snapshot-trust.ts';
+import { queryClient } from './query-client.ts';
+import { snapshotTrustKnown, useSnapshotTrust } from './snapshot-trust.ts';
 import { useSql } from './useSql.ts';
 
 /** Saved rows by SQL text; empty when the file is missing or unreadable (the view then waits for DuckDB). */
@@ -23,6 +24,13 @@ async function fetchSnapshot(file: string): Promise<Map<string, Row[]>> {
   } catch {
     return new Map(); // e.g. a dev server answering index.html for a missing file
   }
+}
+
+const snapshotQuery = (file: string) => ({ queryKey: ['snapshot', file], queryFn: () => fetchSnapshot(file), staleTime: Infinity, gcTime: Infinity });
+
+/** Fetch `file` now, if saved answers may be shown (the view that reads it shares the fetch). */
+export async function prefetchSnapshot(file: string): Promise<void> {
+  if ((await snapshotTrustKnown()) === 'usable') await queryClient.prefetchQuery(snapshotQuery(file));
 }
 
 /** Where a view's saved answers are: its file and, when known in advance, the SQL texts it holds. */
@@ -43,8 +51,9 @@ export interface SnapshotResult<R extends object = Row> {
 
 /**
  * useSql, but answered from `source` (a file name, or null: no saved answers for this state) while the live
- * query has no rows yet. A query the file answers does not start DuckDB before the first chart is drawn
- * (hooks/engine-start.ts): the live run waits until then. Any other query runs at once and starts the engine.
+ * query has no rows yet. On the landing view a query the file answers does not start DuckDB before the first
+ * chart is drawn (hooks/engine-start.ts): its live run waits until then. The other views want DuckDB from the
+ * start (App.tsx), so their live runs start at once, alongside. A query the file lacks starts the engine.
  */
 export function useSnapshotSql<R extends object = Row>(query: NamedQuery<R> | null, source: SnapshotSource | string | null): SnapshotResult<R> {
   const engineWanted = useEngineWanted();
@@ -53,10 +62,7 @@ export function useSnapshotSql<R extends object = Row>(query: NamedQuery<R> | nu
   const asked = query !== null;
   const lookedUp = asked && file !== null && trust !== 'outdated' && (!holds || holds.has(query.sql));
   const snapshot = useQuery({
-    queryKey: ['snapshot', file],
-    queryFn: () => fetchSnapshot(file!),
-    staleTime: Infinity,
-    gcTime: Infinity,
+    ...snapshotQuery(file ?? ''),
     // Not fetched at all for a workspace that is not empty (read from the browser's storage first: a few ms).
     enabled: lookedUp && trust === 'usable',
   });

@@ -3,7 +3,8 @@
 // (hooks/useSnapshotSql.ts). One file per view (the Indicator view: one per indicator, as the URL may name any),
 // each small enough to be fetched on the view's critical path.
 import { INDICATOR_CODES } from '../ingest/indicators.ts';
-import type { Filters } from '../state/filters.ts';
+import type { AppState, Filters } from '../state/filters.ts';
+import { chosenIndicator } from '../state/url-state.ts';
 import type { Row } from './types.ts';
 
 /** One saved query: its id (for people), its exact SQL text (the key) and the rows DuckDB answered. */
@@ -45,4 +46,29 @@ export const SNAPSHOT_FILES: readonly string[] = [
 /** Saved answers are of the views with no filter: a filtered state looks none up. */
 export function unfiltered(filters: Filters): boolean {
   return Object.values(filters).every((values: readonly unknown[]) => values.length === 0);
+}
+
+/**
+ * The files the views read first in `state` (the views name them to their data hooks themselves; the page
+ * fetches these at start-up, alongside the view's code: main.tsx).
+ */
+export function firstSnapshotFiles(state: AppState): string[] {
+  if (!unfiltered(state.filters)) return [];
+  switch (state.view) {
+    case 'overview':
+      return [OVERVIEW_SNAPSHOT_FILE];
+    case 'cases':
+      return state.search.trim() === '' ? [VIEW_SNAPSHOT_FILES.cases] : [];
+    case 'compare':
+      return [VIEW_SNAPSHOT_FILES.compare];
+    case 'data':
+      return [VIEW_SNAPSHOT_FILES.data];
+    case 'indicator': {
+      const chosen = chosenIndicator(state);
+      const file = chosen === null ? null : indicatorSnapshotFile(chosen);
+      return file ? [VIEW_SNAPSHOT_FILES.indicator, file] : [VIEW_SNAPSHOT_FILES.indicator];
+    }
+    default:
+      return [];
+  }
 }

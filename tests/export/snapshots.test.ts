@@ -14,7 +14,7 @@ import { searchCases } from '../../src/queries/cases.ts';
 import { compareShares } from '../../src/queries/compare.ts';
 import { caseCountOptions, indicatorCaseCounts, indicatorCases, indicatorMoney, pickIndicator, type IndicatorCaseCountRow } from '../../src/queries/indicator.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
-import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
+import { firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { DEFAULT_STATE } from '../../src/state/url-state.ts';
@@ -99,6 +99,21 @@ describe('the snapshot files', () => {
     expect(read(indicatorSnapshotFile(picked)!).queries.map((q) => q.id)).toEqual(
       expect.arrayContaining(['indicator.measureDimensions', 'indicator.measures', 'indicator.measureSummary']),
     );
+  });
+
+  it('the files fetched at start-up are those of the URL\'s view, none for a filtered one', () => {
+    const state = (partial: Partial<typeof DEFAULT_STATE>) => ({ ...DEFAULT_STATE, ...partial });
+    expect(firstSnapshotFiles(state({ view: 'overview' }))).toEqual([OVERVIEW_SNAPSHOT_FILE]);
+    expect(firstSnapshotFiles(state({ view: 'cases' }))).toEqual([VIEW_SNAPSHOT_FILES.cases]);
+    expect(firstSnapshotFiles(state({ view: 'cases', search: '不动产' }))).toEqual([]);
+    expect(firstSnapshotFiles(state({ view: 'compare' }))).toEqual([VIEW_SNAPSHOT_FILES.compare]);
+    expect(firstSnapshotFiles(state({ view: 'data' }))).toEqual([VIEW_SNAPSHOT_FILES.data]);
+    expect(firstSnapshotFiles(state({ view: 'indicator' }))).toEqual([VIEW_SNAPSHOT_FILES.indicator]);
+    expect(firstSnapshotFiles(state({ view: 'indicator', indicator: 'tax' }))).toEqual([VIEW_SNAPSHOT_FILES.indicator, indicatorSnapshotFile('tax')]);
+    expect(firstSnapshotFiles(state({ view: 'indicator', indicator: 'no-such-code' }))).toEqual([VIEW_SNAPSHOT_FILES.indicator]);
+    for (const view of ['overview', 'cases', 'compare', 'data', 'indicator'] as const) {
+      expect(firstSnapshotFiles(state({ view, filters: { ...EMPTY_FILTERS, years: [2023] } })), view).toEqual([]);
+    }
   });
 
   it('rows equal what DuckDB computes live over the Parquet files with the same SQL, query by query', async () => {

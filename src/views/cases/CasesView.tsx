@@ -8,7 +8,6 @@ import { SearchBox } from '../../components/cases/SearchBox.tsx';
 import '../views.css';
 import { placeOf } from '../../components/cases/values.ts';
 import { useEffect, useState } from 'react';
-import { useWantEngineWhenDrawn } from '../../hooks/engine-start.ts';
 import { useSnapshotSql } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
@@ -40,10 +39,9 @@ export function CasesView({ state, update }: ViewProps) {
   const waiting = searching && !simplify;
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
   // Saved at export: the first page in the default order with no filter and no search (another page or order is
-  // looked up in the same file and, not found, waits for DuckDB).
+  // not in the file: DuckDB answers it).
   const result = useSnapshotSql(waiting ? null : query, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
   const rows = result.data;
-  useWantEngineWhenDrawn(rows !== undefined);
   const total = rows && rows.length > 0 ? rows[0].total : 0;
   const terms = searchTerms(state.search, simplify);
   // Also mark the term as typed, for a title_original hit the converter would miss.

@@ -9,7 +9,6 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { runNamedQuery } from '../../db/duckdb.ts';
 import { dataUrl } from '../../db/data-url.ts';
 import { DATA_FILES, publicTableName } from '../../sql/tables.ts';
-import { useWantEngineWhenDrawn } from '../../hooks/engine-start.ts';
 import { useSnapshotSql } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { INDICATOR_NOTES } from '../../ingest/indicators.ts';
@@ -24,7 +23,6 @@ function Documents() {
   const query = documentsQuery();
   // The view shows no filtered content: its answers are always the saved ones until DuckDB's.
   const result = useSnapshotSql(query, VIEW_SNAPSHOT_FILES.data);
-  useWantEngineWhenDrawn(result.data !== undefined);
   return (
     <section className="card" aria-label={t('data.documents')}>
       <header className="card-header">
