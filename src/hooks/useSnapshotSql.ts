@@ -5,7 +5,7 @@
 // another page, a search) simply waits for DuckDB; so does every query while the analyst's workspace holds
 // anything (hooks/snapshot-trust.ts: the saved rows are the published data's alone).
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext, useEffect } from 'react';
+import { createContext, useContext, useEffect, useMemo } from 'react';
 import { dataUrl } from '../db/data-url.ts';
 import type { Snapshot } from '../queries/snapshot.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
@@ -31,6 +31,15 @@ const snapshotQuery = (file: string) => ({ queryKey: ['snapshot', file], queryFn
 /** Fetch `file` now, if saved answers may be shown (the view that reads it shares the fetch). */
 export async function prefetchSnapshot(file: string): Promise<void> {
   if ((await snapshotTrustKnown()) === 'usable') await queryClient.prefetchQuery(snapshotQuery(file));
+}
+
+/** Whether two row lists read the same (a value JSON cannot write, e.g. a BigInt, counts as different). */
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }
 
 /** Where a view's saved answers are: its file and, when known in advance, the SQL texts it holds. */
@@ -74,7 +83,10 @@ export function useSnapshotSql<R extends object = Row>(query: NamedQuery<R> | nu
   useEffect(() => {
     if (!holdLive && asked) wantEngine();
   }, [holdLive, asked]);
-  if (saved && live.data === undefined) return { data: saved, status: 'success', error: null, isPlaceholderData: false };
+  // Live rows equal to the saved ones (they are, tests/export/snapshots.test.ts) keep the saved array: the
+  // charts and tables are not re-drawn for nothing. Rows kept from another query (a placeholder) never hide them.
+  const liveIsSaved = useMemo(() => saved !== undefined && live.data !== undefined && sameJson(saved, live.data), [saved, live.data]);
+  if (saved && (live.data === undefined || live.isPlaceholderData || liveIsSaved)) return { data: saved, status: 'success', error: null, isPlaceholderData: false };
   if (holdLive) return { data: undefined, status: 'pending', error: null, isPlaceholderData: false };
   return { data: live.data, status: live.status, error: live.error, isPlaceholderData: live.isPlaceholderData };
 }
