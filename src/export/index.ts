@@ -18,7 +18,7 @@ export type { Logger } from './logger.ts';
 export { silentLogger } from './logger.ts';
 export { writeFileAtomic } from './atomic.ts';
 export * from './parquet.ts';
-export { computeSnapshot, snapshotPlans, writeSnapshots } from './snapshots.ts';
+export { computeSnapshot, writeSnapshots } from './snapshots.ts';
 export { writeDashboardDb } from './dashboard-db.ts';
 export { publishSet, SET_FILES, type ExportHooks } from './publish.ts';
 

@@ -3,12 +3,13 @@
 // stored from an earlier one, restored when the engine starts), the same SQL answers otherwise, so no saved
 // answer is shown again for the rest of the page's life; the views wait for DuckDB as without snapshots.
 import { useSyncExternalStore } from 'react';
-import { storedWorkspaceIsEmpty } from '../workspace/stored.ts';
 
 /** 'checking' until the browser's storage has been read. */
 export type SnapshotTrust = 'checking' | 'usable' | 'outdated';
 
 let trust: SnapshotTrust = 'checking';
+/** Whether nothing of the workspace is stored in this browser (main.tsx hands in workspace/stored.ts). */
+let storedWorkspaceIsEmpty: () => Promise<boolean> = () => Promise.resolve(false);
 let checking: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
@@ -16,6 +17,11 @@ function set(next: SnapshotTrust): void {
   if (trust === next) return;
   trust = next;
   for (const listener of [...listeners]) listener();
+}
+
+/** Set once at start-up, before anything asks (the hooks may not import the workspace). */
+export function setStoredWorkspaceCheck(check: () => Promise<boolean>): void {
+  storedWorkspaceIsEmpty = check;
 }
 
 function checkStorage(): void {

@@ -4,11 +4,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LABELS_KEY } from '../../src/workspace/persist.ts';
 
-/** Fresh copies of the modules (the trust is per page load). */
-async function fresh() {
+/** Fresh copies of the modules (the trust is per page load), the storage check handed in as main.tsx does. */
+async function fresh(check = true) {
   vi.resetModules();
   const trust = await import('../../src/hooks/snapshot-trust.ts');
   const { invalidateSql } = await import('../../src/hooks/query-client.ts');
+  const { storedWorkspaceIsEmpty } = await import('../../src/workspace/stored.ts');
+  if (check) trust.setStoredWorkspaceCheck(storedWorkspaceIsEmpty);
   return { ...trust, invalidateSql };
 }
 
@@ -32,6 +34,12 @@ describe('snapshot trust', () => {
   it('a label stored by an earlier visit: outdated, never usable', async () => {
     storage({ [LABELS_KEY]: JSON.stringify([{ case_id: 'fj-2023-b2-001', indicator: 'tax', labelled_at: '2026-01-01T00:00:00Z' }]) });
     const { snapshotTrust } = await fresh();
+    await vi.waitFor(() => expect(snapshotTrust()).toBe('outdated'));
+  });
+
+  it('no storage check handed in: never usable (nothing shown that could be wrong)', async () => {
+    storage({});
+    const { snapshotTrust } = await fresh(false);
     await vi.waitFor(() => expect(snapshotTrust()).toBe('outdated'));
   });
 

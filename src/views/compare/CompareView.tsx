@@ -10,7 +10,6 @@ import '../views.css';
 import { butterflyOption } from './butterfly.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
-import { defaultIndicator } from '../../components/compare/pick.ts';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
 import { useSnapshotSql, useViewSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent } from '../../hooks/useSql.ts';
@@ -19,7 +18,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, type CompareShareRow } from '../../queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
