@@ -2,11 +2,22 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup/word-list.ts'],
+    // The exported dataset the tests read (public/data), made once before any file runs.
+    globalSetup: ['tests/setup/dataset.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // e2e tests start their own server and browser; keep files sequential on a 2-core machine.
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        // Ingest, export, SQL and component tests: independent files, run two at a time.
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        // e2e files each start a server and Chromium: one at a time on a 2-core machine, after the unit files.
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

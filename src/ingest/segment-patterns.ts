@@ -129,12 +129,20 @@ export function listEntry(text: string): { no: number; title: string } | null {
 
 export type PartName = 'background' | 'measures' | 'outcomes';
 
-// Keywords of the part headings, longest first so that 主要做法和成效 is not read as 主要做法.
+// A part heading is a head noun saying which part follows, after at most a couple of modifiers that
+// notices put before it (主要/具体/改革/实践/取得的 …): 基本情况, 主要做法, 实践效果, 改革成效, 经验启示. A grammar
+// rather than a list of whole headings, because every province words these a little differently; but only
+// these words, so that a sub-heading inside a body (优化服务机制) is never read as one.
+const PART_MODIFIER = '(?:主要|具体|基本|工作|创新|改革|实践|实施|经验|典型|应用|案例|项目|重点|特色|初步|阶段性|取得的?|已取得的?|问题|社会|经济|推广)';
+const partRule = (heads: string) => new RegExp(`^${PART_MODIFIER}{0,2}(?:${heads})$`);
 const PART_KEYWORDS: [RegExp, PartName][] = [
-  [/^(?:主要|具体|工作|创新)?做法(?:和|及|与)(?:主要|取得)?成效$/, 'measures'],
-  [/^(?:背景情况|背景描述|基本情况|工作背景|改革背景|项目背景|背景|问题背景|案例背景|实施背景|改革动因)$/, 'background'],
-  [/^(?:主要做法|具体做法|工作做法|创新做法|经验做法|主要举措|具体举措|改革举措|工作举措|做法|创新举措|主要措施|具体措施|改革措施|工作措施|改革内容|创新点)$/, 'measures'],
-  [/^(?:主要成效|取得成效|工作成效|实施成效|改革成效|取得的成效|应用成效|成效|工作成果|取得成果|实践成效|经验启示|启示|经验与启示|下一步计划|下一步工作|下一步打算|下一步工作打算|下一步工作计划|下一步思路|下一步)$/, 'outcomes'],
+  // 主要做法和成效 / 做法及成效: one part holding both, read as measures.
+  [new RegExp(`^${PART_MODIFIER}{0,2}(?:做法|举措|措施)(?:和|及|与|、)${PART_MODIFIER}{0,2}(?:成效|效果|成果)$`), 'measures'],
+  [partRule('背景(?:情况|描述|介绍)?|基本情况|情况简介|基本概况|概况|简介|现状|动因'), 'background'],
+  [partRule('做法|举措|措施|创新点|改革内容'), 'measures'],
+  [partRule('成效|效果|成果|效益|成绩|启示|经验与启示|经验和启示|推广价值|借鉴意义'), 'outcomes'],
+  // What a case plans next closes its text with its outcomes.
+  [/^下一步(?:计划|工作|打算|工作打算|工作计划|思路|举措)?$/, 'outcomes'],
 ];
 
 const PART_PREFIX = new RegExp(`^(?:[${CN_NUM}]{1,3}\\s*[、.]|[(][${CN_NUM}]{1,3}[)]|\\d{1,2}\\s*[、.])\\s*`);
@@ -205,6 +213,9 @@ export function isFurniture(text: string): boolean {
     /^原创\s.*发表于/.test(text) ||
     /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}$/.test(text) ||
     /^\[(?:图片|视频|音频)\]$/.test(text) ||
+    // Photo captions: ▲图为高新区政务服务中心 / 图片来源:… / 摄影:….
+    /^[▲△↑]/.test(text) ||
+    /^(?:图为|图片(?:来源|由)|图源\s*:|摄影\s*:|(?:图|视频)\s*[/|]\s*\S)/.test(text) ||
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
   );
 }

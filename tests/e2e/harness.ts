@@ -5,12 +5,13 @@
 //   let app: App; beforeAll(async () => { app = await startApp(); }); afterAll(() => app.close());
 //   const { page, errors, foreignRequests } = await app.newPage('?view=compare');
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.ts';
 import { chromiumPath } from '../../scripts/system-deps.ts';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
+import { ensureDataset, newestMtime, withLock } from '../helpers/dataset.ts';
 import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
 
 /** The project root (scripts/bench.ts imports it from here). */
@@ -29,44 +30,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let newest = s.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'data') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with ${result.status}`);
-}
-
-/** A cross-process lock (mkdir is atomic), so two suites never build dist/ at the same time. */
-async function withLock<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
-  const lock = join(ROOT, 'node_modules/.cache', `${name}.lock`);
-  mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock older than 5 minutes is from a crashed run.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) rmdirSync(lock);
-      if (Date.now() - started > 300_000) throw new Error(`timed out waiting for ${lock}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmdirSync(lock);
-  }
 }
 
 /**
@@ -96,13 +62,10 @@ export async function ensureBuilt(): Promise<string> {
   });
 }
 
-/** Run the ETL if the dataset is missing. */
+/** The dataset the app is served: the real export (made or refreshed if stale), or E2E_DATA_DIR as it is. */
 export async function ensureData(): Promise<void> {
-  if (existsSync(join(DATA_DIR, DASHBOARD_DB_FILE))) return;
-  if (process.env.E2E_DATA_DIR) throw new Error(`no dataset in ${DATA_DIR}`);
-  await withLock('e2e-etl', () => {
-    if (!existsSync(join(DATA_DIR, DASHBOARD_DB_FILE))) run('npx', ['tsx', 'scripts/etl.ts']);
-  });
+  if (!process.env.E2E_DATA_DIR) return ensureDataset();
+  if (!existsSync(join(DATA_DIR, DASHBOARD_DB_FILE))) throw new Error(`no dataset in ${DATA_DIR}`);
 }
 
 export interface OpenedPage {

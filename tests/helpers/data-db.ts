@@ -1,15 +1,13 @@
 // The export opened in Node DuckDB (@duckdb/node-api), the ways tests read it back:
 // - openDataDb(): dashboard.duckdb with the app's own views (src/sql/tables.ts, workspace views included),
 //   so a named query is tested exactly as it runs in the browser. Reads public/data/, running the ETL first
-//   if the dataset is missing.
+//   if the dataset is missing or stale (helpers/dataset.ts).
 // - openParquetAppDb(dir): the same views over the Parquet files instead (an independent route).
 // - queryParquet(dir, sql): each Parquet file of `dir` as a view of its own name, to check the files
 //   themselves (the export contract) rather than what the app layers over them.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
+import { DATA_FILES } from '../../src/sql/tables.ts';
 import { WORKSPACE_VIEWS_SQL } from '../../src/sql/workspace-views.ts';
 import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from '../../src/sql/indexes.ts';
 import { SEARCH_INDEXES } from '../../src/sql/search-index.ts';
@@ -18,7 +16,8 @@ import { ident, literal } from '../../src/sql/quote.ts';
 import { openMemoryDatabase } from '../../src/export/node-connector.ts';
 import type { NamedQuery, Row } from '../../src/queries/types.ts';
 import type { Connector } from '../../src/sql/connector.ts';
-import { DATA_DIR, ROOT } from './paths.ts';
+import { ensureDataset } from './dataset.ts';
+import { DATA_DIR } from './paths.ts';
 
 export interface DataDb {
   /** The same database as a Connector, for the code that takes one (the workspace modules, the export). */
@@ -36,10 +35,7 @@ export interface DataDb {
 const sqlOf = (query: NamedQuery<object> | string) => (typeof query === 'string' ? query : query.sql);
 
 export async function openDataDb(): Promise<DataDb> {
-  if (!existsSync(path.join(DATA_DIR, DASHBOARD_DB_FILE))) {
-    const result = spawnSync('npx', ['tsx', 'scripts/etl.ts'], { cwd: ROOT, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('npm run etl failed: no dataset to test against');
-  }
+  await ensureDataset();
   const tables = await openAppTables(DATA_DIR);
   return {
     conn: tables,

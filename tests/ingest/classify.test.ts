@@ -301,6 +301,17 @@ describe('the keyword model on the genre beyond the seeds (made-up cases of othe
     expect(r.evidence.length).toBeGreaterThan(0);
   });
 
+  it('files a procedure reformed by government-service means under the procedure, the means as alternative', () => {
+    const body = '将设立登记、印章刻制、发票申领、社保登记整合为“一件事”,一网通办,一次办结。';
+    for (const title of ['某市“一件事一次办”推动企业开办全程网办', '某区不动产登记“一网通办”']) {
+      const r = classifyBlind(input(title, body));
+      expect(r.indicator, r.evidence.join(',')).not.toBe('government_services');
+      expect(r.alts).toContain('government_services');
+    }
+    // Where the title names only the means, the case is about them.
+    expect(classifyBlind(input('某市“一件事一次办”改革', body)).indicator).toBe('government_services');
+  });
+
   it('reads a traditional heading and title once converted (企業開辦)', () => {
     expect(headingToIndicator(toSimplified('企業開辦'))).toBe('starting_business');
     expect(headingToIndicator(toSimplified('登記財產'))).toBe('registering_property');

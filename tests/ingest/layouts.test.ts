@@ -19,6 +19,10 @@ interface ExpectedCase {
   province?: string;
   level?: 'province' | 'city' | 'county';
   heading?: string;
+  /** The indicator a reader would file the case under (by the classifier when the notice has no heading). */
+  indicator?: string;
+  /** The agency the title names, or the unit the notice says presented the case. */
+  agency?: string | null;
   background?: boolean;
   measures?: boolean;
   outcomes?: boolean;
@@ -88,6 +92,8 @@ describe('layout fixtures (golden)', () => {
         for (const part of ['background', 'measures', 'outcomes'] as const) {
           if (x[part] !== undefined) expect(c[part] !== '', `${c.title}: ${part}`).toBe(x[part]);
         }
+        if (x.indicator !== undefined) expect(c.indicator, `${c.title}: ${c.indicator_evidence.join(',')}`).toBe(x.indicator);
+        if (x.agency !== undefined) expect(c.agency, c.title).toBe(x.agency);
         if (x.measuresIncludes) expect(c.measures).toContain(x.measuresIncludes);
         expect(c.has_body, c.title).toBe(x.hasBody ?? true);
         expect(c.flags.includes('missing_body'), c.title).toBe(!(x.hasBody ?? true));
