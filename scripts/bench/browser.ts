@@ -98,7 +98,7 @@ export async function openBench(dist: string, dataDir: string): Promise<Bench> {
   };
 }
 
-async function newContext(bench: Bench): Promise<BrowserContext> {
+export async function newContext(bench: Bench): Promise<BrowserContext> {
   const context = await bench.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(INIT_SCRIPT);
   // The chart hook, callable from the page's own frames during a filter change (the app's CSP forbids eval).
@@ -136,7 +136,7 @@ const DRAWN = () => {
 class LoadError extends Error {}
 
 /** Waits for ANSWERED (every chart drawn, unless `charts` is false); throws the page's load error. */
-async function waitAnswered(page: Page, timeoutMs: number, charts = true): Promise<void> {
+export async function waitAnswered(page: Page, timeoutMs: number, charts = true): Promise<void> {
   const handle = await page.waitForFunction(ANSWERED, charts, { timeout: Math.max(1000, timeoutMs), polling: 100 });
   if ((await handle.jsonValue()) === 'error') throw new LoadError(`load error: ${await page.locator('.load-error').textContent()}`);
 }
@@ -215,7 +215,7 @@ export interface Interaction {
 }
 
 /** Hooks every live chart: when setOption last ran, and its first frame / `finished` after it. */
-const HOOK_CHARTS = () => {
+export const HOOK_CHARTS = () => {
   type Hooked = {
     setOption: (...a: unknown[]) => unknown;
     on: (e: string, f: () => void) => void;
@@ -473,7 +473,7 @@ const sqlMeasures = (page: Page, since = 0): Promise<SqlMeasure[]> =>
  * and every chart on the page drew a frame after its last setOption — seen on two frames in a row, since a
  * view may start a second query from the first one's answer. The time is that of the first of the two frames.
  */
-const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
+export const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
   new Promise<{ ms: number; lastAnswer: number; count: number; setOptions: number } | null>((resolve) => {
     type Hooked = { isDisposed: () => boolean; getDom: () => HTMLElement; __set?: number; __drawn?: number };
     const hook = (globalThis as unknown as { __hookCharts: () => number }).__hookCharts;

@@ -5,7 +5,7 @@
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
 import EChartsReactCore from 'echarts-for-react/esm/core';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { describeChart } from './chart-description.ts';
@@ -98,10 +98,24 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
     [releaseTurn],
   );
 
+  // echarts-for-react's own size sensor (autoResize) redraws the chart after every size change of its box, also
+  // after the height change of a filter (rows → height) that its componentDidUpdate already redrew in React's
+  // commit: a second full redraw per chart and change. This observer redraws only a chart whose drawn size is
+  // not its box's (the window or the layout changed; the first height change, which echarts-for-react skips).
+  const sizeObserver = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => sizeObserver.current?.disconnect(), []);
   const onReady = useCallback(
     (chart: EChartsType) => {
       instance.current = chart;
       registry.set(query.id, chart);
+      sizeObserver.current?.disconnect();
+      const dom = chart.getDom();
+      sizeObserver.current = new ResizeObserver(() => {
+        if (chart.isDisposed() || (chart.getWidth() === dom.clientWidth && chart.getHeight() === dom.clientHeight)) return;
+        // 'auto': echarts-for-react created the chart with its first size fixed in the options.
+        chart.resize({ width: 'auto', height: 'auto' });
+      });
+      sizeObserver.current.observe(dom);
     },
     [query.id],
   );
@@ -135,6 +149,7 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
               option={option}
               notMerge
               lazyUpdate
+              autoResize={false}
               opts={opts}
               onEvents={onEvents}
               onChartReady={onReady}

@@ -28,6 +28,8 @@ export interface ContextModel {
   trigrams: Map<number, Map<number, number>>;
   pairFollowing: Map<number, number>;
   total: number;
+  /** The text counted, as added: the notice's own phrases are read from it when a repair needs them (mojibake-words.ts). */
+  texts: string[];
   /**
    * Memo of logProb by history, then character code: the decoder asks the same questions again and
    * again. Rows of one character (its code; -1: no history), of a pair the document wrote (pairKey),
@@ -61,6 +63,7 @@ export function emptyModel(): ContextModel {
     trigrams: new Map(),
     pairFollowing: new Map(),
     total: 0,
+    texts: [],
     memo: new Map(),
     pairMemo: new Map(),
     oddMemo: new Map(),
@@ -68,6 +71,7 @@ export function emptyModel(): ContextModel {
 }
 
 export function addText(model: ContextModel, text: string): void {
+  model.texts.push(text);
   let prev: string | undefined;
   let prev2: string | undefined;
   for (const ch of text) {

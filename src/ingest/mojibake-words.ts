@@ -10,6 +10,7 @@
 // ingest stays pure.
 // Without it the repair works as before, on the notice's own text alone.
 import { toSimplified } from './text-convert.ts';
+import type { ContextModel } from './mojibake-model.ts';
 
 /** Words (simplified, 1–4 Han characters) and ln P of each as a word of running text. */
 export interface WordList {
@@ -111,7 +112,11 @@ function simplifiedChar(ch: string): string {
  * word; characters other than Han separate words and count for nothing), and which characters that
  * segmentation puts inside a word of two or more.
  */
-export function readAsWords(list: WordList, text: readonly string[]): { bonus: number; inWord: boolean[]; wordStart: boolean[] } {
+export function readAsWords(
+  list: WordList,
+  text: readonly string[],
+  phrases?: Map<string, number>,
+): { bonus: number; inWord: boolean[]; wordStart: boolean[] } {
   const chars = text.map(simplifiedChar);
   const inWord = new Array<boolean>(chars.length).fill(false);
   // Every character starts a word but those inside a word of two or more.
@@ -120,14 +125,14 @@ export function readAsWords(list: WordList, text: readonly string[]): { bonus: n
   let start = 0;
   for (let k = 0; k <= chars.length; k++) {
     if (k < chars.length && HAN.test(chars[k])) continue;
-    if (k - start >= 2) bonus += segment(list, chars, start, k, inWord, wordStart);
+    if (k - start >= 2) bonus += segment(list, chars, start, k, inWord, wordStart, phrases);
     start = k + 1;
   }
   return { bonus, inWord, wordStart };
 }
 
 /** The best segmentation of chars[from..to) (a stretch of Han): its bonus; marks the characters in words and where words start. */
-function segment(list: WordList, chars: string[], from: number, to: number, inWord: boolean[], wordStart: boolean[]): number {
+function segment(list: WordList, chars: string[], from: number, to: number, inWord: boolean[], wordStart: boolean[], phrases?: Map<string, number>): number {
   const single = (c: string) => list.lnP.get(c) ?? list.unseen;
   const n = to - from;
   // best[k]: ln P of the best segmentation of the first k characters; cut[k]: the length of its last word.
@@ -139,8 +144,12 @@ function segment(list: WordList, chars: string[], from: number, to: number, inWo
     const lp1 = single(chars[from + k]);
     singles += lp1;
     best[k + 1] = best[k] + lp1;
+    let word = chars[from + k];
     for (let len = 2; len <= MAX_WORD && len <= k + 1; len++) {
-      const lp = list.lnP.get(chars.slice(from + k + 1 - len, from + k + 1).join(''));
+      word = chars[from + k + 1 - len] + word;
+      const general = list.lnP.get(word);
+      const own = phrases?.get(word);
+      const lp = own === undefined ? general : general === undefined ? own : Math.max(general, own);
       if (lp !== undefined && best[k + 1 - len] + lp > best[k + 1]) {
         best[k + 1] = best[k + 1 - len] + lp;
         cut[k + 1] = len;
@@ -154,4 +163,38 @@ function segment(list: WordList, chars: string[], from: number, to: number, inWo
         wordStart[from + j] = j === k - cut[k];
       }
   return best[n] - singles;
+}
+
+const phrasesOf = new WeakMap<ContextModel, Map<string, number>>();
+
+/**
+ * The notice's own phrases: every stretch of 2–4 Han characters of its readable text that is made of
+ * whole words of the list (its best segmentation), in the list's simplified script, with ln P as a word
+ * of that text (how often it is written, over its Han characters). Policy Chinese the list lacks is the
+ * notice's (先行先試 and 增信, segmented 先行 先 試 and 增 信); a stretch that cuts a word of the list
+ * is not a phrase (政業 of 戶政業務). Built once per notice, when a repair first weighs words.
+ */
+export function noticePhrases(model: ContextModel, list: WordList): Map<string, number> {
+  const cached = phrasesOf.get(model);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  let han = 0;
+  for (const text of model.texts) {
+    const chars = [...text].map(simplifiedChar);
+    const { wordStart } = readAsWords(list, chars);
+    for (let k = 0; k < chars.length; k++) {
+      if (!HAN.test(chars[k])) continue;
+      han++;
+      if (!wordStart[k]) continue;
+      let phrase = chars[k];
+      for (let end = k + 1; end < k + MAX_WORD && end < chars.length && HAN.test(chars[end]); end++) {
+        phrase += chars[end];
+        if (end + 1 === chars.length || wordStart[end + 1]) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+      }
+    }
+  }
+  const phrases = new Map<string, number>();
+  for (const [phrase, n] of counts) phrases.set(phrase, Math.log(n / han));
+  phrasesOf.set(model, phrases);
+  return phrases;
 }

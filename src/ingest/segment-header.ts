@@ -18,6 +18,8 @@ export function announcedCount(headerText: string): number | null {
     new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:优化营商环境)?[^，,。;\\d个项]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
     // 典型案例3个
     new RegExp(`(?:案例|做法|经验)\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
+    // 现将…典型经验做法(第二批)3项予以印发: the count right before the verb presenting them
+    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:予以|印发|推广|发布|公布)`, 'g'),
   ];
   const found: { at: number; n: number; presents: boolean }[] = [];
   for (const re of patterns) {

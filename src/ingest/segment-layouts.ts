@@ -286,50 +286,68 @@ function sectionHeading(text: string): boolean {
   return indicatorHeading(text);
 }
 
+interface NumberedTitle {
+  idx: number;
+  no: number;
+  text: string;
+  title: string;
+  lead: string | null;
+  headingIdx: number | null;
+}
+
+/** The numbered titles of one numbering style, or null when the style does not number cases. */
+function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOnly: boolean): NumberedTitle[] | null {
+  const found: NumberedTitle[] = [];
+  let section: number | null = null;
+  let newSection = false;
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i].simplified;
+    if (partHeading(t) !== null) continue;
+    const m = re.exec(t);
+    const no = m ? parseNumeral(m[1]) : null;
+    if (m && no !== null) {
+      const prev = found[found.length - 1];
+      const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
+      const text = m[2].trim();
+      // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
+      const whole = caseTitleLike(text);
+      const split = whole || placeTitlesOnly ? null : splitFirstSentence(text, true);
+      if (placeTitlesOnly ? whole && opensWithPlace(text) : whole || split) {
+        if (!inOrder) return null;
+        found.push({ idx: i, no, text, title: split?.title ?? text, lead: split?.rest ?? null, headingIdx: newSection ? section : null });
+        newSection = false;
+        continue;
+      }
+      // A bullet of the same style that restarts within a case: this numbering is inside bodies.
+      if (!placeTitlesOnly && prev && no <= prev.no && !newSection) return null;
+    }
+    if (sectionHeading(t)) {
+      section = i;
+      newSection = true;
+    }
+  }
+  if (found.length < 2) return null;
+  // A list of titles with nothing between them is the notice's list, not its cases.
+  const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
+  return withBody.length === found.length ? found : null;
+}
+
 /**
  * Numbered case titles (一、甲市推行… / (一)甲市推行… / 1.甲市推行…) from line `from` on. Their numbers run on
  * without restarting, except under a new section heading (一、开办企业 / (一)… / 二、获得电力 / (一)…):
  * bullets inside bodies restart in every case, which is how they are told apart.
  */
 export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
-  let best: { idx: number; no: number; text: string; title: string; lead: string | null; headingIdx: number | null }[] = [];
-  for (const re of NUMBERED_TITLE) {
-    const found: typeof best = [];
-    let section: number | null = null;
-    let newSection = false;
-    let ok = true;
-    for (let i = from; i < lines.length && ok; i++) {
-      const t = lines[i].simplified;
-      if (partHeading(t) !== null) continue;
-      const m = re.exec(t);
-      const no = m ? parseNumeral(m[1]) : null;
-      if (m && no !== null) {
-        const prev = found[found.length - 1];
-        const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
-        // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
-        const whole = caseTitleLike(m[2].trim());
-        const split = whole ? null : splitFirstSentence(m[2].trim(), true);
-        if (whole || split) {
-          if (!inOrder) ok = false;
-          else {
-            found.push({ idx: i, no, text: m[2].trim(), title: split?.title ?? m[2].trim(), lead: split?.rest ?? null, headingIdx: newSection ? section : null });
-            newSection = false;
-          }
-          continue;
-        }
-        // A bullet of the same style that restarts within a case: this numbering is inside bodies.
-        if (prev && no <= prev.no && !newSection) ok = false;
-      }
-      if (sectionHeading(t)) {
-        section = i;
-        newSection = true;
-      }
+  let best: NumberedTitle[] = [];
+  // First every numbered line of a style; then, where bullets inside the bodies share the titles' style
+  // (1.长沙市:企业开办… / 1.整合环节。… / 2.压缩时间。…), the numbered lines that are whole titles opening
+  // with a place.
+  for (const placeTitlesOnly of [false, true]) {
+    for (const re of NUMBERED_TITLE) {
+      const found = numberedTitlesOf(lines, from, re, placeTitlesOnly);
+      if (found && found.length > best.length) best = found;
     }
-    if (!ok || found.length < 2) continue;
-    // A list of titles with nothing between them is the notice's list, not its cases.
-    const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
-    if (withBody.length < found.length) continue;
-    if (found.length > best.length) best = found;
+    if (best.length >= 2) break;
   }
   if (best.length < 2) return null;
   const bodies = best.map((f) => {

@@ -65,13 +65,16 @@ export function caseMarker(text: string): number | null {
   return caseMarkerOf(text)?.no ?? null;
 }
 
-/** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:…. */
+/** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:… / ——福州市市场监管局. */
 export function contributorLine(text: string): string | null {
   const m = /^(?:(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*:|【(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)】\s*:?)\s*(\S.{0,40})$/.exec(text);
   if (m) return m[1];
   // (福州市市场监管局) / (供稿:绵阳市营商办): the unit's name without its label.
   const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
   if (p && ORG_SUFFIX.test(p[1]) && !/公开|此件|特此/.test(p[1])) return p[1];
+  // ——贵阳市大数据发展管理局: a unit signing the case under its title (not a subtitle such as ——…工作纪实).
+  const d = /^[—－-]{1,2}\s*([^—－\-:,。]{2,30})$/.exec(text);
+  if (d && ORG_SUFFIX.test(d[1])) return d[1];
   return null;
 }
 

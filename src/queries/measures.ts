@@ -3,7 +3,7 @@
 // view (all provinces), the Compare view (two provinces) and the case page.
 // Every row carries the phrase its numbers came from (`text`), so a chart's CSV shows where each mark is from.
 import type { Filters } from '../state/filters.ts';
-import { MEASURE_ORDER, MEASURE_SUMMARY_COLUMNS, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../sql/measures-shown.ts';
+import { MEASURE_ORDER, MEASURE_SUMMARY_COLUMNS, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample, scopeWhere, storedScope } from '../sql/measures-shown.ts';
 import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -61,17 +61,6 @@ const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d
 
 export { MEASURE_ORDER, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample };
 
-/**
- * Only the indicator and provinces filter the rows: the sample and the per-province summary are then stored at
- * export (measure_sample, measure_province_summary: every cold load of the Indicator and Compare views asks them);
- * otherwise they are computed over measure_facts, reading every measure of the indicator's dimension (megabytes at
- * national scale).
- */
-function unfiltered(filters: Filters): boolean {
-  const { provinces: _p, indicators: _i, ...others } = filters;
-  return Object.values(others).every((values) => values.length === 0);
-}
-
 /** A measure as a case states it: the phrase, before / after in unit_norm and the reduction in percent. */
 export type CaseMeasureRow = {
   metric_id: string;
@@ -94,7 +83,9 @@ export type MeasureRow = { case_id: string; province: string | null; city: strin
  * `perProvince`: at most that many per province (perProvinceSample); all of them without it (the brief).
  */
 export function measureRows(params: MeasureParams & { perProvince?: number }): NamedQuery<MeasureRow> {
-  const stored = params.perProvince === MEASURES_SHOWN_PER_PROVINCE && unfiltered(params.filters);
+  // Stored at export (measure_sample) for no filter but indicator and provinces, or one year and/or one level:
+  // otherwise computed over measure_facts, reading every measure of the indicator's dimension.
+  const scope = params.perProvince === MEASURES_SHOWN_PER_PROVINCE ? storedScope(params.filters) : null;
   return {
     columns: [
       'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
@@ -103,8 +94,8 @@ export function measureRows(params: MeasureParams & { perProvince?: number }): N
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
     sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
-FROM ${stored ? 'measure_sample' : 'measure_facts'} m
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${params.perProvince && !stored ? `\n${perProvinceSample(params.perProvince)}` : ''}
+FROM ${scope ? 'measure_sample' : 'measure_facts'} m
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)}${scope ? ` AND ${scopeWhere(scope)}` : ''}${params.perProvince && !scope ? `\n${perProvinceSample(params.perProvince)}` : ''}
 ORDER BY m.province, ${MEASURE_ORDER}`,
   };
 }
@@ -134,14 +125,16 @@ const SUMMARY_COLUMNS: (keyof MeasureSummaryRow)[] = [
 ];
 
 export function measureSummary(params: MeasureParams): NamedQuery<MeasureSummaryRow> {
+  // Stored at export like the sample (measure_province_summary), for the same filters.
+  const scope = storedScope(params.filters);
   return {
     columns: SUMMARY_COLUMNS,
     id: params.provinces ? 'compare.measureSummary' : 'indicator.measureSummary',
     sql: `${
-      unfiltered(params.filters)
+      scope
         ? `SELECT ${SUMMARY_COLUMNS.map((c) => `m.${c}`).join(', ')}
 FROM measure_province_summary m
-WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL`
+WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND ${scopeWhere(scope)} AND m.province IS NOT NULL`
         : `SELECT m.province, ${MEASURE_SUMMARY_COLUMNS}
 FROM measure_facts m
 WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL

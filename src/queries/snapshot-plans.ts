@@ -7,12 +7,13 @@ import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
 import { searchCases } from './cases.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareProvinces, compareShares, defaultIndicator } from './compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
-import { indicatorCaseCounts, indicatorCases, indicatorCountUnits, indicatorCounts, indicatorMoney } from './indicator.ts';
-import { measureDimensions, measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, pickDimension } from './measures.ts';
+import { indicatorCases, indicatorCounts, indicatorMoney } from './indicator.ts';
+import { measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
 import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { caseSummaryRows, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './summaries.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Runs a query and hands back its rows, as the view's data hook would. */
@@ -29,7 +30,7 @@ const filters = DEFAULT_STATE.filters;
 /** MeasuresPanel with no dimension chosen: the dimensions, then the picked one's rows and summary. */
 async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): Promise<void> {
   const base = { filters, indicator, provinces };
-  const dimension = pickDimension(await ask(measureDimensions(base)), null);
+  const dimension = pickDimension(dimensionsFromSummary(await ask(measureSummaryRows(indicator)), filters, provinces), null);
   if (dimension === null) return;
   await ask(measureRows({ ...base, dimension, perProvince: MEASURES_SHOWN_PER_PROVINCE }));
   await ask(measureSummary({ ...base, dimension }));
@@ -38,7 +39,7 @@ async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): P
 /** The Indicator view with `indicator` shown and no filter (IndicatorView: its charts, list and measures). */
 async function askIndicator(ask: Ask, indicator: string): Promise<void> {
   const params = { filters, indicator };
-  await ask(indicatorCountUnits(params));
+  await ask(unitSummaryRows(indicator));
   await ask(indicatorCounts({ ...params, unit: null }));
   await ask(indicatorMoney(params));
   await ask(indicatorCases({ ...params, page: 0 }));
@@ -73,14 +74,14 @@ export function snapshotPlans(): SnapshotPlan[] {
       file: VIEW_SNAPSHOT_FILES.compare,
       ask: async (ask) => {
         await ask(compareProvinces());
-        const indicator = defaultIndicator(await ask(compareShares({ filters, a, b })), DEFAULT_STATE.indicator);
+        const indicator = defaultIndicator(sharesFromSummary(await ask(caseSummaryRows()), filters, a, b), DEFAULT_STATE.indicator);
         if (indicator === null) return;
         await ask(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
         await ask(comparePairs({ filters, a, b, indicator }));
         await askMeasures(ask, indicator, [a, b]);
       },
     },
-    { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(indicatorCaseCounts(filters))) },
+    { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },
     // Every indicator of the taxonomy: the URL may name any, and the view picks the largest when it names none.
     ...INDICATOR_CODES.map((code) => ({ file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) })),
   ];

@@ -1,8 +1,11 @@
 // What the measures panel (Indicator and Compare views) shows of one indicator's dimension: a sample of at
 // most MEASURES_SHOWN_PER_PROVINCE measures per province, spread evenly over MEASURE_ORDER (a national dataset
 // has thousands per province), and a summary per province over all of them. Shared by the queries
-// (src/queries/measures.ts) and the export, which stores both for every indicator and dimension with no other
-// filter (indexes.ts measure_sample, measure_province_summary): what every cold load of those views asks.
+// (src/queries/measures.ts) and the export, which stores both for every indicator and dimension (indexes.ts
+// measure_sample, measure_province_summary) with no other filter — what every cold load of those views asks —
+// and for one year, one level, and one year with one level (the filter bar's commonest choices): a filter
+// change then reads a few stored rows instead of computing the sample and medians over every measure.
+import type { Filters } from '../state/filters.ts';
 import { literal } from './quote.ts';
 
 /** How many measures per province the Indicator and Compare views chart and list. */
@@ -21,10 +24,29 @@ export function perProvinceSample(k: number, partition = 'm.province'): string {
   % greatest(1, ceil(count(*) OVER (PARTITION BY ${partition}) / ${literal(Math.max(1, Math.floor(k)))}))::BIGINT = 0`;
 }
 
-/** The measures of `facts` (rows of measure_facts) the views show for each indicator, dimension and province. */
+/**
+ * The filters the stored sample and summary answer: `by_year` — the rows of one year (each year's own sample and
+ * summary), else of every year; `by_level` likewise. Every measure is taken once per scope.
+ */
+const SCOPES = `(VALUES (false, false), (true, false), (false, true), (true, true)) s(by_year, by_level)`;
+const SCOPE_KEYS = 's.by_year, s.by_level, CASE WHEN s.by_year THEN m.year END, CASE WHEN s.by_level THEN m.level END';
+
+/** Whether the stored rows answer these filters (besides indicator and provinces), and which scope does. */
+export function storedScope(filters: Filters): { byYear: boolean; byLevel: boolean } | null {
+  const { provinces: _p, indicators: _i, years, levels, ...others } = filters;
+  if (years.length > 1 || levels.length > 1 || Object.values(others).some((values) => values.length > 0)) return null;
+  return { byYear: years.length === 1, byLevel: levels.length === 1 };
+}
+
+/** The stored rows of the scope (alias m): with the filter bar's own clauses, exactly the rows the filters ask. */
+export function scopeWhere(scope: { byYear: boolean; byLevel: boolean }): string {
+  return `m.by_year = ${scope.byYear} AND m.by_level = ${scope.byLevel}`;
+}
+
+/** The measures of `facts` (rows of measure_facts) the views show for each indicator, dimension, province and scope. */
 export function measureSampleSelect(facts: string): string {
-  return `SELECT * FROM ${facts} m
-${perProvinceSample(MEASURES_SHOWN_PER_PROVINCE, 'm.indicator, m.dimension, m.province')}`;
+  return `SELECT m.*, s.by_year, s.by_level FROM ${facts} m, ${SCOPES}
+${perProvinceSample(MEASURES_SHOWN_PER_PROVINCE, `m.indicator, m.dimension, m.province, ${SCOPE_KEYS}`)}`;
 }
 
 /** The per-province summary's columns over measure rows `m` (src/queries/measures.ts MeasureSummaryRow). */
@@ -34,9 +56,10 @@ export const MEASURE_SUMMARY_COLUMNS = `count(DISTINCT m.case_id) AS cases, coun
   median(m.before_value) FILTER (WHERE m.after_value IS NOT NULL) AS median_before,
   count(m.reduction_pct) AS n_reduction, median(m.reduction_pct) AS median_reduction_pct`;
 
-/** The summary of `facts` (rows of measure_facts) per indicator, dimension and province. */
+/** The summary of `facts` (rows of measure_facts) per indicator, dimension, province and scope (year and level set in theirs). */
 export function measureProvinceSummarySelect(facts: string): string {
-  return `SELECT m.indicator, m.dimension, m.province, ${MEASURE_SUMMARY_COLUMNS}
-FROM ${facts} m
-GROUP BY m.indicator, m.dimension, m.province`;
+  return `SELECT m.indicator, m.dimension, m.province, s.by_year, s.by_level,
+  CASE WHEN s.by_year THEN m.year END AS year, CASE WHEN s.by_level THEN m.level END AS level, ${MEASURE_SUMMARY_COLUMNS}
+FROM ${facts} m, ${SCOPES}
+GROUP BY m.indicator, m.dimension, m.province, ${SCOPE_KEYS}`;
 }

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseCountOptions, pickIndicator, type IndicatorCaseCountRow } from '../../src/queries/indicator.ts';
+import { caseCountOptions, pickIndicator } from '../../src/queries/indicator.ts';
+import { caseCountsFromSummary, type CaseSummaryRow } from '../../src/queries/summaries.ts';
+import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
 import { LABELS_KEY } from '../../src/workspace/persist.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
@@ -26,8 +28,8 @@ const snapshot = (file: string) => JSON.parse(readFileSync(join(DATA_DIR, file),
 
 /** The Indicator view's default pick: the indicator with most cases, as the view picks it from the saved list. */
 function pickedIndicator(): string {
-  const rows = snapshot(VIEW_SNAPSHOT_FILES.indicator).queries[0].rows as IndicatorCaseCountRow[];
-  return pickIndicator(caseCountOptions(rows), null)!;
+  const rows = snapshot(VIEW_SNAPSHOT_FILES.indicator).queries[0].rows as CaseSummaryRow[];
+  return pickIndicator(caseCountOptions(caseCountsFromSummary(rows, EMPTY_FILTERS)), null)!;
 }
 
 /** Each view with what shows it is drawn, and the snapshot files its default state is answered from. */

@@ -103,3 +103,47 @@ describe('case search → case page', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Every live chart's box (its element) and the size ECharts drew it at. */
+const chartSizes = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    type Chart = { isDisposed: () => boolean; getDom: () => HTMLElement; getWidth: () => number; getHeight: () => number };
+    const charts = (globalThis as unknown as { __charts: Map<string, Chart> }).__charts;
+    return [...charts]
+      .filter(([, c]) => !c.isDisposed() && c.getDom().isConnected)
+      .map(([id, c]) => ({ id, box: [c.getDom().clientWidth, c.getDom().clientHeight], drawn: [c.getWidth(), c.getHeight()] }));
+  });
+
+describe('chart sizes', () => {
+  it('indicator view: each chart is drawn at its box’s size after a filter changes its height and after the window narrows', async () => {
+    const db = await openDataDb();
+    const years = (await db.all(`SELECT DISTINCT year FROM case_summary WHERE year IS NOT NULL ORDER BY 1`)).map((r) => Number(r.year));
+    db.close();
+    const { page, errors } = await app.newPage('?view=indicator');
+    await waitForCharts(page);
+    const before = await chartSizes(page);
+    expect(before.length).toBeGreaterThan(2);
+    const heightOf = (sizes: typeof before, id: string) => sizes.find((s) => s.id === id)?.box[1];
+    // A year whose money figures are fewer or more than all years' gives that chart another height (a bar per figure).
+    let changed = false;
+    for (const year of years) {
+      await page.evaluate((y) => {
+        history.pushState(null, '', `?view=indicator&year=${y}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, year);
+      await page.waitForTimeout(300);
+      await waitForCharts(page);
+      await page.waitForFunction(() => !document.querySelector('.query-pending'));
+      // By the next frame (a ResizeObserver's answer comes after layout, before paint).
+      await expect.poll(async () => (await chartSizes(page)).filter((s) => s.drawn.join() !== s.box.join()), { timeout: 5000 }).toEqual([]);
+      const after = await chartSizes(page);
+      if (heightOf(after, 'indicator.money') !== heightOf(before, 'indicator.money')) changed = true;
+    }
+    expect(changed).toBe(true);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForFunction(() => document.documentElement.clientWidth <= 390);
+    await expect.poll(async () => (await chartSizes(page)).filter((s) => s.drawn.join() !== s.box.join()), { timeout: 5000 }).toEqual([]);
+    for (const s of await chartSizes(page)) expect(s.box[0]).toBeLessThan(390);
+    expect(errors).toEqual([]);
+  });
+});

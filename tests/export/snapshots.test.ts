@@ -12,8 +12,9 @@ import { snapshotPlans } from '../../src/queries/snapshot-plans.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
 import { searchCases } from '../../src/queries/cases.ts';
-import { compareShares } from '../../src/queries/compare.ts';
-import { caseCountOptions, indicatorCaseCounts, indicatorCases, indicatorMoney, pickIndicator, type IndicatorCaseCountRow } from '../../src/queries/indicator.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases } from '../../src/queries/compare.ts';
+import { caseCountOptions, indicatorCases, indicatorMoney, pickIndicator } from '../../src/queries/indicator.ts';
+import { caseCountsFromSummary, caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
 import { firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
@@ -23,10 +24,10 @@ import { openDataDb, openParquetAppDb, type DataDb } from '../helpers/data-db.ts
 import { DATA_DIR } from '../helpers/paths.ts';
 
 /**
- * Queries that state no order of their rows (a GROUP BY read by code that sorts: caseCountOptions and
- * caseCountProvinces): equal as sets of rows, as DuckDB may return them in any order, live or saved.
+ * Queries that state no order of their rows (the summaries, read whole and summed: summaries.ts): equal as sets
+ * of rows, as DuckDB may return them in any order, live or saved.
  */
-const UNORDERED = new Set(['indicator.caseCounts']);
+const UNORDERED = new Set(['summary.cases', 'summary.units', 'summary.measures']);
 const key = (row: object) => JSON.stringify(row);
 function sameRows(saved: SavedQuery, live: object[], file: string): void {
   const label = `${file} ${saved.id}`;
@@ -80,16 +81,15 @@ describe('the snapshot files', () => {
       searchCases({ ...base, sort: 'title' }).sql,
       searchCases({ ...base, search: '不动产' }).sql,
       searchCases({ ...base, filters: year }).sql,
-      compareShares({ filters: year, a: DEFAULT_STATE.compareA, b: DEFAULT_STATE.compareB }).sql,
-      indicatorCaseCounts(year).sql,
+      compareCases({ filters: year, a: DEFAULT_STATE.compareA, b: DEFAULT_STATE.compareB, indicator: 'tax', perProvince: COMPARE_CASES_PER_PROVINCE }).sql,
     ];
     for (const sql of others) expect(all.includes(sql), sql.slice(0, 80)).toBe(false);
   });
 
   it("the Indicator files: the list, and per indicator its charts' and list's first page; the default pick among them", () => {
-    const counts = read(VIEW_SNAPSHOT_FILES.indicator).queries[0].rows as IndicatorCaseCountRow[];
-    expect(sqls(VIEW_SNAPSHOT_FILES.indicator)).toEqual([indicatorCaseCounts(EMPTY_FILTERS).sql]);
-    const picked = pickIndicator(caseCountOptions(counts), null)!;
+    const summary = read(VIEW_SNAPSHOT_FILES.indicator).queries[0].rows as CaseSummaryRow[];
+    expect(sqls(VIEW_SNAPSHOT_FILES.indicator)).toEqual([caseSummaryRows().sql]);
+    const picked = pickIndicator(caseCountOptions(caseCountsFromSummary(summary, EMPTY_FILTERS)), null)!;
     expect(picked).not.toBeNull();
     const mine = sqls(indicatorSnapshotFile(picked)!);
     const params = { filters: EMPTY_FILTERS, indicator: picked };
@@ -98,7 +98,7 @@ describe('the snapshot files', () => {
     expect(mine).not.toContain(indicatorCases({ ...params, page: 1 }).sql);
     // The largest indicator has measures: the dimensions and the picked dimension's rows and summary.
     expect(read(indicatorSnapshotFile(picked)!).queries.map((q) => q.id)).toEqual(
-      expect.arrayContaining(['indicator.measureDimensions', 'indicator.measures', 'indicator.measureSummary']),
+      expect.arrayContaining(['summary.measures', 'indicator.measures', 'indicator.measureSummary']),
     );
   });
 
@@ -130,7 +130,7 @@ describe('the snapshot files', () => {
     }
     // Compare's chain went past the shares: its indicator's cases, pairs and measures are saved too.
     expect(read(VIEW_SNAPSHOT_FILES.compare).queries.map((q) => q.id)).toEqual(
-      expect.arrayContaining(['compare.shares', 'compare.cases', 'compare.pairs', 'compare.measureDimensions', 'compare.measures']),
+      expect.arrayContaining(['summary.cases', 'compare.cases', 'compare.pairs', 'summary.measures', 'compare.measures']),
     );
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildContextModel, looksGarbled, repairMojibake } from '../../src/ingest/mojibake.ts';
-import { deriveWordList, parseWordList, readAsWords, wordList } from '../../src/ingest/mojibake-words.ts';
+import { deriveWordList, noticePhrases, parseWordList, readAsWords, wordList } from '../../src/ingest/mojibake-words.ts';
 import { normaliseDocument } from '../../src/ingest/normalise.ts';
 import { ingestDocument } from '../../src/ingest/pipeline.ts';
 import type { Line } from '../../src/ingest/types.ts';
@@ -51,6 +51,8 @@ describe('repairMojibake', () => {
     ['?。ǘ┓诸惤忸}', '（二）分類解題,精準善意處置“僵尸企業”。'],
     // € (byte 80) puts the decoder back in step: 線 = be 80.
     ['?。ǘ┚€上服務', '（二）線上服務,過程零接觸。'],
+    // 試 lost its trail byte (d4 87); the word list lacks 先行先試, but the notice writes it (its own phrases).
+    ['?。ㄒ唬┫刃邢仍?,', '（一）先行先試,打通寧德時代'],
   ])('repairs %s', (prefix, expected) => {
     const r = repairMojibake(lineStarting(prefix), context);
     expect(r.status).toBe('repaired');
@@ -62,8 +64,10 @@ describe('repairMojibake', () => {
   it.each([
     // A vanished pair (af, ad) hides 環's lead, its trail 68 shows as 'h'.
     ['?。ㄎ澹﹥灮h境', /^（五）優化[環□]境早服務。/],
-    // The run ends on the lone trail of 效 (d0 a7): lead known, trail lost.
-    ['?。ㄒ唬┨剿鳌疤夹袨椤痹', /^（一）探索“碳行為”增[效□],為低碳者信用“加分”。/],
+    // The run ends on the lone trail of 信 (d0 c5): lead known, trail lost. The published original reads
+    // 增信; the notice writes 增效 more often (7 times to 2) and the word list has 增效, not 增信, so
+    // nothing but the sense says 信: it must stay □, never 增效.
+    ['?。ㄒ唬┨剿鳌疤夹袨椤痹', /^（一）探索“碳行為”增[信□],為低碳者信用“加分”。/],
   ])('reads %s', (prefix, expected) => {
     const r = repairMojibake(lineStarting(prefix), context);
     expect(r.status === 'repaired' ? r.text : r.partial).toMatch(expected);
@@ -179,6 +183,30 @@ describe('word evidence (mojibake-words.ts)', () => {
   });
 });
 
+describe('the notice\'s own phrases (noticePhrases)', () => {
+  // Lines modelled on the notice: 先行先試 is policy Chinese the general list lacks (it reads 先行 先 試).
+  const model = buildContextModel(['在廈門等地先行先試全類戶政業務跨地市通辦。', '堅持先行先試,推動戶政業務通辦。']);
+  const phrases = noticePhrases(model, wordList()!);
+
+  it('are the stretches of whole words the readable text writes, in the list\'s script', () => {
+    expect(phrases.has('先行先试')).toBe(true);
+    expect(phrases.has('户政业务')).toBe(true);
+    // A stretch that cuts a word of the list is no phrase: 政業 of 戶政業務, 行先 of 先行先試.
+    expect(phrases.has('政业')).toBe(false);
+    expect(phrases.has('行先')).toBe(false);
+    // Written twice weighs more than written once.
+    expect(phrases.get('先行先试')!).toBeGreaterThan(phrases.get('全类')!);
+  });
+
+  it('make a reading the notice writes a word where the list has none', () => {
+    const list = wordList()!;
+    const tried = readAsWords(list, [...'先行先試'], phrases).bonus - readAsWords(list, [...'先行先元'], phrases).bonus;
+    const without = readAsWords(list, [...'先行先試']).bonus - readAsWords(list, [...'先行先元']).bonus;
+    expect(without).toBe(0);
+    expect(tried).toBeGreaterThan(5);
+  });
+});
+
 // ---- The garbled notice as the product shows it ----
 // Everything below judges the output with means of its own, independent of the repair code: a GBK
 // table read off the platform decoder, the accident re-enacted on it, and a signature of mojibake.
@@ -269,7 +297,7 @@ describe('the garbled notice as shown', () => {
     console.log(`${garbledFile}: ${headings.length} numbered sub-headings, ${readable} read in full`);
     // A floor against regressions, not the goal (every one): the rest have a character the bytes
     // leave open and the document's text does not settle (shown □, the published original a click away).
-    expect(readable / headings.length).toBeGreaterThanOrEqual(0.75);
+    expect(readable / headings.length).toBeGreaterThanOrEqual(0.85);
   });
 
   it('numbered sub-headings as the cases show them: each case counts up from (一), the few still with □ counted', () => {
@@ -293,13 +321,20 @@ describe('the garbled notice as shown', () => {
     expect(headings).toBe(lines.filter((l) => /^\?。/.test(l.original) || new RegExp(`^[（(][${NUMERALS}][）)]`).test(l.original)).length);
     console.log(`${unread.length} of ${headings} numbered sub-headings still hold □:\n${unread.join('\n')}`);
     // Not zero. Each □ left is a character one of whose bytes is gone (lost with the run's first
-    // byte or its lone last one, or hidden by a vanished pair) that neither the notice's own text nor
-    // the words of the language single out: a rival reading comes within 100× and the word list has
-    // no word that settles it (先行先試 / 先行先元: 先試 is no word of the list), the notice's counts put
-    // a wrong reading first and words may not overturn them (全面 / 全真), quotes whose content bytes
-    // are gone (暢通□”條), or a character the notice never uses elsewhere (提桑建). A regression floor,
-    // not a goal.
-    expect(unread.length).toBeLessThanOrEqual(25);
+    // byte or its lone last one, or hidden by a vanished pair) that neither the notice's own text (its
+    // counts and phrases) nor the words of the language single out. As of this floor (22):
+    // - not recoverable from the bytes: quotes whose content bytes vanished with a pair (做到“□”個專業,
+    //   暢通“□”條, 突出“□”項: the numeral is gone, not one byte of it), a run no reading verifies
+    //   ((二)□□□□□□, 落地維□□), bytes that spell a character the notice never writes (提桑建: c9 a3);
+    // - a lost byte the evidence leaves open: one of ~100 characters fits and nothing written settles it
+    //   (□建設, 理為□, 落細□, □企, □機制, 供□ — the notice never writes 供地); the sentence end 。 before a
+    //   quote read best, but a Han character with the same trail byte within 20× (下鄉□“, 靈動性□“, 民易悅□“);
+    // - the notice's counts put another reading first or close and words may not overturn them (全面 /
+    //   全真 of 全真互聯, 手續 / 持續, 儲備 / 儲項, 暢通 / 灣同), or the rival is written by the notice
+    //   (增信 / 增效: only the sense decides; 加快 / 加可 of 增加可, 品牌 / 品培 — letting words overrule a
+    //   pair the notice writes once showed more characters wrongly certain on the held-out evaluation).
+    // A regression floor, not a goal.
+    expect(unread.length).toBeLessThanOrEqual(22);
   });
 
   it('一是/二是 enumerations are never shown garbled', () => {

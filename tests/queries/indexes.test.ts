@@ -23,6 +23,15 @@ import {
 } from '../../src/queries/indicator.ts';
 import { measureDimensions, measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
+import {
+  caseCountsFromSummary,
+  caseSummaryRows,
+  dimensionsFromSummary,
+  measureSummaryRows,
+  sharesFromSummary,
+  unitSummaryRows,
+  unitsFromSummary,
+} from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { searchScanSql } from '../helpers/search-scan.ts';
@@ -170,6 +179,9 @@ beforeAll(async () => {
     { ...EMPTY_FILTERS, cities: [String(cities[0])] },
     { ...EMPTY_FILTERS, levels: [String(levels[1] ?? levels[0]) as Filters['levels'][number]] },
     { ...EMPTY_FILTERS, years: [Number(years[0])] },
+    // One year and one level: the measures panel reads what the export stored for them; two years: computed.
+    { ...EMPTY_FILTERS, years: [Number(years[1] ?? years[0])], levels: [String(levels[0]) as Filters['levels'][number]] },
+    { ...EMPTY_FILTERS, years: years.map(Number) },
   ];
   indicators = (
     await db.all(`SELECT c.indicator FROM metrics m JOIN cases c USING (case_id)
@@ -181,6 +193,9 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
+/** Rows in a fixed order, for answers whose SQL has no ORDER BY. */
+const sortedRows = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
+
 async function same(got: string, expected: string, what: string): Promise<number> {
   const [a, b] = [await db.all(got), await db.all(expected)];
   expect(a, what).toEqual(b);
@@ -190,9 +205,13 @@ async function same(got: string, expected: string, what: string): Promise<number
 /** Every view question over the indexes against the full tables; returns how many rows were compared. */
 /** How many answers of the measures panel expectSameAnswers read from what the export stores (measures-shown.ts). */
 let storedSamples = 0;
+/** … of them with a year or level filter (the stored scopes). */
+let storedScoped = 0;
 
 async function expectSameAnswers(filters: Filters[]): Promise<number> {
   let rows = 0;
+  // Read as the views read it: once, then summed per filter state in JS.
+  const summary = await db.all(caseSummaryRows());
   const tag = (name: string, f: Filters, extra = '') => `${name} ${JSON.stringify(f)} ${extra}`;
   for (const f of filters) {
     for (const sort of ['', '-figures', 'indicator']) {
@@ -206,6 +225,10 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
     // The view derives the picker, the provinces chart and the list's total from one query.
     const caseCounts = (await db.all(indicatorCaseCounts(f).sql)) as IndicatorCaseCountRow[];
     expect(caseCountOptions(caseCounts), tag('indicator.caseCounts options', f)).toEqual(await db.all(direct.options(f)));
+    // … or sums them from case_summary read whole (summaries.ts): the same rows as that query.
+    const summed = caseCountsFromSummary(summary, f);
+    expect(sortedRows(summed), tag('summary caseCounts', f)).toEqual(sortedRows(caseCounts));
+    expect(caseCountOptions(summed), tag('summary options', f)).toEqual(await db.all(direct.options(f)));
     for (const indicator of [...indicators, 'no_such_indicator']) {
       const p = { filters: f, indicator };
       rows += await same(caseListSql(p), direct.caseList(f, indicator), tag('caseList', f, indicator));
@@ -215,6 +238,12 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       expect(caseCountTotal(caseCounts, indicator), tag('indicator.caseCounts total', f, indicator)).toBe(n);
       rows += await same(indicatorByProvince(p).sql, direct.provinces(f, indicator), tag('indicator.provinces', f, indicator));
       expect(caseCountProvinces(caseCounts, indicator), tag('indicator.caseCounts provinces', f, indicator)).toEqual(await db.all(direct.provinces(f, indicator)));
+      expect(caseCountProvinces(summed, indicator), tag('summary provinces', f, indicator)).toEqual(await db.all(direct.provinces(f, indicator)));
+      expect(caseCountTotal(summed, indicator), tag('summary total', f, indicator)).toBe(n);
+      const unitRows = await db.all(unitSummaryRows(indicator));
+      expect(unitsFromSummary(unitRows, f), tag('summary units', f, indicator)).toEqual(await db.all(direct.units(f, indicator)));
+      const measureCounts = await db.all(measureSummaryRows(indicator));
+      expect(dimensionsFromSummary(measureCounts, f), tag('summary dimensions', f, indicator)).toEqual(await db.all(measureDimensions(p)));
       if (indicator === 'no_such_indicator') continue;
       rows += await same(indicatorMoney(p).sql, direct.money(f, indicator), tag('indicator.money', f, indicator));
       const units = await db.all(direct.units(f, indicator));
@@ -233,12 +262,14 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         const d = String(dimension);
         rows += await same(measureRows({ ...p, dimension: d }).sql, direct.measureRows(f, indicator, d), tag('measureRows', f, d));
         rows += await same(measureRows({ ...p, dimension: d, perProvince: 2 }).sql, direct.measureRows(f, indicator, d, 2), tag('measureRows sampled', f, d));
-        // The views' sample: stored at export (measure_sample) while no filter but provinces applies.
+        // The views' sample: stored at export (measure_sample) while no filter but provinces, one year and one level applies.
         const shown = measureRows({ ...p, dimension: d, perProvince: MEASURES_SHOWN_PER_PROVINCE });
         rows += await same(shown.sql, direct.measureRows(f, indicator, d, MEASURES_SHOWN_PER_PROVINCE), tag('measureRows shown', f, d));
-        if (shown.sql.includes('measure_sample')) storedSamples++;
+        const stored = shown.sql.includes('measure_sample');
+        if (stored) storedSamples++;
+        if (stored && (f.years.length > 0 || f.levels.length > 0)) storedScoped++;
         if (measureSummary({ ...p, dimension: d }).sql.includes('measure_province_summary')) storedSamples++;
-        // Stored at export (measure_province_summary) while no filter but provinces applies.
+        // Stored at export (measure_province_summary) for the same filters.
         rows += await same(measureSummary({ ...p, dimension: d }).sql, direct.measureSummary(f, indicator, d), tag('measureSummary', f, d));
       }
     }
@@ -249,8 +280,15 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
   for (const f of filters) {
     for (const [x, y] of [[a, b], [b, a]]) {
       rows += await same(compareShares({ filters: f, a: x, b: y }).sql, direct.compareShares(f, x, y), tag('compare.shares', f, x));
+      expect(sharesFromSummary(summary, f, x, y), tag('summary shares', f, x)).toEqual(await db.all(direct.compareShares(f, x, y)));
       for (const indicator of indicators) {
         const p = { filters: f, a: x, b: y, indicator };
+        const measureCounts = await db.all(measureSummaryRows(indicator));
+        const dimensions = measureDimensions({ filters: f, indicator, provinces: [x, y] });
+        expect(dimensionsFromSummary(measureCounts, f, [x, y]), tag('summary compare dimensions', f, indicator)).toEqual(await db.all(dimensions));
+        expect(sortedRows(await db.all(dimensions)), tag('compare.measureDimensions', f, indicator)).toEqual(
+          sortedRows(await db.all(direct.measureDimensions({ ...f, provinces: [x, y] }, indicator))),
+        );
         rows += await same(compareCases(p).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y]), tag('compare.cases', f, indicator));
         const firsts = { ...p, perProvince: 3 };
         rows += await same(compareCases(firsts).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y], 3), tag('compare.cases first 3', f, indicator));
@@ -275,9 +313,12 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
 describe('the views’ indexes', () => {
   it('answer every view question as the full tables do, with and without filters', async () => {
     storedSamples = 0;
+    storedScoped = 0;
     const compared = await expectSameAnswers(filterCases);
-    // Both ways of sampling the measures were compared (the stored one without filters, the computed one with).
+    // Both ways of sampling the measures were compared (stored: without filters and with a year or a year and a
+    // level; computed: with a city or two years).
     expect(storedSamples).toBeGreaterThan(0);
+    expect(storedScoped).toBeGreaterThan(0);
     // Not vacuous: real rows were compared, and the search found cases.
     expect(compared).toBeGreaterThan(1000);
     expect((await db.all(searchCases({ filters: EMPTY_FILTERS, search: term, sort: '', page: 0 }).sql)).length).toBeGreaterThan(1);

@@ -13,7 +13,6 @@ import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   CHARTED_DIMENSIONS,
-  measureDimensions,
   measureRows,
   measureSummary,
   MEASURES_SHOWN_PER_PROVINCE,
@@ -22,6 +21,7 @@ import {
   type MeasureRow,
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
+import { dimensionsFromSummary, measureSummaryRows } from '../../queries/summaries.ts';
 import type { Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
@@ -42,14 +42,19 @@ export interface MeasuresPanelProps {
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 
+
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
 export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   const [chosen, setChosen] = useState<string | null>(null);
   const base = { filters, indicator, provinces };
-  const dimensions = useViewSql(waiting ? null : measureDimensions(base));
-  const dimension = pickDimension(dimensions.data ?? [], chosen);
+  // Which dimensions: measure_summary's rows of the indicator, read once and summed per filter state
+  // (summaries.ts: what measureDimensions answers, without a query per filter change).
+  const counts = useViewSql(waiting ? null : measureSummaryRows(indicator));
+  const dimensionRows = useMemo(() => counts.data && dimensionsFromSummary(counts.data, filters, provinces), [counts.data, filters, provinces]);
+  const dimensions = { status: counts.status, error: counts.error, data: dimensionRows };
+  const dimension = pickDimension(dimensionRows ?? [], chosen);
   const params = { ...base, dimension: dimension ?? '' };
   // At national scale a dimension has thousands of measures: a sample per province is charted and listed,
   // the per-province summary (measureSummary) counts them all.

@@ -3,7 +3,7 @@
 // their cases in two columns, and nearest-case pairs.
 import { useCallback, useMemo } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
-import { QueryChart } from '../../components/QueryChart.tsx';
+import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import '../views.css';
@@ -11,14 +11,15 @@ import { butterflyOption } from './butterfly.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
-import { useSnapshotSql, useViewSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
-import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
+import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { caseSummaryRows, sharesFromSummary } from '../../queries/summaries.ts';
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
@@ -28,11 +29,15 @@ export function CompareView({ state, update }: ViewProps) {
   const nameA = provinceName(a);
   const nameB = provinceName(b);
 
+  // The shares: summed from case_summary read once (summaries.ts), so the indicator is known at once after a
+  // filter change and its questions go to the worker together. The chart's SQL button shows compareShares.
+  const sharesQuery = compareShares({ filters: state.filters, a, b });
   // Saved at export: the default provinces' answers with no filter (other provinces are not found in the file).
   const snapshot = unfiltered(state.filters) ? VIEW_SNAPSHOT_FILES.compare : null;
-  const sharesQuery = compareShares({ filters: state.filters, a, b });
-  const shares = useSnapshotSql(sharesQuery, snapshot);
-  const rows = shares.data ?? [];
+  const shares = useSnapshotSql(caseSummaryRows(), snapshot);
+  const filters = state.filters;
+  const shareRows = useMemo(() => shares.data && sharesFromSummary(shares.data, filters, a, b), [shares.data, filters, a, b]);
+  const rows = shareRows ?? [];
   // The filter bar's indicator wins, even where neither province has cases of it (the view says so).
   const barIndicators = state.filters.indicators;
   const indicator = barIndicators.length > 0 ? chosenIndicator(state) : defaultIndicator(rows, state.indicator);
@@ -99,9 +104,12 @@ export function CompareView({ state, update }: ViewProps) {
         <BriefButton state={state} indicator={indicator} />
       </div>
 
-      <QueryChart
+      <ChartCard
         title={t('cmp.shares')}
         query={sharesQuery}
+        rows={shareRows}
+        status={shares.status}
+        error={shares.error}
         note={first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined}
         height={Math.max(260, rows.length * 24 + 70)}
         columns={[
@@ -113,7 +121,6 @@ export function CompareView({ state, update }: ViewProps) {
           { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
         ]}
         option={sharesOption}
-        useResult={useViewSql}
         onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
       />
 

@@ -17,9 +17,7 @@ import {
   caseCountProvinces,
   caseCountTotal,
   indicatorByProvince,
-  indicatorCaseCounts,
   indicatorCases,
-  indicatorCountUnits,
   indicatorCounts,
   indicatorMoney,
   FIGURE_LIMIT,
@@ -28,6 +26,7 @@ import {
   type IndicatorProvinceRow,
   type MoneyFigureRow,
 } from '../../queries/indicator.ts';
+import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows } from '../../queries/summaries.ts';
 import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
@@ -36,34 +35,38 @@ const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200
 
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
-  // The picker, the provinces chart and the list's total come from one query (indicatorCaseCounts).
+  // The picker, the provinces chart and the list's total: indicatorCaseCounts' rows, summed from case_summary read
+  // once (summaries.ts), so a filter change asks the worker nothing for them.
   // Saved at export with no filter: the indicator list, and each indicator's answers in a file of its own.
   const saved = unfiltered(state.filters);
-  const caseCounts = useSnapshotSql(indicatorCaseCounts(state.filters), saved ? VIEW_SNAPSHOT_FILES.indicator : null);
-  const options = useMemo(() => caseCountOptions(caseCounts.data ?? []), [caseCounts.data]);
+  const summary = useSnapshotSql(caseSummaryRows(), saved ? VIEW_SNAPSHOT_FILES.indicator : null);
+  const filters = state.filters;
+  const caseCounts = useMemo(() => summary.data && caseCountsFromSummary(summary.data, filters), [summary.data, filters]);
+  const options = useMemo(() => caseCountOptions(caseCounts ?? []), [caseCounts]);
   const chosen = chosenIndicator(state);
   const indicator = pickIndicator(options, chosen);
   const provinceRows = useMemo(
-    () => (caseCounts.data && indicator ? caseCountProvinces(caseCounts.data, indicator) : undefined),
-    [caseCounts.data, indicator],
+    () => (caseCounts && indicator ? caseCountProvinces(caseCounts, indicator) : undefined),
+    [caseCounts, indicator],
   );
 
   const snapshot = saved && indicator ? indicatorSnapshotFile(indicator) : null;
   const params = { filters: state.filters, indicator: indicator ?? '' };
   const provincesQ = indicatorByProvince(params);
   const moneyQ = indicatorMoney(params);
-  const unitsQ = indicatorCountUnits(params);
   // The list's page is the view's own: a new indicator or filter starts at its first page.
   const [listPage, setListPage] = useState({ key: '', page: 0 });
   const listKey = `${indicator}:${JSON.stringify(state.filters)}`;
   const page = listPage.key === listKey ? listPage.page : 0;
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
-  const enabled = indicator !== null && (chosen !== null || isCurrent(caseCounts));
-  const units = useSnapshotSql(enabled ? unitsQ : null, snapshot);
+  const enabled = indicator !== null && (chosen !== null || isCurrent(summary));
+  // The units: unit_summary's rows of the indicator, read once and summed per filter state.
+  const unitCounts = useSnapshotSql(enabled ? unitSummaryRows(indicator) : null, snapshot);
+  const units = useMemo(() => (unitCounts.data ? unitsFromSummary(unitCounts.data, filters) : []), [unitCounts.data, filters]);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
-  const unitList = (units.data ?? []).map((r) => r.unit);
+  const unitList = units.map((r) => r.unit);
   const picked = chosenUnit && unitList.includes(chosenUnit) ? chosenUnit : null;
   const unit = picked ?? unitList[0] ?? null;
   // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
@@ -117,8 +120,8 @@ export function IndicatorView({ state, update }: ViewProps) {
               title={t('ind.byProvince')}
               query={provincesQ}
               rows={provinceRows}
-              status={caseCounts.status}
-              error={caseCounts.error}
+              status={summary.status}
+              error={summary.error}
               height={260}
               columns={[
                 { key: 'province', header: t('col.province'), shown: 'province' },
@@ -146,7 +149,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               <label className="v-muted">
                 {t('ind.countUnit')}{' '}
                 <select value={unit} data-testid="count-unit" onChange={(e) => setChosenUnit(e.target.value)}>
-                  {(units.data ?? []).map((r) => (
+                  {units.map((r) => (
                     <option key={r.unit} value={r.unit}>
                       {unitName(r.unit)} ({r.figures})
                     </option>
@@ -172,7 +175,7 @@ export function IndicatorView({ state, update }: ViewProps) {
                   title={t('ind.cases')}
                   rows={rows}
                   query={casesQ}
-                  total={caseCounts.data && indicator ? caseCountTotal(caseCounts.data, indicator) : rows.length}
+                  total={caseCounts && indicator ? caseCountTotal(caseCounts, indicator) : rows.length}
                   page={page}
                   onPage={(p) => setListPage({ key: listKey, page: p })}
                 />

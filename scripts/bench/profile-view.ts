@@ -1,0 +1,105 @@
+// Where a filter change's main-thread time goes: a CPU profile (CDP Profiler) of one view over the bench's
+// filter changes, on an unminified production build, printed as self and inclusive time per function.
+//   npx tsx scripts/bench/profile-view.ts <view> [data dir]    view: indicator | compare | cases | overview
+// The data dir defaults to public/data (the corpus); a BENCH_DATA_CACHE size (…/100000) works too.
+// PROFILE_RUNS (12): filter changes; PROFILE_TOP (30): functions listed; PROFILE_DIST: profile this build instead
+// (e.g. another commit's, to compare the busy time per change; a minified build's names are not readable).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { DATA_DIR, ROOT } from '../../tests/e2e/harness.ts';
+import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
+import type { AppState } from '../../src/state/filters.ts';
+import type { ViewId } from '../../src/state/view-list.ts';
+import { CHANGE_AND_SETTLE, HOOK_CHARTS, newContext, openBench, waitAnswered } from './browser.ts';
+import { viewFilters } from './filters.ts';
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+const view = (process.argv[2] ?? 'indicator') as ViewId;
+const dataDir = process.argv[3] ?? DATA_DIR;
+const runs = Number(process.env.PROFILE_RUNS ?? 12);
+const top = Number(process.env.PROFILE_TOP ?? 30);
+
+/** Self and inclusive milliseconds per function (name, file, line), over the samples. */
+function summarise(profile: Profile): { self: Map<string, number>; total: Map<string, number>; ms: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let ms = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)') return;
+    ms += dt;
+    self.set(label(node), (self.get(label(node)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let n: ProfileNode | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) {
+      const l = label(n);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + dt);
+    }
+  });
+  return { self, total, ms };
+}
+
+async function main(): Promise<void> {
+  const dist = process.env.PROFILE_DIST ?? join(ROOT, 'node_modules/.cache/e2e-builds/profile');
+  if (!process.env.PROFILE_DIST) {
+    execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--minify', 'false', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
+  const changes = await viewFilters(dataDir, runs);
+  const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
+  const bench = await openBench(dist, dataDir);
+  try {
+    const context = await newContext(bench);
+    const page = await context.newPage();
+    await page.goto(`${bench.server.url}/${link({ view })}`);
+    await waitAnswered(page, 120_000, false);
+    await page.evaluate(HOOK_CHARTS);
+    // CPU time of Chromium's processes (the page's renderer runs the main thread and DuckDB's worker): unlike the
+    // wall time of a change, it hardly moves with the machine's load, so two builds compare on a shared machine.
+    const browserCdp = await bench.browser.newBrowserCDPSession();
+    type ProcessInfo = { type: string; id: number; cpuTime: number };
+    const cpu = async () => {
+      const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as unknown as { processInfo: ProcessInfo[] };
+      const byType = new Map<string, number>();
+      for (const p of processInfo) byType.set(p.type, (byType.get(p.type) ?? 0) + p.cpuTime);
+      return byType;
+    };
+    const cpuBefore = await cpu();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const times: number[] = [];
+    for (const filters of changes) {
+      const run = await page.evaluate(CHANGE_AND_SETTLE, [link({ view, filters }), 30_000] as [string, number]);
+      if (run) times.push(run.ms);
+    }
+    const cpuAfter = await cpu();
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const { self, total, ms } = summarise(profile);
+    const list = (m: Map<string, number>) =>
+      [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => `  ${(t / times.length).toFixed(1).padStart(7)} ms  ${name}`).join('\n');
+    console.log(`${view}, ${times.length} changes: settled ${times.map((t) => Math.round(t)).join(' ')} ms; busy ${(ms / times.length).toFixed(1)} ms per change`);
+    const cpuLine = [...cpuAfter].map(([type, t]) => `${type} ${(((t - (cpuBefore.get(type) ?? 0)) * 1000) / times.length).toFixed(1)}`).join(', ');
+    console.log(`CPU ms per change (profiler on): ${cpuLine}`);
+    console.log(`self time per change:\n${list(self)}\ninclusive time per change:\n${list(total)}`);
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
