@@ -8,7 +8,7 @@
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
 //   BENCH_SKIP=ingest,browser,100k,1m,views,cold,corpus,overview  skip parts (cold: one cold load instead of
 //                        BENCH_COLD_RUNS; corpus: the corpus's Overview and views; overview: the synthetic sizes' Overview).  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
-//                        (Parquet, dashboard.duckdb, the snapshots overview.json and view-*.json), reused while current.
+//                        (Parquet, dashboard.duckdb reused while current; the snapshots overview.json, view-*.json rewritten each run).
 //   BENCH_VIEWS=cases,compare,indicator,data,search  only these of the other views (default: all)
 //   BENCH_VIEW_BEFORE=1  each other view also loaded without its saved answers (view-*.json → 404) just before: a
 //                        before/after in one run (the cell shows drawn / live, then "without saved answers")

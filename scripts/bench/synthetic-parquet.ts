@@ -8,15 +8,13 @@
 // computed over that file), so a cold load of synthetic data is measured as deployed — and never shows the
 // corpus's snapshot over synthetic data (the server serves /data/ from this directory only).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { silentLogger } from '../../src/export/logger.ts';
 import { writeSnapshots } from '../../src/export/snapshots.ts';
 import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL } from '../../src/sql/tables.ts';
-import { overviewSnapshotQueries } from '../../src/queries/overview.ts';
-import { OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { PROVINCES } from './synthetic-corpus.ts';
 
@@ -56,26 +54,8 @@ async function dashboardDbCurrent(dir: string): Promise<boolean> {
 }
 
 /**
- * The snapshots (overview.json, view-*.json) are usable when each is newer than dashboard.duckdb and overview.json
- * holds exactly the SQL texts the app asks for now (the app uses a snapshot only for an identical SQL text: a
- * stale one would silently make the bench measure the live fallback instead of the deployed view). Delete the
- * view-*.json files after changing a view's queries.
- */
-function snapshotCurrent(dir: string): boolean {
-  const db = mtime(join(dir, DASHBOARD_DB_FILE));
-  if (SNAPSHOT_FILES.some((f) => mtime(join(dir, f)) <= db)) return false;
-  try {
-    const saved = (JSON.parse(readFileSync(join(dir, OVERVIEW_SNAPSHOT_FILE), 'utf8')) as Snapshot).queries.map((q) => q.sql);
-    const wanted = overviewSnapshotQueries().map((q) => q.sql);
-    return saved.length === wanted.length && wanted.every((sql) => saved.includes(sql));
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Write documents/cases/metrics/indicators/similar.parquet for `cases` cases into `outDir`, then
- * dashboard.duckdb and the views' snapshots from them. Each part is reused when already there and current
+ * dashboard.duckdb and the views' snapshots from them. Each part but the snapshots is reused when already there and current
  * (a cache directory from before the DuckDB file existed gets just the missing files).
  */
 export async function writeSyntheticParquet(sourceDir: string, outDir: string, cases: number): Promise<SyntheticSummary> {
@@ -136,9 +116,8 @@ export async function writeSyntheticParquet(sourceDir: string, outDir: string, c
     written.push('dashboard.duckdb');
     await writeDashboardDb(outDir, silentLogger);
   }
-  if (!snapshotCurrent(outDir)) {
-    written.push('snapshots');
-    await writeSnapshots(outDir, silentLogger);
-  }
+  // Always rewritten (a few seconds even at 1M): what they hold follows the views' queries, which change often.
+  written.push('snapshots');
+  await writeSnapshots(outDir, silentLogger);
   return { ...summary, dbBytes: statSync(join(outDir, DASHBOARD_DB_FILE)).size, written };
 }
