@@ -47,6 +47,8 @@ export default defineConfig(({ mode }) => ({
     // floor page the benchmark's cold load is compared with. `npm run build` (dist/) has the app only.
     rollupOptions: { input: { main: 'index.html', ...(mode === 'bench' ? { floor: 'bench/floor.html' } : {}) } },
   },
+  // The import worker loads PDF.js as chunks of its own when a PDF is imported: code-splitting needs ES module workers.
+  worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
 }));

@@ -1,9 +1,10 @@
-// npm run etl                                   data/raw/*.txt → public/data/ (Parquet + quality.json)
+// npm run etl                                   data/raw/*.{txt,html,htm,docx} → public/data/ (Parquet + quality.json)
 // npm run etl -- --in <file-or-dir>... --out <dir>   any documents of this family
 //
-// A directory contributes every *.txt in it; a file is read whatever its name. A `sources.json` beside the
-// inputs (in the directory, or the file's directory) adds what a document does not say about itself, keyed by
-// file name; without one, what the text does not state is inferred where it can be, else left null.
+// A directory contributes every notice in it (.txt, .html/.htm web pages, .docx Word files); a file is read
+// whatever its name, its format told by its content. A `sources.json` beside the inputs (in the directory, or
+// the file's directory) adds what a document does not say about itself, keyed by file name; without one, what
+// the text does not state is inferred where it can be, else left null.
 // An input that cannot be read is named with the reason, the others are still exported, and the exit status is 1.
 // So is a bad manifest (named, not blamed on a document) or a bad hint in it (named with its file, then ignored).
 

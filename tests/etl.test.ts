@@ -57,6 +57,28 @@ describe('npm run etl -- --in … --out …', () => {
     expect(await queryParquet(outDir, 'SELECT min(case_id) AS first FROM cases')).toEqual([{ first: 'fj-2023-b2-001' }]);
   });
 
+  it('reads the notices of a directory as published — text, web pages, Word files, PDF — and names a damaged one', async () => {
+    const inDir = mkdtempSync(path.join(tmpdir(), 'etl-formats-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'etl-out-'));
+    const layouts = path.join(ROOT, 'tests/fixtures/layouts');
+    copyFileSync(path.join(RAW_DIR, REPRINT), path.join(inDir, 'a.txt'));
+    copyFileSync(path.join(layouts, 'gov-page-gbk.html'), path.join(inDir, 'b.htm'));
+    copyFileSync(path.join(layouts, 'word-case-table.docx'), path.join(inDir, 'c.docx'));
+    writeFileSync(path.join(inDir, 'd.docx'), readFileSync(path.join(layouts, 'word-case-table.docx')).subarray(0, 400));
+    copyFileSync(path.join(layouts, 'pdf-notice.pdf'), path.join(inDir, 'e.pdf'));
+    writeFileSync(path.join(inDir, 'notes.md'), 'not a document');
+    const { code, stderr } = runEtl(['--in', inDir, '--out', outDir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/d\.docx: damaged or incomplete file/);
+    const docs = await queryParquet(outDir, 'SELECT source_file, province, cases_listed FROM documents ORDER BY source_file');
+    expect(docs).toEqual([
+      { source_file: 'a.txt', province: '福建省', cases_listed: 4 },
+      { source_file: 'b.htm', province: '江西省', cases_listed: 3 },
+      { source_file: 'c.docx', province: '安徽省', cases_listed: 3 },
+      { source_file: 'e.pdf', province: '河北省', cases_listed: 3 },
+    ]);
+  });
+
   it('a source address in the manifest reaches documents.source_url; one that is no web address is named and left out', async () => {
     const inDir = mkdtempSync(path.join(tmpdir(), 'etl-url-'));
     const outDir = mkdtempSync(path.join(tmpdir(), 'etl-out-'));

@@ -1,8 +1,10 @@
 // A synthetic dataset of N cases in the Parquet contract, for the browser benchmark at 100k and 1M cases.
 // Built from the real export (public/data/) with DuckDB in Node: case i is real case (i mod R) of copy
 // b = ⌊i / R⌋, filed under another province (one of 31) and year, with ids suffixed `-s<b>`; its documents,
-// figures (≈12 per case, as in the real data) and similar pairs are copied with it. So texts, figures and
-// value distributions are real, only the volume grows. Same columns and types as the real files.
+// figures (≈12 per case, as in the real data) and similar pairs are copied with it. So figures and value
+// distributions are real, only the volume grows. Same columns and types as the real files.
+// Each copy's texts are made its own (variedText), as real cases' texts are: 123 texts repeated would be stored
+// once by DuckDB's dictionary compression, and a search's reads of the texts would be understated.
 // Then, as the ETL does (src/export/index.ts), the browser's files beside them: dashboard.duckdb (the Parquet
 // files copied table for table, what the app attaches over HTTP) and the views' snapshots (overview.json, view-*.json:
 // computed over that file), so a cold load of synthetic data is measured as deployed — and never shows the
@@ -18,6 +20,24 @@ import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_T
 import { literal } from '../../src/queries/sql.ts';
 import { PROVINCES } from './synthetic-corpus.ts';
 
+
+/** A province's short name as texts write it (福建省 → 福建, 广西壮族自治区 → 广西), in SQL over `column`. */
+const shortProvince = (column: string) => `regexp_replace(${column}, '(省|市|维吾尔自治区|回族自治区|壮族自治区|自治区)$', '')`;
+
+/**
+ * Copy c's version of real case s's text `column`: the real province's name replaced by the copy's, the digits
+ * 3–9 permuted by the copy's own permutation (c.digits), and, for the long texts (`shuffle`), its sentences (split
+ * on 。) in an order of the copy's own, the last piece kept last. Every phrase of the real text stays whole
+ * (a search finds the same words, in the same share of cases), but no two copies' texts are alike.
+ */
+function variedText(column: string, shuffle: boolean): string {
+  const placed = `translate(replace(s.${column}, ${shortProvince('s.province')}, ${shortProvince('c.province')}), '0123456789', c.digits)`;
+  if (!shuffle) return placed;
+  const parts = `string_split(${placed}, '。')`;
+  return `array_to_string(list_transform(list_sort(list_transform(${parts},
+      (part, i) -> {h: CASE WHEN i = len(${parts}) THEN 18446744073709551615::UBIGINT ELSE hash(c.b, i) END, part: part})),
+    x -> x.part), '。')`;
+}
 
 export interface SyntheticSummary {
   cases: number;
@@ -73,12 +93,19 @@ export async function writeSyntheticParquet(sourceDir: string, outDir: string, c
       await conn.run(`CREATE TABLE src AS SELECT *, (row_number() OVER (ORDER BY case_id) - 1)::BIGINT AS k FROM read_parquet(${src('cases')})`);
       const r = Number((await conn.runAndReadAll('SELECT count(*) FROM src')).getRows()[0][0]);
       const copies = Math.ceil(cases / r);
-      await conn.run(`CREATE TABLE copies AS SELECT b::BIGINT AS b, ${provinces}[b % 31 + 1] AS province, (b // 31 % 4)::INTEGER AS year_shift FROM range(0, ${copies}) t(b)`);
+      // Each copy's digit permutation, from a seed of its own (hash of b): deterministic, so a cache rebuilt is the
+      // same. 0, 1 and 2 stay, so that years still read 2019–2029 (3–9 permuted: 5,040 permutations).
+      await conn.run(`CREATE TABLE copies AS SELECT b::BIGINT AS b, ${provinces}[b % 31 + 1] AS province, (b // 31 % 4)::INTEGER AS year_shift,
+          '012' || (SELECT string_agg(d::VARCHAR, '' ORDER BY hash(b, d)) FROM range(3, 10) t(d)) AS digits
+        FROM range(0, ${copies}) t(b)`);
       await conn.run(`CREATE TABLE cases AS
         SELECT s.* EXCLUDE (k) REPLACE (
           s.case_id || '-s' || c.b AS case_id, s.doc_id || '-s' || c.b AS doc_id, c.province AS province,
           CASE WHEN s.duplicate_of IS NULL THEN NULL ELSE s.duplicate_of || '-s' || c.b END AS duplicate_of,
-          s.year - c.year_shift AS year)
+          s.year - c.year_shift AS year,
+          ${variedText('title', false)} AS title, ${variedText('title_original', false)} AS title_original,
+          ${variedText('background', true)} AS background, ${variedText('measures', true)} AS measures,
+          ${variedText('outcomes', true)} AS outcomes)
         FROM copies c CROSS JOIN src s WHERE c.b * ${r} + s.k < ${cases} ORDER BY c.b, s.k`);
       // Copy b keeps a row when the real case it hangs on (index k) falls inside the first N cases.
       const keep = `c.b * ${r} + x.k < ${cases}`;

@@ -1,13 +1,21 @@
 // Node only: reading source documents from disk, with the optional manifest (sources.json) beside them.
-// A directory contributes every *.txt in it; a file is read whatever its name. The manifest adds what a
+// A directory contributes every notice in it (*.txt, *.html, *.htm, *.docx); a file is read whatever its name. The manifest adds what a
 // document does not say about itself, keyed by file name.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { DOCUMENT_EXTENSIONS, hasDocumentExtension } from '../ingest/formats.ts';
+import { preReadPdf, type PdfJs } from '../ingest/read-pdf.ts';
 import type { IngestDocumentInput } from '../ingest/pipeline.ts';
 import type { SourceHints } from '../ingest/types.ts';
 
 export const MANIFEST = 'sources.json';
+
+// PDF.js's build for Node, loaded when a PDF is met; its character maps (for fonts that name a predefined
+// Chinese encoding instead of embedding one) are read from the package.
+const loadPdfJs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+const PDF_CMAPS = `${path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/cmaps/`;
 
 const SOURCE_HINT_TYPES: Record<keyof SourceHints, 'string' | 'number'> = {
   province: 'string',
@@ -122,7 +130,8 @@ export async function collectInputs(paths: string[]): Promise<Collected> {
   const addFile = async (file: string) => {
     try {
       const bytes = new Uint8Array(await readFile(file));
-      inputs.push({ sourceFile: path.basename(file), bytes, hints: await hintsFor(file) });
+      const preRead = await preReadPdf(path.basename(file), bytes, loadPdfJs, { cMapUrl: PDF_CMAPS });
+      inputs.push({ sourceFile: path.basename(file), bytes, hints: await hintsFor(file), ...(preRead ? { preRead } : {}) });
     } catch (error) {
       unreadable.push({ sourceFile: path.basename(file), message: `${file}: cannot read (${(error as Error).message})` });
     }
@@ -136,8 +145,8 @@ export async function collectInputs(paths: string[]): Promise<Collected> {
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
-      if (names.length === 0) unreadable.push({ sourceFile: path.basename(p), message: `${p}: no .txt documents in this directory` });
+      const names = (await readdir(p)).filter(hasDocumentExtension).sort();
+      if (names.length === 0) unreadable.push({ sourceFile: path.basename(p), message: `${p}: no documents (${DOCUMENT_EXTENSIONS.join(' ')}) in this directory` });
       for (const name of names) await addFile(path.join(p, name));
     } else {
       await addFile(p);

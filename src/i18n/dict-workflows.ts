@@ -42,8 +42,8 @@ export const WORK_TEXT = {
   },
   'imp.title': { zh: '导入公告文件', en: 'Import an announcement' },
   'imp.hint': {
-    zh: '拖入或选择 .txt 格式的典型经验做法公告（UTF-8）。解析方式与已发布数据相同，新案例会出现在所有页面中并标为“导入”。',
-    en: 'Drop or choose a .txt announcement of typical practices (UTF-8). It is read like the published data; its cases appear in every view, marked as imported.',
+    zh: '拖入或选择典型经验做法公告：文本（.txt，UTF-8）、保存的网页（.html / .htm）、Word 文件（.docx）或 PDF。解析方式与已发布数据相同，新案例会出现在所有页面中并标为“导入”。',
+    en: 'Drop or choose an announcement of typical practices: text (.txt, UTF-8), a saved web page (.html / .htm), a Word file (.docx) or a PDF. It is read like the published data; its cases appear in every view, marked as imported.',
   },
   'imp.choose': { zh: '选择文件…', en: 'Choose files…' },
   'imp.drop': { zh: '或把文件拖到这里', en: 'or drop files here' },

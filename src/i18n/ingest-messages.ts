@@ -22,6 +22,7 @@ export const INGEST_MESSAGES: Record<IngestMessageCode, { zh: string; en: string
   several_provinces: { zh: '发布单位不属于某一省份，案例来自 {n} 个省份', en: 'no province issued the notice; its cases come from {n} provinces' },
   seq_collision: { zh: '两个案例序号相同，案例编号重复', en: 'two cases share a sequence number; their ids collide' },
   prefix_renamed: { zh: '另一文件的案例编号也以 {shared} 开头；本文件改用 {used}', en: 'case ids of another document share {shared}; this one uses {used}' },
+  page_chrome_dropped: { zh: '已略去网页正文以外的 {n} 行（导航、页脚等）', en: '{n} line(s) of the web page outside its article (navigation, footer) left out' },
   cases_excluded: { zh: '分析人员排除了 {n} 个案例', en: '{n} case(s) excluded by the analyst' },
   origin_analyst: { zh: '由分析人员设定', en: 'set by the analyst' },
   origin_manifest: { zh: '取自清单（sources.json）', en: 'from the manifest (sources.json)' },

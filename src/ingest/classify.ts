@@ -209,6 +209,9 @@ export function headingToIndicator(heading: string): string | null {
   if (!h || h.length > MAX_HEADING_CHARS) return null;
   const exact = HEADING_TABLE.find(([alias]) => alias === h);
   if (exact) return exact[1];
+  // A theme of the business-environment framework (持续优化政务服务环境, 市场环境, 法治环境) groups cases of many
+  // indicators: it names none, even when it contains an indicator's words.
+  if (/(?:环境|生态)$/.test(h)) return null;
   // Near variants: 优化开办企业服务, “一把手走流程、坐窗口…”活动 — the longest alias the heading contains.
   const contained = HEADING_TABLE.find(([alias]) => alias.length >= 2 && h.includes(alias));
   return contained ? contained[1] : null;

@@ -18,6 +18,8 @@ export type IngestMessage =
   | { code: 'seq_collision'; params: Record<string, never> }
   /** Another document's case ids use the same prefix: this one's were renamed. */
   | { code: 'prefix_renamed'; params: { shared: string; used: string } }
+  /** A web page's lines outside its article (navigation, footer, related links) were left out. */
+  | { code: 'page_chrome_dropped'; params: { n: number } }
   /** The analyst left cases out of an import. */
   | { code: 'cases_excluded'; params: { n: number } }
   /** Origins of a value: the analyst set it, the manifest gave it, or the text implies it (how). */
@@ -49,6 +51,8 @@ export function messageText(message: IngestMessage): string {
       return 'two cases share a seq number; case ids collide';
     case 'prefix_renamed':
       return `case ids of another document share ${message.params.shared}; this one uses ${message.params.used}`;
+    case 'page_chrome_dropped':
+      return `${message.params.n} line(s) of the web page outside its article (navigation, footer) left out`;
     case 'cases_excluded':
       return `${message.params.n} case(s) excluded by the analyst`;
     case 'origin_analyst':

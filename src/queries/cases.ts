@@ -1,11 +1,11 @@
 // Named queries of the Cases view (search table) and of the case page.
 // Search works on the simplified normal form: a typed term holding traditional characters is converted to
 // simplified (so 營商 finds 营商; a simplified term such as 显著 is left as typed), then matched with `contains` (no LIKE wildcards to escape) against the simplified columns.
-// Published cases are found through the bigram index built at export (sql/search-index.ts), which reads a
+// Published cases are found through the phrase index built at export (sql/search-index.ts), which reads a
 // term's postings instead of every case text; imported cases, which the index does not hold, by their text.
 // The converter (opencc dictionaries, ~0.5 MB) is loaded on demand (loadSimplify) and passed in, so
 // the query functions stay synchronous and no page loads it before someone searches.
-import type { CaseSortKey, Filters } from '../state/filters.ts';
+import { EMPTY_FILTERS, type CaseSortKey, type Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
 import { literal, summaryWhere } from './sql.ts';
 import { answeredByIndex, MATCHED_COLUMNS, SEARCH_COLUMNS, searchCandidatesSql } from '../sql/search-index.ts';
@@ -153,16 +153,21 @@ ${tail}`,
   const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
     .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
     .join(' ')} ELSE NULL END`;
-  // Published cases: the index's candidates under the filters, with only the columns their order needs (at 1M
-  // a frequent term has ~100k matches: their titles and ids would be tens of MB). The texts of those that must
-  // hold a term longer than two characters are read to verify it (its bigrams may lie apart): in a
-  // MATERIALIZED step, so that DuckDB matches the candidates' texts only, not every text before the join.
-  // Imported cases (no key: the published index does not hold them) by their own texts. The page is the
-  // top-n of the published matches' first rows by key order and the imported matches, whose full rows
-  // alone are read.
+  // Published cases: the index's keys of the cases holding every term (exact for terms of up to five
+  // characters, sql/search-index.ts), under the filters, with only the columns their order needs (at 1M a
+  // frequent term has ~100k matches: their titles and ids would be tens of MB). In the default order with no
+  // filter, the keys alone: case_list's key is that order, so the page is the smallest keys and the total
+  // their count, and no case_list row but the page's is read. The texts of those that must hold a term
+  // longer than five characters are read to verify it (its pieces may lie apart): in a MATERIALIZED step,
+  // so that DuckDB matches the candidates' texts only, not every text before the join. DuckDB reads only the
+  // blocks of the candidates' rows when they are few (up to 50, it hands the join's keys to the text table's
+  // scan as a list); with none it would scan every text, hence a key no case has (-1) joined to them.
+  // Imported cases (no key: the published index does not hold them) by their own texts. The page is the top-n
+  // of the published matches' first rows by key order and the imported matches, whose full rows alone are read.
   const unverified = terms.filter((t) => !answeredByIndex(t));
   const where = caseListWhere(filters, 'c');
   const key = sortKey(sort);
+  const byKey = !key && where === summaryWhere(EMPTY_FILTERS, { alias: 'c' });
   const orderColumns = ['key', 'province', 'year', 'batch', 'seq', 'indicator', 'figures', ...(key && ['title', 'city', 'level', 'case_id'].includes(key) ? [key] : [])];
   const listed = ['case_id', 'title', 'province', 'city', 'county', 'level', 'indicator', 'year', 'batch', 'has_body', 'figures', 'seq', 'key']
     .map((col) => `c.${col}`)
@@ -170,22 +175,28 @@ ${tail}`,
   const verified = unverified.length
     ? `\n), checked AS MATERIALIZED (
   SELECT t.key, ${unverified.map((term) => termMatch(term, 't')).join(' AND ')} AS holds
-  FROM base_search_text t WHERE t.key IN (SELECT key FROM candidates)`
+  FROM (SELECT key FROM candidates UNION ALL SELECT -1) c JOIN base_search_text t ON t.key = c.key`
     : '';
+  const candidates = byKey
+    ? searchCandidatesSql(terms)
+    : `SELECT ${orderColumns.map((col) => `c.${col}`).join(', ')} FROM case_list c
+  WHERE c.key IN (${searchCandidatesSql(terms)}) AND ${where}`;
+  const firsts = byKey
+    ? `SELECT key FROM published ORDER BY key LIMIT ${offset + pageSize}`
+    : `SELECT c.key FROM published c LEFT JOIN indicators i ON i.code = c.indicator
+  ORDER BY ${orderBy(sort, 'c.key')} LIMIT ${offset + pageSize}`;
   return {
     id: 'cases.search',
     columns: SEARCH_ROW_COLUMNS,
     sql: `WITH candidates AS MATERIALIZED (
-  SELECT ${orderColumns.map((col) => `c.${col}`).join(', ')} FROM case_list c
-  WHERE c.key IN (${searchCandidatesSql(terms)}) AND ${where}${verified}
+  ${candidates}${verified}
 ), published AS MATERIALIZED (
   SELECT * FROM candidates${unverified.length ? ' WHERE key IN (SELECT key FROM checked WHERE holds)' : ''}
 ), imported AS MATERIALIZED (
   SELECT ${listed} FROM case_list c WHERE c.key IS NULL AND ${where} AND c.case_id IN (
     SELECT t.case_id FROM imported_cases t WHERE t.duplicate_of IS NULL AND ${terms.map((term) => termMatch(term, 't')).join(' AND ')})
 ), firsts AS (
-  SELECT c.key FROM published c LEFT JOIN indicators i ON i.code = c.indicator
-  ORDER BY ${orderBy(sort, 'c.key')} LIMIT ${offset + pageSize}
+  ${firsts}
 ), page AS MATERIALIZED (
   -- The page by a top-n, then ranked among its own rows for the final order.
   SELECT ${columns}, c.key, row_number() OVER (ORDER BY ${orderBy(sort)}) AS rank

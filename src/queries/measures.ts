@@ -3,11 +3,18 @@
 // view (all provinces), the Compare view (two provinces) and the case page.
 // Every row carries the phrase its numbers came from (`text`), so a chart's CSV shows where each mark is from.
 import type { Filters } from '../state/filters.ts';
-import { MEASURE_ORDER, MEASURE_SUMMARY_COLUMNS, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample, scopeWhere, storedScope } from '../sql/measures-shown.ts';
+import { MEASURE_ORDER, MEASURE_SUMMARY_COLUMNS, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample, scopeWhere, type StoredScope } from '../sql/measures-shown.ts';
 import { literal, summaryWhere } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Dimensions of metrics.dimension, in the order the views offer them. */
+/** Whether the stored rows answer these filters (besides indicator and provinces), and which scope does. */
+export function storedScope(filters: Filters): StoredScope | null {
+  const { provinces: _p, indicators: _i, years, levels, ...others } = filters;
+  if (years.length > 1 || levels.length > 1 || Object.values(others).some((values) => values.length > 0)) return null;
+  return { byYear: years.length === 1, byLevel: levels.length === 1 };
+}
+
 export const DIMENSIONS = ['time', 'steps', 'documents', 'visits', 'cost', 'cost_saving', 'other_reduction'] as const;
 export type DimensionCode = (typeof DIMENSIONS)[number];
 

@@ -5,7 +5,6 @@
 // measure_sample, measure_province_summary) with no other filter — what every cold load of those views asks —
 // and for one year, one level, and one year with one level (the filter bar's commonest choices): a filter
 // change then reads a few stored rows instead of computing the sample and medians over every measure.
-import type { Filters } from '../state/filters.ts';
 import { literal } from './quote.ts';
 
 /** How many measures per province the Indicator and Compare views chart and list. */
@@ -31,15 +30,14 @@ export function perProvinceSample(k: number, partition = 'm.province'): string {
 const SCOPES = `(VALUES (false, false), (true, false), (false, true), (true, true)) s(by_year, by_level)`;
 const SCOPE_KEYS = 's.by_year, s.by_level, CASE WHEN s.by_year THEN m.year END, CASE WHEN s.by_level THEN m.level END';
 
-/** Whether the stored rows answer these filters (besides indicator and provinces), and which scope does. */
-export function storedScope(filters: Filters): { byYear: boolean; byLevel: boolean } | null {
-  const { provinces: _p, indicators: _i, years, levels, ...others } = filters;
-  if (years.length > 1 || levels.length > 1 || Object.values(others).some((values) => values.length > 0)) return null;
-  return { byYear: years.length === 1, byLevel: levels.length === 1 };
+/** Which stored rows: one year's (`by_year`) or every year's, one level's (`by_level`) or every level's. */
+export interface StoredScope {
+  byYear: boolean;
+  byLevel: boolean;
 }
 
 /** The stored rows of the scope (alias m): with the filter bar's own clauses, exactly the rows the filters ask. */
-export function scopeWhere(scope: { byYear: boolean; byLevel: boolean }): string {
+export function scopeWhere(scope: StoredScope): string {
   return `m.by_year = ${scope.byYear} AND m.by_level = ${scope.byLevel}`;
 }
 

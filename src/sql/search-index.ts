@@ -2,16 +2,23 @@
 // DuckDB-wasm, and it would not split Chinese anyway):
 //   search_text   (key, case_id, the searched text columns) one row per canonical published case, sorted by
 //                 key = the case's position in case_list's order (the Cases view's default order)
-//   search_grams  (gram, key) one row per distinct character bigram of a case's text, sorted by gram then key,
-//                 so that DuckDB's zone maps skip every other bigram's rows (a term reads its bigrams' rows only)
-// A bigram is two Unicode code points packed into one integer (first << 21 | second). A case's text is its
-// searched columns joined by a newline, with a newline at the end, so that every character of the text starts
-// a bigram. Search terms never hold whitespace (searchTerms splits on it), so they never match across columns.
+//   search_chars  (gram, key) one row per distinct character of a case's text (gram: its code point)
+//   search_grams  (gram, key, next1, next2, next3) one row per character of a case's text: the phrase of five
+//                 characters starting there, gram = its first two code points packed into one integer
+//                 (first << 21 | second), next1..3 the three after them (0 past the text's end); sorted by
+//                 gram, next1, next2, next3, key: a term's rows are one run of the table (its head bigram's,
+//                 narrowed by each next character it has), so DuckDB's zone maps skip every other row, and the
+//                 next characters compress to runs (sorted by key before them, they took 5–6 bytes a row).
+// search_chars is sorted by gram, then key (the Cases view's default order).
+// A case's text is its searched columns joined by a newline; search terms never hold whitespace (searchTerms
+// splits on it), so no posting whose first two characters hold a newline is written, and no term matches
+// across columns.
 //
-// What the postings answer (searchCandidatesSql):
-//   a term of 2 characters: exactly the cases holding it (its bigram's rows);
-//   a term of 1 character: exactly the cases holding it (the rows of every bigram it starts: one range of grams);
-//   a longer term: the cases holding all its bigrams, a superset, verified against the candidates' texts.
+// What the postings answer (searchCandidatesSql), one row per case:
+//   a term of 1 character: exactly the cases holding it (search_chars);
+//   a term of 2 to 5 characters: exactly the cases holding it (search_grams: the distinct keys of its head
+//     bigram's rows whose next characters are the term's);
+//   a longer term: the cases holding each of its 5-character pieces, a superset, verified against the texts.
 // Only published cases are indexed: the analyst's imported cases are few and searched by their text directly.
 import type { IndexTable } from './indexes.ts';
 import { literal } from './quote.ts';
@@ -22,8 +29,8 @@ export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as
 /** Every column a term is looked for in: the simplified texts, the published original title and the id. */
 export const MATCHED_COLUMNS = [...SEARCH_COLUMNS, 'title_original', 'case_id'] as const;
 
-/** One text per case, its matched columns joined by newlines (NULLs skipped), ending with a newline. */
-const INDEXED_TEXT = `concat_ws(chr(10), ${MATCHED_COLUMNS.join(', ')}) || chr(10)`;
+/** One text per case, its matched columns joined by newlines (NULLs skipped). */
+const INDEXED_TEXT = `concat_ws(chr(10), ${MATCHED_COLUMNS.join(', ')})`;
 
 /** Bits of the second code point in a bigram's integer (Unicode needs 21). */
 const SECOND_BITS = 21;
@@ -37,52 +44,77 @@ FROM ${cases} c JOIN base_case_list l ON l.case_id = c.case_id`,
   order: 'key',
 };
 
-const SEARCH_GRAMS: IndexTable = {
-  published: 'search_grams',
-  base: 'base_search_grams',
-  // Over the text table written just before (export order: SEARCH_INDEXES). Characters by string_split (code
-  // points, not bytes), bigrams listed and made distinct per case: no global hash table, one sort at the end.
+/** Characters a posting row names after its head bigram: a row stands for a phrase of up to 2 + NEXT characters. */
+const NEXT = 3;
+const NEXT_COLUMNS = Array.from({ length: NEXT }, (_, i) => `next${i + 1}`);
+
+/** The longest term the postings answer exactly, with no text to verify. */
+const EXACT_LENGTH = 2 + NEXT;
+
+const SEARCH_CHARS: IndexTable = {
+  published: 'search_chars',
+  base: 'base_search_chars',
+  // Every character once per case (the newlines joining the columns left out: a term never holds one).
   select: () => `SELECT gram, key FROM (
-  SELECT key, unnest(list_distinct(list_transform(range(1, len(chars)),
-    i -> (unicode(chars[i])::BIGINT << ${SECOND_BITS}) | unicode(chars[i + 1])))) AS gram
-  FROM (SELECT key, string_split(${INDEXED_TEXT}, '') AS chars FROM ${SEARCH_TEXT.base}))`,
+  SELECT key, unnest(list_distinct(list_filter(list_transform(string_split(${INDEXED_TEXT}, ''), ch -> unicode(ch)), cp -> cp <> 10))) AS gram
+  FROM ${SEARCH_TEXT.base})`,
   order: 'gram, key',
 };
 
-/** The search index's tables, in the order the export writes them (the bigrams read the texts). */
-export const SEARCH_INDEXES: IndexTable[] = [SEARCH_TEXT, SEARCH_GRAMS];
+const SEARCH_GRAMS: IndexTable = {
+  published: 'search_grams',
+  base: 'base_search_grams',
+  // Over the text table written just before (export order: SEARCH_INDEXES). Code points by string_split (not
+  // bytes); a row per position whose head bigram holds no newline, as it comes: making a case's phrases
+  // distinct in SQL (list_distinct or list_sort over structs, or a window for the first of each) cost 3–10×
+  // the rest of the export at 2,000 cases, so a phrase found twice in a case is two rows and a search takes
+  // the distinct keys. One sort at the end.
+  select: () => `SELECT (cps[i]::BIGINT << ${SECOND_BITS}) | cps[i + 1] AS gram, key,
+  ${NEXT_COLUMNS.map((c, k) => `coalesce(cps[i + ${k + 2}], 0) AS ${c}`).join(', ')}
+FROM (SELECT key, cps, unnest(range(1, len(cps))) AS i
+  FROM (SELECT key, list_transform(string_split(${INDEXED_TEXT}, ''), ch -> unicode(ch)) AS cps FROM ${SEARCH_TEXT.base}))
+WHERE cps[i] <> 10 AND cps[i + 1] <> 10`,
+  order: `gram, ${NEXT_COLUMNS.join(', ')}, key`,
+};
+
+/** The search index's tables, in the order the export writes them (the postings read the texts). */
+export const SEARCH_INDEXES: IndexTable[] = [SEARCH_TEXT, SEARCH_CHARS, SEARCH_GRAMS];
 
 /** A term's code points (not UTF-16 units: a character outside the BMP is one code point, as in DuckDB). */
 function codePoints(term: string): number[] {
   return Array.from(term, (ch) => ch.codePointAt(0) ?? 0);
 }
 
-/** The distinct bigrams of a term of two or more characters, as the index's integers. */
-export function termBigrams(term: string): number[] {
-  const cps = codePoints(term);
-  const grams = new Set<number>();
-  for (let i = 0; i + 1 < cps.length; i++) grams.add(cps[i] * 2 ** SECOND_BITS + cps[i + 1]);
-  return [...grams];
-}
-
-/** Whether the index's postings alone answer the term exactly (no text to verify): one or two characters. */
+/** Whether the index's postings alone answer the term exactly (no text to verify): up to EXACT_LENGTH characters. */
 export function answeredByIndex(term: string): boolean {
-  return codePoints(term).length <= 2;
+  return codePoints(term).length <= EXACT_LENGTH;
 }
 
-/** Keys (column `key`) of the published cases whose text holds every bigram of `term` (exact for ≤ 2 characters). */
-function termCandidatesSql(term: string, grams: string): string {
-  const cps = codePoints(term);
-  if (cps.length === 1) {
-    const low = cps[0] * 2 ** SECOND_BITS;
-    return `SELECT DISTINCT key FROM ${grams} WHERE gram BETWEEN ${literal(low)} AND ${literal(low + 2 ** SECOND_BITS - 1)}`;
-  }
-  return termBigrams(term)
-    .map((g) => `SELECT key FROM ${grams} WHERE gram = ${literal(g)}`)
-    .join('\nINTERSECT\n');
+/** Keys of the published cases holding the phrase `cps` (1 to EXACT_LENGTH code points), one row per case. */
+function phraseKeysSql(cps: number[], chars: string, grams: string): string {
+  if (cps.length === 1) return `SELECT key FROM ${chars} WHERE gram = ${literal(cps[0])}`;
+  const nexts = cps.slice(2).map((cp, k) => `${NEXT_COLUMNS[k]} = ${literal(cp)}`);
+  return `SELECT DISTINCT key FROM ${grams} WHERE ${[`gram = ${literal(cps[0] * 2 ** SECOND_BITS + cps[1])}`, ...nexts].join(' AND ')}`;
 }
 
-/** Keys of the published cases holding every bigram of every term (non-empty terms). */
-export function searchCandidatesSql(terms: string[], grams = 'base_search_grams'): string {
-  return terms.map((t) => `(${termCandidatesSql(t, grams)})`).join('\nINTERSECT\n');
+/**
+ * The phrases whose postings a term is looked up by: the term itself up to EXACT_LENGTH characters; a longer
+ * term, its pieces of EXACT_LENGTH characters every EXACT_LENGTH characters and the last such piece (together
+ * they cover it, so a case holding the term holds them all).
+ */
+function termPhrases(cps: number[]): number[][] {
+  if (cps.length <= EXACT_LENGTH) return [cps];
+  const starts = new Set<number>();
+  for (let at = 0; at + EXACT_LENGTH <= cps.length; at += EXACT_LENGTH) starts.add(at);
+  starts.add(cps.length - EXACT_LENGTH);
+  return [...starts].map((at) => cps.slice(at, at + EXACT_LENGTH));
+}
+
+/**
+ * Keys of the published cases holding every term (non-empty terms), one row per case: exactly those cases
+ * when every term is answeredByIndex, else a superset to verify against the texts.
+ */
+export function searchCandidatesSql(terms: string[], chars = 'base_search_chars', grams = 'base_search_grams'): string {
+  const lookups = terms.flatMap((t) => termPhrases(codePoints(t)).map((cps) => phraseKeysSql(cps, chars, grams)));
+  return [...new Set(lookups)].join('\nINTERSECT\n');
 }

@@ -13,12 +13,14 @@ import {
   similarCases,
   type CaseRow,
   type DocumentRow,
+  type FailureReason,
   type MetricRow,
   type SimilarRow,
   type IngestMessage,
   type SourceHints,
   type ValueOrigin,
 } from '../ingest/index.ts';
+import type { PreRead } from '../ingest/read-pdf.ts';
 
 /** Files larger than this are refused before they are read (a notice of this genre is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -28,6 +30,8 @@ export interface ImportFile {
   bytes: Uint8Array;
   /** The analyst's corrections of the document's province / year / batch: they win over the text's. */
   overrides?: SourceHints;
+  /** A PDF's text, read in the worker before the ingest (pdfjs-browser.ts). */
+  preRead?: PreRead;
 }
 
 /** One imported document with its rows: what is stored in the browser and inserted on every load. */
@@ -62,16 +66,8 @@ export interface PreviewDoc extends ImportedDoc {
   fileIndex: number;
 }
 
-export type ImportFailureReason =
-  | 'empty'
-  | 'binary'
-  | 'not_utf8'
-  | 'no_cases'
-  | 'duplicate_file'
-  | 'unreadable'
-  | 'too_large'
-  | 'already_loaded'
-  | 'crashed';
+/** Why the ingest cannot read a file, or why the import refuses it (too large, already loaded, the reader failed). */
+export type ImportFailureReason = FailureReason | 'too_large' | 'already_loaded' | 'crashed';
 
 export interface ImportFailure {
   sourceFile: string;
@@ -145,7 +141,7 @@ export function prepareImport(
     }
     let dataset;
     try {
-      dataset = ingestCorpus([{ sourceFile: file.name, bytes: file.bytes, overrides: file.overrides }], { existingCaseIds: caseIds });
+      dataset = ingestCorpus([{ sourceFile: file.name, bytes: file.bytes, overrides: file.overrides, preRead: file.preRead }], { existingCaseIds: caseIds });
     } catch (error) {
       // A bug in the ingest on an odd text: report it like an unreadable file rather than break the page.
       const detail = (error as Error).message;

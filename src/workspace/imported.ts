@@ -113,7 +113,9 @@ export async function previewImport(files: ImportFile[], onProgress: (p: ImportP
         const reply = event.data;
         if (reply.type === 'progress') onProgress(reply.progress);
         else if (reply.type === 'done') resolve(reply.outcome);
-        else reject(new Error(reply.message));
+        else if (reply.type === 'error') reject(new Error(reply.message));
+        // Anything else is no reply of the import's: PDF.js's worker code, run inside the import worker, announces
+        // itself on the worker's port.
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the import worker failed'));
       const request: ImportRequest = { files, loaded: { ...loaded, caseIds: [...loaded.caseIds], docIds: [...loaded.docIds] }, now: new Date().toISOString() };

@@ -16,6 +16,7 @@ export {
   type ImportProgress,
   type PreviewDoc,
 } from './import-doc.ts';
+export { IMPORT_ACCEPT } from '../ingest/formats.ts';
 export type { WorkspaceFileError } from './workspace-file.ts';
 export type { WorkspaceImportResult };
 

@@ -5,11 +5,20 @@
 import { hasGarbledLine } from '../ingest/mojibake.ts';
 import { provideWordList, WORD_LIST_FILE, wordList } from '../ingest/mojibake-words.ts';
 import { dataUrl } from '../db/data-url.ts';
+import { documentText } from '../ingest/read-document.ts';
+
+/** A file's text as the ingest reads it (a web page's or Word file's too); '' when it cannot be read. */
+function textOf(bytes: Uint8Array): string {
+  try {
+    return documentText('', bytes).text;
+  } catch {
+    return ''; // the ingest names what is wrong with it
+  }
+}
 
 export async function loadWordListFor(files: { bytes: Uint8Array }[]): Promise<void> {
   if (wordList()) return;
-  const decoder = new TextDecoder('utf-8');
-  if (!files.some((f) => hasGarbledLine(decoder.decode(f.bytes)))) return;
+  if (!files.some((f) => hasGarbledLine(textOf(f.bytes)))) return;
   try {
     const response = await fetch(dataUrl(WORD_LIST_FILE));
     if (response.ok) provideWordList(await response.text());

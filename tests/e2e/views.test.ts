@@ -1,6 +1,7 @@
 // End-to-end tests of the Compare, Cases and Case views in real headless Chromium on the real export.
 import * as OpenCC from 'opencc-js';
 import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
@@ -105,7 +106,7 @@ describe('case search → case page', () => {
 });
 
 /** Every live chart's box (its element) and the size ECharts drew it at. */
-const chartSizes = (page: import('playwright-core').Page) =>
+const chartSizes = (page: Page) =>
   page.evaluate(() => {
     type Chart = { isDisposed: () => boolean; getDom: () => HTMLElement; getWidth: () => number; getHeight: () => number };
     const charts = (globalThis as unknown as { __charts: Map<string, Chart> }).__charts;

@@ -18,6 +18,7 @@ const SAMPLES: IngestMessage[] = [
   { code: 'several_provinces', params: { n: 5 } },
   { code: 'seq_collision', params: {} },
   { code: 'prefix_renamed', params: { shared: 'fj-2023-b2', used: 'fj-2023-b2-x1' } },
+  { code: 'page_chrome_dropped', params: { n: 14 } },
   { code: 'cases_excluded', params: { n: 2 } },
   { code: 'origin_analyst', params: {} },
   { code: 'origin_manifest', params: {} },

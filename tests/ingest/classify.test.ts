@@ -94,6 +94,11 @@ describe('headingToIndicator', () => {
     expect(headingToIndicator(heading)).toBe(code);
   });
 
+  it('is null for a theme of the business-environment framework, whatever indicator words it holds', () => {
+    for (const theme of ['持续优化政务服务环境', '一、持续优化市场环境', '打造一流法治环境', '优化创新生态']) expect(headingToIndicator(theme), theme).toBeNull();
+    expect(headingToIndicator('优化开办企业服务')).toBe('starting_business');
+  });
+
   it('is null for lines that are no indicator heading', () => {
     for (const line of ['全文如下', '二、主要做法', '三、取得成效', '附件1', '']) expect(headingToIndicator(line), line).toBeNull();
     // A long sentence that happens to name 纳税 is body text, not a heading.

@@ -1,9 +1,12 @@
-// Golden tests: one small notice per layout of the genre (tests/fixtures/layouts/*.txt, written by hand after real
-// notices) and the rows a reader expects of it (*.expected.json, written by hand, not generated).
+// Golden tests: one small notice per layout of the genre (tests/fixtures/layouts/*.txt, and pages and Word files as
+// published: *.html, *.docx — written by hand after real notices; the .docx by make-docx-fixture.ts) and the rows
+// a reader expects of it (*.expected.json, written by hand, not generated).
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headingToIndicator } from '../../src/ingest/classify.ts';
+import { dedupeCases } from '../../src/ingest/dedupe.ts';
 import { IngestError, ingestDocument } from '../../src/ingest/pipeline.ts';
+import { preReadPdf, type PdfJs } from '../../src/ingest/read-pdf.ts';
 import { announcedCount } from '../../src/ingest/segment-header.ts';
 import { caseMarkerOf } from '../../src/ingest/segment-patterns.ts';
 
@@ -46,23 +49,30 @@ interface Expected {
   noCaseContains?: string[];
 }
 
+// A notice as published: text, a saved web page (GBK or UTF-8) or a Word file, each read by the same ingest.
 const fixtures = readdirSync(DIR)
-  .filter((f) => f.endsWith('.txt'))
+  .filter((f) => /\.(?:txt|html|docx|pdf)$/.test(f))
   .map((f) => ({
-    name: f.replace(/\.txt$/, ''),
+    name: f.replace(/\.\w+$/, ''),
+    file: f,
     bytes: new Uint8Array(readFileSync(`${DIR}/${f}`)),
-    expected: JSON.parse(readFileSync(`${DIR}/${f.replace(/\.txt$/, '.expected.json')}`, 'utf8')) as Expected,
+    expected: JSON.parse(readFileSync(`${DIR}/${f.replace(/\.\w+$/, '.expected.json')}`, 'utf8')) as Expected,
   }));
 
+/** A PDF's text is read before the ingest, as the ETL and the import worker do (with PDF.js's build for Node). */
+const loadPdfJs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+const ingestFixture = async (f: (typeof fixtures)[number]) =>
+  ingestDocument({ sourceFile: f.file, bytes: f.bytes, preRead: await preReadPdf(f.file, f.bytes, loadPdfJs) });
+
 describe('layout fixtures (golden)', () => {
-  it('has a fixture for each layout the segmenter reads', () => {
-    const layouts = new Set(fixtures.map((f) => ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes }).report.layout.split(/[:+]/)[0]));
+  it('has a fixture for each layout the segmenter reads', async () => {
+    const layouts = new Set((await Promise.all(fixtures.map(ingestFixture))).map((r) => r.report.layout.split(/[:+]/)[0]));
     for (const l of ['markers', 'part-cycle', 'numbered', 'title-lines', 'first-sentence', 'list-only']) expect(layouts).toContain(l);
   });
 
   for (const f of fixtures) {
-    it(f.name, () => {
-      const r = ingestDocument({ sourceFile: `${f.name}.txt`, bytes: f.bytes });
+    it(f.name, async () => {
+      const r = await ingestFixture(f);
       const e = f.expected;
       expect(r.document.province).toBe(e.province);
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
@@ -105,6 +115,14 @@ describe('layout fixtures (golden)', () => {
       }
     });
   }
+});
+
+describe('the fixtures as one import', () => {
+  it('share no case: imported together (as the browser e2e tests do), none is a duplicate of another', async () => {
+    const read = await Promise.all(fixtures.map(ingestFixture));
+    const { matches } = dedupeCases(read.flatMap((r) => r.cases), read.map((r) => r.document));
+    expect(matches.map((m) => `${m.case_id} ~ ${m.duplicate_of}`)).toEqual([]);
+  });
 });
 
 describe('case markers of any kind', () => {

@@ -1,9 +1,10 @@
-// Import announcements in the browser: choose or drop .txt files; they are read in a worker (progress,
+// Import announcements in the browser: choose or drop .txt, .html/.htm or .docx files; they are read in a worker (progress,
 // cancel), then previewed (ImportPreview) — what was found, with corrections and exclusions — and only on
 // confirm do their cases join every view (marked as imported). Lists what was imported, each removable.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   confirmImport,
+  IMPORT_ACCEPT,
   ImportCancelled,
   MAX_IMPORT_BYTES,
   previewImport,
@@ -120,7 +121,7 @@ export function ImportPanel() {
             {t('imp.choose')}
             <input
               type="file"
-              accept=".txt,text/plain"
+              accept={IMPORT_ACCEPT}
               multiple
               disabled={busy}
               data-testid="import-input"
