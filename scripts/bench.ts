@@ -8,8 +8,10 @@
 //                        full size and scales the per-document stages linearly; see scripts/bench/ingest-child.ts)
 //   BENCH_SKIP=ingest,browser,100k,1m,views,cold,corpus,overview  skip parts (cold: one cold load instead of
 //                        BENCH_COLD_RUNS; corpus: the corpus's Overview and views; overview: the synthetic sizes' Overview).  BENCH_DATA_CACHE (/tmp/yingshang-bench-data): synthetic data
-//                        (Parquet, dashboard.duckdb, overview.json), reused while current.
+//                        (Parquet, dashboard.duckdb reused while current; the snapshots overview.json, view-*.json rewritten each run).
 //   BENCH_VIEWS=cases,compare,indicator,data,search  only these of the other views (default: all)
+//   BENCH_VIEW_BEFORE=1  each other view also loaded without its saved answers (view-*.json → 404) just before: a
+//                        before/after in one run (the cell shows drawn / live, then "without saved answers")
 //   BENCH_QUERY_DETAIL=1  log each other view's queries: cold (start, duration, data read meanwhile), filter (median / p95 per query)
 //   BENCH_SEARCH_TERM (不动产): the term of the search view
 import { spawn } from 'node:child_process';
@@ -158,6 +160,9 @@ function otherViews(filters: Filters[]): [string, Partial<AppState>][] {
   return ONLY_VIEWS.length ? views.filter((v) => ONLY_VIEWS.includes(key(v))) : views;
 }
 
+/** BENCH_VIEW_BEFORE=1: each other view also loaded without its saved answers (view-*.json answer 404), just before. */
+const VIEW_BEFORE = process.env.BENCH_VIEW_BEFORE === '1';
+
 /** BENCH_QUERY_DETAIL=1: log each view's queries (cold: duration and data read meanwhile; filter changes: median / p95 per query). */
 const QUERY_DETAIL = process.env.BENCH_QUERY_DETAIL === '1';
 
@@ -189,15 +194,19 @@ async function viewsRow(DIST: string, label: string, dataDir: string, filters: F
         : state.search
           ? SEARCH_CHANGES.map((search) => link({ ...state, search }))
           : [];
+      // BENCH_VIEW_BEFORE=1: first the same load without the view's saved answers (as before them), interleaved.
+      const before = VIEW_BEFORE ? await viewLoad(bench, link(state), VIEW_TIMEOUT_MS, [], true) : null;
       const r: ViewLoad = await viewLoad(bench, link(state), VIEW_TIMEOUT_MS, searches);
-      const cold = r.error ? `${r.error}; ${fmtBytes(r.data.bytes)} read` : `${fmtMs(r.ms)}, ${fmtBytes(r.data.bytes)} read`;
+      // Drawn (from the view's saved answers, when its state has them) / every live query answered.
+      const cold = r.error ? `${r.error}; ${fmtBytes(r.data.bytes)} read` : `drawn ${fmtMs(r.drawnMs)} / live ${fmtMs(r.ms)}, ${fmtBytes(r.data.bytes)} read`;
       const filter = !filtered
         ? state.search
           ? `; another search p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}, ${r.filterRuns.length} searches${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`
           : ''
         : `; filter p95 ${fmtMs(p95(r.filterRuns))} (median ${fmtMs(median(r.filterRuns))}; last query answered median ${fmtMs(median(r.filterQueries.map((q) => q.lastAnswer)))}, ${median(r.filterQueries.map((q) => q.count))} queries, ${median(r.filterQueries.map((q) => q.setOptions))} setOption calls; ${r.filterRuns.length} runs${r.filterTimeouts ? `, ${r.filterTimeouts} timed out` : ''}, ${fmtBytes(r.filterData.bytes)} read)`;
-      cells.push(cold + filter);
-      log(`    ${cold + filter}`);
+      const without = before ? `; without saved answers ${before.error ?? `${fmtMs(before.ms)}, ${fmtBytes(before.data.bytes)} read`}` : '';
+      cells.push(cold + without + filter);
+      log(`    ${cold + without + filter}`);
       log(`    queries (start + duration ms): ${r.queries.map(([id, start, ms]) => `${id} ${Math.round(start)}+${Math.round(ms)}`).join(', ')}`);
       if (QUERY_DETAIL) logQueryDetail(r);
     }

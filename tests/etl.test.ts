@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SNAPSHOT_FILES } from '../src/queries/snapshot.ts';
 import { queryParquet } from './helpers/data-db.ts';
 import { RAW_DIR, ROOT } from './helpers/paths.ts';
 
@@ -32,7 +33,7 @@ describe('npm run etl -- --in … --out …', () => {
     expect(stdout).toContain('Documents: 1 read');
 
     expect(readdirSync(outDir).sort()).toEqual(
-      ['cases.parquet', 'dashboard.duckdb', 'documents.parquet', 'indicators.parquet', 'metrics.parquet', 'overview.json', 'quality.json', 'similar.parquet', 'zh-words.txt'],
+      ['cases.parquet', 'dashboard.duckdb', 'documents.parquet', 'indicators.parquet', 'metrics.parquet', 'quality.json', 'similar.parquet', 'zh-words.txt', ...SNAPSHOT_FILES].sort(),
     );
     const docs = await queryParquet(outDir, 'SELECT source_file, year, cases_listed FROM documents');
     // No manifest here: the reprint names no year, so it stays null rather than guessed.

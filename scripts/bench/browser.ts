@@ -120,6 +120,18 @@ const ANSWERED = (charts: boolean) => {
   return !charts || (cards.length > 0 && cards.every((c) => c.querySelector('canvas')));
 };
 
+/**
+ * The view is drawn — from its saved answers (src/hooks/useSnapshotSql.ts) or live: a table row or a chart
+ * there, nothing waiting but the header's "queries running" sign, every chart card with its canvas. Returns
+ * the time it was seen (ms since navigation), so the polling's round trip is not counted.
+ */
+const DRAWN = () => {
+  const main = document.querySelector('main.view');
+  if (!main || !main.querySelector('tbody tr, .chart-card canvas') || main.querySelector('[aria-busy="true"]:not(.query-activity)')) return false;
+  const cards = [...main.querySelectorAll('.chart-card')];
+  return cards.every((c) => c.querySelector('canvas') || c.querySelector('.query-empty, .query-error')) ? performance.now() : false;
+};
+
 /** The page showed its load error (a timeout is Playwright's own error). */
 class LoadError extends Error {}
 
@@ -424,6 +436,8 @@ export function bytesOf(load: ColdLoad, dist: string): Bytes {
 export interface ViewLoad {
   /** ms from navigation start until the view's queries answered and nothing is pending; NaN if not. */
   ms: number;
+  /** ms from navigation start until the view was first drawn (from its saved answers, or live); NaN if not. */
+  drawnMs: number;
   /** Data read (Range reads of dashboard.duckdb) during the load. */
   data: DataTraffic;
   error?: string;
@@ -494,18 +508,32 @@ export const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
  * One cold load of a view other than the Overview (`search` = the URL's query string), until it answered;
  * then, on the same page, each of `filterSearches` in turn (each a distinct filter state of the same view).
  */
-export async function viewLoad(bench: Bench, search: string, timeoutMs: number, filterSearches: string[] = []): Promise<ViewLoad> {
+/**
+ * One cold load of a view, then `filterSearches` on the same page. `withoutSnapshots`: the view-*.json files
+ * answer 404, so the view waits for DuckDB as before they existed (the same build: a before/after in one run).
+ */
+export async function viewLoad(bench: Bench, search: string, timeoutMs: number, filterSearches: string[] = [], withoutSnapshots = false): Promise<ViewLoad> {
   const context = await newContext(bench);
+  if (withoutSnapshots) await context.route(/\/data\/view-[\w-]+\.json$/, (route) => route.fulfill({ status: 404, body: '' }));
   const first = bench.served.length;
   try {
     const page = await context.newPage();
     await page.goto(`${bench.server.url}/${search}`);
+    // Polled every frame alongside the wait for the live answers below.
+    const drawn = page
+      .waitForFunction(DRAWN, undefined, { timeout: timeoutMs, polling: 'raf' })
+      .then(async (handle) => Number(await handle.jsonValue()))
+      .catch(() => NaN);
     let ms = NaN;
+    let drawnMs = NaN;
     let error: string | undefined;
     let queries: [string, number, number][] = [];
     try {
       await waitAnswered(page, timeoutMs, false);
       ms = await page.evaluate(() => performance.now());
+      // Answered implies drawn (but a view showing no row and no chart never matches DRAWN: then the answer time).
+      const seen = await Promise.race([drawn, page.waitForTimeout(1000).then(() => NaN)]);
+      drawnMs = Number.isNaN(seen) ? ms : Math.min(seen, ms);
       queries = await page.evaluate(() =>
         performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).map((m): [string, number, number] => [m.name.slice(4), m.startTime, m.duration]),
       );
@@ -544,7 +572,7 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     }
     const filterQueryMs: Record<string, number[]> = {};
     if (!error) for (const m of await sqlMeasures(page, filterT0)) (filterQueryMs[m.name.slice(4)] ??= []).push(m.duration);
-    return { ms, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
+    return { ms, drawnMs, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
   } finally {
     await context.close();
   }

@@ -6,18 +6,17 @@
 // Each copy's texts are made its own (variedText), as real cases' texts are: 123 texts repeated would be stored
 // once by DuckDB's dictionary compression, and a search's reads of the texts would be understated.
 // Then, as the ETL does (src/export/index.ts), the browser's files beside them: dashboard.duckdb (the Parquet
-// files copied table for table, what the app attaches over HTTP) and overview.json (the landing view's numbers,
+// files copied table for table, what the app attaches over HTTP) and the views' snapshots (overview.json, view-*.json:
 // computed over that file), so a cold load of synthetic data is measured as deployed — and never shows the
 // corpus's snapshot over synthetic data (the server serves /data/ from this directory only).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { silentLogger } from '../../src/export/logger.ts';
-import { writeOverviewSnapshot } from '../../src/export/overview-snapshot.ts';
+import { writeSnapshots } from '../../src/export/snapshots.ts';
 import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL } from '../../src/sql/tables.ts';
-import { OVERVIEW_SNAPSHOT_FILE, overviewSnapshotQueries, type OverviewSnapshot } from '../../src/queries/overview.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { PROVINCES } from './synthetic-corpus.ts';
 
@@ -48,7 +47,7 @@ export interface SyntheticSummary {
   /** Size of dashboard.duckdb in bytes. */
   dbBytes: number;
   /** What had to be (re)written this time: [] when everything was reused from the cache. */
-  written: ('parquet' | 'dashboard.duckdb' | 'overview.json')[];
+  written: ('parquet' | 'dashboard.duckdb' | 'snapshots')[];
 }
 
 /** The five Parquet files of the contract (src/sql/tables.ts DATA_FILES), without the extension. */
@@ -75,25 +74,8 @@ async function dashboardDbCurrent(dir: string): Promise<boolean> {
 }
 
 /**
- * overview.json is usable when it is newer than dashboard.duckdb and holds exactly the SQL texts the app
- * asks for now (the app uses a snapshot only for an identical SQL text: a stale one would silently make the
- * bench measure the live fallback instead of the deployed landing view).
- */
-function snapshotCurrent(dir: string): boolean {
-  const file = join(dir, OVERVIEW_SNAPSHOT_FILE);
-  if (mtime(file) <= mtime(join(dir, DASHBOARD_DB_FILE))) return false;
-  try {
-    const saved = (JSON.parse(readFileSync(file, 'utf8')) as OverviewSnapshot).queries.map((q) => q.sql);
-    const wanted = overviewSnapshotQueries().map((q) => q.sql);
-    return saved.length === wanted.length && wanted.every((sql) => saved.includes(sql));
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Write documents/cases/metrics/indicators/similar.parquet for `cases` cases into `outDir`, then
- * dashboard.duckdb and overview.json from them. Each part is reused when already there and current
+ * dashboard.duckdb and the views' snapshots from them. Each part but the snapshots is reused when already there and current
  * (a cache directory from before the DuckDB file existed gets just the missing files).
  */
 export async function writeSyntheticParquet(sourceDir: string, outDir: string, cases: number): Promise<SyntheticSummary> {
@@ -161,9 +143,8 @@ export async function writeSyntheticParquet(sourceDir: string, outDir: string, c
     written.push('dashboard.duckdb');
     await writeDashboardDb(outDir, silentLogger);
   }
-  if (!snapshotCurrent(outDir)) {
-    written.push('overview.json');
-    await writeOverviewSnapshot(outDir, silentLogger);
-  }
+  // Always rewritten (a few seconds even at 1M): what they hold follows the views' queries, which change often.
+  written.push('snapshots');
+  await writeSnapshots(outDir, silentLogger);
   return { ...summary, dbBytes: statSync(join(outDir, DASHBOARD_DB_FILE)).size, written };
 }

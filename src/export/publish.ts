@@ -1,6 +1,6 @@
 // The exported dataset is published as a set: the Parquet files, dashboard.duckdb, quality.json and
-// overview.json belong together (dashboard.duckdb is built from those very Parquet files, overview.json is
-// computed from dashboard.duckdb). A run writes the whole set into a staging directory beside the output
+// the views' snapshots belong together (dashboard.duckdb is built from those very Parquet files, the snapshots
+// are computed from dashboard.duckdb). A run writes the whole set into a staging directory beside the output
 // directory, then switches directories: `out` → `out.previous.tmp`, `staging` → `out`, previous removed.
 // A reader (the dev server, the static server, `vite build` copying public/) therefore finds the old set or
 // the new set, never a mix; a failure while writing leaves the old set untouched.
@@ -11,13 +11,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DASHBOARD_DB_FILE, DATA_FILES } from '../sql/tables.ts';
-import { OVERVIEW_SNAPSHOT_FILE } from '../queries/overview.ts';
+import { SNAPSHOT_FILES } from '../queries/snapshot.ts';
 import { WORD_LIST_FILE } from '../ingest/mojibake-words.ts';
 
 export const QUALITY_FILE = 'quality.json';
 
 /** Every file of an exported set, in the order they are written. */
-export const SET_FILES: readonly string[] = [...DATA_FILES.map((f) => f.file), DASHBOARD_DB_FILE, QUALITY_FILE, OVERVIEW_SNAPSHOT_FILE, WORD_LIST_FILE];
+export const SET_FILES: readonly string[] = [...DATA_FILES.map((f) => f.file), DASHBOARD_DB_FILE, QUALITY_FILE, ...SNAPSHOT_FILES, WORD_LIST_FILE];
 
 /** Called before each file of the set is written (tests fail a write here; a caller may log progress). */
 export interface ExportHooks {

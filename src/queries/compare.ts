@@ -1,6 +1,7 @@
 // Named queries of the Compare view: two provinces (A, B) side by side.
 // The view chooses its own provinces and indicator, so the filter bar's province and indicator
 // clauses are dropped here; city, level, year and batch still apply.
+import { UNCLASSIFIED } from '../ingest/indicators.ts';
 import type { Filters } from '../state/filters.ts';
 import { CASE_LIST_COLUMNS, caseListSql, type CaseListRow } from './cases.ts';
 import { literal, summaryWhere } from './sql.ts';
@@ -76,6 +77,27 @@ LEFT JOIN counts c ON c.indicator = k.indicator
 LEFT JOIN indicators i ON i.code = k.indicator
 ORDER BY coalesce(i.sort, 999), k.indicator`,
   };
+}
+
+/** What the choice reads of a share row. */
+type Coverage = Pick<CompareShareRow, 'indicator' | 'a_cases' | 'b_cases'>;
+
+/**
+ * The indicator the view shows cases for: the chosen one if either province has cases of it; else the one both
+ * cover most; else the largest. Unclassified cases (`other`) are shown when chosen, never picked by default while
+ * an indicator has cases.
+ */
+export function defaultIndicator(shares: Coverage[], chosen: string | null): string | null {
+  const total = (r: Coverage) => r.a_cases + r.b_cases;
+  const anyCovered = shares.filter((r) => total(r) > 0);
+  if (chosen && anyCovered.some((r) => r.indicator === chosen)) return chosen;
+  const classified = anyCovered.filter((r) => r.indicator !== UNCLASSIFIED);
+  const covered = classified.length > 0 ? classified : anyCovered;
+  const both = covered.filter((r) => r.a_cases > 0 && r.b_cases > 0);
+  const pool = both.length > 0 ? both : covered;
+  let best: Coverage | null = null;
+  for (const r of pool) if (!best || total(r) > total(best)) best = r;
+  return best ? best.indicator : null;
 }
 
 export interface CompareIndicatorParams extends CompareParams {

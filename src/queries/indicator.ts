@@ -83,6 +83,14 @@ export function caseCountOptions(rows: IndicatorCaseCountRow[]): IndicatorOption
     .sort((a, b) => a.sort - b.sort || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
+/** The indicator the view shows: the one chosen (filter bar first, url-state.ts), else the one with most cases. */
+export function pickIndicator(options: IndicatorOptionRow[], chosen: string | null): string | null {
+  if (chosen) return chosen;
+  let best: IndicatorOptionRow | null = null;
+  for (const r of options) if (!best || r.cases > best.cases) best = r;
+  return best ? best.code : null;
+}
+
 /** The provinces chart's rows (as indicatorByProvince): every province with cases, the indicator's first. */
 export function caseCountProvinces(rows: IndicatorCaseCountRow[], indicator: string): IndicatorProvinceRow[] {
   const byProvince = new Map<string, IndicatorProvinceRow>();

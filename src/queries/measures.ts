@@ -57,6 +57,13 @@ ORDER BY ${orderOfDimension('m.dimension')}`,
   };
 }
 
+/** The dimension a view shows: the chosen one if the cases report it, else time, else the first reported. */
+export function pickDimension(available: MeasureDimensionRow[], chosen: string | null): string | null {
+  const codes = available.map((r) => r.dimension);
+  if (chosen && codes.includes(chosen)) return chosen;
+  return codes.includes('time') ? 'time' : (codes[0] ?? null);
+}
+
 const orderOfDimension = (column: string) => `CASE ${column} ${DIMENSIONS.map((d, i) => `WHEN ${literal(d)} THEN ${i}`).join(' ')} ELSE 99 END`;
 
 export { MEASURE_ORDER, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample };

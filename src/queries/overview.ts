@@ -149,13 +149,6 @@ ORDER BY year NULLS LAST, batch NULLS LAST, province`,
 /** Every named query of the view (used by the query tests). */
 export const OVERVIEW_QUERIES = [totalsQuery, heatmapQuery, byIndicatorQuery, byCityQuery, byLevelQuery, byBatchQuery];
 
-/** The landing view's numbers exported at ingest (public/data/overview.json): each query with its rows. */
-export interface OverviewSnapshot {
-  queries: { id: string; sql: string; rows: Row[] }[];
-}
-
-export const OVERVIEW_SNAPSHOT_FILE = 'overview.json';
-
 /** The queries exported in the snapshot: every Overview query with no filter (the landing state). */
 export function overviewSnapshotQueries(): NamedQuery<Row>[] {
   return OVERVIEW_QUERIES.map((make) => make(EMPTY_FILTERS));

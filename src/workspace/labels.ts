@@ -6,16 +6,14 @@ import type { Connector } from '../sql/connector.ts';
 import { workspaceConnection } from './connection.ts';
 import { INDICATOR_CODES, mergeLabelsCsv, validLabels, writeLabels } from './label-rows.ts';
 import { labelsToCsv, type LabelCsvProblem } from './labels-csv.ts';
-import { localGet, localSet } from './persist.ts';
+import { LABELS_KEY, localGet, localSet } from './persist.ts';
 import { createStore } from './store.ts';
 import type { LabelRow } from './workspace-sql.ts';
-
-const STORAGE_KEY = 'yingshang-compare.labels.v1';
 
 const labels = createStore<LabelRow[]>([]);
 
 function publish(next: LabelRow[]): void {
-  localSet(STORAGE_KEY, next);
+  localSet(LABELS_KEY, next);
   labels.set(next);
 }
 
@@ -25,7 +23,7 @@ export function useLabels(): LabelRow[] {
 
 /** On load: the stored labels into case_labels (called by restoreWorkspace before the app is ready). */
 export async function restoreLabels(conn: Connector): Promise<void> {
-  const stored = validLabels(localGet<LabelRow[]>(STORAGE_KEY, []));
+  const stored = validLabels(localGet<LabelRow[]>(LABELS_KEY, []));
   labels.set(stored);
   if (stored.length > 0) await writeLabels(conn, stored);
 }

@@ -5,6 +5,8 @@
 const DB_NAME = 'yingshang-compare';
 const DB_VERSION = 1;
 export const IMPORTS_STORE = 'imports';
+/** The analyst's labels in localStorage (labels.ts). */
+export const LABELS_KEY = 'yingshang-compare.labels.v1';
 
 let dbPromise: Promise<IDBDatabase> | null = null;
 
@@ -35,6 +37,10 @@ async function store(name: string, mode: IDBTransactionMode): Promise<IDBObjectS
 
 export async function idbGetAll<T>(name: string): Promise<T[]> {
   return done((await store(name, 'readonly')).getAll() as IDBRequest<T[]>);
+}
+
+export async function idbCount(name: string): Promise<number> {
+  return done((await store(name, 'readonly')).count());
 }
 
 export async function idbPut(name: string, key: string, value: unknown): Promise<void> {

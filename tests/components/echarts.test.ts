@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { echarts, ensureChartModules, moreChartsLoaded, needsMoreCharts, PALETTE } from '../../src/components/echarts.ts';
 import { resultChartOption } from '../../src/views/sql/result-chart.ts';
 import { makeI18n } from '../../src/i18n/i18n.tsx';
-import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, OverviewSnapshot } from '../../src/queries/overview.ts';
+import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow } from '../../src/queries/overview.ts';
+import type { Snapshot } from '../../src/queries/snapshot.ts';
 import { byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from '../../src/views/overview/overview-charts.ts';
 import { DATA_DIR } from '../helpers/paths.ts';
 
@@ -31,7 +32,7 @@ function draw(option: Option): Option {
   return chart.getOption() as Option;
 }
 
-const snapshot = JSON.parse(readFileSync(join(DATA_DIR, 'overview.json'), 'utf8')) as OverviewSnapshot;
+const snapshot = JSON.parse(readFileSync(join(DATA_DIR, 'overview.json'), 'utf8')) as Snapshot;
 /** The snapshot's rows of a query (JSON: typed as the query's declared rows, which the query tests check). */
 const rowsOf = <R extends object>(id: string): R[] => snapshot.queries.find((q) => q.id === id)!.rows as R[];
 const i18n = makeI18n('zh', []);

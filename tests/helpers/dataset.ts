@@ -42,8 +42,11 @@ export async function withLock<T>(name: string, fn: () => T | Promise<T>): Promi
   }
 }
 
-/** What the export is made from: the notices and the code that reads and writes them. */
-const DATASET_SOURCES = ['data/raw', 'src/ingest', 'src/export', 'src/sql', 'scripts/etl.ts', 'package-lock.json'];
+/**
+ * What the export is made from: the notices and the code that reads and writes them — the views' named queries
+ * and default state too, whose answers it saves (overview.json, view-*.json: src/queries/snapshot-plans.ts).
+ */
+const DATASET_SOURCES = ['data/raw', 'src/ingest', 'src/export', 'src/sql', 'src/queries', 'src/state', 'scripts/etl.ts', 'package-lock.json'];
 
 function datasetIsCurrent(): boolean {
   const db = join(DATA_DIR, DASHBOARD_DB_FILE);

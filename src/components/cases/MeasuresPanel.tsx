@@ -8,7 +8,7 @@ import { QueryChart } from '../QueryChart.tsx';
 import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
-import { useSql } from '../../hooks/useSql.ts';
+import { useViewSql } from '../../hooks/useSnapshotSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -16,8 +16,8 @@ import {
   measureRows,
   measureSummary,
   MEASURES_SHOWN_PER_PROVINCE,
+  pickDimension,
   type DimensionCode,
-  type MeasureDimensionRow,
   type MeasureRow,
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
@@ -42,12 +42,6 @@ export interface MeasuresPanelProps {
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 
-/** The dimension to show: the chosen one if the cases report it, else time, else the first reported. */
-function pickDimension(available: MeasureDimensionRow[], chosen: string | null): string | null {
-  const codes = available.map((r) => r.dimension);
-  if (chosen && codes.includes(chosen)) return chosen;
-  return codes.includes('time') ? 'time' : (codes[0] ?? null);
-}
 
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
 export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
@@ -57,7 +51,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const base = { filters, indicator, provinces };
   // Which dimensions: measure_summary's rows of the indicator, read once and summed per filter state
   // (summaries.ts: what measureDimensions answers, without a query per filter change).
-  const counts = useSql(waiting ? null : measureSummaryRows(indicator));
+  const counts = useViewSql(waiting ? null : measureSummaryRows(indicator));
   const dimensionRows = useMemo(() => counts.data && dimensionsFromSummary(counts.data, filters, provinces), [counts.data, filters, provinces]);
   const dimensions = { status: counts.status, error: counts.error, data: dimensionRows };
   const dimension = pickDimension(dimensionRows ?? [], chosen);
@@ -67,8 +61,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const rowsQ = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
   const summaryQ = measureSummary(params);
   // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
-  const rows = useSql(dimension && !waiting ? rowsQ : null);
-  const summary = useSql(dimension && !waiting ? summaryQ : null);
+  const rows = useViewSql(dimension && !waiting ? rowsQ : null);
+  const summary = useViewSql(dimension && !waiting ? summaryQ : null);
 
   const dimName = dimension ? t(dimKey(dimension)) : '';
   const unitNorm = rows.data?.find((r) => r.unit_norm)?.unit_norm ?? '';
@@ -187,6 +181,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
                     paused={waiting}
+                    useResult={useViewSql}
                     select={selectAfter}
                     height={bandsHeight}
                     note={log ? t('meas.logNote') : undefined}
@@ -200,6 +195,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
                     paused={waiting}
+                    useResult={useViewSql}
                     select={selectReductions}
                     height={bandsHeight}
                     columns={csvColumns}
@@ -214,6 +210,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
                 paused={waiting}
+                useResult={useViewSql}
                 select={selectDrawnPairs}
                 height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
                 note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']

@@ -1,5 +1,5 @@
 // A select of the provinces that have cases (with their counts).
-import { useSql } from '../../hooks/useSql.ts';
+import { useViewSql } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { compareProvinces } from '../../queries/compare.ts';
 
@@ -12,7 +12,7 @@ export interface ProvincePickerProps {
 
 export function ProvincePicker({ label, value, onChange, testId }: ProvincePickerProps) {
   const { provinceName } = useI18n();
-  const { data } = useSql(compareProvinces());
+  const { data } = useViewSql(compareProvinces());
   const options = (data ?? []).map((r) => ({ value: r.province, n: r.cases }));
   // Keep the current value selectable even if it has no cases (e.g. a pasted link).
   if (!options.some((o) => o.value === value)) options.push({ value, n: 0 });

@@ -8,9 +8,10 @@ import { SearchBox } from '../../components/cases/SearchBox.tsx';
 import '../views.css';
 import { placeOf } from '../../components/cases/values.ts';
 import { useEffect, useState } from 'react';
-import { useSql } from '../../hooks/useSql.ts';
+import { useSnapshotSql } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
+import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import type { ViewProps } from '../types.ts';
 
 /**
@@ -37,7 +38,9 @@ export function CasesView({ state, update }: ViewProps) {
   // A typed term waits for the converter (so 營商 finds 营商) rather than query with the raw term first.
   const waiting = searching && !simplify;
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
-  const result = useSql(waiting ? null : query);
+  // Saved at export: the first page in the default order with no filter and no search (another page or order is
+  // not in the file: DuckDB answers it).
+  const result = useSnapshotSql(waiting ? null : query, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
   const rows = result.data;
   const total = rows && rows.length > 0 ? rows[0].total : 0;
   const terms = searchTerms(state.search, simplify);

@@ -10,14 +10,15 @@ import '../views.css';
 import { butterflyOption } from './butterfly.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
-import { defaultIndicator } from '../../components/compare/pick.ts';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
-import { isCurrent, useSql } from '../../hooks/useSql.ts';
+import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { isCurrent } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, type CompareShareRow } from '../../queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
+import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { caseSummaryRows, sharesFromSummary } from '../../queries/summaries.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -31,7 +32,9 @@ export function CompareView({ state, update }: ViewProps) {
   // The shares: summed from case_summary read once (summaries.ts), so the indicator is known at once after a
   // filter change and its questions go to the worker together. The chart's SQL button shows compareShares.
   const sharesQuery = compareShares({ filters: state.filters, a, b });
-  const shares = useSql(caseSummaryRows());
+  // Saved at export: the default provinces' answers with no filter (other provinces are not found in the file).
+  const snapshot = unfiltered(state.filters) ? VIEW_SNAPSHOT_FILES.compare : null;
+  const shares = useSnapshotSql(caseSummaryRows(), snapshot);
   const filters = state.filters;
   const shareRows = useMemo(() => shares.data && sharesFromSummary(shares.data, filters, a, b), [shares.data, filters, a, b]);
   const rows = shareRows ?? [];
@@ -44,8 +47,8 @@ export function CompareView({ state, update }: ViewProps) {
   const ask = indicator !== null && isCurrent(shares);
   const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
   const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
-  const cases = useSql(ask ? casesQuery : null);
-  const pairs = useSql(ask ? pairsQuery : null);
+  const cases = useSnapshotSql(ask ? casesQuery : null, snapshot);
+  const pairs = useSnapshotSql(ask ? pairsQuery : null, snapshot);
   const provinces = useMemo(() => [a, b], [a, b]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
   const sharesOption = useCallback(
@@ -89,6 +92,7 @@ export function CompareView({ state, update }: ViewProps) {
     );
 
   return (
+    <ViewSnapshotFile value={snapshot}>
     <div className="v-view" data-testid="compare-view">
       <div className="v-toolbar">
         <ProvincePicker label={t('cmp.a')} value={a} testId="compare-a" onChange={(p) => update({ compareA: p })} />
@@ -181,5 +185,6 @@ export function CompareView({ state, update }: ViewProps) {
         </>
       )}
     </div>
+    </ViewSnapshotFile>
   );
 }

@@ -9,10 +9,11 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { runNamedQuery } from '../../db/duckdb.ts';
 import { dataUrl } from '../../db/data-url.ts';
 import { DATA_FILES, publicTableName } from '../../sql/tables.ts';
-import { useSql } from '../../hooks/useSql.ts';
+import { useSnapshotSql } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { INDICATOR_NOTES } from '../../ingest/indicators.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../../queries/data.ts';
+import { VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { QualityReportView } from './QualityReport.tsx';
 import type { ViewProps } from '../types.ts';
 
@@ -20,7 +21,8 @@ function Documents() {
   const i18n = useI18n();
   const { t } = i18n;
   const query = documentsQuery();
-  const result = useSql(query);
+  // The view shows no filtered content: its answers are always the saved ones until DuckDB's.
+  const result = useSnapshotSql(query, VIEW_SNAPSHOT_FILES.data);
   return (
     <section className="card" aria-label={t('data.documents')}>
       <header className="card-header">
@@ -70,7 +72,7 @@ function Documents() {
 function Taxonomy() {
   const { t, lang } = useI18n();
   const query = taxonomyQuery();
-  const result = useSql(query);
+  const result = useSnapshotSql(query, VIEW_SNAPSHOT_FILES.data);
   const rows = result.data?.map((r) => ({ ...r, note: INDICATOR_NOTES[r.code]?.[lang] ?? '' }));
   return (
     <section className="card" aria-label={t('data.taxonomy')}>
@@ -101,7 +103,7 @@ function Taxonomy() {
 function Downloads() {
   const { t, lang } = useI18n();
   const tables = DATA_FILES.map(publicTableName);
-  const counts = useSql(tableCountsQuery(tables));
+  const counts = useSnapshotSql(tableCountsQuery(tables), VIEW_SNAPSHOT_FILES.data);
   const countOf = (table: string) => counts.data?.find((r) => r.table === table)?.n;
   const downloadCsv = async (table: string) => {
     const query = wholeTableQuery(table);

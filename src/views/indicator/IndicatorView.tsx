@@ -9,7 +9,8 @@ import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { isCurrent, useSql } from '../../hooks/useSql.ts';
+import { useSnapshotSql, useViewSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { isCurrent } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -20,22 +21,15 @@ import {
   indicatorCounts,
   indicatorMoney,
   FIGURE_LIMIT,
+  pickIndicator,
   type CountFigureRow,
-  type IndicatorOptionRow,
   type IndicatorProvinceRow,
   type MoneyFigureRow,
 } from '../../queries/indicator.ts';
 import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows } from '../../queries/summaries.ts';
+import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
-
-/** The indicator to show: the one chosen (filter bar first, url-state.ts), else the one with most cases. */
-function pickIndicator(options: IndicatorOptionRow[], chosen: string | null): string | null {
-  if (chosen) return chosen;
-  let best: IndicatorOptionRow | null = null;
-  for (const r of options) if (!best || r.cases > best.cases) best = r;
-  return best ? best.code : null;
-}
 
 const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
 
@@ -43,7 +37,9 @@ export function IndicatorView({ state, update }: ViewProps) {
   const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
   // The picker, the provinces chart and the list's total: indicatorCaseCounts' rows, summed from case_summary read
   // once (summaries.ts), so a filter change asks the worker nothing for them.
-  const summary = useSql(caseSummaryRows());
+  // Saved at export with no filter: the indicator list, and each indicator's answers in a file of its own.
+  const saved = unfiltered(state.filters);
+  const summary = useSnapshotSql(caseSummaryRows(), saved ? VIEW_SNAPSHOT_FILES.indicator : null);
   const filters = state.filters;
   const caseCounts = useMemo(() => summary.data && caseCountsFromSummary(summary.data, filters), [summary.data, filters]);
   const options = useMemo(() => caseCountOptions(caseCounts ?? []), [caseCounts]);
@@ -54,6 +50,7 @@ export function IndicatorView({ state, update }: ViewProps) {
     [caseCounts, indicator],
   );
 
+  const snapshot = saved && indicator ? indicatorSnapshotFile(indicator) : null;
   const params = { filters: state.filters, indicator: indicator ?? '' };
   const provincesQ = indicatorByProvince(params);
   const moneyQ = indicatorMoney(params);
@@ -65,7 +62,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
   const enabled = indicator !== null && (chosen !== null || isCurrent(summary));
   // The units: unit_summary's rows of the indicator, read once and summed per filter state.
-  const unitCounts = useSql(enabled ? unitSummaryRows(indicator) : null);
+  const unitCounts = useSnapshotSql(enabled ? unitSummaryRows(indicator) : null, snapshot);
   const units = useMemo(() => (unitCounts.data ? unitsFromSummary(unitCounts.data, filters) : []), [unitCounts.data, filters]);
   // Counts of different things (张, 户, 家) never share an axis: one unit at a time, the commonest first.
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
@@ -74,8 +71,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   const unit = picked ?? unitList[0] ?? null;
   // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
   const countsQ = indicatorCounts({ ...params, unit: picked });
-  useSql(enabled ? countsQ : null); // the chart below shares this run (same SQL)
-  const cases = useSql(enabled ? casesQ : null);
+  useSnapshotSql(enabled ? countsQ : null, snapshot); // the chart below shares this run (same SQL)
+  const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // Stable per language (ChartCard re-options a chart when its builder changes).
   const provincesChart = useCallback((rows: IndicatorProvinceRow[]) => provincesOption(rows, provinceName, t('col.cases')), [provinceName, t]);
   const moneyChart = useCallback((rows: MoneyFigureRow[]) => moneyOption(rows, placeName, lang), [placeName, lang]);
@@ -110,7 +107,7 @@ export function IndicatorView({ state, update }: ViewProps) {
       </div>
 
       {indicator && (
-        <>
+        <ViewSnapshotFile value={snapshot}>
           <MeasuresPanel
             key={indicator}
             filters={state.filters}
@@ -138,6 +135,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               title={t('ind.money')}
               query={moneyQ}
               paused={!enabled}
+              useResult={useViewSql}
               height={(rows) => chartHeight(rows, 22)}
               note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
@@ -161,6 +159,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             }
             query={countsQ}
             paused={!enabled}
+            useResult={useViewSql}
             height={(rows) => chartHeight(rows, 20)}
             note={(rows) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
@@ -183,7 +182,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               )}
             </QueryState>
           </section>
-        </>
+        </ViewSnapshotFile>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIndicator } from '../../src/components/compare/pick.ts';
+import { defaultIndicator } from '../../src/queries/compare.ts';
 
 const row = (indicator: string, a: number, b: number) => ({ indicator, a_cases: a, b_cases: b });
 

@@ -1,0 +1,45 @@
+// Node only: the views' default states answered at export, so the browser draws a view before DuckDB-wasm has
+// started (src/queries/snapshot.ts, hooks/useSnapshotSql.ts). Each file's plan (src/queries/snapshot-plans.ts)
+// runs in Node DuckDB over the exported dashboard.duckdb, opened as the browser opens it (src/sql/tables.ts). The
+// browser uses a saved answer only for an identical SQL text; tests/export/snapshots.test.ts proves the rows equal
+// a live run of the same SQL.
+import path from 'node:path';
+import { snapshotPlans, type Ask, type SnapshotPlan } from '../queries/snapshot-plans.ts';
+import type { Snapshot } from '../queries/snapshot.ts';
+import type { NamedQuery } from '../queries/types.ts';
+import type { Connector } from '../sql/connector.ts';
+import { openAppTables } from './app-tables.ts';
+import type { Logger } from './logger.ts';
+import { writeJsonFile } from './parquet.ts';
+
+/** Runs `plan` on `conn` (the app's tables): every query it asked, once, in the order asked, with its rows. */
+export async function computeSnapshot(conn: Connector, plan: SnapshotPlan): Promise<Snapshot> {
+  const queries: Snapshot['queries'] = [];
+  const ask: Ask = async <R extends object>(query: NamedQuery<R>) => {
+    const rows = await conn.query(query.sql);
+    if (!queries.some((q) => q.sql === query.sql)) queries.push({ id: query.id, sql: query.sql, rows });
+    // The rows of this query's SQL: of the row type it declares (the query tests check its columns).
+    return rows as R[];
+  };
+  await plan.ask(ask);
+  return { queries };
+}
+
+/** Writes every snapshot file beside the Parquet files of `dataDir`; `before` is called with each file's name. */
+export async function writeSnapshots(dataDir: string, logger: Logger, before?: (file: string) => void | Promise<void>): Promise<void> {
+  const tables = await openAppTables(dataDir);
+  let queries = 0;
+  try {
+    const plans = snapshotPlans();
+    for (const plan of plans) {
+      await before?.(plan.file);
+      const snapshot = await computeSnapshot(tables, plan);
+      // Compact: each is fetched on its view's critical path.
+      await writeJsonFile(path.join(dataDir, plan.file), snapshot, { compact: true });
+      queries += snapshot.queries.length;
+    }
+    logger.info(`snapshots (the views' default states): ${plans.length} files, ${queries} queries`);
+  } finally {
+    tables.close();
+  }
+}

@@ -1,0 +1,102 @@
+// A view drawn before DuckDB-wasm is ready: its queries in the default URL state were run at export and saved
+// with their SQL text (src/export/snapshots.ts, src/queries/snapshot.ts). Until a live result arrives, a query
+// whose SQL text is exactly one of the view's file gets the saved rows — the same rows (tests/export/
+// snapshots.test.ts), so the switch to live results changes nothing on screen. Any other query (a filter,
+// another page, a search) simply waits for DuckDB; so does every query while the analyst's workspace holds
+// anything (hooks/snapshot-trust.ts: the saved rows are the published data's alone).
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo } from 'react';
+import { dataUrl } from '../db/data-url.ts';
+import type { Snapshot } from '../queries/snapshot.ts';
+import type { NamedQuery, Row } from '../queries/types.ts';
+import { useEngineWanted, wantEngine } from './engine-start.ts';
+import { queryClient } from './query-client.ts';
+import { snapshotTrustKnown, useSnapshotTrust } from './snapshot-trust.ts';
+import { useSql } from './useSql.ts';
+
+/** Saved rows by SQL text; empty when the file is missing or unreadable (the view then waits for DuckDB). */
+async function fetchSnapshot(file: string): Promise<Map<string, Row[]>> {
+  try {
+    const response = await fetch(dataUrl(file));
+    if (!response.ok) return new Map();
+    const snapshot = (await response.json()) as Snapshot;
+    return new Map(snapshot.queries.map((q) => [q.sql, q.rows]));
+  } catch {
+    return new Map(); // e.g. a dev server answering index.html for a missing file
+  }
+}
+
+const snapshotQuery = (file: string) => ({ queryKey: ['snapshot', file], queryFn: () => fetchSnapshot(file), staleTime: Infinity, gcTime: Infinity });
+
+/** Fetch `file` now, if saved answers may be shown (the view that reads it shares the fetch). */
+export async function prefetchSnapshot(file: string): Promise<void> {
+  if ((await snapshotTrustKnown()) === 'usable') await queryClient.prefetchQuery(snapshotQuery(file));
+}
+
+/** Whether two row lists read the same (a value JSON cannot write, e.g. a BigInt, counts as different). */
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+/** Where a view's saved answers are: its file and, when known in advance, the SQL texts it holds. */
+export interface SnapshotSource {
+  file: string;
+  /** Only these SQL texts are looked up (the others run at once, without waiting for the file). */
+  holds?: ReadonlySet<string>;
+}
+
+/** What a chart or table needs from a query result. */
+export interface SnapshotResult<R extends object = Row> {
+  data: R[] | undefined;
+  status: 'pending' | 'error' | 'success';
+  error: Error | null;
+  /** As useSql's: true while the previous query's rows are kept on screen. */
+  isPlaceholderData: boolean;
+}
+
+/**
+ * useSql, but answered from `source` (a file name, or null: no saved answers for this state) while the live
+ * query has no rows yet. On the landing view a query the file answers does not start DuckDB before the first
+ * chart is drawn (hooks/engine-start.ts): its live run waits until then. The other views want DuckDB from the
+ * start (App.tsx), so their live runs start at once, alongside. A query the file lacks starts the engine.
+ */
+export function useSnapshotSql<R extends object = Row>(query: NamedQuery<R> | null, source: SnapshotSource | string | null): SnapshotResult<R> {
+  const engineWanted = useEngineWanted();
+  const trust = useSnapshotTrust();
+  const { file, holds } = typeof source === 'string' ? { file: source, holds: undefined } : (source ?? { file: null, holds: undefined });
+  const asked = query !== null;
+  const lookedUp = asked && file !== null && trust !== 'outdated' && (!holds || holds.has(query.sql));
+  const snapshot = useQuery({
+    ...snapshotQuery(file ?? ''),
+    // Not fetched at all for a workspace that is not empty (read from the browser's storage first: a few ms).
+    enabled: lookedUp && trust === 'usable',
+  });
+  // The saved rows are this very SQL's answer (exported from the same query), so of its row type.
+  const saved = lookedUp && query ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
+  const holdLive = lookedUp && !engineWanted && (trust === 'checking' || snapshot.isPending || saved !== undefined);
+  const live = useSql(holdLive ? null : query);
+  // A query no saved answer holds needs the engine now: release everything else waiting for it too.
+  useEffect(() => {
+    if (!holdLive && asked) wantEngine();
+  }, [holdLive, asked]);
+  // Live rows equal to the saved ones (they are, tests/export/snapshots.test.ts) keep the saved array: the
+  // charts and tables are not re-drawn for nothing. Rows kept from another query (a placeholder) never hide them.
+  const liveIsSaved = useMemo(() => saved !== undefined && live.data !== undefined && sameJson(saved, live.data), [saved, live.data]);
+  if (saved && (live.data === undefined || live.isPlaceholderData || liveIsSaved)) return { data: saved, status: 'success', error: null, isPlaceholderData: false };
+  if (holdLive) return { data: undefined, status: 'pending', error: null, isPlaceholderData: false };
+  return { data: live.data, status: live.status, error: live.error, isPlaceholderData: live.isPlaceholderData };
+}
+
+const ViewSnapshot = createContext<string | null>(null);
+
+/** Names the snapshot file for the components under it (null: none, e.g. a filter is set). */
+export const ViewSnapshotFile = ViewSnapshot.Provider;
+
+/** useSnapshotSql with the file the nearest ViewSnapshotFile names (a chart's or a panel's own queries). */
+export function useViewSql<R extends object = Row>(query: NamedQuery<R> | null): SnapshotResult<R> {
+  return useSnapshotSql(query, useContext(ViewSnapshot));
+}

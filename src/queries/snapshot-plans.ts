@@ -1,0 +1,88 @@
+// What each snapshot file holds (src/queries/snapshot.ts): a plan per file that asks the view's own named queries
+// for its default URL state, in the view's order. Where a view picks its next question from an answer (Compare's
+// indicator from the shares, the Indicator view's indicator from its list, the measures' dimension), the plan picks
+// it from the same answer with the view's own function. Run at export (src/export/snapshots.ts) and, in the tests,
+// over an independent route to the same data.
+import { INDICATOR_CODES } from '../ingest/indicators.ts';
+import { DEFAULT_STATE } from '../state/url-state.ts';
+import { DATA_FILES, publicTableName } from '../sql/tables.ts';
+import { searchCases } from './cases.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareProvinces, defaultIndicator } from './compare.ts';
+import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
+import { indicatorCases, indicatorCounts, indicatorMoney } from './indicator.ts';
+import { measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, pickDimension } from './measures.ts';
+import { overviewSnapshotQueries } from './overview.ts';
+import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { caseSummaryRows, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './summaries.ts';
+import type { NamedQuery } from './types.ts';
+
+/** Runs a query and hands back its rows, as the view's data hook would. */
+export type Ask = <R extends object>(query: NamedQuery<R>) => Promise<R[]>;
+
+/** One snapshot file: what to ask for it. */
+export interface SnapshotPlan {
+  file: string;
+  ask: (ask: Ask) => Promise<void>;
+}
+
+const filters = DEFAULT_STATE.filters;
+
+/** MeasuresPanel with no dimension chosen: the dimensions, then the picked one's rows and summary. */
+async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): Promise<void> {
+  const base = { filters, indicator, provinces };
+  const dimension = pickDimension(dimensionsFromSummary(await ask(measureSummaryRows(indicator)), filters, provinces), null);
+  if (dimension === null) return;
+  await ask(measureRows({ ...base, dimension, perProvince: MEASURES_SHOWN_PER_PROVINCE }));
+  await ask(measureSummary({ ...base, dimension }));
+}
+
+/** The Indicator view with `indicator` shown and no filter (IndicatorView: its charts, list and measures). */
+async function askIndicator(ask: Ask, indicator: string): Promise<void> {
+  const params = { filters, indicator };
+  await ask(unitSummaryRows(indicator));
+  await ask(indicatorCounts({ ...params, unit: null }));
+  await ask(indicatorMoney(params));
+  await ask(indicatorCases({ ...params, page: 0 }));
+  await askMeasures(ask, indicator);
+}
+
+/** Every snapshot file with its plan, in the order an export writes them. */
+export function snapshotPlans(): SnapshotPlan[] {
+  const a = DEFAULT_STATE.compareA;
+  const b = DEFAULT_STATE.compareB;
+  return [
+    {
+      file: OVERVIEW_SNAPSHOT_FILE,
+      ask: async (ask) => {
+        for (const query of overviewSnapshotQueries()) await ask(query);
+      },
+    },
+    {
+      file: VIEW_SNAPSHOT_FILES.cases,
+      ask: async (ask) => void (await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }))),
+    },
+    {
+      file: VIEW_SNAPSHOT_FILES.data,
+      ask: async (ask) => {
+        await ask(documentsQuery());
+        await ask(taxonomyQuery());
+        await ask(tableCountsQuery(DATA_FILES.map(publicTableName)));
+      },
+    },
+    {
+      // The default provinces, and the indicator the view picks from their shares (none chosen).
+      file: VIEW_SNAPSHOT_FILES.compare,
+      ask: async (ask) => {
+        await ask(compareProvinces());
+        const indicator = defaultIndicator(sharesFromSummary(await ask(caseSummaryRows()), filters, a, b), DEFAULT_STATE.indicator);
+        if (indicator === null) return;
+        await ask(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
+        await ask(comparePairs({ filters, a, b, indicator }));
+        await askMeasures(ask, indicator, [a, b]);
+      },
+    },
+    { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },
+    // Every indicator of the taxonomy: the URL may name any, and the view picks the largest when it names none.
+    ...INDICATOR_CODES.map((code) => ({ file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) })),
+  ];
+}

@@ -1,0 +1,74 @@
+// Saved answers: a view's queries in its default URL state, run at export over the published tables and saved
+// with their SQL text (src/export/snapshots.ts), so the browser draws the view before DuckDB-wasm has started
+// (hooks/useSnapshotSql.ts). One file per view (the Indicator view: one per indicator, as the URL may name any),
+// each small enough to be fetched on the view's critical path.
+import { INDICATOR_CODES } from '../ingest/indicators.ts';
+import type { AppState, Filters } from '../state/filters.ts';
+import { chosenIndicator } from '../state/url-state.ts';
+import type { Row } from './types.ts';
+
+/** One saved query: its id (for people), its exact SQL text (the key) and the rows DuckDB answered. */
+export interface SavedQuery {
+  id: string;
+  sql: string;
+  rows: Row[];
+}
+
+/** A snapshot file's content. */
+export interface Snapshot {
+  queries: SavedQuery[];
+}
+
+/** The Overview's (the landing view's) file. */
+export const OVERVIEW_SNAPSHOT_FILE = 'overview.json';
+
+/** The other views' files (the Indicator view's per-indicator files: indicatorSnapshotFile). */
+export const VIEW_SNAPSHOT_FILES = {
+  cases: 'view-cases.json',
+  compare: 'view-compare.json',
+  data: 'view-data.json',
+  /** The Indicator view's indicator list (case counts per indicator and province). */
+  indicator: 'view-indicator.json',
+} as const;
+
+/** The Indicator view's answers about one indicator; null for a code outside the taxonomy (a typed URL). */
+export function indicatorSnapshotFile(code: string): string | null {
+  return INDICATOR_CODES.includes(code) ? `view-indicator-${code}.json` : null;
+}
+
+/** Every snapshot file an export writes, in the order it writes them. */
+export const SNAPSHOT_FILES: readonly string[] = [
+  OVERVIEW_SNAPSHOT_FILE,
+  ...Object.values(VIEW_SNAPSHOT_FILES),
+  ...INDICATOR_CODES.map((code) => indicatorSnapshotFile(code)!),
+];
+
+/** Saved answers are of the views with no filter: a filtered state looks none up. */
+export function unfiltered(filters: Filters): boolean {
+  return Object.values(filters).every((values: readonly unknown[]) => values.length === 0);
+}
+
+/**
+ * The files the views read first in `state` (the views name them to their data hooks themselves; the page
+ * fetches these at start-up, alongside the view's code: main.tsx).
+ */
+export function firstSnapshotFiles(state: AppState): string[] {
+  if (!unfiltered(state.filters)) return [];
+  switch (state.view) {
+    case 'overview':
+      return [OVERVIEW_SNAPSHOT_FILE];
+    case 'cases':
+      return state.search.trim() === '' ? [VIEW_SNAPSHOT_FILES.cases] : [];
+    case 'compare':
+      return [VIEW_SNAPSHOT_FILES.compare];
+    case 'data':
+      return [VIEW_SNAPSHOT_FILES.data];
+    case 'indicator': {
+      const chosen = chosenIndicator(state);
+      const file = chosen === null ? null : indicatorSnapshotFile(chosen);
+      return file ? [VIEW_SNAPSHOT_FILES.indicator, file] : [VIEW_SNAPSHOT_FILES.indicator];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,162 @@
+// Every view drawn from its saved answers (the export's view-*.json) while DuckDB cannot answer — the database
+// file is held back — then the same on screen once the live answers arrived; and never from saved answers when
+// the analyst's workspace holds anything (the saved rows are the published data's alone).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseCountOptions, pickIndicator } from '../../src/queries/indicator.ts';
+import { caseCountsFromSummary, type CaseSummaryRow } from '../../src/queries/summaries.ts';
+import { EMPTY_FILTERS } from '../../src/state/filters.ts';
+import { indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
+import { LABELS_KEY } from '../../src/workspace/persist.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { DATA_DIR, startApp, type App } from './harness.ts';
+
+let app: App;
+let db: DataDb;
+beforeAll(async () => {
+  app = await startApp();
+  db = await openDataDb();
+});
+afterAll(async () => {
+  await app?.close();
+  db?.close();
+});
+
+const snapshot = (file: string) => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as Snapshot;
+
+/** The Indicator view's default pick: the indicator with most cases, as the view picks it from the saved list. */
+function pickedIndicator(): string {
+  const rows = snapshot(VIEW_SNAPSHOT_FILES.indicator).queries[0].rows as CaseSummaryRow[];
+  return pickIndicator(caseCountOptions(caseCountsFromSummary(rows, EMPTY_FILTERS)), null)!;
+}
+
+/** Each view with what shows it is drawn, and the snapshot files its default state is answered from. */
+const VIEWS: { view: string; content: string; files: () => string[] }[] = [
+  { view: 'cases', content: '[data-table-id="cases.search"] tbody tr', files: () => [VIEW_SNAPSHOT_FILES.cases] },
+  { view: 'data', content: '[data-table-id="data.taxonomy"] tbody tr', files: () => [VIEW_SNAPSHOT_FILES.data] },
+  { view: 'compare', content: '[data-testid="compare-indicator"]', files: () => [VIEW_SNAPSHOT_FILES.compare] },
+  { view: 'indicator', content: '[data-table-id="indicator.cases"] tbody tr', files: () => [VIEW_SNAPSHOT_FILES.indicator, indicatorSnapshotFile(pickedIndicator())!] },
+];
+
+/** A context whose requests for dashboard.duckdb wait until `release`; `requested` resolves when one arrives. */
+async function holdDatabase(context: BrowserContext) {
+  let release!: () => void;
+  let requested!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const asked = new Promise<void>((resolve) => (requested = resolve));
+  await context.route('**/data/dashboard.duckdb', async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  return { release, asked };
+}
+
+/** The view drawn: its content there, nothing waiting, every chart card with its canvas. */
+const DRAWN = (content: string) => {
+  const main = document.querySelector('main.view');
+  // (.query-activity: the header's "queries running" sign, there while DuckDB is held back.)
+  if (!main || main.querySelector('[aria-busy="true"]:not(.query-activity)') || !main.querySelector(content)) return false;
+  return [...main.querySelectorAll('.chart-card')].every((c) => c.querySelector('canvas') || c.querySelector('.query-empty, .query-error'));
+};
+
+/** What the view shows: its text and every chart's data. */
+async function onScreen(page: Page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main.view') as HTMLElement;
+    // Without the load progress line and the "queries running" sign (there while loading, by design).
+    let text = main.innerText;
+    for (const sign of main.querySelectorAll<HTMLElement>('.load-progress, .query-activity')) text = text.replace(sign.innerText, '');
+    const registry = (globalThis as unknown as { __charts: Map<string, { getOption: () => Record<string, unknown> }> }).__charts;
+    const charts: Record<string, unknown> = {};
+    for (const card of main.querySelectorAll('.chart-card[data-query-id]')) {
+      const id = card.getAttribute('data-query-id')!;
+      const option = registry?.get(id)?.getOption();
+      if (!option) continue;
+      const axis = (a: unknown) => (Array.isArray(a) ? a.map((x: { data?: unknown }) => x.data ?? null) : null);
+      charts[id] = {
+        series: (option.series as { name?: string; data?: unknown }[]).map((s) => [s.name ?? null, s.data ?? null]),
+        x: axis(option.xAxis),
+        y: axis(option.yAxis),
+      };
+    }
+    return { text: text.trim(), charts };
+  });
+}
+
+describe('views drawn from their saved answers before DuckDB', () => {
+  for (const { view, content, files } of VIEWS) {
+    it(`${view}: drawn while the database is held back, then live with nothing changed on screen`, async () => {
+      const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        await context.addInitScript('globalThis.__name = (f) => f');
+        const { release } = await holdDatabase(context);
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(`${app.url}/?view=${view}`);
+        await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
+        // Drawn without DuckDB: still loading, no query run.
+        expect(await page.locator('.load-progress').count()).toBe(1);
+        expect(await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).length)).toBe(0);
+        const early = await onScreen(page);
+        expect(early.text.length).toBeGreaterThan(0);
+
+        release();
+        // Live: every saved query of the view asked of DuckDB and answered.
+        const ids = [...new Set(files().flatMap((f) => snapshot(f).queries.map((q) => `sql:${q.id}`)))];
+        await page.waitForFunction(
+          (wanted) => {
+            const done = new Set(performance.getEntriesByType('measure').map((m) => m.name));
+            return !document.querySelector('.load-progress') && wanted.every((id) => done.has(id));
+          },
+          ids,
+          { timeout: 60_000 },
+        );
+        await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
+        expect(await onScreen(page)).toEqual(early);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('a workspace that is not empty', () => {
+  it('no saved answer is fetched or shown: the views wait for DuckDB', async () => {
+    const [c] = await db.all<{ case_id: string }>(
+      "SELECT case_id FROM cases WHERE duplicate_of IS NULL AND indicator <> 'tax' ORDER BY case_id LIMIT 1",
+    );
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript('globalThis.__name = (f) => f');
+      // A label stored by an earlier visit (labels.ts keeps them in localStorage).
+      const label = JSON.stringify([{ case_id: c.case_id, indicator: 'tax', labelled_at: '2026-01-01T00:00:00.000Z' }]);
+      await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [LABELS_KEY, label] as const);
+      const snapshotsAsked: string[] = [];
+      context.on('request', (r) => {
+        if (/\/data\/(overview|view-[\w-]+)\.json$/.test(new URL(r.url()).pathname)) snapshotsAsked.push(r.url());
+      });
+      const { release, asked } = await holdDatabase(context);
+      const page = await context.newPage();
+      await page.goto(`${app.url}/?view=cases`);
+      // The engine starts at once (nothing to wait for): by the time it asks for the database, nothing is drawn.
+      await asked;
+      expect(await page.locator('[data-table-id="cases.search"] tbody tr').count()).toBe(0);
+      expect(await page.locator('main.view .query-loading[aria-busy="true"]').count()).toBeGreaterThan(0);
+      release();
+      await page.waitForFunction(DRAWN, '[data-table-id="cases.search"] tbody tr', { timeout: 60_000 });
+      // Nor on the landing view, nor on the Indicator view (its list, and the picked indicator's file).
+      await page.goto(`${app.url}/?view=indicator`);
+      await page.waitForFunction(DRAWN, '[data-table-id="indicator.cases"] tbody tr', { timeout: 60_000 });
+      await page.goto(`${app.url}/`);
+      await page.waitForFunction(DRAWN, '.chart-card canvas', { timeout: 60_000 });
+      expect(snapshotsAsked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
