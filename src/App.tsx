@@ -8,7 +8,7 @@ import { DownloadFilters } from './components/download/filters-context.ts';
 import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
-import { useAppState } from './state/url-state.ts';
+import { stateToSearch, useAppState } from './state/url-state.ts';
 import { TAB_VIEWS, VIEW_REGISTRY, viewTitleKey } from './views/registry.ts';
 import type { ViewProps } from './views/types.ts';
 import type { AppState, Filters } from './state/filters.ts';
@@ -122,7 +122,8 @@ function Shell({ state, update }: ViewProps) {
       <AppHeader view={state.view} lang={state.lang} update={update} />
       <UrlNotice />
       {entry.filtered && <FilterBar filters={state.filters} onChange={setFilters} />}
-      <main className="view" data-view={state.view} id="main" tabIndex={-1}>
+      {/* data-state: the state this render shows (the benchmark waits for it after a URL change). */}
+      <main className="view" data-view={state.view} data-state={stateToSearch(state)} id="main" tabIndex={-1}>
         {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
         <QueryActivity />
         <LoadStatus>

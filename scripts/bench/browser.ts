@@ -483,18 +483,23 @@ export const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
     history.pushState(null, '', search);
     dispatchEvent(new PopStateEvent('popstate'));
     let settledAt = 0;
+    let committedFrames = 0;
     const check = () => {
       hook(); // a chart created by the change is hooked too
       const charts = [...(globalThis as unknown as { __charts: Map<string, Hooked> }).__charts.values()].filter(
         (c) => !c.isDisposed() && c.getDom().isConnected,
       );
       const asked = performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:') && m.startTime >= t0);
+      // A view may answer a change without DuckDB (summaries summed in memory): then "responded" is the new state
+      // rendered (<main data-state>) two frames ago — time for a query it starts to show as pending.
+      const committed = (document.querySelector('main.view')?.getAttribute('data-state') || '?') === search;
+      committedFrames = committed ? committedFrames + 1 : 0;
       const idle = !document.querySelector('.query-pending, main.view [aria-busy="true"]');
       const drawn = charts.every((c) => !c.__set || (c.__drawn ?? 0) >= c.__set);
-      if (asked && idle && drawn) {
+      if ((asked || committedFrames > 2) && idle && drawn) {
         if (settledAt) {
           const answers = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:') && m.startTime >= t0);
-          return resolve({ ms: settledAt - t0, lastAnswer: Math.max(...answers.map((m) => m.startTime + m.duration)) - t0, count: answers.length, setOptions: setOptions() - setBefore });
+          return resolve({ ms: settledAt - t0, lastAnswer: answers.length ? Math.max(...answers.map((m) => m.startTime + m.duration)) - t0 : 0, count: answers.length, setOptions: setOptions() - setBefore });
         }
         settledAt = performance.now();
       } else settledAt = 0;
