@@ -1,7 +1,7 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -17,9 +17,9 @@ import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
 import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
-import { caseSummaryRows, sharesFromSummary } from '../../queries/summaries.ts';
+import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/summaries.ts';
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
@@ -29,12 +29,13 @@ export function CompareView({ state, update }: ViewProps) {
   const nameA = provinceName(a);
   const nameB = provinceName(b);
 
-  // The shares: summed from case_summary read once (summaries.ts), so the indicator is known at once after a
-  // filter change and its questions go to the worker together. The chart's SQL button shows compareShares.
+  // The shares: summed from the two provinces' rows of case_summary read once (summaries.ts), so the indicator is
+  // known at once after a filter change and its questions go to the worker together. The chart's SQL button
+  // shows compareShares.
   const sharesQuery = compareShares({ filters: state.filters, a, b });
   // Saved at export: the default provinces' answers with no filter (other provinces are not found in the file).
   const snapshot = unfiltered(state.filters) ? VIEW_SNAPSHOT_FILES.compare : null;
-  const shares = useSnapshotSql(caseSummaryRows(), snapshot);
+  const shares = useSnapshotSql(caseSummaryRowsOf([a, b]), snapshot);
   const filters = state.filters;
   const shareRows = useMemo(() => shares.data && sharesFromSummary(shares.data, filters, a, b), [shares.data, filters, a, b]);
   const rows = shareRows ?? [];
@@ -46,7 +47,12 @@ export function CompareView({ state, update }: ViewProps) {
   // The indicator's questions wait for the shares of these filters: the indicator may be picked from them.
   const ask = indicator !== null && isCurrent(shares);
   const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
-  const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
+  // The pairs table shows a page of A's cases (a province has hundreds at national scale): a page chosen for
+  // other filters, provinces or indicator is forgotten.
+  const pairsOf = JSON.stringify([state.filters, a, b, indicator]);
+  const [pairsPage, setPairsPage] = useState({ of: pairsOf, page: 0 });
+  const page = pairsPage.of === pairsOf ? pairsPage.page : 0;
+  const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
   const cases = useSnapshotSql(ask ? casesQuery : null, snapshot);
   const pairs = useSnapshotSql(ask ? pairsQuery : null, snapshot);
   const provinces = useMemo(() => [a, b], [a, b]);
@@ -179,7 +185,7 @@ export function CompareView({ state, update }: ViewProps) {
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState result={pairs}>
-              {(list) => <PairsTable rows={list} a={a} b={b} />}
+              {(list) => <PairsTable rows={list} a={a} b={b} page={page} onPage={(p) => setPairsPage({ of: pairsOf, page: p })} />}
             </QueryState>
           </section>
         </>
