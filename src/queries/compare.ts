@@ -146,7 +146,7 @@ export type ComparePairRow = {
 };
 
 /** How many cases of A the pairs table shows at a time (its rows carry how many there are in all). */
-export const COMPARE_PAIRS_PER_PAGE = 20;
+export const COMPARE_PAIRS_PER_PAGE = 10;
 
 /** A pairs row of one page: with the number of A's cases in all pages. */
 export type ComparePairPageRow = ComparePairRow & { a_cases: number };

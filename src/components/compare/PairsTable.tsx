@@ -1,6 +1,7 @@
 // Each case of A (chosen indicator) beside its counterparts in B, said in words with the evidence; a case
 // with none says so and offers the nearest weak ones on request. Rows come one per pair, a page of A's cases at a
 // time (compare.pairsPage: each row says how many cases A has in all).
+import { memo } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { COMPARE_PAIRS_PER_PAGE, type ComparePairPageRow, type ComparePairRow } from '../../queries/compare.ts';
 import { CaseCell } from '../cases/CaseLink.tsx';
@@ -28,7 +29,8 @@ function byCaseOfA(rows: ComparePairRow[]): ComparePairRow[][] {
   return [...groups.values()];
 }
 
-export function PairsTable({ rows, a, b, page, onPage }: PairsTableProps) {
+// memo: re-drawn for its own rows, not for each answer of the view around it.
+export const PairsTable = memo(function PairsTable({ rows, a, b, page, onPage }: PairsTableProps) {
   const { t, provinceName, placeName, indicatorName } = useI18n();
   const cases = rows[0]?.a_cases ?? 0;
   const pages = Math.ceil(cases / COMPARE_PAIRS_PER_PAGE);
@@ -72,7 +74,7 @@ export function PairsTable({ rows, a, b, page, onPage }: PairsTableProps) {
       </tbody>
     </table>
     {pages > 1 && (
-      <nav className="pager" aria-label={t('cmp.pairsPages')}>
+      <nav className="pager" aria-label={t('cmp.pairsPages')} data-testid="compare-pairs-pager">
         <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
           {t('table.prev')}
         </button>
@@ -84,4 +86,4 @@ export function PairsTable({ rows, a, b, page, onPage }: PairsTableProps) {
     )}
     </>
   );
-}
+});

@@ -55,6 +55,11 @@ export function CompareView({ state, update }: ViewProps) {
   const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
   const cases = useSnapshotSql(ask ? casesQuery : null, snapshot);
   const pairs = useSnapshotSql(ask ? pairsQuery : null, snapshot);
+  // Each column's rows and the pager's handler kept while their inputs are: the columns and the pairs table (memo)
+  // are not re-drawn when another answer of the view arrives.
+  const caseList = cases.data;
+  const columns = useMemo(() => caseList && { a: caseList.filter((r) => r.province === a), b: caseList.filter((r) => r.province === b) }, [caseList, a, b]);
+  const showPairsPage = useCallback((p: number) => setPairsPage({ of: pairsOf, page: p }), [pairsOf, setPairsPage]);
   const provinces = useMemo(() => [a, b], [a, b]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
   const sharesOption = useCallback(
@@ -176,8 +181,8 @@ export function CompareView({ state, update }: ViewProps) {
           <QueryState result={cases}>
             {(list) => (
               <div className="v-grid2">
-                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} total={countOf('a', list)} />
-                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} total={countOf('b', list)} />
+                <CaseColumn side="a" province={a} rows={columns?.a ?? []} total={countOf('a', list)} />
+                <CaseColumn side="b" province={b} rows={columns?.b ?? []} total={countOf('b', list)} />
               </div>
             )}
           </QueryState>
@@ -185,7 +190,7 @@ export function CompareView({ state, update }: ViewProps) {
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState result={pairs}>
-              {(list) => <PairsTable rows={list} a={a} b={b} page={page} onPage={(p) => setPairsPage({ of: pairsOf, page: p })} />}
+              {(list) => <PairsTable rows={list} a={a} b={b} page={page} onPage={showPairsPage} />}
             </QueryState>
           </section>
         </>
