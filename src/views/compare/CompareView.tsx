@@ -32,7 +32,6 @@ export function CompareView({ state, update }: ViewProps) {
   // The shares: summed from the two provinces' rows of case_summary read once (summaries.ts), so the indicator is
   // known at once after a filter change and its questions go to the worker together. The chart's SQL button
   // shows compareShares.
-  const sharesQuery = compareShares({ filters: state.filters, a, b });
   // Saved at export: the default provinces' answers with no filter (other provinces are not found in the file).
   const snapshot = unfiltered(state.filters) ? VIEW_SNAPSHOT_FILES.compare : null;
   const shares = useSnapshotSql(caseSummaryRowsOf([a, b]), snapshot);
@@ -65,6 +64,34 @@ export function CompareView({ state, update }: ViewProps) {
   const sharesOption = useCallback(
     (data: CompareShareRow[]) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } }),
     [nameA, nameB, indicatorName, indicator, a, b],
+  );
+
+  // The chart card as an element kept while its inputs are: the answers of the indicator's questions (cases,
+  // pairs) re-render the view, and a ChartCard re-rendered compares its whole option again (echarts-for-react).
+  const note = first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined;
+  const sharesCard = useMemo(
+    () => (
+      <ChartCard
+        title={t('cmp.shares')}
+        query={compareShares({ filters, a, b })}
+        rows={shareRows}
+        status={shares.status}
+        error={shares.error}
+        note={note}
+        height={Math.max(260, (shareRows?.length ?? 0) * 24 + 70)}
+        columns={[
+          { key: 'indicator', header: t('col.indicatorCode') },
+          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(r.indicator) },
+          { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
+          { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
+          { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
+          { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
+        ]}
+        option={sharesOption}
+        onClick={(p) => p.data?.indicator && update(chooseIndicator(state, String(p.data.indicator)))}
+      />
+    ),
+    [t, filters, a, b, shareRows, shares.status, shares.error, note, nameA, nameB, sharesOption, state, update],
   );
 
   const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
@@ -115,25 +142,7 @@ export function CompareView({ state, update }: ViewProps) {
         <BriefButton state={state} indicator={indicator} />
       </div>
 
-      <ChartCard
-        title={t('cmp.shares')}
-        query={sharesQuery}
-        rows={shareRows}
-        status={shares.status}
-        error={shares.error}
-        note={first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined}
-        height={Math.max(260, rows.length * 24 + 70)}
-        columns={[
-          { key: 'indicator', header: t('col.indicatorCode') },
-          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(r.indicator) },
-          { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
-          { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
-          { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
-          { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
-        ]}
-        option={sharesOption}
-        onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
-      />
+      {sharesCard}
 
       {rows.length > 0 && (
         <section className="v-panel" aria-label={t('cmp.coverage')}>
