@@ -6,6 +6,7 @@ import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
+import { useSameRows } from '../../components/useSameRows.ts';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
@@ -46,9 +47,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   const options = useMemo(() => caseCountOptions(caseCounts ?? []), [caseCounts]);
   const chosen = chosenIndicator(state);
   const indicator = pickIndicator(options, chosen);
-  const provinceRows = useMemo(
-    () => (caseCounts && indicator ? caseCountProvinces(caseCounts, indicator) : undefined),
-    [caseCounts, indicator],
+  const provinceRows = useSameRows(
+    useMemo(() => (caseCounts && indicator ? caseCountProvinces(caseCounts, indicator) : undefined), [caseCounts, indicator]),
   );
 
   const snapshot = saved && indicator ? indicatorSnapshotFile(indicator) : null;
@@ -76,6 +76,11 @@ export function IndicatorView({ state, update }: ViewProps) {
   // and downloads its own query (moneyQ, countsQ), whose answer its rows are (tests/queries/indexes.test.ts).
   const figures = useSnapshotSql(enabled ? indicatorFigures({ ...params, unit: picked }) : null, snapshot);
   const figureRows = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
+  const moneyRows = useSameRows(figureRows?.money);
+  const countRows = useSameRows(figureRows?.counts);
+  // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
+  // from the summary) it would be re-titled, and redrawn, with the previous rows before the new ones arrive.
+  const drawnUnit = countRows?.[0]?.unit ?? unit;
   const limitNote = (rows: object[] | undefined) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined);
   const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // Stable per language (ChartCard re-options a chart when its builder changes).
@@ -113,8 +118,8 @@ export function IndicatorView({ state, update }: ViewProps) {
 
       {indicator && (
         <ViewSnapshotFile value={snapshot}>
+          {/* Not keyed by indicator: a new indicator re-options the panel's charts rather than re-creating them. */}
           <MeasuresPanel
-            key={indicator}
             filters={state.filters}
             indicator={indicator}
             title={t('meas.title')}
@@ -139,18 +144,18 @@ export function IndicatorView({ state, update }: ViewProps) {
             <ChartCard
               title={t('ind.money')}
               query={moneyQ}
-              rows={figureRows?.money}
+              rows={moneyRows}
               status={figures.status}
               error={figures.error}
-              height={chartHeight(figureRows?.money, 22)}
-              note={limitNote(figureRows?.money)}
+              height={chartHeight(moneyRows, 22)}
+              note={limitNote(moneyRows)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
               option={moneyChart}
             />
           </div>
           {unit !== null && (
           <ChartCard
-            title={t('ind.countsOf', { u: unitName(unit) })}
+            title={t('ind.countsOf', { u: unitName(drawnUnit ?? unit) })}
             actions={
               <label className="v-muted">
                 {t('ind.countUnit')}{' '}
@@ -164,11 +169,11 @@ export function IndicatorView({ state, update }: ViewProps) {
               </label>
             }
             query={countsQ}
-            rows={figureRows?.counts}
+            rows={countRows}
             status={figures.status}
             error={figures.error}
-            height={chartHeight(figureRows?.counts, 20)}
-            note={limitNote(figureRows?.counts)}
+            height={chartHeight(countRows, 20)}
+            note={limitNote(countRows)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
             option={countsChart}
           />
