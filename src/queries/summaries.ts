@@ -33,6 +33,20 @@ SELECT ${PLACE}, indicator, NULL, NULL, NULL, cases::BIGINT FROM case_summary`,
   };
 }
 
+/**
+ * caseSummaryRows, but only the rows of `provinces` (the taxonomy rows all kept): what Compare sums its shares
+ * from (sharesFromSummary reads no other province). At national scale a twentieth of case_summary: less to read
+ * at load (and to save for it, view-compare.json) and to sum per filter change.
+ */
+export function caseSummaryRowsOf(provinces: string[]): NamedQuery<CaseSummaryRow> {
+  const all = caseSummaryRows();
+  // Sorted and distinct: A and B swapped (or the same province twice) ask the same SQL text.
+  const listed = [...new Set(provinces)].sort();
+  const inList = listed.length > 0 ? listed.map(literal).join(', ') : 'NULL';
+  // The WHERE belongs to the UNION's last SELECT (case_summary's): the taxonomy's rows are all kept.
+  return { ...all, id: 'summary.casesOf', sql: `${all.sql}\nWHERE province IN (${inList})` };
+}
+
 /** unit_summary's rows of one indicator. */
 export type UnitSummaryRow = Place & { unit: string | null; figures: number };
 

@@ -1,22 +1,48 @@
-// A chart keeps its rows (and so skips a redraw) only when the new answer reads exactly the same.
+// A chart keeps its rows object when a new result holds the same values (ChartCard then sets no option).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sameRows } from '../../src/components/useSameRows.ts';
+import { keepIfSame } from '../../src/components/same-rows.ts';
 
-const row = (over: Record<string, unknown> = {}) => ({ case_id: 'fj-2023-b2-001', province: '福建省', city: null, value: 12.5, figures: ['办理时间 5天→1天'], ...over });
+type Row = Record<string, unknown>;
 
-describe('sameRows', () => {
-  it('holds two answers with equal values equal, also where a column is a list', () => {
-    expect(sameRows([row(), row({ case_id: 'b' })], [row(), row({ case_id: 'b' })])).toBe(true);
-    expect(sameRows([], [])).toBe(true);
+/** The Overview's saved answers, read twice: two lists with the same values and no object in common. */
+function twoReadings(id: string): [Row[], Row[]] {
+  const read = () => {
+    const snapshot = JSON.parse(readFileSync(join(__dirname, '../../public/data/overview.json'), 'utf8')) as { queries: { id: string; rows: Row[] }[] };
+    const query = snapshot.queries.find((q) => q.id === id);
+    if (!query) throw new Error(`no ${id} in overview.json (run npm run etl)`);
+    return query.rows;
+  };
+  return [read(), read()];
+}
+
+describe('keepIfSame', () => {
+  it('keeps the rows shown when a new result holds the same values', () => {
+    const [shown, again] = twoReadings('overview.heatmap');
+    expect(shown.length).toBeGreaterThan(1);
+    expect(again).not.toBe(shown);
+    expect(keepIfSame(shown, again)).toBe(shown);
   });
 
-  it('tells any changed value, NULL, list, row count or column apart', () => {
-    expect(sameRows([row()], [row({ value: 12.6 })])).toBe(false);
-    expect(sameRows([row()], [row({ city: '福州市' })])).toBe(false);
-    expect(sameRows([row()], [row({ city: undefined })])).toBe(false);
-    expect(sameRows([row()], [row({ figures: ['办理时间 5天→2天'] })])).toBe(false);
-    expect(sameRows([row()], [row(), row()])).toBe(false);
-    expect(sameRows([row()], [{ ...row(), extra: 1 }])).toBe(false);
-    expect(sameRows([row()], undefined)).toBe(false);
+  it('takes the new rows when one value changed', () => {
+    const [shown, again] = twoReadings('overview.byIndicator');
+    const changed = again.map((r, i) => (i === again.length - 1 ? { ...r, cases: Number(r.cases) + 1 } : r));
+    expect(keepIfSame(shown, changed)).toBe(changed);
+  });
+
+  it('takes the new rows when the same rows come in another order (the chart draws them in order)', () => {
+    const [shown, again] = twoReadings('overview.byCity');
+    expect(shown.length).toBeGreaterThan(1);
+    const reversed = [...again].reverse();
+    expect(keepIfSame(shown, reversed)).toBe(reversed);
+  });
+
+  it('takes a row list with one row fewer, and none when there are none', () => {
+    const [shown, again] = twoReadings('overview.byLevel');
+    const fewer = again.slice(1);
+    expect(keepIfSame(shown, fewer)).toBe(fewer);
+    expect(keepIfSame(shown, undefined)).toBeUndefined();
+    expect(keepIfSame(undefined, again)).toBe(again);
   });
 });

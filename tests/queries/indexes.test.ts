@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, searchCases } from '../../src/queries/cases.ts';
-import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
+import { compareCases, comparePairs, comparePairsPage, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from '../../src/queries/data.ts';
 import {
   caseCountOptions,
@@ -36,6 +36,7 @@ import { caseWhere, literal } from '../../src/queries/sql.ts';
 import {
   caseCountsFromSummary,
   caseSummaryRows,
+  caseSummaryRowsOf,
   dimensionsFromSummary,
   measureSummaryRows,
   sharesFromSummary,
@@ -212,6 +213,31 @@ async function same(got: string, expected: string, what: string): Promise<number
   return b.length;
 }
 
+/** How many pair lists expectPairPages compared over more than one page. */
+let pagedPairs = 0;
+
+/**
+ * The view's pages of pairs (two cases of A a page, so that the corpus has several) read one after another are
+ * comparePairs' full answer, each row with the count of A's cases; returns 1 when there was more than one page.
+ */
+async function expectPairPages(p: Parameters<typeof comparePairs>[0], all: Record<string, unknown>[], what: string): Promise<number> {
+  const cases = new Set(all.map((r) => r.a_case_id)).size;
+  const read: Record<string, unknown>[] = [];
+  let page = 0;
+  for (; ; page++) {
+    const rows = await db.all(comparePairsPage({ ...p, page, perPage: 2 }).sql);
+    if (rows.length === 0) break;
+    expect(new Set(rows.map((r) => r.a_case_id)).size, `${what} page ${page}`).toBeLessThanOrEqual(2);
+    for (const { a_cases, ...row } of rows) {
+      expect(Number(a_cases), `${what} page ${page}`).toBe(cases);
+      read.push(row);
+    }
+  }
+  expect(read, what).toEqual(all);
+  expect(page, what).toBe(Math.ceil(cases / 2));
+  return page > 1 ? 1 : 0;
+}
+
 /** Every view question over the indexes against the full tables; returns how many rows were compared. */
 /** How many answers of the measures panel expectSameAnswers read from what the export stores (measures-shown.ts). */
 let storedSamples = 0;
@@ -300,10 +326,15 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
   // Compare: the two provinces with most cases, each way round, with each filter.
   const [a, b] = (await db.all(direct.compareProvinces)).map((r) => String(r.province));
   rows += await same(compareProvinces().sql, direct.compareProvinces, 'compare.provinces');
+  // Compare reads only its two provinces' rows of case_summary (the same SQL either way round).
+  const summaryOfTwo = await db.all(caseSummaryRowsOf([a, b]));
+  expect(caseSummaryRowsOf([b, a]).sql).toBe(caseSummaryRowsOf([a, b]).sql);
+  expect(summaryOfTwo.filter((r) => r.sort === null).every((r) => r.province === a || r.province === b)).toBe(true);
   for (const f of filters) {
     for (const [x, y] of [[a, b], [b, a]]) {
       rows += await same(compareShares({ filters: f, a: x, b: y }).sql, direct.compareShares(f, x, y), tag('compare.shares', f, x));
       expect(sharesFromSummary(summary, f, x, y), tag('summary shares', f, x)).toEqual(await db.all(direct.compareShares(f, x, y)));
+      expect(sharesFromSummary(summaryOfTwo, f, x, y), tag('summary shares of two', f, x)).toEqual(await db.all(direct.compareShares(f, x, y)));
       for (const indicator of indicators) {
         const p = { filters: f, a: x, b: y, indicator };
         const measureCounts = await db.all(measureSummaryRows(indicator));
@@ -316,6 +347,7 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         const firsts = { ...p, perProvince: 3 };
         rows += await same(compareCases(firsts).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y], 3), tag('compare.cases first 3', f, indicator));
         rows += await same(comparePairs(p).sql, direct.comparePairs(f, x, y, indicator), tag('compare.pairs', f, `${x} ${indicator}`));
+        pagedPairs += await expectPairPages(p, await db.all(direct.comparePairs(f, x, y, indicator)), tag('compare.pairsPage', f, `${x} ${indicator}`));
         for (const { dimension } of (await db.all(direct.measureDimensions(f, indicator))).slice(0, 1)) {
           const d = String(dimension);
           const shown = measureRows({ filters: f, indicator, dimension: d, provinces: [x, y], perProvince: MEASURES_SHOWN_PER_PROVINCE });
@@ -342,7 +374,9 @@ describe('the views’ indexes', () => {
   it('answer every view question as the full tables do, with and without filters', async () => {
     storedSamples = 0;
     storedScoped = 0;
+    pagedPairs = 0;
     const compared = await expectSameAnswers(filterCases);
+    expect(pagedPairs).toBeGreaterThan(0);
     // Both ways of sampling the measures were compared (stored: without filters and with a year or a year and a
     // level; computed: with a city or two years).
     expect(storedSamples).toBeGreaterThan(0);

@@ -6,7 +6,6 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ChartClickParams } from '../ChartCard.tsx';
 import { ChartCard } from '../ChartCard.tsx';
 import { DataTable } from '../DataTable.tsx';
-import { useSameRows } from '../useSameRows.ts';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
 import { useViewSql } from '../../hooks/useSnapshotSql.ts';
@@ -72,7 +71,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const split = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
   const summary = { status: shown.status, error: shown.error, data: split?.summary };
 
-  const all = useSameRows(split?.sample) ?? NO_ROWS;
+  const all = split?.sample ?? NO_ROWS;
   // The charts are titled and scaled by the dimension of the rows they draw: by `dimension` (known at once from the
   // summary) they would be re-titled, and redrawn, with the previous rows before the new ones arrive.
   const drawnDimension = all[0]?.dimension ?? dimension;

@@ -6,7 +6,6 @@ import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
-import { useSameRows } from '../../components/useSameRows.ts';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
@@ -47,8 +46,9 @@ export function IndicatorView({ state, update }: ViewProps) {
   const options = useMemo(() => caseCountOptions(caseCounts ?? []), [caseCounts]);
   const chosen = chosenIndicator(state);
   const indicator = pickIndicator(options, chosen);
-  const provinceRows = useSameRows(
-    useMemo(() => (caseCounts && indicator ? caseCountProvinces(caseCounts, indicator) : undefined), [caseCounts, indicator]),
+  const provinceRows = useMemo(
+    () => (caseCounts && indicator ? caseCountProvinces(caseCounts, indicator) : undefined),
+    [caseCounts, indicator],
   );
 
   const snapshot = saved && indicator ? indicatorSnapshotFile(indicator) : null;
@@ -76,8 +76,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   // and downloads its own query (moneyQ, countsQ), whose answer its rows are (tests/queries/indexes.test.ts).
   const figures = useSnapshotSql(enabled ? indicatorFigures({ ...params, unit: picked }) : null, snapshot);
   const figureRows = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
-  const moneyRows = useSameRows(figureRows?.money);
-  const countRows = useSameRows(figureRows?.counts);
+  const moneyRows = figureRows?.money;
+  const countRows = figureRows?.counts;
   // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
   // from the summary) it would be re-titled, and redrawn, with the previous rows before the new ones arrive.
   const drawnUnit = countRows?.[0]?.unit ?? unit;
