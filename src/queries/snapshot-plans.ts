@@ -9,8 +9,8 @@ import { DATA_FILES, publicTableName } from '../sql/tables.ts';
 import { searchCases } from './cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
-import { indicatorCases, indicatorCounts, indicatorMoney } from './indicator.ts';
-import { measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, pickDimension } from './measures.ts';
+import { indicatorCases, indicatorFigures } from './indicator.ts';
+import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
 import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows, caseSummaryRowsOf, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './summaries.ts';
@@ -27,21 +27,19 @@ export interface SnapshotPlan {
 
 const filters = DEFAULT_STATE.filters;
 
-/** MeasuresPanel with no dimension chosen: the dimensions, then the picked one's rows and summary. */
+/** MeasuresPanel with no dimension chosen: the dimensions, then the picked one's rows and summary (one request). */
 async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): Promise<void> {
   const base = { filters, indicator, provinces };
   const dimension = pickDimension(dimensionsFromSummary(await ask(measureSummaryRows(indicator)), filters, provinces), null);
   if (dimension === null) return;
-  await ask(measureRows({ ...base, dimension, perProvince: MEASURES_SHOWN_PER_PROVINCE }));
-  await ask(measureSummary({ ...base, dimension }));
+  await ask(measuresShown({ ...base, dimension }));
 }
 
 /** The Indicator view with `indicator` shown and no filter (IndicatorView: its charts, list and measures). */
 async function askIndicator(ask: Ask, indicator: string): Promise<void> {
   const params = { filters, indicator };
   await ask(unitSummaryRows(indicator));
-  await ask(indicatorCounts({ ...params, unit: null }));
-  await ask(indicatorMoney(params));
+  await ask(indicatorFigures({ ...params, unit: null }));
   await ask(indicatorCases({ ...params, page: 0 }));
   await askMeasures(ask, indicator);
 }

@@ -87,6 +87,9 @@ const pct1 = (part: number, whole: number) => Math.round(((100 * part) / whole) 
 /** DuckDB's ORDER BY of text: by code point (equal to UTF-8 byte order for the codes and names here). */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A NULL in a composite key (no code or place name holds this character). */
+const NULL_KEY = '\u0000';
+
 const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 /** indicatorCaseCounts' rows (indicator.ts), as a set: the taxonomy, then cases per indicator × province with each province's total and share. */
@@ -101,7 +104,8 @@ export function caseCountsFromSummary(rows: CaseSummaryRow[], filters: Filters):
       continue;
     }
     if (!keep(r)) continue;
-    const key = JSON.stringify([r.indicator, r.province]);
+    // Not JSON.stringify: this runs for every summary row (tens of thousands at national scale) on each filter change.
+    const key = `${r.indicator ?? NULL_KEY}\u0001${r.province ?? NULL_KEY}`;
     const cell = cells.get(key) ?? { indicator: r.indicator, province: r.province, cases: 0 };
     cell.cases += r.cases;
     cells.set(key, cell);

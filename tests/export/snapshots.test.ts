@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
 import { searchCases } from '../../src/queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases } from '../../src/queries/compare.ts';
-import { caseCountOptions, indicatorCases, indicatorMoney, pickIndicator } from '../../src/queries/indicator.ts';
+import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
 import { caseCountsFromSummary, caseSummaryRows, caseSummaryRowsOf, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
 import { firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
@@ -93,12 +93,12 @@ describe('the snapshot files', () => {
     expect(picked).not.toBeNull();
     const mine = sqls(indicatorSnapshotFile(picked)!);
     const params = { filters: EMPTY_FILTERS, indicator: picked };
-    expect(mine).toContain(indicatorMoney(params).sql);
+    expect(mine).toContain(indicatorFigures({ ...params, unit: null }).sql);
     expect(mine).toContain(indicatorCases({ ...params, page: 0 }).sql);
     expect(mine).not.toContain(indicatorCases({ ...params, page: 1 }).sql);
-    // The largest indicator has measures: the dimensions and the picked dimension's rows and summary.
+    // The largest indicator has measures: the dimensions and the picked dimension's rows and summary (one request).
     expect(read(indicatorSnapshotFile(picked)!).queries.map((q) => q.id)).toEqual(
-      expect.arrayContaining(['summary.measures', 'indicator.measures', 'indicator.measureSummary']),
+      expect.arrayContaining(['summary.measures', 'indicator.measuresShown']),
     );
   });
 
@@ -130,7 +130,7 @@ describe('the snapshot files', () => {
     }
     // Compare's chain went past the shares: its indicator's cases, pairs and measures are saved too.
     const compare = read(VIEW_SNAPSHOT_FILES.compare).queries;
-    expect(compare.map((q) => q.id)).toEqual(expect.arrayContaining(['summary.casesOf', 'compare.cases', 'compare.pairsPage', 'summary.measures', 'compare.measures']));
+    expect(compare.map((q) => q.id)).toEqual(expect.arrayContaining(['summary.casesOf', 'compare.cases', 'compare.pairsPage', 'summary.measures', 'compare.measuresShown']));
     // Only the default provinces' rows of case_summary (not the whole summary), and the first page of pairs only.
     const { compareA: a, compareB: b } = DEFAULT_STATE;
     expect(sqls(VIEW_SNAPSHOT_FILES.compare)).toContain(caseSummaryRowsOf([a, b]).sql);

@@ -16,12 +16,22 @@ import {
   indicatorByProvince,
   indicatorCaseCounts,
   indicatorCountUnits,
+  figureChartRows,
   indicatorCounts,
+  indicatorFigures,
   indicatorMoney,
   indicatorOptions,
   type IndicatorCaseCountRow,
 } from '../../src/queries/indicator.ts';
-import { measureDimensions, measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../../src/queries/measures.ts';
+import {
+  measureDimensions,
+  measureRows,
+  measuresShown,
+  measureSummary,
+  MEASURES_SHOWN_PER_PROVINCE,
+  perProvinceSample,
+  splitMeasuresShown,
+} from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import {
   caseCountsFromSummary,
@@ -280,6 +290,14 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       // No unit picked: the commonest, the units' first row.
       if (units.length) rows += await same(indicatorCounts({ ...p, unit: null }).sql, direct.counts(f, indicator, String(units[0].unit)), tag('indicator.counts commonest', f, indicator));
       else expect(await db.all(indicatorCounts({ ...p, unit: null }).sql), tag('indicator.counts commonest', f, indicator)).toEqual([]);
+      // The view asks both figure charts as one request (indicatorFigures): split, each part is its chart's answer.
+      for (const unit of [null, ...units.slice(1, 2).map((u) => String(u.unit))]) {
+        const both = figureChartRows(await db.all(indicatorFigures({ ...p, unit }).sql));
+        expect(both.money, tag('indicator.figures money', f, `${indicator} ${unit}`)).toEqual(await db.all(direct.money(f, indicator)));
+        const counts = unit ?? (units.length ? String(units[0].unit) : null);
+        expect(both.counts, tag('indicator.figures counts', f, `${indicator} ${unit}`)).toEqual(counts === null ? [] : await db.all(direct.counts(f, indicator, counts)));
+        rows += both.money.length + both.counts.length;
+      }
       const dims = await db.all(direct.measureDimensions(f, indicator));
       const sorted = await db.all(`SELECT * FROM (${measureDimensions(p).sql}) ORDER BY dimension`);
       expect(sorted, tag('measureDimensions', f, indicator)).toEqual(dims);
@@ -297,6 +315,11 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         if (measureSummary({ ...p, dimension: d }).sql.includes('measure_province_summary')) storedSamples++;
         // Stored at export (measure_province_summary) for the same filters.
         rows += await same(measureSummary({ ...p, dimension: d }).sql, direct.measureSummary(f, indicator, d), tag('measureSummary', f, d));
+        // The panel asks the sample and the summary as one request (measuresShown): split, each is its own answer.
+        const both = splitMeasuresShown(await db.all(measuresShown({ ...p, dimension: d }).sql));
+        expect(both.sample, tag('measuresShown sample', f, d)).toEqual(await db.all(direct.measureRows(f, indicator, d, MEASURES_SHOWN_PER_PROVINCE)));
+        expect(both.summary, tag('measuresShown summary', f, d)).toEqual(await db.all(direct.measureSummary(f, indicator, d)));
+        rows += both.sample.length + both.summary.length;
       }
     }
   }
@@ -332,6 +355,11 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
           const summary = measureSummary({ filters: f, indicator, dimension: d, provinces: [x, y] }).sql;
           const inOrder = `CASE c.province WHEN ${literal(x)} THEN 0 WHEN ${literal(y)} THEN 1 END, c.province`;
           rows += await same(summary, direct.measureSummary({ ...f, provinces: [x, y] }, indicator, d).replace('cases DESC, c.province', inOrder), tag('compare.measureSummary', f, d));
+          const both = splitMeasuresShown(await db.all(measuresShown({ filters: f, indicator, dimension: d, provinces: [x, y] }).sql));
+          expect(both.sample, tag('compare.measuresShown sample', f, d)).toEqual(await db.all(direct.measureRows({ ...f, provinces: [x, y] }, indicator, d, MEASURES_SHOWN_PER_PROVINCE)));
+          expect(both.summary, tag('compare.measuresShown summary', f, d)).toEqual(
+            await db.all(direct.measureSummary({ ...f, provinces: [x, y] }, indicator, d).replace('cases DESC, c.province', inOrder)),
+          );
         }
       }
     }
