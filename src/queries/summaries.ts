@@ -221,7 +221,7 @@ function sumCases<K extends Record<string, string | number | null>>(rows: CaseSu
     const key = pick(r);
     // A joined key rather than JSON: this runs for every row of case_summary on every filter change.
     const id = Object.values(key)
-      .map((v) => (v === null ? '\u0000' : String(v)))
+      .map((v) => (v === null ? NULL_KEY : String(v)))
       .join('\u0001');
     const group = groups.get(id);
     if (group) group.cases += r.cases;
