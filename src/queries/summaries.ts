@@ -9,7 +9,7 @@ import type { Filters } from '../state/filters.ts';
 import { DIMENSIONS, type MeasureDimensionRow } from './measures.ts';
 import type { CompareShareRow } from './compare.ts';
 import type { CountUnitRow, IndicatorCaseCountRow } from './indicator.ts';
-import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow } from './overview.ts';
+import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, TotalsRow } from './overview.ts';
 import { FILTER_COLUMN, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -21,16 +21,38 @@ export type CaseSummaryRow = Place & { indicator: string | null; name_zh: string
 
 const PLACE = 'province, city, level, year, batch';
 
-/** case_summary whole, after the taxonomy: what the Indicator picker and provinces and Compare's shares are summed from. */
-export function caseSummaryRows(): NamedQuery<CaseSummaryRow> {
-  return {
-    id: 'summary.cases',
-    columns: ['province', 'city', 'level', 'year', 'batch', 'indicator', 'name_zh', 'name_en', 'sort', 'cases'],
-    sql: `SELECT NULL::VARCHAR AS province, NULL::VARCHAR AS city, NULL::VARCHAR AS level, NULL::INTEGER AS year,
-  NULL::INTEGER AS batch, code AS indicator, name_zh, name_en, sort, 0::BIGINT AS cases
+/** The taxonomy's rows, then case_summary's (with its `figures` too when asked). */
+function summaryRowsSql(figures: boolean): string {
+  return `SELECT NULL::VARCHAR AS province, NULL::VARCHAR AS city, NULL::VARCHAR AS level, NULL::INTEGER AS year,
+  NULL::INTEGER AS batch, code AS indicator, name_zh, name_en, sort, 0::BIGINT AS cases${figures ? ', 0::BIGINT AS figures' : ''}
 FROM indicators
 UNION ALL
-SELECT ${PLACE}, indicator, NULL, NULL, NULL, cases::BIGINT FROM case_summary`,
+SELECT ${PLACE}, indicator, NULL, NULL, NULL, cases::BIGINT${figures ? ', figures::BIGINT' : ''} FROM case_summary`;
+}
+
+const SUMMARY_COLUMNS = ['province', 'city', 'level', 'year', 'batch', 'indicator', 'name_zh', 'name_en', 'sort', 'cases'];
+
+/** case_summary whole, after the taxonomy: what the Indicator picker and provinces and Compare's shares are summed from. */
+export function caseSummaryRows(): NamedQuery<CaseSummaryRow> {
+  return { id: 'summary.cases', columns: SUMMARY_COLUMNS, sql: summaryRowsSql(false) };
+}
+
+/** A caseSummaryRows row with its figures. */
+export type FiguresSummaryRow = CaseSummaryRow & { figures: number };
+
+/** caseSummaryRows with each row's figures: what the Overview's charts and totals tile are summed from. */
+export function overviewSummaryRows(): NamedQuery<FiguresSummaryRow> {
+  return { id: 'summary.overview', columns: [...SUMMARY_COLUMNS, 'figures'], sql: summaryRowsSql(true) };
+}
+
+/** Documents per province, year and batch (`documents`: the published and the imported). */
+export type DocumentSummaryRow = { province: string | null; year: number | null; batch: number | null; documents: number };
+
+export function documentSummaryRows(): NamedQuery<DocumentSummaryRow> {
+  return {
+    id: 'summary.documents',
+    columns: ['province', 'year', 'batch', 'documents'],
+    sql: `SELECT province, year, batch, count(*)::BIGINT AS documents FROM documents GROUP BY ALL`,
   };
 }
 
@@ -211,7 +233,33 @@ export function dimensionsFromSummary(rows: MeasureSummaryCountRow[], filters: F
   return [...sums.values()].filter((s) => s.measures > 0).sort((x, y) => order(x.dimension) - order(y.dimension) || byText(x.dimension, y.dimension));
 }
 
-// ---------- the Overview's charts (overview.ts), summed from caseSummaryRows ----------
+// ---------- the Overview's charts and totals (overview.ts), summed from caseSummaryRows / overviewSummaryRows ----------
+
+/**
+ * totalsQuery's row, or null when it is no sum of the summaries: under an indicator, city or level filter the
+ * documents are those with a case under the filters — distinct documents, which no count per combination gives.
+ */
+export function totalsFromSummary(rows: FiguresSummaryRow[], documents: DocumentSummaryRow[], filters: Filters): TotalsRow[] | null {
+  if (filters.indicators.length || filters.cities.length || filters.levels.length) return null;
+  const keep = matcher(filters, []);
+  let cases = 0;
+  let figures = 0;
+  const provinces = new Set<string>();
+  const cities = new Set<string>();
+  const indicators = new Set<string>();
+  for (const r of rows) {
+    if (r.sort !== null || !keep(r)) continue;
+    cases += r.cases;
+    figures += r.figures;
+    // count(DISTINCT …): NULL is no value.
+    if (r.province !== null) provinces.add(r.province);
+    if (r.city !== null) cities.add(r.city);
+    if (r.indicator !== null) indicators.add(r.indicator);
+  }
+  let documentCount = 0;
+  for (const d of documents) if (keep(d)) documentCount += d.documents;
+  return [{ documents: documentCount, cases, provinces: provinces.size, cities: cities.size, indicators: indicators.size, figures }];
+}
 
 /** Sums `cases` of the rows kept by `keep` per key (the values `pick` takes), in first-seen order. */
 function sumCases<K extends Record<string, string | number | null>>(rows: CaseSummaryRow[], keep: (r: CaseSummaryRow) => boolean, pick: (r: CaseSummaryRow) => K): (K & { cases: number })[] {
