@@ -3,8 +3,9 @@
 // so that a filter change is summed here rather than asked of DuckDB-wasm: its single worker answers one query
 // at a time, and even a query over a hundred summary rows costs 10–15 ms there (planning, the worker's round
 // trip, Arrow), so every question answered here takes that off each filter change of the Indicator and Compare
-// views, and of the Overview's charts (all but its totals tile, whose documents are no sum of case_summary). The sums are exact (a case lies in one combination; the workspace's rows, layered in the views, may
-// be negative) and answer what the SQL answers: tests/queries/indexes.test.ts holds each to its query.
+// views and of the Overview (its totals with the documents per province, year and batch). The sums are exact (a
+// case lies in one combination; the workspace's rows, layered in the views, may be negative) and answer what the
+// SQL answers: tests/queries/indexes.test.ts holds each to its query (the Overview's: tests/queries/overview.test.ts).
 import type { Filters } from '../state/filters.ts';
 import { DIMENSIONS, type MeasureDimensionRow } from './measures.ts';
 import type { CompareShareRow } from './compare.ts';
