@@ -15,8 +15,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        // e2e files each start a server and Chromium: one at a time on a 2-core machine, after the unit files.
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } },
+        // e2e files share one build, one server and one Chromium (tests/setup/e2e-app.ts), after the unit files.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/setup/dataset.ts', 'tests/setup/e2e-app.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -4,22 +4,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { placeNameEn } from '../../src/i18n/places.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
+import { useApp, chartOption, waitForCharts } from './harness.ts';
 
-let app: App;
-let db: DataDb;
-beforeAll(async () => {
-  app = await startApp();
-  db = await openDataDb();
-}, 600_000);
-afterAll(async () => {
-  db?.close();
-  await app?.close();
-});
+const { app, db } = useApp({ db: true });
 
 const HAN = /\p{Script=Han}/u;
 /** English words in a Chinese text, leaving out what is no sentence: file names, ids, sources.json, SQL names. */

@@ -6,8 +6,8 @@
 // Screenshots of the preview with the web page (zh/en, 1440/390 px) go to /work/notes/shots/i9formats/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, waitForCharts, statCases, openWorkspace } from './harness.ts';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/layouts');
 const SHOTS = '/work/notes/shots/i9formats';
@@ -32,13 +32,7 @@ const markupPage = {
   buffer: Buffer.from(wechat.upload.buffer.toString('utf8').replace('&ldquo;一件事一次办&rdquo;', '&ldquo;一件事一次办&rdquo;&lt;img src=x onerror=&quot;window.__injected=1&quot;&gt;'), 'utf8'),
 };
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 describe('a web page and a Word file import through the preview like a .txt', () => {
   it('shows their cases, names the damaged file, keeps markup as text, and adds the cases to the views', async () => {

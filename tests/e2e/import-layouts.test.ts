@@ -3,8 +3,8 @@
 // with and the titles, before anything joins the views; confirmed, they join the views.
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, waitForCharts, statCases, openWorkspace } from './harness.ts';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/layouts');
 /** Screenshots of a listed-only case's page, when the notes folder exists (not in CI). */
@@ -17,13 +17,7 @@ const fixtures = readdirSync(DIR)
     expected: JSON.parse(readFileSync(resolve(DIR, name.replace(/\.txt$/, '.expected.json')), 'utf8')) as { cases: { title?: string; hasBody?: boolean }[]; warnings?: string[] },
   }));
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 
 describe('a notice in each layout imports through the preview', () => {

@@ -10,20 +10,14 @@ import { WORD_LIST_FILE } from '../../src/ingest/mojibake-words.ts';
 import { RAW_DIR } from '../helpers/paths.ts';
 import { placeNameEn } from '../../src/i18n/places.ts';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, waitForCharts, statCases, openWorkspace } from './harness.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 const file = (name: string) => ({ name, mimeType: 'text/plain', buffer: readFileSync(resolve(FIXTURES, name)) });
 const SCREENS = '/work/notes/screens/i9import';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 
 const caseIds = (page: Page) => page.locator('[data-testid="preview-cases"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id') ?? ''));
