@@ -16,7 +16,7 @@ import { makeI18n } from '../../src/i18n/i18n.tsx';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { madeUpDocument } from '../workspace/made-up-doc.ts';
-import { useApp, waitForCharts, downloadedBytes } from './harness.ts';
+import { useApp, waitForCharts, downloadedBytes, importThroughPreview } from './harness.ts';
 
 const { app, db } = useApp({ db: true });
 
@@ -125,9 +125,8 @@ describe('workspace file', () => {
     const doc = madeUpDocument();
     const { page } = await app.newPage();
     await waitForCharts(page, 120_000);
-    await page.locator('[data-testid="workspace-button"]').click();
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: doc.name, mimeType: 'text/plain', buffer: Buffer.from(doc.bytes) });
-    await page.locator('[data-testid="preview-confirm"]').click({ timeout: 90_000 });
+    await importThroughPreview(page, { name: doc.name, mimeType: 'text/plain', buffer: Buffer.from(doc.bytes) });
+    await page.locator('[data-testid="preview-confirm"]').click();
     await expect.poll(() => page.locator('[data-testid="import-list"] li').count(), { timeout: 60_000 }).toBe(1);
     await page.locator('[data-testid="workspace-close"]').click();
     // Re-file one published case under 纳税 (tax).

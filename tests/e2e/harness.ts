@@ -276,11 +276,11 @@ export interface ImportFile {
 }
 
 /**
- * Open the Import & labels panel, hand it `files` and wait until the preview shows `docs` documents (default:
- * at least one). The caller checks the preview, then confirms with confirmImport().
+ * Hand `files` to the import (opening the Import & labels panel unless it is open) and wait until the preview
+ * shows `docs` documents (default: at least one). The caller checks the preview, then confirmImport().
  */
 export async function importThroughPreview(page: Page, files: ImportFile | ImportFile[], docs?: number): Promise<void> {
-  await openWorkspace(page);
+  if (!(await page.locator('[data-testid="import-panel"]').isVisible())) await openWorkspace(page);
   await page.locator('[data-testid="import-input"]').setInputFiles(files);
   if (docs === undefined) await page.locator('[data-testid="preview-doc"]').first().waitFor({ timeout: 240_000 });
   else await expect.poll(() => page.locator('[data-testid="preview-doc"]').count(), { timeout: 240_000 }).toBe(docs);

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { madeUpDocument } from '../workspace/made-up-doc.ts';
-import { useApp, chartOption, waitForCharts, statCases, openWorkspace, downloadedBytes } from './harness.ts';
+import { useApp, chartOption, waitForCharts, statCases, openWorkspace, downloadedBytes, importThroughPreview } from './harness.ts';
 
 const { app, db } = useApp({ db: true });
 
@@ -33,9 +33,8 @@ describe('import a document in the browser', () => {
     await expect.poll(() => statCases(page)).toBe(Number(n));
 
     const doc = madeUpDocument();
-    await openWorkspace(page);
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: doc.name, mimeType: 'text/plain', buffer: Buffer.from(doc.bytes) });
-    await page.locator('[data-testid="preview-confirm"]').click({ timeout: 60_000 });
+    await importThroughPreview(page, { name: doc.name, mimeType: 'text/plain', buffer: Buffer.from(doc.bytes) });
+    await page.locator('[data-testid="preview-confirm"]').click();
     await expect.poll(() => page.locator('[data-testid="import-result"]').textContent(), { timeout: 30_000 }).toContain(doc.name);
     await expect(page.locator('[data-testid="import-result"]').textContent()).resolves.toMatch(/36/);
     await expect(page.locator('[data-testid="import-list"] li').count()).resolves.toBe(1);
