@@ -15,12 +15,17 @@ export default defineConfig({
       },
       {
         extends: true,
-        // e2e files share one build, one server and one Chromium (tests/setup/e2e-app.ts), after the unit files.
+        // e2e files share one build, one server and one Chromium (tests/setup/e2e-app.ts), after the unit files;
+        // two at a time: each has its own browser contexts, and a file mostly waits on its pages. Not isolated:
+        // a worker imports the harness (playwright, DuckDB for Node, the app's modules) once for all its files.
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/dataset.ts', 'tests/setup/e2e-app.ts'],
-          fileParallelism: false,
+          maxWorkers: 2,
+          isolate: false,
+          // A guard against a hung test, not a speed check: two files at a time on a busy machine take longer.
+          testTimeout: 180_000,
           sequence: { groupOrder: 1 },
         },
       },
