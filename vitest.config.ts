@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/setup/dataset.ts', 'tests/setup/e2e-app.ts'],
+          globalSetup: ['tests/setup/e2e-app.ts'],
           maxWorkers: 2,
           isolate: false,
           // A guard against a hung test, not a speed check: two files at a time on a busy machine take longer.

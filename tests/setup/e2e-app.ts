@@ -1,7 +1,7 @@
-// vitest globalSetup of the e2e project: the build, one static server for it and one Chromium, made once for
-// every e2e file instead of once per file. A file connects to that Chromium (playwright's browser server) and
-// opens a fresh context for each page — cookies, storage, IndexedDB and cache of its own, as in a browser of its
-// own (tests/e2e/harness.ts startApp()).
+// vitest globalSetup of the e2e project: the dataset (made if stale), the build, one static server for it and one
+// Chromium, made once for every e2e file instead of once per file. A file connects to that Chromium (playwright's
+// browser server) and opens a fresh context for each page — cookies, storage, IndexedDB and cache of its own, as
+// in a browser of its own (tests/e2e/harness.ts startApp()).
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { startServer } from '../../scripts/serve.ts';
