@@ -26,6 +26,9 @@ export default defineConfig({
           isolate: false,
           // A guard against a hung test, not a speed check: two files at a time on a busy machine take longer.
           testTimeout: 180_000,
+          // expect.poll waits for a condition of the page; its default of 1 s was a speed check in disguise
+          // (a relabel's round trip through DuckDB took longer on a loaded machine and failed the test).
+          expect: { poll: { timeout: 30_000 } },
           sequence: { groupOrder: 1 },
         },
       },
