@@ -185,7 +185,7 @@ export function useApp(options: { db?: boolean } = {}): { app: App; db?: DataDb 
   beforeAll(async () => {
     started = await startApp();
     if (options.db) opened = await openDataDb();
-  });
+  }, 600_000);
   afterAll(async () => {
     await started?.close();
     opened?.close();
