@@ -4,16 +4,15 @@
 // SCREENS_DIR=<dir> also saves screenshots (zh/en, 1440/390 px).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDataDb } from '../helpers/data-db.ts';
-import { startApp, type App } from './harness.ts';
+import { useApp } from './harness.ts';
 
-let app: App;
+const { app } = useApp();
 let picks: { strongCase: string; noneCase: string; noneIndicator: string; strongIndicator: string };
 
 beforeAll(async () => {
-  app = await startApp();
   const db = await openDataDb();
   // A Fujian case with a strong Shaanxi counterpart, and one whose Shaanxi neighbours are all weak.
   const per = `WITH s AS (
@@ -31,9 +30,6 @@ beforeAll(async () => {
     noneCase: String(none.me),
     noneIndicator: String(none.indicator),
   };
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 const screens = process.env.SCREENS_DIR;

@@ -2,18 +2,12 @@
 import * as OpenCC from 'opencc-js';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE } from '../../src/queries/compare.ts';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 interface SeriesData {
   value: number;
