@@ -3,12 +3,14 @@
 // so that a filter change is summed here rather than asked of DuckDB-wasm: its single worker answers one query
 // at a time, and even a query over a hundred summary rows costs 10–15 ms there (planning, the worker's round
 // trip, Arrow), so every question answered here takes that off each filter change of the Indicator and Compare
-// views. The sums are exact (a case lies in one combination; the workspace's rows, layered in the views, may
-// be negative) and answer what the SQL answers: tests/queries/indexes.test.ts holds each to its query.
+// views and of the Overview (its totals with the documents per province, year and batch). The sums are exact (a
+// case lies in one combination; the workspace's rows, layered in the views, may be negative) and answer what the
+// SQL answers: tests/queries/indexes.test.ts holds each to its query (the Overview's: tests/queries/overview.test.ts).
 import type { Filters } from '../state/filters.ts';
 import { DIMENSIONS, type MeasureDimensionRow } from './measures.ts';
 import type { CompareShareRow } from './compare.ts';
 import type { CountUnitRow, IndicatorCaseCountRow } from './indicator.ts';
+import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, TotalsRow } from './overview.ts';
 import { FILTER_COLUMN, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -20,16 +22,38 @@ export type CaseSummaryRow = Place & { indicator: string | null; name_zh: string
 
 const PLACE = 'province, city, level, year, batch';
 
-/** case_summary whole, after the taxonomy: what the Indicator picker and provinces and Compare's shares are summed from. */
-export function caseSummaryRows(): NamedQuery<CaseSummaryRow> {
-  return {
-    id: 'summary.cases',
-    columns: ['province', 'city', 'level', 'year', 'batch', 'indicator', 'name_zh', 'name_en', 'sort', 'cases'],
-    sql: `SELECT NULL::VARCHAR AS province, NULL::VARCHAR AS city, NULL::VARCHAR AS level, NULL::INTEGER AS year,
-  NULL::INTEGER AS batch, code AS indicator, name_zh, name_en, sort, 0::BIGINT AS cases
+/** The taxonomy's rows, then case_summary's (with its `figures` too when asked). */
+function summaryRowsSql(figures: boolean): string {
+  return `SELECT NULL::VARCHAR AS province, NULL::VARCHAR AS city, NULL::VARCHAR AS level, NULL::INTEGER AS year,
+  NULL::INTEGER AS batch, code AS indicator, name_zh, name_en, sort, 0::BIGINT AS cases${figures ? ', 0::BIGINT AS figures' : ''}
 FROM indicators
 UNION ALL
-SELECT ${PLACE}, indicator, NULL, NULL, NULL, cases::BIGINT FROM case_summary`,
+SELECT ${PLACE}, indicator, NULL, NULL, NULL, cases::BIGINT${figures ? ', figures::BIGINT' : ''} FROM case_summary`;
+}
+
+const SUMMARY_COLUMNS = ['province', 'city', 'level', 'year', 'batch', 'indicator', 'name_zh', 'name_en', 'sort', 'cases'];
+
+/** case_summary whole, after the taxonomy: what the Indicator picker and provinces and Compare's shares are summed from. */
+export function caseSummaryRows(): NamedQuery<CaseSummaryRow> {
+  return { id: 'summary.cases', columns: SUMMARY_COLUMNS, sql: summaryRowsSql(false) };
+}
+
+/** A caseSummaryRows row with its figures. */
+export type FiguresSummaryRow = CaseSummaryRow & { figures: number };
+
+/** caseSummaryRows with each row's figures: what the Overview's charts and totals tile are summed from. */
+export function overviewSummaryRows(): NamedQuery<FiguresSummaryRow> {
+  return { id: 'summary.overview', columns: [...SUMMARY_COLUMNS, 'figures'], sql: summaryRowsSql(true) };
+}
+
+/** Documents per province, year and batch (`documents`: the published and the imported). */
+export type DocumentSummaryRow = { province: string | null; year: number | null; batch: number | null; documents: number };
+
+export function documentSummaryRows(): NamedQuery<DocumentSummaryRow> {
+  return {
+    id: 'summary.documents',
+    columns: ['province', 'year', 'batch', 'documents'],
+    sql: `SELECT province, year, batch, count(*)::BIGINT AS documents FROM documents GROUP BY ALL`,
   };
 }
 
@@ -208,4 +232,126 @@ export function dimensionsFromSummary(rows: MeasureSummaryCountRow[], filters: F
   }
   const order = (d: string) => DIMENSION_ORDER.get(d) ?? 99;
   return [...sums.values()].filter((s) => s.measures > 0).sort((x, y) => order(x.dimension) - order(y.dimension) || byText(x.dimension, y.dimension));
+}
+
+// ---------- the Overview's charts and totals (overview.ts), summed from caseSummaryRows / overviewSummaryRows ----------
+
+/**
+ * totalsQuery's row, or null when it is no sum of the summaries: under an indicator, city or level filter the
+ * documents are those with a case under the filters — distinct documents, which no count per combination gives.
+ */
+export function totalsFromSummary(rows: FiguresSummaryRow[], documents: DocumentSummaryRow[], filters: Filters): TotalsRow[] | null {
+  if (filters.indicators.length || filters.cities.length || filters.levels.length) return null;
+  const keep = matcher(filters, []);
+  let cases = 0;
+  let figures = 0;
+  const provinces = new Set<string>();
+  const cities = new Set<string>();
+  const indicators = new Set<string>();
+  for (const r of rows) {
+    if (r.sort !== null || !keep(r)) continue;
+    cases += r.cases;
+    figures += r.figures;
+    // count(DISTINCT …): NULL is no value.
+    if (r.province !== null) provinces.add(r.province);
+    if (r.city !== null) cities.add(r.city);
+    if (r.indicator !== null) indicators.add(r.indicator);
+  }
+  let documentCount = 0;
+  for (const d of documents) if (keep(d)) documentCount += d.documents;
+  return [{ documents: documentCount, cases, provinces: provinces.size, cities: cities.size, indicators: indicators.size, figures }];
+}
+
+/** Sums `cases` of the rows kept by `keep` per key (the values `pick` takes), in first-seen order. */
+function sumCases<K extends Record<string, string | number | null>>(rows: CaseSummaryRow[], keep: (r: CaseSummaryRow) => boolean, pick: (r: CaseSummaryRow) => K): (K & { cases: number })[] {
+  const groups = new Map<string, K & { cases: number }>();
+  for (const r of rows) {
+    if (r.sort !== null || !keep(r)) continue;
+    const key = pick(r);
+    // A joined key rather than JSON: this runs for every row of case_summary on every filter change.
+    const id = Object.values(key)
+      .map((v) => (v === null ? NULL_KEY : String(v)))
+      .join('\u0001');
+    const group = groups.get(id);
+    if (group) group.cases += r.cases;
+    else groups.set(id, { ...key, cases: r.cases });
+  }
+  return [...groups.values()];
+}
+
+/** The taxonomy's names and order by code (the views' LEFT JOIN indicators: an unknown code has no names, sort 999). */
+function taxonomyOf(rows: CaseSummaryRow[]): (code: string | null) => { name_zh: string | null; name_en: string | null; sort: number } {
+  const byCode = new Map<string | null, CaseSummaryRow>();
+  for (const r of rows) if (r.sort !== null) byCode.set(r.indicator, r);
+  return (code) => {
+    const t = code === null ? undefined : byCode.get(code);
+    return { name_zh: t?.name_zh ?? null, name_en: t?.name_en ?? null, sort: t?.sort ?? 999 };
+  };
+}
+
+/** ORDER BY of several columns, each ascending NULLS LAST (DuckDB's default). */
+function byColumns<R>(...columns: ((r: R) => string | number | null)[]): (a: R, b: R) => number {
+  return (a, b) => {
+    for (const column of columns) {
+      const [x, y] = [column(a), column(b)];
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : nullsLast(x === null ? null : String(x), y === null ? null : String(y));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+/** DuckDB's round(x, 4) of a double: std::round (half away from zero); a non-finite x (a share of 0 cases) as it is. */
+const round4 = (x: number) => (Number.isFinite(x) ? (Math.sign(x) * Math.round(Math.abs(x) * 10000)) / 10000 : x);
+
+/** heatmapQuery's rows: cases per province × indicator and the share of the province's cases (the indicator filter ignored for it). */
+export function heatmapFromSummary(rows: CaseSummaryRow[], filters: Filters): HeatmapRow[] {
+  const keep = matcher(filters, ['indicators']);
+  const cells = sumCases(rows, (r) => r.province !== null && keep(r), (r) => ({ province: r.province as string, indicator: r.indicator }));
+  const totals = new Map<string, number>();
+  for (const c of cells) add(totals, c.province, c.cases);
+  const shown = filters.indicators.length ? new Set<string | null>(filters.indicators) : null;
+  const names = taxonomyOf(rows);
+  return cells
+    .filter((c) => !shown || (c.indicator !== null && shown.has(c.indicator)))
+    .map((c) => {
+      const total = totals.get(c.province) ?? 0;
+      return { province: c.province, indicator: c.indicator as string, ...names(c.indicator), cases: c.cases, province_cases: total, share: round4(c.cases / total) };
+    })
+    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
+}
+
+/** byIndicatorQuery's rows: cases per indicator × province, in taxonomy order. */
+export function byIndicatorFromSummary(rows: CaseSummaryRow[], filters: Filters): ByIndicatorRow[] {
+  const names = taxonomyOf(rows);
+  return sumCases(rows, matcher(filters, []), (r) => ({ indicator: r.indicator as string, province: r.province }))
+    .map(({ indicator, province, cases }) => ({ indicator, ...names(indicator), province, cases }))
+    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
+}
+
+/** byCityQuery's rows: cases per province × city, most first. */
+export function byCityFromSummary(rows: CaseSummaryRow[], filters: Filters): ByCityRow[] {
+  return sumCases(rows, matcher(filters, []), (r) => ({ province: r.province, city: r.city })).sort(
+    (a, b) => b.cases - a.cases || byColumns<ByCityRow>((r) => r.province, (r) => r.city)(a, b),
+  );
+}
+
+const LEVEL_ORDER = new Map<string | null, number>([
+  ['province', 1],
+  ['city', 2],
+  ['county', 3],
+]);
+
+/** byLevelQuery's rows: cases per level × province, province level first. */
+export function byLevelFromSummary(rows: CaseSummaryRow[], filters: Filters): ByLevelRow[] {
+  return sumCases(rows, matcher(filters, []), (r) => ({ level: r.level, province: r.province })).sort(
+    byColumns((r) => LEVEL_ORDER.get(r.level) ?? 4, (r) => r.province),
+  );
+}
+
+/** byBatchQuery's rows: cases per year × batch × province. */
+export function byBatchFromSummary(rows: CaseSummaryRow[], filters: Filters): ByBatchRow[] {
+  return sumCases(rows, matcher(filters, []), (r) => ({ year: r.year, batch: r.batch, province: r.province })).sort(
+    byColumns((r) => r.year, (r) => r.batch, (r) => r.province),
+  );
 }

@@ -90,6 +90,39 @@ describe('overview (landing view)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('once the summaries are read, a province filter redraws every chart and the totals without a query; the CSVs hold the real counts', async () => {
+    const { page, errors } = await app.newPage();
+    await waitForCharts(page);
+    // The summary is read in the background once DuckDB is up (the landing charts were drawn before).
+    await page.waitForFunction(
+      () => performance.getEntriesByName('sql:summary.overview').length > 0 && performance.getEntriesByName('sql:summary.documents').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const chartQueries = () =>
+      page.evaluate(() => performance.getEntriesByType('measure').filter((m) => /^sql:overview\.(totals|heatmap|byIndicator|byCity|byLevel|byBatch)$/.test(m.name)).length);
+    const asked = await chartQueries();
+    // The province with the fewest cases (not the first of the list: the filter must change every chart).
+    const [{ province }] = await db.all('SELECT province FROM cases WHERE duplicate_of IS NULL AND province IS NOT NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1');
+    await page.locator('[data-filter="provinces"] .multi-select-button').click();
+    await page.locator(`[data-filter="provinces"] input[value="${String(province)}"]`).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => ((await chartOption(page, 'overview.heatmap')).xAxis as { data: string[] }[])[0].data).toEqual([province]);
+    // What the charts drew (and the CSVs hold) and the tiles say are the province's real counts.
+    const [{ n }] = await db.all(`SELECT count(*) AS n FROM cases WHERE duplicate_of IS NULL AND province = '${String(province)}'`);
+    const [{ docs }] = await db.all(`SELECT count(*) AS docs FROM documents WHERE province = '${String(province)}'`);
+    await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(n).toLocaleString('en-US'));
+    await expect.poll(() => page.locator('[data-stat="documents"] dd').textContent()).toBe(Number(docs).toLocaleString('en-US'));
+    expect(await chartQueries()).toBe(asked);
+    for (const id of ['overview.byLevel', 'overview.byCity']) {
+      const { bytes } = await downloadCsv(page, id);
+      const [header, ...lines] = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim()).data;
+      const cases = header.indexOf('案例数');
+      expect(lines.reduce((sum, l) => sum + Number(l[cases]), 0), id).toBe(n);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('the CSV of a chart has the BOM, readable headers, and the numbers the chart draws', async () => {
     const { page } = await app.newPage();
     await waitForCharts(page);

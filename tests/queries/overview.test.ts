@@ -1,13 +1,28 @@
 // The Overview's queries read case_summary (cases counted per filter combination). Each answer must be what
 // the same question asked of the `cases` view directly gives — for no filter, each kind of filter, and after
-// the analyst re-files a case (the summary is recomputed with the workspace change).
+// the analyst re-files a case or imports a document (the summary is recomputed with the workspace change).
+// The view draws its charts from case_summary read once and summed in JS (summaries.ts) while their CSV and
+// "SQL" button give the query: each sum must be the query's answer, rows, values and order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/workspace-views.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, OVERVIEW_QUERIES, totalsQuery } from '../../src/queries/overview.ts';
-import { caseWhere, inList } from '../../src/queries/sql.ts';
+import { caseWhere, inList, literal } from '../../src/queries/sql.ts';
+import {
+  byBatchFromSummary,
+  byCityFromSummary,
+  byIndicatorFromSummary,
+  byLevelFromSummary,
+  documentSummaryRows,
+  heatmapFromSummary,
+  overviewSummaryRows,
+  totalsFromSummary,
+  type DocumentSummaryRow,
+  type FiguresSummaryRow,
+} from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
 // The questions asked of the cases themselves (the Overview's SQL before the summary existed).
@@ -40,6 +55,19 @@ GROUP BY level, province ORDER BY CASE level WHEN 'province' THEN 1 WHEN 'city' 
 GROUP BY year, batch, province ORDER BY year NULLS LAST, batch NULLS LAST, province`,
 };
 const viaSummary = { totals: totalsQuery, heatmap: heatmapQuery, byIndicator: byIndicatorQuery, byCity: byCityQuery, byLevel: byLevelQuery, byBatch: byBatchQuery };
+// The answers summed in JS, as the view sums them; null: not a sum under these filters (the totals' distinct
+// documents under an indicator, city or level filter), the view asks the query.
+type Summaries = { rows: FiguresSummaryRow[]; documents: DocumentSummaryRow[] };
+const summed: Record<keyof typeof direct, (s: Summaries, f: Filters) => object[] | null> = {
+  totals: (s, f) => totalsFromSummary(s.rows, s.documents, f),
+  heatmap: (s, f) => heatmapFromSummary(s.rows, f),
+  byIndicator: (s, f) => byIndicatorFromSummary(s.rows, f),
+  byCity: (s, f) => byCityFromSummary(s.rows, f),
+  byLevel: (s, f) => byLevelFromSummary(s.rows, f),
+  byBatch: (s, f) => byBatchFromSummary(s.rows, f),
+};
+/** How many totals were summed rather than asked (expectSameAnswers). */
+let summedTotals = 0;
 
 let db: DataDb;
 let filterCases: Filters[];
@@ -48,7 +76,8 @@ beforeAll(async () => {
   // Filters taken from the data: the two largest provinces, the most common indicator, a city, a level, a year.
   const top = async (column: string) =>
     (await db.all(`SELECT ${column} AS v FROM cases WHERE duplicate_of IS NULL AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`)).map((r) => r.v);
-  const [provinces, indicators, cities, levels, years] = await Promise.all(['province', 'indicator', 'city', 'level', 'year'].map(top));
+  const [provinces, indicators, cities, levels, years, batches] = await Promise.all(['province', 'indicator', 'city', 'level', 'year', 'batch'].map(top));
+  const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
   filterCases = [
     EMPTY_FILTERS,
     { ...EMPTY_FILTERS, provinces: [String(provinces[0])] },
@@ -57,23 +86,46 @@ beforeAll(async () => {
     { ...EMPTY_FILTERS, cities: [String(cities[0])] },
     { ...EMPTY_FILTERS, levels: [String(levels[1] ?? levels[0]) as Filters['levels'][number]] },
     { ...EMPTY_FILTERS, years: [Number(years[0])] },
+    { ...EMPTY_FILTERS, batches: [Number(batches[0])] },
+    { ...EMPTY_FILTERS, indicators: indicators.map(String) },
+    { ...EMPTY_FILTERS, years: years.map(Number), levels: [level(0)], batches: batches.map(Number) },
+    { ...EMPTY_FILTERS, provinces: [String(provinces[1] ?? provinces[0])], cities: cities.map(String), indicators: [String(indicators[1] ?? indicators[0])] },
+    // Nothing matches: every answer empty (the totals zero).
+    { ...EMPTY_FILTERS, provinces: ['no such province'] },
   ];
 });
 afterAll(() => db?.close());
 
-async function expectSameAnswers(filters: Filters): Promise<void> {
-  for (const name of Object.keys(direct) as (keyof typeof direct)[]) {
-    // Each pair's rows are compared as plain rows: the two routes of one answer declare one row type.
-    const expected = await db.all<object>(direct[name](filters));
-    const got = await db.all<object>(viaSummary[name](filters));
-    expect(got, `${name} ${JSON.stringify(filters)}`).toEqual(expected);
+/** Each answer three ways — the cases directly, the named query, the sum of case_summary — under each filter; returns the rows compared. */
+async function expectSameAnswers(filterList: Filters[]): Promise<number> {
+  // Read once, as the view reads them.
+  const summaries = { rows: await db.all(overviewSummaryRows()), documents: await db.all(documentSummaryRows()) };
+  let compared = 0;
+  for (const filters of filterList) {
+    for (const name of Object.keys(direct) as (keyof typeof direct)[]) {
+      // Each pair's rows are compared as plain rows: the two routes of one answer declare one row type.
+      const expected = await db.all<object>(direct[name](filters));
+      const got = await db.all<object>(viaSummary[name](filters));
+      expect(got, `${name} ${JSON.stringify(filters)}`).toEqual(expected);
+      const sum = summed[name](summaries, filters);
+      const distinctDocuments = name === 'totals' && filters.indicators.length + filters.cities.length + filters.levels.length > 0;
+      expect(sum === null, `summed ${name} ${JSON.stringify(filters)} is null`).toBe(distinctDocuments);
+      if (sum !== null) expect(sum, `summed ${name} ${JSON.stringify(filters)}`).toEqual(got);
+      if (sum !== null && name === 'totals') summedTotals++;
+      compared += expected.length;
+    }
   }
+  return compared;
 }
 
 describe('Overview queries over case_summary', () => {
   it('answer as the cases themselves do, with and without each kind of filter', async () => {
-    for (const filters of filterCases) await expectSameAnswers(filters);
-    // Not vacuous: the totals have cases and figures.
+    // Not vacuous: real rows were compared, shares below one among them, and the totals have cases and figures.
+    summedTotals = 0;
+    expect(await expectSameAnswers(filterCases)).toBeGreaterThan(300);
+    expect(summedTotals).toBeGreaterThan(3);
+    const shares = heatmapFromSummary(await db.all(overviewSummaryRows()), EMPTY_FILTERS).map((r) => r.share);
+    expect(shares.some((share) => share > 0 && share < 1)).toBe(true);
     const [totals] = await db.all(totalsQuery(EMPTY_FILTERS));
     expect(Number(totals.cases)).toBeGreaterThan(100);
     expect(Number(totals.figures)).toBeGreaterThan(1000);
@@ -88,11 +140,44 @@ describe('Overview queries over case_summary', () => {
       }
       const after = await db.all(byIndicatorQuery(EMPTY_FILTERS));
       expect(after).not.toEqual(before);
-      for (const filters of filterCases.slice(0, 3)) await expectSameAnswers(filters);
+      await expectSameAnswers(filterCases.slice(0, 3));
     } finally {
       for (const sql of [...replaceLabelsSql([]), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
     }
     expect(await db.all(byIndicatorQuery(EMPTY_FILTERS))).toEqual(before);
+  });
+
+  it('follow a province’s indicator re-filed whole: the cell leaves the heatmap', async () => {
+    const [cell] = await db.all(`SELECT province, indicator FROM cases WHERE duplicate_of IS NULL AND province IS NOT NULL
+      GROUP BY 1, 2 ORDER BY count(*), 1, 2 LIMIT 1`);
+    const [{ other }] = await db.all(`SELECT code AS other FROM indicators WHERE code <> ${literal(String(cell.indicator))} ORDER BY sort LIMIT 1`);
+    const moved = await db.all(`SELECT case_id FROM cases WHERE duplicate_of IS NULL AND province = ${literal(String(cell.province))}
+      AND indicator = ${literal(String(cell.indicator))}`);
+    const labels = moved.map((r) => ({ case_id: String(r.case_id), indicator: String(other), labelled_at: '2026-01-01T00:00:00Z' }));
+    try {
+      for (const sql of [...replaceLabelsSql(labels), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
+      const heatmap = heatmapFromSummary(await db.all(overviewSummaryRows()), EMPTY_FILTERS);
+      expect(heatmap.find((r) => r.province === cell.province && r.indicator === cell.indicator)).toBeUndefined();
+      expect(heatmap.find((r) => r.province === cell.province && r.indicator === other)?.cases).toBeGreaterThanOrEqual(moved.length);
+      await expectSameAnswers([...filterCases.slice(0, 4), { ...EMPTY_FILTERS, provinces: [String(cell.province)] }]);
+    } finally {
+      for (const sql of [...replaceLabelsSql([]), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
+    }
+  });
+
+  it('include a document imported in the browser, and its re-filed case', async () => {
+    const [{ doc_id: doc }] = await db.all(`SELECT doc_id FROM cases GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT 1`);
+    const [{ case_id: refiled }] = await db.all(`SELECT case_id || '-copy' AS case_id FROM base_cases WHERE doc_id = ${literal(String(doc))} AND duplicate_of IS NULL ORDER BY 1 LIMIT 1`);
+    const [{ code }] = await db.all(`SELECT code FROM indicators ORDER BY sort DESC LIMIT 1`);
+    const before = await db.all(byIndicatorQuery(EMPTY_FILTERS));
+    try {
+      const label = [{ case_id: String(refiled), indicator: String(code), labelled_at: '2026-01-01T00:00:00Z' }];
+      for (const sql of [...importCopySql(String(doc)), ...replaceLabelsSql(label), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
+      expect(await db.all(byIndicatorQuery(EMPTY_FILTERS))).not.toEqual(before);
+      await expectSameAnswers(filterCases);
+    } finally {
+      for (const sql of CLEAR_WORKSPACE_SQL) await db.all(sql);
+    }
   });
 
   it('return the columns their row types declare, filtered or not', async () => {

@@ -1,6 +1,6 @@
 // Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
 // city, level and year/batch — all under the filter bar.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { QueryChart } from '../../components/QueryChart.tsx';
 import { DownloadButtons } from '../../components/download/DownloadButtons.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -10,7 +10,8 @@ import { chooseIndicator } from '../../state/url-state.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByBatchRow, type ByCityRow, type ByIndicatorRow, type ByLevelRow, type HeatmapRow, type TotalsRow } from '../../queries/overview.ts';
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
-import { useOverviewSql } from './overview-snapshot.ts';
+import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummaries } from './overview-summary.ts';
+import { byBatchFromSummary, byCityFromSummary, byIndicatorFromSummary, byLevelFromSummary, heatmapFromSummary, totalsFromSummary } from '../../queries/summaries.ts';
 import type { ViewProps } from '../types.ts';
 
 const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
@@ -22,10 +23,18 @@ const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
   { key: 'figures', label: 'overview.figures' },
 ];
 
+// Each chart's rows: summed from case_summary once it is read (overview-summary.ts), its query until then.
+const useTotals = summedOverviewResult((s, f) => (s.documents ? totalsFromSummary(s.rows, s.documents, f) : null));
+const useHeatmap = summedOverviewResult((s, f) => heatmapFromSummary(s.rows, f));
+const useByIndicator = summedOverviewResult((s, f) => byIndicatorFromSummary(s.rows, f));
+const useByCity = summedOverviewResult((s, f) => byCityFromSummary(s.rows, f));
+const useByLevel = summedOverviewResult((s, f) => byLevelFromSummary(s.rows, f));
+const useByBatch = summedOverviewResult((s, f) => byBatchFromSummary(s.rows, f));
+
 function Totals({ state }: ViewProps) {
   const { t } = useI18n();
   const query = totalsQuery(state.filters);
-  const result = useOverviewSql(query);
+  const result = useTotals(query);
   const [showSql, setShowSql] = useState(false);
   const columns = TOTALS.map((x) => ({ key: x.key, header: t(x.label) }));
   return (
@@ -61,6 +70,8 @@ export function OverviewView({ state, update }: ViewProps) {
   const { t, lang } = i18n;
   const nameKey = lang === 'zh' ? 'name_zh' : 'name_en';
   const f = state.filters;
+  const { rows: summaryRows, documents: documentRows } = useOverviewSummaries();
+  const summary = useMemo(() => ({ rows: summaryRows, documents: documentRows, filters: f }), [summaryRows, documentRows, f]);
 
   // Stable option builders: a chart is re-optioned only when its rows, the share switch or the
   // language change — not when another chart's query resolves.
@@ -101,90 +112,92 @@ export function OverviewView({ state, update }: ViewProps) {
   );
 
   return (
-    <div className="overview">
-      <Totals state={state} update={update} />
-      <div className="grid-2">
-        <QueryChart
-          title={`${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`}
-          query={heatmapQuery(f)}
-          useResult={useOverviewSql}
-          actions={shareSwitch}
-          height={heatmapHeight}
-          columns={[
-            { key: 'province', header: t('col.province'), shown: 'province' },
-            { key: nameKey, header: t('col.indicator') },
-            ...(state.share
-              ? [
-                  // The chart draws the share as a percentage (1.2 %): the download says 1.2, not 0.012.
-                  { key: 'share', header: t('col.sharePct'), shown: 'percent' as const },
-                  { key: 'cases', header: t('col.cases') },
-                  { key: 'province_cases', header: t('col.provinceCases') },
-                ]
-              : [{ key: 'cases', header: t('col.cases') }]),
-          ]}
-          option={heatmapChart}
-          onClick={(p, rows) => {
-            // Heatmap cells carry [provinceIndex, indicatorIndex, value]; indicators come in row order.
-            const codes = [...new Set((rows ?? []).map((r) => r.indicator))];
-            if (Array.isArray(p.data)) openIndicator(codes[p.data[1]]);
-          }}
-        />
-        <QueryChart
-          title={t('overview.byIndicator')}
-          query={byIndicatorQuery(f)}
-          useResult={useOverviewSql}
-          height={barHeight(indicatorRows, 260) + 40}
-          columns={[
-            { key: nameKey, header: t('col.indicator') },
-            { key: 'province', header: t('col.province'), shown: 'province' },
-            { key: 'cases', header: t('col.cases') },
-          ]}
-          option={byIndicatorChart}
-          onClick={(p, rows) => openIndicator(rows?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
-        />
+    <OverviewSummaryProvider value={summary}>
+      <div className="overview">
+        <Totals state={state} update={update} />
+        <div className="grid-2">
+          <QueryChart
+            title={`${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`}
+            query={heatmapQuery(f)}
+            useResult={useHeatmap}
+            actions={shareSwitch}
+            height={heatmapHeight}
+            columns={[
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              { key: nameKey, header: t('col.indicator') },
+              ...(state.share
+                ? [
+                    // The chart draws the share as a percentage (1.2 %): the download says 1.2, not 0.012.
+                    { key: 'share', header: t('col.sharePct'), shown: 'percent' as const },
+                    { key: 'cases', header: t('col.cases') },
+                    { key: 'province_cases', header: t('col.provinceCases') },
+                  ]
+                : [{ key: 'cases', header: t('col.cases') }]),
+            ]}
+            option={heatmapChart}
+            onClick={(p, rows) => {
+              // Heatmap cells carry [provinceIndex, indicatorIndex, value]; indicators come in row order.
+              const codes = [...new Set((rows ?? []).map((r) => r.indicator))];
+              if (Array.isArray(p.data)) openIndicator(codes[p.data[1]]);
+            }}
+          />
+          <QueryChart
+            title={t('overview.byIndicator')}
+            query={byIndicatorQuery(f)}
+            useResult={useByIndicator}
+            height={barHeight(indicatorRows, 260) + 40}
+            columns={[
+              { key: nameKey, header: t('col.indicator') },
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              { key: 'cases', header: t('col.cases') },
+            ]}
+            option={byIndicatorChart}
+            onClick={(p, rows) => openIndicator(rows?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
+          />
+        </div>
+        <div className="grid-3">
+          <QueryChart
+            title={t('overview.byCity')}
+            query={byCityQuery(f)}
+            useResult={useByCity}
+            height={barHeight(CITY_BARS)}
+            note={cityNote}
+            columns={[
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              // A case of no city is a province-level body: （省级） as the chart says, never a blank.
+              { key: 'city', header: t('col.city'), shown: 'city' },
+              { key: 'cases', header: t('col.cases') },
+            ]}
+            option={byCityChart}
+          />
+          <QueryChart
+            title={t('overview.byLevel')}
+            query={byLevelQuery(f)}
+            useResult={useByLevel}
+            height={260}
+            columns={[
+              { key: 'level', header: t('col.level'), shown: 'level' },
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              { key: 'cases', header: t('col.cases') },
+            ]}
+            option={byLevelChart}
+          />
+          <QueryChart
+            title={t('overview.byBatch')}
+            query={byBatchQuery(f)}
+            useResult={useByBatch}
+            height={260}
+            columns={[
+              { key: 'year', header: t('col.year') },
+              { key: 'batch', header: t('col.batch'), shown: 'batch' },
+              { key: 'province', header: t('col.province'), shown: 'province' },
+              { key: 'cases', header: t('col.cases') },
+            ]}
+            option={byBatchChart}
+          />
+        </div>
       </div>
-      <div className="grid-3">
-        <QueryChart
-          title={t('overview.byCity')}
-          query={byCityQuery(f)}
-          useResult={useOverviewSql}
-          height={barHeight(CITY_BARS)}
-          note={cityNote}
-          columns={[
-            { key: 'province', header: t('col.province'), shown: 'province' },
-            // A case of no city is a province-level body: （省级） as the chart says, never a blank.
-            { key: 'city', header: t('col.city'), shown: 'city' },
-            { key: 'cases', header: t('col.cases') },
-          ]}
-          option={byCityChart}
-        />
-        <QueryChart
-          title={t('overview.byLevel')}
-          query={byLevelQuery(f)}
-          useResult={useOverviewSql}
-          height={260}
-          columns={[
-            { key: 'level', header: t('col.level'), shown: 'level' },
-            { key: 'province', header: t('col.province'), shown: 'province' },
-            { key: 'cases', header: t('col.cases') },
-          ]}
-          option={byLevelChart}
-        />
-        <QueryChart
-          title={t('overview.byBatch')}
-          query={byBatchQuery(f)}
-          useResult={useOverviewSql}
-          height={260}
-          columns={[
-            { key: 'year', header: t('col.year') },
-            { key: 'batch', header: t('col.batch'), shown: 'batch' },
-            { key: 'province', header: t('col.province'), shown: 'province' },
-            { key: 'cases', header: t('col.cases') },
-          ]}
-          option={byBatchChart}
-        />
-      </div>
-    </div>
+    </OverviewSummaryProvider>
   );
 }
 
