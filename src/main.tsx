@@ -1,7 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+// The page's entry: what must start before the app's code is evaluated, then the app (render-app.tsx). Kept light
+// (no React DOM, no charts, no views): a view other than the Overview starts DuckDB-wasm from here, so the
+// engine's download and compile (most of its start) run while the app's code is still being evaluated.
 import { FIRST_CHART_MARK } from './components/first-chart.ts';
 import { setAfterAttach } from './db/after-attach.ts';
 import { startEngineAfterFirstChart, wantEngine } from './hooks/engine-start.ts';
@@ -10,8 +9,6 @@ import { prefetchSnapshot } from './hooks/useSnapshotSql.ts';
 import { firstSnapshotFiles } from './queries/snapshot.ts';
 import { parseState } from './state/url-state.ts';
 import { storedWorkspaceIsEmpty } from './workspace/stored.ts';
-import { queryClient } from './hooks/query-client.ts';
-import './styles.css';
 
 // Once the published data is attached: the analyst's imported documents and labels go back in before the
 // views first query. (The workspace's code loads then, not with the landing view.)
@@ -29,13 +26,7 @@ startEngineAfterFirstChart(() => {
   void import('./db/duckdb.ts').then(({ tablesReady }) => tablesReady().catch(() => undefined));
 }, FIRST_CHART_MARK);
 // Every other view queries DuckDB from the start (App.tsx): start it here, at the page's first script, rather than
-// once React has drawn the view (~0.5 s later: the engine's download and compile are most of its start).
+// once React has drawn the view (~0.5 s later, more on a busy machine).
 if (landing.view !== 'overview') wantEngine();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+void import('./render-app.tsx');

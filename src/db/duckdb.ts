@@ -42,6 +42,7 @@ export function getDb(): Promise<duckdb.AsyncDuckDB> {
     emitLoad({ phase: 'engine' });
     markStep('start');
     const bundle = await duckdb.selectBundle(BUNDLES);
+    void fetch(bundle.mainModule, { credentials: 'same-origin' }).then((r) => r.body?.pipeTo(new WritableStream()));
     const worker = new Worker(bundle.mainWorker!);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
