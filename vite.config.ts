@@ -3,7 +3,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { preloadApp } from './scripts/build/preload-app.ts';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|wasm|json|svg|map|txt)$/;
 
@@ -33,47 +34,6 @@ function precompress(): Plugin {
           await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
         }),
       );
-    },
-  };
-}
-
-/**
- * The entry (src/main.tsx) loads the app (src/render-app.tsx) with a dynamic import, so that it runs — and starts
- * DuckDB — before the app's code is evaluated. Its chunks, their static imports and their CSS are still listed in
- * index.html (modulepreload, stylesheet) as a static import's would be: fetched and parsed alongside the entry,
- * not one round trip after it.
- */
-function preloadApp(appModule: string): Plugin {
-  let base = '/';
-  return {
-    name: 'preload-app',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const bundle = ctx.bundle;
-        const app = bundle && Object.values(bundle).find((c): c is Rollup.OutputChunk => c.type === 'chunk' && c.facadeModuleId?.endsWith(appModule) === true);
-        if (!bundle || !app || !ctx.chunk?.dynamicImports.includes(app.fileName)) return [];
-        const scripts = new Set<string>();
-        const styles = new Set<string>();
-        const visit = (fileName: string) => {
-          const chunk = bundle[fileName];
-          if (scripts.has(fileName) || chunk?.type !== 'chunk') return;
-          scripts.add(fileName);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
-          chunk.imports.forEach(visit);
-        };
-        visit(app.fileName);
-        // The entry and its own static imports are preloaded by Vite already.
-        const entryImports = new Set([ctx.chunk.fileName, ...ctx.chunk.imports]);
-        const tags: HtmlTagDescriptor[] = [];
-        for (const file of styles) tags.push({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: base + file }, injectTo: 'head' });
-        for (const file of scripts) if (!entryImports.has(file)) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: base + file }, injectTo: 'head' });
-        return tags;
-      },
     },
   };
 }
