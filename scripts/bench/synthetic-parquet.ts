@@ -10,7 +10,8 @@
 // computed over that file), so a cold load of synthetic data is measured as deployed — and never shows the
 // corpus's snapshot over synthetic data (the server serves /data/ from this directory only).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
@@ -19,6 +20,7 @@ import { writeSnapshots } from '../../src/export/snapshots.ts';
 import { attachSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_TABLES, PUBLISHED_TABLES_SQL } from '../../src/sql/tables.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { PROVINCES } from './synthetic-corpus.ts';
+import { ROOT } from '../../tests/helpers/paths.ts';
 
 
 /** A province's short name as texts write it (福建省 → 福建, 广西壮族自治区 → 广西), in SQL over `column`. */
@@ -55,10 +57,26 @@ const PARQUET_TABLES = DATA_FILES.map((f) => f.file.replace(/\.parquet$/, ''));
 
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
-/** dashboard.duckdb is usable when it is newer than the Parquet files and has every table the app needs. */
+/**
+ * What builds dashboard.duckdb from the Parquet files: the export's and the SQL's source. A cached database made by
+ * other code may lack a column or hold a summary grouped differently (same table names): it is rebuilt.
+ */
+function exportCodeHash(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['src/export', 'src/sql']) {
+    const root = join(ROOT, dir);
+    for (const name of readdirSync(root).sort()) hash.update(`${dir}/${name}\0`).update(readFileSync(join(root, name))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+const codeHashFile = (dir: string) => join(dir, `${DASHBOARD_DB_FILE}.code-hash`);
+
+/** dashboard.duckdb is usable when it is newer than the Parquet files, made by today's export code and has every table the app needs. */
 async function dashboardDbCurrent(dir: string): Promise<boolean> {
   const file = join(dir, DASHBOARD_DB_FILE);
   if (mtime(file) <= Math.max(...PARQUET_TABLES.map((t) => mtime(join(dir, `${t}.parquet`))))) return false;
+  if (!existsSync(codeHashFile(dir)) || readFileSync(codeHashFile(dir), 'utf8') !== exportCodeHash()) return false;
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
@@ -142,6 +160,7 @@ export async function writeSyntheticParquet(sourceDir: string, outDir: string, c
   if (!(await dashboardDbCurrent(outDir))) {
     written.push('dashboard.duckdb');
     await writeDashboardDb(outDir, silentLogger);
+    writeFileSync(codeHashFile(outDir), exportCodeHash());
   }
   // Always rewritten (a few seconds even at 1M): what they hold follows the views' queries, which change often.
   written.push('snapshots');
