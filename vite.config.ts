@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import { preloadApp } from './scripts/build/preload-app.ts';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|wasm|json|svg|map|txt)$/;
 
@@ -39,7 +38,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), preloadApp('src/render-app.tsx'), precompress()],
+  plugins: [react(), precompress()],
   // DuckDB-wasm's worker and wasm files are imported with `?url` and served by the app itself.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

@@ -1,6 +1,7 @@
-// The page's entry: what must start before the app's code is evaluated, then the app (render-app.tsx). Kept light
-// (no React DOM, no charts, no views): a view other than the Overview starts DuckDB-wasm from here, so the
-// engine's download and compile (most of its start) run while the app's code is still being evaluated.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
 import { FIRST_CHART_MARK } from './components/first-chart.ts';
 import { setAfterAttach } from './db/after-attach.ts';
 import { startEngineAfterFirstChart, wantEngine } from './hooks/engine-start.ts';
@@ -9,6 +10,8 @@ import { prefetchSnapshot } from './hooks/useSnapshotSql.ts';
 import { firstSnapshotFiles } from './queries/snapshot.ts';
 import { parseState } from './state/url-state.ts';
 import { storedWorkspaceIsEmpty } from './workspace/stored.ts';
+import { queryClient } from './hooks/query-client.ts';
+import './styles.css';
 
 // Once the published data is attached: the analyst's imported documents and labels go back in before the
 // views first query. (The workspace's code loads then, not with the landing view.)
@@ -25,8 +28,14 @@ for (const file of firstSnapshotFiles(landing)) void prefetchSnapshot(file);
 startEngineAfterFirstChart(() => {
   void import('./db/duckdb.ts').then(({ tablesReady }) => tablesReady().catch(() => undefined));
 }, FIRST_CHART_MARK);
-// Every other view queries DuckDB from the start (App.tsx): start it here, at the page's first script, rather than
-// once React has drawn the view (~0.5 s later, more on a busy machine).
+// Every other view queries DuckDB from the start (App.tsx): start it here, before React's first render, rather than
+// in the view's effect once that render has committed.
 if (landing.view !== 'overview') wantEngine();
 
-void import('./render-app.tsx');
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);

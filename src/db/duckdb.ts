@@ -42,12 +42,6 @@ export function getDb(): Promise<duckdb.AsyncDuckDB> {
     emitLoad({ phase: 'engine' });
     markStep('start');
     const bundle = await duckdb.selectBundle(BUNDLES);
-    // The worker asks for the wasm only once its own 184 KB script is fetched and evaluated: fetched from here
-    // now, the wasm (an immutable asset) is already coming when it does — the browser's HTTP cache hands the worker's
-    // request the same response, one download (the bytes are dropped here; only the worker compiles them).
-    void fetch(bundle.mainModule, { credentials: 'same-origin' })
-      .then((response) => response.body?.pipeTo(new WritableStream()))
-      .catch(() => undefined); // the worker's own fetch reports any failure
     const worker = new Worker(bundle.mainWorker!);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);

@@ -3,7 +3,7 @@
 // when the page is idle after the app:first-chart mark, or after FALLBACK_MS whatever happens (no chart drawn: empty
 // data, an error, a hidden tab), so it never waits forever. Anything that needs a query the snapshot
 // cannot answer does not wait for this at all: runQuery starts the engine itself (db/duckdb.ts). A page that opens
-// on any other view wants the engine at once, from its entry (main.tsx), before React has drawn anything.
+// on any other view wants the engine at once, from main.tsx, before React's first render.
 // The first chart's mark is handed in (main.tsx), so this module knows nothing of the charts.
 import { useSyncExternalStore } from 'react';
 
