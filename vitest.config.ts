@@ -15,8 +15,22 @@ export default defineConfig({
       },
       {
         extends: true,
-        // e2e files each start a server and Chromium: one at a time on a 2-core machine, after the unit files.
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } },
+        // e2e files share one build, one server and one Chromium (tests/setup/e2e-app.ts), after the unit files;
+        // two at a time: each has its own browser contexts, and a file mostly waits on its pages. Not isolated:
+        // a worker imports the harness (playwright, DuckDB for Node, the app's modules) once for all its files.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/setup/e2e-app.ts'],
+          maxWorkers: 2,
+          isolate: false,
+          // A guard against a hung test, not a speed check: two files at a time on a busy machine take longer.
+          testTimeout: 180_000,
+          // expect.poll waits for a condition of the page; its default of 1 s was a speed check in disguise
+          // (a relabel's round trip through DuckDB took longer on a loaded machine and failed the test).
+          expect: { poll: { timeout: 30_000 } },
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -263,10 +263,20 @@ const CHANGE_AND_WAIT = ([search, timeoutMs]: [string, number]) =>
     const t0 = performance.now();
     history.pushState(null, '', search);
     dispatchEvent(new PopStateEvent('popstate'));
+    let committedFrames = 0;
+    let committedAt = 0;
     const check = () => {
-      if (document.querySelector('main.view [aria-busy="true"], main.view .query-pending')) busy = true;
-      const drawn = charts.every((c) => (c.__set ?? 0) > t0 && (c.__drawn ?? 0) >= (c.__set ?? 0));
-      const finished = drawn && charts.every((c) => (c.__finished ?? 0) >= (c.__set ?? 0));
+      const pending = document.querySelector('main.view [aria-busy="true"], main.view .query-pending');
+      if (pending) busy = true;
+      // A chart whose rows the change left as they were is not redrawn (ChartCard): it is done once the new state
+      // is rendered (<main data-state>), nothing is pending and two frames have passed without its setOption.
+      const committed = (document.querySelector('main.view')?.getAttribute('data-state') || '?') === search;
+      committedFrames = committed ? committedFrames + 1 : 0;
+      if (committed && !committedAt) committedAt = performance.now();
+      const redrawn = charts.filter((c) => (c.__set ?? 0) > t0);
+      const unchangedDone = redrawn.length === charts.length || (committedFrames > 2 && !pending);
+      const drawn = unchangedDone && redrawn.every((c) => (c.__drawn ?? 0) >= (c.__set ?? 0));
+      const finished = drawn && redrawn.every((c) => (c.__finished ?? 0) >= (c.__set ?? 0));
       if (finished) {
         // When the change's last query answered (useSql leaves a sql:<id> measure per query): the rest is React + ECharts.
         const sqlEnds = performance
@@ -274,8 +284,8 @@ const CHANGE_AND_WAIT = ([search, timeoutMs]: [string, number]) =>
           .filter((m) => m.name.startsWith('sql:') && m.startTime >= t0)
           .map((m) => m.startTime + m.duration);
         resolve({
-          drawn: Math.max(...charts.map((c) => c.__drawn!)) - t0,
-          finished: Math.max(...charts.map((c) => c.__finished!)) - t0,
+          drawn: Math.max(committedAt, ...redrawn.map((c) => c.__drawn!)) - t0,
+          finished: Math.max(committedAt, ...redrawn.map((c) => c.__finished!)) - t0,
           sql: sqlEnds.length ? Math.max(...sqlEnds) - t0 : NaN,
           busy,
         });

@@ -4,6 +4,9 @@
 // The data dir defaults to public/data (the corpus); a BENCH_DATA_CACHE size (…/100000) works too.
 // PROFILE_RUNS (12): filter changes; PROFILE_TOP (30): functions listed; PROFILE_DIST: profile this build instead
 // (e.g. another commit's, to compare the busy time per change; a minified build's names are not readable).
+// PROFILE_CALLERS (a text, e.g. "merge"): also where the functions whose label contains it are called from (self
+// time by calling function), to see which caller makes a hot helper hot. PROFILE_OFF=1: no CPU profile, only the
+// settle times and the CPU ms per change (the profiler's own overhead, often a third of it, left out).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT } from '../../tests/e2e/harness.ts';
@@ -22,13 +25,14 @@ const runs = Number(process.env.PROFILE_RUNS ?? 12);
 const top = Number(process.env.PROFILE_TOP ?? 30);
 
 /** Self and inclusive milliseconds per function (name, file, line), over the samples. */
-function summarise(profile: Profile): { self: Map<string, number>; total: Map<string, number>; ms: number } {
+function summarise(profile: Profile, callersOf = ''): { self: Map<string, number>; total: Map<string, number>; callers: Map<string, number>; ms: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
+  const callers = new Map<string, number>();
   let ms = 0;
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
@@ -36,6 +40,13 @@ function summarise(profile: Profile): { self: Map<string, number>; total: Map<st
     if (node.callFrame.functionName === '(idle)') return;
     ms += dt;
     self.set(label(node), (self.get(label(node)) ?? 0) + dt);
+    if (callersOf && label(node).includes(callersOf)) {
+      // The nearest caller that is not the function itself (a recursive helper's caller, not its own frames).
+      let caller = byId.get(parent.get(node.id) ?? -1);
+      while (caller && label(caller) === label(node)) caller = byId.get(parent.get(caller.id) ?? -1);
+      const key = `${label(node)} <- ${caller ? label(caller) : '(none)'}`;
+      callers.set(key, (callers.get(key) ?? 0) + dt);
+    }
     const seen = new Set<string>();
     for (let n: ProfileNode | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) {
       const l = label(n);
@@ -44,7 +55,7 @@ function summarise(profile: Profile): { self: Map<string, number>; total: Map<st
       total.set(l, (total.get(l) ?? 0) + dt);
     }
   });
-  return { self, total, ms };
+  return { self, total, callers, ms };
 }
 
 async function main(): Promise<void> {
@@ -76,24 +87,34 @@ async function main(): Promise<void> {
       return byType;
     };
     const cpuBefore = await cpu();
+    const profiling = process.env.PROFILE_OFF !== '1';
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const times: number[] = [];
     for (const filters of changes) {
       const run = await page.evaluate(CHANGE_AND_SETTLE, [link({ view, filters }), 30_000] as [string, number]);
       if (run) times.push(run.ms);
     }
     const cpuAfter = await cpu();
+    const cpuLine = [...cpuAfter].map(([type, t]) => `${type} ${(((t - (cpuBefore.get(type) ?? 0)) * 1000) / times.length).toFixed(1)}`).join(', ');
+    const sorted = [...times].sort((a, b) => a - b);
+    const settled = `settled ${times.map((t) => Math.round(t)).join(' ')} ms (median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN)})`;
+    if (!profiling) {
+      console.log(`${view}, ${times.length} changes: ${settled}\nCPU ms per change (profiler off): ${cpuLine}`);
+      return;
+    }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-    const { self, total, ms } = summarise(profile);
+    const { self, total, callers, ms } = summarise(profile, process.env.PROFILE_CALLERS);
     const list = (m: Map<string, number>) =>
       [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => `  ${(t / times.length).toFixed(1).padStart(7)} ms  ${name}`).join('\n');
-    console.log(`${view}, ${times.length} changes: settled ${times.map((t) => Math.round(t)).join(' ')} ms; busy ${(ms / times.length).toFixed(1)} ms per change`);
-    const cpuLine = [...cpuAfter].map(([type, t]) => `${type} ${(((t - (cpuBefore.get(type) ?? 0)) * 1000) / times.length).toFixed(1)}`).join(', ');
+    console.log(`${view}, ${times.length} changes: ${settled}; busy ${(ms / times.length).toFixed(1)} ms per change`);
     console.log(`CPU ms per change (profiler on): ${cpuLine}`);
     console.log(`self time per change:\n${list(self)}\ninclusive time per change:\n${list(total)}`);
+    if (callers.size) console.log(`self time by caller per change:\n${list(callers)}`);
   } finally {
     await bench.close();
   }

@@ -4,16 +4,17 @@
 // runs the query; ChartCard itself takes rows the view already has (a snapshot, rows derived from a result):
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
-import EChartsReactCore from 'echarts-for-react/esm/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { describeChart } from './chart-description.ts';
 import { DownloadButtons } from './download/DownloadButtons.tsx';
 import type { DownloadColumn } from './download/shown.ts';
+import { EChart } from './EChart.tsx';
 import { markFirstChart } from './first-chart.ts';
-import { echarts, PALETTE, type EChartsType } from './echarts.ts';
+import { PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
+import { useSameRows } from './same-rows.ts';
 import { SqlDialog } from './SqlDialog.tsx';
 import { useChartGate } from './useChartGate.ts';
 
@@ -49,21 +50,15 @@ const registry = new Map<string, EChartsType>();
 (globalThis as { __charts?: Map<string, EChartsType> }).__charts = registry;
 
 export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
-  const { title, query, rows, status, error, columns, height = 320, actions, note } = props;
+  const { title, query, status, error, columns, height = 320, actions, note } = props;
+  const rows = useSameRows(props.rows);
   const { t, lang } = useI18n();
   const [showSql, setShowSql] = useState(false);
   const instance = useRef<EChartsType | null>(null);
 
-  // Latest callbacks in a ref, so the events object stays the same and echarts-for-react
-  // does not unbind/rebind on every render.
-  const callbacks = useRef(props);
-  // eslint-disable-next-line react-hooks/refs -- the latest-callback pattern: read only in event handlers
-  callbacks.current = props;
-  const opts = useMemo(() => ({ locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' as const }), [lang]);
-
-  // Rebuilt only when the rows (or the option builder) change: a new option object makes
-  // echarts-for-react call setOption with a full re-layout, so callers pass a stable `option`
-  // (useCallback) and the chart is redrawn once per query result, not on every render of the view.
+  // Rebuilt only when the rows (or the option builder) change: a new option object is a setOption with a full
+  // re-layout (EChart.tsx), so callers pass a stable `option` (useCallback) and the chart is redrawn once per
+  // query result, not on every render of the view.
   const option = useMemo(() => {
     if (!rows || rows.length === 0) return null;
     const drawn = props.option(rows);
@@ -86,36 +81,15 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
 
   const { waitingForModules, modulesError: moduleFailure, mayDraw, releaseTurn } = useChartGate(option);
 
-  const onEvents = useMemo(
-    () => ({
-      finished: () => {
-        releaseTurn();
-        markFirstChart();
-        callbacks.current.onFinished?.();
-      },
-      click: (params: ChartClickParams) => callbacks.current.onClick?.(params),
-    }),
-    [releaseTurn],
-  );
-
-  // echarts-for-react's own size sensor (autoResize) redraws the chart after every size change of its box, also
-  // after the height change of a filter (rows → height) that its componentDidUpdate already redrew in React's
-  // commit: a second full redraw per chart and change. This observer redraws only a chart whose drawn size is
-  // not its box's (the window or the layout changed; the first height change, which echarts-for-react skips).
-  const sizeObserver = useRef<ResizeObserver | null>(null);
-  useEffect(() => () => sizeObserver.current?.disconnect(), []);
+  const onFinished = () => {
+    releaseTurn();
+    markFirstChart();
+    props.onFinished?.();
+  };
   const onReady = useCallback(
     (chart: EChartsType) => {
       instance.current = chart;
       registry.set(query.id, chart);
-      sizeObserver.current?.disconnect();
-      const dom = chart.getDom();
-      sizeObserver.current = new ResizeObserver(() => {
-        if (chart.isDisposed() || (chart.getWidth() === dom.clientWidth && chart.getHeight() === dom.clientHeight)) return;
-        // 'auto': echarts-for-react created the chart with its first size fixed in the options.
-        chart.resize({ width: 'auto', height: 'auto' });
-      });
-      sizeObserver.current.observe(dom);
     },
     [query.id],
   );
@@ -144,17 +118,7 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
           (!mayDraw ? (
             <div className="chart-waiting" aria-busy="true" style={{ height }} />
           ) : (
-            <EChartsReactCore
-              echarts={echarts}
-              option={option}
-              notMerge
-              lazyUpdate
-              autoResize={false}
-              opts={opts}
-              onEvents={onEvents}
-              onChartReady={onReady}
-              style={{ height, width: '100%' }}
-            />
+            <EChart option={option} lang={lang} height={height} onReady={onReady} onFinished={onFinished} onClick={props.onClick} />
           ))
         }
       </QueryState>

@@ -18,6 +18,8 @@ export const VIEW_TEXT = {
   'cmp.noCases': { zh: '该指标下没有案例。', en: 'No cases under this indicator.' },
   'cmp.casesShown': { zh: '显示最近的 {k} 个，共 {n} 个', en: 'The latest {k} of {n} shown' },
   'cmp.pairs': { zh: '{a} 案例在 {b} 的对应做法', en: 'Counterparts in {b} of each {a} case' },
+  'cmp.pairsPage': { zh: '第 {page} / {pages} 页，共 {n} 个案例', en: 'Page {page} of {pages}, {n} cases' },
+  'cmp.pairsPages': { zh: '对应做法分页', en: 'Pages of counterparts' },
   'cmp.pairsNote': {
     zh: '同类做法：同一指标，做法词相同，标题点明同一做法；相关做法：同一办事环节或问题，部分做法相同。依据是共同的做法词（不计“营商环境”“企业”“服务”等通用词）、指标和双方都报告的改革成效；相似度分数见 CSV。',
     en: 'Same practice: same indicator, same mechanism terms, the practice named in both titles; related practice: same procedure or problem, partly the same mechanism. Decided by the mechanism terms both share (not genre words such as 营商环境, 企业, 服务), the indicator and the results both report; the similarity score is in the CSV.',

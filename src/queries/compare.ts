@@ -120,14 +120,6 @@ export function compareCases({ filters, a, b, indicator, perProvince }: CompareI
 }
 
 /**
- * For each case of A under the chosen indicator, its counterparts in B (any indicator): one row per pair.
- * `similar` is read in both directions (a top-k list per case need not be symmetric; a pair listed both
- * ways keeps its higher score): pair_facts holds it so, built at export (indexes.ts). A case of A with strong or related counterparts gets only those; one with
- * neither gets its three nearest weak ones (`has_counterpart` false: the UI says "no counterpart in B" and
- * shows them on request). A case of A with no similar case of B at all is one row with nulls.
- * Order: cases of A with counterparts first (strongest, then best score), then `pair_rank` within a case.
- */
-/**
  * A case of A and one counterpart in B with the evidence (the B side and the evidence are null when A's case
  * has no similar case in B).
  */
@@ -153,14 +145,47 @@ export type ComparePairRow = {
   pair_rank: number | null;
 };
 
-export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParams): NamedQuery<ComparePairRow> {
-  return {
-    id: 'compare.pairs',
-    columns: [
-      'a_case_id', 'a_title', 'a_city', 'a_county', 'b_case_id', 'b_title', 'b_city', 'b_county', 'b_indicator', 'b_indicator_zh',
-      'b_indicator_en', 'strength', 'title_terms', 'shared_terms', 'shared_dimensions', 'same_indicator', 'score', 'has_counterpart', 'pair_rank',
-    ],
-    sql: `WITH a AS (
+/** How many cases of A the pairs table shows at a time (its rows carry how many there are in all). */
+export const COMPARE_PAIRS_PER_PAGE = 10;
+
+/** A pairs row of one page: with the number of A's cases in all pages. */
+export type ComparePairPageRow = ComparePairRow & { a_cases: number };
+
+const PAIR_COLUMNS: (keyof ComparePairRow)[] = [
+  'a_case_id', 'a_title', 'a_city', 'a_county', 'b_case_id', 'b_title', 'b_city', 'b_county', 'b_indicator', 'b_indicator_zh',
+  'b_indicator_en', 'strength', 'title_terms', 'shared_terms', 'shared_dimensions', 'same_indicator', 'score', 'has_counterpart', 'pair_rank',
+];
+
+/**
+ * For each case of A under the chosen indicator, its counterparts in B (any indicator): one row per pair.
+ * `similar` is read in both directions (a top-k list per case need not be symmetric; a pair listed both
+ * ways keeps its higher score): pair_facts holds it so, built at export (indexes.ts). A case of A with strong or related counterparts gets only those; one with
+ * neither gets its three nearest weak ones (`has_counterpart` false: the UI says "no counterpart in B" and
+ * shows them on request). A case of A with no similar case of B at all is one row with nulls.
+ * Order: cases of A with counterparts first (strongest, then best score), then `pair_rank` within a case.
+ * Every case of A (the brief; the view reads a page at a time, comparePairsPage).
+ */
+export function comparePairs(params: CompareIndicatorParams): NamedQuery<ComparePairRow> {
+  return { id: 'compare.pairs', columns: PAIR_COLUMNS, sql: pairsSql(params, null) };
+}
+
+/**
+ * The pairs of the page-th `COMPARE_PAIRS_PER_PAGE` cases of A in comparePairs' order (the view): the same rows as
+ * that slice of comparePairs, so a filter change reads and draws one page, not every case of the province.
+ */
+export function comparePairsPage(
+  params: CompareIndicatorParams & { page: number; perPage?: number },
+): NamedQuery<ComparePairPageRow> {
+  const perPage = params.perPage ?? COMPARE_PAIRS_PER_PAGE;
+  return { id: 'compare.pairsPage', columns: [...PAIR_COLUMNS, 'a_cases'], sql: pairsSql(params, { page: params.page, perPage }) };
+}
+
+function pairsSql({ filters, a, b, indicator }: CompareIndicatorParams, paged: { page: number; perPage: number } | null): string {
+  const size = paged ? Math.max(1, Math.floor(paged.perPage)) : 0;
+  const first = paged ? Math.max(0, Math.floor(paged.page)) * size : 0;
+  // Each case of A ranked once (strongest counterpart, then best score, then id): a page is a range of ranks.
+  const onPage = paged ? `\nWHERE o.a_rank > ${first} AND o.a_rank <= ${first + size}` : '';
+  return `WITH a AS (
   SELECT case_id, title, city, county FROM indicator_case_list
   WHERE ${listWhere(filters)} AND province = ${literal(a)} AND indicator = ${literal(indicator)}
 ), b AS (
@@ -174,20 +199,23 @@ export function comparePairs({ filters, a, b, indicator }: CompareIndicatorParam
     CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END AS strength_rank,
     row_number() OVER (PARTITION BY case_id
       ORDER BY CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END, score DESC, other_case_id) AS pair_rank,
-    bool_or(strength <> 'weak') OVER (PARTITION BY case_id) AS has_counterpart,
-    min(CASE strength WHEN 'strong' THEN 0 WHEN 'related' THEN 1 ELSE 2 END) OVER (PARTITION BY case_id) AS best_strength,
-    max(score) OVER (PARTITION BY case_id) AS best_score
+    bool_or(strength <> 'weak') OVER (PARTITION BY case_id) AS has_counterpart
   FROM best
+), ordered AS (
+  SELECT a.case_id, row_number() OVER (ORDER BY coalesce(s.best_strength, 3), s.best_score DESC NULLS LAST, a.case_id) AS a_rank,
+    count(*) OVER () AS a_cases
+  FROM a LEFT JOIN (SELECT case_id, min(strength_rank) AS best_strength, max(score) AS best_score FROM ranked GROUP BY case_id) s
+    ON s.case_id = a.case_id
 )
 SELECT a.case_id AS a_case_id, a.title AS a_title, a.city AS a_city, a.county AS a_county,
   b.case_id AS b_case_id, b.title AS b_title, b.city AS b_city, b.county AS b_county,
   b.indicator AS b_indicator, i.name_zh AS b_indicator_zh, i.name_en AS b_indicator_en,
   r.strength, r.title_terms, r.shared_terms, r.shared_dimensions, r.same_indicator, r.score,
-  coalesce(r.has_counterpart, false) AS has_counterpart, r.pair_rank
-FROM a
+  coalesce(r.has_counterpart, false) AS has_counterpart, r.pair_rank${paged ? ', o.a_cases::BIGINT AS a_cases' : ''}
+FROM ordered o
+JOIN a ON a.case_id = o.case_id
 LEFT JOIN ranked r ON r.case_id = a.case_id AND (r.strength <> 'weak' OR (NOT r.has_counterpart AND r.pair_rank <= 3))
 LEFT JOIN b ON b.case_id = r.other_case_id
-LEFT JOIN indicators i ON i.code = b.indicator
-ORDER BY coalesce(r.best_strength, 3), r.best_score DESC NULLS LAST, a.case_id, r.pair_rank`,
-  };
+LEFT JOIN indicators i ON i.code = b.indicator${onPage}
+ORDER BY o.a_rank, r.pair_rank`;
 }

@@ -3,7 +3,7 @@
 import type { Filters } from '../state/filters.ts';
 import { CASE_LIST_COLUMNS, caseListSql, caseListTotalSql, PAGE_SIZE, type CaseListRow, type CaseTotalRow } from './cases.ts';
 import { literal, summaryWhere } from './sql.ts';
-import type { NamedQuery } from './types.ts';
+import { pickColumns, type NamedQuery } from './types.ts';
 
 /** Charts of money and counts show at most this many figures (the largest). */
 export const FIGURE_LIMIT = 40;
@@ -140,19 +140,26 @@ function largestFigures(where: string): string {
 /** A figure of a case with where the case is from (its text as the notice writes it). */
 type FigureOfCase = { case_id: string; province: string | null; city: string | null; title: string; text: string };
 
+const FIGURE_OF_CASE = 'f.case_id, f.province, f.city, f.title, f.text';
+
+/** The FIGURE_LIMIT largest figures of `where` with `value` (their figure columns), largest first. */
+function largestSql(where: string, value: string, first = ''): string {
+  return `SELECT ${first}${FIGURE_OF_CASE}, ${value}
+FROM figure_facts f
+WHERE ${largestFigures(where)}
+ORDER BY f.value_norm DESC, f.case_id, f.metric_id
+LIMIT ${FIGURE_LIMIT}`;
+}
+
+const MONEY_VALUE = 'f.value_norm AS wan_yuan';
+const moneyWhere = ({ filters, indicator }: IndicatorParams) => `${indicatorWhere(filters, indicator)} AND f.kind = 'money'`;
+
 export type MoneyFigureRow = FigureOfCase & { wan_yuan: number };
+const MONEY_COLUMNS: (keyof MoneyFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'wan_yuan'];
 
 /** The largest money figures in 万元 (the view shows 亿元 where large). */
-export function indicatorMoney({ filters, indicator }: IndicatorParams): NamedQuery<MoneyFigureRow> {
-  return {
-    id: 'indicator.money',
-    columns: ['case_id', 'province', 'city', 'title', 'text', 'wan_yuan'],
-    sql: `SELECT f.case_id, f.province, f.city, f.title, f.text, f.value_norm AS wan_yuan
-FROM figure_facts f
-WHERE ${largestFigures(`${indicatorWhere(filters, indicator)} AND f.kind = 'money'`)}
-ORDER BY wan_yuan DESC, f.case_id, f.metric_id
-LIMIT ${FIGURE_LIMIT}`,
-  };
+export function indicatorMoney(params: IndicatorParams): NamedQuery<MoneyFigureRow> {
+  return { id: 'indicator.money', columns: MONEY_COLUMNS, sql: largestSql(moneyWhere(params), MONEY_VALUE) };
 }
 
 /** The units of the indicator's count figures (张, 户, 家 …), most figures first: a count chart shows one unit. */
@@ -173,23 +180,55 @@ ORDER BY figures DESC, unit`,
 
 /** The largest count figures in ONE unit (counts of different things never share an axis). */
 export type CountFigureRow = FigureOfCase & { value: number; unit: string };
+const COUNT_COLUMNS: (keyof CountFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'value', 'unit'];
+const COUNT_VALUE = 'f.value_norm AS value, f.unit_norm AS unit';
 
 /**
  * `unit` null: the commonest unit, the first row of indicatorCountUnits, chosen in the query itself — so the
  * view asks for the chart at once instead of after the units answered (one fewer wait on the worker).
  */
-export function indicatorCounts({ filters, indicator, unit }: IndicatorParams & { unit: string | null }): NamedQuery<CountFigureRow> {
-  const where = indicatorWhere(filters, indicator);
+function countsWhere({ filters, indicator, unit }: IndicatorParams & { unit: string | null }): string {
   const commonest = `(SELECT u.unit_norm FROM unit_summary u WHERE ${indicatorWhere(filters, indicator, 'u')}
   GROUP BY u.unit_norm HAVING sum(u.figures) > 0 ORDER BY sum(u.figures) DESC, u.unit_norm LIMIT 1)`;
+  return `${indicatorWhere(filters, indicator)} AND f.kind = 'count' AND f.unit_norm = ${unit === null ? commonest : literal(unit)}`;
+}
+
+export function indicatorCounts(params: IndicatorParams & { unit: string | null }): NamedQuery<CountFigureRow> {
+  return { id: 'indicator.counts', columns: COUNT_COLUMNS, sql: largestSql(countsWhere(params), COUNT_VALUE) };
+}
+
+/** A row of indicatorFigures: a money figure or a count figure (`part`), the other part's columns NULL. */
+export type FigureChartsRow = { part: 'money' | 'count'; metric_id: string } & FigureOfCase & {
+  wan_yuan: number | null;
+  value: number | null;
+  unit: string | null;
+};
+
+/**
+ * The money chart's rows and the counts chart's rows (indicatorMoney, indicatorCounts) as one request: DuckDB-wasm
+ * answers one query at a time and each costs 10–15 ms however small (planning, the worker's round trip, Arrow).
+ * Each part keeps its own order (metric_id, the last tie-breaker, is carried for that); figureChartRows splits them.
+ */
+export function indicatorFigures(params: IndicatorParams & { unit: string | null }): NamedQuery<FigureChartsRow> {
+  const part = (name: string) => `${literal(name)} AS part, f.metric_id, `;
   return {
-    id: 'indicator.counts',
-    columns: ['case_id', 'province', 'city', 'title', 'text', 'value', 'unit'],
-    sql: `SELECT f.case_id, f.province, f.city, f.title, f.text, f.value_norm AS value, f.unit_norm AS unit
-FROM figure_facts f
-WHERE ${largestFigures(`${where} AND f.kind = 'count' AND f.unit_norm = ${unit === null ? commonest : literal(unit)}`)}
-ORDER BY value DESC, f.case_id, f.metric_id
-LIMIT ${FIGURE_LIMIT}`,
+    id: 'indicator.figures',
+    columns: ['part', 'metric_id', 'case_id', 'province', 'city', 'title', 'text', 'wan_yuan', 'value', 'unit'],
+    sql: `SELECT * FROM (
+SELECT * FROM (${largestSql(moneyWhere(params), MONEY_VALUE, part('money'))})
+UNION ALL BY NAME
+SELECT * FROM (${largestSql(countsWhere(params), COUNT_VALUE, part('count'))})
+)
+ORDER BY part, coalesce(wan_yuan, value) DESC, case_id, metric_id`,
+  };
+}
+
+
+/** indicatorFigures' rows as the two charts' rows: what indicatorMoney and indicatorCounts answer. */
+export function figureChartRows(rows: FigureChartsRow[]): { money: MoneyFigureRow[]; counts: CountFigureRow[] } {
+  return {
+    money: rows.filter((r) => r.part === 'money').map((r) => pickColumns<MoneyFigureRow>(r, MONEY_COLUMNS)),
+    counts: rows.filter((r) => r.part === 'count').map((r) => pickColumns<CountFigureRow>(r, COUNT_COLUMNS)),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Filters } from '../state/filters.ts';
 import { MEASURE_ORDER, MEASURE_SUMMARY_COLUMNS, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample, scopeWhere, type StoredScope } from '../sql/measures-shown.ts';
 import { literal, summaryWhere } from './sql.ts';
-import type { NamedQuery } from './types.ts';
+import { pickColumns, type NamedQuery } from './types.ts';
 
 /** Dimensions of metrics.dimension, in the order the views offer them. */
 /** Whether the stored rows answer these filters (besides indicator and provinces), and which scope does. */
@@ -84,6 +84,11 @@ export type CaseMeasureRow = {
 /** A measure with the case it is from. */
 export type MeasureRow = { case_id: string; province: string | null; city: string | null; county: string | null; title: string } & CaseMeasureRow;
 
+const MEASURE_COLUMNS: (keyof MeasureRow)[] = [
+  'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
+  'kind', 'unit_norm', 'before_value', 'after_value', 'reduction_pct',
+];
+
 /**
  * One row per measure of the dimension: the case (place, title), the phrase, before / after in unit_norm
  * (days for time) and the reduction in percent. Ordered by province, then after value (shortest first).
@@ -94,10 +99,7 @@ export function measureRows(params: MeasureParams & { perProvince?: number }): N
   // otherwise computed over measure_facts, reading every measure of the indicator's dimension.
   const scope = params.perProvince === MEASURES_SHOWN_PER_PROVINCE ? storedScope(params.filters) : null;
   return {
-    columns: [
-      'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
-      'kind', 'unit_norm', 'before_value', 'after_value', 'reduction_pct',
-    ],
+    columns: MEASURE_COLUMNS,
     id: params.provinces ? 'compare.measures' : 'indicator.measures',
     sql: `SELECT m.case_id, m.province, m.city, m.county, m.title, m.metric_id, m.dimension, m.section, m.text,
   m.kind, m.unit_norm, m.before_value, m.after_value, m.reduction_pct
@@ -131,6 +133,11 @@ const SUMMARY_COLUMNS: (keyof MeasureSummaryRow)[] = [
   'n_reduction', 'median_reduction_pct',
 ];
 
+/** The summary's first order, as [expression, direction]: the Compare view's two provinces in its order, else most cases first. */
+function summaryOrder({ provinces }: MeasureParams, prefix: string): [string, string] {
+  return provinces ? [`CASE ${prefix}province ${provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END`, ''] : ['cases', ' DESC'];
+}
+
 export function measureSummary(params: MeasureParams): NamedQuery<MeasureSummaryRow> {
   // Stored at export like the sample (measure_province_summary), for the same filters.
   const scope = storedScope(params.filters);
@@ -147,7 +154,40 @@ FROM measure_facts m
 WHERE ${measureWhere(params)} AND m.dimension = ${literal(params.dimension)} AND m.province IS NOT NULL
 GROUP BY m.province`
     }
-ORDER BY ${params.provinces ? `CASE m.province ${params.provinces.map((p, i) => `WHEN ${literal(p)} THEN ${i}`).join(' ')} END` : 'cases DESC'}, m.province`,
+ORDER BY ${summaryOrder(params, 'm.').join('')}, m.province`,
+  };
+}
+
+/** A row of measuresShown: a measure of the sample or a province's summary (`part`), the other part's columns NULL. */
+export type MeasuresShownRow = { part: 'sample' | 'summary' } & { [K in keyof MeasureRow | keyof MeasureSummaryRow]: unknown };
+
+/**
+ * What the measures panel shows of a dimension as one request: the sample it charts and lists (measureRows with
+ * MEASURES_SHOWN_PER_PROVINCE) and the per-province summary (measureSummary). DuckDB-wasm answers one query at a
+ * time and each costs 10–15 ms however small, so two per filter change cost that twice. The outer order is each
+ * part's own (every column it orders by is in the rows); splitMeasuresShown gives back the two answers.
+ */
+export function measuresShown(params: MeasureParams): NamedQuery<MeasuresShownRow> {
+  const sample = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
+  const [summaryFirst, direction] = summaryOrder(params, '');
+  return {
+    id: params.provinces ? 'compare.measuresShown' : 'indicator.measuresShown',
+    columns: ['part', ...new Set([...MEASURE_COLUMNS, ...SUMMARY_COLUMNS])] as (keyof MeasuresShownRow)[],
+    sql: `SELECT * FROM (
+SELECT 'sample' AS part, * FROM (${sample.sql})
+UNION ALL BY NAME
+SELECT 'summary' AS part, * FROM (${measureSummary(params).sql})
+)
+ORDER BY part, CASE WHEN part = 'summary' THEN ${summaryFirst} END${direction}, province, ${MEASURE_ORDER.replaceAll('m.', '')}`,
+  };
+}
+
+
+/** measuresShown's rows as the answers of measureRows (the sample) and measureSummary. */
+export function splitMeasuresShown(rows: MeasuresShownRow[]): { sample: MeasureRow[]; summary: MeasureSummaryRow[] } {
+  return {
+    sample: rows.filter((r) => r.part === 'sample').map((r) => pickColumns<MeasureRow>(r, MEASURE_COLUMNS)),
+    summary: rows.filter((r) => r.part === 'summary').map((r) => pickColumns<MeasureSummaryRow>(r, SUMMARY_COLUMNS)),
   };
 }
 

@@ -7,13 +7,13 @@ import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
 import { searchCases } from './cases.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareProvinces, defaultIndicator } from './compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
-import { indicatorCases, indicatorCounts, indicatorMoney } from './indicator.ts';
-import { measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, pickDimension } from './measures.ts';
+import { indicatorCases, indicatorFigures } from './indicator.ts';
+import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
 import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
-import { caseSummaryRows, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './summaries.ts';
+import { caseSummaryRows, caseSummaryRowsOf, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './summaries.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Runs a query and hands back its rows, as the view's data hook would. */
@@ -27,21 +27,19 @@ export interface SnapshotPlan {
 
 const filters = DEFAULT_STATE.filters;
 
-/** MeasuresPanel with no dimension chosen: the dimensions, then the picked one's rows and summary. */
+/** MeasuresPanel with no dimension chosen: the dimensions, then the picked one's rows and summary (one request). */
 async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): Promise<void> {
   const base = { filters, indicator, provinces };
   const dimension = pickDimension(dimensionsFromSummary(await ask(measureSummaryRows(indicator)), filters, provinces), null);
   if (dimension === null) return;
-  await ask(measureRows({ ...base, dimension, perProvince: MEASURES_SHOWN_PER_PROVINCE }));
-  await ask(measureSummary({ ...base, dimension }));
+  await ask(measuresShown({ ...base, dimension }));
 }
 
 /** The Indicator view with `indicator` shown and no filter (IndicatorView: its charts, list and measures). */
 async function askIndicator(ask: Ask, indicator: string): Promise<void> {
   const params = { filters, indicator };
   await ask(unitSummaryRows(indicator));
-  await ask(indicatorCounts({ ...params, unit: null }));
-  await ask(indicatorMoney(params));
+  await ask(indicatorFigures({ ...params, unit: null }));
   await ask(indicatorCases({ ...params, page: 0 }));
   await askMeasures(ask, indicator);
 }
@@ -70,14 +68,15 @@ export function snapshotPlans(): SnapshotPlan[] {
       },
     },
     {
-      // The default provinces, and the indicator the view picks from their shares (none chosen).
+      // The default provinces (their rows of case_summary only), and the indicator the view picks from their shares
+      // (none chosen), with the first page of pairs.
       file: VIEW_SNAPSHOT_FILES.compare,
       ask: async (ask) => {
         await ask(compareProvinces());
-        const indicator = defaultIndicator(sharesFromSummary(await ask(caseSummaryRows()), filters, a, b), DEFAULT_STATE.indicator);
+        const indicator = defaultIndicator(sharesFromSummary(await ask(caseSummaryRowsOf([a, b])), filters, a, b), DEFAULT_STATE.indicator);
         if (indicator === null) return;
         await ask(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
-        await ask(comparePairs({ filters, a, b, indicator }));
+        await ask(comparePairsPage({ filters, a, b, indicator, page: 0 }));
         await askMeasures(ask, indicator, [a, b]);
       },
     },

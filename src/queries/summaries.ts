@@ -33,6 +33,20 @@ SELECT ${PLACE}, indicator, NULL, NULL, NULL, cases::BIGINT FROM case_summary`,
   };
 }
 
+/**
+ * caseSummaryRows, but only the rows of `provinces` (the taxonomy rows all kept): what Compare sums its shares
+ * from (sharesFromSummary reads no other province). At national scale a twentieth of case_summary: less to read
+ * at load (and to save for it, view-compare.json) and to sum per filter change.
+ */
+export function caseSummaryRowsOf(provinces: string[]): NamedQuery<CaseSummaryRow> {
+  const all = caseSummaryRows();
+  // Sorted and distinct: A and B swapped (or the same province twice) ask the same SQL text.
+  const listed = [...new Set(provinces)].sort();
+  const inList = listed.length > 0 ? listed.map(literal).join(', ') : 'NULL';
+  // The WHERE belongs to the UNION's last SELECT (case_summary's): the taxonomy's rows are all kept.
+  return { ...all, id: 'summary.casesOf', sql: `${all.sql}\nWHERE province IN (${inList})` };
+}
+
 /** unit_summary's rows of one indicator. */
 export type UnitSummaryRow = Place & { unit: string | null; figures: number };
 
@@ -72,6 +86,9 @@ const pct1 = (part: number, whole: number) => Math.round(((100 * part) / whole) 
 /** DuckDB's ORDER BY of text: by code point (equal to UTF-8 byte order for the codes and names here). */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A NULL in a composite key (no code or place name holds this character). */
+const NULL_KEY = '\u0000';
+
 const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 /** indicatorCaseCounts' rows (indicator.ts), as a set: the taxonomy, then cases per indicator × province with each province's total and share. */
@@ -86,7 +103,8 @@ export function caseCountsFromSummary(rows: CaseSummaryRow[], filters: Filters):
       continue;
     }
     if (!keep(r)) continue;
-    const key = JSON.stringify([r.indicator, r.province]);
+    // Not JSON.stringify: this runs for every summary row (tens of thousands at national scale) on each filter change.
+    const key = `${r.indicator ?? NULL_KEY}\u0001${r.province ?? NULL_KEY}`;
     const cell = cells.get(key) ?? { indicator: r.indicator, province: r.province, cases: 0 };
     cell.cases += r.cases;
     cells.set(key, cell);

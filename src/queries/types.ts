@@ -17,3 +17,8 @@ export interface NamedQuery<R extends object = Row> {
   /** Type only (never set): ties the row type to the query, so useSql(query) knows its rows. */
   readonly __row?: R;
 }
+
+/** A row of a wider answer (one request for two queries) cut to another query's declared columns, in its order. */
+export function pickColumns<R extends object>(row: object, columns: readonly (keyof R)[]): R {
+  return Object.fromEntries(columns.map((c) => [c, (row as Record<keyof R, unknown>)[c]])) as R;
+}

@@ -3,11 +3,11 @@
 // as an A4 print view (nothing wider than the page, PDF printed); and the workspace file carried from one
 // browser context to a fresh one (same imported cases and labels, nothing doubled, a wrong file refused).
 // SCREENS_DIR=<dir> saves screenshots of the button and the print view (zh/en).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareCases } from '../../src/queries/compare.ts';
 import { measureDimensions, measureRows } from '../../src/queries/measures.ts';
 import { briefSources } from '../../src/brief/queries.ts';
@@ -16,19 +16,9 @@ import { makeI18n } from '../../src/i18n/i18n.tsx';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { madeUpDocument } from '../workspace/made-up-doc.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { startApp, waitForCharts, type App } from './harness.ts';
+import { useApp, waitForCharts, downloadedBytes, importThroughPreview } from './harness.ts';
 
-let app: App;
-let db: DataDb;
-beforeAll(async () => {
-  app = await startApp();
-  db = await openDataDb();
-}, 600_000);
-afterAll(async () => {
-  await app?.close();
-  db?.close();
-});
+const { app, db } = useApp({ db: true });
 
 const screens = process.env.SCREENS_DIR;
 async function shoot(page: Page, name: string, fullPage = false) {
@@ -56,7 +46,7 @@ describe('comparison brief', () => {
     await openBrief(page);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-testid="brief-word"]').click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    const files = unzipSync(new Uint8Array(await downloadedBytes(download)));
     const text = strFromU8(files['word/document.xml']).replace(/<[^>]+>/g, '');
     expect(text).toContain(`对比简报：${A} 与 ${B}`);
     expect(text).toContain('获得电力');
@@ -135,9 +125,8 @@ describe('workspace file', () => {
     const doc = madeUpDocument();
     const { page } = await app.newPage();
     await waitForCharts(page, 120_000);
-    await page.locator('[data-testid="workspace-button"]').click();
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: doc.name, mimeType: 'text/plain', buffer: Buffer.from(doc.bytes) });
-    await page.locator('[data-testid="preview-confirm"]').click({ timeout: 90_000 });
+    await importThroughPreview(page, { name: doc.name, mimeType: 'text/plain', buffer: Buffer.from(doc.bytes) });
+    await page.locator('[data-testid="preview-confirm"]').click();
     await expect.poll(() => page.locator('[data-testid="import-list"] li').count(), { timeout: 60_000 }).toBe(1);
     await page.locator('[data-testid="workspace-close"]').click();
     // Re-file one published case under 纳税 (tax).
@@ -158,7 +147,7 @@ describe('workspace file', () => {
 
     await page.locator('[data-testid="workspace-button"]').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="wsf-export"]').click()]);
-    const zip = readFileSync(await download.path());
+    const zip = await downloadedBytes(download);
     const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(zip))['manifest.json']));
     expect(manifest).toMatchObject({ kind: 'yingshang-compare.workspace', version: 1, imports: 1, labels: 1 });
 

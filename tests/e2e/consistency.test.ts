@@ -5,22 +5,18 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { HEATMAP_MAX_CELL } from '../../src/views/overview/overview-charts.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
+import { useApp, chartOption, waitForCharts } from './harness.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let app: App;
-let db: DataDb;
+const { app, db } = useApp({ db: true });
 /** Two indicators with canonical Fujian cases, the most common first (from the data, not hard-coded). */
 let indicators: string[];
 let caseId: string;
 beforeAll(async () => {
-  app = await startApp();
-  db = await openDataDb();
   const rows = await db.all(
     "SELECT indicator, count(*) AS n FROM cases WHERE duplicate_of IS NULL AND province = '福建省' AND indicator <> 'other' GROUP BY ALL ORDER BY n DESC, indicator",
   );
@@ -28,10 +24,6 @@ beforeAll(async () => {
   const [c] = await db.all("SELECT case_id FROM cases WHERE duplicate_of IS NULL AND has_body ORDER BY case_id LIMIT 1");
   caseId = String(c.case_id);
 }, 600_000);
-afterAll(async () => {
-  db?.close();
-  await app?.close();
-});
 
 const nameOf = (code: string, lang: 'zh' | 'en' = 'zh') => {
   const row = INDICATORS.find((i) => i.code === code)!;
@@ -284,15 +276,20 @@ describe('axe-core: no serious or critical violations', () => {
   for (const lang of ['zh', 'en']) {
     it(`every view in ${lang}`, async () => {
       const found: string[] = [];
+      // One page; each view reached by its address as an in-app link reaches it (history + popstate): a cold
+      // start per view only loaded DuckDB-wasm again, most of this test's time.
+      const { page } = await app.newPage(`?lang=${lang}`);
       for (const view of views()) {
         const path = `${view}${view ? '&' : '?'}lang=${lang}`;
-        const { page, context } = await app.newPage(path);
-        await page.locator('main.view').waitFor({ timeout: 60_000 });
+        await page.evaluate((p) => {
+          history.pushState(null, '', p);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, `/${path}`);
+        await page.locator(`main.view[data-view="${new URLSearchParams(view).get('view') ?? 'overview'}"]`).waitFor({ timeout: 60_000 });
         // Settled: the view's content drawn, nothing busy.
         await page.waitForFunction(() => !document.querySelector('main.view [aria-busy="true"], .view-loading, .load-progress'), undefined, { timeout: 120_000 });
         await page.waitForTimeout(500);
         for (const v of await axeViolations(page)) found.push(`${path}: ${v}`);
-        await context.close();
       }
       expect(found).toEqual([]);
     }, 600_000);

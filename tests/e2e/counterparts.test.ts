@@ -4,16 +4,15 @@
 // SCREENS_DIR=<dir> also saves screenshots (zh/en, 1440/390 px).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDataDb } from '../helpers/data-db.ts';
-import { startApp, type App } from './harness.ts';
+import { useApp } from './harness.ts';
 
-let app: App;
+const { app } = useApp();
 let picks: { strongCase: string; noneCase: string; noneIndicator: string; strongIndicator: string };
 
 beforeAll(async () => {
-  app = await startApp();
   const db = await openDataDb();
   // A Fujian case with a strong Shaanxi counterpart, and one whose Shaanxi neighbours are all weak.
   const per = `WITH s AS (
@@ -31,9 +30,6 @@ beforeAll(async () => {
     noneCase: String(none.me),
     noneIndicator: String(none.indicator),
   };
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 const screens = process.env.SCREENS_DIR;
@@ -63,6 +59,15 @@ describe('counterparts in words', () => {
     }
     const { page } = await app.newPage(`?view=compare&indicator=${picks.noneIndicator}`);
     const row = page.locator(`[data-testid="compare-pairs"] tr:has(a[data-case-id="${picks.noneCase}"])`);
+    await page.locator('[data-testid="compare-pairs"] tbody tr').first().waitFor({ timeout: 90_000 });
+    // Cases with counterparts come first: one with none may be on a later page of the table.
+    const next = page.locator('[data-testid="compare-pairs-pager"] button').last();
+    const firstCase = () => page.locator('[data-testid="compare-pairs"] tbody td:first-child a[data-case-id]').first().getAttribute('data-case-id');
+    while ((await row.count()) === 0 && (await next.count()) > 0 && (await next.isEnabled())) {
+      const shown = await firstCase();
+      await next.click();
+      await expect.poll(firstCase, { timeout: 60_000 }).not.toBe(shown); // the next page's rows, not the last page's kept
+    }
     await row.waitFor({ timeout: 90_000 });
     await expect.poll(() => row.locator('[data-testid="no-counterpart"] .v-empty').textContent()).toBe('陕西省没有对应做法');
     const weak = row.locator('details.v-weak');

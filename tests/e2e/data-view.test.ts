@@ -9,13 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { BROWSER_STORAGE_VERSION } from '../../src/export/dashboard-db.ts';
 import { queryParquet } from '../helpers/data-db.ts';
-import { DATA_DIR, startApp, type App } from './harness.ts';
+import { useApp, DATA_DIR, startApp, type App, downloadedBytes } from './harness.ts';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(() => app?.close());
+const { app } = useApp();
 
 describe('data view', () => {
   it('lists the documents, the quality flags, the taxonomy with notes, and every file to download', async () => {
@@ -30,8 +26,7 @@ describe('data view', () => {
     }
     // The cases CSV download: BOM + the contract's column names.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="cases"] button').click()]);
-    const { readFileSync } = await import('node:fs');
-    const text = readFileSync(await download.path()).toString('utf8');
+    const text = (await downloadedBytes(download)).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.split('\r\n')[0]).toContain('case_id,doc_id,seq,province,city');
     expect(errors).toEqual([]);

@@ -11,7 +11,7 @@ import { startNginx, type RunningNginx } from '../../scripts/nginx.ts';
 import { DEBIAN_PACKAGES, findNginx } from '../../scripts/system-deps.ts';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { openAppTables, type AppTables } from '../../src/export/app-tables.ts';
-import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { chartOption, downloadCsv, startApp, waitForCharts, type App, downloadedBytes } from './harness.ts';
 
 const nginxFound = findNginx() !== null;
 if (!nginxFound) {
@@ -231,7 +231,7 @@ describe.skipIf(!nginxFound)('the build served by nginx with deploy/nginx.conf',
         page.waitForEvent('download'),
         page.locator('[data-table-id="sql-result"] .table-tools button', { hasText: 'CSV' }).click(),
       ]);
-      const bytes = readFileSync(await download.path());
+      const bytes = await downloadedBytes(download);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const [header, ...rows] = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim()).data;
       expect(header).toEqual(['province', 'cases']);
@@ -252,13 +252,13 @@ describe.skipIf(!nginxFound)('the build served by nginx with deploy/nginx.conf',
         page.waitForEvent('download'),
         page.locator('[data-query-id="overview.byLevel"] .card-actions button', { hasText: 'PNG' }).click(),
       ]);
-      expect(readFileSync(await png.path()).subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect((await downloadedBytes(png)).subarray(1, 4).toString('latin1')).toBe('PNG');
 
       await goto('?view=data');
       const link = page.locator('[data-download="cases"] a');
       await link.waitFor({ timeout: 120_000 });
       const [parquet] = await Promise.all([page.waitForEvent('download'), link.click()]);
-      expect(readFileSync(await parquet.path()).equals(readFileSync(join(app.root, 'data/cases.parquet')))).toBe(true);
+      expect((await downloadedBytes(parquet)).equals(readFileSync(join(app.root, 'data/cases.parquet')))).toBe(true);
       await expectClean();
       expect(nginx.errorLog()).not.toMatch(/\[(error|crit|alert|emerg)\]/);
     });

@@ -10,23 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDataDb, queryParquet, type DataDb } from '../helpers/data-db.ts';
+import { describe, expect, it } from 'vitest';
+import { queryParquet } from '../helpers/data-db.ts';
 import { RAW_DIR, ROOT } from '../helpers/paths.ts';
 import { readXlsx } from '../helpers/xlsx.ts';
-import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { useApp, chartOption, downloadCsv, startApp, waitForCharts, downloadedBytes } from './harness.ts';
 import { literal } from '../../src/sql/quote.ts';
 
-let app: App;
-let db: DataDb;
-beforeAll(async () => {
-  app = await startApp();
-  db = await openDataDb();
-}, 600_000);
-afterAll(async () => {
-  db?.close();
-  await app?.close();
-});
+const { app, db } = useApp({ db: true });
 
 const HAN = /\p{Script=Han}/u;
 
@@ -38,7 +29,7 @@ function parseCsv(bytes: Buffer): { header: string[]; rows: string[][] } {
 /** Click one of a card's download buttons (csv, xlsx, png) and return the file. */
 async function download(page: Page, scope: string, kind: 'csv' | 'xlsx' | 'png'): Promise<{ bytes: Buffer; filename: string }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator(`${scope} [data-download="${kind}"]`).first().click()]);
-  return { bytes: readFileSync(await file.path()), filename: file.suggestedFilename() };
+  return { bytes: await downloadedBytes(file), filename: file.suggestedFilename() };
 }
 
 const card = (id: string) => `[data-query-id="${id}"]`;

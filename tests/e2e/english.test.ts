@@ -4,22 +4,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { placeNameEn } from '../../src/i18n/places.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
+import { useApp, chartOption, waitForCharts, importThroughPreview } from './harness.ts';
 
-let app: App;
-let db: DataDb;
-beforeAll(async () => {
-  app = await startApp();
-  db = await openDataDb();
-}, 600_000);
-afterAll(async () => {
-  db?.close();
-  await app?.close();
-});
+const { app, db } = useApp({ db: true });
 
 const HAN = /\p{Script=Han}/u;
 /** English words in a Chinese text, leaving out what is no sentence: file names, ids, sources.json, SQL names. */
@@ -108,9 +98,7 @@ describe('Chinese', () => {
     const text = readFileSync(path.join(ROOT, 'tests/fixtures/import/notice-three-cases.txt'), 'utf8').replace('（共3个）', '（共5个）');
     const { page } = await app.newPage();
     await waitForCharts(page, 150_000);
-    await page.locator('[data-testid="workspace-button"]').click();
-    await page.locator('[data-testid="import-panel"]').waitFor({ timeout: 120_000 });
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'notice-five.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await importThroughPreview(page, { name: 'notice-five.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
     const warnings = page.locator('[data-testid="preview-warnings"]');
     await warnings.waitFor({ timeout: 150_000 });
     expect(await warnings.textContent()).toContain('公告称共 5 个案例，实际找到 3 个');

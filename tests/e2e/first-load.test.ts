@@ -4,16 +4,10 @@
 // once (src/main.tsx), its steps marked on the performance timeline.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartOption, startApp, waitForCharts, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, chartOption, waitForCharts } from './harness.ts';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 describe('first load', () => {
   it('is measured on the production build (React without its development code), whatever NODE_ENV the tests run under', () => {

@@ -1,18 +1,23 @@
 // E2E harness: build the app once (cached by mtime), make sure the dataset exists, serve the build with
 // scripts/serve.ts on a free port (or another server, e.g. nginx), and drive Chromium through playwright-core
 // (Debian's, or $CHROMIUM: scripts/system-deps.ts).
+// Under vitest's e2e project, tests/setup/e2e-app.ts has already built, served and launched Chromium once for
+// every file: startApp() connects to that browser and serves from that server (a file that serves another
+// dataset or through another server still gets its own server). Outside it (scripts/bench.ts) it does it all.
 // Usage in a test file:
-//   let app: App; beforeAll(async () => { app = await startApp(); }); afterAll(() => app.close());
+//   const { app, db } = useApp({ db: true });   // started before the file's tests, closed after
 //   const { page, errors, foreignRequests } = await app.newPage('?view=compare');
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
 import { chromiumPath } from '../../scripts/system-deps.ts';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { ensureDataset, newestMtime, withLock } from '../helpers/dataset.ts';
 import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 
 /** The project root (scripts/bench.ts imports it from here). */
 export { ROOT };
@@ -94,15 +99,45 @@ export interface App {
   close: () => Promise<void>;
 }
 
+/** What tests/setup/e2e-app.ts made once for the whole e2e run: the build, its server and a Chromium to connect to. */
+export interface SharedApp {
+  /** The build being served. */
+  root: string;
+  /** Its server, serving DATA_DIR as /data/. */
+  url: string;
+  /** playwright's browser server: chromium.connect() to it. */
+  wsEndpoint: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eApp: SharedApp | undefined;
+  }
+}
+
+/** The shared build, server and browser when running under the e2e project; undefined elsewhere (scripts, bench). */
+function sharedApp(): SharedApp | undefined {
+  if (!process.env.VITEST) return undefined;
+  return inject('e2eApp');
+}
+
 /**
- * Build (if stale), serve and launch Chromium. `dataDir` serves another dataset as /data/ (e.g. a broken one).
- * `serve` starts another server for the build instead of scripts/serve.ts (it then serves the build's own data/).
+ * Build (if stale), serve and launch Chromium — or, under the e2e project, reuse what its globalSetup made.
+ * `dataDir` serves another dataset as /data/ (e.g. a broken one). `serve` starts another server for the build
+ * instead of scripts/serve.ts (it then serves the build's own data/). Either gets a server of its own.
  */
 export async function startApp(options: { dataDir?: string; serve?: (root: string) => Promise<AppServer> } = {}): Promise<App> {
-  await ensureData();
-  const root = await ensureBuilt();
-  const server = options.serve ? await options.serve(root) : await startServer({ root, dataDir: options.dataDir ?? DATA_DIR });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const shared = sharedApp();
+  if (!shared) await ensureData();
+  const root = shared?.root ?? (await ensureBuilt());
+  const ownServer = !shared || options.serve || (options.dataDir && resolve(options.dataDir) !== DATA_DIR);
+  const server: AppServer = !ownServer
+    ? { url: shared.url, close: async () => undefined }
+    : options.serve
+      ? await options.serve(root)
+      : await startServer({ root, dataDir: options.dataDir ?? DATA_DIR });
+  // A connected browser's close() closes this file's contexts and disconnects; the browser stays for the next file.
+  const browser = shared ? await chromium.connect(shared.wsEndpoint) : await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const origin = new URL(server.url).origin;
   return {
@@ -138,6 +173,49 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
   };
 }
 
+/**
+ * A test file's app, started before its tests and closed after them (and, with `db`, the export opened in Node
+ * DuckDB: openDataDb()). Call at the top of the file; `app` and `db` are usable inside tests and hooks.
+ */
+export function useApp(options: { db: true }): { app: App; db: DataDb };
+export function useApp(options?: { db?: false }): { app: App };
+export function useApp(options: { db?: boolean } = {}): { app: App; db?: DataDb } {
+  let started: App | undefined;
+  let opened: DataDb | undefined;
+  beforeAll(async () => {
+    started = await startApp();
+    if (options.db) opened = await openDataDb();
+  }, 600_000);
+  afterAll(async () => {
+    await started?.close();
+    opened?.close();
+  });
+  const running = (): App => {
+    if (!started) throw new Error('the app is started in beforeAll: use it inside a test or hook');
+    return started;
+  };
+  const database = (): DataDb => {
+    if (!opened) throw new Error('the export is opened in beforeAll: use it inside a test or hook');
+    return opened;
+  };
+  // Getters, so that the file can take `app` and `db` now and use them once beforeAll has run.
+  const app: App = {
+    get url() { return running().url; },
+    get root() { return running().root; },
+    get browser() { return running().browser; },
+    get server() { return running().server; },
+    newPage: (path, pageOptions) => running().newPage(path, pageOptions),
+    close: () => running().close(),
+  };
+  const db: DataDb = {
+    get conn() { return database().conn; },
+    all: (query) => database().all(query),
+    explain: (query) => database().explain(query),
+    close: () => database().close(),
+  };
+  return options.db ? { app, db } : { app };
+}
+
 /** Wait until the view's charts have data: no loading placeholders left and every chart card drawn. */
 export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
@@ -169,8 +247,14 @@ export async function downloadCsv(page: Page, queryId: string): Promise<{ bytes:
     page.waitForEvent('download'),
     page.locator(`[data-query-id="${queryId}"] .card-actions button`, { hasText: 'CSV' }).click(),
   ]);
-  const path = await download.path();
-  return { bytes: readFileSync(path), filename: download.suggestedFilename() };
+  return { bytes: await downloadedBytes(download), filename: download.suggestedFilename() };
+}
+
+/** A download's bytes. (download.path() is not available with a browser connected to, as the e2e files' is.) */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** The Overview's case total (the "cases" tile), as a number. */
@@ -182,4 +266,29 @@ export async function statCases(page: Page): Promise<number> {
 export async function openWorkspace(page: Page, timeout = 120_000): Promise<void> {
   await page.locator('[data-testid="workspace-button"]').click();
   await page.locator('[data-testid="import-panel"]').waitFor({ timeout });
+}
+
+/** A file handed to the import input. */
+export interface ImportFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/**
+ * Hand `files` to the import (opening the Import & labels panel unless it is open) and wait until the preview
+ * shows `docs` documents (default: at least one). The caller checks the preview, then confirmImport().
+ */
+export async function importThroughPreview(page: Page, files: ImportFile | ImportFile[], docs?: number): Promise<void> {
+  if (!(await page.locator('[data-testid="import-panel"]').isVisible())) await openWorkspace(page);
+  await page.locator('[data-testid="import-input"]').setInputFiles(files);
+  if (docs === undefined) await page.locator('[data-testid="preview-doc"]').first().waitFor({ timeout: 240_000 });
+  else await expect.poll(() => page.locator('[data-testid="preview-doc"]').count(), { timeout: 240_000 }).toBe(docs);
+}
+
+/** Confirm the preview, wait for the import's result and close the panel. */
+export async function confirmImport(page: Page): Promise<void> {
+  await page.locator('[data-testid="preview-confirm"]').click();
+  await page.locator('[data-testid="import-result"]').waitFor({ timeout: 240_000 });
+  await page.locator('[data-testid="workspace-close"]').click();
 }

@@ -6,8 +6,8 @@
 // Screenshots of the preview with the web page (zh/en, 1440/390 px) go to /work/notes/shots/i9formats/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, waitForCharts, statCases, openWorkspace, importThroughPreview, confirmImport } from './harness.ts';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/layouts');
 const SHOTS = '/work/notes/shots/i9formats';
@@ -32,13 +32,7 @@ const markupPage = {
   buffer: Buffer.from(wechat.upload.buffer.toString('utf8').replace('&ldquo;一件事一次办&rdquo;', '&ldquo;一件事一次办&rdquo;&lt;img src=x onerror=&quot;window.__injected=1&quot;&gt;'), 'utf8'),
 };
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 describe('a web page and a Word file import through the preview like a .txt', () => {
   it('shows their cases, names the damaged file, keeps markup as text, and adds the cases to the views', async () => {
@@ -49,8 +43,7 @@ describe('a web page and a Word file import through the preview like a .txt', ()
     // The picker offers the formats it reads.
     const accept = (await page.locator('[data-testid="import-input"]').getAttribute('accept')) ?? '';
     for (const ext of ['.txt', '.html', '.htm', '.docx', '.pdf']) expect(accept).toContain(ext);
-    await page.locator('[data-testid="import-input"]').setInputFiles([govPage.upload, word.upload, pdf.upload, damaged, markupPage]);
-    await expect.poll(() => page.locator('[data-testid="preview-doc"]').count(), { timeout: 240_000 }).toBe(4);
+    await importThroughPreview(page, [govPage.upload, word.upload, pdf.upload, damaged, markupPage], 4);
 
     for (const f of [govPage, word, pdf]) {
       const doc = page.locator(`[data-testid="preview-doc"][data-file="${f.upload.name}"]`);
@@ -77,9 +70,7 @@ describe('a web page and a Word file import through the preview like a .txt', ()
     const total = [govPage, word, pdf, wechat].reduce((n, f) => n + f.expected.cases.length, 0);
     await expect(page.locator('[data-testid="preview-confirm"]').textContent()).resolves.toContain(String(total));
     const firstPageCase = (await pageDoc.locator('[data-testid="preview-cases"] tbody tr').last().getAttribute('data-case-id'))!;
-    await page.locator('[data-testid="preview-confirm"]').click();
-    await page.locator('[data-testid="import-result"]').waitFor({ timeout: 240_000 });
-    await page.locator('[data-testid="workspace-close"]').click();
+    await confirmImport(page);
     await expect.poll(() => statCases(page), { timeout: 120_000 }).toBe(before + total);
 
     // A case read from the page shows its text as published (full-width punctuation, no markup) on demand.
@@ -102,9 +93,7 @@ describe('screenshots of the preview with a web page', () => {
     mkdirSync(SHOTS, { recursive: true });
     for (const lang of ['zh', 'en'] as const) {
       const { page } = await app.newPage(lang === 'en' ? '?lang=en' : '', { viewport: { width: 1440, height: 900 } });
-      await openWorkspace(page);
-      await page.locator('[data-testid="import-input"]').setInputFiles([govPage.upload, damaged]);
-      await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 150_000 });
+      await importThroughPreview(page, [govPage.upload, damaged]);
       for (const width of [1440, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await page.locator('.ws-dialog').screenshot({ path: `${SHOTS}/preview-html-${lang}-${width}.png` });

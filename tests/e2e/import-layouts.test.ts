@@ -3,8 +3,8 @@
 // with and the titles, before anything joins the views; confirmed, they join the views.
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, waitForCharts, statCases, importThroughPreview, confirmImport } from './harness.ts';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/layouts');
 /** Screenshots of a listed-only case's page, when the notes folder exists (not in CI). */
@@ -17,13 +17,7 @@ const fixtures = readdirSync(DIR)
     expected: JSON.parse(readFileSync(resolve(DIR, name.replace(/\.txt$/, '.expected.json')), 'utf8')) as { cases: { title?: string; hasBody?: boolean }[]; warnings?: string[] },
   }));
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 
 describe('a notice in each layout imports through the preview', () => {
@@ -31,11 +25,7 @@ describe('a notice in each layout imports through the preview', () => {
     const { page, errors, foreignRequests } = await app.newPage();
     await waitForCharts(page, 150_000);
     const before = await statCases(page);
-    await openWorkspace(page);
-    await page
-      .locator('[data-testid="import-input"]')
-      .setInputFiles(fixtures.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })));
-    await expect.poll(() => page.locator('[data-testid="preview-doc"]').count(), { timeout: 240_000 }).toBe(fixtures.length);
+    await importThroughPreview(page, fixtures.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: f.buffer })), fixtures.length);
 
     let expectedTotal = 0;
     for (const f of fixtures) {
@@ -64,9 +54,7 @@ describe('a notice in each layout imports through the preview', () => {
       await listOnlyDoc.screenshot({ path: `${SHOTS}/preview-list-only-zh-1440.png` });
       await page.setViewportSize({ width: 1280, height: 800 });
     }
-    await page.locator('[data-testid="preview-confirm"]').click();
-    await page.locator('[data-testid="import-result"]').waitFor({ timeout: 240_000 });
-    await page.locator('[data-testid="workspace-close"]').click();
+    await confirmImport(page);
     await expect.poll(() => statCases(page), { timeout: 120_000 }).toBe(before + expectedTotal);
 
     // Its case page says once that the notice gives no text, with the case's facts; nothing reads undefined.

@@ -10,20 +10,14 @@ import { WORD_LIST_FILE } from '../../src/ingest/mojibake-words.ts';
 import { RAW_DIR } from '../helpers/paths.ts';
 import { placeNameEn } from '../../src/i18n/places.ts';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, statCases, openWorkspace, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, waitForCharts, statCases, openWorkspace, importThroughPreview } from './harness.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 const file = (name: string) => ({ name, mimeType: 'text/plain', buffer: readFileSync(resolve(FIXTURES, name)) });
 const SCREENS = '/work/notes/screens/i9import';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 
 const caseIds = (page: Page) => page.locator('[data-testid="preview-cases"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id') ?? ''));
@@ -33,10 +27,8 @@ describe('import through the preview', () => {
     const { page, errors, foreignRequests } = await app.newPage();
     await waitForCharts(page, 150_000);
     const before = await statCases(page);
-    await openWorkspace(page);
-    await page.locator('[data-testid="import-input"]').setInputFiles(file('notice-three-cases.txt'));
+    await importThroughPreview(page, file('notice-three-cases.txt'));
     const doc = page.locator('[data-testid="preview-doc"]');
-    await doc.waitFor({ timeout: 150_000 });
     // Found vs announced, each case's row; the views are not touched yet.
     await expect(doc.locator('[data-testid="preview-counts"]').textContent()).resolves.toMatch(/找到 3 个案例 · 公告称 3 个/);
     await expect(page.locator('[data-testid="preview-cases"] tbody tr').count()).resolves.toBe(3);
@@ -71,7 +63,8 @@ describe('import through the preview', () => {
     await page.goto(`${app.url}/?view=case&case=${ids[0]}`);
     await page.locator('[data-testid="case-flags"] [data-flag="imported"]').waitFor({ timeout: 240_000 });
     await page.goto(`${app.url}/?view=case&case=${ids[1]}`);
-    await page.waitForTimeout(1500);
+    // Answered: the case page says it has no such case (the wait is for DuckDB's answer, not a fixed time).
+    await page.locator('[data-testid="case-view"] .v-empty', { hasText: ids[1] }).waitFor({ timeout: 240_000 });
     expect(await page.locator('[data-testid="case-flags"]').count()).toBe(0);
 
     // A reload restores them (stored rows, inserted in bulk).
@@ -99,14 +92,11 @@ describe('import through the preview', () => {
       if (request.url().endsWith(`/${WORD_LIST_FILE}`)) wordListRequests.push(request.url());
     });
     await waitForCharts(page, 150_000);
-    await openWorkspace(page);
-    await page.locator('[data-testid="import-input"]').setInputFiles(file('notice-three-cases.txt'));
-    await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 150_000 });
+    await importThroughPreview(page, file('notice-three-cases.txt'));
     expect(wordListRequests).toEqual([]);
     await page.locator('[data-testid="preview-cancel"]').click();
 
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'garbled-copy.txt', mimeType: 'text/plain', buffer: bytes });
-    await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 240_000 });
+    await importThroughPreview(page, { name: 'garbled-copy.txt', mimeType: 'text/plain', buffer: bytes });
     expect(wordListRequests).toHaveLength(1);
     await expect(page.locator('[data-testid="preview-cases"] tbody tr').count()).resolves.toBe(expected);
     expect(errors).toEqual([]);
@@ -119,9 +109,7 @@ describe('import through the preview', () => {
     const cities = ingestDocument({ sourceFile: 'notice.txt', bytes }).cases.flatMap((c) => (c.city ? [c.city] : []));
     expect(cities.length).toBeGreaterThan(0);
     const { page, errors } = await app.newPage('?lang=en');
-    await openWorkspace(page);
-    await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'notice.txt', mimeType: 'text/plain', buffer: bytes });
-    await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 150_000 });
+    await importThroughPreview(page, { name: 'notice.txt', mimeType: 'text/plain', buffer: bytes });
     const places = await page.locator('[data-testid="preview-place"]').allTextContents();
     for (const place of places) expect(place, place).not.toMatch(/\p{Script=Han}/u);
     for (const city of cities) expect(places.some((p) => p.includes(placeNameEn(city))), city).toBe(true);
@@ -132,9 +120,7 @@ describe('import through the preview', () => {
     const { page, errors } = await app.newPage();
     await waitForCharts(page, 150_000);
     const before = await statCases(page);
-    await openWorkspace(page);
-    await page.locator('[data-testid="import-input"]').setInputFiles(file('notice-three-cases.txt'));
-    await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 150_000 });
+    await importThroughPreview(page, file('notice-three-cases.txt'));
     await page.locator('[data-testid="preview-cancel"]').click();
     await page.locator('[data-testid="import-cancelled"]').waitFor();
     expect(await page.locator('[data-testid="import-list"]').count()).toBe(0);
@@ -173,9 +159,7 @@ describe('screenshots of the preview', () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const width of [1440, 390]) {
         const { page } = await app.newPage(lang === 'en' ? '?lang=en' : '', { viewport: { width, height: 900 } });
-        await openWorkspace(page);
-        await page.locator('[data-testid="import-input"]').setInputFiles([file('notice-three-cases.txt'), file('notice-no-cases.txt')]);
-        await page.locator('[data-testid="preview-doc"]').waitFor({ timeout: 150_000 });
+        await importThroughPreview(page, [file('notice-three-cases.txt'), file('notice-no-cases.txt')]);
         await page.locator('[data-testid="preview-cases"] tbody tr[data-seq="2"] [data-testid="preview-keep"]').uncheck();
         await page.locator('.ws-dialog').screenshot({ path: `${SCREENS}/preview-${lang}-${width}.png` });
       }

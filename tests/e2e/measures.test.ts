@@ -2,17 +2,11 @@
 // export — the analyst's question "Fujian vs Shaanxi: how long does 开办企业 take after reform, and by how
 // much was it cut?" answered on the Compare view, with the phrases and cases behind every mark.
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 interface Mark {
   value: [number, number];

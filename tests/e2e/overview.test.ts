@@ -1,20 +1,10 @@
 // The landing view in real Chromium on the real export: charts drawn, no console errors, nothing
 // fetched from outside the app's origin, filters in the URL (reload + back), CSV = chart data.
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 
-let app: App;
-let db: DataDb;
-beforeAll(async () => {
-  app = await startApp();
-  db = await openDataDb();
-});
-afterAll(async () => {
-  await app?.close();
-  db?.close();
-});
+const { app, db } = useApp({ db: true });
 
 type Series = { data: unknown[]; name?: string };
 

@@ -4,23 +4,21 @@
 //   change what the dashboard reads (one statement, in a read-only transaction);
 // - a formula-leading cell is neutralised in a downloaded CSV, numbers stay numbers;
 // - hostile URL values fall back to the default with a notice, and no page breaks the Content-Security-Policy.
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, waitForCharts, type App } from './harness.ts';
+import { useApp, waitForCharts, downloadedBytes } from './harness.ts';
 import { literal } from '../../src/sql/quote.ts';
 
-let app: App;
+const { app } = useApp();
 // A stand-in for an outside host: it counts every request that reaches it.
 let outside: Server;
 let outsideUrl = '';
 const outsideHits: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
   outside = createServer((req, res) => {
     outsideHits.push(req.url ?? '');
     res.end('a\n1\n');
@@ -29,7 +27,6 @@ beforeAll(async () => {
   outsideUrl = `http://127.0.0.1:${(outside.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await app?.close();
   await new Promise((done) => outside?.close(done));
 });
 
@@ -137,7 +134,7 @@ describe('SQL console safety', () => {
       page.waitForEvent('download'),
       page.locator('[data-table-id="sql-result"] .table-tools button', { hasText: 'CSV' }).click(),
     ]);
-    const rows = Papa.parse<string[]>(readFileSync(await download.path()).toString('utf8').slice(1).trim()).data;
+    const rows = Papa.parse<string[]>((await downloadedBytes(download)).toString('utf8').slice(1).trim()).data;
     expect(rows).toEqual([
       ['title', 'at', 'delta', 'ok'],
       [`'${formula}`, "'@SUM(1)", '-3.5', 'plain'],

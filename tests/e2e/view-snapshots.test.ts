@@ -4,25 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseCountOptions, pickIndicator } from '../../src/queries/indicator.ts';
 import { caseCountsFromSummary, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
 import { LABELS_KEY } from '../../src/workspace/persist.ts';
-import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { DATA_DIR, startApp, type App } from './harness.ts';
+import { useApp, DATA_DIR } from './harness.ts';
 
-let app: App;
-let db: DataDb;
-beforeAll(async () => {
-  app = await startApp();
-  db = await openDataDb();
-});
-afterAll(async () => {
-  await app?.close();
-  db?.close();
-});
+const { app, db } = useApp({ db: true });
 
 const snapshot = (file: string) => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as Snapshot;
 

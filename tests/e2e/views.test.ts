@@ -2,17 +2,12 @@
 import * as OpenCC from 'opencc-js';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartOption, downloadCsv, startApp, waitForCharts, type App } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
+import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE } from '../../src/queries/compare.ts';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useApp();
 
 interface SeriesData {
   value: number;
@@ -35,9 +30,25 @@ describe('compare view', () => {
     expect(await colB.getAttribute('data-province')).toBe('陕西省');
     expect(await colA.locator('.v-case-item').count()).toBeGreaterThan(0);
     expect(await colB.locator('.v-case-item').count()).toBeGreaterThan(0);
-    // Pairs: each Fujian case of the indicator is listed with its nearest Shaanxi case.
-    await page.locator('[data-testid="compare-pairs"] tbody tr').first().waitFor();
-    expect(await page.locator('[data-testid="compare-pairs"] tbody tr').count()).toBe(await colA.locator('.v-case-item').count());
+    // Pairs: each Fujian case of the indicator is listed with its nearest Shaanxi case, a page at a time.
+    const pairs = page.locator('[data-testid="compare-pairs"]');
+    await pairs.locator('tbody tr').first().waitFor();
+    const listed = await colA.locator('.v-case-item a[data-case-id]').evaluateAll((links) => links.map((a) => a.getAttribute('data-case-id')));
+    const paired: (string | null)[] = [];
+    const pages = Math.ceil(listed.length / COMPARE_PAIRS_PER_PAGE);
+    for (let i = 0; i < pages; i++) {
+      if (i > 0) {
+        await page.locator('[data-testid="compare-pairs-pager"] button').last().click();
+        await expect.poll(() => page.locator('[data-testid="compare-pairs-page"]').textContent()).toMatch(new RegExp(`^第 ${i + 1} / ${pages} 页`));
+        await expect.poll(() => pairs.locator('tbody tr td:first-child a[data-case-id]').first().getAttribute('data-case-id')).not.toBe(paired[0]);
+      }
+      const rows = await pairs.locator('tbody tr td:first-child a[data-case-id]').evaluateAll((links) => links.map((a) => a.getAttribute('data-case-id')));
+      expect(rows.length).toBe(Math.min(COMPARE_PAIRS_PER_PAGE, listed.length - i * COMPARE_PAIRS_PER_PAGE));
+      paired.push(...rows);
+    }
+    // Every case in the column (all of them: fewer than the column lists) once in the pages of pairs.
+    expect(listed.length).toBeLessThan(COMPARE_CASES_PER_PROVINCE);
+    expect([...paired].sort()).toEqual([...listed].sort());
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });

@@ -12,9 +12,9 @@ import { snapshotPlans } from '../../src/queries/snapshot-plans.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
 import { searchCases } from '../../src/queries/cases.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases } from '../../src/queries/compare.ts';
-import { caseCountOptions, indicatorCases, indicatorMoney, pickIndicator } from '../../src/queries/indicator.ts';
-import { caseCountsFromSummary, caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
+import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases } from '../../src/queries/compare.ts';
+import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
+import { caseCountsFromSummary, caseSummaryRows, caseSummaryRowsOf, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
 import { firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
@@ -27,7 +27,7 @@ import { DATA_DIR } from '../helpers/paths.ts';
  * Queries that state no order of their rows (the summaries, read whole and summed: summaries.ts): equal as sets
  * of rows, as DuckDB may return them in any order, live or saved.
  */
-const UNORDERED = new Set(['summary.cases', 'summary.units', 'summary.measures']);
+const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures']);
 const key = (row: object) => JSON.stringify(row);
 function sameRows(saved: SavedQuery, live: object[], file: string): void {
   const label = `${file} ${saved.id}`;
@@ -93,12 +93,12 @@ describe('the snapshot files', () => {
     expect(picked).not.toBeNull();
     const mine = sqls(indicatorSnapshotFile(picked)!);
     const params = { filters: EMPTY_FILTERS, indicator: picked };
-    expect(mine).toContain(indicatorMoney(params).sql);
+    expect(mine).toContain(indicatorFigures({ ...params, unit: null }).sql);
     expect(mine).toContain(indicatorCases({ ...params, page: 0 }).sql);
     expect(mine).not.toContain(indicatorCases({ ...params, page: 1 }).sql);
-    // The largest indicator has measures: the dimensions and the picked dimension's rows and summary.
+    // The largest indicator has measures: the dimensions and the picked dimension's rows and summary (one request).
     expect(read(indicatorSnapshotFile(picked)!).queries.map((q) => q.id)).toEqual(
-      expect.arrayContaining(['summary.measures', 'indicator.measures', 'indicator.measureSummary']),
+      expect.arrayContaining(['summary.measures', 'indicator.measuresShown']),
     );
   });
 
@@ -129,9 +129,17 @@ describe('the snapshot files', () => {
       expect(live.queries.map((q) => q.sql), plan.file).toEqual(sqls(plan.file));
     }
     // Compare's chain went past the shares: its indicator's cases, pairs and measures are saved too.
-    expect(read(VIEW_SNAPSHOT_FILES.compare).queries.map((q) => q.id)).toEqual(
-      expect.arrayContaining(['summary.cases', 'compare.cases', 'compare.pairs', 'summary.measures', 'compare.measures']),
-    );
+    const compare = read(VIEW_SNAPSHOT_FILES.compare).queries;
+    expect(compare.map((q) => q.id)).toEqual(expect.arrayContaining(['summary.casesOf', 'compare.cases', 'compare.pairsPage', 'summary.measures', 'compare.measuresShown']));
+    // Only the default provinces' rows of case_summary (not the whole summary), and the first page of pairs only.
+    const { compareA: a, compareB: b } = DEFAULT_STATE;
+    expect(sqls(VIEW_SNAPSHOT_FILES.compare)).toContain(caseSummaryRowsOf([a, b]).sql);
+    expect(sqls(VIEW_SNAPSHOT_FILES.compare)).not.toContain(caseSummaryRows().sql);
+    const pairs = compare.filter((q) => q.id === 'compare.pairsPage');
+    expect(pairs).toHaveLength(1);
+    const cases = new Set(pairs[0].rows.map((r) => r.a_case_id));
+    expect(cases.size).toBeGreaterThan(0);
+    expect(cases.size).toBeLessThanOrEqual(COMPARE_PAIRS_PER_PAGE);
   }, 120_000);
 
   it('the published files, when present, match the published Parquet files', async () => {

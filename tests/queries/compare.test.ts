@@ -1,6 +1,7 @@
 // Compare-view queries against the exported Parquet (npm run etl): valid SQL and real outcomes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
+import { compareCases, comparePairs, comparePairsPage, compareProvinces, compareShares } from '../../src/queries/compare.ts';
+import { caseSummaryRowsOf } from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { expectDeclaredColumns } from './columns.ts';
@@ -34,7 +35,7 @@ async function sharedIndicator(): Promise<string> {
 describe('compare queries', () => {
   it('are valid SQL, also with quotes in the values', async () => {
     const odd = { filters: { ...EMPTY_FILTERS, cities: ["O'Hara"] }, a: "A'", b: 'B"', indicator: "x'y" };
-    for (const q of [compareProvinces(), compareShares(odd), compareCases(odd), comparePairs(odd)]) {
+    for (const q of [compareProvinces(), compareShares(odd), compareCases(odd), comparePairs(odd), comparePairsPage({ ...odd, page: 1 }), caseSummaryRowsOf([odd.a, odd.b])]) {
       await expect(db.explain(q)).resolves.toBeUndefined();
     }
   });
@@ -144,5 +145,7 @@ describe('compare queries', () => {
     await expectDeclaredColumns(db, compareCases({ ...base, indicator }));
     await expectDeclaredColumns(db, compareCases({ ...base, indicator, perProvince: 5 }));
     await expectDeclaredColumns(db, comparePairs({ ...base, indicator }));
+    await expectDeclaredColumns(db, comparePairsPage({ ...base, indicator, page: 0 }));
+    await expectDeclaredColumns(db, caseSummaryRowsOf([A, B]));
   });
 });

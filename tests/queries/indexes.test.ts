@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { caseListSql, caseListTotalSql, keyFiguresSql, loadSimplify, searchCases } from '../../src/queries/cases.ts';
-import { compareCases, comparePairs, compareProvinces, compareShares } from '../../src/queries/compare.ts';
+import { compareCases, comparePairs, comparePairsPage, compareProvinces, compareShares } from '../../src/queries/compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from '../../src/queries/data.ts';
 import {
   caseCountOptions,
@@ -16,16 +16,27 @@ import {
   indicatorByProvince,
   indicatorCaseCounts,
   indicatorCountUnits,
+  figureChartRows,
   indicatorCounts,
+  indicatorFigures,
   indicatorMoney,
   indicatorOptions,
   type IndicatorCaseCountRow,
 } from '../../src/queries/indicator.ts';
-import { measureDimensions, measureRows, measureSummary, MEASURES_SHOWN_PER_PROVINCE, perProvinceSample } from '../../src/queries/measures.ts';
+import {
+  measureDimensions,
+  measureRows,
+  measuresShown,
+  measureSummary,
+  MEASURES_SHOWN_PER_PROVINCE,
+  perProvinceSample,
+  splitMeasuresShown,
+} from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import {
   caseCountsFromSummary,
   caseSummaryRows,
+  caseSummaryRowsOf,
   dimensionsFromSummary,
   measureSummaryRows,
   sharesFromSummary,
@@ -202,6 +213,31 @@ async function same(got: string, expected: string, what: string): Promise<number
   return b.length;
 }
 
+/** How many pair lists expectPairPages compared over more than one page. */
+let pagedPairs = 0;
+
+/**
+ * The view's pages of pairs (two cases of A a page, so that the corpus has several) read one after another are
+ * comparePairs' full answer, each row with the count of A's cases; returns 1 when there was more than one page.
+ */
+async function expectPairPages(p: Parameters<typeof comparePairs>[0], all: Record<string, unknown>[], what: string): Promise<number> {
+  const cases = new Set(all.map((r) => r.a_case_id)).size;
+  const read: Record<string, unknown>[] = [];
+  let page = 0;
+  for (; ; page++) {
+    const rows = await db.all(comparePairsPage({ ...p, page, perPage: 2 }).sql);
+    if (rows.length === 0) break;
+    expect(new Set(rows.map((r) => r.a_case_id)).size, `${what} page ${page}`).toBeLessThanOrEqual(2);
+    for (const { a_cases, ...row } of rows) {
+      expect(Number(a_cases), `${what} page ${page}`).toBe(cases);
+      read.push(row);
+    }
+  }
+  expect(read, what).toEqual(all);
+  expect(page, what).toBe(Math.ceil(cases / 2));
+  return page > 1 ? 1 : 0;
+}
+
 /** Every view question over the indexes against the full tables; returns how many rows were compared. */
 /** How many answers of the measures panel expectSameAnswers read from what the export stores (measures-shown.ts). */
 let storedSamples = 0;
@@ -254,6 +290,14 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
       // No unit picked: the commonest, the units' first row.
       if (units.length) rows += await same(indicatorCounts({ ...p, unit: null }).sql, direct.counts(f, indicator, String(units[0].unit)), tag('indicator.counts commonest', f, indicator));
       else expect(await db.all(indicatorCounts({ ...p, unit: null }).sql), tag('indicator.counts commonest', f, indicator)).toEqual([]);
+      // The view asks both figure charts as one request (indicatorFigures): split, each part is its chart's answer.
+      for (const unit of [null, ...units.slice(1, 2).map((u) => String(u.unit))]) {
+        const both = figureChartRows(await db.all(indicatorFigures({ ...p, unit }).sql));
+        expect(both.money, tag('indicator.figures money', f, `${indicator} ${unit}`)).toEqual(await db.all(direct.money(f, indicator)));
+        const counts = unit ?? (units.length ? String(units[0].unit) : null);
+        expect(both.counts, tag('indicator.figures counts', f, `${indicator} ${unit}`)).toEqual(counts === null ? [] : await db.all(direct.counts(f, indicator, counts)));
+        rows += both.money.length + both.counts.length;
+      }
       const dims = await db.all(direct.measureDimensions(f, indicator));
       const sorted = await db.all(`SELECT * FROM (${measureDimensions(p).sql}) ORDER BY dimension`);
       expect(sorted, tag('measureDimensions', f, indicator)).toEqual(dims);
@@ -271,16 +315,26 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         if (measureSummary({ ...p, dimension: d }).sql.includes('measure_province_summary')) storedSamples++;
         // Stored at export (measure_province_summary) for the same filters.
         rows += await same(measureSummary({ ...p, dimension: d }).sql, direct.measureSummary(f, indicator, d), tag('measureSummary', f, d));
+        // The panel asks the sample and the summary as one request (measuresShown): split, each is its own answer.
+        const both = splitMeasuresShown(await db.all(measuresShown({ ...p, dimension: d }).sql));
+        expect(both.sample, tag('measuresShown sample', f, d)).toEqual(await db.all(direct.measureRows(f, indicator, d, MEASURES_SHOWN_PER_PROVINCE)));
+        expect(both.summary, tag('measuresShown summary', f, d)).toEqual(await db.all(direct.measureSummary(f, indicator, d)));
+        rows += both.sample.length + both.summary.length;
       }
     }
   }
   // Compare: the two provinces with most cases, each way round, with each filter.
   const [a, b] = (await db.all(direct.compareProvinces)).map((r) => String(r.province));
   rows += await same(compareProvinces().sql, direct.compareProvinces, 'compare.provinces');
+  // Compare reads only its two provinces' rows of case_summary (the same SQL either way round).
+  const summaryOfTwo = await db.all(caseSummaryRowsOf([a, b]));
+  expect(caseSummaryRowsOf([b, a]).sql).toBe(caseSummaryRowsOf([a, b]).sql);
+  expect(summaryOfTwo.filter((r) => r.sort === null).every((r) => r.province === a || r.province === b)).toBe(true);
   for (const f of filters) {
     for (const [x, y] of [[a, b], [b, a]]) {
       rows += await same(compareShares({ filters: f, a: x, b: y }).sql, direct.compareShares(f, x, y), tag('compare.shares', f, x));
       expect(sharesFromSummary(summary, f, x, y), tag('summary shares', f, x)).toEqual(await db.all(direct.compareShares(f, x, y)));
+      expect(sharesFromSummary(summaryOfTwo, f, x, y), tag('summary shares of two', f, x)).toEqual(await db.all(direct.compareShares(f, x, y)));
       for (const indicator of indicators) {
         const p = { filters: f, a: x, b: y, indicator };
         const measureCounts = await db.all(measureSummaryRows(indicator));
@@ -293,6 +347,7 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         const firsts = { ...p, perProvince: 3 };
         rows += await same(compareCases(firsts).sql, direct.caseList({ ...f, provinces: [] }, indicator, [x, y], 3), tag('compare.cases first 3', f, indicator));
         rows += await same(comparePairs(p).sql, direct.comparePairs(f, x, y, indicator), tag('compare.pairs', f, `${x} ${indicator}`));
+        pagedPairs += await expectPairPages(p, await db.all(direct.comparePairs(f, x, y, indicator)), tag('compare.pairsPage', f, `${x} ${indicator}`));
         for (const { dimension } of (await db.all(direct.measureDimensions(f, indicator))).slice(0, 1)) {
           const d = String(dimension);
           const shown = measureRows({ filters: f, indicator, dimension: d, provinces: [x, y], perProvince: MEASURES_SHOWN_PER_PROVINCE });
@@ -300,6 +355,11 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
           const summary = measureSummary({ filters: f, indicator, dimension: d, provinces: [x, y] }).sql;
           const inOrder = `CASE c.province WHEN ${literal(x)} THEN 0 WHEN ${literal(y)} THEN 1 END, c.province`;
           rows += await same(summary, direct.measureSummary({ ...f, provinces: [x, y] }, indicator, d).replace('cases DESC, c.province', inOrder), tag('compare.measureSummary', f, d));
+          const both = splitMeasuresShown(await db.all(measuresShown({ filters: f, indicator, dimension: d, provinces: [x, y] }).sql));
+          expect(both.sample, tag('compare.measuresShown sample', f, d)).toEqual(await db.all(direct.measureRows({ ...f, provinces: [x, y] }, indicator, d, MEASURES_SHOWN_PER_PROVINCE)));
+          expect(both.summary, tag('compare.measuresShown summary', f, d)).toEqual(
+            await db.all(direct.measureSummary({ ...f, provinces: [x, y] }, indicator, d).replace('cases DESC, c.province', inOrder)),
+          );
         }
       }
     }
@@ -314,7 +374,9 @@ describe('the views’ indexes', () => {
   it('answer every view question as the full tables do, with and without filters', async () => {
     storedSamples = 0;
     storedScoped = 0;
+    pagedPairs = 0;
     const compared = await expectSameAnswers(filterCases);
+    expect(pagedPairs).toBeGreaterThan(0);
     // Both ways of sampling the measures were compared (stored: without filters and with a year or a year and a
     // level; computed: with a city or two years).
     expect(storedSamples).toBeGreaterThan(0);

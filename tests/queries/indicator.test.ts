@@ -7,6 +7,7 @@ import {
   indicatorCases,
   indicatorCountUnits,
   indicatorCounts,
+  indicatorFigures,
   indicatorMoney,
   indicatorOptions,
 } from '../../src/queries/indicator.ts';
@@ -33,7 +34,7 @@ async function indicatorWith(where: string): Promise<string> {
 describe('indicator queries', () => {
   it('are valid SQL, also with quotes in the values', async () => {
     const p = { filters: { ...EMPTY_FILTERS, provinces: ["a'b"] }, indicator: "x'y" };
-    for (const q of [indicatorOptions(p.filters), indicatorCaseCounts(p.filters), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCounts({ ...p, unit: "u'" }), indicatorCounts({ ...p, unit: null }), indicatorCases(p)]) {
+    for (const q of [indicatorOptions(p.filters), indicatorCaseCounts(p.filters), indicatorByProvince(p), indicatorMoney(p), indicatorCountUnits(p), indicatorCounts({ ...p, unit: "u'" }), indicatorCounts({ ...p, unit: null }), indicatorFigures({ ...p, unit: "u'" }), indicatorCases(p)]) {
       await expect(db.explain(q)).resolves.toBeUndefined();
     }
   });
@@ -96,5 +97,6 @@ describe('indicator queries', () => {
     }
     await expectDeclaredColumns(db, indicatorCounts({ ...p, unit: String(unit.unit) }));
     await expectDeclaredColumns(db, indicatorCounts({ ...p, unit: null }));
+    await expectDeclaredColumns(db, indicatorFigures({ ...p, unit: null }));
   });
 });

@@ -1,7 +1,7 @@
 // Reform-measure queries (src/queries/measures.ts) against the exported dataset: valid SQL, and answers
 // that agree with the metrics table they summarise.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseMeasures, DIMENSIONS, measureDimensions, measureRows, measureSummary } from '../../src/queries/measures.ts';
+import { caseMeasures, DIMENSIONS, measureDimensions, measureRows, measuresShown, measureSummary } from '../../src/queries/measures.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { expectDeclaredColumns } from './columns.ts';
@@ -33,7 +33,7 @@ async function comparedPair(): Promise<{ a: string; b: string; indicator: string
 describe('reform-measure queries', () => {
   it('are valid SQL, also with quotes in the values', async () => {
     const p = { filters: { ...EMPTY_FILTERS, provinces: ["a'b"] }, indicator: "x'y", dimension: "t'ime" };
-    for (const q of [measureDimensions(p), measureRows(p), measureSummary(p), measureRows({ ...p, provinces: ["o'k", 'b'] }), caseMeasures("c'1")]) {
+    for (const q of [measureDimensions(p), measureRows(p), measureSummary(p), measureRows({ ...p, provinces: ["o'k", 'b'] }), measuresShown(p), measuresShown({ ...p, provinces: ["o'k", 'b'] }), caseMeasures("c'1")]) {
       await expect(db.explain(q)).resolves.toBeUndefined();
     }
   });
@@ -116,6 +116,7 @@ describe('reform-measure queries', () => {
       await expectDeclaredColumns(db, measureRows(params));
       await expectDeclaredColumns(db, measureRows({ ...params, perProvince: 5 }));
       await expectDeclaredColumns(db, measureSummary(params));
+      await expectDeclaredColumns(db, measuresShown(params));
     }
     const [{ case_id }] = await db.all(`SELECT case_id FROM metrics WHERE dimension IS NOT NULL ORDER BY case_id LIMIT 1`);
     await expectDeclaredColumns(db, caseMeasures(String(case_id)));

@@ -1,6 +1,6 @@
 // A link to a case page: a real href (open in a new tab, copy the link) that navigates in-app on click.
 // It reads the URL state itself, so the tables and lists that show case links need no app state.
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { stateToSearch, useAppState } from '../../state/url-state.ts';
 
 export interface CaseLinkProps {
@@ -11,7 +11,8 @@ export interface CaseLinkProps {
 
 export function CaseLink({ caseId, children, className }: CaseLinkProps) {
   const [state, update] = useAppState();
-  const href = stateToSearch({ ...state, view: 'case', caseId }) || '?';
+  // Computed again only when the state or the case changes: a list re-renders its links for each answer of its view.
+  const href = useMemo(() => stateToSearch({ ...state, view: 'case', caseId }) || '?', [state, caseId]);
   return (
     <a
       href={href}

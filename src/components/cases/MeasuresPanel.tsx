@@ -4,7 +4,7 @@
 // its case. Used by the Indicator view (all provinces) and the Compare view (`provinces` = the two).
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ChartClickParams } from '../ChartCard.tsx';
-import { QueryChart } from '../QueryChart.tsx';
+import { ChartCard } from '../ChartCard.tsx';
 import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
@@ -14,9 +14,10 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import {
   CHARTED_DIMENSIONS,
   measureRows,
-  measureSummary,
+  measuresShown,
   MEASURES_SHOWN_PER_PROVINCE,
   pickDimension,
+  splitMeasuresShown,
   type DimensionCode,
   type MeasureRow,
   type MeasureSummaryRow,
@@ -25,7 +26,7 @@ import { dimensionsFromSummary, measureSummaryRows } from '../../queries/summari
 import type { Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
-import { measureChartRows, selectAfter, selectDrawnPairs, selectReductions } from './measure-chart-rows.ts';
+import { measureChartRows } from './measure-chart-rows.ts';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
 import { formatChange, formatMeasureValue } from './measureFormat.ts';
 import { trim } from './values.ts';
@@ -41,16 +42,21 @@ export interface MeasuresPanelProps {
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
+const NO_ROWS: MeasureRow[] = [];
 
 
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
 export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
-  const [chosen, setChosen] = useState<string | null>(null);
+  // The dimension chosen, for the indicator it was chosen for (a new indicator starts from time).
+  const [choice, setChoice] = useState<{ indicator: string; dimension: string } | null>(null);
+  const chosen = choice?.indicator === indicator ? choice.dimension : null;
   const base = { filters, indicator, provinces };
   // Which dimensions: measure_summary's rows of the indicator, read once and summed per filter state
-  // (summaries.ts: what measureDimensions answers, without a query per filter change).
+  // (summaries.ts: what measureDimensions answers, without a query per filter change). While a new indicator's
+  // are asked, the previous indicator's are kept (placeholder) and the dimension picked from them is asked at
+  // once — almost always the one the new rows pick too (time, where reported); if not, it is asked again.
   const counts = useViewSql(waiting ? null : measureSummaryRows(indicator));
   const dimensionRows = useMemo(() => counts.data && dimensionsFromSummary(counts.data, filters, provinces), [counts.data, filters, provinces]);
   const dimensions = { status: counts.status, error: counts.error, data: dimensionRows };
@@ -58,15 +64,22 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const params = { ...base, dimension: dimension ?? '' };
   // At national scale a dimension has thousands of measures: a sample per province is charted and listed,
   // the per-province summary (measureSummary) counts them all.
-  const rowsQ = measureRows({ ...params, perProvince: MEASURES_SHOWN_PER_PROVINCE });
-  const summaryQ = measureSummary(params);
+  // Both in one request (measuresShown: one query fewer per filter change on DuckDB's single worker); the charts
+  // and the list still show and download their own query (rowsQ), whose answer the sample is.
   // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
-  const rows = useViewSql(dimension && !waiting ? rowsQ : null);
-  const summary = useViewSql(dimension && !waiting ? summaryQ : null);
+  const shown = useViewSql(dimension && !waiting ? measuresShown(params) : null);
+  const split = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
+  const summary = { status: shown.status, error: shown.error, data: split?.summary };
 
-  const dimName = dimension ? t(dimKey(dimension)) : '';
-  const unitNorm = rows.data?.find((r) => r.unit_norm)?.unit_norm ?? '';
-  const valueLabel = useCallback((v: number) => formatMeasureValue(v, dimension ?? '', unitNorm, i18n), [dimension, unitNorm, i18n]);
+  const all = split?.sample ?? NO_ROWS;
+  // The charts are titled and scaled by the dimension of the rows they draw: by `dimension` (known at once from the
+  // summary) they would be re-titled, and redrawn, with the previous rows before the new ones arrive.
+  const drawnDimension = all[0]?.dimension ?? dimension;
+  const dimName = drawnDimension ? t(dimKey(drawnDimension)) : '';
+  // The query whose answer the drawn rows are: the charts' and the list's SQL button and downloads.
+  const rowsQ = measureRows({ ...base, dimension: drawnDimension ?? '', perProvince: MEASURES_SHOWN_PER_PROVINCE });
+  const unitNorm = all.find((r) => r.unit_norm)?.unit_norm ?? '';
+  const valueLabel = useCallback((v: number) => formatMeasureValue(v, drawnDimension ?? '', unitNorm, i18n), [drawnDimension, unitNorm, i18n]);
   const text: MeasureChartText = {
     province: provinceName,
     value: valueLabel,
@@ -75,9 +88,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
     after: t('ind.after'),
     median: t('meas.median'),
   };
-  const charted = dimension !== null && CHARTED_DIMENSIONS.includes(dimension as DimensionCode);
-  const log = dimension === 'time';
-  const all = useMemo(() => rows.data ?? [], [rows.data]);
+  const charted = drawnDimension !== null && CHARTED_DIMENSIONS.includes(drawnDimension as DimensionCode);
+  const log = drawnDimension === 'time';
   // Which charts show (a chart with no rows is left out): the charts themselves draw the same derivation.
   const drawn = useMemo(() => measureChartRows(all), [all]);
   const totalMeasures = (summary.data ?? []).reduce((n, s) => n + s.measures, 0);
@@ -90,11 +102,11 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // Option builders kept stable per rows/dimension/language (ChartCard re-options when they change);
   // `text` and `log` are rebuilt every render from exactly these dependencies.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  const afterOption = useCallback((r: MeasureRow[]) => afterByProvinceOption(r, text, log), [dimension, unitNorm, t]);
+  const afterOption = useCallback((r: MeasureRow[]) => afterByProvinceOption(r, text, log), [drawnDimension, unitNorm, t]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  const cutOption = useCallback((r: MeasureRow[]) => reductionByProvinceOption(r, text), [dimension, t]);
+  const cutOption = useCallback((r: MeasureRow[]) => reductionByProvinceOption(r, text), [drawnDimension, t]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  const pairOption = useCallback((r: MeasureRow[]) => beforeAfterOption(r, text, log), [dimension, unitNorm, t]);
+  const pairOption = useCallback((r: MeasureRow[]) => beforeAfterOption(r, text, log), [drawnDimension, unitNorm, t]);
   /** A chart's height: a band per province drawn. */
   const bandsHeight = (drawnRows: MeasureRow[] | undefined) => Math.max(160, new Set((drawnRows ?? []).map((r) => r.province)).size * 70 + 60);
 
@@ -150,7 +162,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                   className="v-chip"
                   data-dimension={d.dimension}
                   aria-pressed={d.dimension === dimension}
-                  onClick={() => setChosen(d.dimension)}
+                  onClick={() => setChoice({ indicator, dimension: d.dimension })}
                 >
                   {t(dimKey(d.dimension))} ({d.cases})
                 </button>
@@ -177,13 +189,13 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
             {dimension && (
               <div className="v-grid2">
                 {charted && drawn.after.length > 0 && (
-                  <QueryChart
+                  <ChartCard
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
-                    paused={waiting}
-                    useResult={useViewSql}
-                    select={selectAfter}
-                    height={bandsHeight}
+                    rows={drawn.after}
+                    status={shown.status}
+                    error={shown.error}
+                    height={bandsHeight(drawn.after)}
                     note={log ? t('meas.logNote') : undefined}
                     columns={csvColumns}
                     option={afterOption}
@@ -191,13 +203,13 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                   />
                 )}
                 {drawn.reductions.length > 0 && (
-                  <QueryChart
+                  <ChartCard
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
-                    paused={waiting}
-                    useResult={useViewSql}
-                    select={selectReductions}
-                    height={bandsHeight}
+                    rows={drawn.reductions}
+                    status={shown.status}
+                    error={shown.error}
+                    height={bandsHeight(drawn.reductions)}
                     columns={csvColumns}
                     option={cutOption}
                     onClick={openCase}
@@ -206,12 +218,12 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
               </div>
             )}
             {dimension && charted && drawn.pairs.drawn.length > 0 && (
-              <QueryChart
+              <ChartCard
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
-                paused={waiting}
-                useResult={useViewSql}
-                select={selectDrawnPairs}
+                rows={drawn.pairs.drawn}
+                status={shown.status}
+                error={shown.error}
                 height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
                 note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']
                   .filter(Boolean)

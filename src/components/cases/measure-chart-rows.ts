@@ -29,8 +29,3 @@ export function measureChartRows(rows: MeasureRow[], pairRows = PAIR_CHART_ROWS)
     pairs: { all: pairs, drawn: evenly(pairs, pairRows) },
   };
 }
-
-/** The rows of each chart, as QueryChart's `select` (stable: module-level). */
-export const selectAfter = (rows: MeasureRow[]) => measureChartRows(rows).after;
-export const selectReductions = (rows: MeasureRow[]) => measureChartRows(rows).reductions;
-export const selectDrawnPairs = (rows: MeasureRow[]) => measureChartRows(rows).pairs.drawn;

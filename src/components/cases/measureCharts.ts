@@ -128,7 +128,8 @@ export function beforeAfterOption(rows: MeasureRow[], text: MeasureChartText, lo
       axisLabel: { fontSize: 10, hideOverlap: true, formatter: (v: number) => text.value(v) },
       splitLine: { lineStyle: { color: '#eceff3' } },
     },
-    yAxis: { type: 'category', data: ordered.map(category), axisTick: { show: false }, axisLabel: { fontSize: 11, width: 150, overflow: 'truncate' },
+    // interval 0: every row's label (each has its band), without ECharts measuring them all to find how many fit.
+    yAxis: { type: 'category', data: ordered.map(category), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 11, width: 150, overflow: 'truncate' },
       splitLine: { show: true, lineStyle: { color: '#f3f5f8' } } },
     series: [
       { name: text.before, type: 'scatter', symbol: 'emptyCircle', symbolSize: 11, itemStyle: { color: '#8795a6' },

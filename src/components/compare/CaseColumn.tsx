@@ -1,4 +1,5 @@
 // One province's cases of the chosen indicator: title (link), place, year/batch, key figures.
+import { memo } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { CaseLink } from '../cases/CaseLink.tsx';
@@ -14,7 +15,8 @@ export interface CaseColumnProps {
   side: 'a' | 'b';
 }
 
-export function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
+// memo: re-drawn for its own rows, not for each answer of the view around it.
+export const CaseColumn = memo(function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
   const { t, provinceName, placeName, levelName, batchName } = useI18n();
   return (
     <section className={`v-panel v-col-${side}`} data-testid={`compare-col-${side}`} data-province={province}>
@@ -44,4 +46,4 @@ export function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
       )}
     </section>
   );
-}
+});

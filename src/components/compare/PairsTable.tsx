@@ -1,15 +1,20 @@
 // Each case of A (chosen indicator) beside its counterparts in B, said in words with the evidence; a case
-// with none says so and offers the nearest weak ones on request. Rows come one per pair (compare.pairs).
+// with none says so and offers the nearest weak ones on request. Rows come one per pair, a page of A's cases at a
+// time (compare.pairsPage: each row says how many cases A has in all).
+import { memo } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { ComparePairRow } from '../../queries/compare.ts';
+import { COMPARE_PAIRS_PER_PAGE, type ComparePairPageRow, type ComparePairRow } from '../../queries/compare.ts';
 import { CaseCell } from '../cases/CaseLink.tsx';
 import { Counterpart, CounterpartList } from '../cases/Counterpart.tsx';
 import { placeOf, str } from '../cases/values.ts';
 
 export interface PairsTableProps {
-  rows: ComparePairRow[];
+  rows: ComparePairPageRow[];
   a: string;
   b: string;
+  /** The page shown (from 0) and how to show another. */
+  page: number;
+  onPage: (page: number) => void;
 }
 
 /** Rows grouped by the case of A, in query order. */
@@ -24,9 +29,13 @@ function byCaseOfA(rows: ComparePairRow[]): ComparePairRow[][] {
   return [...groups.values()];
 }
 
-export function PairsTable({ rows, a, b }: PairsTableProps) {
-  const { provinceName, placeName, indicatorName } = useI18n();
+// memo: re-drawn for its own rows, not for each answer of the view around it.
+export const PairsTable = memo(function PairsTable({ rows, a, b, page, onPage }: PairsTableProps) {
+  const { t, provinceName, placeName, indicatorName } = useI18n();
+  const cases = rows[0]?.a_cases ?? 0;
+  const pages = Math.ceil(cases / COMPARE_PAIRS_PER_PAGE);
   return (
+    <>
     <table className="v-pairs" data-testid="compare-pairs">
       <thead>
         <tr>
@@ -64,5 +73,17 @@ export function PairsTable({ rows, a, b }: PairsTableProps) {
         })}
       </tbody>
     </table>
+    {pages > 1 && (
+      <nav className="pager" aria-label={t('cmp.pairsPages')} data-testid="compare-pairs-pager">
+        <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
+          {t('table.prev')}
+        </button>
+        <span data-testid="compare-pairs-page">{t('cmp.pairsPage', { page: page + 1, pages, n: cases })}</span>
+        <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
+          {t('table.next')}
+        </button>
+      </nav>
+    )}
+    </>
   );
-}
+});

@@ -1,7 +1,7 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -17,9 +17,9 @@ import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairs, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
 import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
-import { caseSummaryRows, sharesFromSummary } from '../../queries/summaries.ts';
+import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/summaries.ts';
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
@@ -29,12 +29,12 @@ export function CompareView({ state, update }: ViewProps) {
   const nameA = provinceName(a);
   const nameB = provinceName(b);
 
-  // The shares: summed from case_summary read once (summaries.ts), so the indicator is known at once after a
-  // filter change and its questions go to the worker together. The chart's SQL button shows compareShares.
-  const sharesQuery = compareShares({ filters: state.filters, a, b });
+  // The shares: summed from the two provinces' rows of case_summary read once (summaries.ts), so the indicator is
+  // known at once after a filter change and its questions go to the worker together. The chart's SQL button
+  // shows compareShares.
   // Saved at export: the default provinces' answers with no filter (other provinces are not found in the file).
   const snapshot = unfiltered(state.filters) ? VIEW_SNAPSHOT_FILES.compare : null;
-  const shares = useSnapshotSql(caseSummaryRows(), snapshot);
+  const shares = useSnapshotSql(caseSummaryRowsOf([a, b]), snapshot);
   const filters = state.filters;
   const shareRows = useMemo(() => shares.data && sharesFromSummary(shares.data, filters, a, b), [shares.data, filters, a, b]);
   const rows = shareRows ?? [];
@@ -46,14 +46,52 @@ export function CompareView({ state, update }: ViewProps) {
   // The indicator's questions wait for the shares of these filters: the indicator may be picked from them.
   const ask = indicator !== null && isCurrent(shares);
   const casesQuery = indicator ? compareCases({ filters: state.filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }) : null;
-  const pairsQuery = indicator ? comparePairs({ filters: state.filters, a, b, indicator }) : null;
+  // The pairs table shows a page of A's cases (a province has hundreds at national scale): a page chosen for
+  // other filters, provinces or indicator is forgotten.
+  const pairsOf = JSON.stringify([state.filters, a, b, indicator]);
+  const [pairsPage, setPairsPage] = useState({ of: pairsOf, page: 0 });
+  const page = pairsPage.of === pairsOf ? pairsPage.page : 0;
+  const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
   const cases = useSnapshotSql(ask ? casesQuery : null, snapshot);
   const pairs = useSnapshotSql(ask ? pairsQuery : null, snapshot);
+  // Each column's rows and the pager's handler kept while their inputs are: the columns and the pairs table (memo)
+  // are not re-drawn when another answer of the view arrives.
+  const caseList = cases.data;
+  const columns = useMemo(() => caseList && { a: caseList.filter((r) => r.province === a), b: caseList.filter((r) => r.province === b) }, [caseList, a, b]);
+  const showPairsPage = useCallback((p: number) => setPairsPage({ of: pairsOf, page: p }), [pairsOf, setPairsPage]);
   const provinces = useMemo(() => [a, b], [a, b]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
   const sharesOption = useCallback(
     (data: CompareShareRow[]) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } }),
     [nameA, nameB, indicatorName, indicator, a, b],
+  );
+
+  // The chart card as an element kept while its inputs are: the answers of the indicator's questions (cases,
+  // pairs) re-render the view, and a ChartCard re-rendered compares its whole option again (echarts-for-react).
+  const note = first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined;
+  const sharesCard = useMemo(
+    () => (
+      <ChartCard
+        title={t('cmp.shares')}
+        query={compareShares({ filters, a, b })}
+        rows={shareRows}
+        status={shares.status}
+        error={shares.error}
+        note={note}
+        height={Math.max(260, (shareRows?.length ?? 0) * 24 + 70)}
+        columns={[
+          { key: 'indicator', header: t('col.indicatorCode') },
+          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(r.indicator) },
+          { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
+          { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
+          { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
+          { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
+        ]}
+        option={sharesOption}
+        onClick={(p) => p.data?.indicator && update(chooseIndicator(state, String(p.data.indicator)))}
+      />
+    ),
+    [t, filters, a, b, shareRows, shares.status, shares.error, note, nameA, nameB, sharesOption, state, update],
   );
 
   const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
@@ -104,25 +142,7 @@ export function CompareView({ state, update }: ViewProps) {
         <BriefButton state={state} indicator={indicator} />
       </div>
 
-      <ChartCard
-        title={t('cmp.shares')}
-        query={sharesQuery}
-        rows={shareRows}
-        status={shares.status}
-        error={shares.error}
-        note={first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined}
-        height={Math.max(260, rows.length * 24 + 70)}
-        columns={[
-          { key: 'indicator', header: t('col.indicatorCode') },
-          { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(r.indicator) },
-          { key: 'a_cases', header: t('col.aCases', { p: nameA }) },
-          { key: 'a_pct', header: t('col.aShare', { p: nameA }) },
-          { key: 'b_cases', header: t('col.aCases', { p: nameB }) },
-          { key: 'b_pct', header: t('col.aShare', { p: nameB }) },
-        ]}
-        option={sharesOption}
-        onClick={(p) => p.data?.indicator && choose(String(p.data.indicator))}
-      />
+      {sharesCard}
 
       {rows.length > 0 && (
         <section className="v-panel" aria-label={t('cmp.coverage')}>
@@ -170,8 +190,8 @@ export function CompareView({ state, update }: ViewProps) {
           <QueryState result={cases}>
             {(list) => (
               <div className="v-grid2">
-                <CaseColumn side="a" province={a} rows={list.filter((r) => r.province === a)} total={countOf('a', list)} />
-                <CaseColumn side="b" province={b} rows={list.filter((r) => r.province === b)} total={countOf('b', list)} />
+                <CaseColumn side="a" province={a} rows={columns?.a ?? []} total={countOf('a', list)} />
+                <CaseColumn side="b" province={b} rows={columns?.b ?? []} total={countOf('b', list)} />
               </div>
             )}
           </QueryState>
@@ -179,7 +199,7 @@ export function CompareView({ state, update }: ViewProps) {
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState result={pairs}>
-              {(list) => <PairsTable rows={list} a={a} b={b} />}
+              {(list) => <PairsTable rows={list} a={a} b={b} page={page} onPage={showPairsPage} />}
             </QueryState>
           </section>
         </>

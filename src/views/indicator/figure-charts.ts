@@ -43,10 +43,12 @@ const PHONE_LABEL_WIDTH = 110;
 const PHONE_MEDIA = [
   { query: { maxWidth: 480 }, option: { grid: { left: 8 + PHONE_LABEL_WIDTH + LABEL_MARGIN }, yAxis: { axisLabel: { width: PHONE_LABEL_WIDTH } } } },
 ];
+// interval 0: every label shown (the chart's height gives each row its band), stated so that ECharts need not
+// measure every label to find how many fit — on each redraw of a filter change.
 const LABEL_AXIS = {
   type: 'category',
   axisTick: { show: false },
-  axisLabel: { fontSize: 11, width: LABEL_WIDTH, overflow: 'truncate', margin: LABEL_MARGIN },
+  axisLabel: { interval: 0, fontSize: 11, width: LABEL_WIDTH, overflow: 'truncate', margin: LABEL_MARGIN },
 };
 
 /** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元 (M yuan in English). */

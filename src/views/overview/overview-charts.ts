@@ -78,13 +78,14 @@ export function heatmapOption(rows: HeatmapRow[], share: boolean, i18n: I18n, he
         `${i18n.provinceName(provinces[p.data[0]])}<br/>${labels.get(codes[p.data[1]])}: ${share ? `${p.data[2]}%` : p.data[2]}`,
     },
     grid: { left: AXIS_LABEL_WIDTH + 10, right: 20, top: HEATMAP_TOP, height: gridHeight, ...FIXED_MARGINS },
-    xAxis: { type: 'category', data: provinces.map((p) => i18n.provinceName(p)), position: 'top', splitArea: { show: true } },
+    // No splitArea bands: every combination is a cell of its own (the empty ones white), so bands would only be
+    // drawn underneath, two more rows of shapes built and painted on every filter change.
+    xAxis: { type: 'category', data: provinces.map((p) => i18n.provinceName(p)), position: 'top' },
     yAxis: {
       type: 'category',
       data: codes.map((c) => labels.get(c)),
       inverse: true,
       axisLabel: { interval: 0, ...WRAPPED_LABEL },
-      splitArea: { show: true },
     },
     visualMap: [{
       seriesIndex: 0,

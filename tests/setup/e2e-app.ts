@@ -1,0 +1,21 @@
+// vitest globalSetup of the e2e project: the dataset (made if stale), the build, one static server for it and one
+// Chromium, made once for every e2e file instead of once per file. A file connects to that Chromium (playwright's
+// browser server) and opens a fresh context for each page — cookies, storage, IndexedDB and cache of its own, as
+// in a browser of its own (tests/e2e/harness.ts startApp()).
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { startServer } from '../../scripts/serve.ts';
+import { chromiumPath } from '../../scripts/system-deps.ts';
+import { CHROMIUM_ARGS, DATA_DIR, ensureBuilt, ensureData } from '../e2e/harness.ts';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await ensureData();
+  const root = await ensureBuilt();
+  const server = await startServer({ root, dataDir: DATA_DIR });
+  const browser = await chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  project.provide('e2eApp', { root, url: server.url, wsEndpoint: browser.wsEndpoint() });
+  return async () => {
+    await browser.close();
+    await server.close();
+  };
+}
