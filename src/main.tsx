@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { FIRST_CHART_MARK } from './components/first-chart.ts';
 import { setAfterAttach } from './db/after-attach.ts';
-import { startEngineAfterFirstChart } from './hooks/engine-start.ts';
+import { startEngineAfterFirstChart, wantEngine } from './hooks/engine-start.ts';
 import { setStoredWorkspaceCheck } from './hooks/snapshot-trust.ts';
 import { prefetchSnapshot } from './hooks/useSnapshotSql.ts';
 import { firstSnapshotFiles } from './queries/snapshot.ts';
@@ -20,13 +20,17 @@ setAfterAttach(async (conn) => (await import('./workspace/index.ts')).restoreWor
 // The view's saved answers, fetched while its code loads, once this browser's storage shows no workspace
 // (hooks/snapshot-trust.ts; the check reads the storage without loading the workspace's code).
 setStoredWorkspaceCheck(storedWorkspaceIsEmpty);
-for (const file of firstSnapshotFiles(parseState(location.search))) void prefetchSnapshot(file);
+const landing = parseState(location.search);
+for (const file of firstSnapshotFiles(landing)) void prefetchSnapshot(file);
 
 // Start DuckDB once the first chart is drawn (the landing view does not need it: hooks/engine-start.ts), or at
 // once when a view's query needs it (runQuery starts it). Errors are shown by LoadStatus.
 startEngineAfterFirstChart(() => {
   void import('./db/duckdb.ts').then(({ tablesReady }) => tablesReady().catch(() => undefined));
 }, FIRST_CHART_MARK);
+// Every other view queries DuckDB from the start (App.tsx): start it here, before React's first render, rather than
+// in the view's effect once that render has committed.
+if (landing.view !== 'overview') wantEngine();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

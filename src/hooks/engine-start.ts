@@ -2,7 +2,8 @@
 // 184 KB worker script, then the wasm) is not fetched before the first chart is on screen: it is "wanted"
 // when the page is idle after the app:first-chart mark, or after FALLBACK_MS whatever happens (no chart drawn: empty
 // data, an error, a hidden tab), so it never waits forever. Anything that needs a query the snapshot
-// cannot answer does not wait for this at all: runQuery starts the engine itself (db/duckdb.ts).
+// cannot answer does not wait for this at all: runQuery starts the engine itself (db/duckdb.ts). A page that opens
+// on any other view wants the engine at once, from main.tsx, before React's first render.
 // The first chart's mark is handed in (main.tsx), so this module knows nothing of the charts.
 import { useSyncExternalStore } from 'react';
 

@@ -1,6 +1,7 @@
 // What the landing page fetches: DuckDB-wasm (worker + wasm) only after the first chart is drawn
 // (src/hooks/engine-start.ts), the ECharts modules the landing view does not draw never (src/components/echarts.ts);
-// a chart that needs them (the SQL console's line chart) loads them and is drawn.
+// a chart that needs them (the SQL console's line chart) loads them and is drawn. Any other view starts DuckDB at
+// once (src/main.tsx), its steps marked on the performance timeline.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,27 @@ describe('first load', () => {
       expect(requested.filter((r) => r.path.includes('echarts-more'))).toEqual([]);
       // Live: the load progress is gone (waitForCharts) and a chart still has its series.
       expect(((await chartOption(page, 'overview.byIndicator')).series as unknown[]).length).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('any other view starts DuckDB by itself, each step of its start marked on the timeline in order', async () => {
+    const { page, errors, context } = await app.newPage('?view=cases');
+    try {
+      // The engine's steps leave duckdb:* marks (src/db/duckdb.ts; scripts/bench/start-timeline.ts reads them).
+      await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, undefined, { timeout: 60_000 });
+      await page.locator('main.view tbody tr').first().waitFor({ timeout: 30_000 });
+      const at = await page.evaluate(() =>
+        Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('duckdb:')).map((m) => [m.name.slice(7), m.startTime])),
+      );
+      const order = ['start', 'instantiated', 'opened', 'attached', 'views', 'after-attach', 'ready'];
+      for (const step of [...order, 'checked']) expect(at[step], step).toBeGreaterThan(0);
+      expect(order.map((step) => at[step])).toEqual(order.map((step) => at[step]).sort((a, b) => a - b));
+      // The database file's check runs alongside the engine's start, and before the attach that needs it.
+      expect(at.checked).toBeGreaterThanOrEqual(at.start);
+      expect(at.checked).toBeLessThanOrEqual(at.attached);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
