@@ -22,8 +22,8 @@
 // the published rows of re-filed cases with the analyst's indicator, and the same SELECT run over the
 // imported rows only. A label never moves a case's place, year or text, only its indicator, so the published
 // row with the indicator replaced is the row the SELECT would give. case_summary is small enough to be a
-// table: recomputed from the published summary with the same three parts after every workspace change
-// (REFRESH_SUMMARY_SQL, in the change's transaction). tests/queries/indexes.test.ts proves every index
+// table once the workspace changed: recomputed from the published summary with the same three parts after every
+// workspace change (REFRESH_SUMMARY_SQL, in the change's transaction); before that it is the published table. tests/queries/indexes.test.ts proves every index
 // answers what the full tables answer, also after a label and an import.
 //
 // Until the workspace first changes, those views are their published tables alone (INDEX_VIEWS_SQL is run on a
@@ -216,7 +216,7 @@ const PAIR_FACTS: IndexTable = {
   order: 'province, indicator, other_province, case_id, other_case_id',
 };
 
-/** Indexes read through a view of the same name (case_summary is a table of its own, see above). */
+/** Indexes read through a view of the same name (case_summary has views of its own, INDEX_VIEWS_SQL / REFRESH_SUMMARY_SQL). */
 const VIEWED = INDEX_TABLES.filter((t) => t.published !== 'case_summary');
 
 /** Canonical imported cases, labels applied (the `cases` view restricted to the workspace's own rows). */
@@ -274,10 +274,14 @@ UNION ALL BY NAME
 SELECT b.* REPLACE (l.indicator AS indicator) FROM ${base} b JOIN case_labels l ON l.case_id = b.case_id`;
 }
 
+const CASE_SUMMARY_BASE = 'base_case_summary';
+/** case_summary with the workspace's layers, once the workspace changed (the view case_summary reads it then). */
+const CASE_SUMMARY_LAYERED = 'case_summary_layered';
+
 function summaryOfWorkspace(): string {
   // Re-filed published cases leave their old cell (−1) and join the new one (+1); imported cases are added.
   return `SELECT ${SUMMARY_DIMENSIONS}, sum(cases)::INTEGER AS cases, sum(figures)::INTEGER AS figures FROM (
-  SELECT ${SUMMARY_DIMENSIONS}, cases, figures FROM base_case_summary
+  SELECT ${SUMMARY_DIMENSIONS}, cases, figures FROM ${CASE_SUMMARY_BASE}
   UNION ALL
   SELECT b.province, b.city, b.level, b.indicator, b.year, b.batch, -1, -b.figures
   FROM base_case_list b JOIN case_labels l ON l.case_id = b.case_id
@@ -324,7 +328,9 @@ const PUBLISHED_ONLY_VIEWS_SQL: string[] = [...VIEWED, PAIR_FACTS, DOCUMENT_COUN
  */
 export const INDEX_VIEWS_SQL: string[] = [
   ...PUBLISHED_ONLY_VIEWS_SQL,
-  `CREATE OR REPLACE TABLE case_summary AS ${summaryOfWorkspace()}`,
+  // The published summary itself while the workspace is empty (its rows are what summaryOfWorkspace gives then):
+  // copying it into a table at attach read it whole, megabytes at national scale, before any view could ask.
+  `CREATE OR REPLACE VIEW case_summary AS SELECT * FROM ${CASE_SUMMARY_BASE}`,
   // Empty at attach, when the workspace is too (its rows are restored through REFRESH_SUMMARY_SQL): computing it
   // would scan the published facts' case ids, megabytes at national scale, even with no label to join.
   ...FACT_SUMMARIES.flatMap((summary) => [
@@ -340,8 +346,9 @@ SELECT * FROM ${summary.base} UNION ALL BY NAME SELECT * FROM ${summary.publishe
  */
 export const REFRESH_SUMMARY_SQL: string[] = [
   ...LAYERED_VIEWS_SQL,
-  'DELETE FROM case_summary',
-  `INSERT INTO case_summary ${summaryOfWorkspace()}`,
+  // A table of its own (small: one row per combination of the filter dimensions), read by every summed view.
+  `CREATE OR REPLACE TABLE ${CASE_SUMMARY_LAYERED} AS ${summaryOfWorkspace()}`,
+  `CREATE OR REPLACE VIEW case_summary AS SELECT * FROM ${CASE_SUMMARY_LAYERED}`,
   ...FACT_SUMMARIES.flatMap((summary) => [
     `DELETE FROM ${summary.published}_workspace`,
     `INSERT INTO ${summary.published}_workspace ${factSummaryWorkspace(summary)}`,
