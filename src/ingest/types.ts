@@ -3,6 +3,8 @@
 
 export type Script = 'traditional' | 'simplified';
 export type Level = 'province' | 'city' | 'county';
+/** The levels, top down (the order every list and chart of levels shows). */
+export const LEVELS: readonly Level[] = ['province', 'city', 'county'];
 export type Section = 'background' | 'measures' | 'outcomes';
 export type MetricKind = 'count' | 'money' | 'percent' | 'duration' | 'other';
 export type IndicatorSource = 'document' | 'classifier' | 'analyst';

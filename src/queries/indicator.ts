@@ -223,7 +223,6 @@ ORDER BY part, coalesce(wan_yuan, value) DESC, case_id, metric_id`,
   };
 }
 
-
 /** indicatorFigures' rows as the two charts' rows: what indicatorMoney and indicatorCounts answer. */
 export function figureChartRows(rows: FigureChartsRow[]): { money: MoneyFigureRow[]; counts: CountFigureRow[] } {
   return {

@@ -182,7 +182,6 @@ ORDER BY part, CASE WHEN part = 'summary' THEN ${summaryFirst} END${direction}, 
   };
 }
 
-
 /** measuresShown's rows as the answers of measureRows (the sample) and measureSummary. */
 export function splitMeasuresShown(rows: MeasuresShownRow[]): { sample: MeasureRow[]; summary: MeasureSummaryRow[] } {
   return {

@@ -6,6 +6,7 @@
 // views and of the Overview (its totals with the documents per province, year and batch). The sums are exact (a
 // case lies in one combination; the workspace's rows, layered in the views, may be negative) and answer what the
 // SQL answers: tests/queries/indexes.test.ts holds each to its query (the Overview's: tests/queries/overview.test.ts).
+import { LEVELS } from '../ingest/types.ts';
 import type { Filters } from '../state/filters.ts';
 import { DIMENSIONS, type MeasureDimensionRow } from './measures.ts';
 import type { CompareShareRow } from './compare.ts';
@@ -336,11 +337,8 @@ export function byCityFromSummary(rows: CaseSummaryRow[], filters: Filters): ByC
   );
 }
 
-const LEVEL_ORDER = new Map<string | null, number>([
-  ['province', 1],
-  ['city', 2],
-  ['county', 3],
-]);
+/** byLevelQuery's ORDER BY: the levels top down (1, 2, 3), any other last (4). */
+const LEVEL_ORDER = new Map<string | null, number>(LEVELS.map((level, i) => [level, i + 1]));
 
 /** byLevelQuery's rows: cases per level × province, province level first. */
 export function byLevelFromSummary(rows: CaseSummaryRow[], filters: Filters): ByLevelRow[] {

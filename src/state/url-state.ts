@@ -1,11 +1,10 @@
 // AppState ⇄ URL query string. The URL is the single source of truth: reload, back/forward and a
 // pasted link restore the same screen. Defaults are left out of the URL so links stay short.
 import { useSyncExternalStore } from 'react';
-import type { Level } from '../ingest/types.ts';
+import { LEVELS, type Level } from '../ingest/types.ts';
 import { CASE_SORT_KEYS, EMPTY_FILTERS, type AppState, type Filters } from './filters.ts';
 import { VIEW_IDS } from './view-list.ts';
 
-const LEVELS: Level[] = ['province', 'city', 'county'];
 
 export const DEFAULT_STATE: AppState = {
   view: 'overview',

@@ -44,7 +44,6 @@ export interface MeasuresPanelProps {
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 const NO_ROWS: MeasureRow[] = [];
 
-
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
 export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
   const i18n = useI18n();

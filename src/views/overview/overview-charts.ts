@@ -3,6 +3,7 @@ import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { I18n } from '../../i18n/i18n.tsx';
 import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow } from '../../queries/overview.ts';
 import { provinceColour } from '../../components/province-colour.ts';
+import { LEVELS } from '../../ingest/types.ts';
 
 /** Distinct values in first-seen order. */
 function distinct<T>(values: T[]): T[] {
@@ -220,13 +221,11 @@ export function byCityOption(rows: ByCityRow[], i18n: I18n): EChartsOption {
   return option;
 }
 
-const LEVEL_ORDER = ['province', 'city', 'county'];
-
 /** A level's bar; `level` is never null in the data (cases.level is NOT NULL), the type is DESCRIBE's. */
 const levelKey = (r: ByLevelRow) => r.level ?? '';
 
 export function byLevelOption(rows: ByLevelRow[], i18n: I18n): EChartsOption {
-  const levels = distinct(rows.map(levelKey)).sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
+  const levels = distinct(rows.map(levelKey)).sort((a, b) => (LEVELS as readonly string[]).indexOf(a) - (LEVELS as readonly string[]).indexOf(b));
   return barsByProvince(rows, levelKey, (l) => i18n.levelName(l), i18n, false, levels);
 }
 
