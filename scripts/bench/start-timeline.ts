@@ -8,7 +8,11 @@
 //     TIMELINE_DISTS=dirA,dirB  builds to compare (default: the e2e harness's bench build of this worktree)
 //     TIMELINE_DATA=dir         the data served at /data/ (default: the real export)
 //     TIMELINE_REQUESTS=1       print every request of each load
-import { DATA_DIR, ensureBuilt } from '../../tests/e2e/harness.ts';
+//     TIMELINE_JS_FLAGS='a;b'   V8 flag sets to load each build with, in turn (';'-separated, '' = none), e.g.
+//                               ';--no-wasm-lazy-compilation': how much of each step is compiling the wasm's code
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, DATA_DIR, ensureBuilt } from '../../tests/e2e/harness.ts';
+import { chromiumPath } from '../system-deps.ts';
 import { median } from './stats.ts';
 import { newContext, openBench, waitAnswered, type Bench } from './browser.ts';
 
@@ -57,6 +61,7 @@ function summary(l: Load): Record<string, number> {
     ready: at('duckdb:ready'),
     firstSqlStart: Math.min(...sql.map((e) => e.start)),
     firstAnswer: Math.min(...sql.map((e) => e.start + e.duration)),
+    lastAnswer: Math.max(...sql.map((e) => e.start + e.duration)),
     live: l.liveMs,
     dbRequests: db.length,
     dbKB: db.reduce((n, r) => n + r.bytes, 0) / 1024,
@@ -66,8 +71,23 @@ function summary(l: Load): Record<string, number> {
 async function main(): Promise<void> {
   const views = (process.argv[2] ?? 'cases').split(',');
   const runs = Number(process.argv[3] ?? 3);
-  const dists = process.env.TIMELINE_DISTS ? process.env.TIMELINE_DISTS.split(',') : [await ensureBuilt()];
-  const benches = await Promise.all(dists.map((d) => openBench(d, process.env.TIMELINE_DATA ?? DATA_DIR)));
+  const builds = process.env.TIMELINE_DISTS ? process.env.TIMELINE_DISTS.split(',') : [await ensureBuilt()];
+  const flagSets = process.env.TIMELINE_JS_FLAGS !== undefined ? process.env.TIMELINE_JS_FLAGS.split(';') : [''];
+  const dists = builds.flatMap((b) => flagSets.map((f) => (f ? `${b} ${f}` : b)));
+  const benches = await Promise.all(
+    builds.flatMap((b) =>
+      flagSets.map(async (flags) => {
+        const bench = await openBench(b, process.env.TIMELINE_DATA ?? DATA_DIR);
+        if (flags) {
+          await bench.browser.close();
+          const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, `--js-flags=${flags}`] });
+          const closeServer = bench.close; // closes the first browser (already closed) and the server
+          return { ...bench, browser, close: async () => (await browser.close(), await closeServer()) };
+        }
+        return bench;
+      }),
+    ),
+  );
   try {
     for (const view of views) {
       const byDist: Record<string, number>[][] = dists.map(() => []);
@@ -83,7 +103,7 @@ async function main(): Promise<void> {
         }
       for (const [d, rows] of byDist.entries()) {
         const keys = Object.keys(rows[0]);
-        console.log(`${view} ${dists[d].split('/').pop()} (median of ${runs}): ${keys.map((k) => `${k} ${Math.round(median(rows.map((r) => r[k])))}`).join(', ')}`);
+        console.log(`${view} ${dists[d].split('/').slice(-1)[0]} (median of ${runs}): ${keys.map((k) => `${k} ${Math.round(median(rows.map((r) => r[k])))}`).join(', ')}`);
       }
     }
   } finally {
