@@ -25,7 +25,10 @@ async function load(bench: Bench, view: string): Promise<Load> {
   try {
     const page = await context.newPage();
     await page.goto(`${bench.server.url}/${view === 'overview' ? '' : `?view=${view}`}`);
-    await waitAnswered(page, 120_000, false);
+    await waitAnswered(page, 60_000, false).catch(async (error: Error) => {
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`).join(', '));
+      throw new Error(`${error.message.split('\n')[0]}; marks: ${marks}`);
+    });
     const liveMs = await page.evaluate(() => performance.now());
     await page.waitForTimeout(100); // responses still closing on the server side
     const { entries, origin } = await page.evaluate(() => ({
@@ -63,6 +66,11 @@ function summary(l: Load): Record<string, number> {
     firstAnswer: Math.min(...sql.map((e) => e.start + e.duration)),
     lastAnswer: Math.max(...sql.map((e) => e.start + e.duration)),
     live: l.liveMs,
+    // Per load, so that their medians are the steps' own (a median of `ready` minus one of `attached` is not).
+    'wasm→instantiated': at('duckdb:instantiated') - (wasm?.at ?? NaN),
+    'instantiated→attached': at('duckdb:attached') - at('duckdb:instantiated'),
+    'attached→ready': at('duckdb:ready') - at('duckdb:attached'),
+    'ready→last answer': Math.max(...sql.map((e) => e.start + e.duration)) - at('duckdb:ready'),
     dbRequests: db.length,
     dbKB: db.reduce((n, r) => n + r.bytes, 0) / 1024,
   };
@@ -93,7 +101,13 @@ async function main(): Promise<void> {
       const byDist: Record<string, number>[][] = dists.map(() => []);
       for (let i = 0; i < runs; i++)
         for (const [d, bench] of benches.entries()) {
-          const l = await load(bench, view);
+          let l: Load;
+          try {
+            l = await load(bench, view);
+          } catch (error) {
+            console.log(`${view} ${dists[d]} run ${i + 1}: not live (${(error as Error).message.split('\n')[0]})`);
+            continue;
+          }
           byDist[d].push(summary(l));
           if (process.env.TIMELINE_REQUESTS === '1') {
             console.log(`--- ${view} ${dists[d]} run ${i + 1}`);
@@ -102,6 +116,7 @@ async function main(): Promise<void> {
           }
         }
       for (const [d, rows] of byDist.entries()) {
+        if (rows.length === 0) continue;
         const keys = Object.keys(rows[0]);
         console.log(`${view} ${dists[d].split('/').slice(-1)[0]} (median of ${runs}): ${keys.map((k) => `${k} ${Math.round(median(rows.map((r) => r[k])))}`).join(', ')}`);
       }
