@@ -9,7 +9,7 @@ import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent } from '../../hooks/useSql.ts';
+import { isCurrent, useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -27,6 +27,7 @@ import {
   type IndicatorProvinceRow,
   type MoneyFigureRow,
 } from '../../queries/indicator.ts';
+import { figureCandidates, figuresFromCandidates } from '../../queries/figure-candidates.ts';
 import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows } from '../../queries/summaries.ts';
 import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
@@ -62,6 +63,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
   const enabled = indicator !== null && (chosen !== null || isCurrent(summary));
+  const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // The units: unit_summary's rows of the indicator, read once and summed per filter state.
   const unitCounts = useSnapshotSql(enabled ? unitSummaryRows(indicator) : null, snapshot);
   const units = useMemo(() => (unitCounts.data ? unitsFromSummary(unitCounts.data, filters) : []), [unitCounts.data, filters]);
@@ -72,17 +74,35 @@ export function IndicatorView({ state, update }: ViewProps) {
   const unit = picked ?? unitList[0] ?? null;
   // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
   const countsQ = indicatorCounts({ ...params, unit: picked });
-  // Both figure charts' rows in one request (one query fewer on DuckDB's single worker); each chart still shows
-  // and downloads its own query (moneyQ, countsQ), whose answer its rows are (tests/queries/indexes.test.ts).
-  const figures = useSnapshotSql(enabled ? indicatorFigures({ ...params, unit: picked }) : null, snapshot);
-  const figureRows = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
+  // The figure charts summed in memory from each cell's largest figures (figure-candidates.ts), read once per
+  // indicator in the background once the view's first answers are in: a year or level change then asks nothing.
+  const [candidatesWanted, setCandidatesWanted] = useState(false);
+  const candidates = useSql(candidatesWanted && indicator ? figureCandidates(indicator) : null);
+  const unitsCurrent = isCurrent(unitCounts);
+  const candidateRows = isCurrent(candidates) ? candidates.data : undefined;
+  const summed = useMemo(
+    () => (candidateRows && unitsCurrent ? figuresFromCandidates(candidateRows, filters, unit) : null),
+    [candidateRows, unitsCurrent, filters, unit],
+  );
+  // Otherwise both figure charts' rows in one request (one query fewer on DuckDB's single worker). Either way each
+  // chart shows and downloads its own query (moneyQ, countsQ), whose answer its rows are (tests/queries/indexes.test.ts,
+  // figure-candidates.test.ts).
+  const figures = useSnapshotSql(enabled && !summed ? indicatorFigures({ ...params, unit: picked }) : null, snapshot);
+  const asked = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
+  // Asked (a province filter, a new indicator): until its answer the rows drawn stay on screen — not the rows the
+  // query kept as a placeholder, which may be of a state before the summed ones.
+  const [drawnFigures, setDrawnFigures] = useState(summed ?? asked);
+  const figureRows = summed ?? (isCurrent(figures) ? asked : (drawnFigures ?? asked));
+  if (figureRows !== drawnFigures) setDrawnFigures(figureRows);
+  const figureStatus = summed ? { status: 'success' as const, error: null } : figures;
+  // Once wanted, for every indicator after (the first answers of the view are in by then).
+  if (!candidatesWanted && enabled && isCurrent(figures) && isCurrent(cases)) setCandidatesWanted(true);
   const moneyRows = figureRows?.money;
   const countRows = figureRows?.counts;
   // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
   // from the summary) it would be re-titled, and redrawn, with the previous rows before the new ones arrive.
   const drawnUnit = countRows?.[0]?.unit ?? unit;
   const limitNote = (rows: object[] | undefined) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined);
-  const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // Stable per language (ChartCard re-options a chart when its builder changes).
   const provincesChart = useCallback((rows: IndicatorProvinceRow[]) => provincesOption(rows, provinceName, t('col.cases')), [provinceName, t]);
   const moneyChart = useCallback((rows: MoneyFigureRow[]) => moneyOption(rows, placeName, lang), [placeName, lang]);
@@ -145,8 +165,8 @@ export function IndicatorView({ state, update }: ViewProps) {
               title={t('ind.money')}
               query={moneyQ}
               rows={moneyRows}
-              status={figures.status}
-              error={figures.error}
+              status={figureStatus.status}
+              error={figureStatus.error}
               height={chartHeight(moneyRows, 22)}
               note={limitNote(moneyRows)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
@@ -170,8 +190,8 @@ export function IndicatorView({ state, update }: ViewProps) {
             }
             query={countsQ}
             rows={countRows}
-            status={figures.status}
-            error={figures.error}
+            status={figureStatus.status}
+            error={figureStatus.error}
             height={chartHeight(countRows, 20)}
             note={limitNote(countRows)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
