@@ -2,6 +2,7 @@
 // change redraws the money chart without asking DuckDB for figures, and the chart's CSV holds exactly what the
 // chart's own query (indicator.money) answers for that year over every figure.
 import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { indicatorMoney } from '../../src/queries/indicator.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
@@ -10,7 +11,7 @@ import { downloadCsv, useApp, waitForCharts } from './harness.ts';
 const { app, db } = useApp({ db: true });
 
 /** How many times the page asked a named query (useSql leaves a `sql:<id>` measure per run). */
-const asked = (page: import('playwright-core').Page, id: string) => page.evaluate((name) => performance.getEntriesByName(name).length, `sql:${id}`);
+const asked = (page: Page, id: string) => page.evaluate((name) => performance.getEntriesByName(name).length, `sql:${id}`);
 
 describe('indicator view, figures summed in memory', () => {
   it('a year change asks no figure query, and the money chart’s CSV is that year’s indicator.money answer', async () => {
