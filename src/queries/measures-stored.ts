@@ -26,7 +26,7 @@ export type StoredMeasureRow = { part: 'sample' | 'summary'; by_year: boolean; b
 export function storedMeasures(indicator: string, dimension: string): NamedQuery<StoredMeasureRow> {
   const of = `m.indicator = ${literal(indicator)} AND m.dimension = ${literal(dimension)}`;
   return {
-    id: 'indicator.storedMeasures',
+    id: 'measures.stored',
     columns: ['part', 'by_year', 'by_level', 'year', 'level', ...new Set([...SAMPLE_COLUMNS, ...SUMMARY_COLUMNS])],
     sql: `SELECT 'sample' AS part, m.by_year, m.by_level, m.year, m.level, ${SAMPLE_COLUMNS.map((c) => `m.${c}`).join(', ')}
 FROM measure_sample m WHERE ${of}
