@@ -1,6 +1,6 @@
-// End-to-end: once the Indicator view has read its figure candidates (src/queries/figure-candidates.ts), a year
-// change redraws the money chart without asking DuckDB for figures, and the chart's CSV holds exactly what the
-// chart's own query (indicator.money) answers for that year over every figure.
+// End-to-end: once the Indicator view has read its figure candidates (src/queries/figure-candidates.ts) and the
+// measures panel its stored rows (measures-stored.ts), a year change redraws the charts without asking DuckDB for
+// them, and the money chart's CSV holds exactly what its own query (indicator.money) answers for that year.
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const { app, db } = useApp({ db: true });
 const asked = (page: Page, id: string) => page.evaluate((name) => performance.getEntriesByName(name).length, `sql:${id}`);
 
 describe('indicator view, figures summed in memory', () => {
-  it('a year change asks no figure query, and the money chart’s CSV is that year’s indicator.money answer', async () => {
+  it('a year change asks no figure or measures query, and the money chart’s CSV is that year’s indicator.money answer', async () => {
     // The indicator with most money figures, and a year that has some of them but not all.
     const [{ indicator, year }] = await db.all(`SELECT indicator, year FROM figure_facts WHERE kind = 'money' AND year IS NOT NULL
       AND indicator = (SELECT indicator FROM figure_facts WHERE kind = 'money' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
@@ -28,8 +28,9 @@ describe('indicator view, figures summed in memory', () => {
     const { page, errors } = await app.newPage(`?view=indicator&ind=${String(indicator)}&lang=en`);
     await waitForCharts(page, 90_000);
     // Read in the background once the view's first answers are in.
-    await page.waitForFunction(() => performance.getEntriesByName('sql:indicator.figureCandidates').length > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => ['sql:indicator.figureCandidates', 'sql:measures.stored'].every((name) => performance.getEntriesByName(name).length > 0), undefined, { timeout: 60_000 });
     const figuresBefore = await asked(page, 'indicator.figures');
+    const measuresBefore = await asked(page, 'indicator.measuresShown');
     await page.evaluate((y) => {
       history.pushState(null, '', `?view=indicator&ind=${new URLSearchParams(location.search).get('ind')}&lang=en&year=${y}`);
       dispatchEvent(new PopStateEvent('popstate'));
@@ -48,8 +49,9 @@ describe('indicator view, figures summed in memory', () => {
     expect(amount).toBeGreaterThanOrEqual(0);
     expect(rows.map((r) => r[id])).toEqual(expected.map((r) => r.case_id));
     for (const [i, r] of rows.entries()) expect(Number(r[amount])).toBeCloseTo(Number(expected[i].wan_yuan), 6);
-    // The change asked neither the figures request nor the chart's own query.
+    // The change asked neither the figures request nor the chart's own query, nor the measures panel's (one year: stored).
     expect(await asked(page, 'indicator.figures')).toBe(figuresBefore);
+    expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
     expect(await asked(page, 'indicator.money')).toBe(0);
     expect(errors).toEqual([]);
   });
