@@ -70,9 +70,10 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
   // Under the filters the export stores the panel's answers for (one year, one level, provinces), they are kept
   // from every scope's stored rows of the dimension, read once in the background (measures-stored.ts): a filter
-  // change then asks nothing.
-  const [storedWanted, setStoredWanted] = useState(false);
-  const stored = useSql(storedWanted && dimension && !waiting ? storedMeasures(indicator, dimension) : null);
+  // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
+  const storedKey = `${indicator}\u0001${dimension}`;
+  const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
+  const stored = useSql(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension) : null);
   const storedRows = isCurrent(stored) ? stored.data : undefined;
   const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);
   const shown = useViewSql(dimension && !waiting && !kept ? measuresShown(params) : null);
@@ -81,7 +82,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const [drawnSplit, setDrawnSplit] = useState(kept ?? asked);
   const split = kept ?? (isCurrent(shown) ? asked : (drawnSplit ?? asked));
   if (split !== drawnSplit) setDrawnSplit(split);
-  if (!storedWanted && isCurrent(shown) && shown.data) setStoredWanted(true);
+  if (!storedOf.has(storedKey) && dimension && isCurrent(shown) && shown.data?.[0]?.dimension === dimension) setStoredOf(new Set([...storedOf, storedKey]));
   const shownStatus = kept ? { status: 'success' as const, error: null } : shown;
   const summary = { status: shownStatus.status, error: shownStatus.error, data: split?.summary };
 

@@ -75,9 +75,11 @@ export function IndicatorView({ state, update }: ViewProps) {
   // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
   const countsQ = indicatorCounts({ ...params, unit: picked });
   // The figure charts summed in memory from each cell's largest figures (figure-candidates.ts), read once per
-  // indicator in the background once the view's first answers are in: a year or level change then asks nothing.
-  const [candidatesWanted, setCandidatesWanted] = useState(false);
-  const candidates = useSql(candidatesWanted && indicator ? figureCandidates(indicator) : null);
+  // indicator in the background once the view's answers for it are in (not queued before them on the worker): a
+  // year or level change then asks nothing.
+  // (The indicators read so far stay wanted: back on one, its candidates are in the query cache.)
+  const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
+  const candidates = useSql(indicator && candidatesOf.has(indicator) ? figureCandidates(indicator) : null);
   const unitsCurrent = isCurrent(unitCounts);
   const candidateRows = isCurrent(candidates) ? candidates.data : undefined;
   const summed = useMemo(
@@ -95,8 +97,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   const figureRows = summed ?? (isCurrent(figures) ? asked : (drawnFigures ?? asked));
   if (figureRows !== drawnFigures) setDrawnFigures(figureRows);
   const figureStatus = summed ? { status: 'success' as const, error: null } : figures;
-  // Once wanted, for every indicator after (the first answers of the view are in by then).
-  if (!candidatesWanted && enabled && isCurrent(figures) && isCurrent(cases)) setCandidatesWanted(true);
+  if (indicator && !candidatesOf.has(indicator) && enabled && isCurrent(figures) && isCurrent(cases)) setCandidatesOf(new Set([...candidatesOf, indicator]));
   const moneyRows = figureRows?.money;
   const countRows = figureRows?.counts;
   // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
