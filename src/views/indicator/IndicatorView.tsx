@@ -81,7 +81,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
   const candidates = useSql(indicator && candidatesOf.has(indicator) ? figureCandidates(indicator) : null);
   const unitsCurrent = isCurrent(unitCounts);
-  const candidateRows = isCurrent(candidates) ? candidates.data : undefined;
+  // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
+  const candidateRows = isCurrent(candidates) && !candidates.isFetching ? candidates.data : undefined;
   const summed = useMemo(
     () => (candidateRows && unitsCurrent ? figuresFromCandidates(candidateRows, filters, unit) : null),
     [candidateRows, unitsCurrent, filters, unit],
