@@ -108,6 +108,8 @@ describe('indicator view, figures summed in memory', () => {
     await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
     await moneyBars(page, expected.length);
     await waitForCharts(page);
+    // The candidates were read again with the change (the chart is summed from the re-filed data, not the old rows).
+    await expect.poll(() => asked(page, 'indicator.figureCandidates'), { timeout: 30_000 }).toBe(2);
     await page.waitForFunction(() => !document.querySelector('.query-pending'));
     const csv = await moneyCsv(page);
     expect(csv.ids).toEqual(expected.map((r) => r.case_id));
