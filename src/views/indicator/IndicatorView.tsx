@@ -9,7 +9,7 @@ import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, useSql } from '../../hooks/useSql.ts';
+import { isCurrent, startSql, useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -63,6 +63,9 @@ export function IndicatorView({ state, update }: ViewProps) {
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
   const enabled = indicator !== null && (chosen !== null || isCurrent(summary));
+  // Started at once: the list's page is the one query of a year or level change, and the worker can answer it
+  // while this render and the charts' redraw take the main thread.
+  if (enabled) startSql(casesQ);
   const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // The units: unit_summary's rows of the indicator, read once and summed per filter state.
   const unitCounts = useSnapshotSql(enabled ? unitSummaryRows(indicator) : null, snapshot);
