@@ -7,7 +7,7 @@
 // DuckDB-wasm's single worker. Cells by province or city too would be ~100k rows at 100k cases (each cell holds a
 // few figures): under a province, city or batch filter the view asks its query as before.
 import type { Filters } from '../state/filters.ts';
-import { FIGURE_LIMIT, type CountFigureRow, type MoneyFigureRow } from './indicator.ts';
+import { COUNT_COLUMNS, FIGURE_LIMIT, MONEY_COLUMNS, type CountFigureRow, type MoneyFigureRow } from './indicator.ts';
 import { literal } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
 
@@ -54,9 +54,6 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** largestSql's order: value descending, then case_id, then metric_id. */
 const largestFirst = (value: (r: FigureCandidateRow) => number) => (a: FigureCandidateRow, b: FigureCandidateRow) =>
   value(b) - value(a) || byText(a.case_id, b.case_id) || byText(a.metric_id, b.metric_id);
-
-const MONEY_COLUMNS: (keyof MoneyFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'wan_yuan'];
-const COUNT_COLUMNS: (keyof CountFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'value', 'unit'];
 
 /**
  * The figure charts' rows under `filters` — what indicatorMoney and indicatorCounts (unit `unit`; null: no count

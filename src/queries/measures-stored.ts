@@ -4,18 +4,9 @@
 // dimension are read once, in the background, and a filter change keeps those of its scope and provinces in JS —
 // the same rows in the same order as measureRows' sample and measureSummary (tests/queries/measures-stored.test.ts),
 // without a query per filter change waiting on DuckDB-wasm's single worker.
-import { storedScope, type MeasureParams, type MeasureRow, type MeasureSummaryRow } from './measures.ts';
+import { MEASURE_COLUMNS as SAMPLE_COLUMNS, storedScope, SUMMARY_COLUMNS, type MeasureParams, type MeasureRow, type MeasureSummaryRow } from './measures.ts';
 import { literal } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
-
-const SAMPLE_COLUMNS: (keyof MeasureRow)[] = [
-  'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
-  'kind', 'unit_norm', 'before_value', 'after_value', 'reduction_pct',
-];
-const SUMMARY_COLUMNS: (keyof MeasureSummaryRow)[] = [
-  'province', 'cases', 'measures', 'n_after', 'median_after', 'min_after', 'max_after', 'n_pairs', 'median_before',
-  'n_reduction', 'median_reduction_pct',
-];
 
 /** A stored row of either part, with its scope (by_year, by_level) and the year and level the filters test. */
 export type StoredMeasureRow = { part: 'sample' | 'summary'; by_year: boolean; by_level: boolean; year: number | null; level: string | null } & {
