@@ -17,12 +17,16 @@ async function timedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> 
   return rows;
 }
 
-/** A named query's rows, typed as the query declares them (`NamedQuery<R>`). */
-export function useSql<R extends object = Row>(query: NamedQuery<R> | null): SqlResult<R> {
+/**
+ * A named query's rows, typed as the query declares them (`NamedQuery<R>`). `background`: a read no one waits for
+ * (rows a view sums later filter changes from), not shown as the page's "querying" sign (App.tsx QueryActivity).
+ */
+export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { background = false } = {}): SqlResult<R> {
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
     queryFn: () => timedQuery(query!),
     enabled: query !== null,
+    meta: background ? { background } : undefined,
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
   });

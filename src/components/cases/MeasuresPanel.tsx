@@ -73,7 +73,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
   const storedKey = `${indicator}\u0001${dimension}`;
   const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
-  const stored = useSql(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension) : null);
+  const stored = useSql(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension) : null, { background: true });
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
   const storedRows = isCurrent(stored) && !stored.isFetching ? stored.data : undefined;
   const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);

@@ -82,7 +82,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   // year or level change then asks nothing.
   // (The indicators read so far stay wanted: back on one, its candidates are in the query cache.)
   const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
-  const candidates = useSql(indicator && candidatesOf.has(indicator) ? figureCandidates(indicator) : null);
+  const candidates = useSql(indicator && candidatesOf.has(indicator) ? figureCandidates(indicator) : null, { background: true });
   const unitsCurrent = isCurrent(unitCounts);
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
   const candidateRows = isCurrent(candidates) && !candidates.isFetching ? candidates.data : undefined;
