@@ -299,42 +299,86 @@ function documentsOf(summaries: OverviewSummaries, filters: Filters): number | n
   return total;
 }
 
-/**
- * The summary rows one filter change keeps, found in one pass: `kept` under every filter, `heatmap` under every
- * filter but the indicator (the heatmap's shares are of a province's cases of every indicator) with a province.
- */
-interface FilteredSummary<R extends CaseSummaryRow = CaseSummaryRow> {
+/** A composite key's part (NULL as NULL_KEY). */
+const part = (v: string | number | null) => (v === null ? NULL_KEY : v);
+
+/** The groupings the Overview sums case_summary's rows by: a row's key in each. */
+const GROUPINGS = {
+  heatmap: (r: CaseSummaryRow) => `${part(r.province)}\u0001${part(r.indicator)}`,
+  byIndicator: (r: CaseSummaryRow) => `${part(r.indicator)}\u0001${part(r.province)}`,
+  byCity: (r: CaseSummaryRow) => `${part(r.province)}\u0001${part(r.city)}`,
+  byLevel: (r: CaseSummaryRow) => `${part(r.level)}\u0001${part(r.province)}`,
+  byBatch: (r: CaseSummaryRow) => `${part(r.year)}\u0001${part(r.batch)}\u0001${part(r.province)}`,
+};
+
+/** A grouping of the cells: each cell's group number, and how many groups. */
+type Grouping = { of: Int32Array; groups: number };
+
+/** case_summary's rows made ready once per read: the taxonomy apart from the cells, each cell's group in every grouping. */
+interface PreparedSummary<R extends CaseSummaryRow> {
   taxonomy: CaseSummaryRow[];
-  kept: R[];
-  heatmap: R[];
+  cells: R[];
+  by: Record<keyof typeof GROUPINGS, Grouping>;
+}
+
+/** Per rows read (the same array until the summary is read again): the keys are made once, not on every filter change. */
+const PREPARED = new WeakMap<readonly CaseSummaryRow[], PreparedSummary<CaseSummaryRow>>();
+
+function prepare<R extends CaseSummaryRow>(rows: R[]): PreparedSummary<R> {
+  const known = PREPARED.get(rows) as PreparedSummary<R> | undefined;
+  if (known) return known;
+  const cells = rows.filter((r) => r.sort === null);
+  const group = (key: (r: CaseSummaryRow) => string): Grouping => {
+    const numbers = new Map<string, number>();
+    const of = new Int32Array(cells.length);
+    cells.forEach((r, i) => {
+      const k = key(r);
+      let n = numbers.get(k);
+      if (n === undefined) numbers.set(k, (n = numbers.size));
+      of[i] = n;
+    });
+    return { of, groups: numbers.size };
+  };
+  const by = Object.fromEntries(Object.entries(GROUPINGS).map(([name, key]) => [name, group(key)])) as PreparedSummary<R>['by'];
+  const prepared = { taxonomy: rows.filter((r) => r.sort !== null), cells, by };
+  PREPARED.set(rows, prepared);
+  return prepared;
+}
+
+/**
+ * The cells one filter change keeps (positions in `cells`), found in one pass: `kept` under every filter, `heatmap`
+ * under every filter but the indicator (the heatmap's shares are of a province's cases of every indicator) with a province.
+ */
+interface FilteredSummary<R extends CaseSummaryRow = CaseSummaryRow> extends PreparedSummary<R> {
+  kept: number[];
+  heatmap: number[];
 }
 
 function filterSummary<R extends CaseSummaryRow>(rows: R[], filters: Filters): FilteredSummary<R> {
+  const prepared = prepare(rows);
   const keepButIndicator = matcher(filters, ['indicators']);
   const indicators = filters.indicators.length ? new Set<string | null>(filters.indicators) : null;
-  const taxonomy: CaseSummaryRow[] = [];
-  const kept: R[] = [];
-  const heatmap: R[] = [];
-  for (const r of rows) {
-    if (r.sort !== null) taxonomy.push(r);
-    else if (keepButIndicator(r)) {
-      if (r.province !== null) heatmap.push(r);
-      // As matcher: an indicator filter never keeps a NULL indicator.
-      if (!indicators || (r.indicator !== null && indicators.has(r.indicator))) kept.push(r);
-    }
-  }
-  return { taxonomy, kept, heatmap };
+  const kept: number[] = [];
+  const heatmap: number[] = [];
+  prepared.cells.forEach((r, i) => {
+    if (!keepButIndicator(r)) return;
+    if (r.province !== null) heatmap.push(i);
+    // As matcher: an indicator filter never keeps a NULL indicator.
+    if (!indicators || (r.indicator !== null && indicators.has(r.indicator))) kept.push(i);
+  });
+  return { ...prepared, kept, heatmap };
 }
 
-/** totalsQuery's row from the rows kept, or null when its documents are no sum (documentsOf). */
-function totalsOf(kept: FiguresSummaryRow[], documents: number | null): TotalsRow[] | null {
+/** totalsQuery's row from the cells kept, or null when its documents are no sum (documentsOf). */
+function totalsOf(s: FilteredSummary<FiguresSummaryRow>, documents: number | null): TotalsRow[] | null {
   if (documents === null) return null;
   let cases = 0;
   let figures = 0;
   const provinces = new Set<string>();
   const cities = new Set<string>();
   const indicators = new Set<string>();
-  for (const r of kept) {
+  for (const i of s.kept) {
+    const r = s.cells[i];
     cases += r.cases;
     figures += r.figures;
     // count(DISTINCT …): NULL is no value.
@@ -345,20 +389,21 @@ function totalsOf(kept: FiguresSummaryRow[], documents: number | null): TotalsRo
   return [{ documents, cases, provinces: provinces.size, cities: cities.size, indicators: indicators.size, figures }];
 }
 
-/** A composite key's part (NULL as NULL_KEY). */
-const part = (v: string | number | null) => (v === null ? NULL_KEY : v);
-
-/** Sums `cases` of `rows` per key (`id` names it, `pick` gives its columns), in first-seen order. */
-function sumCases<K extends object>(rows: CaseSummaryRow[], id: (r: CaseSummaryRow) => string, pick: (r: CaseSummaryRow) => K): (K & { cases: number })[] {
-  const groups = new Map<string, K & { cases: number }>();
-  for (const r of rows) {
-    // A joined key rather than JSON: this runs for every kept row of case_summary on every filter change.
-    const key = id(r);
-    const group = groups.get(key);
-    if (group) group.cases += r.cases;
-    else groups.set(key, { ...pick(r), cases: r.cases });
+/** Sums `cases` of the cells at `positions` per group of `grouping` (`pick` gives a group's columns), in first-seen order. */
+function sumCases<K extends object>(s: PreparedSummary<CaseSummaryRow>, positions: number[], grouping: keyof typeof GROUPINGS, pick: (r: CaseSummaryRow) => K): (K & { cases: number })[] {
+  const { of, groups } = s.by[grouping];
+  // A group's place in `sums` (−1: not seen yet): numbers, no key made per cell on a filter change.
+  const at = new Int32Array(groups).fill(-1);
+  const sums: (K & { cases: number })[] = [];
+  for (const i of positions) {
+    const r = s.cells[i];
+    const g = of[i];
+    if (at[g] < 0) {
+      at[g] = sums.length;
+      sums.push({ ...pick(r), cases: r.cases });
+    } else sums[at[g]].cases += r.cases;
   }
-  return [...groups.values()];
+  return sums;
 }
 
 /** The taxonomy's names and order by code (the views' LEFT JOIN indicators: an unknown code has no names, sort 999). */
@@ -387,12 +432,8 @@ function byColumns<R>(...columns: ((r: R) => string | number | null)[]): (a: R, 
 const round4 = (x: number) => (Number.isFinite(x) ? (Math.sign(x) * Math.round(Math.abs(x) * 10000)) / 10000 : x);
 
 /** heatmapQuery's rows from the heatmap's rows (filterSummary), the indicator filter applied to the cells shown. */
-function heatmapOf(s: Omit<FilteredSummary, 'kept'>, filters: Filters): HeatmapRow[] {
-  const cells = sumCases(
-    s.heatmap,
-    (r) => `${r.province}\u0001${part(r.indicator)}`,
-    (r) => ({ province: r.province as string, indicator: r.indicator }),
-  );
+function heatmapOf(s: FilteredSummary, filters: Filters): HeatmapRow[] {
+  const cells = sumCases(s, s.heatmap, 'heatmap', (r) => ({ province: r.province as string, indicator: r.indicator }));
   const totals = new Map<string, number>();
   for (const c of cells) add(totals, c.province, c.cases);
   const shown = filters.indicators.length ? new Set<string | null>(filters.indicators) : null;
@@ -406,42 +447,32 @@ function heatmapOf(s: Omit<FilteredSummary, 'kept'>, filters: Filters): HeatmapR
     .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
 }
 
-function byIndicatorOf(s: Omit<FilteredSummary, 'heatmap'>): ByIndicatorRow[] {
+function byIndicatorOf(s: FilteredSummary): ByIndicatorRow[] {
   const names = taxonomyOf(s.taxonomy);
-  return sumCases(
-    s.kept,
-    (r) => `${part(r.indicator)}\u0001${part(r.province)}`,
-    (r) => ({ indicator: r.indicator as string, province: r.province }),
-  )
+  return sumCases(s, s.kept, 'byIndicator', (r) => ({ indicator: r.indicator as string, province: r.province }))
     .map(({ indicator, province, cases }) => ({ indicator, ...names(indicator), province, cases }))
     .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
 }
 
-function byCityOf(kept: CaseSummaryRow[]): ByCityRow[] {
-  return sumCases(
-    kept,
-    (r) => `${part(r.province)}\u0001${part(r.city)}`,
-    (r) => ({ province: r.province, city: r.city }),
-  ).sort((a, b) => b.cases - a.cases || byColumns<ByCityRow>((r) => r.province, (r) => r.city)(a, b));
+function byCityOf(s: FilteredSummary): ByCityRow[] {
+  return sumCases(s, s.kept, 'byCity', (r) => ({ province: r.province, city: r.city })).sort(
+    (a, b) => b.cases - a.cases || byColumns<ByCityRow>((r) => r.province, (r) => r.city)(a, b),
+  );
 }
 
 /** byLevelQuery's ORDER BY: the levels top down (1, 2, 3), any other last (4). */
 const LEVEL_ORDER = new Map<string | null, number>(LEVELS.map((level, i) => [level, i + 1]));
 
-function byLevelOf(kept: CaseSummaryRow[]): ByLevelRow[] {
-  return sumCases(
-    kept,
-    (r) => `${part(r.level)}\u0001${part(r.province)}`,
-    (r) => ({ level: r.level, province: r.province }),
-  ).sort(byColumns((r) => LEVEL_ORDER.get(r.level) ?? 4, (r) => r.province));
+function byLevelOf(s: FilteredSummary): ByLevelRow[] {
+  return sumCases(s, s.kept, 'byLevel', (r) => ({ level: r.level, province: r.province })).sort(
+    byColumns((r) => LEVEL_ORDER.get(r.level) ?? 4, (r) => r.province),
+  );
 }
 
-function byBatchOf(kept: CaseSummaryRow[]): ByBatchRow[] {
-  return sumCases(
-    kept,
-    (r) => `${part(r.year)}\u0001${part(r.batch)}\u0001${part(r.province)}`,
-    (r) => ({ year: r.year, batch: r.batch, province: r.province }),
-  ).sort(byColumns((r) => r.year, (r) => r.batch, (r) => r.province));
+function byBatchOf(s: FilteredSummary): ByBatchRow[] {
+  return sumCases(s, s.kept, 'byBatch', (r) => ({ year: r.year, batch: r.batch, province: r.province })).sort(
+    byColumns((r) => r.year, (r) => r.batch, (r) => r.province),
+  );
 }
 
 /** Every answer of the Overview (totals null: asked of DuckDB, documentsOf). */
@@ -454,16 +485,16 @@ export interface OverviewAnswers {
   byBatch: ByBatchRow[];
 }
 
-/** The Overview's six answers under `filters`, from one pass of the filter over case_summary's rows. */
+/** The Overview's six answers under `filters`, from one pass of the filter over case_summary's cells (grouped once per read). */
 export function overviewFromSummary(summaries: OverviewSummaries, filters: Filters): OverviewAnswers {
   const s = filterSummary(summaries.rows, filters);
   return {
-    totals: totalsOf(s.kept, documentsOf(summaries, filters)),
+    totals: totalsOf(s, documentsOf(summaries, filters)),
     heatmap: heatmapOf(s, filters),
     byIndicator: byIndicatorOf(s),
-    byCity: byCityOf(s.kept),
-    byLevel: byLevelOf(s.kept),
-    byBatch: byBatchOf(s.kept),
+    byCity: byCityOf(s),
+    byLevel: byLevelOf(s),
+    byBatch: byBatchOf(s),
   };
 }
 
