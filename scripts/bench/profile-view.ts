@@ -7,6 +7,8 @@
 // PROFILE_CALLERS (a text, e.g. "merge"): also where the functions whose label contains it are called from (self
 // time by calling function), to see which caller makes a hot helper hot. PROFILE_OFF=1: no CPU profile, only the
 // settle times and the CPU ms per change (the profiler's own overhead, often a third of it, left out).
+// PROFILE_FILTERS=overview: the Overview bench's filter states (indicator, province, year, province + indicator:
+// scripts/bench/filters.ts interactionFilters) instead of the year / level states every view answers.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT } from '../../tests/e2e/harness.ts';
@@ -14,7 +16,7 @@ import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
 import type { AppState } from '../../src/state/filters.ts';
 import type { ViewId } from '../../src/state/view-list.ts';
 import { CHANGE_AND_SETTLE, HOOK_CHARTS, newContext, openBench, waitAnswered } from './browser.ts';
-import { viewFilters } from './filters.ts';
+import { interactionFilters, viewFilters } from './filters.ts';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production' },
     });
   }
-  const changes = await viewFilters(dataDir, runs);
+  const changes = await (process.env.PROFILE_FILTERS === 'overview' ? interactionFilters : viewFilters)(dataDir, runs);
   const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
   const bench = await openBench(dist, dataDir);
   try {

@@ -2,7 +2,7 @@
 // several components share one in-flight run and one cached result.
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { NamedQuery, Row } from '../queries/types.ts';
-import { SQL_KEY } from './query-client.ts';
+import { queryClient, SQL_KEY } from './query-client.ts';
 
 export type SqlResult<R extends object = Row> = UseQueryResult<R[], Error>;
 
@@ -17,15 +17,31 @@ async function timedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> 
   return rows;
 }
 
-/** A named query's rows, typed as the query declares them (`NamedQuery<R>`). */
-export function useSql<R extends object = Row>(query: NamedQuery<R> | null): SqlResult<R> {
+/**
+ * A named query's rows, typed as the query declares them (`NamedQuery<R>`). `background`: a read no one waits for
+ * (rows a view sums later filter changes from), not shown as the page's "querying" sign (App.tsx QueryActivity).
+ */
+export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { background = false } = {}): SqlResult<R> {
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
     queryFn: () => timedQuery(query!),
     enabled: query !== null,
+    meta: background ? { background } : undefined,
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * Starts `query` now, from a render, if it has no answer and is not running: useSql's own run starts only once its
+ * component has committed and the browser has painted (React's passive effects), i.e. after the charts a filter
+ * change redraws — the worker would wait that long. useSql then takes up this run (the same cache key).
+ */
+export function startSql(query: NamedQuery<object>): void {
+  const queryKey = [SQL_KEY, query.sql];
+  const state = queryClient.getQueryState(queryKey);
+  if (state?.fetchStatus === 'fetching' || (state?.data !== undefined && !state.isInvalidated)) return;
+  void queryClient.prefetchQuery({ queryKey, queryFn: () => timedQuery(query) });
 }
 
 /**
