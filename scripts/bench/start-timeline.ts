@@ -8,7 +8,11 @@
 //     TIMELINE_DISTS=dirA,dirB  builds to compare (default: the e2e harness's bench build of this worktree)
 //     TIMELINE_DATA=dir         the data served at /data/ (default: the real export)
 //     TIMELINE_REQUESTS=1       print every request of each load
-import { DATA_DIR, ensureBuilt } from '../../tests/e2e/harness.ts';
+//     TIMELINE_JS_FLAGS='a;b'   V8 flag sets to load each build with, in turn (';'-separated, '' = none), e.g.
+//                               ';--no-wasm-lazy-compilation': how much of each step is compiling the wasm's code
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, DATA_DIR, ensureBuilt } from '../../tests/e2e/harness.ts';
+import { chromiumPath } from '../system-deps.ts';
 import { median } from './stats.ts';
 import { newContext, openBench, waitAnswered, type Bench } from './browser.ts';
 
@@ -21,7 +25,10 @@ async function load(bench: Bench, view: string): Promise<Load> {
   try {
     const page = await context.newPage();
     await page.goto(`${bench.server.url}/${view === 'overview' ? '' : `?view=${view}`}`);
-    await waitAnswered(page, 120_000, false);
+    await waitAnswered(page, 60_000, false).catch(async (error: Error) => {
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`).join(', '));
+      throw new Error(`${error.message.split('\n')[0]}; marks: ${marks}`);
+    });
     const liveMs = await page.evaluate(() => performance.now());
     await page.waitForTimeout(100); // responses still closing on the server side
     const { entries, origin } = await page.evaluate(() => ({
@@ -57,7 +64,13 @@ function summary(l: Load): Record<string, number> {
     ready: at('duckdb:ready'),
     firstSqlStart: Math.min(...sql.map((e) => e.start)),
     firstAnswer: Math.min(...sql.map((e) => e.start + e.duration)),
+    lastAnswer: Math.max(...sql.map((e) => e.start + e.duration)),
     live: l.liveMs,
+    // Per load, so that their medians are the steps' own (a median of `ready` minus one of `attached` is not).
+    'wasm→instantiated': at('duckdb:instantiated') - (wasm?.at ?? NaN),
+    'instantiated→attached': at('duckdb:attached') - at('duckdb:instantiated'),
+    'attached→ready': at('duckdb:ready') - at('duckdb:attached'),
+    'ready→last answer': Math.max(...sql.map((e) => e.start + e.duration)) - at('duckdb:ready'),
     dbRequests: db.length,
     dbKB: db.reduce((n, r) => n + r.bytes, 0) / 1024,
   };
@@ -66,14 +79,35 @@ function summary(l: Load): Record<string, number> {
 async function main(): Promise<void> {
   const views = (process.argv[2] ?? 'cases').split(',');
   const runs = Number(process.argv[3] ?? 3);
-  const dists = process.env.TIMELINE_DISTS ? process.env.TIMELINE_DISTS.split(',') : [await ensureBuilt()];
-  const benches = await Promise.all(dists.map((d) => openBench(d, process.env.TIMELINE_DATA ?? DATA_DIR)));
+  const builds = process.env.TIMELINE_DISTS ? process.env.TIMELINE_DISTS.split(',') : [await ensureBuilt()];
+  const flagSets = process.env.TIMELINE_JS_FLAGS !== undefined ? process.env.TIMELINE_JS_FLAGS.split(';') : [''];
+  const dists = builds.flatMap((b) => flagSets.map((f) => (f ? `${b} ${f}` : b)));
+  const benches = await Promise.all(
+    builds.flatMap((b) =>
+      flagSets.map(async (flags) => {
+        const bench = await openBench(b, process.env.TIMELINE_DATA ?? DATA_DIR);
+        if (flags) {
+          await bench.browser.close();
+          const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, `--js-flags=${flags}`] });
+          const closeServer = bench.close; // closes the first browser (already closed) and the server
+          return { ...bench, browser, close: async () => (await browser.close(), await closeServer()) };
+        }
+        return bench;
+      }),
+    ),
+  );
   try {
     for (const view of views) {
       const byDist: Record<string, number>[][] = dists.map(() => []);
       for (let i = 0; i < runs; i++)
         for (const [d, bench] of benches.entries()) {
-          const l = await load(bench, view);
+          let l: Load;
+          try {
+            l = await load(bench, view);
+          } catch (error) {
+            console.log(`${view} ${dists[d]} run ${i + 1}: not live (${(error as Error).message.split('\n')[0]})`);
+            continue;
+          }
           byDist[d].push(summary(l));
           if (process.env.TIMELINE_REQUESTS === '1') {
             console.log(`--- ${view} ${dists[d]} run ${i + 1}`);
@@ -82,8 +116,9 @@ async function main(): Promise<void> {
           }
         }
       for (const [d, rows] of byDist.entries()) {
+        if (rows.length === 0) continue;
         const keys = Object.keys(rows[0]);
-        console.log(`${view} ${dists[d].split('/').pop()} (median of ${runs}): ${keys.map((k) => `${k} ${Math.round(median(rows.map((r) => r[k])))}`).join(', ')}`);
+        console.log(`${view} ${dists[d].split('/').slice(-1)[0]} (median of ${runs}): ${keys.map((k) => `${k} ${Math.round(median(rows.map((r) => r[k])))}`).join(', ')}`);
       }
     }
   } finally {
