@@ -7,6 +7,7 @@ import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import '../views.css';
+import './compare.css';
 import { butterflyOption } from './butterfly.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
@@ -178,8 +179,9 @@ export function CompareView({ state, update }: ViewProps) {
               </select>
             </label>
           </div>
+          {/* Not keyed by indicator or provinces: a new one updates the panel's charts (the previous rows kept until
+              the new ones arrive, as in the Indicator view) instead of creating them again (an ECharts init each). */}
           <MeasuresPanel
-            key={`${indicator}:${a}:${b}`}
             filters={state.filters}
             indicator={indicator}
             provinces={provinces}
@@ -189,13 +191,13 @@ export function CompareView({ state, update }: ViewProps) {
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
           <QueryState result={cases}>
             {(list) => (
-              <div className="v-grid2">
+              <div className="v-grid2 cmp-below-fold">
                 <CaseColumn side="a" province={a} rows={columns?.a ?? []} total={countOf('a', list)} />
                 <CaseColumn side="b" province={b} rows={columns?.b ?? []} total={countOf('b', list)} />
               </div>
             )}
           </QueryState>
-          <section className="v-panel">
+          <section className="v-panel cmp-below-fold">
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState result={pairs}>
