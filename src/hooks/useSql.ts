@@ -1,6 +1,6 @@
 // useSql(namedQuery) → TanStack Query result of rows, keyed by the SQL text: identical queries from
 // several components share one in-flight run and one cached result.
-import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { SQL_KEY } from './query-client.ts';
 
@@ -26,6 +26,17 @@ export function useSql<R extends object = Row>(query: NamedQuery<R> | null): Sql
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * Start `query` now, in the render of the component that will show it (fetch as you render): useSql's own run
+ * starts only once its component has rendered and committed, and a filter change may render and commit a whole
+ * view (charts re-optioned in the commit) first. Cheap to call on every render: a query with any cached state,
+ * answered or running, is not asked again (TanStack's usePrefetchQuery, which cannot be skipped for a null query).
+ */
+export function usePrefetchSql(query: NamedQuery<object> | null): void {
+  const client = useQueryClient();
+  if (query && !client.getQueryState([SQL_KEY, query.sql])) client.prefetchQuery({ queryKey: [SQL_KEY, query.sql], queryFn: () => timedQuery(query) }).catch(() => undefined);
 }
 
 /**
