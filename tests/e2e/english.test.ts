@@ -41,9 +41,9 @@ describe('English', () => {
     await waitForCharts(compare.page, 120_000);
     const butterfly = await categoryAxis(compare.page, 'compare.shares', 'yAxis');
     for (const label of butterfly.data) expect(label).not.toMatch(HAN);
-    // Compare wraps its names itself (wrapped-labels.ts): the longest is there whole, on more than one line.
+    // Compare wraps its names itself, where the column is too narrow (wrapped-labels.ts; its lines are tested in
+    // tests/views/compare): the longest is there whole.
     expect(butterfly.data.map((label) => label.replaceAll('\n', ' '))).toContain(longest);
-    expect(butterfly.data.find((label) => label.replaceAll('\n', ' ') === longest)).toContain('\n');
   }, 300_000);
 
   it('units are English: the count units, the counts and money axes', async () => {
