@@ -9,6 +9,8 @@
 // settle times and the CPU ms per change (the profiler's own overhead, often a third of it, left out).
 // PROFILE_TRACE=1: instead of the CPU profile, a Chromium trace of the page's main thread, summed per event name
 // (Layout, UpdateLayoutTree = style, Paint, …): what the profile's "(program)" is.
+// PROFILE_FILTERS=overview: the Overview bench's filter states (indicator, province, year, province + indicator:
+// scripts/bench/filters.ts interactionFilters) instead of the year / level states every view answers.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT } from '../../tests/e2e/harness.ts';
@@ -16,7 +18,7 @@ import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
 import type { AppState } from '../../src/state/filters.ts';
 import type { ViewId } from '../../src/state/view-list.ts';
 import { CHANGE_AND_SETTLE, HOOK_CHARTS, newContext, openBench, waitAnswered } from './browser.ts';
-import { viewFilters } from './filters.ts';
+import { interactionFilters, viewFilters } from './filters.ts';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production' },
     });
   }
-  const changes = await viewFilters(dataDir, runs);
+  const changes = await (process.env.PROFILE_FILTERS === 'overview' ? interactionFilters : viewFilters)(dataDir, runs);
   const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
   const bench = await openBench(dist, dataDir);
   try {

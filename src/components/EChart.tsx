@@ -15,7 +15,7 @@ type Option = Record<string, any>;
 type EventParams = Record<string, any>;
 
 export interface EChartProps {
-  /** Drawn with notMerge (the option is the whole chart); a new object redraws the chart, the same one does not. */
+  /** The whole chart (replacedParts); a new object redraws the chart, the same one does not. */
   option: Option;
   lang: 'zh' | 'en';
   height: number;
@@ -24,6 +24,20 @@ export interface EChartProps {
   /** ECharts `finished`: the drawing is complete. */
   onFinished?: () => void;
   onClick?: (params: EventParams) => void;
+}
+
+/**
+ * The option is the whole chart, as with notMerge: every component of the old or the new option is replaced
+ * (replaceMerge: the new option's components, none of the old one's) — but the tooltip, which is merged while both
+ * options have one: with notMerge ECharts disposes of every view and makes it anew, and a new tooltip view makes its
+ * HTML container anew and measures the page (a forced layout per chart per update). A chart's tooltip options keep
+ * their shape from one update to the next (its formatter is given anew each time). The keys that are no component
+ * (color, animation) are merged as values whatever the list says: ChartCard gives them in every option.
+ */
+function replacedParts(old: Option | null, next: Option): string[] {
+  const keys = new Set([...Object.keys(old ?? {}), ...Object.keys(next)]);
+  const keepTooltip = Boolean(old?.tooltip && next.tooltip);
+  return [...keys].filter((key) => !(key === 'tooltip' && keepTooltip));
 }
 
 export function EChart({ option, lang, height, onReady, onFinished, onClick }: EChartProps) {
@@ -64,9 +78,10 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick }: E
   // In the layout phase, with the card's other DOM changes: the option is in the chart before the browser paints,
   // and ECharts draws it in its next animation frame (lazyUpdate) — every chart of a change in that one frame.
   // A height change (rows → height) resizes the box after this: the size observer then redraws the chart at once.
+  // (Resizing here with the option just given, one drawing instead of two, measured no gain.)
   useLayoutEffect(() => {
     if (!chart.current || given.current === option) return;
-    chart.current.setOption(option, { notMerge: true, lazyUpdate: true });
+    chart.current.setOption(option, { replaceMerge: replacedParts(given.current, option), lazyUpdate: true });
     given.current = option;
   }, [option]);
 

@@ -63,8 +63,14 @@ export interface SnapshotResult<R extends object = Row> {
  * query has no rows yet. On the landing view a query the file answers does not start DuckDB before the first
  * chart is drawn (hooks/engine-start.ts): its live run waits until then. The other views want DuckDB from the
  * start (App.tsx), so their live runs start at once, alongside. A query the file lacks starts the engine.
+ * `live: false`: ask DuckDB nothing now (the saved rows, else pending) — another answer is on its way (the
+ * Overview's summaries, which answer every chart at once).
  */
-export function useSnapshotSql<R extends object = Row>(query: NamedQuery<R> | null, source: SnapshotSource | string | null): SnapshotResult<R> {
+export function useSnapshotSql<R extends object = Row>(
+  query: NamedQuery<R> | null,
+  source: SnapshotSource | string | null,
+  { live: mayAsk = true }: { live?: boolean } = {},
+): SnapshotResult<R> {
   const engineWanted = useEngineWanted();
   const trust = useSnapshotTrust();
   const { file, holds } = typeof source === 'string' ? { file: source, holds: undefined } : (source ?? { file: null, holds: undefined });
@@ -77,7 +83,7 @@ export function useSnapshotSql<R extends object = Row>(query: NamedQuery<R> | nu
   });
   // The saved rows are this very SQL's answer (exported from the same query), so of its row type.
   const saved = lookedUp && query ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
-  const holdLive = lookedUp && !engineWanted && (trust === 'checking' || snapshot.isPending || saved !== undefined);
+  const holdLive = (lookedUp && !engineWanted && (trust === 'checking' || snapshot.isPending || saved !== undefined)) || (asked && !mayAsk);
   const live = useSql(holdLive ? null : query);
   // A query no saved answer holds needs the engine now: release everything else waiting for it too.
   useEffect(() => {

@@ -3,7 +3,7 @@
 // the same at 123 or 1M cases. tests/queries/overview.test.ts checks each answer against the `cases` view.
 // Once case_summary is read whole, the view sums these answers in JS instead (summaries.ts, views/overview/
 // overview-summary.ts); the queries stay what the "SQL" button shows, what is asked until then, and the totals'
-// answer under an indicator, city or level filter.
+// answer under two indicators, cities or levels, or two of those filters (distinct documents, no sum).
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
 import { inList, summaryWhere } from './sql.ts';
 import type { NamedQuery, Row } from './types.ts';

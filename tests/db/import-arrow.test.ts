@@ -59,3 +59,28 @@ test('bulk-inserted rows equal the rows literal INSERTs give, for every imported
     expect(count(`SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'staging_%'`)).toBe(0);
   }
 });
+
+test('a bulk insert is one Arrow stream and a fixed few statements, whatever the number of rows', async () => {
+  const columns: SqlColumn[] = [
+    { name: 'id', type: 'VARCHAR' },
+    { name: 'n', type: 'INTEGER' },
+  ];
+  conn.query('CREATE TABLE many_rows (id VARCHAR, n INTEGER)');
+  const calls = { streams: 0, statements: 0 };
+  const counting = {
+    query: async (sql: string) => {
+      calls.statements++;
+      return conn.query(sql);
+    },
+    insertArrowFromIPCStream: async (buffer: Uint8Array, options: { name: string; create?: boolean }) => {
+      calls.streams++;
+      return conn.insertArrowFromIPCStream(buffer, options);
+    },
+  };
+  const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, n: i }));
+  await insertRowsBulk(counting, 'many_rows', columns, rows);
+  expect(Number(Object.values(conn.query('SELECT count(*) FROM many_rows').toArray()[0].toJSON())[0])).toBe(rows.length);
+  expect(calls.streams).toBe(1);
+  // Drop the staging table, insert from it, drop it: not one statement per row.
+  expect(calls.statements).toBeLessThanOrEqual(3);
+});

@@ -123,6 +123,32 @@ describe('overview (landing view)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('under one indicator the documents tile counts the documents with a case of it, summed once their counts per indicator are read', async () => {
+    const { page, errors } = await app.newPage();
+    await waitForCharts(page);
+    await page.waitForFunction(() => performance.getEntriesByName('sql:summary.overview').length > 0, undefined, { timeout: 60_000 });
+    const totalsAsked = () => page.evaluate(() => performance.getEntriesByName('sql:overview.totals').length);
+    // The indicator of the most documents, then the one of the fewest: the tile changes.
+    const byDocuments = await db.all(`SELECT indicator, count(DISTINCT doc_id) AS docs FROM cases WHERE duplicate_of IS NULL AND indicator IS NOT NULL
+      GROUP BY 1 ORDER BY 2 DESC, 1`);
+    const picked = [byDocuments[0], byDocuments[byDocuments.length - 1]];
+    const choose = async (indicator: unknown, checked: boolean) => {
+      await page.locator('[data-filter="indicators"] .multi-select-button').click();
+      await page.locator(`[data-filter="indicators"] input[value="${String(indicator)}"]`).setChecked(checked);
+      await page.keyboard.press('Escape');
+    };
+    await choose(picked[0].indicator, true);
+    await expect.poll(() => page.locator('[data-stat="documents"] dd').textContent()).toBe(Number(picked[0].docs).toLocaleString('en-US'));
+    // The first such filter reads the documents per indicator (in the background); the next is summed from them.
+    await page.waitForFunction(() => performance.getEntriesByName('sql:summary.documentsBy.indicator').length > 0, undefined, { timeout: 60_000 });
+    const asked = await totalsAsked();
+    await choose(picked[0].indicator, false);
+    await choose(picked[1].indicator, true);
+    await expect.poll(() => page.locator('[data-stat="documents"] dd').textContent()).toBe(Number(picked[1].docs).toLocaleString('en-US'));
+    expect(await totalsAsked()).toBe(asked);
+    expect(errors).toEqual([]);
+  });
+
   it('the CSV of a chart has the BOM, readable headers, and the numbers the chart draws', async () => {
     const { page } = await app.newPage();
     await waitForCharts(page);

@@ -9,16 +9,13 @@ import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, OVERVIEW_QUERIES, totalsQuery } from '../../src/queries/overview.ts';
 import { caseWhere, inList, literal } from '../../src/queries/sql.ts';
 import {
-  byBatchFromSummary,
-  byCityFromSummary,
-  byIndicatorFromSummary,
-  byLevelFromSummary,
+  documentsByRows,
   documentSummaryRows,
   heatmapFromSummary,
+  overviewFromSummary,
   overviewSummaryRows,
-  totalsFromSummary,
-  type DocumentSummaryRow,
-  type FiguresSummaryRow,
+  singleDocumentDimension,
+  type OverviewSummaries,
 } from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
@@ -55,19 +52,20 @@ GROUP BY level, province ORDER BY CASE level WHEN 'province' THEN 1 WHEN 'city' 
 GROUP BY year, batch, province ORDER BY year NULLS LAST, batch NULLS LAST, province`,
 };
 const viaSummary = { totals: totalsQuery, heatmap: heatmapQuery, byIndicator: byIndicatorQuery, byCity: byCityQuery, byLevel: byLevelQuery, byBatch: byBatchQuery };
-// The answers summed in JS, as the view sums them; null: not a sum under these filters (the totals' distinct
-// documents under an indicator, city or level filter), the view asks the query.
-type Summaries = { rows: FiguresSummaryRow[]; documents: DocumentSummaryRow[] };
-const summed: Record<keyof typeof direct, (s: Summaries, f: Filters) => object[] | null> = {
-  totals: (s, f) => totalsFromSummary(s.rows, s.documents, f),
-  heatmap: (s, f) => heatmapFromSummary(s.rows, f),
-  byIndicator: (s, f) => byIndicatorFromSummary(s.rows, f),
-  byCity: (s, f) => byCityFromSummary(s.rows, f),
-  byLevel: (s, f) => byLevelFromSummary(s.rows, f),
-  byBatch: (s, f) => byBatchFromSummary(s.rows, f),
-};
-/** How many totals were summed rather than asked (expectSameAnswers). */
+// The answers summed in JS, as the view sums them (all six in one pass); null: not a sum under these filters (the
+// totals' distinct documents under two values or two of the indicator, city and level filters), the view asks the query.
+/** How many totals were summed rather than asked, and of them under an indicator, city or level filter (expectSameAnswers). */
 let summedTotals = 0;
+let summedDistinctDocuments = 0;
+
+/** What the view reads once: case_summary, the documents per province, year and batch, and per value of each dimension. */
+async function readSummaries(): Promise<OverviewSummaries> {
+  return {
+    rows: await db.all(overviewSummaryRows()),
+    documents: await db.all(documentSummaryRows()),
+    documentsBy: { indicator: await db.all(documentsByRows('indicator')), city: await db.all(documentsByRows('city')), level: await db.all(documentsByRows('level')) },
+  };
+}
 
 let db: DataDb;
 let filterCases: Filters[];
@@ -89,6 +87,9 @@ beforeAll(async () => {
     { ...EMPTY_FILTERS, batches: [Number(batches[0])] },
     { ...EMPTY_FILTERS, indicators: indicators.map(String) },
     { ...EMPTY_FILTERS, years: years.map(Number), levels: [level(0)], batches: batches.map(Number) },
+    { ...EMPTY_FILTERS, years: [Number(years[0])], levels: [level(1)] },
+    { ...EMPTY_FILTERS, cities: cities.map(String) },
+    { ...EMPTY_FILTERS, indicators: [String(indicators[0])], levels: [level(0)] },
     { ...EMPTY_FILTERS, provinces: [String(provinces[1] ?? provinces[0])], cities: cities.map(String), indicators: [String(indicators[1] ?? indicators[0])] },
     // Nothing matches: every answer empty (the totals zero).
     { ...EMPTY_FILTERS, provinces: ['no such province'] },
@@ -99,19 +100,24 @@ afterAll(() => db?.close());
 /** Each answer three ways — the cases directly, the named query, the sum of case_summary — under each filter; returns the rows compared. */
 async function expectSameAnswers(filterList: Filters[]): Promise<number> {
   // Read once, as the view reads them.
-  const summaries = { rows: await db.all(overviewSummaryRows()), documents: await db.all(documentSummaryRows()) };
+  const summaries = await readSummaries();
+  // The real data has no document whose cases lie in two provinces, years or batches: the documents per value add up.
+  expect(Object.values(summaries.documentsBy!).flat().every((r) => r.split === 0)).toBe(true);
   let compared = 0;
   for (const filters of filterList) {
+    const sums = overviewFromSummary(summaries, filters);
     for (const name of Object.keys(direct) as (keyof typeof direct)[]) {
       // Each pair's rows are compared as plain rows: the two routes of one answer declare one row type.
       const expected = await db.all<object>(direct[name](filters));
       const got = await db.all<object>(viaSummary[name](filters));
       expect(got, `${name} ${JSON.stringify(filters)}`).toEqual(expected);
-      const sum = summed[name](summaries, filters);
-      const distinctDocuments = name === 'totals' && filters.indicators.length + filters.cities.length + filters.levels.length > 0;
+      const sum = sums[name];
+      const caseFilter = filters.indicators.length + filters.cities.length + filters.levels.length > 0;
+      const distinctDocuments = name === 'totals' && caseFilter && singleDocumentDimension(filters) === null;
       expect(sum === null, `summed ${name} ${JSON.stringify(filters)} is null`).toBe(distinctDocuments);
       if (sum !== null) expect(sum, `summed ${name} ${JSON.stringify(filters)}`).toEqual(got);
       if (sum !== null && name === 'totals') summedTotals++;
+      if (sum !== null && name === 'totals' && caseFilter) summedDistinctDocuments++;
       compared += expected.length;
     }
   }
@@ -122,8 +128,17 @@ describe('Overview queries over case_summary', () => {
   it('answer as the cases themselves do, with and without each kind of filter', async () => {
     // Not vacuous: real rows were compared, shares below one among them, and the totals have cases and figures.
     summedTotals = 0;
+    summedDistinctDocuments = 0;
     expect(await expectSameAnswers(filterCases)).toBeGreaterThan(300);
     expect(summedTotals).toBeGreaterThan(3);
+    // One indicator, one city, one level (alone, with a province, with a year): their documents summed per value.
+    expect(summedDistinctDocuments).toBeGreaterThanOrEqual(5);
+    // A document with cases in two provinces, years or batches would be counted in each: then the tile asks its query.
+    const summaries = await readSummaries();
+    const oneIndicator = filterCases.find((f) => singleDocumentDimension(f) === 'indicator')!;
+    expect(overviewFromSummary(summaries, oneIndicator).totals).not.toBeNull();
+    const split = summaries.documentsBy!.indicator!.map((r) => ({ ...r, split: 1 }));
+    expect(overviewFromSummary({ ...summaries, documentsBy: { indicator: split } }, oneIndicator).totals).toBeNull();
     const shares = heatmapFromSummary(await db.all(overviewSummaryRows()), EMPTY_FILTERS).map((r) => r.share);
     expect(shares.some((share) => share > 0 && share < 1)).toBe(true);
     const [totals] = await db.all(totalsQuery(EMPTY_FILTERS));

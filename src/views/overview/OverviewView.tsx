@@ -10,8 +10,7 @@ import { chooseIndicator } from '../../state/url-state.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByBatchRow, type ByCityRow, type ByIndicatorRow, type ByLevelRow, type HeatmapRow, type TotalsRow } from '../../queries/overview.ts';
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
-import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummaries } from './overview-summary.ts';
-import { byBatchFromSummary, byCityFromSummary, byIndicatorFromSummary, byLevelFromSummary, heatmapFromSummary, totalsFromSummary } from '../../queries/summaries.ts';
+import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummary, useSummedTotals } from './overview-summary.ts';
 import type { ViewProps } from '../types.ts';
 
 const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
@@ -24,17 +23,16 @@ const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
 ];
 
 // Each chart's rows: summed from case_summary once it is read (overview-summary.ts), its query until then.
-const useTotals = summedOverviewResult((s, f) => (s.documents ? totalsFromSummary(s.rows, s.documents, f) : null));
-const useHeatmap = summedOverviewResult((s, f) => heatmapFromSummary(s.rows, f));
-const useByIndicator = summedOverviewResult((s, f) => byIndicatorFromSummary(s.rows, f));
-const useByCity = summedOverviewResult((s, f) => byCityFromSummary(s.rows, f));
-const useByLevel = summedOverviewResult((s, f) => byLevelFromSummary(s.rows, f));
-const useByBatch = summedOverviewResult((s, f) => byBatchFromSummary(s.rows, f));
+const useHeatmap = summedOverviewResult((a) => a.heatmap);
+const useByIndicator = summedOverviewResult((a) => a.byIndicator);
+const useByCity = summedOverviewResult((a) => a.byCity);
+const useByLevel = summedOverviewResult((a) => a.byLevel);
+const useByBatch = summedOverviewResult((a) => a.byBatch);
 
 function Totals({ state }: ViewProps) {
   const { t } = useI18n();
   const query = totalsQuery(state.filters);
-  const result = useTotals(query);
+  const result = useSummedTotals(query, state.filters);
   const [showSql, setShowSql] = useState(false);
   const columns = TOTALS.map((x) => ({ key: x.key, header: t(x.label) }));
   return (
@@ -70,8 +68,8 @@ export function OverviewView({ state, update }: ViewProps) {
   const { t, lang } = i18n;
   const nameKey = lang === 'zh' ? 'name_zh' : 'name_en';
   const f = state.filters;
-  const { rows: summaryRows, documents: documentRows } = useOverviewSummaries();
-  const summary = useMemo(() => ({ rows: summaryRows, documents: documentRows, filters: f }), [summaryRows, documentRows, f]);
+  const { answers, reading } = useOverviewSummary(f);
+  const summary = useMemo(() => ({ answers, reading }), [answers, reading]);
 
   // Stable option builders: a chart is re-optioned only when its rows, the share switch or the
   // language change — not when another chart's query resolves.

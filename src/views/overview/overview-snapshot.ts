@@ -7,7 +7,7 @@ import type { NamedQuery, Row } from '../../queries/types.ts';
 
 const OVERVIEW_SOURCE: SnapshotSource = { file: OVERVIEW_SNAPSHOT_FILE, holds: new Set(overviewSnapshotQueries().map((q) => q.sql)) };
 
-/** useSql for the Overview's charts: answered from overview.json until DuckDB answers. */
-export function useOverviewSql<R extends Row = Row>(query: NamedQuery<R> | null): SnapshotResult<R> {
-  return useSnapshotSql(query, OVERVIEW_SOURCE);
+/** useSql for the Overview's charts: answered from overview.json until DuckDB answers (`live`: useSnapshotSql's). */
+export function useOverviewSql<R extends Row = Row>(query: NamedQuery<R> | null, options?: { live?: boolean }): SnapshotResult<R> {
+  return useSnapshotSql(query, OVERVIEW_SOURCE, options);
 }
