@@ -3,15 +3,13 @@
 // percentages, the chart only negates A's for drawing and labels them as absolute values.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CompareShareRow } from '../../queries/compare.ts';
+import { escapeHtml } from '../../components/escape-html.ts';
 import { provinceColour, provinceColourPale } from '../../components/province-colour.ts';
 import { wrapLabels } from './wrapped-labels.ts';
 
 /** The indicator names' column: wide screen, then a phone's (narrower, smaller type: the bars keep their room). */
 const NAMES_WIDE = { width: 180, fontSize: 12, lineHeight: 12 };
 const NAMES_PHONE = { width: 130, fontSize: 10, lineHeight: 11 };
-/** Text shown as it is by an ECharts rich-text label: `{style|text}` would be read as markup. */
-const plainRichText = (text: string) => text.replace(/[{}]/g, (c) => (c === '{' ? '\uFF5B' : '\uFF5D'));
-
 /** ECharts' default gap between an axis and its labels. */
 const LABEL_MARGIN = 8;
 
@@ -65,14 +63,11 @@ export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      // Drawn on the chart's canvas, not as an HTML box: the chart is re-optioned whole on a filter change, and an
-      // HTML tooltip's box is made again each time, reading the page's computed style (a forced style and layout).
-      renderMode: 'richText',
-      // The name unwrapped (the axis's category is its wrapped lines); plain text (no rich-text markup).
+      // The name unwrapped (the axis's category is its wrapped lines).
       formatter: (params: { seriesName: string; value: number; data: { cases: number; indicator: string } }[]) =>
         [params[0] ? labels.indicatorName(params[0].data.indicator) : '', ...params.map((p) => `${p.seriesName}: ${Math.abs(p.value)}% (${p.data.cases})`)]
-          .map(plainRichText)
-          .join('\n'),
+          .map(escapeHtml)
+          .join('<br/>'),
     },
     // The names' column is the grid's left margin; the value labels of the longest bars fit in the fifth added to
     // the axis (`top`), the x axis's labels below it.

@@ -50,6 +50,6 @@ describe('indicator names wrapped for the butterfly chart', () => {
     expect(phone.grid.left).toBe(8 + narrow.width + phone.yAxis.axisLabel.margin);
     // The tooltip names the indicator unwrapped.
     const tip = option.tooltip.formatter([{ seriesName: 'A', value: -3, data: { cases: 3, indicator: 'construction_permits' } }]);
-    expect(tip.split('\n')[0]).toBe('Dealing with construction permits');
+    expect(tip.split('<br/>')[0]).toBe('Dealing with construction permits');
   });
 });
