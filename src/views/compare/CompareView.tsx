@@ -9,6 +9,7 @@ import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import '../views.css';
 import './compare.css';
 import { butterflyOption } from './butterfly.ts';
+import { useNarrowScreen } from './use-narrow-screen.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
@@ -66,9 +67,10 @@ export function CompareView({ state, update }: ViewProps) {
   const showPairsPage = useCallback((p: number) => setPairsPage({ of: pairsOf, page: p }), [pairsOf, setPairsPage]);
   const provinces = useMemo(() => [a, b], [a, b]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
+  const narrow = useNarrowScreen();
   const sharesOption = useCallback(
-    (data: CompareShareRow[]) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b } }),
-    [nameA, nameB, indicatorName, indicator, a, b],
+    (data: CompareShareRow[]) => butterflyOption(data, { a: nameA, b: nameB, indicatorName, selected: indicator, provinces: { a, b }, narrow }),
+    [nameA, nameB, indicatorName, indicator, a, b, narrow],
   );
 
   // The chart card as an element kept while its inputs are: the answers of the indicator's questions (cases,

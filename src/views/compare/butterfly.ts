@@ -21,6 +21,8 @@ export interface ButterflyLabels {
   selected: string | null;
   /** The two provinces' names as in the data (福建省): each is drawn in its own colour (province-colour.ts). */
   provinces: { a: string; b: string };
+  /** A phone's screen: the names get a narrower column (they wrap onto more lines) so the bars and their labels have room. */
+  narrow?: boolean;
 }
 
 export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels): EChartsOption {
@@ -28,9 +30,8 @@ export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels
   const names = ordered.map((r) => labels.indicatorName(r.indicator));
   // A long name (Dealing with construction permits) wraps onto a second line, never cut — wrapped here once per
   // name (wrapped-labels.ts), so the grid is stated and ECharts measures no label layout on a filter change.
-  const wide = wrapLabels(names, NAMES_WIDE.width, NAMES_WIDE.fontSize);
-  const phone = wrapLabels(names, NAMES_PHONE.width, NAMES_PHONE.fontSize);
-  const axisLabel = (size: typeof NAMES_WIDE) => ({ fontSize: size.fontSize, lineHeight: size.lineHeight, interval: 0, margin: LABEL_MARGIN });
+  const column = labels.narrow ? NAMES_PHONE : NAMES_WIDE;
+  const wrapped = wrapLabels(names, column.width, column.fontSize);
   const max = Math.max(5, ...rows.map((r) => Math.max(r.a_pct, r.b_pct)));
   // A fifth more than the longest bar on each side: its value label fits before the axis labels (a phone's chart is narrow).
   const top = Math.ceil((max * 1.2) / 5) * 5;
@@ -71,7 +72,7 @@ export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels
     },
     // The names' column is the grid's left margin; the value labels of the longest bars fit in the fifth added to
     // the axis (`top`), the x axis's labels below it.
-    grid: { left: 8 + wide.width + LABEL_MARGIN, right: 36, top: 30, bottom: 24, outerBoundsMode: 'none' },
+    grid: { left: 8 + wrapped.width + LABEL_MARGIN, right: 36, top: 30, bottom: 24, outerBoundsMode: 'none' },
     xAxis: {
       type: 'value',
       min: -top,
@@ -81,17 +82,10 @@ export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels
     },
     yAxis: {
       type: 'category',
-      data: wide.labels,
+      data: wrapped.labels,
       axisTick: { show: false },
-      axisLabel: axisLabel(NAMES_WIDE),
+      axisLabel: { fontSize: column.fontSize, lineHeight: column.lineHeight, interval: 0, margin: LABEL_MARGIN },
     },
     series: [series('a', labels.provinces.a, labels.a), series('b', labels.provinces.b, labels.b)],
-    // On a phone the names get a narrower column (they wrap onto more lines) so the bars and their labels have room.
-    media: [
-      {
-        query: { maxWidth: 480 },
-        option: { grid: { left: 8 + phone.width + LABEL_MARGIN }, yAxis: { data: phone.labels, axisLabel: axisLabel(NAMES_PHONE) } },
-      },
-    ],
   };
 }

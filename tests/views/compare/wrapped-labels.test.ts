@@ -39,15 +39,18 @@ describe('indicator names wrapped for the butterfly chart', () => {
     const rows: CompareShareRow[] = INDICATORS.map((i, n) => ({
       indicator: i.code, name_zh: i.name_zh, name_en: i.name_en, a_cases: n, a_total: 100, a_pct: n, b_cases: 1, b_total: 10, b_pct: 10,
     }));
-    const option = butterflyOption(rows, { a: 'A', b: 'B', indicatorName: (code) => INDICATORS.find((i) => i.code === code)!.name_en, selected: null, provinces: { a: '福建省', b: '陕西省' } });
-    const wide = wrapLabels([...INDICATORS].reverse().map((i) => i.name_en), 180, 12);
+    const labels = { a: 'A', b: 'B', indicatorName: (code: string) => INDICATORS.find((i) => i.code === code)!.name_en, selected: null, provinces: { a: '福建省', b: '陕西省' } };
+    const names = [...INDICATORS].reverse().map((i) => i.name_en);
+    const option = butterflyOption(rows, labels);
+    const wide = wrapLabels(names, 180, 12);
     expect(option.yAxis.data).toEqual(wide.labels);
     expect(option.grid.left).toBe(8 + wide.width + option.yAxis.axisLabel.margin);
     expect(option.grid.outerBoundsMode).toBe('none');
-    const phone = option.media[0].option;
-    const narrow = wrapLabels([...INDICATORS].reverse().map((i) => i.name_en), 130, 10);
+    const phone = butterflyOption(rows, { ...labels, narrow: true });
+    const narrow = wrapLabels(names, 130, 10);
     expect(phone.yAxis.data).toEqual(narrow.labels);
     expect(phone.grid.left).toBe(8 + narrow.width + phone.yAxis.axisLabel.margin);
+    expect(phone.grid.left).toBeLessThan(option.grid.left);
     // The tooltip names the indicator unwrapped.
     const tip = option.tooltip.formatter([{ seriesName: 'A', value: -3, data: { cases: 3, indicator: 'construction_permits' } }]);
     expect(tip.split('<br/>')[0]).toBe('Dealing with construction permits');
