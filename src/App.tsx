@@ -28,7 +28,8 @@ const STATUS_TEXT = {
  */
 function QueryActivity() {
   const { lang } = useI18n();
-  const running = useIsFetching() > 0;
+  // A background read (useSql's `background`: rows summed by later filter changes) is nothing the page waits for.
+  const running = useIsFetching({ predicate: (q) => q.meta?.background !== true }) > 0;
   if (!running) return null;
   return (
     <div className="query-activity query-pending" aria-busy="true" role="status" data-testid="query-activity">

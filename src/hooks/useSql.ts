@@ -1,8 +1,8 @@
 // useSql(namedQuery) → TanStack Query result of rows, keyed by the SQL text: identical queries from
 // several components share one in-flight run and one cached result.
-import { keepPreviousData, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { NamedQuery, Row } from '../queries/types.ts';
-import { SQL_KEY } from './query-client.ts';
+import { queryClient, SQL_KEY } from './query-client.ts';
 
 export type SqlResult<R extends object = Row> = UseQueryResult<R[], Error>;
 
@@ -17,26 +17,31 @@ async function timedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> 
   return rows;
 }
 
-/** A named query's rows, typed as the query declares them (`NamedQuery<R>`). */
-export function useSql<R extends object = Row>(query: NamedQuery<R> | null): SqlResult<R> {
+/**
+ * A named query's rows, typed as the query declares them (`NamedQuery<R>`). `background`: a read no one waits for
+ * (rows a view sums later filter changes from), not shown as the page's "querying" sign (App.tsx QueryActivity).
+ */
+export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { background = false } = {}): SqlResult<R> {
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
     queryFn: () => timedQuery(query!),
     enabled: query !== null,
+    meta: background ? { background } : undefined,
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
   });
 }
 
 /**
- * Start `query` now, in the render of the component that will show it (fetch as you render): useSql's own run
- * starts only once its component has rendered and committed, and a filter change may render and commit a whole
- * view (charts re-optioned in the commit) first. Cheap to call on every render: a query with any cached state,
- * answered or running, is not asked again (TanStack's usePrefetchQuery, which cannot be skipped for a null query).
+ * Starts `query` now, from a render, if it has no answer and is not running: useSql's own run starts only once its
+ * component has committed and the browser has painted (React's passive effects), i.e. after the charts a filter
+ * change redraws — the worker would wait that long. useSql then takes up this run (the same cache key).
  */
-export function usePrefetchSql(query: NamedQuery<object> | null): void {
-  const client = useQueryClient();
-  if (query && !client.getQueryState([SQL_KEY, query.sql])) client.prefetchQuery({ queryKey: [SQL_KEY, query.sql], queryFn: () => timedQuery(query) }).catch(() => undefined);
+export function startSql(query: NamedQuery<object>): void {
+  const queryKey = [SQL_KEY, query.sql];
+  const state = queryClient.getQueryState(queryKey);
+  if (state?.fetchStatus === 'fetching' || (state?.data !== undefined && !state.isInvalidated)) return;
+  void queryClient.prefetchQuery({ queryKey, queryFn: () => timedQuery(query) });
 }
 
 /**

@@ -155,7 +155,7 @@ const MONEY_VALUE = 'f.value_norm AS wan_yuan';
 const moneyWhere = ({ filters, indicator }: IndicatorParams) => `${indicatorWhere(filters, indicator)} AND f.kind = 'money'`;
 
 export type MoneyFigureRow = FigureOfCase & { wan_yuan: number };
-const MONEY_COLUMNS: (keyof MoneyFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'wan_yuan'];
+export const MONEY_COLUMNS: (keyof MoneyFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'wan_yuan'];
 
 /** The largest money figures in 万元 (the view shows 亿元 where large). */
 export function indicatorMoney(params: IndicatorParams): NamedQuery<MoneyFigureRow> {
@@ -180,7 +180,7 @@ ORDER BY figures DESC, unit`,
 
 /** The largest count figures in ONE unit (counts of different things never share an axis). */
 export type CountFigureRow = FigureOfCase & { value: number; unit: string };
-const COUNT_COLUMNS: (keyof CountFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'value', 'unit'];
+export const COUNT_COLUMNS: (keyof CountFigureRow)[] = ['case_id', 'province', 'city', 'title', 'text', 'value', 'unit'];
 const COUNT_VALUE = 'f.value_norm AS value, f.unit_norm AS unit';
 
 /**

@@ -84,7 +84,7 @@ export type CaseMeasureRow = {
 /** A measure with the case it is from. */
 export type MeasureRow = { case_id: string; province: string | null; city: string | null; county: string | null; title: string } & CaseMeasureRow;
 
-const MEASURE_COLUMNS: (keyof MeasureRow)[] = [
+export const MEASURE_COLUMNS: (keyof MeasureRow)[] = [
   'case_id', 'province', 'city', 'county', 'title', 'metric_id', 'dimension', 'section', 'text',
   'kind', 'unit_norm', 'before_value', 'after_value', 'reduction_pct',
 ];
@@ -128,7 +128,7 @@ export type MeasureSummaryRow = {
   median_reduction_pct: number | null;
 };
 
-const SUMMARY_COLUMNS: (keyof MeasureSummaryRow)[] = [
+export const SUMMARY_COLUMNS: (keyof MeasureSummaryRow)[] = [
   'province', 'cases', 'measures', 'n_after', 'median_after', 'min_after', 'max_after', 'n_pairs', 'median_before',
   'n_reduction', 'median_reduction_pct',
 ];

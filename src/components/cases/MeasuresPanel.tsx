@@ -9,6 +9,7 @@ import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
 import { useViewSql } from '../../hooks/useSnapshotSql.ts';
+import { isCurrent, useSql } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -22,6 +23,7 @@ import {
   type MeasureRow,
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
+import { measuresFromStored, storedMeasures } from '../../queries/measures-stored.ts';
 import { dimensionsFromSummary, measureSummaryRows } from '../../queries/summaries.ts';
 import type { Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
@@ -66,9 +68,24 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // Both in one request (measuresShown: one query fewer per filter change on DuckDB's single worker); the charts
   // and the list still show and download their own query (rowsQ), whose answer the sample is.
   // A dimension picked from the previous filters' list is asked at once: it is almost always still there.
-  const shown = useViewSql(dimension && !waiting ? measuresShown(params) : null);
-  const split = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
-  const summary = { status: shown.status, error: shown.error, data: split?.summary };
+  // Under the filters the export stores the panel's answers for (one year, one level, provinces), they are kept
+  // from every scope's stored rows of the dimension, read once in the background (measures-stored.ts): a filter
+  // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
+  const storedKey = `${indicator}\u0001${dimension}`;
+  const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
+  const stored = useSql(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension) : null, { background: true });
+  // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
+  const storedRows = isCurrent(stored) && !stored.isFetching ? stored.data : undefined;
+  const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);
+  const shown = useViewSql(dimension && !waiting && !kept ? measuresShown(params) : null);
+  const asked = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
+  // Asked: until its answer the rows drawn stay on screen (not the query's placeholder, maybe of an older state).
+  const [drawnSplit, setDrawnSplit] = useState(kept ?? asked);
+  const split = kept ?? (isCurrent(shown) ? asked : (drawnSplit ?? asked));
+  if (split !== drawnSplit) setDrawnSplit(split);
+  if (!storedOf.has(storedKey) && dimension && isCurrent(shown) && shown.data?.[0]?.dimension === dimension) setStoredOf(new Set([...storedOf, storedKey]));
+  const shownStatus = kept ? { status: 'success' as const, error: null } : shown;
+  const summary = { status: shownStatus.status, error: shownStatus.error, data: split?.summary };
 
   const all = split?.sample ?? NO_ROWS;
   // The charts are titled and scaled by the dimension of the rows they draw: by `dimension` (known at once from the
@@ -192,8 +209,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
                     rows={drawn.after}
-                    status={shown.status}
-                    error={shown.error}
+                    status={shownStatus.status}
+                    error={shownStatus.error}
                     height={bandsHeight(drawn.after)}
                     note={log ? t('meas.logNote') : undefined}
                     columns={csvColumns}
@@ -206,8 +223,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
                     rows={drawn.reductions}
-                    status={shown.status}
-                    error={shown.error}
+                    status={shownStatus.status}
+                    error={shownStatus.error}
                     height={bandsHeight(drawn.reductions)}
                     columns={csvColumns}
                     option={cutOption}
@@ -221,8 +238,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
                 rows={drawn.pairs.drawn}
-                status={shown.status}
-                error={shown.error}
+                status={shownStatus.status}
+                error={shownStatus.error}
                 height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
                 note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']
                   .filter(Boolean)

@@ -14,7 +14,7 @@ import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, usePrefetchSql } from '../../hooks/useSql.ts';
+import { isCurrent, startSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
@@ -56,8 +56,10 @@ export function CompareView({ state, update }: ViewProps) {
   const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
   // Asked as this view renders, before its charts and panels render and commit (a filter change re-options the
   // shares chart in that commit): the worker starts on them that much sooner. Not with saved answers to show.
-  usePrefetchSql(ask && !snapshot ? casesQuery : null);
-  usePrefetchSql(ask && !snapshot ? pairsQuery : null);
+  if (ask && !snapshot && casesQuery && pairsQuery) {
+    startSql(casesQuery);
+    startSql(pairsQuery);
+  }
   const cases = useSnapshotSql(ask ? casesQuery : null, snapshot);
   const pairs = useSnapshotSql(ask ? pairsQuery : null, snapshot);
   // Each column's rows and the pager's handler kept while their inputs are: the columns and the pairs table (memo)

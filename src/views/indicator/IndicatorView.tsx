@@ -9,7 +9,7 @@ import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent } from '../../hooks/useSql.ts';
+import { isCurrent, startSql, useSql } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -27,6 +27,7 @@ import {
   type IndicatorProvinceRow,
   type MoneyFigureRow,
 } from '../../queries/indicator.ts';
+import { figureCandidates, figuresFromCandidates } from '../../queries/figure-candidates.ts';
 import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows } from '../../queries/summaries.ts';
 import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
@@ -62,6 +63,10 @@ export function IndicatorView({ state, update }: ViewProps) {
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
   const enabled = indicator !== null && (chosen !== null || isCurrent(summary));
+  // Started at once: the list's page is the one query of a year or level change, and the worker can answer it
+  // while this render and the charts' redraw take the main thread.
+  if (enabled) startSql(casesQ);
+  const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // The units: unit_summary's rows of the indicator, read once and summed per filter state.
   const unitCounts = useSnapshotSql(enabled ? unitSummaryRows(indicator) : null, snapshot);
   const units = useMemo(() => (unitCounts.data ? unitsFromSummary(unitCounts.data, filters) : []), [unitCounts.data, filters]);
@@ -72,17 +77,37 @@ export function IndicatorView({ state, update }: ViewProps) {
   const unit = picked ?? unitList[0] ?? null;
   // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
   const countsQ = indicatorCounts({ ...params, unit: picked });
-  // Both figure charts' rows in one request (one query fewer on DuckDB's single worker); each chart still shows
-  // and downloads its own query (moneyQ, countsQ), whose answer its rows are (tests/queries/indexes.test.ts).
-  const figures = useSnapshotSql(enabled ? indicatorFigures({ ...params, unit: picked }) : null, snapshot);
-  const figureRows = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
+  // The figure charts summed in memory from each cell's largest figures (figure-candidates.ts), read once per
+  // indicator in the background once the view's answers for it are in (not queued before them on the worker): a
+  // year or level change then asks nothing.
+  // (The indicators read so far stay wanted: back on one, its candidates are in the query cache.)
+  const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
+  const candidates = useSql(indicator && candidatesOf.has(indicator) ? figureCandidates(indicator) : null, { background: true });
+  const unitsCurrent = isCurrent(unitCounts);
+  // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
+  const candidateRows = isCurrent(candidates) && !candidates.isFetching ? candidates.data : undefined;
+  const summed = useMemo(
+    () => (candidateRows && unitsCurrent ? figuresFromCandidates(candidateRows, filters, unit) : null),
+    [candidateRows, unitsCurrent, filters, unit],
+  );
+  // Otherwise both figure charts' rows in one request (one query fewer on DuckDB's single worker). Either way each
+  // chart shows and downloads its own query (moneyQ, countsQ), whose answer its rows are (tests/queries/indexes.test.ts,
+  // figure-candidates.test.ts).
+  const figures = useSnapshotSql(enabled && !summed ? indicatorFigures({ ...params, unit: picked }) : null, snapshot);
+  const asked = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
+  // Asked (a province filter, a new indicator): until its answer the rows drawn stay on screen — not the rows the
+  // query kept as a placeholder, which may be of a state before the summed ones.
+  const [drawnFigures, setDrawnFigures] = useState(summed ?? asked);
+  const figureRows = summed ?? (isCurrent(figures) ? asked : (drawnFigures ?? asked));
+  if (figureRows !== drawnFigures) setDrawnFigures(figureRows);
+  const figureStatus = summed ? { status: 'success' as const, error: null } : figures;
+  if (indicator && !candidatesOf.has(indicator) && enabled && isCurrent(figures) && isCurrent(cases)) setCandidatesOf(new Set([...candidatesOf, indicator]));
   const moneyRows = figureRows?.money;
   const countRows = figureRows?.counts;
   // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
   // from the summary) it would be re-titled, and redrawn, with the previous rows before the new ones arrive.
   const drawnUnit = countRows?.[0]?.unit ?? unit;
   const limitNote = (rows: object[] | undefined) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined);
-  const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
   // Stable per language (ChartCard re-options a chart when its builder changes).
   const provincesChart = useCallback((rows: IndicatorProvinceRow[]) => provincesOption(rows, provinceName, t('col.cases')), [provinceName, t]);
   const moneyChart = useCallback((rows: MoneyFigureRow[]) => moneyOption(rows, placeName, lang), [placeName, lang]);
@@ -145,8 +170,8 @@ export function IndicatorView({ state, update }: ViewProps) {
               title={t('ind.money')}
               query={moneyQ}
               rows={moneyRows}
-              status={figures.status}
-              error={figures.error}
+              status={figureStatus.status}
+              error={figureStatus.error}
               height={chartHeight(moneyRows, 22)}
               note={limitNote(moneyRows)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
@@ -170,8 +195,8 @@ export function IndicatorView({ state, update }: ViewProps) {
             }
             query={countsQ}
             rows={countRows}
-            status={figures.status}
-            error={figures.error}
+            status={figureStatus.status}
+            error={figureStatus.error}
             height={chartHeight(countRows, 20)}
             note={limitNote(countRows)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}

@@ -2,7 +2,6 @@
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CountFigureRow, IndicatorProvinceRow, MoneyFigureRow } from '../../queries/indicator.ts';
-import { LABELS_INSIDE } from '../../components/echarts.ts';
 import { formatWan, shorten, trim } from '../../components/cases/values.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
@@ -13,7 +12,7 @@ type FigureRow = MoneyFigureRow | CountFigureRow;
 
 function category(r: FigureRow, placeName: (p: string) => string): string {
   const where = placeName(r.city || r.province || '');
-  return shorten(`${where} · ${r.title}`, 22);
+  return shorten(`${where} · ${r.title}`, LABEL_CHARS);
 }
 
 function tooltipFor<R extends FigureRow>(rows: R[], value: (r: R) => string) {
@@ -30,25 +29,33 @@ function tooltipFor<R extends FigureRow>(rows: R[], value: (r: R) => string) {
   };
 }
 
-// The category labels get a fixed column: ECharts cuts a longer label to LABEL_WIDTH with "…", and the
-// grid starts after that column. (containLabel sizes the column from an estimate of the label widths,
-// which fell short of the drawn Chinese text and cut the labels off at the chart's left edge.)
+// The category labels get a fixed column and the grid starts after it. (containLabel sized the column from an
+// estimate of the label widths, which fell short of the drawn Chinese text and cut the labels off at the chart's
+// left edge.) The labels are cut here to what the column holds — a Chinese character is one em, the widest a
+// label has — so ECharts need not measure them: `overflow: 'truncate'` measured every label character by
+// character on each redraw, a third of these charts' time in a filter change.
+const LABEL_FONT = 11;
 const LABEL_WIDTH = 190;
+const LABEL_CHARS = Math.floor(LABEL_WIDTH / LABEL_FONT);
 const LABEL_MARGIN = 8;
 // The margins hold the labels, so ECharts 6 need not lay the axes out twice to fit them ('outerBounds', its
 // default: half of these charts' time in a filter change).
 const GRID = { left: 8 + LABEL_WIDTH + LABEL_MARGIN, right: 56, top: 30, bottom: 28, outerBoundsMode: 'none' };
 /** On a phone the label column is narrower (labels cut sooner, full text in the tooltip) so the bars have room. */
 const PHONE_LABEL_WIDTH = 110;
+const PHONE_LABEL_CHARS = Math.floor(PHONE_LABEL_WIDTH / LABEL_FONT);
 const PHONE_MEDIA = [
-  { query: { maxWidth: 480 }, option: { grid: { left: 8 + PHONE_LABEL_WIDTH + LABEL_MARGIN }, yAxis: { axisLabel: { width: PHONE_LABEL_WIDTH } } } },
+  {
+    query: { maxWidth: 480 },
+    option: { grid: { left: 8 + PHONE_LABEL_WIDTH + LABEL_MARGIN }, yAxis: { axisLabel: { formatter: (label: string) => shorten(label, PHONE_LABEL_CHARS) } } },
+  },
 ];
 // interval 0: every label shown (the chart's height gives each row its band), stated so that ECharts need not
 // measure every label to find how many fit — on each redraw of a filter change.
 const LABEL_AXIS = {
   type: 'category',
   axisTick: { show: false },
-  axisLabel: { interval: 0, fontSize: 11, width: LABEL_WIDTH, overflow: 'truncate', margin: LABEL_MARGIN },
+  axisLabel: { interval: 0, fontSize: LABEL_FONT, margin: LABEL_MARGIN },
 };
 
 /** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元 (M yuan in English). */
@@ -93,7 +100,9 @@ export function countsOption(rows: CountFigureRow[], place: (p: string) => strin
 export function provincesOption(rows: IndicatorProvinceRow[], province: (p: string) => string, casesName: string): EChartsOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 24, bottom: 8, ...LABELS_INSIDE },
+    // Fixed margins (the value labels left, a line of province names below) rather than ECharts laying the axes
+    // out twice to fit them (LABELS_INSIDE) on each redraw.
+    grid: { left: 52, right: 16, top: 24, bottom: 28, outerBoundsMode: 'none' },
     xAxis: { type: 'category', data: rows.map((r) => province(r.province)), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [

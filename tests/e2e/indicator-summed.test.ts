@@ -1,0 +1,119 @@
+// End-to-end: once the Indicator view has read its figure candidates (src/queries/figure-candidates.ts) and the
+// measures panel its stored rows (measures-stored.ts), a year change redraws the charts without asking DuckDB for
+// them, and the money chart's CSV holds exactly what its own query (indicator.money) answers for that year.
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { indicatorMoney } from '../../src/queries/indicator.ts';
+import { literal } from '../../src/queries/sql.ts';
+import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
+import { EMPTY_FILTERS } from '../../src/state/filters.ts';
+import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
+import { downloadCsv, useApp, waitForCharts } from './harness.ts';
+
+const { app, db } = useApp({ db: true });
+
+/** How many times the page asked a named query (useSql leaves a `sql:<id>` measure per run). */
+const asked = (page: Page, id: string) => page.evaluate((name) => performance.getEntriesByName(name).length, `sql:${id}`);
+
+/** Moves the page to `search` as a click does (no reload: the answers read so far stay in the page's cache). */
+const go = (page: Page, search: string) =>
+  page.evaluate((s) => {
+    history.pushState(null, '', s);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, search);
+
+/** The case ids and amounts of the money chart's CSV (English headers). */
+async function moneyCsv(page: Page): Promise<{ ids: string[]; amounts: number[] }> {
+  const { bytes } = await downloadCsv(page, 'indicator.money');
+  const [header, ...rows] = Papa.parse<string[]>(bytes.toString('utf8').replace(/^\uFEFF/, '').trim(), { skipEmptyLines: true }).data;
+  const [id, amount] = [header.indexOf('Case id'), header.indexOf('Amount (10k yuan)')];
+  expect(id).toBeGreaterThanOrEqual(0);
+  expect(amount).toBeGreaterThanOrEqual(0);
+  return { ids: rows.map((r) => r[id]), amounts: rows.map((r) => Number(r[amount])) };
+}
+
+/** The indicator with most money figures, and the year with most of them. */
+async function moneyYear(): Promise<{ indicator: string; year: number }> {
+  const [r] = await db.all(`SELECT indicator, year FROM figure_facts WHERE kind = 'money' AND year IS NOT NULL
+    AND indicator = (SELECT indicator FROM figure_facts WHERE kind = 'money' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
+    GROUP BY ALL ORDER BY count(*) DESC, year LIMIT 1`);
+  return { indicator: String(r.indicator), year: Number(r.year) };
+}
+
+/** Waits until the money chart draws `n` bars. */
+const moneyBars = (page: Page, n: number) =>
+  page.waitForFunction(
+    // (An instance left by a view that went away reads null until the view's new one replaces it.)
+    (count) => (globalThis as unknown as { __charts: Map<string, { getOption: () => { yAxis: { data: unknown[] }[] } | null }> }).__charts.get('indicator.money')?.getOption()?.yAxis[0].data.length === count,
+    n,
+    { timeout: 30_000 },
+  );
+
+describe('indicator view, figures summed in memory', () => {
+  it('a year change asks no figure or measures query, and the money chart’s CSV is that year’s indicator.money answer', async () => {
+    const { indicator, year } = await moneyYear();
+    const filters = { ...EMPTY_FILTERS, years: [year] };
+    const expected = await db.all(indicatorMoney({ filters, indicator }));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected).not.toEqual(await db.all(indicatorMoney({ filters: EMPTY_FILTERS, indicator })));
+
+    const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
+    await waitForCharts(page, 90_000);
+    // Read in the background once the view's first answers are in.
+    await page.waitForFunction(() => ['sql:indicator.figureCandidates', 'sql:measures.stored'].every((name) => performance.getEntriesByName(name).length > 0), undefined, { timeout: 60_000 });
+    const figuresBefore = await asked(page, 'indicator.figures');
+    const measuresBefore = await asked(page, 'indicator.measuresShown');
+    await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
+    await moneyBars(page, expected.length);
+    await waitForCharts(page);
+
+    const csv = await moneyCsv(page);
+    expect(csv.ids).toEqual(expected.map((r) => r.case_id));
+    for (const [i, amount] of csv.amounts.entries()) expect(amount).toBeCloseTo(Number(expected[i].wan_yuan), 6);
+    // The change asked neither the figures request nor the chart's own query, nor the measures panel's (one year: stored).
+    expect(await asked(page, 'indicator.figures')).toBe(figuresBefore);
+    expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
+    expect(await asked(page, 'indicator.money')).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('after a case is re-filed in the same page, the year’s money chart is the re-filed data’s answer', async () => {
+    const { indicator, year } = await moneyYear();
+    const filters = { ...EMPTY_FILTERS, years: [year] };
+    // The case of the year's largest money figure, re-filed into another indicator: its figures leave the chart.
+    const [{ case_id: moved }] = await db.all(`SELECT case_id FROM figure_facts WHERE kind = 'money' AND indicator = ${literal(indicator)}
+      AND year = ${year} ORDER BY value_norm DESC, case_id LIMIT 1`);
+    const [{ code: other }] = await db.all(`SELECT code FROM indicators WHERE code <> ${literal(indicator)} ORDER BY sort LIMIT 1`);
+    const before = await db.all(indicatorMoney({ filters, indicator }));
+    let expected: typeof before;
+    try {
+      for (const sql of [...replaceLabelsSql([{ case_id: String(moved), indicator: String(other), labelled_at: '2026-01-01T00:00:00Z' }]), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
+      expected = await db.all(indicatorMoney({ filters, indicator }));
+    } finally {
+      for (const sql of [...replaceLabelsSql([]), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
+    }
+    expect(expected.map((r) => r.case_id)).not.toContain(String(moved));
+    expect(expected).not.toEqual(before);
+
+    const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
+    await waitForCharts(page, 90_000);
+    await page.waitForFunction(() => performance.getEntriesByName('sql:indicator.figureCandidates').length > 0, undefined, { timeout: 60_000 });
+    // Re-filed on its case page, reached and left as a click does: the candidates read before stay in the page's cache.
+    await go(page, `?view=case&case=${String(moved)}&lang=en`);
+    await page.locator('[data-testid="relabel-select"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="relabel-select"]').selectOption(String(other));
+    await page.locator('[data-testid="relabel-save"]').click();
+    await page.locator('[data-testid="relabel-yours"]').waitFor({ timeout: 30_000 });
+    await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
+    await moneyBars(page, expected.length);
+    await waitForCharts(page);
+    // The candidates were read again with the change (the chart is summed from the re-filed data, not the old rows).
+    await expect.poll(() => asked(page, 'indicator.figureCandidates'), { timeout: 30_000 }).toBe(2);
+    await page.waitForFunction(() => !document.querySelector('.query-pending'));
+    const csv = await moneyCsv(page);
+    expect(csv.ids).toEqual(expected.map((r) => r.case_id));
+    for (const [i, amount] of csv.amounts.entries()) expect(amount).toBeCloseTo(Number(expected[i].wan_yuan), 6);
+    expect(errors).toEqual([]);
+  });
+});
