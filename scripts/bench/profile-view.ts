@@ -7,6 +7,8 @@
 // PROFILE_CALLERS (a text, e.g. "merge"): also where the functions whose label contains it are called from (self
 // time by calling function), to see which caller makes a hot helper hot. PROFILE_OFF=1: no CPU profile, only the
 // settle times and the CPU ms per change (the profiler's own overhead, often a third of it, left out).
+// PROFILE_TRACE=1: instead of the CPU profile, a Chromium trace of the page's main thread, summed per event name
+// (Layout, UpdateLayoutTree = style, Paint, …): what the profile's "(program)" is.
 // PROFILE_FILTERS=overview: the Overview bench's filter states (indicator, province, year, province + indicator:
 // scripts/bench/filters.ts interactionFilters) instead of the year / level states every view answers.
 import { execFileSync } from 'node:child_process';
@@ -60,6 +62,16 @@ function summarise(profile: Profile, callersOf = ''): { self: Map<string, number
   return { self, total, callers, ms };
 }
 
+type TraceEvent = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
+
+/** Milliseconds per change of each complete event on the renderer's main threads (CrRendererMain). */
+function traceSummary(events: TraceEvent[], changes: number, top: number): string {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byName = new Map<string, number>();
+  for (const e of events) if (e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`)) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => `  ${(ms / changes).toFixed(1).padStart(7)} ms  ${name}`).join('\n');
+}
+
 async function main(): Promise<void> {
   const dist = process.env.PROFILE_DIST ?? join(ROOT, 'node_modules/.cache/e2e-builds/profile');
   if (!process.env.PROFILE_DIST) {
@@ -89,8 +101,14 @@ async function main(): Promise<void> {
       return byType;
     };
     const cpuBefore = await cpu();
-    const profiling = process.env.PROFILE_OFF !== '1';
+    const tracing = process.env.PROFILE_TRACE === '1';
+    const profiling = process.env.PROFILE_OFF !== '1' && !tracing;
     const cdp = await context.newCDPSession(page);
+    const traceEvents: TraceEvent[] = [];
+    if (tracing) {
+      cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => traceEvents.push(...e.value));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink', transferMode: 'ReportEvents' });
+    }
     if (profiling) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -105,6 +123,14 @@ async function main(): Promise<void> {
     const cpuLine = [...cpuAfter].map(([type, t]) => `${type} ${(((t - (cpuBefore.get(type) ?? 0)) * 1000) / times.length).toFixed(1)}`).join(', ');
     const sorted = [...times].sort((a, b) => a - b);
     const settled = `settled ${times.map((t) => Math.round(t)).join(' ')} ms (median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN)})`;
+    if (tracing) {
+      const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await done;
+      console.log(`${view}, ${times.length} changes: ${settled}\nCPU ms per change (tracing on): ${cpuLine}`);
+      console.log(`main thread, per change, by trace event (nested events counted in each):\n${traceSummary(traceEvents, times.length, top)}`);
+      return;
+    }
     if (!profiling) {
       console.log(`${view}, ${times.length} changes: ${settled}\nCPU ms per change (profiler off): ${cpuLine}`);
       return;

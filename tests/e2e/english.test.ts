@@ -40,8 +40,10 @@ describe('English', () => {
     const compare = await app.newPage('?view=compare&lang=en');
     await waitForCharts(compare.page, 120_000);
     const butterfly = await categoryAxis(compare.page, 'compare.shares', 'yAxis');
-    expect(butterfly.axisLabel?.overflow).toBe('break');
     for (const label of butterfly.data) expect(label).not.toMatch(HAN);
+    // Compare wraps its names itself, where the column is too narrow (wrapped-labels.ts; its lines are tested in
+    // tests/views/compare): the longest is there whole.
+    expect(butterfly.data.map((label) => label.replaceAll('\n', ' '))).toContain(longest);
   }, 300_000);
 
   it('units are English: the count units, the counts and money axes', async () => {

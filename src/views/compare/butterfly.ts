@@ -3,9 +3,15 @@
 // percentages, the chart only negates A's for drawing and labels them as absolute values.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CompareShareRow } from '../../queries/compare.ts';
-import { LABELS_INSIDE } from '../../components/echarts.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 import { provinceColour, provinceColourPale } from '../../components/province-colour.ts';
+import { wrapLabels } from './wrapped-labels.ts';
+
+/** The indicator names' column: wide screen, then a phone's (narrower, smaller type: the bars keep their room). */
+const NAMES_WIDE = { width: 180, fontSize: 12, lineHeight: 12 };
+const NAMES_PHONE = { width: 130, fontSize: 10, lineHeight: 11 };
+/** ECharts' default gap between an axis and its labels. */
+const LABEL_MARGIN = 8;
 
 export interface ButterflyLabels {
   a: string;
@@ -15,11 +21,17 @@ export interface ButterflyLabels {
   selected: string | null;
   /** The two provinces' names as in the data (福建省): each is drawn in its own colour (province-colour.ts). */
   provinces: { a: string; b: string };
+  /** A phone's screen: the names get a narrower column (they wrap onto more lines) so the bars and their labels have room. */
+  narrow?: boolean;
 }
 
 export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels): EChartsOption {
   const ordered = [...rows].reverse(); // category axes draw bottom-up: first indicator on top
   const names = ordered.map((r) => labels.indicatorName(r.indicator));
+  // A long name (Dealing with construction permits) wraps onto a second line, never cut — wrapped here once per
+  // name (wrapped-labels.ts), so the grid is stated and ECharts measures no label layout on a filter change.
+  const column = labels.narrow ? NAMES_PHONE : NAMES_WIDE;
+  const wrapped = wrapLabels(names, column.width, column.fontSize);
   const max = Math.max(5, ...rows.map((r) => Math.max(r.a_pct, r.b_pct)));
   // A fifth more than the longest bar on each side: its value label fits before the axis labels (a phone's chart is narrow).
   const top = Math.ceil((max * 1.2) / 5) * 5;
@@ -52,10 +64,15 @@ export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      formatter: (params: { seriesName: string; value: number; name: string; data: { cases: number } }[]) =>
-        [params[0]?.name ?? '', ...params.map((p) => `${p.seriesName}: ${Math.abs(p.value)}% (${p.data.cases})`)].map(escapeHtml).join('<br/>'),
+      // The name unwrapped (the axis's category is its wrapped lines).
+      formatter: (params: { seriesName: string; value: number; data: { cases: number; indicator: string } }[]) =>
+        [params[0] ? labels.indicatorName(params[0].data.indicator) : '', ...params.map((p) => `${p.seriesName}: ${Math.abs(p.value)}% (${p.data.cases})`)]
+          .map(escapeHtml)
+          .join('<br/>'),
     },
-    grid: { left: 8, right: 36, top: 30, bottom: 24, ...LABELS_INSIDE },
+    // The names' column is the grid's left margin; the value labels of the longest bars fit in the fifth added to
+    // the axis (`top`), the x axis's labels below it.
+    grid: { left: 8 + wrapped.width + LABEL_MARGIN, right: 36, top: 30, bottom: 24, outerBoundsMode: 'none' },
     xAxis: {
       type: 'value',
       min: -top,
@@ -65,13 +82,10 @@ export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels
     },
     yAxis: {
       type: 'category',
-      data: names,
+      data: wrapped.labels,
       axisTick: { show: false },
-      // A long name (Dealing with construction permits) wraps onto a second line, never cut.
-      axisLabel: { fontSize: 12, width: 180, overflow: 'break', lineHeight: 12 },
+      axisLabel: { fontSize: column.fontSize, lineHeight: column.lineHeight, interval: 0, margin: LABEL_MARGIN },
     },
     series: [series('a', labels.provinces.a, labels.a), series('b', labels.provinces.b, labels.b)],
-    // On a phone the names get a narrower column (they wrap onto more lines) so the bars and their labels have room.
-    media: [{ query: { maxWidth: 480 }, option: { yAxis: { axisLabel: { width: 130, fontSize: 10, lineHeight: 11 } } } }],
   };
 }
