@@ -1,8 +1,8 @@
 // The app shell: header with the views and the language switch, the filter bar, load progress,
 // and the current view. All state comes from the URL (state/url-state.ts).
-import { useIsFetching } from '@tanstack/react-query';
 import { lazy, memo, Suspense, useCallback, useEffect } from 'react';
 import { useEngineWanted, wantEngine } from './hooks/engine-start.ts';
+import { useViewQueriesRunning } from './hooks/sql-activity.ts';
 import { FilterBar } from './components/FilterBar.tsx';
 import { DownloadFilters } from './components/download/filters-context.ts';
 import { UrlNotice } from './components/UrlNotice.tsx';
@@ -28,8 +28,9 @@ const STATUS_TEXT = {
  */
 function QueryActivity() {
   const { lang } = useI18n();
-  // A background read (useSql's `background`: rows summed by later filter changes) is nothing the page waits for.
-  const running = useIsFetching({ predicate: (q) => q.meta?.background !== true }) > 0;
+  // The views' own queries: a background read (useSql's `background`) is nothing the page waits for. A counter
+  // kept as queries start and end, not a search of the query cache on every render.
+  const running = useViewQueriesRunning();
   if (!running) return null;
   return (
     <div className="query-activity query-pending" aria-busy="true" role="status" data-testid="query-activity">

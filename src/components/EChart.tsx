@@ -81,7 +81,10 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick }: E
   // (Resizing here with the option just given, one drawing instead of two, measured no gain.)
   useLayoutEffect(() => {
     if (!chart.current || given.current === option) return;
-    chart.current.setOption(option, { replaceMerge: replacedParts(given.current, option), lazyUpdate: true });
+    // An option with media queries is given whole: ECharts applies its media options on top of a merged option,
+    // and with replaceMerge a media option moving a component (a phone's grid) breaks the next update.
+    const merge = option.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, option) };
+    chart.current.setOption(option, { ...merge, lazyUpdate: true });
     given.current = option;
   }, [option]);
 

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { queryClient, SQL_KEY } from './query-client.ts';
+import { trackViewQuery, useViewQueriesSettled } from './sql-activity.ts';
 
 export type SqlResult<R extends object = Row> = UseQueryResult<R[], Error>;
 
@@ -19,14 +20,15 @@ async function timedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> 
 
 /**
  * A named query's rows, typed as the query declares them (`NamedQuery<R>`). `background`: a read no one waits for
- * (rows a view sums later filter changes from), not shown as the page's "querying" sign (App.tsx QueryActivity).
+ * (rows a view sums later filter changes from): asked only while none of the views' own queries runs
+ * (sql-activity.ts), and not shown as the page's "querying" sign (App.tsx QueryActivity).
  */
 export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { background = false } = {}): SqlResult<R> {
+  const settled = useViewQueriesSettled();
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
-    queryFn: () => timedQuery(query!),
-    enabled: query !== null,
-    meta: background ? { background } : undefined,
+    queryFn: () => (background ? timedQuery(query!) : trackViewQuery(() => timedQuery(query!))),
+    enabled: query !== null && (!background || settled),
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
   });
@@ -41,7 +43,7 @@ export function startSql(query: NamedQuery<object>): void {
   const queryKey = [SQL_KEY, query.sql];
   const state = queryClient.getQueryState(queryKey);
   if (state?.fetchStatus === 'fetching' || (state?.data !== undefined && !state.isInvalidated)) return;
-  void queryClient.prefetchQuery({ queryKey, queryFn: () => timedQuery(query) });
+  void queryClient.prefetchQuery({ queryKey, queryFn: () => trackViewQuery(() => timedQuery(query)) });
 }
 
 /**

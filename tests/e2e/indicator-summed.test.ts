@@ -117,3 +117,31 @@ describe('indicator view, figures summed in memory', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('background reads', () => {
+  // DuckDB-wasm answers one query at a time, in the order asked: a read for later filter changes asked while the
+  // view's own queries still run would hold them up.
+  it.each(['indicator', 'compare'])('on the %s view wait until none of the view’s own queries is running', async (view) => {
+    const { page, errors } = await app.newPage(`?view=${view}`);
+    await waitForCharts(page);
+    const background = ['sql:indicator.figureCandidates', 'sql:measures.stored'];
+    await expect
+      .poll(() => page.evaluate((names) => performance.getEntriesByType('measure').filter((m) => names.includes(m.name)).length, background), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    const measures = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('sql:'))
+        .map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration })),
+    );
+    const reads = measures.filter((m) => background.includes(m.name));
+    const own = measures.filter((m) => !background.includes(m.name));
+    expect(own.length).toBeGreaterThan(0);
+    for (const read of reads) {
+      // Every query of the view asked before the read had its answer when the read was asked.
+      const runningThen = own.filter((q) => q.start < read.start && q.end > read.start);
+      expect(runningThen).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+});

@@ -143,6 +143,26 @@ describe('compare view', () => {
     expect(await left(page)).toBe(phoneLeft);
     expect(errors).toEqual([]);
   });
+
+  it('on a phone the Indicator’s figure charts (their own phone layout) are drawn again after a filter change', async () => {
+    const db = await openDataDb();
+    const years = (await db.all(`SELECT DISTINCT year FROM case_summary WHERE year IS NOT NULL ORDER BY 1`)).map((r) => Number(r.year));
+    db.close();
+    const { page, errors } = await app.newPage('?view=indicator', { viewport: { width: 390, height: 844 } });
+    await waitForCharts(page);
+    for (const year of years) {
+      await page.evaluate((y) => {
+        history.pushState(null, '', `?view=indicator&year=${y}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, year);
+      await expect.poll(() => page.locator('main.view').getAttribute('data-state')).toContain(`year=${year}`);
+      await waitForCharts(page);
+    }
+    // Every chart of the view still has its bars (an update that broke a chart left it blank, with a page error).
+    const money = await chartOption(page, 'indicator.money');
+    expect((money.series as { data: unknown[] }[])[0].data.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('case search → case page', () => {
