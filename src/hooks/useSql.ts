@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { queryClient, SQL_KEY } from './query-client.ts';
-import { trackViewQuery, useViewQueriesSettled } from './sql-activity.ts';
+import { trackViewQuery, useViewQueriesSettled, viewQueriesSettled } from './sql-activity.ts';
 
 export type SqlResult<R extends object = Row> = UseQueryResult<R[], Error>;
 
@@ -27,7 +27,11 @@ export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { ba
   const settled = useViewQueriesSettled();
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
-    queryFn: () => (background ? timedQuery(query!) : trackViewQuery(() => timedQuery(query!))),
+    queryFn: async () => {
+      if (!background) return trackViewQuery(() => timedQuery(query!));
+      await viewQueriesSettled();
+      return timedQuery(query!);
+    },
     enabled: query !== null && (!background || settled),
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
