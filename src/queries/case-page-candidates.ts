@@ -21,11 +21,18 @@ export function casePageCandidates(indicator: string, limit = PAGE_SIZE): NamedQ
   return {
     id: 'indicator.casePageCandidates',
     columns: [...CASE_LIST_COLUMNS, 'rank'],
-    sql: `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
-  c.key_figures AS figures, (row_number() OVER (ORDER BY ${CASE_LIST_ORDER_SQL}))::INTEGER AS rank
-FROM indicator_case_list c
-WHERE c.indicator = ${literal(indicator)}
-QUALIFY row_number() OVER (PARTITION BY c.level, c.year ORDER BY ${CASE_LIST_ORDER_SQL}) <= ${literal(Math.floor(limit))}`,
+    // Ranked on the order's narrow columns first; the wide ones (title, key figures) are read for the cells' first
+    // only, not for each of the indicator's ~14k cases at 100k (2 MB over HTTP in the browser).
+    sql: `WITH firsts AS MATERIALIZED (
+  SELECT c.case_id, (row_number() OVER (ORDER BY ${CASE_LIST_ORDER_SQL}))::INTEGER AS rank
+  FROM indicator_case_list c
+  WHERE c.indicator = ${literal(indicator)}
+  QUALIFY row_number() OVER (PARTITION BY c.level, c.year ORDER BY ${CASE_LIST_ORDER_SQL}) <= ${literal(Math.floor(limit))}
+)
+SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
+  c.key_figures AS figures, f.rank
+FROM indicator_case_list c JOIN firsts f ON f.case_id = c.case_id
+WHERE c.indicator = ${literal(indicator)}`,
   };
 }
 
