@@ -39,6 +39,15 @@ export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { ba
 }
 
 /**
+ * The rows of a background read (useSql with `background`), once they answer `query` as the data stands: not the
+ * previous query's rows kept as a placeholder, nor rows held while a workspace change has them re-read.
+ */
+export function useBackgroundRows<R extends object = Row>(query: NamedQuery<R> | null): R[] | undefined {
+  const result = useSql(query, { background: true });
+  return isCurrent(result) && !result.isFetching ? result.data : undefined;
+}
+
+/**
  * Starts `query` now, from a render, if it has no answer and is not running: useSql's own run starts only once its
  * component has committed and the browser has painted (React's passive effects), i.e. after the charts a filter
  * change redraws — the worker would wait that long. useSql then takes up this run (the same cache key).
