@@ -77,8 +77,9 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick }: E
 
   // In the layout phase, with the card's other DOM changes: the option is in the chart before the browser paints,
   // and ECharts draws it in its next animation frame (lazyUpdate) — every chart of a change in that one frame.
-  // A height change (rows → height) resizes the box after this: the size observer then redraws the chart at once.
-  // (Resizing here with the option just given, one drawing instead of two, measured no gain.)
+  // A new height with the new option (rows → height): resized here, the pending option is drawn once at the new
+  // size, not once in the next frame at the old size and again when the size observer sees the box grow.
+  const drawnHeight = useRef(height);
   useLayoutEffect(() => {
     if (!chart.current || given.current === option) return;
     // An option with media queries is given whole: ECharts applies its media options on top of a merged option,
@@ -86,7 +87,9 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick }: E
     const merge = option.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, option) };
     chart.current.setOption(option, { ...merge, lazyUpdate: true });
     given.current = option;
-  }, [option]);
+    if (drawnHeight.current !== height) chart.current.resize();
+    drawnHeight.current = height;
+  }, [option, height]);
 
   return <div ref={box} className="echart" style={{ height, width: '100%' }} />;
 }
