@@ -3,7 +3,7 @@
 // the columns' order. A filter state of years and levels is a union of cells, and the first N of a union lie within
 // the union of its cells' first N (the order is total: case_id, unique per case, breaks every tie), so filtering
 // these rows and keeping each province's first N gives exactly what compareCases answers
-// (tests/queries/compare-cells.test.ts) — without a query per change on DuckDB-wasm's single worker. Under a city or
+// (tests/queries/compare-kept.test.ts) — without a query per change on DuckDB-wasm's single worker. Under a city or
 // batch filter (cells by city or batch would be most of the cases) the view asks compareCases as before; the filter
 // bar's provinces and indicators never apply to Compare's columns (the view picks its own).
 import type { Filters } from '../state/filters.ts';

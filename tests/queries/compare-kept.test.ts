@@ -1,13 +1,15 @@
-// Compare's case columns kept in memory (src/queries/compare-cells.ts): each (province, level, year) cell's first
-// cases, read once per (A, B, indicator), filtered per filter state in JS. Every answer must be what the columns'
-// own query (compareCases with its per-province limit) answers — for years, levels, both, nothing matching, many
+// Compare's case columns and first page of pairs kept in memory (src/queries/compare-cells.ts, compare-pair-cells.ts):
+// each (province, level, year) cell's first cases and every case of A with its similar cases in B, read once per
+// (A, B, indicator), filtered per filter state in JS. Every answer must be what the view's own queries
+// (compareCases with its per-province limit, comparePairsPage's first page) answer — for years, levels, both, nothing matching, many
 // province pairs and indicators, with limits small enough that the corpus's cells are cut — also after the analyst
 // re-files cases and imports a document; under a city or batch filter the view asks its query (null).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { casesFromCells, compareCellCases } from '../../src/queries/compare-cells.ts';
-import { COMPARE_CASES_PER_PROVINCE, compareCases } from '../../src/queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, comparePairsPage } from '../../src/queries/compare.ts';
+import { comparePairCells, firstPairsPageFromCells } from '../../src/queries/compare-pair-cells.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
@@ -61,8 +63,9 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /** Every answer of `filters` both ways (kept, the named query); returns how many rows were compared and how many columns were cut. */
-async function expectSameColumns(filters: Filters[], of = comparisons): Promise<{ rows: number; cut: number }> {
+async function expectSameColumns(filters: Filters[], of = comparisons): Promise<{ rows: number; pairs: number; cut: number }> {
   let rows = 0;
+  let pairs = 0;
   let cut = 0;
   for (const c of of) {
     for (const perProvince of [COMPARE_CASES_PER_PROVINCE, 3, 1]) {
@@ -77,15 +80,27 @@ async function expectSameColumns(filters: Filters[], of = comparisons): Promise<
         cut += Number(full.length > expected.length);
       }
     }
+    const pairCells = await db.all(comparePairCells(c));
+    for (const perPage of [COMPARE_PAIRS_PER_PAGE, 3, 1]) {
+      for (const f of filters) {
+        const what = `pairs ${JSON.stringify(c)} ${perPage} ${JSON.stringify(f)}`;
+        const expected = await db.all(comparePairsPage({ ...c, filters: f, page: 0, perPage }));
+        expect(firstPairsPageFromCells(pairCells, f, perPage), what).toEqual(expected);
+        pairs += expected.length;
+        // Pages cut, and cases of A whose counterparts the filters took away (ranked otherwise than unfiltered).
+        cut += Number((expected[0]?.a_cases ?? 0) > perPage);
+      }
+    }
   }
-  return { rows, cut };
+  return { rows, pairs, cut };
 }
 
-describe('Compare’s case columns kept from each cell’s first cases', () => {
-  it('answer as compareCases does, for years, levels and both, many province pairs', async () => {
-    const { rows, cut } = await expectSameColumns(answered);
+describe('Compare’s case columns and first page of pairs kept in memory', () => {
+  it('answer as compareCases and comparePairsPage do, for years, levels and both, many province pairs', async () => {
+    const { rows, pairs, cut } = await expectSameColumns(answered);
     // Not vacuous: real rows compared, and columns cut at the limit (where the first of a union matter).
     expect(rows).toBeGreaterThan(300);
+    expect(pairs).toBeGreaterThan(300);
     expect(cut).toBeGreaterThan(20);
     // The cells are fewer than the cases (cells were cut), yet answered every state.
     const { a, b, indicator } = comparisons[0];
@@ -95,7 +110,11 @@ describe('Compare’s case columns kept from each cell’s first cases', () => {
 
   it('leave city and batch filters to the query', async () => {
     const cells = await db.all(compareCellCases(comparisons[0]));
-    for (const f of asked) expect(casesFromCells(cells, f), JSON.stringify(f)).toBeNull();
+    const pairCells = await db.all(comparePairCells(comparisons[0]));
+    for (const f of asked) {
+      expect(casesFromCells(cells, f), JSON.stringify(f)).toBeNull();
+      expect(firstPairsPageFromCells(pairCells, f), JSON.stringify(f)).toBeNull();
+    }
   });
 
   it('follow cases the analyst re-files', async () => {
@@ -132,5 +151,6 @@ describe('Compare’s case columns kept from each cell’s first cases', () => {
 
   it('return the columns their row type declares', async () => {
     await expectDeclaredColumns(db, compareCellCases(comparisons[0]));
+    await expectDeclaredColumns(db, comparePairCells(comparisons[0]));
   });
 });
