@@ -36,6 +36,13 @@ export function cellsAnswer(filters: Filters): boolean {
   return filters.cities.length === 0 && filters.batches.length === 0;
 }
 
+/** As summaryWhere keeps a row by its year and level: a filter with values keeps the rows whose column is one of them (NULL never is). */
+export function yearAndLevelKept(filters: Filters): (year: number | null, level: string | null) => boolean {
+  const levels = filters.levels.length ? new Set<string | null>(filters.levels) : null;
+  const years = filters.years.length ? new Set<number | null>(filters.years) : null;
+  return (year, level) => (!levels || (level !== null && levels.has(level))) && (!years || (year !== null && years.has(year)));
+}
+
 /** DuckDB's ORDER BY of text: by code point (the ids are ASCII). */
 const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 /** DuckDB's ORDER BY of a number, NULLS LAST either way (its default). */
@@ -60,12 +67,8 @@ function columnOrder(x: CompareCellCaseRow, y: CompareCellCaseRow): number {
  */
 export function casesFromCells(rows: CompareCellCaseRow[], filters: Filters, perProvince = COMPARE_CASES_PER_PROVINCE): CaseListRow[] | null {
   if (!cellsAnswer(filters)) return null;
-  // As summaryWhere: a filter with values keeps the rows whose column is one of them (NULL never is).
-  const levels = filters.levels.length ? new Set<string | null>(filters.levels) : null;
-  const years = filters.years.length ? new Set<number | null>(filters.years) : null;
-  const kept = rows
-    .filter((r) => (!levels || (r.level !== null && levels.has(r.level))) && (!years || (r.year !== null && years.has(r.year))))
-    .sort(columnOrder);
+  const inState = yearAndLevelKept(filters);
+  const kept = rows.filter((r) => inState(r.year, r.level)).sort(columnOrder);
   const out: CaseListRow[] = [];
   let province: string | null | undefined;
   let n = 0;

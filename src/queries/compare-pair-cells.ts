@@ -7,7 +7,7 @@
 // (tests/queries/compare-kept.test.ts). Other pages, a city or a batch filter: the view asks the query.
 import type { Filters } from '../state/filters.ts';
 import { COMPARE_PAIRS_PER_PAGE, type ComparePairPageRow, type ComparePairRow } from './compare.ts';
-import { cellsAnswer } from './compare-cells.ts';
+import { cellsAnswer, yearAndLevelKept } from './compare-cells.ts';
 import { literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -66,11 +66,7 @@ interface CaseOfA {
  */
 export function firstPairsPageFromCells(rows: ComparePairCellRow[], filters: Filters, perPage = COMPARE_PAIRS_PER_PAGE): ComparePairPageRow[] | null {
   if (!cellsAnswer(filters)) return null;
-  // As summaryWhere: a filter with values keeps the rows whose column is one of them (NULL never is).
-  const levels = filters.levels.length ? new Set<string | null>(filters.levels) : null;
-  const years = filters.years.length ? new Set<number | null>(filters.years) : null;
-  const kept = (year: number | null, level: string | null) =>
-    (!levels || (level !== null && levels.has(level))) && (!years || (year !== null && years.has(year)));
+  const kept = yearAndLevelKept(filters);
   const cases = new Map<string, CaseOfA>();
   for (const r of rows) {
     if (!kept(r.a_year, r.a_level)) continue;
