@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     const cdp = await context.newCDPSession(page);
     const traceEvents: TraceEvent[] = [];
     if (tracing) {
-      cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => traceEvents.push(...e.value));
+      // The protocol types a trace event as a string map; the fields read here are those of every trace event.
+      cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...(e.value as unknown as TraceEvent[])));
       await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink', transferMode: 'ReportEvents' });
     }
     if (profiling) {
