@@ -15,6 +15,9 @@ import { pickColumns, type NamedQuery } from './types.ts';
 /** A case among its cell's first: a column's row, with `seq` (its place in its batch), which the order reads. */
 export type CompareCellCaseRow = CaseListRow & { seq: number | null };
 
+/** compareCellCases' columns. */
+export const CELL_CASE_COLUMNS: (keyof CompareCellCaseRow)[] = [...CASE_LIST_COLUMNS, 'seq'];
+
 /** caseListSql's order of a province's cases (its `order`): the latest first. */
 const COLUMN_ORDER = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
 
@@ -22,7 +25,7 @@ const COLUMN_ORDER = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
 export function compareCellCases({ a, b, indicator, perCell = COMPARE_CASES_PER_PROVINCE }: { a: string; b: string; indicator: string; perCell?: number }): NamedQuery<CompareCellCaseRow> {
   return {
     id: 'compare.cellCases',
-    columns: [...CASE_LIST_COLUMNS, 'seq'],
+    columns: CELL_CASE_COLUMNS,
     sql: `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
   c.key_figures AS figures, c.seq
 FROM indicator_case_list c

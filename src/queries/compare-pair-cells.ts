@@ -19,15 +19,18 @@ export type ComparePairCellRow = Omit<ComparePairRow, 'has_counterpart' | 'pair_
   b_level: string | null;
 };
 
+/** comparePairCells' columns. */
+export const PAIR_CELL_COLUMNS: (keyof ComparePairCellRow)[] = [
+  'a_case_id', 'a_title', 'a_city', 'a_county', 'a_year', 'a_level', 'b_case_id', 'b_title', 'b_city', 'b_county', 'b_indicator',
+  'b_indicator_zh', 'b_indicator_en', 'b_year', 'b_level', 'strength', 'title_terms', 'shared_terms', 'shared_dimensions', 'same_indicator', 'score',
+];
+
 /** Every case of `indicator` in A with each of its similar cases in B (comparePairs' `a`, `best` and `b` unfiltered). */
 export function comparePairCells({ a, b, indicator }: { a: string; b: string; indicator: string }): NamedQuery<ComparePairCellRow> {
   const [A, B, X] = [literal(a), literal(b), literal(indicator)];
   return {
     id: 'compare.pairCells',
-    columns: [
-      'a_case_id', 'a_title', 'a_city', 'a_county', 'a_year', 'a_level', 'b_case_id', 'b_title', 'b_city', 'b_county', 'b_indicator',
-      'b_indicator_zh', 'b_indicator_en', 'b_year', 'b_level', 'strength', 'title_terms', 'shared_terms', 'shared_dimensions', 'same_indicator', 'score',
-    ],
+    columns: PAIR_CELL_COLUMNS,
     sql: `WITH pairs AS (
   SELECT p.case_id, p.score, p.shared_terms, p.strength, p.title_terms, p.shared_dimensions, p.same_indicator,
     b.case_id AS b_case_id, b.title AS b_title, b.city AS b_city, b.county AS b_county, b.indicator AS b_indicator, b.year AS b_year, b.level AS b_level

@@ -10,6 +10,7 @@ import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { casesFromCells, compareCellCases } from '../../src/queries/compare-cells.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, comparePairsPage } from '../../src/queries/compare.ts';
 import { comparePairCells, firstPairsPageFromCells } from '../../src/queries/compare-pair-cells.ts';
+import { compareKept, splitKept } from '../../src/queries/compare-kept.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
@@ -81,6 +82,11 @@ async function expectSameColumns(filters: Filters[], of = comparisons): Promise<
       }
     }
     const pairCells = await db.all(comparePairCells(c));
+    // The view reads both in one request (compareKept), split back into each query's rows (in no order: the view sorts them).
+    const unordered = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const split = splitKept(await db.all(compareKept(c)));
+    expect(unordered(split.cases)).toEqual(unordered(await db.all(compareCellCases(c))));
+    expect(unordered(split.pairs)).toEqual(unordered(pairCells));
     for (const perPage of [COMPARE_PAIRS_PER_PAGE, 3, 1]) {
       for (const f of filters) {
         const what = `pairs ${JSON.stringify(c)} ${perPage} ${JSON.stringify(f)}`;
@@ -152,5 +158,6 @@ describe('Compare’s case columns and first page of pairs kept in memory', () =
   it('return the columns their row type declares', async () => {
     await expectDeclaredColumns(db, compareCellCases(comparisons[0]));
     await expectDeclaredColumns(db, comparePairCells(comparisons[0]));
+    await expectDeclaredColumns(db, compareKept(comparisons[0]));
   });
 });
