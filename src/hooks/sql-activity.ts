@@ -9,6 +9,8 @@ let running = 0;
 let settled = false;
 let frame: number | null = null;
 const listeners = new Set<() => void>();
+/** Background reads waiting for `settled`. */
+let waiting: (() => void)[] = [];
 
 const notify = () => {
   for (const listener of listeners) listener();
@@ -21,6 +23,9 @@ function settleNextFrame(): void {
     if (running === 0 && !settled) {
       settled = true;
       notify();
+      const ready = waiting;
+      waiting = [];
+      for (const resolve of ready) resolve();
     }
   });
 }
@@ -36,6 +41,16 @@ function changed(by: number): void {
 export function trackViewQuery<T>(work: () => Promise<T>): Promise<T> {
   changed(1);
   return work().finally(() => changed(-1));
+}
+
+/**
+ * Resolves when no view's query has run for a frame. A background read awaits it before it goes to the worker: a
+ * render that enabled it may also have asked a view's query (both start in the same commit).
+ */
+export function viewQueriesSettled(): Promise<void> {
+  if (settled && running === 0) return Promise.resolve();
+  settleNextFrame();
+  return new Promise((resolve) => waiting.push(resolve));
 }
 
 function subscribe(listener: () => void): () => void {

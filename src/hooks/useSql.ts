@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { queryClient, SQL_KEY } from './query-client.ts';
-import { trackViewQuery, useViewQueriesSettled } from './sql-activity.ts';
+import { trackViewQuery, useViewQueriesSettled, viewQueriesSettled } from './sql-activity.ts';
 
 export type SqlResult<R extends object = Row> = UseQueryResult<R[], Error>;
 
@@ -27,11 +27,24 @@ export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { ba
   const settled = useViewQueriesSettled();
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
-    queryFn: () => (background ? timedQuery(query!) : trackViewQuery(() => timedQuery(query!))),
+    queryFn: async () => {
+      if (!background) return trackViewQuery(() => timedQuery(query!));
+      await viewQueriesSettled();
+      return timedQuery(query!);
+    },
     enabled: query !== null && (!background || settled),
     // Keep the previous chart on screen while a filter change re-queries (no flash of "loading").
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * The rows of a background read (useSql with `background`), once they answer `query` as the data stands: not the
+ * previous query's rows kept as a placeholder, nor rows held while a workspace change has them re-read.
+ */
+export function useBackgroundRows<R extends object = Row>(query: NamedQuery<R> | null): R[] | undefined {
+  const result = useSql(query, { background: true });
+  return isCurrent(result) && !result.isFetching ? result.data : undefined;
 }
 
 /**

@@ -394,15 +394,21 @@ export const CASE_LIST_COLUMNS = ['case_id', 'province', 'city', 'county', 'leve
  * an indicator has tens of thousands of cases); its total is caseListTotalSql. `perProvince` keeps each province's
  * first that many (the compare columns).
  */
+/** A province's cases in a case list's order: newest first. Ends with the case id, unique in a list, so the order is total. */
+const CASE_LIST_ORDER = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
+
+/** caseListSql's ORDER BY over `c` (indicator_case_list): by province, then CASE_LIST_ORDER. */
+export const CASE_LIST_ORDER_SQL = `c.province, ${CASE_LIST_ORDER}`;
+
 export function caseListSql(params: CaseListParams & { page?: number; pageSize?: number; perProvince?: number }): string {
-  const order = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
+  const order = CASE_LIST_ORDER;
   const paging = params.page === undefined ? '' : `\nLIMIT ${params.pageSize ?? PAGE_SIZE} OFFSET ${Math.max(0, Math.floor(params.page)) * (params.pageSize ?? PAGE_SIZE)}`;
   const perProvince = params.perProvince ? `\nQUALIFY row_number() OVER (PARTITION BY c.province ORDER BY ${order}) <= ${literal(Math.floor(params.perProvince))}` : '';
   return `SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
   c.key_figures AS figures
 FROM indicator_case_list c
 WHERE ${caseListWhere(caseListFilters(params), 'c')}${perProvince}
-ORDER BY c.province, ${order}${paging}`;
+ORDER BY ${CASE_LIST_ORDER_SQL}${paging}`;
 }
 
 /** How many cases a list holds, for its pager. */

@@ -48,6 +48,13 @@ export function candidatesAnswer(filters: Filters): boolean {
   return filters.provinces.length === 0 && filters.cities.length === 0 && filters.batches.length === 0;
 }
 
+/** Whether a row lies in the filters' years and levels, as summaryWhere keeps it: one of the values (NULL never is). */
+export function inYearsAndLevels(filters: Filters): (row: { level: string | null; year: number | null }) => boolean {
+  const levels = filters.levels.length ? new Set<string | null>(filters.levels) : null;
+  const years = filters.years.length ? new Set<number | null>(filters.years) : null;
+  return (r) => (!levels || (r.level !== null && levels.has(r.level))) && (!years || (r.year !== null && years.has(r.year)));
+}
+
 /** DuckDB's ORDER BY of text: by code point (the ids are ASCII). */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -67,10 +74,7 @@ export function figuresFromCandidates(
   limit = FIGURE_LIMIT,
 ): { money: MoneyFigureRow[]; counts: CountFigureRow[] } | null {
   if (!candidatesAnswer(filters)) return null;
-  // As summaryWhere: a filter with values keeps the rows whose column is one of them (NULL never is).
-  const levels = filters.levels.length ? new Set<string | null>(filters.levels) : null;
-  const years = filters.years.length ? new Set<number | null>(filters.years) : null;
-  const kept = (r: FigureCandidateRow) => (!levels || (r.level !== null && levels.has(r.level))) && (!years || (r.year !== null && years.has(r.year)));
+  const kept = inYearsAndLevels(filters);
   const money: FigureCandidateRow[] = [];
   const counts: FigureCandidateRow[] = [];
   for (const r of rows) {

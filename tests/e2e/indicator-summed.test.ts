@@ -1,10 +1,11 @@
-// End-to-end: once the Indicator view has read its figure candidates (src/queries/figure-candidates.ts) and the
-// measures panel its stored rows (measures-stored.ts), a year change redraws the charts without asking DuckDB for
-// them, and the money chart's CSV holds exactly what its own query (indicator.money) answers for that year.
+// End-to-end: once the Indicator view has read its figure candidates (src/queries/figure-candidates.ts), its case
+// list's first cases per cell (case-page-candidates.ts) and the measures panel its stored rows (measures-stored.ts),
+// a year change redraws the charts and the list without asking DuckDB for them; the money chart's CSV holds exactly
+// what its own query (indicator.money) answers for that year, and the list shows what indicator.cases answers.
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { indicatorMoney } from '../../src/queries/indicator.ts';
+import { indicatorCases, indicatorMoney } from '../../src/queries/indicator.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
@@ -50,20 +51,29 @@ const moneyBars = (page: Page, n: number) =>
     { timeout: 30_000 },
   );
 
+/** The case ids the Indicator's case list shows, in order. */
+const listedCases = (page: Page) =>
+  page.locator('[data-table-id="indicator.cases"] [data-case-id]').evaluateAll((links) => links.map((a) => a.getAttribute('data-case-id')));
+
 describe('indicator view, figures summed in memory', () => {
-  it('a year change asks no figure or measures query, and the money chart’s CSV is that year’s indicator.money answer', async () => {
+  it('a year change asks no figure, measures or case list query; the money chart’s CSV and the list are that year’s answers', async () => {
     const { indicator, year } = await moneyYear();
     const filters = { ...EMPTY_FILTERS, years: [year] };
     const expected = await db.all(indicatorMoney({ filters, indicator }));
     expect(expected.length).toBeGreaterThan(0);
     expect(expected).not.toEqual(await db.all(indicatorMoney({ filters: EMPTY_FILTERS, indicator })));
+    const expectedCases = (await db.all(indicatorCases({ filters, indicator }))).map((r) => r.case_id);
+    expect(expectedCases.length).toBeGreaterThan(0);
+    expect(expectedCases).not.toEqual((await db.all(indicatorCases({ filters: EMPTY_FILTERS, indicator }))).map((r) => r.case_id));
 
     const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
     await waitForCharts(page, 90_000);
     // Read in the background once the view's first answers are in.
-    await page.waitForFunction(() => ['sql:indicator.figureCandidates', 'sql:measures.stored'].every((name) => performance.getEntriesByName(name).length > 0), undefined, { timeout: 60_000 });
+    const reads = ['sql:indicator.figureCandidates', 'sql:indicator.casePageCandidates', 'sql:measures.stored'];
+    await page.waitForFunction((names) => names.every((name) => performance.getEntriesByName(name).length > 0), reads, { timeout: 60_000 });
     const figuresBefore = await asked(page, 'indicator.figures');
     const measuresBefore = await asked(page, 'indicator.measuresShown');
+    const casesBefore = await asked(page, 'indicator.cases');
     await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
     await moneyBars(page, expected.length);
     await waitForCharts(page);
@@ -75,6 +85,9 @@ describe('indicator view, figures summed in memory', () => {
     expect(await asked(page, 'indicator.figures')).toBe(figuresBefore);
     expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
     expect(await asked(page, 'indicator.money')).toBe(0);
+    // The list's first page: that year's indicator.cases answer, not asked.
+    await expect.poll(() => listedCases(page), { timeout: 30_000 }).toEqual(expectedCases);
+    expect(await asked(page, 'indicator.cases')).toBe(casesBefore);
     expect(errors).toEqual([]);
   });
 
@@ -124,7 +137,7 @@ describe('background reads', () => {
   it.each(['indicator', 'compare'])('on the %s view wait until none of the view’s own queries is running', async (view) => {
     const { page, errors } = await app.newPage(`?view=${view}`);
     await waitForCharts(page);
-    const background = ['sql:indicator.figureCandidates', 'sql:measures.stored'];
+    const background = ['sql:indicator.figureCandidates', 'sql:indicator.casePageCandidates', 'sql:measures.stored'];
     await expect
       .poll(() => page.evaluate((names) => performance.getEntriesByType('measure').filter((m) => names.includes(m.name)).length, background), { timeout: 60_000 })
       .toBeGreaterThan(0);

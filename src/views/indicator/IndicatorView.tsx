@@ -9,7 +9,7 @@ import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, startSql, useSql } from '../../hooks/useSql.ts';
+import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -28,6 +28,7 @@ import {
   type MoneyFigureRow,
 } from '../../queries/indicator.ts';
 import { figureCandidates, figuresFromCandidates } from '../../queries/figure-candidates.ts';
+import { casePageCandidates, casePageFromCandidates } from '../../queries/case-page-candidates.ts';
 import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows } from '../../queries/summaries.ts';
 import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
@@ -63,10 +64,29 @@ export function IndicatorView({ state, update }: ViewProps) {
   const casesQ = indicatorCases({ ...params, page });
   // An indicator picked from the options (none chosen) is asked about once the options of these filters answered.
   const enabled = indicator !== null && (chosen !== null || isCurrent(summary));
-  // Started at once: the list's page is the one query of a year or level change, and the worker can answer it
-  // while this render and the charts' redraw take the main thread.
-  if (enabled) startSql(casesQ);
-  const cases = useSnapshotSql(enabled ? casesQ : null, snapshot);
+  // The figure charts and the list's first page summed in memory from rows read once per indicator in the
+  // background (figure-candidates.ts, case-page-candidates.ts), once the view's answers for it are in (not queued
+  // before them on the worker): a year or level change then asks nothing. The indicators read so far stay wanted:
+  // back on one, its rows are in the query cache. Not while re-read (a workspace change invalidates every answer):
+  // the rows held may be of the data before it.
+  const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
+  const readOf = indicator && candidatesOf.has(indicator) ? indicator : null;
+  const candidateRows = useBackgroundRows(readOf ? figureCandidates(readOf) : null);
+  const pageCandidateRows = useBackgroundRows(readOf ? casePageCandidates(readOf) : null);
+  const summedPage = useMemo(
+    () => (pageCandidateRows ? casePageFromCandidates(pageCandidateRows, filters, page) : null),
+    [pageCandidateRows, filters, page],
+  );
+  // Otherwise the page is asked, started at once: the worker can answer it while this render and the charts'
+  // redraw take the main thread.
+  if (enabled && !summedPage) startSql(casesQ);
+  const asked = useSnapshotSql(enabled && !summedPage ? casesQ : null, snapshot);
+  // Asked (a later page, a province filter): until its answer the page drawn stays on screen — not the rows the
+  // query kept as a placeholder, which may be of a state before the summed ones.
+  const [drawnPage, setDrawnPage] = useState(summedPage ?? asked.data);
+  const pageRows = summedPage ?? (isCurrent(asked) ? asked.data : (drawnPage ?? asked.data));
+  if (pageRows !== drawnPage) setDrawnPage(pageRows);
+  const cases = summedPage ? { status: 'success' as const, error: null, data: summedPage } : { ...asked, data: pageRows };
   // The units: unit_summary's rows of the indicator, read once and summed per filter state.
   const unitCounts = useSnapshotSql(enabled ? unitSummaryRows(indicator) : null, snapshot);
   const units = useMemo(() => (unitCounts.data ? unitsFromSummary(unitCounts.data, filters) : []), [unitCounts.data, filters]);
@@ -77,15 +97,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   const unit = picked ?? unitList[0] ?? null;
   // Unpicked, the query takes the commonest unit itself: asked with the others, not after the units answered.
   const countsQ = indicatorCounts({ ...params, unit: picked });
-  // The figure charts summed in memory from each cell's largest figures (figure-candidates.ts), read once per
-  // indicator in the background once the view's answers for it are in (not queued before them on the worker): a
-  // year or level change then asks nothing.
-  // (The indicators read so far stay wanted: back on one, its candidates are in the query cache.)
-  const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
-  const candidates = useSql(indicator && candidatesOf.has(indicator) ? figureCandidates(indicator) : null, { background: true });
   const unitsCurrent = isCurrent(unitCounts);
-  // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const candidateRows = isCurrent(candidates) && !candidates.isFetching ? candidates.data : undefined;
   const summed = useMemo(
     () => (candidateRows && unitsCurrent ? figuresFromCandidates(candidateRows, filters, unit) : null),
     [candidateRows, unitsCurrent, filters, unit],
@@ -94,14 +106,14 @@ export function IndicatorView({ state, update }: ViewProps) {
   // chart shows and downloads its own query (moneyQ, countsQ), whose answer its rows are (tests/queries/indexes.test.ts,
   // figure-candidates.test.ts).
   const figures = useSnapshotSql(enabled && !summed ? indicatorFigures({ ...params, unit: picked }) : null, snapshot);
-  const asked = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
+  const askedFigures = useMemo(() => (figures.data ? figureChartRows(figures.data) : undefined), [figures.data]);
   // Asked (a province filter, a new indicator): until its answer the rows drawn stay on screen — not the rows the
   // query kept as a placeholder, which may be of a state before the summed ones.
-  const [drawnFigures, setDrawnFigures] = useState(summed ?? asked);
-  const figureRows = summed ?? (isCurrent(figures) ? asked : (drawnFigures ?? asked));
+  const [drawnFigures, setDrawnFigures] = useState(summed ?? askedFigures);
+  const figureRows = summed ?? (isCurrent(figures) ? askedFigures : (drawnFigures ?? askedFigures));
   if (figureRows !== drawnFigures) setDrawnFigures(figureRows);
   const figureStatus = summed ? { status: 'success' as const, error: null } : figures;
-  if (indicator && !candidatesOf.has(indicator) && enabled && isCurrent(figures) && isCurrent(cases)) setCandidatesOf(new Set([...candidatesOf, indicator]));
+  if (indicator && !candidatesOf.has(indicator) && enabled && isCurrent(figures) && isCurrent(asked)) setCandidatesOf(new Set([...candidatesOf, indicator]));
   const moneyRows = figureRows?.money;
   const countRows = figureRows?.counts;
   // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
