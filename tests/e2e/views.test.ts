@@ -5,7 +5,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
-import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE } from '../../src/queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, comparePairsPage } from '../../src/queries/compare.ts';
+import type { Level } from '../../src/ingest/types.ts';
+import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 
 const { app } = useApp();
 
@@ -75,6 +77,81 @@ describe('compare view', () => {
     // The shares of a province add up to 100 %.
     const sum = rows.reduce((s, r) => s + Number(r[3]), 0);
     expect(Math.abs(sum - 100)).toBeLessThan(0.05 * rows.length);
+  });
+
+  it('once the comparison’s rows are read in the background, a year or level change asks no query: the columns and pairs shown are the queries’ answers', async () => {
+    const { page, errors } = await app.newPage('?view=compare');
+    await waitForCharts(page);
+    // The columns' cells, the pairs' rows and the measures panel's stored rows, read in the background once the view's answers are in.
+    for (const id of ['compare.kept', 'measures.stored'])
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, `sql:${id}`, { timeout: 60_000 });
+    const asked = (what: RegExp) => page.evaluate((source) => performance.getEntriesByType('measure').filter((m) => new RegExp(source).test(m.name)).length, what.source);
+    // The columns' and the pairs' queries (and the shares'), and any query of the view.
+    const theirs = /^sql:(compare\.(cases|pairsPage|shares)|summary\.casesOf)$/;
+    const any = /^sql:(?!compare\.kept|measures\.stored)/;
+    const before = await asked(theirs);
+    const db = await openDataDb();
+    try {
+      const [a, b] = ['福建省', '陕西省'];
+      // The indicator shown, kept through the changes (a new indicator's rows are asked, then read in the background):
+      // every year, level and year-and-level of it in either province.
+      const indicator = await page.locator('[data-testid="compare-indicator"]').inputValue();
+      const cells = await db.all(`SELECT DISTINCT year, level FROM cases WHERE duplicate_of IS NULL AND indicator = '${indicator}'
+        AND province IN ('${a}', '${b}') AND year IS NOT NULL ORDER BY ALL`);
+      const states = [
+        ...[...new Set(cells.map((c) => Number(c.year)))].map((y) => ({ search: `year=${y}`, filters: { ...EMPTY_FILTERS, years: [y] } })),
+        ...[...new Set(cells.map((c) => String(c.level) as Level))].map((l) => ({ search: `level=${l}`, filters: { ...EMPTY_FILTERS, levels: [l] } })),
+        ...cells.map((c) => ({
+          search: `year=${Number(c.year)}&level=${String(c.level)}`,
+          filters: { ...EMPTY_FILTERS, years: [Number(c.year)], levels: [String(c.level) as Level] },
+        })),
+      ].map((st) => ({ ...st, search: `${st.search}&indicator=${indicator}` }));
+      expect(states.length).toBeGreaterThan(3);
+      // Twice: the second time the measures panel too has every dimension's stored rows (a state whose dimension is
+      // new to it asks its query once, then reads that dimension's rows in the background).
+      let secondPass = 0;
+      let shownStates = 0;
+      const ids = (selector: string) => page.locator(selector).evaluateAll((links) => links.map((l) => l.getAttribute('data-case-id')));
+      for (const [pass, { search, filters }] of [...states.map((st) => [1, st] as const), ...states.map((st) => [2, st] as const)]) {
+        if (pass === 2 && !secondPass) secondPass = await asked(any);
+        await page.evaluate((q) => {
+          history.pushState(null, '', `?view=compare&${q}`);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, search);
+        // What the view shows, and what the queries answer for the indicator it picked for these filters (from the
+        // shares, summed in memory): polled until they agree (the re-render follows the URL change), then compared.
+        const shown = async () => ({
+          a: await ids('[data-testid="compare-col-a"] .v-case-item a[data-case-id]'),
+          b: await ids('[data-testid="compare-col-b"] .v-case-item a[data-case-id]'),
+          pairs: await ids('[data-testid="compare-pairs"] tbody tr td:first-child a[data-case-id]'),
+          counterparts: await page.locator('[data-testid="compare-pairs"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-has-counterpart'))),
+        });
+        const answered = async () => {
+          const cases = await db.all(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
+          const pairs = await db.all(comparePairsPage({ filters, a, b, indicator, page: 0 }));
+          const firstOfA = pairs.filter((r, i) => i === 0 || pairs[i - 1].a_case_id !== r.a_case_id);
+          return {
+            a: cases.filter((r) => r.province === a).map((r) => r.case_id),
+            b: cases.filter((r) => r.province === b).map((r) => r.case_id),
+            pairs: firstOfA.map((r) => r.a_case_id),
+            counterparts: firstOfA.map((r) => String(r.has_counterpart)),
+          };
+        };
+        await expect.poll(async () => JSON.stringify(await shown()) === JSON.stringify(await answered()), { timeout: 30_000 }).toBe(true);
+        const expected = await answered();
+        expect(await shown(), search).toEqual(expected);
+        expect(expected.a.length + expected.b.length, search).toBeGreaterThan(0);
+        shownStates += Number(expected.a.length > 0 && expected.b.length > 0 && expected.pairs.length > 0);
+      }
+      // Not vacuous: both columns and pairs shown in some state.
+      expect(shownStates).toBeGreaterThan(0);
+      // Kept in memory: neither the columns, the pairs nor the shares were asked; the second time, no query at all.
+      expect(await asked(theirs)).toBe(before);
+      expect(await asked(any)).toBe(secondPass);
+    } finally {
+      db.close();
+    }
+    expect(errors).toEqual([]);
   });
 
   it('once the two provinces’ summary is read, a year filter redraws the shares without a query; the CSV holds the real counts', async () => {

@@ -13,13 +13,16 @@ import { useNarrowScreen } from './use-narrow-screen.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
-import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, startSql } from '../../hooks/useSql.ts';
+import { useSnapshotSql, ViewSnapshotFile, type SnapshotResult } from '../../hooks/useSnapshotSql.ts';
+import { isCurrent, startSql, useSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
+import { casesFromCells } from '../../queries/compare-cells.ts';
+import { firstPairsPageFromCells } from '../../queries/compare-pair-cells.ts';
+import { compareKept, splitKept } from '../../queries/compare-kept.ts';
 import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/summaries.ts';
 import type { ViewProps } from '../types.ts';
@@ -54,14 +57,31 @@ export function CompareView({ state, update }: ViewProps) {
   const [pairsPage, setPairsPage] = useState({ of: pairsOf, page: 0 });
   const page = pairsPage.of === pairsOf ? pairsPage.page : 0;
   const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
-  // Asked as this view renders, before its charts and panels render and commit (a filter change re-options the
-  // shares chart in that commit): the worker starts on them that much sooner. Not with saved answers to show.
-  if (ask && !snapshot && casesQuery && pairsQuery) {
-    startSql(casesQuery);
-    startSql(pairsQuery);
+  // The columns and the first page of pairs kept in memory for years and levels (compare-cells.ts,
+  // compare-pair-cells.ts): their rows for (A, B, indicator) are read once in the background, after the view's own
+  // answers for them (not queued before them on the worker); a year or level change then asks neither query.
+  // (The comparisons read so far stay wanted: back on one, its rows are in the query cache.)
+  const keptKey = JSON.stringify([a, b, indicator]);
+  const [keptOf, setKeptOf] = useState<ReadonlySet<string>>(new Set());
+  const keep = indicator !== null && keptOf.has(keptKey);
+  // One request for both (compare-kept.ts): one background read fewer on the worker.
+  const keptRead = useSql(keep ? compareKept({ a, b, indicator }) : null, { background: true });
+  // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
+  const keptData = isCurrent(keptRead) && !keptRead.isFetching ? keptRead.data : undefined;
+  const kept = useMemo(() => keptData && splitKept(keptData), [keptData]);
+  const keptCases = useMemo(() => (kept ? casesFromCells(kept.cases, filters) : null), [kept, filters]);
+  const keptPairs = useMemo(() => (kept && page === 0 ? firstPairsPageFromCells(kept.pairs, filters) : null), [kept, page, filters]);
+  // Otherwise asked as this view renders, before its charts and panels render and commit (a filter change re-options
+  // the shares chart in that commit): the worker starts on them that much sooner. Not with saved answers to show.
+  if (ask && !snapshot) {
+    if (casesQuery && !keptCases) startSql(casesQuery);
+    if (pairsQuery && !keptPairs) startSql(pairsQuery);
   }
-  const cases = useSnapshotSql(ask ? casesQuery : null, snapshot);
-  const pairs = useSnapshotSql(ask ? pairsQuery : null, snapshot);
+  const askedCases = useSnapshotSql(ask && !keptCases ? casesQuery : null, snapshot);
+  const askedPairs = useSnapshotSql(ask && !keptPairs ? pairsQuery : null, snapshot);
+  const cases = useKeptOrAsked(keptCases, askedCases);
+  const pairs = useKeptOrAsked(keptPairs, askedPairs);
+  if (indicator && !keep && isCurrent(askedCases) && isCurrent(askedPairs)) setKeptOf(new Set([...keptOf, keptKey]));
   // Each column's rows and the pager's handler kept while their inputs are: the columns and the pairs table (memo)
   // are not re-drawn when another answer of the view arrives.
   const caseList = cases.data;
@@ -197,7 +217,7 @@ export function CompareView({ state, update }: ViewProps) {
             title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
-          <QueryState result={cases}>
+          <QueryState status={cases.status} error={cases.error} rows={cases.data}>
             {(list) => (
               <div className="v-grid2 cmp-below-fold">
                 <CaseColumn side="a" province={a} rows={columns?.a ?? []} total={countOf('a', list)} />
@@ -208,7 +228,7 @@ export function CompareView({ state, update }: ViewProps) {
           <section className="v-panel cmp-below-fold">
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
-            <QueryState result={pairs}>
+            <QueryState status={pairs.status} error={pairs.error} rows={pairs.data}>
               {(list) => <PairsTable rows={list} a={a} b={b} page={page} onPage={showPairsPage} />}
             </QueryState>
           </section>
@@ -217,4 +237,15 @@ export function CompareView({ state, update }: ViewProps) {
     </div>
     </ViewSnapshotFile>
   );
+}
+
+/**
+ * Rows kept in memory when there are, else the query's answer — and while the query is asked, the rows drawn
+ * before (not the rows the query holds as a placeholder, which may be of a state before the kept ones).
+ */
+function useKeptOrAsked<R extends object>(kept: R[] | null, asked: SnapshotResult<R>) {
+  const [drawn, setDrawn] = useState(kept ?? asked.data);
+  const rows = kept ?? (isCurrent(asked) ? asked.data : (drawn ?? asked.data));
+  if (rows !== drawn) setDrawn(rows);
+  return kept ? { status: 'success' as const, error: null, data: kept } : { status: asked.status, error: asked.error, data: rows };
 }
