@@ -9,7 +9,7 @@ import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
 import { useViewSql } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, useSql } from '../../hooks/useSql.ts';
+import { isCurrent, useBackgroundRows } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -73,9 +73,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
   const storedKey = `${indicator}\u0001${dimension}`;
   const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
-  const stored = useSql(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension) : null, { background: true });
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const storedRows = isCurrent(stored) && !stored.isFetching ? stored.data : undefined;
+  const storedRows = useBackgroundRows(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension) : null);
   const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);
   const shown = useViewSql(dimension && !waiting && !kept ? measuresShown(params) : null);
   const asked = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
