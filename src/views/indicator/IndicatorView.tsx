@@ -29,13 +29,28 @@ import {
 } from '../../queries/indicator.ts';
 import { figureCandidates, figuresFromCandidates } from '../../queries/figure-candidates.ts';
 import { casePageCandidates, casePageFromCandidates } from '../../queries/case-page-candidates.ts';
-import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows } from '../../queries/summaries.ts';
+import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows, type CaseSummaryRow } from '../../queries/summaries.ts';
 import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
 
 const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200, (rows?.length ?? 0) * perRow + 70);
 
+
+/**
+ * Rows read ahead for later year/level changes cost about what the indicator's cases and figures are: above this
+ * many cases (the largest indicator at national scale: ~1.4 × 10^5, a read of seconds) the read would hold DuckDB-wasm's
+ * single worker that long, and a filter change coming meanwhile waits behind it — each change asks its own queries
+ * instead (tens of ms each). At 10^5 cases in all the largest indicator has ~1.4 × 10^4.
+ */
+const READ_AHEAD_MAX_CASES = 30_000;
+
+/** The indicator's cases under no filter, from case_summary's rows. */
+function casesUnfiltered(rows: CaseSummaryRow[], indicator: string): number {
+  let cases = 0;
+  for (const r of rows) if (r.sort === null && r.indicator === indicator) cases += r.cases;
+  return cases;
+}
 export function IndicatorView({ state, update }: ViewProps) {
   const { t, lang, indicatorName, provinceName, placeName, unitName } = useI18n();
   // The picker, the provinces chart and the list's total: indicatorCaseCounts' rows, summed from case_summary read
@@ -70,7 +85,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   // back on one, its rows are in the query cache. Not while re-read (a workspace change invalidates every answer):
   // the rows held may be of the data before it.
   const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
-  const readOf = indicator && candidatesOf.has(indicator) ? indicator : null;
+  const casesOfIndicator = useMemo(() => (summary.data && indicator ? casesUnfiltered(summary.data, indicator) : 0), [summary.data, indicator]);
+  const readOf = indicator && candidatesOf.has(indicator) && casesOfIndicator <= READ_AHEAD_MAX_CASES ? indicator : null;
   const candidateRows = useBackgroundRows(readOf ? figureCandidates(readOf) : null);
   const pageCandidateRows = useBackgroundRows(readOf ? casePageCandidates(readOf) : null);
   const summedPage = useMemo(
