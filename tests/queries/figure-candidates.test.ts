@@ -12,6 +12,7 @@ import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { unitSummaryRows, unitsFromSummary } from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { commonest, type CaseColumn } from '../helpers/commonest.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
@@ -37,9 +38,8 @@ let indicators: string[];
 
 beforeAll(async () => {
   db = await openDataDb();
-  const top = async (column: string) =>
-    (await db.all(`SELECT ${column} AS v FROM cases WHERE duplicate_of IS NULL AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 3`)).map((r) => r.v);
-  const [provinces, cities, levels, years, batches] = await Promise.all(['province', 'city', 'level', 'year', 'batch'].map(top));
+  const top = (column: CaseColumn) => commonest(db, column, 3);
+  const [provinces, cities, levels, years, batches] = await Promise.all((['province', 'city', 'level', 'year', 'batch'] as CaseColumn[]).map(top));
   const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
   answered = [
     EMPTY_FILTERS,

@@ -45,6 +45,7 @@ import {
 } from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { commonest, type CaseColumn } from '../helpers/commonest.ts';
 import { searchScanSql } from '../helpers/search-scan.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 
@@ -180,9 +181,8 @@ let term: string;
 beforeAll(async () => {
   db = await openDataDb();
   await loadSimplify();
-  const top = async (column: string) =>
-    (await db.all(`SELECT ${column} AS v FROM cases WHERE duplicate_of IS NULL AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`)).map((r) => r.v);
-  const [provinces, cities, levels, years] = await Promise.all(['province', 'city', 'level', 'year'].map(top));
+  const top = (column: CaseColumn) => commonest(db, column, 2);
+  const [provinces, cities, levels, years] = await Promise.all((['province', 'city', 'level', 'year'] as CaseColumn[]).map(top));
   filterCases = [
     EMPTY_FILTERS,
     { ...EMPTY_FILTERS, provinces: [String(provinces[0])] },

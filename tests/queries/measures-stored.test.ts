@@ -12,6 +12,7 @@ import { measuresFromStored, storedMeasures } from '../../src/queries/measures-s
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { commonest, type CaseColumn } from '../helpers/commonest.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
@@ -49,9 +50,8 @@ let provinces: string[];
 
 beforeAll(async () => {
   db = await openDataDb();
-  const top = async (column: string) =>
-    (await db.all(`SELECT ${column} AS v FROM cases WHERE duplicate_of IS NULL AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`)).map((r) => r.v);
-  const [province, cities, levels, years, batches] = await Promise.all(['province', 'city', 'level', 'year', 'batch'].map(top));
+  const top = (column: CaseColumn) => commonest(db, column, 2);
+  const [province, cities, levels, years, batches] = await Promise.all((['province', 'city', 'level', 'year', 'batch'] as CaseColumn[]).map(top));
   provinces = province.map(String);
   const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
   answered = [

@@ -19,6 +19,7 @@ import {
 } from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { commonest, type CaseColumn } from '../helpers/commonest.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
@@ -72,9 +73,8 @@ let filterCases: Filters[];
 beforeAll(async () => {
   db = await openDataDb();
   // Filters taken from the data: the two largest provinces, the most common indicator, a city, a level, a year.
-  const top = async (column: string) =>
-    (await db.all(`SELECT ${column} AS v FROM cases WHERE duplicate_of IS NULL AND ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`)).map((r) => r.v);
-  const [provinces, indicators, cities, levels, years, batches] = await Promise.all(['province', 'indicator', 'city', 'level', 'year', 'batch'].map(top));
+  const top = (column: CaseColumn) => commonest(db, column, 2);
+  const [provinces, indicators, cities, levels, years, batches] = await Promise.all((['province', 'indicator', 'city', 'level', 'year', 'batch'] as CaseColumn[]).map(top));
   const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
   filterCases = [
     EMPTY_FILTERS,
