@@ -16,6 +16,7 @@ import { attachSql, baseViewSql, DASHBOARD_DB_FILE, PUBLISHED_TABLES, VIEWS_SQL 
 import { dataUrl } from './data-url.ts';
 import { afterAttach } from './after-attach.ts';
 import { wasmConnector } from './wasm-connector.ts';
+import { yieldingQuery, type GiveWay } from './yielding-query.ts';
 
 export { DataFileError };
 
@@ -36,6 +37,9 @@ function markStep(step: string): void {
 const BASE_VIEWS_SQL = new Set(PUBLISHED_TABLES.map(baseViewSql));
 const VIEWS_OVER_BASE_SQL = VIEWS_SQL.filter((sql) => !BASE_VIEWS_SQL.has(sql));
 
+/** A view's query asked while a background read runs waits at most about this long (plus one message each way). */
+const PENDING_QUERY_SLICE_MS = 10;
+
 let dbPromise: Promise<duckdb.AsyncDuckDB> | null = null;
 let connPromise: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 let readyPromise: Promise<void> | null = null;
@@ -52,7 +56,9 @@ export function getDb(): Promise<duckdb.AsyncDuckDB> {
     markStep('instantiated');
     await db.open({
       // BigInt (count(*)) and DECIMAL (sum of ints) come back as plain JS numbers.
-      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+      // A pending query (yielding-query.ts, the SQL console's send()) runs in slices of this many ms, between which
+      // the worker answers other requests (DuckDB-wasm's default is 100).
+      query: { castBigIntToDouble: true, castDecimalToDouble: true, queryPollingInterval: PENDING_QUERY_SLICE_MS },
       // Read the attached file by HTTP Range requests instead of downloading all of it.
       filesystem: { forceFullHTTPReads: false },
     });
@@ -170,4 +176,22 @@ export async function runQuery(sql: string): Promise<Row[]> {
  */
 export async function runNamedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
   return (await runQuery(query.sql)) as R[];
+}
+
+let backgroundConnection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+/** The last background read asked: each starts after the one before (a connection has one pending query). */
+let backgroundQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run a background read (rows no one waits for now) on a connection of its own, as a query that gives way
+ * (yielding-query.ts): before each of its slices it awaits `giveWay`, so the views' queries go first.
+ */
+export function runBackgroundQuery<R extends object>(query: NamedQuery<R>, giveWay: GiveWay): Promise<R[]> {
+  const run = backgroundQueue.then(async () => {
+    backgroundConnection ??= openConnection();
+    const table = await yieldingQuery(await backgroundConnection, query.sql, giveWay);
+    return arrowToRows(table) as R[];
+  });
+  backgroundQueue = run.catch(() => undefined);
+  return run;
 }
