@@ -1,6 +1,6 @@
 // The Overview answered in memory: once DuckDB is up, case_summary (with its figures) and the documents per province,
 // year and batch are read whole once (in the background, after the landing charts are drawn from overview.json) and
-// every answer of a filter change is summed from them in JS (queries/summaries.ts), the filter run once over the
+// every answer of a filter change is summed from them in JS (queries/overview-sums.ts), the filter run once over the
 // rows for all six — DuckDB-wasm's single worker would answer the charts' queries one at a time, 10–15 ms each, and
 // each answer would be a render and a chart frame of its own. While the summaries are being read the charts ask
 // nothing of DuckDB (the landing state keeps its saved rows): the summaries answer them all at once. The totals
@@ -12,15 +12,8 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import { useEngineWanted } from '../../hooks/engine-start.ts';
 import type { SnapshotResult } from '../../hooks/useSnapshotSql.ts';
 import { useSql } from '../../hooks/useSql.ts';
-import {
-  documentsByRows,
-  documentSummaryRows,
-  overviewFromSummary,
-  overviewSummaryRows,
-  singleDocumentDimension,
-  type DocumentDimension,
-  type OverviewAnswers,
-} from '../../queries/summaries.ts';
+import { documentsByRows, overviewFromSummary, singleDocumentDimension, type DocumentDimension, type OverviewAnswers } from '../../queries/overview-sums.ts';
+import { documentSummaryRows, overviewSummaryRows } from '../../queries/summaries.ts';
 import type { NamedQuery, Row } from '../../queries/types.ts';
 import type { Filters } from '../../state/filters.ts';
 import { useOverviewSql } from './overview-snapshot.ts';

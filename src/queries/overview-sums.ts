@@ -1,0 +1,352 @@
+// The Overview's six answers (overview.ts) summed in JS from case_summary read whole once (overviewSummaryRows)
+// and the documents per province, year and batch (documentSummaryRows, documentsByRows): a filter change asks
+// DuckDB-wasm nothing for them (views/overview/overview-summary.ts says when they are read). Each sum equals its
+// named query, rows, values and order: tests/queries/overview.test.ts holds each to it, also after a re-filed case
+// or an imported document.
+//
+// case_summary keeps one row per combination of the filter bar's six dimensions, so every one of its rows counts
+// under some filter: no coarser table answers all six charts. What a change costs is a pass over its rows (13,268
+// at 100k and at 1M alike), so they are laid out once per read as columns — each filter column's values as
+// dictionary codes, cases and figures as numbers, each row's group in each chart numbered — and a change tests
+// codes against a table of the filter's codes and adds numbers, with no string compared and no object made per row.
+import { LEVELS } from '../ingest/types.ts';
+import type { Filters } from '../state/filters.ts';
+import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, TotalsRow } from './overview.ts';
+import { FILTER_COLUMN } from './sql.ts';
+import { add, matcher, nullsLast, type CaseSummaryRow, type DocumentSummaryRow, type FiguresSummaryRow } from './summaries.ts';
+import type { NamedQuery } from './types.ts';
+
+/** The filter dimensions whose documents are counted per value in documentsByRows. */
+export type DocumentDimension = 'indicator' | 'city' | 'level';
+
+const DOCUMENT_DIMENSION_FILTER: Record<DocumentDimension, 'indicators' | 'cities' | 'levels'> = { indicator: 'indicators', city: 'cities', level: 'levels' };
+
+/** documentsByRows' rows: documents with a case of `value` per province, year and batch of the case. */
+export type DocumentsByRow = { province: string | null; year: number | null; batch: number | null; value: string | null; documents: number; split: number };
+
+/**
+ * Distinct documents with a case of each value of `dimension`, per the case's province, year and batch. Such counts
+ * add up over province, year and batch as long as no document has cases in two of those combinations (`split`,
+ * the same on every row, counts the documents that do): then a document lies in one row per value, and the
+ * documents under one value of the dimension (with any province, year and batch filter) are a sum. Two values
+ * are no sum (a document with cases of both is one document), nor are two dimensions.
+ */
+export function documentsByRows(dimension: DocumentDimension): NamedQuery<DocumentsByRow> {
+  // An indicator's cases lie together in indicator_case_list; city and level are read from case_list.
+  const list = dimension === 'indicator' ? 'indicator_case_list' : 'case_list';
+  return {
+    id: `summary.documentsBy.${dimension}`,
+    columns: ['province', 'year', 'batch', 'value', 'documents', 'split'],
+    sql: `WITH cells AS (SELECT DISTINCT doc_id, province, year, batch, ${dimension} AS value FROM ${list}),
+split AS (SELECT count(*) AS n FROM (SELECT doc_id FROM cells GROUP BY doc_id HAVING count(DISTINCT (province, year, batch)) > 1))
+SELECT province, year, batch, value, count(*)::INTEGER AS documents, (SELECT n FROM split)::INTEGER AS split
+FROM cells GROUP BY province, year, batch, value`,
+  };
+}
+
+/** The one dimension among indicator, city and level the filters name, when they name exactly one value of it (else null). */
+export function singleDocumentDimension(filters: Filters): DocumentDimension | null {
+  const named = (Object.keys(DOCUMENT_DIMENSION_FILTER) as DocumentDimension[]).filter((d) => filters[DOCUMENT_DIMENSION_FILTER[d]].length > 0);
+  return named.length === 1 && filters[DOCUMENT_DIMENSION_FILTER[named[0]]].length === 1 ? named[0] : null;
+}
+
+/** What the Overview's answers are summed from (documentsBy: documentsByRows per dimension, those read). */
+export interface OverviewSummaries {
+  rows: FiguresSummaryRow[];
+  documents: DocumentSummaryRow[] | undefined;
+  documentsBy?: Partial<Record<DocumentDimension, DocumentsByRow[]>>;
+}
+
+/**
+ * totalsQuery's documents: per province, year and batch without an indicator, city or level filter; with one value
+ * of one of them, the documents having a case of it (documentsByRows). Null when no sum gives them (two values,
+ * two of these filters, a document split over places or years) or the rows needed are not read.
+ */
+function documentsOf(summaries: OverviewSummaries, filters: Filters): number | null {
+  const keep = matcher(filters, ['indicators', 'cities', 'levels']);
+  let total = 0;
+  if (!filters.indicators.length && !filters.cities.length && !filters.levels.length) {
+    if (!summaries.documents) return null;
+    for (const d of summaries.documents) if (keep(d)) total += d.documents;
+    return total;
+  }
+  const dimension = singleDocumentDimension(filters);
+  const rows = dimension && summaries.documentsBy?.[dimension];
+  if (!dimension || !rows || rows.some((r) => r.split > 0)) return null;
+  const value = filters[DOCUMENT_DIMENSION_FILTER[dimension]][0];
+  for (const r of rows) if (r.value === value && keep(r)) total += r.documents;
+  return total;
+}
+
+// ---------- case_summary's cells as columns, once per read ----------
+
+type FilterKey = keyof Filters;
+const FILTER_KEYS = Object.keys(FILTER_COLUMN) as FilterKey[];
+
+/** One column as dictionary codes: each cell's code (0: NULL) and the value of each code (`values[0]`: NULL). */
+interface CodedColumn {
+  codes: Int32Array;
+  values: (string | number | null)[];
+}
+
+function codeColumn(cells: CaseSummaryRow[], column: (r: CaseSummaryRow) => string | number | null): CodedColumn {
+  const numbers = new Map<string | number, number>();
+  const values: (string | number | null)[] = [null];
+  const codes = new Int32Array(cells.length);
+  cells.forEach((r, i) => {
+    const v = column(r);
+    if (v === null) return; // code 0
+    let code = numbers.get(v);
+    if (code === undefined) {
+      numbers.set(v, (code = values.length));
+      values.push(v);
+    }
+    codes[i] = code;
+  });
+  return { codes, values };
+}
+
+/** The groupings the Overview sums cases by (a chart's rows): the columns whose codes make a cell's group. */
+const GROUPINGS = {
+  heatmap: ['provinces', 'indicators'],
+  byIndicator: ['indicators', 'provinces'],
+  byCity: ['provinces', 'cities'],
+  byLevel: ['levels', 'provinces'],
+  byBatch: ['years', 'batches', 'provinces'],
+} satisfies Record<string, FilterKey[]>;
+type GroupingName = keyof typeof GROUPINGS;
+
+/** A grouping of the cells: each cell's group number, and how many groups. */
+type Grouping = { of: Int32Array; groups: number };
+
+/** case_summary's rows made ready once per read: the taxonomy apart, the cells as columns and groups. */
+interface SummaryColumns {
+  taxonomy: CaseSummaryRow[];
+  /** The cells (rows with cases), read for a group's columns when it is first met. */
+  cells: CaseSummaryRow[];
+  coded: Record<FilterKey, CodedColumn>;
+  cases: Float64Array;
+  figures: Float64Array;
+  by: Record<GroupingName, Grouping>;
+}
+
+/** Per rows read (the same array until the summary is read again): the columns are made once, not on every filter change. */
+const PREPARED = new WeakMap<readonly CaseSummaryRow[], SummaryColumns>();
+
+function prepare(rows: CaseSummaryRow[]): SummaryColumns {
+  const known = PREPARED.get(rows);
+  if (known) return known;
+  const cells = rows.filter((r) => r.sort === null);
+  const coded = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, codeColumn(cells, (r) => r[FILTER_COLUMN[key] as keyof CaseSummaryRow] as string | number | null)]),
+  ) as Record<FilterKey, CodedColumn>;
+  const group = (keys: FilterKey[]): Grouping => {
+    const numbers = new Map<string, number>();
+    const of = new Int32Array(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      const k = keys.map((key) => coded[key].codes[i]).join(',');
+      let n = numbers.get(k);
+      if (n === undefined) numbers.set(k, (n = numbers.size));
+      of[i] = n;
+    }
+    return { of, groups: numbers.size };
+  };
+  const prepared: SummaryColumns = {
+    taxonomy: rows.filter((r) => r.sort !== null),
+    cells,
+    coded,
+    cases: Float64Array.from(cells, (r) => r.cases),
+    // caseSummaryRows has no figures (the heatmap alone needs none): 0.
+    figures: Float64Array.from(cells, (r) => (r as Partial<FiguresSummaryRow>).figures ?? 0),
+    by: Object.fromEntries(Object.entries(GROUPINGS).map(([name, keys]) => [name, group(keys)])) as Record<GroupingName, Grouping>,
+  };
+  PREPARED.set(rows, prepared);
+  return prepared;
+}
+
+/** A filter's values as a table by code (1: kept); null when the filter has no values. As matcher: NULL never is kept. */
+function keptCodes(column: CodedColumn, values: readonly (string | number)[]): Uint8Array | null {
+  if (values.length === 0) return null;
+  const wanted = new Set<string | number | null>(values);
+  const kept = new Uint8Array(column.values.length);
+  for (let code = 1; code < column.values.length; code++) if (wanted.has(column.values[code])) kept[code] = 1;
+  return kept;
+}
+
+/**
+ * The cells one filter change keeps (positions in `cells`), found in one pass: `kept` under every filter, `heatmap`
+ * under every filter but the indicator (the heatmap's shares are of a province's cases of every indicator) with a province.
+ */
+interface FilteredSummary extends SummaryColumns {
+  kept: Int32Array;
+  heatmap: Int32Array;
+}
+
+function filterSummary(rows: CaseSummaryRow[], filters: Filters): FilteredSummary {
+  const s = prepare(rows);
+  const columns: Int32Array[] = [];
+  const tables: Uint8Array[] = [];
+  for (const key of FILTER_KEYS) {
+    const table = key === 'indicators' ? null : keptCodes(s.coded[key], filters[key]);
+    if (table) {
+      columns.push(s.coded[key].codes);
+      tables.push(table);
+    }
+  }
+  const indicators = keptCodes(s.coded.indicators, filters.indicators);
+  const indicator = s.coded.indicators.codes;
+  const province = s.coded.provinces.codes;
+  const kept = new Int32Array(s.cells.length);
+  const heatmap = new Int32Array(s.cells.length);
+  let k = 0;
+  let h = 0;
+  cells: for (let i = 0; i < s.cells.length; i++) {
+    for (let t = 0; t < columns.length; t++) if (tables[t][columns[t][i]] === 0) continue cells;
+    if (province[i] !== 0) heatmap[h++] = i;
+    if (!indicators || indicators[indicator[i]] === 1) kept[k++] = i;
+  }
+  return { ...s, kept: kept.subarray(0, k), heatmap: heatmap.subarray(0, h) };
+}
+
+/** How many distinct non-NULL values of a coded column the cells at `positions` hold (count(DISTINCT …)). */
+function distinctCount(column: CodedColumn, positions: Int32Array): number {
+  const seen = new Uint8Array(column.values.length);
+  let n = 0;
+  for (let j = 0; j < positions.length; j++) {
+    const code = column.codes[positions[j]];
+    if (code !== 0 && seen[code] === 0) {
+      seen[code] = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+/** totalsQuery's row from the cells kept, or null when its documents are no sum (documentsOf). */
+function totalsOf(s: FilteredSummary, documents: number | null): TotalsRow[] | null {
+  if (documents === null) return null;
+  let cases = 0;
+  let figures = 0;
+  for (let j = 0; j < s.kept.length; j++) {
+    cases += s.cases[s.kept[j]];
+    figures += s.figures[s.kept[j]];
+  }
+  const distinct = (key: FilterKey) => distinctCount(s.coded[key], s.kept);
+  return [{ documents, cases, provinces: distinct('provinces'), cities: distinct('cities'), indicators: distinct('indicators'), figures }];
+}
+
+/** Sums `cases` of the cells at `positions` per group of `grouping` (`pick` gives a group's columns), in first-seen order. */
+function sumCases<K extends object>(s: SummaryColumns, positions: Int32Array, grouping: GroupingName, pick: (r: CaseSummaryRow) => K): (K & { cases: number })[] {
+  const { of, groups } = s.by[grouping];
+  // A group's place in `firsts` (−1: not seen yet), its sum in `sums` at the same place.
+  const at = new Int32Array(groups).fill(-1);
+  const firsts: number[] = [];
+  const sums = new Float64Array(groups);
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j];
+    let g = at[of[i]];
+    if (g < 0) {
+      g = at[of[i]] = firsts.length;
+      firsts.push(i);
+    }
+    sums[g] += s.cases[i];
+  }
+  return firsts.map((i, g) => ({ ...pick(s.cells[i]), cases: sums[g] }));
+}
+
+/** The taxonomy's names and order by code (the views' LEFT JOIN indicators: an unknown code has no names, sort 999). */
+function taxonomyOf(taxonomy: CaseSummaryRow[]): (code: string | null) => { name_zh: string | null; name_en: string | null; sort: number } {
+  const byCode = new Map<string | null, CaseSummaryRow>();
+  for (const r of taxonomy) byCode.set(r.indicator, r);
+  return (code) => {
+    const t = code === null ? undefined : byCode.get(code);
+    return { name_zh: t?.name_zh ?? null, name_en: t?.name_en ?? null, sort: t?.sort ?? 999 };
+  };
+}
+
+/** ORDER BY of several columns, each ascending NULLS LAST (DuckDB's default). */
+function byColumns<R>(...columns: ((r: R) => string | number | null)[]): (a: R, b: R) => number {
+  return (a, b) => {
+    for (const column of columns) {
+      const [x, y] = [column(a), column(b)];
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : nullsLast(x === null ? null : String(x), y === null ? null : String(y));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+/** DuckDB's round(x, 4) of a double: std::round (half away from zero); a non-finite x (a share of 0 cases) as it is. */
+const round4 = (x: number) => (Number.isFinite(x) ? (Math.sign(x) * Math.round(Math.abs(x) * 10000)) / 10000 : x);
+
+/** heatmapQuery's rows from the heatmap's cells (filterSummary), the indicator filter applied to the cells shown. */
+function heatmapOf(s: FilteredSummary, filters: Filters): HeatmapRow[] {
+  const cells = sumCases(s, s.heatmap, 'heatmap', (r) => ({ province: r.province as string, indicator: r.indicator }));
+  const totals = new Map<string, number>();
+  for (const c of cells) add(totals, c.province, c.cases);
+  const shown = filters.indicators.length ? new Set<string | null>(filters.indicators) : null;
+  const names = taxonomyOf(s.taxonomy);
+  return cells
+    .filter((c) => !shown || (c.indicator !== null && shown.has(c.indicator)))
+    .map((c) => {
+      const total = totals.get(c.province) ?? 0;
+      return { province: c.province, indicator: c.indicator as string, ...names(c.indicator), cases: c.cases, province_cases: total, share: round4(c.cases / total) };
+    })
+    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
+}
+
+function byIndicatorOf(s: FilteredSummary): ByIndicatorRow[] {
+  const names = taxonomyOf(s.taxonomy);
+  return sumCases(s, s.kept, 'byIndicator', (r) => ({ indicator: r.indicator as string, province: r.province }))
+    .map(({ indicator, province, cases }) => ({ indicator, ...names(indicator), province, cases }))
+    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
+}
+
+function byCityOf(s: FilteredSummary): ByCityRow[] {
+  return sumCases(s, s.kept, 'byCity', (r) => ({ province: r.province, city: r.city })).sort(
+    (a, b) => b.cases - a.cases || byColumns<ByCityRow>((r) => r.province, (r) => r.city)(a, b),
+  );
+}
+
+/** byLevelQuery's ORDER BY: the levels top down (1, 2, 3), any other last (4). */
+const LEVEL_ORDER = new Map<string | null, number>(LEVELS.map((level, i) => [level, i + 1]));
+
+function byLevelOf(s: FilteredSummary): ByLevelRow[] {
+  return sumCases(s, s.kept, 'byLevel', (r) => ({ level: r.level, province: r.province })).sort(
+    byColumns((r) => LEVEL_ORDER.get(r.level) ?? 4, (r) => r.province),
+  );
+}
+
+function byBatchOf(s: FilteredSummary): ByBatchRow[] {
+  return sumCases(s, s.kept, 'byBatch', (r) => ({ year: r.year, batch: r.batch, province: r.province })).sort(
+    byColumns((r) => r.year, (r) => r.batch, (r) => r.province),
+  );
+}
+
+/** Every answer of the Overview (totals null: asked of DuckDB, documentsOf). */
+export interface OverviewAnswers {
+  totals: TotalsRow[] | null;
+  heatmap: HeatmapRow[];
+  byIndicator: ByIndicatorRow[];
+  byCity: ByCityRow[];
+  byLevel: ByLevelRow[];
+  byBatch: ByBatchRow[];
+}
+
+/** The Overview's six answers under `filters`, from one pass of the filter over case_summary's cells (laid out once per read). */
+export function overviewFromSummary(summaries: OverviewSummaries, filters: Filters): OverviewAnswers {
+  const s = filterSummary(summaries.rows, filters);
+  return {
+    totals: totalsOf(s, documentsOf(summaries, filters)),
+    heatmap: heatmapOf(s, filters),
+    byIndicator: byIndicatorOf(s),
+    byCity: byCityOf(s),
+    byLevel: byLevelOf(s),
+    byBatch: byBatchOf(s),
+  };
+}
+
+/** heatmapQuery's rows alone (the tests' way to read one answer). */
+export function heatmapFromSummary(rows: CaseSummaryRow[], filters: Filters): HeatmapRow[] {
+  return heatmapOf(filterSummary(rows, filters), filters);
+}
