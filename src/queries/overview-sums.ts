@@ -13,7 +13,7 @@ import { LEVELS } from '../ingest/types.ts';
 import type { Filters } from '../state/filters.ts';
 import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, TotalsRow } from './overview.ts';
 import { FILTER_COLUMN } from './sql.ts';
-import { add, matcher, nullsLast, type CaseSummaryRow, type DocumentSummaryRow, type FiguresSummaryRow } from './summaries.ts';
+import { matcher, nullsLast, type CaseSummaryRow, type DocumentSummaryRow, type FiguresSummaryRow } from './summaries.ts';
 import type { NamedQuery } from './types.ts';
 
 /** The filter dimensions whose documents are counted per value in documentsByRows. */
@@ -83,10 +83,14 @@ function documentsOf(summaries: OverviewSummaries, filters: Filters): number | n
 type FilterKey = keyof Filters;
 const FILTER_KEYS = Object.keys(FILTER_COLUMN) as FilterKey[];
 
-/** One column as dictionary codes: each cell's code (0: NULL) and the value of each code (`values[0]`: NULL). */
+/**
+ * One column as dictionary codes: each cell's code (0: NULL), the value of each code (`values[0]`: NULL), and each
+ * code's place in the column's ORDER BY (ascending, NULLS LAST: text by code point, numbers by value).
+ */
 interface CodedColumn {
   codes: Int32Array;
   values: (string | number | null)[];
+  rank: Int32Array;
 }
 
 function codeColumn(cells: CaseSummaryRow[], column: (r: CaseSummaryRow) => string | number | null): CodedColumn {
@@ -103,7 +107,17 @@ function codeColumn(cells: CaseSummaryRow[], column: (r: CaseSummaryRow) => stri
     }
     codes[i] = code;
   });
-  return { codes, values };
+  const ordered = values
+    .map((_, code) => code)
+    .slice(1)
+    .sort((a, b) => {
+      const [x, y] = [values[a], values[b]];
+      return typeof x === 'number' && typeof y === 'number' ? x - y : nullsLast(String(x), String(y));
+    });
+  const rank = new Int32Array(values.length);
+  ordered.forEach((code, place) => (rank[code] = place));
+  rank[0] = values.length; // NULLS LAST
+  return { codes, values, rank };
 }
 
 /** The groupings the Overview sums cases by (a chart's rows): the columns whose codes make a cell's group. */
@@ -119,15 +133,19 @@ type GroupingName = keyof typeof GROUPINGS;
 /** A grouping of the cells: each cell's group number, and how many groups. */
 type Grouping = { of: Int32Array; groups: number };
 
+/** The taxonomy's names and order of an indicator (the views' LEFT JOIN indicators: an unknown code has no names, sort 999). */
+type TaxonomyEntry = { name_zh: string | null; name_en: string | null; sort: number };
+
 /** case_summary's rows made ready once per read: the taxonomy apart, the cells as columns and groups. */
 interface SummaryColumns {
-  taxonomy: CaseSummaryRow[];
   /** The cells (rows with cases), read for a group's columns when it is first met. */
   cells: CaseSummaryRow[];
   coded: Record<FilterKey, CodedColumn>;
   cases: Float64Array;
   figures: Float64Array;
   by: Record<GroupingName, Grouping>;
+  /** Per indicator code, its taxonomy entry. */
+  taxonomy: TaxonomyEntry[];
 }
 
 /** Per rows read (the same array until the summary is read again): the columns are made once, not on every filter change. */
@@ -151,14 +169,19 @@ function prepare(rows: CaseSummaryRow[]): SummaryColumns {
     }
     return { of, groups: numbers.size };
   };
+  const byCode = new Map<string | null, CaseSummaryRow>();
+  for (const r of rows) if (r.sort !== null) byCode.set(r.indicator, r);
   const prepared: SummaryColumns = {
-    taxonomy: rows.filter((r) => r.sort !== null),
     cells,
     coded,
     cases: Float64Array.from(cells, (r) => r.cases),
     // caseSummaryRows has no figures (the heatmap alone needs none): 0.
     figures: Float64Array.from(cells, (r) => (r as Partial<FiguresSummaryRow>).figures ?? 0),
     by: Object.fromEntries(Object.entries(GROUPINGS).map(([name, keys]) => [name, group(keys)])) as Record<GroupingName, Grouping>,
+    taxonomy: coded.indicators.values.map((code) => {
+      const t = code === null ? undefined : byCode.get(code as string);
+      return { name_zh: t?.name_zh ?? null, name_en: t?.name_en ?? null, sort: t?.sort ?? 999 };
+    }),
   };
   PREPARED.set(rows, prepared);
   return prepared;
@@ -235,92 +258,101 @@ function totalsOf(s: FilteredSummary, documents: number | null): TotalsRow[] | n
   return [{ documents, cases, provinces: distinct('provinces'), cities: distinct('cities'), indicators: distinct('indicators'), figures }];
 }
 
-/** Sums `cases` of the cells at `positions` per group of `grouping` (`pick` gives a group's columns), in first-seen order. */
-function sumCases<K extends object>(s: SummaryColumns, positions: Int32Array, grouping: GroupingName, pick: (r: CaseSummaryRow) => K): (K & { cases: number })[] {
+/** One group's sum: `cell`, the first cell of it met (its group columns are the group's), and its cases. */
+type GroupSum = { cell: number; cases: number };
+
+/** Sums `cases` of the cells at `positions` per group of `grouping`, in first-seen order. */
+function sumCases(s: SummaryColumns, positions: Int32Array, grouping: GroupingName): GroupSum[] {
   const { of, groups } = s.by[grouping];
-  // A group's place in `firsts` (−1: not seen yet), its sum in `sums` at the same place.
+  // A group's place in `sums` (−1: not seen yet): numbers, no key made per cell on a filter change.
   const at = new Int32Array(groups).fill(-1);
-  const firsts: number[] = [];
-  const sums = new Float64Array(groups);
+  const sums: GroupSum[] = [];
   for (let j = 0; j < positions.length; j++) {
     const i = positions[j];
-    let g = at[of[i]];
+    const g = at[of[i]];
     if (g < 0) {
-      g = at[of[i]] = firsts.length;
-      firsts.push(i);
-    }
-    sums[g] += s.cases[i];
+      at[of[i]] = sums.length;
+      sums.push({ cell: i, cases: s.cases[i] });
+    } else sums[g].cases += s.cases[i];
   }
-  return firsts.map((i, g) => ({ ...pick(s.cells[i]), cases: sums[g] }));
+  return sums;
 }
 
-/** The taxonomy's names and order by code (the views' LEFT JOIN indicators: an unknown code has no names, sort 999). */
-function taxonomyOf(taxonomy: CaseSummaryRow[]): (code: string | null) => { name_zh: string | null; name_en: string | null; sort: number } {
-  const byCode = new Map<string | null, CaseSummaryRow>();
-  for (const r of taxonomy) byCode.set(r.indicator, r);
-  return (code) => {
-    const t = code === null ? undefined : byCode.get(code);
-    return { name_zh: t?.name_zh ?? null, name_en: t?.name_en ?? null, sort: t?.sort ?? 999 };
-  };
-}
-
-/** ORDER BY of several columns, each ascending NULLS LAST (DuckDB's default). */
-function byColumns<R>(...columns: ((r: R) => string | number | null)[]): (a: R, b: R) => number {
+/**
+ * ORDER BY of group columns, each ascending NULLS LAST (DuckDB's default), compared by their ranks (codeColumn);
+ * a number given for a column (the taxonomy's sort, a level's order) is compared as it is. Array.sort is stable:
+ * groups equal in every column keep their first-seen order.
+ */
+function byColumns(s: SummaryColumns, ...columns: (FilterKey | ((cell: number) => number))[]): (a: GroupSum, b: GroupSum) => number {
+  const keys = columns.map((column) => {
+    if (typeof column === 'function') return column;
+    const { codes, rank } = s.coded[column];
+    return (cell: number) => rank[codes[cell]];
+  });
   return (a, b) => {
-    for (const column of columns) {
-      const [x, y] = [column(a), column(b)];
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : nullsLast(x === null ? null : String(x), y === null ? null : String(y));
+    for (const key of keys) {
+      const c = key(a.cell) - key(b.cell);
       if (c !== 0) return c;
     }
     return 0;
   };
 }
 
+/** A group's indicator with its taxonomy names and order. */
+function indicatorOf(s: SummaryColumns, cell: number): { indicator: string } & TaxonomyEntry {
+  const code = s.coded.indicators.codes[cell];
+  return { indicator: s.coded.indicators.values[code] as string, ...s.taxonomy[code] };
+}
+
+/** The taxonomy's order of a cell's indicator. */
+const taxonomySort = (s: SummaryColumns) => (cell: number) => s.taxonomy[s.coded.indicators.codes[cell]].sort;
+
 /** DuckDB's round(x, 4) of a double: std::round (half away from zero); a non-finite x (a share of 0 cases) as it is. */
 const round4 = (x: number) => (Number.isFinite(x) ? (Math.sign(x) * Math.round(Math.abs(x) * 10000)) / 10000 : x);
 
 /** heatmapQuery's rows from the heatmap's cells (filterSummary), the indicator filter applied to the cells shown. */
 function heatmapOf(s: FilteredSummary, filters: Filters): HeatmapRow[] {
-  const cells = sumCases(s, s.heatmap, 'heatmap', (r) => ({ province: r.province as string, indicator: r.indicator }));
-  const totals = new Map<string, number>();
-  for (const c of cells) add(totals, c.province, c.cases);
-  const shown = filters.indicators.length ? new Set<string | null>(filters.indicators) : null;
-  const names = taxonomyOf(s.taxonomy);
+  const cells = sumCases(s, s.heatmap, 'heatmap');
+  const province = s.coded.provinces.codes;
+  const totals = new Float64Array(s.coded.provinces.values.length);
+  for (const c of cells) totals[province[c.cell]] += c.cases;
+  const shown = keptCodes(s.coded.indicators, filters.indicators);
   return cells
-    .filter((c) => !shown || (c.indicator !== null && shown.has(c.indicator)))
+    .filter((c) => !shown || shown[s.coded.indicators.codes[c.cell]] === 1)
+    .sort(byColumns(s, taxonomySort(s), 'indicators', 'provinces'))
     .map((c) => {
-      const total = totals.get(c.province) ?? 0;
-      return { province: c.province, indicator: c.indicator as string, ...names(c.indicator), cases: c.cases, province_cases: total, share: round4(c.cases / total) };
-    })
-    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
+      const total = totals[province[c.cell]];
+      return { province: s.cells[c.cell].province as string, ...indicatorOf(s, c.cell), cases: c.cases, province_cases: total, share: round4(c.cases / total) };
+    });
 }
 
 function byIndicatorOf(s: FilteredSummary): ByIndicatorRow[] {
-  const names = taxonomyOf(s.taxonomy);
-  return sumCases(s, s.kept, 'byIndicator', (r) => ({ indicator: r.indicator as string, province: r.province }))
-    .map(({ indicator, province, cases }) => ({ indicator, ...names(indicator), province, cases }))
-    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
+  return sumCases(s, s.kept, 'byIndicator')
+    .sort(byColumns(s, taxonomySort(s), 'indicators', 'provinces'))
+    .map((c) => ({ ...indicatorOf(s, c.cell), province: s.cells[c.cell].province, cases: c.cases }));
 }
 
 function byCityOf(s: FilteredSummary): ByCityRow[] {
-  return sumCases(s, s.kept, 'byCity', (r) => ({ province: r.province, city: r.city })).sort(
-    (a, b) => b.cases - a.cases || byColumns<ByCityRow>((r) => r.province, (r) => r.city)(a, b),
-  );
+  const byPlace = byColumns(s, 'provinces', 'cities');
+  return sumCases(s, s.kept, 'byCity')
+    .sort((a, b) => b.cases - a.cases || byPlace(a, b))
+    .map((c) => ({ province: s.cells[c.cell].province, city: s.cells[c.cell].city, cases: c.cases }));
 }
 
 /** byLevelQuery's ORDER BY: the levels top down (1, 2, 3), any other last (4). */
 const LEVEL_ORDER = new Map<string | null, number>(LEVELS.map((level, i) => [level, i + 1]));
 
 function byLevelOf(s: FilteredSummary): ByLevelRow[] {
-  return sumCases(s, s.kept, 'byLevel', (r) => ({ level: r.level, province: r.province })).sort(
-    byColumns((r) => LEVEL_ORDER.get(r.level) ?? 4, (r) => r.province),
-  );
+  const levelOrder = (cell: number) => LEVEL_ORDER.get(s.cells[cell].level) ?? 4;
+  return sumCases(s, s.kept, 'byLevel')
+    .sort(byColumns(s, levelOrder, 'provinces'))
+    .map((c) => ({ level: s.cells[c.cell].level, province: s.cells[c.cell].province, cases: c.cases }));
 }
 
 function byBatchOf(s: FilteredSummary): ByBatchRow[] {
-  return sumCases(s, s.kept, 'byBatch', (r) => ({ year: r.year, batch: r.batch, province: r.province })).sort(
-    byColumns((r) => r.year, (r) => r.batch, (r) => r.province),
-  );
+  return sumCases(s, s.kept, 'byBatch')
+    .sort(byColumns(s, 'years', 'batches', 'provinces'))
+    .map((c) => ({ year: s.cells[c.cell].year, batch: s.cells[c.cell].batch, province: s.cells[c.cell].province, cases: c.cases }));
 }
 
 /** Every answer of the Overview (totals null: asked of DuckDB, documentsOf). */
