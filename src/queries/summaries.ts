@@ -112,7 +112,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A NULL in a composite key (no code or place name holds this character). */
 const NULL_KEY = '\u0000';
 
-export const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 /** indicatorCaseCounts' rows (indicator.ts), as a set: the taxonomy, then cases per indicator × province with each province's total and share. */
 export function caseCountsFromSummary(rows: CaseSummaryRow[], filters: Filters): IndicatorCaseCountRow[] {
