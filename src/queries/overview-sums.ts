@@ -12,12 +12,13 @@
 import { LEVELS } from '../ingest/types.ts';
 import type { Filters } from '../state/filters.ts';
 import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, TotalsRow } from './overview.ts';
-import { FILTER_COLUMN } from './sql.ts';
+import { FILTER_COLUMN, literal } from './sql.ts';
+import type { DOCUMENT_VALUE_DIMENSIONS } from '../sql/indexes.ts';
 import { matcher, nullsLast, type CaseSummaryRow, type DocumentSummaryRow, type FiguresSummaryRow } from './summaries.ts';
 import type { NamedQuery } from './types.ts';
 
 /** The filter dimensions whose documents are counted per value in documentsByRows. */
-export type DocumentDimension = 'indicator' | 'city' | 'level';
+export type DocumentDimension = (typeof DOCUMENT_VALUE_DIMENSIONS)[number];
 
 const DOCUMENT_DIMENSION_FILTER: Record<DocumentDimension, 'indicators' | 'cities' | 'levels'> = { indicator: 'indicators', city: 'cities', level: 'levels' };
 
@@ -25,22 +26,17 @@ const DOCUMENT_DIMENSION_FILTER: Record<DocumentDimension, 'indicators' | 'citie
 export type DocumentsByRow = { province: string | null; year: number | null; batch: number | null; value: string | null; documents: number; split: number };
 
 /**
- * Distinct documents with a case of each value of `dimension`, per the case's province, year and batch. Such counts
- * add up over province, year and batch as long as no document has cases in two of those combinations (`split`,
- * the same on every row, counts the documents that do): then a document lies in one row per value, and the
- * documents under one value of the dimension (with any province, year and batch filter) are a sum. Two values
- * are no sum (a document with cases of both is one document), nor are two dimensions.
+ * Distinct documents with a case of each value of `dimension`, per the case's province, year and batch, and
+ * `split`: how many documents have cases in two of those combinations (document_values, sql/indexes.ts, counted
+ * at export). While none does, the documents under one value of the dimension (with any province, year and batch
+ * filter) are a sum of these rows. Two values are no sum (a document with cases of both is one document), nor are
+ * two dimensions.
  */
 export function documentsByRows(dimension: DocumentDimension): NamedQuery<DocumentsByRow> {
-  // An indicator's cases lie together in indicator_case_list; city and level are read from case_list.
-  const list = dimension === 'indicator' ? 'indicator_case_list' : 'case_list';
   return {
     id: `summary.documentsBy.${dimension}`,
     columns: ['province', 'year', 'batch', 'value', 'documents', 'split'],
-    sql: `WITH cells AS (SELECT DISTINCT doc_id, province, year, batch, ${dimension} AS value FROM ${list}),
-split AS (SELECT count(*) AS n FROM (SELECT doc_id FROM cells GROUP BY doc_id HAVING count(DISTINCT (province, year, batch)) > 1))
-SELECT province, year, batch, value, count(*)::INTEGER AS documents, (SELECT n FROM split)::INTEGER AS split
-FROM cells GROUP BY province, year, batch, value`,
+    sql: `SELECT province, year, batch, value, documents, split FROM document_values WHERE dimension = ${literal(dimension)}`,
   };
 }
 
