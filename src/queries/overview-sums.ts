@@ -5,10 +5,11 @@
 // or an imported document.
 //
 // case_summary keeps one row per combination of the filter bar's six dimensions, so every one of its rows counts
-// under some filter: no coarser table answers all six charts. What a change costs is a pass over its rows (13,268 in
-// the synthetic 100k and 1M datasets alike), so they are laid out once per read as columns — each filter column's values as
-// dictionary codes, cases and figures as numbers, each row's group in each chart numbered — and a change tests
-// codes against a table of the filter's codes and adds numbers, with no string compared and no object made per row.
+// under some filter: no coarser table answers all six charts. What a change costs is a pass over its rows (13,268
+// in the synthetic 100k and 1M datasets alike), so they are laid out once per read as columns — each filter
+// column's values as dictionary codes, cases and figures as numbers, each row's group in each chart numbered — and
+// a change tests codes against a table of the filter's codes and adds numbers, with no string compared and no
+// object made per row.
 import { LEVELS } from '../ingest/types.ts';
 import type { Filters } from '../state/filters.ts';
 import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, TotalsRow } from './overview.ts';
