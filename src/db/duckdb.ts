@@ -4,7 +4,8 @@
 // query touches with Range requests, so nothing is downloaded, decoded or inserted up front.
 // Views never import duckdb-wasm; they call runQuery (or useSql) with a named query.
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { Table } from 'apache-arrow';
+import ehWorker from './duckdb-worker-eh.ts?worker&url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -16,7 +17,6 @@ import { attachSql, baseViewSql, DASHBOARD_DB_FILE, PUBLISHED_TABLES, VIEWS_SQL 
 import { dataUrl } from './data-url.ts';
 import { afterAttach } from './after-attach.ts';
 import { wasmConnector } from './wasm-connector.ts';
-import { yieldingQuery, type GiveWay } from './yielding-query.ts';
 
 export { DataFileError };
 
@@ -50,14 +50,15 @@ export function getDb(): Promise<duckdb.AsyncDuckDB> {
     emitLoad({ phase: 'engine' });
     markStep('start');
     const bundle = await duckdb.selectBundle(BUNDLES);
-    const worker = new Worker(bundle.mainWorker!);
+    // Ours wraps DuckDB-wasm's eh worker and is built as an ES module worker; the mvp fallback is DuckDB-wasm's own.
+    const worker = new Worker(bundle.mainWorker!, { type: bundle.mainWorker === ehWorker ? 'module' : 'classic' });
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
     markStep('instantiated');
     await db.open({
       // BigInt (count(*)) and DECIMAL (sum of ints) come back as plain JS numbers.
-      // A pending query (yielding-query.ts, the SQL console's send()) runs in slices of this many ms, between which
-      // the worker answers other requests (DuckDB-wasm's default is 100).
+      // A pending query (send(): background reads, the SQL console) runs in slices of this many ms, between which
+      // the worker answers other requests (pending-query-relay.ts; DuckDB-wasm's default is 100).
       query: { castBigIntToDouble: true, castDecimalToDouble: true, queryPollingInterval: PENDING_QUERY_SLICE_MS },
       // Read the attached file by HTTP Range requests instead of downloading all of it.
       filesystem: { forceFullHTTPReads: false },
@@ -183,14 +184,17 @@ let backgroundConnection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 let backgroundQueue: Promise<unknown> = Promise.resolve();
 
 /**
- * Run a background read (rows no one waits for now) on a connection of its own, as a query that gives way
- * (yielding-query.ts): before each of its slices it awaits `giveWay`, so the views' queries go first.
+ * Run a background read (rows no one waits for now) on a connection of its own as a pending query: the worker
+ * runs it in slices and answers the views' queries asked meanwhile between two of them (pending-query-relay.ts),
+ * instead of after the whole read.
  */
-export function runBackgroundQuery<R extends object>(query: NamedQuery<R>, giveWay: GiveWay): Promise<R[]> {
+export function runBackgroundQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
   const run = backgroundQueue.then(async () => {
     backgroundConnection ??= openConnection();
-    const table = await yieldingQuery(await backgroundConnection, query.sql, giveWay);
-    return arrowToRows(table) as R[];
+    const reader = await (await backgroundConnection).send(query.sql);
+    const batches = [];
+    for await (const batch of reader) batches.push(batch);
+    return arrowToRows(batches.length > 0 ? new Table(batches) : new Table(reader.schema)) as R[];
   });
   backgroundQueue = run.catch(() => undefined);
   return run;

@@ -16,7 +16,7 @@ async function timedQuery<R extends object>(query: NamedQuery<R>, background = f
   // (the first Overview charts draw from overview.json before any query runs).
   const { runNamedQuery, runBackgroundQuery } = await import('../db/duckdb.ts');
   const start = performance.now();
-  const rows = background ? await runBackgroundQuery(query, viewQueriesSettled) : await runNamedQuery(query);
+  const rows = background ? await runBackgroundQuery(query) : await runNamedQuery(query);
   performance.measure(`${background ? 'background' : 'sql'}:${query.id}`, { start });
   return rows;
 }
@@ -32,8 +32,8 @@ export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { ba
     queryKey: [SQL_KEY, query?.sql ?? null],
     queryFn: async () => {
       if (!background) return trackViewQuery(() => timedQuery(query!));
-      // Asked once no view's query runs (the render that enabled it may also have asked one); it gives way to the
-      // views' queries asked after it, between its slices (runBackgroundQuery).
+      // Asked once no view's query runs (the render that enabled it may also have asked one); the views' queries
+      // asked after it are answered between its slices (runBackgroundQuery).
       await viewQueriesSettled();
       return timedQuery(query!, true);
     },
