@@ -4,7 +4,8 @@
 // query touches with Range requests, so nothing is downloaded, decoded or inserted up front.
 // Views never import duckdb-wasm; they call runQuery (or useSql) with a named query.
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { Table } from 'apache-arrow';
+import ehWorker from './duckdb-worker-eh.ts?worker&url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -36,6 +37,9 @@ function markStep(step: string): void {
 const BASE_VIEWS_SQL = new Set(PUBLISHED_TABLES.map(baseViewSql));
 const VIEWS_OVER_BASE_SQL = VIEWS_SQL.filter((sql) => !BASE_VIEWS_SQL.has(sql));
 
+/** A view's query asked while a background read runs waits at most about this long (plus one message each way). */
+const PENDING_QUERY_SLICE_MS = 10;
+
 let dbPromise: Promise<duckdb.AsyncDuckDB> | null = null;
 let connPromise: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 let readyPromise: Promise<void> | null = null;
@@ -46,13 +50,16 @@ export function getDb(): Promise<duckdb.AsyncDuckDB> {
     emitLoad({ phase: 'engine' });
     markStep('start');
     const bundle = await duckdb.selectBundle(BUNDLES);
-    const worker = new Worker(bundle.mainWorker!);
+    // Ours wraps DuckDB-wasm's eh worker and is built as an ES module worker; the mvp fallback is DuckDB-wasm's own.
+    const worker = new Worker(bundle.mainWorker!, { type: bundle.mainWorker === ehWorker ? 'module' : 'classic' });
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
     markStep('instantiated');
     await db.open({
       // BigInt (count(*)) and DECIMAL (sum of ints) come back as plain JS numbers.
-      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+      // A pending query (send(): background reads, the SQL console) runs in slices of this many ms, between which
+      // the worker answers other requests (pending-query-relay.ts; DuckDB-wasm's default is 100).
+      query: { castBigIntToDouble: true, castDecimalToDouble: true, queryPollingInterval: PENDING_QUERY_SLICE_MS },
       // Read the attached file by HTTP Range requests instead of downloading all of it.
       filesystem: { forceFullHTTPReads: false },
     });
@@ -170,4 +177,25 @@ export async function runQuery(sql: string): Promise<Row[]> {
  */
 export async function runNamedQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
   return (await runQuery(query.sql)) as R[];
+}
+
+let backgroundConnection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+/** The last background read asked: each starts after the one before (a connection has one pending query). */
+let backgroundQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run a background read (rows no one waits for now) on a connection of its own as a pending query: the worker
+ * runs it in slices and answers the views' queries asked meanwhile between two of them (pending-query-relay.ts),
+ * instead of after the whole read.
+ */
+export function runBackgroundQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
+  const run = backgroundQueue.then(async () => {
+    backgroundConnection ??= openConnection();
+    const reader = await (await backgroundConnection).send(query.sql);
+    const batches = [];
+    for await (const batch of reader) batches.push(batch);
+    return arrowToRows(batches.length > 0 ? new Table(batches) : new Table(reader.schema)) as R[];
+  });
+  backgroundQueue = run.catch(() => undefined);
+  return run;
 }

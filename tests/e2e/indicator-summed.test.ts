@@ -82,7 +82,7 @@ describe('indicator view, figures summed in memory', () => {
     const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
     await waitForCharts(page, 90_000);
     // Read in the background once the view's first answers are in.
-    const reads = ['sql:indicator.figureCandidates', 'sql:indicator.casePageCandidates', 'sql:measures.stored'];
+    const reads = ['background:indicator.figureCandidates', 'background:indicator.casePageCandidates', 'background:measures.stored'];
     await page.waitForFunction((names) => names.every((name) => performance.getEntriesByName(name).length > 0), reads, { timeout: 60_000 });
     const figuresBefore = await asked(page, 'indicator.figures');
     const measuresBefore = await asked(page, 'indicator.measuresShown');
@@ -124,7 +124,7 @@ describe('indicator view, figures summed in memory', () => {
 
     const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
     await waitForCharts(page, 90_000);
-    await page.waitForFunction(() => performance.getEntriesByName('sql:indicator.figureCandidates').length > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('background:indicator.figureCandidates').length > 0, undefined, { timeout: 60_000 });
     // Re-filed on its case page, reached and left as a click does: the candidates read before stay in the page's cache.
     await go(page, `?view=case&case=${String(moved)}&lang=en`);
     await page.locator('[data-testid="relabel-select"]').waitFor({ timeout: 30_000 });
@@ -135,7 +135,7 @@ describe('indicator view, figures summed in memory', () => {
     await moneyBars(page, expected.length);
     await waitForCharts(page);
     // The candidates were read again with the change (the chart is summed from the re-filed data, not the old rows).
-    await expect.poll(() => asked(page, 'indicator.figureCandidates'), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('background:indicator.figureCandidates').length), { timeout: 30_000 }).toBe(2);
     await page.waitForFunction(() => !document.querySelector('.query-pending'));
     const csv = await moneyCsv(page);
     expect(csv.ids).toEqual(expected.map((r) => r.case_id));
@@ -177,18 +177,17 @@ describe('background reads', () => {
   it.each(['indicator', 'compare'])('on the %s view wait until none of the view’s own queries is running', async (view) => {
     const { page, errors } = await app.newPage(`?view=${view}`);
     await waitForCharts(page);
-    const background = ['sql:indicator.figureCandidates', 'sql:indicator.casePageCandidates', 'sql:measures.stored'];
     await expect
-      .poll(() => page.evaluate((names) => performance.getEntriesByType('measure').filter((m) => names.includes(m.name)).length, background), { timeout: 60_000 })
+      .poll(() => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('background:')).length), { timeout: 60_000 })
       .toBeGreaterThan(0);
     const measures = await page.evaluate(() =>
       performance
         .getEntriesByType('measure')
-        .filter((m) => m.name.startsWith('sql:'))
+        .filter((m) => /^(sql|background):/.test(m.name))
         .map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration })),
     );
-    const reads = measures.filter((m) => background.includes(m.name));
-    const own = measures.filter((m) => !background.includes(m.name));
+    const reads = measures.filter((m) => m.name.startsWith('background:'));
+    const own = measures.filter((m) => m.name.startsWith('sql:'));
     expect(own.length).toBeGreaterThan(0);
     for (const read of reads) {
       // Every query of the view asked before the read had its answer when the read was asked.

@@ -91,6 +91,29 @@ async function expectScanAnswers(searchList: string[], filterList: Filters[]): P
   return rows;
 }
 
+/** Every page of the list with no search term, default order and one other, as the scan gives them. */
+async function expectEveryPageWithoutTerm(): Promise<number> {
+  const [{ n }] = await db.all(`SELECT count(*) AS n FROM cases`);
+  const pages = Math.ceil(Number(n) / 20);
+  let rows = 0;
+  for (const sort of ['', '-figures']) {
+    for (let page = 0; page <= pages; page++) {
+      const got = await db.all(searchCases({ filters: EMPTY_FILTERS, search: '', sort, page }));
+      expect(got, `${sort} ${page}`).toEqual(await db.all(searchScanSql(EMPTY_FILTERS, '', sort, page)));
+      rows += got.length;
+    }
+  }
+  expect(rows).toBe(2 * Number(n)); // every case once per order, the page past the last empty
+  return rows;
+}
+
+describe('the list without a search term', () => {
+  // In the default order with no filter the page's rows are picked by key (cases.ts): the same rows as the scan.
+  it('gives every page as the full scan does', async () => {
+    expect(await expectEveryPageWithoutTerm()).toBeGreaterThan(100);
+  });
+});
+
 describe('the search index', () => {
   it('answers every search as the full scan does', async () => {
     const rows = await expectScanAnswers(searches, filters);
@@ -140,6 +163,8 @@ describe('the search index', () => {
       }
       const indicatorFilter = { ...EMPTY_FILTERS, indicators: [String(code)] };
       const rows = await expectScanAnswers([...searches.slice(0, 8), 'copy'], [EMPTY_FILTERS, filters[1], indicatorFilter]);
+      // The list without a term: the imported cases (no key) among the published ones picked by key.
+      await expectEveryPageWithoutTerm();
       expect(rows).toBeGreaterThan(100);
       // The imported copies are found (their ids end in -copy; no published case's does).
       const found = await db.all(searchCases({ filters: EMPTY_FILTERS, search: 'copy', sort: '', page: 0 }));
