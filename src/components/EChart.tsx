@@ -91,7 +91,10 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     const merge = next.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, next) };
     instance.setOption(next, { ...merge, lazyUpdate: lazy });
     given.current = next;
-    if (drawnHeight.current !== latestHeight.current) instance.resize();
+    // The new height given, and the width drawn: ECharts reads neither from the page (its own read, in the middle of
+    // the commit's layout effects, is a forced layout per chart, each after the previous chart's resize dirtied it).
+    // A width that changed meanwhile is the size observer's.
+    if (drawnHeight.current !== latestHeight.current) instance.resize({ width: instance.getWidth(), height: latestHeight.current });
     drawnHeight.current = latestHeight.current;
   }, []);
 
@@ -102,8 +105,11 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     instance.on('click', (params) => handlers.current.onClick?.(params as EventParams));
     // Redraw only when the drawn size is not the box's (the window or the layout changed): the first call
     // of the observer, right after init, finds them equal.
+    // ('auto': the box's size, read — no longer the size draw() gave.)
     const fitBox = () => {
-      if (!instance.isDisposed() && near.current && (instance.getWidth() !== dom.clientWidth || instance.getHeight() !== dom.clientHeight)) instance.resize();
+      if (!instance.isDisposed() && near.current && (instance.getWidth() !== dom.clientWidth || instance.getHeight() !== dom.clientHeight)) {
+        instance.resize({ width: 'auto', height: 'auto' });
+      }
     };
     const sizes = new ResizeObserver(fitBox);
     sizes.observe(dom);
