@@ -86,8 +86,9 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
   const draw = useCallback((lazy: boolean) => {
     const instance = chart.current;
     const next = latestOption.current;
-    if (!instance || given.current === next) return;
+    if (!instance) return;
     box.current!.style.overflow = '';
+    if (given.current === next) return;
     const merge = next.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, next) };
     instance.setOption(next, { ...merge, lazyUpdate: lazy });
     given.current = next;
