@@ -54,8 +54,8 @@ const scopeKey = (byYear: boolean, byLevel: boolean, year: unknown, level: unkno
   `${byYear}\u0001${byLevel}\u0001${byYear ? String(year) : ''}\u0001${byLevel ? String(level) : ''}`;
 
 /**
- * The stored rows of each scope, grouped, ordered and cut to their columns once per rows read (tens of thousands
- * at national scale): a filter change then takes one group, not every row sorted anew.
+ * The stored rows of each scope, grouped, ordered and cut to their columns once per rows read: a filter change then
+ * takes its scope's group, not every row filtered and sorted anew.
  */
 const byScope = new WeakMap<StoredMeasureRow[], Map<string, ScopeRows>>();
 

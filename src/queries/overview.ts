@@ -1,7 +1,7 @@
 // Named queries of the Overview view. Each is (filters) → { id, sql }. They read `case_summary`
 // (sql/workspace-views.ts): the cases counted per combination of the filter dimensions, so a filter change costs
 // the same at 123 or 1M cases. tests/queries/overview.test.ts checks each answer against the `cases` view.
-// Once case_summary is read whole, the view sums these answers in JS instead (summaries.ts, views/overview/
+// Once case_summary is read whole, the view sums these answers in JS instead (overview-sums.ts, views/overview/
 // overview-summary.ts); the queries stay what the "SQL" button shows, what is asked until then, and the totals'
 // answer under two indicators, cities or levels, or two of those filters (distinct documents, no sum).
 import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';

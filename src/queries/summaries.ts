@@ -3,15 +3,13 @@
 // so that a filter change is summed here rather than asked of DuckDB-wasm: its single worker answers one query
 // at a time, and even a query over a hundred summary rows costs 10–15 ms there (planning, the worker's round
 // trip, Arrow), so every question answered here takes that off each filter change of the Indicator and Compare
-// views and of the Overview (its totals with the documents per province, year and batch). The sums are exact (a
-// case lies in one combination; the workspace's rows, layered in the views, may be negative) and answer what the
-// SQL answers: tests/queries/indexes.test.ts holds each to its query (the Overview's: tests/queries/overview.test.ts).
-import { LEVELS } from '../ingest/types.ts';
+// views and of the Overview (whose sums are overview-sums.ts). The sums are exact (a case lies in one combination;
+// the workspace's rows, layered in the views, may be negative) and answer what the SQL answers:
+// tests/queries/indexes.test.ts holds each to its query (the Overview's: tests/queries/overview.test.ts).
 import type { Filters } from '../state/filters.ts';
 import { DIMENSIONS, type MeasureDimensionRow } from './measures.ts';
 import type { CompareShareRow } from './compare.ts';
 import type { CountUnitRow, IndicatorCaseCountRow } from './indicator.ts';
-import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow, TotalsRow } from './overview.ts';
 import { FILTER_COLUMN, literal } from './sql.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -97,7 +95,7 @@ FROM measure_summary WHERE indicator = ${literal(indicator)}`,
 }
 
 /** As summaryWhere (sql.ts) over a row: each filter with values keeps the rows whose column is one of them (NULL never is). */
-function matcher(filters: Filters, omit: (keyof Filters)[]): (row: Record<string, unknown>) => boolean {
+export function matcher(filters: Filters, omit: (keyof Filters)[]): (row: Record<string, unknown>) => boolean {
   const tests: [string, Set<unknown>][] = [];
   for (const key of Object.keys(FILTER_COLUMN) as (keyof Filters)[]) {
     if (!omit.includes(key) && filters[key].length > 0) tests.push([FILTER_COLUMN[key], new Set<unknown>(filters[key])]);
@@ -111,16 +109,13 @@ const pct1 = (part: number, whole: number) => Math.round(((100 * part) / whole) 
 /** DuckDB's ORDER BY of text: by code point (equal to UTF-8 byte order for the codes and names here). */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A NULL in a composite key (no code or place name holds this character). */
-const NULL_KEY = '\u0000';
-
 const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 /** indicatorCaseCounts' rows (indicator.ts), as a set: the taxonomy, then cases per indicator × province with each province's total and share. */
 export function caseCountsFromSummary(rows: CaseSummaryRow[], filters: Filters): IndicatorCaseCountRow[] {
   const keep = matcher(filters, ['indicators']);
-  // Cases per province, then indicator: maps of maps, not a composite key — this runs for every summary row (tens
-  // of thousands at national scale) on each filter change, and a key string per row was most of its time.
+  // Cases per province, then indicator: maps of maps, not a composite key — this runs for every summary row (some
+  // 13,000 at national scale) on each filter change, and a key string per row was most of its time.
   const cells = new Map<string | null, Map<string | null, number>>();
   const totals = new Map<string | null, number>();
   const out: IndicatorCaseCountRow[] = [];
@@ -197,7 +192,7 @@ export function sharesFromSummary(rows: CaseSummaryRow[], filters: Filters, a: s
 }
 
 /** ORDER BY of a nullable text column: NULLS LAST. */
-function nullsLast(a: string | null, b: string | null): number {
+export function nullsLast(a: string | null, b: string | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   return byText(a, b);
 }
@@ -235,272 +230,4 @@ export function dimensionsFromSummary(rows: MeasureSummaryCountRow[], filters: F
   }
   const order = (d: string) => DIMENSION_ORDER.get(d) ?? 99;
   return [...sums.values()].filter((s) => s.measures > 0).sort((x, y) => order(x.dimension) - order(y.dimension) || byText(x.dimension, y.dimension));
-}
-
-// ---------- the Overview's charts and totals (overview.ts), summed from caseSummaryRows / overviewSummaryRows ----------
-
-/** The filter dimensions whose documents are counted per value in documentsByRows. */
-export type DocumentDimension = 'indicator' | 'city' | 'level';
-
-const DOCUMENT_DIMENSION_FILTER: Record<DocumentDimension, 'indicators' | 'cities' | 'levels'> = { indicator: 'indicators', city: 'cities', level: 'levels' };
-
-/** documentsByRows' rows: documents with a case of `value` per province, year and batch of the case. */
-export type DocumentsByRow = { province: string | null; year: number | null; batch: number | null; value: string | null; documents: number; split: number };
-
-/**
- * Distinct documents with a case of each value of `dimension`, per the case's province, year and batch. Such counts
- * add up over province, year and batch as long as no document has cases in two of those combinations (`split`,
- * the same on every row, counts the documents that do): then a document lies in one row per value, and the
- * documents under one value of the dimension (with any province, year and batch filter) are a sum. Two values
- * are no sum (a document with cases of both is one document), nor are two dimensions.
- */
-export function documentsByRows(dimension: DocumentDimension): NamedQuery<DocumentsByRow> {
-  // An indicator's cases lie together in indicator_case_list; city and level are read from case_list.
-  const list = dimension === 'indicator' ? 'indicator_case_list' : 'case_list';
-  return {
-    id: `summary.documentsBy.${dimension}`,
-    columns: ['province', 'year', 'batch', 'value', 'documents', 'split'],
-    sql: `WITH cells AS (SELECT DISTINCT doc_id, province, year, batch, ${dimension} AS value FROM ${list}),
-split AS (SELECT count(*) AS n FROM (SELECT doc_id FROM cells GROUP BY doc_id HAVING count(DISTINCT (province, year, batch)) > 1))
-SELECT province, year, batch, value, count(*)::INTEGER AS documents, (SELECT n FROM split)::INTEGER AS split
-FROM cells GROUP BY province, year, batch, value`,
-  };
-}
-
-/** The one dimension among indicator, city and level the filters name, when they name exactly one value of it (else null). */
-export function singleDocumentDimension(filters: Filters): DocumentDimension | null {
-  const named = (Object.keys(DOCUMENT_DIMENSION_FILTER) as DocumentDimension[]).filter((d) => filters[DOCUMENT_DIMENSION_FILTER[d]].length > 0);
-  return named.length === 1 && filters[DOCUMENT_DIMENSION_FILTER[named[0]]].length === 1 ? named[0] : null;
-}
-
-/** What the Overview's answers are summed from (documentsBy: documentsByRows per dimension, those read). */
-export interface OverviewSummaries {
-  rows: FiguresSummaryRow[];
-  documents: DocumentSummaryRow[] | undefined;
-  documentsBy?: Partial<Record<DocumentDimension, DocumentsByRow[]>>;
-}
-
-/**
- * totalsQuery's documents: per province, year and batch without an indicator, city or level filter; with one value
- * of one of them, the documents having a case of it (documentsByRows). Null when no sum gives them (two values,
- * two of these filters, a document split over places or years) or the rows needed are not read.
- */
-function documentsOf(summaries: OverviewSummaries, filters: Filters): number | null {
-  const keep = matcher(filters, ['indicators', 'cities', 'levels']);
-  let total = 0;
-  if (!filters.indicators.length && !filters.cities.length && !filters.levels.length) {
-    if (!summaries.documents) return null;
-    for (const d of summaries.documents) if (keep(d)) total += d.documents;
-    return total;
-  }
-  const dimension = singleDocumentDimension(filters);
-  const rows = dimension && summaries.documentsBy?.[dimension];
-  if (!dimension || !rows || rows.some((r) => r.split > 0)) return null;
-  const value = filters[DOCUMENT_DIMENSION_FILTER[dimension]][0];
-  for (const r of rows) if (r.value === value && keep(r)) total += r.documents;
-  return total;
-}
-
-/** A composite key's part (NULL as NULL_KEY). */
-const part = (v: string | number | null) => (v === null ? NULL_KEY : v);
-
-/** The groupings the Overview sums case_summary's rows by: a row's key in each. */
-const GROUPINGS = {
-  heatmap: (r: CaseSummaryRow) => `${part(r.province)}\u0001${part(r.indicator)}`,
-  byIndicator: (r: CaseSummaryRow) => `${part(r.indicator)}\u0001${part(r.province)}`,
-  byCity: (r: CaseSummaryRow) => `${part(r.province)}\u0001${part(r.city)}`,
-  byLevel: (r: CaseSummaryRow) => `${part(r.level)}\u0001${part(r.province)}`,
-  byBatch: (r: CaseSummaryRow) => `${part(r.year)}\u0001${part(r.batch)}\u0001${part(r.province)}`,
-};
-
-/** A grouping of the cells: each cell's group number, and how many groups. */
-type Grouping = { of: Int32Array; groups: number };
-
-/** case_summary's rows made ready once per read: the taxonomy apart from the cells, each cell's group in every grouping. */
-interface PreparedSummary<R extends CaseSummaryRow> {
-  taxonomy: CaseSummaryRow[];
-  cells: R[];
-  by: Record<keyof typeof GROUPINGS, Grouping>;
-}
-
-/** Per rows read (the same array until the summary is read again): the keys are made once, not on every filter change. */
-const PREPARED = new WeakMap<readonly CaseSummaryRow[], PreparedSummary<CaseSummaryRow>>();
-
-function prepare<R extends CaseSummaryRow>(rows: R[]): PreparedSummary<R> {
-  const known = PREPARED.get(rows) as PreparedSummary<R> | undefined;
-  if (known) return known;
-  const cells = rows.filter((r) => r.sort === null);
-  const group = (key: (r: CaseSummaryRow) => string): Grouping => {
-    const numbers = new Map<string, number>();
-    const of = new Int32Array(cells.length);
-    cells.forEach((r, i) => {
-      const k = key(r);
-      let n = numbers.get(k);
-      if (n === undefined) numbers.set(k, (n = numbers.size));
-      of[i] = n;
-    });
-    return { of, groups: numbers.size };
-  };
-  const by = Object.fromEntries(Object.entries(GROUPINGS).map(([name, key]) => [name, group(key)])) as PreparedSummary<R>['by'];
-  const prepared = { taxonomy: rows.filter((r) => r.sort !== null), cells, by };
-  PREPARED.set(rows, prepared);
-  return prepared;
-}
-
-/**
- * The cells one filter change keeps (positions in `cells`), found in one pass: `kept` under every filter, `heatmap`
- * under every filter but the indicator (the heatmap's shares are of a province's cases of every indicator) with a province.
- */
-interface FilteredSummary<R extends CaseSummaryRow = CaseSummaryRow> extends PreparedSummary<R> {
-  kept: number[];
-  heatmap: number[];
-}
-
-function filterSummary<R extends CaseSummaryRow>(rows: R[], filters: Filters): FilteredSummary<R> {
-  const prepared = prepare(rows);
-  const keepButIndicator = matcher(filters, ['indicators']);
-  const indicators = filters.indicators.length ? new Set<string | null>(filters.indicators) : null;
-  const kept: number[] = [];
-  const heatmap: number[] = [];
-  prepared.cells.forEach((r, i) => {
-    if (!keepButIndicator(r)) return;
-    if (r.province !== null) heatmap.push(i);
-    // As matcher: an indicator filter never keeps a NULL indicator.
-    if (!indicators || (r.indicator !== null && indicators.has(r.indicator))) kept.push(i);
-  });
-  return { ...prepared, kept, heatmap };
-}
-
-/** totalsQuery's row from the cells kept, or null when its documents are no sum (documentsOf). */
-function totalsOf(s: FilteredSummary<FiguresSummaryRow>, documents: number | null): TotalsRow[] | null {
-  if (documents === null) return null;
-  let cases = 0;
-  let figures = 0;
-  const provinces = new Set<string>();
-  const cities = new Set<string>();
-  const indicators = new Set<string>();
-  for (const i of s.kept) {
-    const r = s.cells[i];
-    cases += r.cases;
-    figures += r.figures;
-    // count(DISTINCT …): NULL is no value.
-    if (r.province !== null) provinces.add(r.province);
-    if (r.city !== null) cities.add(r.city);
-    if (r.indicator !== null) indicators.add(r.indicator);
-  }
-  return [{ documents, cases, provinces: provinces.size, cities: cities.size, indicators: indicators.size, figures }];
-}
-
-/** Sums `cases` of the cells at `positions` per group of `grouping` (`pick` gives a group's columns), in first-seen order. */
-function sumCases<K extends object>(s: PreparedSummary<CaseSummaryRow>, positions: number[], grouping: keyof typeof GROUPINGS, pick: (r: CaseSummaryRow) => K): (K & { cases: number })[] {
-  const { of, groups } = s.by[grouping];
-  // A group's place in `sums` (−1: not seen yet): numbers, no key made per cell on a filter change.
-  const at = new Int32Array(groups).fill(-1);
-  const sums: (K & { cases: number })[] = [];
-  for (const i of positions) {
-    const r = s.cells[i];
-    const g = of[i];
-    if (at[g] < 0) {
-      at[g] = sums.length;
-      sums.push({ ...pick(r), cases: r.cases });
-    } else sums[at[g]].cases += r.cases;
-  }
-  return sums;
-}
-
-/** The taxonomy's names and order by code (the views' LEFT JOIN indicators: an unknown code has no names, sort 999). */
-function taxonomyOf(taxonomy: CaseSummaryRow[]): (code: string | null) => { name_zh: string | null; name_en: string | null; sort: number } {
-  const byCode = new Map<string | null, CaseSummaryRow>();
-  for (const r of taxonomy) byCode.set(r.indicator, r);
-  return (code) => {
-    const t = code === null ? undefined : byCode.get(code);
-    return { name_zh: t?.name_zh ?? null, name_en: t?.name_en ?? null, sort: t?.sort ?? 999 };
-  };
-}
-
-/** ORDER BY of several columns, each ascending NULLS LAST (DuckDB's default). */
-function byColumns<R>(...columns: ((r: R) => string | number | null)[]): (a: R, b: R) => number {
-  return (a, b) => {
-    for (const column of columns) {
-      const [x, y] = [column(a), column(b)];
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : nullsLast(x === null ? null : String(x), y === null ? null : String(y));
-      if (c !== 0) return c;
-    }
-    return 0;
-  };
-}
-
-/** DuckDB's round(x, 4) of a double: std::round (half away from zero); a non-finite x (a share of 0 cases) as it is. */
-const round4 = (x: number) => (Number.isFinite(x) ? (Math.sign(x) * Math.round(Math.abs(x) * 10000)) / 10000 : x);
-
-/** heatmapQuery's rows from the heatmap's rows (filterSummary), the indicator filter applied to the cells shown. */
-function heatmapOf(s: FilteredSummary, filters: Filters): HeatmapRow[] {
-  const cells = sumCases(s, s.heatmap, 'heatmap', (r) => ({ province: r.province as string, indicator: r.indicator }));
-  const totals = new Map<string, number>();
-  for (const c of cells) add(totals, c.province, c.cases);
-  const shown = filters.indicators.length ? new Set<string | null>(filters.indicators) : null;
-  const names = taxonomyOf(s.taxonomy);
-  return cells
-    .filter((c) => !shown || (c.indicator !== null && shown.has(c.indicator)))
-    .map((c) => {
-      const total = totals.get(c.province) ?? 0;
-      return { province: c.province, indicator: c.indicator as string, ...names(c.indicator), cases: c.cases, province_cases: total, share: round4(c.cases / total) };
-    })
-    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
-}
-
-function byIndicatorOf(s: FilteredSummary): ByIndicatorRow[] {
-  const names = taxonomyOf(s.taxonomy);
-  return sumCases(s, s.kept, 'byIndicator', (r) => ({ indicator: r.indicator as string, province: r.province }))
-    .map(({ indicator, province, cases }) => ({ indicator, ...names(indicator), province, cases }))
-    .sort(byColumns((r) => r.sort, (r) => r.indicator, (r) => r.province));
-}
-
-function byCityOf(s: FilteredSummary): ByCityRow[] {
-  return sumCases(s, s.kept, 'byCity', (r) => ({ province: r.province, city: r.city })).sort(
-    (a, b) => b.cases - a.cases || byColumns<ByCityRow>((r) => r.province, (r) => r.city)(a, b),
-  );
-}
-
-/** byLevelQuery's ORDER BY: the levels top down (1, 2, 3), any other last (4). */
-const LEVEL_ORDER = new Map<string | null, number>(LEVELS.map((level, i) => [level, i + 1]));
-
-function byLevelOf(s: FilteredSummary): ByLevelRow[] {
-  return sumCases(s, s.kept, 'byLevel', (r) => ({ level: r.level, province: r.province })).sort(
-    byColumns((r) => LEVEL_ORDER.get(r.level) ?? 4, (r) => r.province),
-  );
-}
-
-function byBatchOf(s: FilteredSummary): ByBatchRow[] {
-  return sumCases(s, s.kept, 'byBatch', (r) => ({ year: r.year, batch: r.batch, province: r.province })).sort(
-    byColumns((r) => r.year, (r) => r.batch, (r) => r.province),
-  );
-}
-
-/** Every answer of the Overview (totals null: asked of DuckDB, documentsOf). */
-export interface OverviewAnswers {
-  totals: TotalsRow[] | null;
-  heatmap: HeatmapRow[];
-  byIndicator: ByIndicatorRow[];
-  byCity: ByCityRow[];
-  byLevel: ByLevelRow[];
-  byBatch: ByBatchRow[];
-}
-
-/** The Overview's six answers under `filters`, from one pass of the filter over case_summary's cells (grouped once per read). */
-export function overviewFromSummary(summaries: OverviewSummaries, filters: Filters): OverviewAnswers {
-  const s = filterSummary(summaries.rows, filters);
-  return {
-    totals: totalsOf(s, documentsOf(summaries, filters)),
-    heatmap: heatmapOf(s, filters),
-    byIndicator: byIndicatorOf(s),
-    byCity: byCityOf(s),
-    byLevel: byLevelOf(s),
-    byBatch: byBatchOf(s),
-  };
-}
-
-/** heatmapQuery's rows alone (the tests' way to read one answer). */
-export function heatmapFromSummary(rows: CaseSummaryRow[], filters: Filters): HeatmapRow[] {
-  return heatmapOf(filterSummary(rows, filters), filters);
 }

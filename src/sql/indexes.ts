@@ -14,6 +14,9 @@
 //   pair_facts     each similar pair in both directions, its evidence taken from its best score, with the
 //                  province and indicator of the first case and the province of the other (Compare's pairs)
 //   document_counts  per published document: case rows, rows with a body, reprints
+//   document_values  distinct documents per value of indicator, city and level, per province, year and batch
+//                  (the Overview's totals under one such value; recounted over the layered case list once the
+//                  workspace changed: distinct documents are no sum of layers)
 // Each is the SELECT below run at export over the app's own views with an empty workspace (src/sql/tables.ts),
 // written sorted by the column views filter on first, so DuckDB's zone maps skip the rest of the file.
 //
@@ -235,6 +238,32 @@ FROM cases_all GROUP BY doc_id`,
   order: 'doc_id',
 };
 
+/** The case columns whose documents document_values counts per value (the Overview's totals under one of them). */
+export const DOCUMENT_VALUE_DIMENSIONS = ['indicator', 'city', 'level'] as const;
+
+/**
+ * Distinct documents with a case of each value of indicator, city and level (`dimension` says which), per the
+ * case's province, year and batch, over `cases` (rows of doc_id, place, year, batch and those columns). Such counts
+ * add up over province, year and batch as long as no document has cases in two of those combinations (`split`,
+ * the same on every row, counts the documents that do): the Overview's totals under one value of one of them are
+ * then a sum (views/overview/overview-summary.ts). At a million cases the DISTINCT takes seconds in the browser's
+ * single worker; at export it is done once, and read as a few thousand rows.
+ */
+function documentValuesSelect(cases: string): string {
+  const cells = DOCUMENT_VALUE_DIMENSIONS.map((d) => `SELECT DISTINCT '${d}' AS dimension, doc_id, province, year, batch, ${d}::VARCHAR AS value FROM ${cases}`);
+  return `WITH cells AS (${cells.join('\nUNION ALL ')}),
+split AS (SELECT count(*) AS n FROM (SELECT doc_id FROM ${cases} GROUP BY doc_id HAVING count(DISTINCT (province, year, batch)) > 1))
+SELECT dimension, province, year, batch, value, count(*)::INTEGER AS documents, (SELECT n FROM split)::INTEGER AS split
+FROM cells GROUP BY dimension, province, year, batch, value`;
+}
+
+export const DOCUMENT_VALUES: IndexTable = {
+  published: 'document_values',
+  base: 'base_document_values',
+  select: (cases) => documentValuesSelect(cases),
+  order: 'dimension, value, province, year, batch',
+};
+
 /**
  * What the measures panel shows with no filter but the indicator (and provinces), or one year and/or one level,
  * for every indicator and dimension (measures-shown.ts): its per-province sample of measure_facts and its
@@ -258,6 +287,7 @@ export const EXPORTED_INDEXES: IndexTable[] = [
   ...INDEX_TABLES,
   PAIR_FACTS,
   DOCUMENT_COUNTS,
+  DOCUMENT_VALUES,
   ...MEASURES_SHOWN,
   ...FACT_SUMMARIES.map((summary) => ({
     published: summary.published,
@@ -315,10 +345,12 @@ SELECT doc_id, count(*)::INTEGER AS cases_in_table,
   count(*) FILTER (WHERE has_body)::INTEGER AS cases_with_body, count(duplicate_of)::INTEGER AS duplicates
 FROM imported_cases GROUP BY doc_id`,
   ...MEASURES_SHOWN.map((t) => `CREATE OR REPLACE VIEW ${t.published} AS ${t.over(MEASURE_FACTS.published)}`),
+  // Distinct documents are no sum of the published and the workspace's rows: counted anew over the layered case list.
+  `CREATE OR REPLACE VIEW ${DOCUMENT_VALUES.published} AS ${documentValuesSelect(CASE_LIST.published)}`,
 ];
 
 /** The same views while the workspace is empty: exactly the published rows, as the layered views would give. */
-const PUBLISHED_ONLY_VIEWS_SQL: string[] = [...VIEWED, PAIR_FACTS, DOCUMENT_COUNTS, ...MEASURES_SHOWN].map(
+const PUBLISHED_ONLY_VIEWS_SQL: string[] = [...VIEWED, PAIR_FACTS, DOCUMENT_COUNTS, DOCUMENT_VALUES, ...MEASURES_SHOWN].map(
   (t) => `CREATE OR REPLACE VIEW ${t.published} AS SELECT * FROM ${t.base}`,
 );
 

@@ -1,26 +1,20 @@
 // The Overview answered in memory: once DuckDB is up, case_summary (with its figures) and the documents per province,
 // year and batch are read whole once (in the background, after the landing charts are drawn from overview.json) and
-// every answer of a filter change is summed from them in JS (queries/summaries.ts), the filter run once over the
+// every answer of a filter change is summed from them in JS (queries/overview-sums.ts), the filter run once over the
 // rows for all six — DuckDB-wasm's single worker would answer the charts' queries one at a time, 10–15 ms each, and
 // each answer would be a render and a chart frame of its own. While the summaries are being read the charts ask
 // nothing of DuckDB (the landing state keeps its saved rows): the summaries answer them all at once. The totals
 // tile's documents under an indicator, city or level filter are distinct documents, no sum of those: for one value
-// of one of them they are summed from the documents per value (documentsByRows, read the first time such a filter
-// is set); under any other such filter the tile asks its query. The sums are the queries' answers
+// of one of them they are summed from the documents per value (documentsByRows: document_values, counted at export,
+// a few thousand rows read the first time such a filter is set, the tile waiting for them); under any other such
+// filter the tile asks its query. The sums are the queries' answers
 // (tests/queries/overview.test.ts), so a chart's CSV and "SQL" button still say what it draws.
 import { createContext, useContext, useMemo, useState } from 'react';
 import { useEngineWanted } from '../../hooks/engine-start.ts';
 import type { SnapshotResult } from '../../hooks/useSnapshotSql.ts';
 import { useSql } from '../../hooks/useSql.ts';
-import {
-  documentsByRows,
-  documentSummaryRows,
-  overviewFromSummary,
-  overviewSummaryRows,
-  singleDocumentDimension,
-  type DocumentDimension,
-  type OverviewAnswers,
-} from '../../queries/summaries.ts';
+import { documentsByRows, overviewFromSummary, singleDocumentDimension, type DocumentDimension, type OverviewAnswers } from '../../queries/overview-sums.ts';
+import { documentSummaryRows, overviewSummaryRows } from '../../queries/summaries.ts';
 import type { NamedQuery, Row } from '../../queries/types.ts';
 import type { Filters } from '../../state/filters.ts';
 import { useOverviewSql } from './overview-snapshot.ts';
@@ -53,15 +47,21 @@ export function useOverviewSummary(filters: Filters): OverviewSummary {
   const [documentDimensions, setDocumentDimensions] = useState<ReadonlySet<DocumentDimension>>(new Set());
   // React's "state from the render" pattern: the set grows in this render, no effect and second commit.
   if (dimension && !documentDimensions.has(dimension)) setDocumentDimensions(new Set([...documentDimensions, dimension]));
-  const byIndicator = useSql(documentDimensions.has('indicator') ? documentsByRows('indicator') : null).data;
-  const byCity = useSql(documentDimensions.has('city') ? documentsByRows('city') : null).data;
-  const byLevel = useSql(documentDimensions.has('level') ? documentsByRows('level') : null).data;
+  const byIndicator = useSql(documentDimensions.has('indicator') ? documentsByRows('indicator') : null);
+  const byCity = useSql(documentDimensions.has('city') ? documentsByRows('city') : null);
+  const byLevel = useSql(documentDimensions.has('level') ? documentsByRows('level') : null);
   const answers = useMemo(
     () =>
-      rows.data ? overviewFromSummary({ rows: rows.data, documents: documents.data, documentsBy: { indicator: byIndicator, city: byCity, level: byLevel } }, filters) : null,
-    [rows.data, documents.data, byIndicator, byCity, byLevel, filters],
+      rows.data
+        ? overviewFromSummary({ rows: rows.data, documents: documents.data, documentsBy: { indicator: byIndicator.data, city: byCity.data, level: byLevel.data } }, filters)
+        : null,
+    [rows.data, documents.data, byIndicator.data, byCity.data, byLevel.data, filters],
   );
-  return { answers, reading: wanted && (rows.status === 'pending' || documents.status === 'pending') };
+  // The documents per value of the dimension filtered are a read of a few thousand rows (document_values): the
+  // totals wait for them rather than ask their own query meanwhile.
+  const byDimension = { indicator: byIndicator, city: byCity, level: byLevel };
+  const readingDimension = dimension !== null && byDimension[dimension].status === 'pending';
+  return { answers, reading: wanted && (rows.status === 'pending' || documents.status === 'pending' || readingDimension) };
 }
 
 /**
@@ -80,5 +80,5 @@ export function summedOverviewResult<R extends Row>(pick: (answers: OverviewAnsw
   };
 }
 
-/** The totals' answer: summed, or asked (its documents under indicator, city or level filters: see above). */
-export const useSummedTotals = summedOverviewResult((a) => a.totals, namesCaseFilter);
+/** The totals' answer: summed, or asked (its documents under two values or two of the indicator, city and level filters: see above). */
+export const useSummedTotals = summedOverviewResult((a) => a.totals, (f) => namesCaseFilter(f) && singleDocumentDimension(f) === null);
