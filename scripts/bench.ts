@@ -21,7 +21,7 @@ import { DATA_DIR, ensureBuilt, ensureData, ROOT } from '../tests/e2e/harness.ts
 import { bytesOf, coldLoad, interaction, openBench, viewLoad, type Bytes, type ColdLoad, type DataTraffic, type Interaction, type ViewLoad } from './bench/browser.ts';
 import { DEFAULT_STATE, stateToSearch } from '../src/state/url-state.ts';
 import type { AppState, Filters } from '../src/state/filters.ts';
-import { interactionFilters, viewFilters } from './bench/filters.ts';
+import { firstIndicator, interactionFilters, viewFilters } from './bench/filters.ts';
 import type { IngestResult } from './bench/ingest-child.ts';
 import { writeSyntheticParquet } from './bench/synthetic-parquet.ts';
 import { fmtBytes, fmtMs, median, p95, table } from './bench/stats.ts';
@@ -148,7 +148,7 @@ const VIEW_TIMEOUT_MS = 180_000;
 const ONLY_VIEWS = (process.env.BENCH_VIEWS ?? '').split(',').filter(Boolean);
 
 function otherViews(filters: Filters[]): [string, Partial<AppState>][] {
-  const indicator = filters.find((f) => f.indicators.length > 0)?.indicators[0] ?? null;
+  const indicator = firstIndicator(filters);
   const views: [string, Partial<AppState>][] = [
     ['Cases', { view: 'cases' }],
     ['Compare', { view: 'compare' }],

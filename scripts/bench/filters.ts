@@ -65,3 +65,8 @@ export async function viewFilters(dataDir: string, count: number): Promise<Filte
     tables.close();
   }
 }
+
+/** The indicator the bench's Indicator view is measured on: the first of the interaction's states filters on. */
+export function firstIndicator(filters: Filters[]): string | null {
+  return filters.find((f) => f.indicators.length > 0)?.indicators[0] ?? null;
+}

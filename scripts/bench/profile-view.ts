@@ -5,12 +5,16 @@
 // PROFILE_RUNS (12): filter changes; PROFILE_TOP (30): functions listed; PROFILE_DIST: profile this build instead
 // (e.g. another commit's, to compare the busy time per change; a minified build's names are not readable).
 // PROFILE_CALLERS (a text, e.g. "merge"): also where the functions whose label contains it are called from (self
-// time by calling function), to see which caller makes a hot helper hot. PROFILE_OFF=1: no CPU profile, only the
+// time by calling function), to see which caller makes a hot helper hot. PROFILE_WAIT_MS: a wait after the
+// load before the first change (0: at once, as the bench). PROFILE_OFF=1: no CPU profile, only the
 // settle times and the CPU ms per change (the profiler's own overhead, often a third of it, left out).
 // PROFILE_TRACE=1: instead of the CPU profile, a Chromium trace of the page's main thread, summed per event name
 // (Layout, UpdateLayoutTree = style, Paint, …): what the profile's "(program)" is.
 // PROFILE_FILTERS=overview: the Overview bench's filter states (indicator, province, year, province + indicator:
 // scripts/bench/filters.ts interactionFilters) instead of the year / level states every view answers.
+// The Indicator view is profiled on the indicator `npm run bench` measures (firstIndicator of the bench's
+// interaction states), not on the one it would pick per filter state (the commonest under the filters: a year
+// change could switch indicators).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT } from '../../tests/e2e/harness.ts';
@@ -18,7 +22,7 @@ import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
 import type { AppState } from '../../src/state/filters.ts';
 import type { ViewId } from '../../src/state/view-list.ts';
 import { CHANGE_AND_SETTLE, HOOK_CHARTS, newContext, openBench, waitAnswered } from './browser.ts';
-import { interactionFilters, viewFilters } from './filters.ts';
+import { firstIndicator, interactionFilters, viewFilters } from './filters.ts';
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -82,14 +86,17 @@ async function main(): Promise<void> {
     });
   }
   const changes = await (process.env.PROFILE_FILTERS === 'overview' ? interactionFilters : viewFilters)(dataDir, runs);
-  const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...state }) || '?';
+  const fixed: Partial<AppState> = view === 'indicator' ? { view, indicator: firstIndicator(await interactionFilters(dataDir, Number(process.env.BENCH_INTERACTION_RUNS ?? 20))) } : { view };
+  const link = (state: Partial<AppState>) => stateToSearch({ ...DEFAULT_STATE, ...fixed, ...state }) || '?';
   const bench = await openBench(dist, dataDir);
   try {
     const context = await newContext(bench);
     const page = await context.newPage();
-    await page.goto(`${bench.server.url}/${link({ view })}`);
+    await page.goto(`${bench.server.url}/${link({})}`);
     await waitAnswered(page, 120_000, false);
     await page.evaluate(HOOK_CHARTS);
+    // PROFILE_WAIT_MS: changes only after this wait (the view's background reads done: a change's own work alone).
+    await page.waitForTimeout(Number(process.env.PROFILE_WAIT_MS ?? 0));
     // CPU time of Chromium's processes (the page's renderer runs the main thread and DuckDB's worker): unlike the
     // wall time of a change, it hardly moves with the machine's load, so two builds compare on a shared machine.
     const browserCdp = await bench.browser.newBrowserCDPSession();
@@ -117,7 +124,7 @@ async function main(): Promise<void> {
     }
     const times: number[] = [];
     for (const filters of changes) {
-      const run = await page.evaluate(CHANGE_AND_SETTLE, [link({ view, filters }), 30_000] as [string, number]);
+      const run = await page.evaluate(CHANGE_AND_SETTLE, [link({ filters }), 30_000] as [string, number]);
       if (run) times.push(run.ms);
     }
     const cpuAfter = await cpu();

@@ -10,7 +10,7 @@ import type { NamedQuery, Row } from '../queries/types.ts';
 import { describeChart } from './chart-description.ts';
 import { DownloadButtons } from './download/DownloadButtons.tsx';
 import type { DownloadColumn } from './download/shown.ts';
-import { EChart } from './EChart.tsx';
+import { EChart, withPendingDrawn } from './EChart.tsx';
 import { markFirstChart } from './first-chart.ts';
 import { PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
@@ -43,6 +43,8 @@ export interface ChartCardProps<R extends Row = Row> {
   actions?: ReactNode;
   /** A line under the title. */
   note?: ReactNode;
+  /** Far off screen, a new option waits until the chart comes near the viewport (EChart.tsx): for long views. */
+  whenNear?: boolean;
 }
 
 /** Live chart instances by query id, read by the e2e tests and the benchmark (getOption()). */
@@ -100,7 +102,7 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
         <h3>{title}</h3>
         <div className="card-actions">
           {actions}
-          <DownloadButtons spec={{ id: query.id, title, sql: query.sql, rows: rows ?? [], columns }} chart={() => instance.current} />
+          <DownloadButtons spec={{ id: query.id, title, sql: query.sql, rows: rows ?? [], columns }} chart={() => withPendingDrawn(instance.current)} />
           <button type="button" className="tool" title={t('chart.sqlTitle')} onClick={() => setShowSql(true)}>
             {t('chart.sql')}
           </button>
@@ -118,7 +120,7 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
           (!mayDraw ? (
             <div className="chart-waiting" aria-busy="true" style={{ height }} />
           ) : (
-            <EChart option={option} lang={lang} height={height} onReady={onReady} onFinished={onFinished} onClick={props.onClick} />
+            <EChart option={option} lang={lang} height={height} onReady={onReady} onFinished={onFinished} onClick={props.onClick} whenNear={props.whenNear} />
           ))
         }
       </QueryState>

@@ -6,7 +6,10 @@
 // then the real one), deep-compares the whole option (fast-deep-equal) on every render of the card, and its size
 // sensor redraws a chart a second time after a height change it has just drawn. Here a chart is drawn once per
 // new option and once per real size change, and nothing is compared but the option's identity.
-import { useLayoutEffect, useRef } from 'react';
+//
+// `whenNear`: an update (a new option, a new size) of a chart far from the viewport waits until it comes near
+// (IntersectionObserver): a filter change then redraws the charts one can see, not a long page's worth of them.
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { echarts, type EChartsType } from './echarts.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
@@ -24,6 +27,23 @@ export interface EChartProps {
   /** ECharts `finished`: the drawing is complete. */
   onFinished?: () => void;
   onClick?: (params: EventParams) => void;
+  /** Off screen (beyond NEAR_MARGIN), updates wait until the chart comes near the viewport. */
+  whenNear?: boolean;
+}
+
+/**
+ * How near the viewport a `whenNear` chart is kept drawn: the observer answers after the frame in which the chart
+ * came this near, so a scroll of less than this per frame never shows it with its previous option.
+ */
+const NEAR_MARGIN = '200px 0px';
+
+/** Each live chart's pending update, drawn now (a PNG of a chart far off screen: withPendingDrawn). */
+const drawPending = new WeakMap<EChartsType, () => void>();
+
+/** `chart`, given the option its owner last rendered if that is still waiting (whenNear). */
+export function withPendingDrawn(chart: EChartsType | null): EChartsType | null {
+  if (chart) drawPending.get(chart)?.();
+  return chart;
 }
 
 /**
@@ -40,18 +60,44 @@ function replacedParts(old: Option | null, next: Option): string[] {
   return [...keys].filter((key) => !(key === 'tooltip' && keepTooltip));
 }
 
-export function EChart({ option, lang, height, onReady, onFinished, onClick }: EChartProps) {
+export function EChart({ option, lang, height, onReady, onFinished, onClick, whenNear = false }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   /** The option the chart holds: a render with the same object sets nothing. */
   const given = useRef<Option | null>(null);
   const latestOption = useRef(option);
+  const latestHeight = useRef(height);
+  /** Near the viewport (whenNear: as the observer last said; until it answers, and otherwise, always). */
+  const near = useRef(true);
+  const drawnHeight = useRef(height);
   // The latest handlers, read when an event fires: the chart's listeners are bound once.
   const handlers = useRef({ onReady, onFinished, onClick });
   useLayoutEffect(() => {
     handlers.current = { onReady, onFinished, onClick };
     latestOption.current = option;
+    latestHeight.current = height;
   });
+
+  /**
+   * Gives the chart the latest option (`lazy`: drawn in ECharts' next frame) and its box's height. An option with
+   * media queries is given whole: ECharts applies its media options on top of a merged option, and with replaceMerge
+   * a media option moving a component (a phone's grid) breaks the next update.
+   */
+  const draw = useCallback((lazy: boolean) => {
+    const instance = chart.current;
+    const next = latestOption.current;
+    if (!instance) return;
+    box.current!.style.overflow = '';
+    if (given.current === next) return;
+    const merge = next.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, next) };
+    instance.setOption(next, { ...merge, lazyUpdate: lazy });
+    given.current = next;
+    // The new height given, and the width drawn: ECharts reads neither from the page (its own read, in the middle of
+    // the commit's layout effects, is a forced layout per chart, each after the previous chart's resize dirtied it).
+    // A width that changed meanwhile is the size observer's.
+    if (drawnHeight.current !== latestHeight.current) instance.resize({ width: instance.getWidth(), height: latestHeight.current });
+    drawnHeight.current = latestHeight.current;
+  }, []);
 
   useLayoutEffect(() => {
     const dom = box.current!;
@@ -60,36 +106,52 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick }: E
     instance.on('click', (params) => handlers.current.onClick?.(params as EventParams));
     // Redraw only when the drawn size is not the box's (the window or the layout changed): the first call
     // of the observer, right after init, finds them equal.
-    const sizes = new ResizeObserver(() => {
-      if (!instance.isDisposed() && (instance.getWidth() !== dom.clientWidth || instance.getHeight() !== dom.clientHeight)) instance.resize();
-    });
+    // ('auto': the box's size, read — no longer the size draw() gave.)
+    const fitBox = () => {
+      if (!instance.isDisposed() && near.current && (instance.getWidth() !== dom.clientWidth || instance.getHeight() !== dom.clientHeight)) {
+        instance.resize({ width: 'auto', height: 'auto' });
+      }
+    };
+    const sizes = new ResizeObserver(fitBox);
     sizes.observe(dom);
+    // Come near: the option and the size it waited for (the observer answers after layout: reading the box is free).
+    const nearness = whenNear
+      ? new IntersectionObserver(
+          (entries) => {
+            near.current = entries[entries.length - 1].isIntersecting;
+            if (!near.current) return;
+            draw(true);
+            fitBox();
+          },
+          { rootMargin: NEAR_MARGIN },
+        )
+      : null;
+    nearness?.observe(dom);
     chart.current = instance;
+    drawPending.set(instance, () => draw(false));
     handlers.current.onReady?.(instance);
     instance.setOption(latestOption.current, { notMerge: true, lazyUpdate: true });
     given.current = latestOption.current;
+    drawnHeight.current = latestHeight.current;
     return () => {
       sizes.disconnect();
+      nearness?.disconnect();
       instance.dispose();
       chart.current = null;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `whenNear` is fixed per chart
   }, [lang]);
 
   // In the layout phase, with the card's other DOM changes: the option is in the chart before the browser paints,
   // and ECharts draws it in its next animation frame (lazyUpdate) — every chart of a change in that one frame.
   // A new height with the new option (rows → height): resized here, the pending option is drawn once at the new
   // size, not once in the next frame at the old size and again when the size observer sees the box grow.
-  const drawnHeight = useRef(height);
+  // Far off screen (whenNear), the option waits; the drawing it has may be taller than its box meanwhile, and is
+  // clipped to it (not spilling over the cards below).
   useLayoutEffect(() => {
-    if (!chart.current || given.current === option) return;
-    // An option with media queries is given whole: ECharts applies its media options on top of a merged option,
-    // and with replaceMerge a media option moving a component (a phone's grid) breaks the next update.
-    const merge = option.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, option) };
-    chart.current.setOption(option, { ...merge, lazyUpdate: true });
-    given.current = option;
-    if (drawnHeight.current !== height) chart.current.resize();
-    drawnHeight.current = height;
-  }, [option, height]);
+    if (near.current) draw(true);
+    else if (given.current !== option) box.current!.style.overflow = 'hidden';
+  }, [option, height, draw]);
 
   return <div ref={box} className="echart" style={{ height, width: '100%' }} />;
 }

@@ -53,6 +53,37 @@ function sampleOrder(a: StoredMeasureRow, b: StoredMeasureRow): number {
   );
 }
 
+/** A scope's stored rows: the sample in measureRows' order, with the columns it answers, and the summary. */
+type ScopeRows = { sample: { province: unknown; row: MeasureRow }[]; summary: StoredMeasureRow[] };
+
+/** The key of the scope a row is stored for (its year and level only where the scope has them). */
+const scopeKey = (byYear: boolean, byLevel: boolean, year: unknown, level: unknown) =>
+  `${byYear}\u0001${byLevel}\u0001${byYear ? String(year) : ''}\u0001${byLevel ? String(level) : ''}`;
+
+/**
+ * The stored rows of each scope, grouped, ordered and cut to their columns once per rows read: a filter change then
+ * takes its scope's group, not every row filtered and sorted anew.
+ */
+const byScope = new WeakMap<StoredMeasureRow[], Map<string, ScopeRows>>();
+
+function scopeGroups(rows: StoredMeasureRow[]): Map<string, ScopeRows> {
+  let groups = byScope.get(rows);
+  if (groups) return groups;
+  const parts = new Map<string, { sample: StoredMeasureRow[]; summary: StoredMeasureRow[] }>();
+  for (const r of rows) {
+    const key = scopeKey(r.by_year, r.by_level, r.year, r.level);
+    const group = parts.get(key) ?? { sample: [], summary: [] };
+    (r.part === 'sample' ? group.sample : group.summary).push(r);
+    parts.set(key, group);
+  }
+  groups = new Map();
+  for (const [key, { sample, summary }] of parts) {
+    groups.set(key, { sample: sample.sort(sampleOrder).map((r) => ({ province: r.province, row: pickColumns<MeasureRow>(r, SAMPLE_COLUMNS) })), summary });
+  }
+  byScope.set(rows, groups);
+  return groups;
+}
+
 /**
  * What measuresShown answers for `params` (its dimension being the stored rows'), split as splitMeasuresShown splits
  * it — or null when nothing stored answers these filters (storedScope), and the panel asks the query.
@@ -63,23 +94,18 @@ export function measuresFromStored(
 ): { sample: MeasureRow[]; summary: MeasureSummaryRow[] } | null {
   const scope = storedScope(filters);
   if (!scope) return null;
+  const group = scopeGroups(rows).get(scopeKey(scope.byYear, scope.byLevel, filters.years[0], filters.levels[0]));
+  if (!group) return { sample: [], summary: [] };
   const inProvinces = provinces ? new Set<unknown>(provinces) : filters.provinces.length ? new Set<unknown>(filters.provinces) : null;
-  const kept = (r: StoredMeasureRow) =>
-    r.by_year === scope.byYear &&
-    r.by_level === scope.byLevel &&
-    (!scope.byYear || r.year === filters.years[0]) &&
-    (!scope.byLevel || r.level === filters.levels[0]) &&
-    (!inProvinces || (r.province !== null && inProvinces.has(r.province)));
-  const sample: StoredMeasureRow[] = [];
-  const summary: StoredMeasureRow[] = [];
-  for (const r of rows) if (kept(r)) (r.part === 'sample' ? sample : summary).push(r);
+  const kept = (province: unknown) => !inProvinces || (province !== null && inProvinces.has(province));
+  const summary = group.summary.filter((r) => kept(r.province));
   // measureSummary's order: the Compare view's provinces in their order, else most cases first; then the province.
   const first = provinces
     ? (r: StoredMeasureRow) => provinces.indexOf(String(r.province))
     : (r: StoredMeasureRow) => -Number(r.cases);
   summary.sort((a, b) => first(a) - first(b) || ascNullsLast(a.province, b.province));
   return {
-    sample: sample.sort(sampleOrder).map((r) => pickColumns<MeasureRow>(r, SAMPLE_COLUMNS)),
+    sample: group.sample.filter((s) => kept(s.province)).map((s) => s.row),
     summary: summary.map((r) => pickColumns<MeasureSummaryRow>(r, SUMMARY_COLUMNS)),
   };
 }

@@ -109,15 +109,14 @@ const pct1 = (part: number, whole: number) => Math.round(((100 * part) / whole) 
 /** DuckDB's ORDER BY of text: by code point (equal to UTF-8 byte order for the codes and names here). */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A NULL in a composite key (no code or place name holds this character). */
-const NULL_KEY = '\u0000';
-
 const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 /** indicatorCaseCounts' rows (indicator.ts), as a set: the taxonomy, then cases per indicator × province with each province's total and share. */
 export function caseCountsFromSummary(rows: CaseSummaryRow[], filters: Filters): IndicatorCaseCountRow[] {
   const keep = matcher(filters, ['indicators']);
-  const cells = new Map<string, { indicator: string | null; province: string | null; cases: number }>();
+  // Cases per province, then indicator: maps of maps, not a composite key — this runs for every summary row (some
+  // 13,000 at national scale) on each filter change, and a key string per row was most of its time.
+  const cells = new Map<string | null, Map<string | null, number>>();
   const totals = new Map<string | null, number>();
   const out: IndicatorCaseCountRow[] = [];
   for (const r of rows) {
@@ -126,16 +125,16 @@ export function caseCountsFromSummary(rows: CaseSummaryRow[], filters: Filters):
       continue;
     }
     if (!keep(r)) continue;
-    // Not JSON.stringify: this runs for every summary row (tens of thousands at national scale) on each filter change.
-    const key = `${r.indicator ?? NULL_KEY}\u0001${r.province ?? NULL_KEY}`;
-    const cell = cells.get(key) ?? { indicator: r.indicator, province: r.province, cases: 0 };
-    cell.cases += r.cases;
-    cells.set(key, cell);
+    let ofProvince = cells.get(r.province);
+    if (!ofProvince) cells.set(r.province, (ofProvince = new Map()));
+    add(ofProvince, r.indicator, r.cases);
     add(totals, r.province, r.cases);
   }
-  for (const c of cells.values()) {
-    const total = totals.get(c.province) ?? 0;
-    out.push({ indicator: c.indicator, name_zh: null, name_en: null, sort: null, province: c.province, cases: c.cases, total, pct: total === 0 ? null : pct1(c.cases, total) });
+  for (const [province, ofProvince] of cells) {
+    const total = totals.get(province) ?? 0;
+    for (const [indicator, cases] of ofProvince) {
+      out.push({ indicator, name_zh: null, name_en: null, sort: null, province, cases, total, pct: total === 0 ? null : pct1(cases, total) });
+    }
   }
   return out;
 }

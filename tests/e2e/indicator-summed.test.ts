@@ -42,14 +42,27 @@ async function moneyYear(): Promise<{ indicator: string; year: number }> {
   return { indicator: String(r.indicator), year: Number(r.year) };
 }
 
-/** Waits until the money chart draws `n` bars. */
-const moneyBars = (page: Page, n: number) =>
-  page.waitForFunction(
+/** The number of bars the money chart holds (null: none yet). */
+const moneyBarsHeld = (page: Page) =>
+  page.evaluate(
     // (An instance left by a view that went away reads null until the view's new one replaces it.)
-    (count) => (globalThis as unknown as { __charts: Map<string, { getOption: () => { yAxis: { data: unknown[] }[] } | null }> }).__charts.get('indicator.money')?.getOption()?.yAxis[0].data.length === count,
-    n,
-    { timeout: 30_000 },
+    () => (globalThis as unknown as { __charts: Map<string, { getOption: () => { yAxis: { data: unknown[] }[] } | null }> }).__charts.get('indicator.money')?.getOption()?.yAxis[0].data.length ?? null,
   );
+
+/** Waits until the money chart, scrolled into view (a chart far off screen is redrawn when it comes near), draws `n` bars. */
+async function moneyBars(page: Page, n: number): Promise<void> {
+  await page.locator('[data-query-id="indicator.money"]').scrollIntoViewIfNeeded();
+  await expect.poll(() => moneyBarsHeld(page), { timeout: 30_000 }).toBe(n);
+}
+
+/** The money chart's box and the size ECharts drew it at, and how far below the viewport's bottom its top is. */
+const moneyChartBox = (page: Page) =>
+  page.evaluate(() => {
+    type Chart = { getDom: () => HTMLElement; getWidth: () => number; getHeight: () => number };
+    const chart = (globalThis as unknown as { __charts: Map<string, Chart> }).__charts.get('indicator.money')!;
+    const dom = chart.getDom();
+    return { box: [dom.clientWidth, dom.clientHeight], drawn: [chart.getWidth(), chart.getHeight()], belowViewport: dom.getBoundingClientRect().top - innerHeight };
+  });
 
 /** The case ids the Indicator's case list shows, in order. */
 const listedCases = (page: Page) =>
@@ -127,6 +140,33 @@ describe('indicator view, figures summed in memory', () => {
     const csv = await moneyCsv(page);
     expect(csv.ids).toEqual(expected.map((r) => r.case_id));
     for (const [i, amount] of csv.amounts.entries()) expect(amount).toBeCloseTo(Number(expected[i].wan_yuan), 6);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('indicator view, charts off screen', () => {
+  it('a chart far below the viewport keeps its drawing through a year change and draws that year’s bars, at its box’s size, once scrolled near', async () => {
+    const { indicator, year } = await moneyYear();
+    const expected = await db.all(indicatorMoney({ filters: { ...EMPTY_FILTERS, years: [year] }, indicator }));
+    const all = await db.all(indicatorMoney({ filters: EMPTY_FILTERS, indicator }));
+    expect(expected.length).not.toBe(all.length);
+    // A short window: the money chart starts well below it (the measures panel and its charts come first).
+    const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`, { viewport: { width: 1280, height: 200 } });
+    await waitForCharts(page, 90_000);
+    await expect.poll(() => moneyBarsHeld(page), { timeout: 30_000 }).toBe(all.length);
+    await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
+    await expect.poll(() => page.locator('main.view').getAttribute('data-state')).toContain(`year=${year}`);
+    await waitForCharts(page);
+    await page.waitForFunction(() => !document.querySelector('.query-pending'));
+    // Still far off screen (more than the 200 px EChart.tsx draws ahead): the previous drawing stays, clipped to its box.
+    expect((await moneyChartBox(page)).belowViewport).toBeGreaterThan(300);
+    expect(await moneyBarsHeld(page)).toBe(all.length);
+    expect(await page.locator('[data-query-id="indicator.money"] .echart').evaluate((el) => getComputedStyle(el).overflow)).toBe('hidden');
+    // Scrolled to: the year's bars, drawn at the box's (new) size.
+    await moneyBars(page, expected.length);
+    await expect.poll(async () => { const b = await moneyChartBox(page); return b.drawn.join() === b.box.join(); }, { timeout: 5000 }).toBe(true);
+    const csv = await moneyCsv(page);
+    expect(csv.ids).toEqual(expected.map((r) => r.case_id));
     expect(errors).toEqual([]);
   });
 });

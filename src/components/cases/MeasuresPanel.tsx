@@ -41,13 +41,15 @@ export interface MeasuresPanelProps {
   title: string;
   /** The caller's indicator is not yet known for the current filters: ask nothing, keep the previous rows. */
   waiting?: boolean;
+  /** Charts far off screen redrawn when they come near (ChartCard whenNear). */
+  chartsWhenNear?: boolean;
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 const NO_ROWS: MeasureRow[] = [];
 
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
-export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false }: MeasuresPanelProps) {
+export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   // The dimension chosen, for the indicator it was chosen for (a new indicator starts from time).
@@ -205,6 +207,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
               <div className="v-grid2">
                 {charted && drawn.after.length > 0 && (
                   <ChartCard
+                    whenNear={chartsWhenNear}
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
                     rows={drawn.after}
@@ -219,6 +222,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                 )}
                 {drawn.reductions.length > 0 && (
                   <ChartCard
+                    whenNear={chartsWhenNear}
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
                     rows={drawn.reductions}
@@ -234,6 +238,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
             )}
             {dimension && charted && drawn.pairs.drawn.length > 0 && (
               <ChartCard
+                whenNear={chartsWhenNear}
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
                 rows={drawn.pairs.drawn}

@@ -171,15 +171,19 @@ export function IndicatorView({ state, update }: ViewProps) {
 
       {indicator && (
         <ViewSnapshotFile value={snapshot}>
-          {/* Not keyed by indicator: a new indicator re-options the panel's charts rather than re-creating them. */}
+          {/* Not keyed by indicator: a new indicator re-options the panel's charts rather than re-creating them.
+              The view is long (at national scale the panel's charts alone are several screens): a chart far off screen
+              is redrawn when it comes near (whenNear), not on each filter change. */}
           <MeasuresPanel
             filters={state.filters}
             indicator={indicator}
             title={t('meas.title')}
             waiting={!enabled}
+            chartsWhenNear
           />
           <div className="v-grid2">
             <ChartCard
+              whenNear
               title={t('ind.byProvince')}
               query={provincesQ}
               rows={provinceRows}
@@ -195,6 +199,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               option={provincesChart}
             />
             <ChartCard
+              whenNear
               title={t('ind.money')}
               query={moneyQ}
               rows={moneyRows}
@@ -208,6 +213,7 @@ export function IndicatorView({ state, update }: ViewProps) {
           </div>
           {unit !== null && (
           <ChartCard
+            whenNear
             title={t('ind.countsOf', { u: unitName(drawnUnit ?? unit) })}
             actions={
               <label className="v-muted">
