@@ -211,12 +211,15 @@ export function CompareView({ state, update }: ViewProps) {
             </label>
           </div>
           {/* Not keyed by indicator or provinces: a new one updates the panel's charts (the previous rows kept until
-              the new ones arrive, as in the Indicator view) instead of creating them again (an ECharts init each). */}
+              the new ones arrive, as in the Indicator view) instead of creating them again (an ECharts init each).
+              Its charts lie below the shares chart (from ~1200 px down on a laptop): one far off screen is redrawn
+              when it comes near (whenNear), not on each filter change. */}
           <MeasuresPanel
             filters={state.filters}
             indicator={indicator}
             provinces={provinces}
             waiting={!ask}
+            chartsWhenNear
             title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
