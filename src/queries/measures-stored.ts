@@ -1,11 +1,12 @@
 // The measures panel answered in memory. For the filters the export stores the panel's answers for (storedScope:
 // no filter, one year, one level, one year with one level — besides indicator and provinces), measuresShown reads
 // a few stored rows (measure_sample, measure_province_summary); here every scope's stored rows of one indicator's
-// dimension are read once, in the background, and a filter change keeps those of its scope and provinces in JS —
-// the same rows in the same order as measureRows' sample and measureSummary (tests/queries/measures-stored.test.ts),
-// without a query per filter change waiting on DuckDB-wasm's single worker.
+// dimension (of Compare's two provinces only, on that view) are read once, in the background, and a filter change
+// keeps those of its scope and provinces in JS — the same rows in the same order as measureRows' sample and
+// measureSummary (tests/queries/measures-stored.test.ts), without a query per filter change waiting on DuckDB-wasm's
+// single worker.
 import { MEASURE_COLUMNS as SAMPLE_COLUMNS, storedScope, SUMMARY_COLUMNS, type MeasureParams, type MeasureRow, type MeasureSummaryRow } from './measures.ts';
-import { literal } from './sql.ts';
+import { inList, literal } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
 
 /** A stored row of either part, with its scope (by_year, by_level) and the year and level the filters test. */
@@ -13,9 +14,15 @@ export type StoredMeasureRow = { part: 'sample' | 'summary'; by_year: boolean; b
   [K in keyof MeasureRow | keyof MeasureSummaryRow]: unknown;
 };
 
-/** Every scope's stored sample and per-province summary of the indicator's dimension. */
-export function storedMeasures(indicator: string, dimension: string): NamedQuery<StoredMeasureRow> {
-  const of = `m.indicator = ${literal(indicator)} AND m.dimension = ${literal(dimension)}`;
+/**
+ * Every scope's stored sample and per-province summary of the indicator's dimension — of `provinces` only, when the
+ * panel shows only those (Compare's two): at national scale every province's rows are thousands, decoded on the
+ * page's main thread for nothing.
+ */
+export function storedMeasures(indicator: string, dimension: string, provinces?: readonly string[]): NamedQuery<StoredMeasureRow> {
+  // Sorted: Compare's two swapped ask the same SQL (one read, one cache entry).
+  const inProvinces = provinces ? ` AND ${inList('m.province', [...provinces].sort())}` : '';
+  const of = `m.indicator = ${literal(indicator)} AND m.dimension = ${literal(dimension)}${inProvinces}`;
   return {
     id: 'measures.stored',
     columns: ['part', 'by_year', 'by_level', 'year', 'level', ...new Set([...SAMPLE_COLUMNS, ...SUMMARY_COLUMNS])],

@@ -20,5 +20,9 @@ export interface NamedQuery<R extends object = Row> {
 
 /** A row of a wider answer (one request for two queries) cut to another query's declared columns, in its order. */
 export function pickColumns<R extends object>(row: object, columns: readonly (keyof R)[]): R {
-  return Object.fromEntries(columns.map((c) => [c, (row as Record<keyof R, unknown>)[c]])) as R;
+  // A loop, not Object.fromEntries(columns.map(…)): no [key, value] pair made per value — a third of the time for
+  // the thousands of rows a read kept in memory is split into (compare-kept.ts).
+  const picked = {} as R;
+  for (const c of columns) picked[c] = (row as R)[c];
+  return picked;
 }

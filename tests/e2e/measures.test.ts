@@ -2,9 +2,14 @@
 // export — the analyst's question "Fujian vs Shaanxi: how long does 开办企业 take after reform, and by how
 // much was it cut?" answered on the Compare view, with the phrases and cases behind every mark.
 import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
+import { measureChartRows } from '../../src/components/cases/measure-chart-rows.ts';
+import { measuresShown, splitMeasuresShown } from '../../src/queries/measures.ts';
+import { literal } from '../../src/queries/sql.ts';
+import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 
 const { app } = useApp();
 
@@ -71,6 +76,60 @@ describe('reform outcomes', () => {
     expect(await page.locator('[data-testid="case-measures"] li').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+  });
+
+  it('compare view: a measures chart far below the viewport keeps its drawing through a year change and draws that year’s marks once scrolled near', async () => {
+    const [a, b] = ['福建省', '陕西省'];
+    const indicator = await indicatorWithTimes(a, b);
+    // The after-reform times the chart marks (the panel's own query, as the chart derives them), and a year whose
+    // marks are not those of all years.
+    const db = await openDataDb();
+    let year: number;
+    let all: string[];
+    let ofYear: string[];
+    try {
+      const marks = async (filters: Filters) =>
+        measureChartRows(splitMeasuresShown(await db.all(measuresShown({ filters, indicator, dimension: 'time', provinces: [a, b] }))).sample).after.map(
+          (r) => r.case_id,
+        );
+      all = await marks(EMPTY_FILTERS);
+      const years = await db.all(`SELECT c.year FROM metrics m JOIN cases c USING (case_id)
+        WHERE c.duplicate_of IS NULL AND c.indicator = ${literal(indicator)} AND m.dimension = 'time' AND m.after_value IS NOT NULL
+          AND c.province IN (${literal(a)}, ${literal(b)}) AND c.year IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+      year = Number(years[0].year);
+      ofYear = await marks({ ...EMPTY_FILTERS, years: [year] });
+    } finally {
+      db.close();
+    }
+    expect(ofYear.length).toBeGreaterThan(0);
+    expect(ofYear).not.toEqual(all);
+    const held = (page: Page) =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { __charts: Map<string, { getOption: () => { series: { data: { case_id: string }[] }[] } | null }> }).__charts
+            .get('compare.measures')
+            ?.getOption()
+            ?.series[0].data.map((d) => d.case_id) ?? null,
+      );
+    const chart = '[data-query-id="compare.measures"]';
+    // A laptop's window: the panel's charts start below the shares chart and the coverage.
+    const { page, errors } = await app.newPage(`?view=compare&indicator=${indicator}`, { viewport: { width: 1280, height: 700 } });
+    await waitForCharts(page, 90_000);
+    await expect.poll(() => held(page), { timeout: 60_000 }).toEqual(all);
+    await page.evaluate((s) => {
+      history.pushState(null, '', s);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `?view=compare&indicator=${indicator}&year=${year}`);
+    await expect.poll(() => page.locator('main.view').getAttribute('data-state')).toContain(`year=${year}`);
+    await waitForCharts(page);
+    await page.waitForFunction(() => !document.querySelector('.query-pending'));
+    // Still far off screen (more than the 200 px EChart.tsx draws ahead): the previous drawing stays, clipped to its box.
+    expect(await page.locator(chart).evaluate((el) => el.getBoundingClientRect().top - innerHeight)).toBeGreaterThan(300);
+    expect(await held(page)).toEqual(all);
+    // Scrolled to: the year's marks.
+    await page.locator(chart).scrollIntoViewIfNeeded();
+    await expect.poll(() => held(page), { timeout: 30_000 }).toEqual(ofYear);
+    expect(errors).toEqual([]);
   });
 
   it('indicator view: before → after per case in one unit, and counts one unit at a time', async () => {

@@ -88,12 +88,14 @@ async function expectSameMeasures(filters: Filters[], of = indicators): Promise<
     for (const { dimension } of dimensions) {
       // Read once per indicator and dimension, as the panel reads them.
       const stored = await db.all(storedMeasures(indicator, String(dimension)));
+      // Compare reads its two provinces' rows only.
+      const storedOfTwo = await db.all(storedMeasures(indicator, String(dimension), provinces));
       for (const f of filters) {
         // The Indicator view (the filter bar's provinces), and Compare's two provinces either way round.
         for (const two of [undefined, provinces, [...provinces].reverse()]) {
           const p = { filters: f, indicator, dimension: String(dimension), provinces: two };
           const what = `${indicator} ${String(dimension)} ${JSON.stringify(f)} ${two ?? ''}`;
-          const kept = measuresFromStored(stored, p);
+          const kept = measuresFromStored(two ? storedOfTwo : stored, p);
           expect(kept, what).not.toBeNull();
           const sample = await db.all(direct.sample(p));
           const summary = await db.all(direct.summary(p));
@@ -116,6 +118,23 @@ describe('the measures panel kept from the stored rows', () => {
     expect(rows).toBeGreaterThan(500);
     // Provinces with more measures of a dimension than the panel shows: their samples (every ⌈n / k⌉-th) were compared.
     expect(sampled).toBeGreaterThan(0);
+  });
+
+  it('reads only the provinces asked for (Compare’s two), with one query whichever is A', async () => {
+    // The indicator and dimension whose measures are stored for most provinces.
+    const [{ indicator, dimension }] = await db.all(`SELECT indicator, dimension FROM measure_sample WHERE province IS NOT NULL
+      GROUP BY ALL ORDER BY count(DISTINCT province) DESC, count(*) DESC, 1, 2 LIMIT 1`);
+    const read = (asked?: string[]) => db.all(storedMeasures(String(indicator), String(dimension), asked));
+    const all = await read();
+    const inAll = [...new Set(all.map((r) => r.province).filter((p) => p !== null).map(String))];
+    // Not vacuous: rows of more than one province, so asking for one leaves rows out.
+    expect(inAll.length).toBeGreaterThan(1);
+    for (const asked of [[inAll[0]], inAll.slice(0, 2), provinces]) {
+      expect(await read(asked), String(asked)).toEqual(all.filter((r) => asked.includes(String(r.province))));
+    }
+    expect(storedMeasures(String(indicator), String(dimension), [...provinces].reverse()).sql).toBe(
+      storedMeasures(String(indicator), String(dimension), provinces).sql,
+    );
   });
 
   it('leaves two years, two levels, a city or a batch to the query', async () => {

@@ -76,7 +76,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const storedKey = `${indicator}\u0001${dimension}`;
   const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const storedRows = useBackgroundRows(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension) : null);
+  const storedRows = useBackgroundRows(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension, provinces) : null);
   const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);
   const shown = useViewSql(dimension && !waiting && !kept ? measuresShown(params) : null);
   const asked = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);

@@ -9,11 +9,12 @@ import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import '../views.css';
 import './compare.css';
 import { butterflyOption } from './butterfly.ts';
+import { useKeptOrAsked } from './kept-or-asked.ts';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
-import { useSnapshotSql, ViewSnapshotFile, type SnapshotResult } from '../../hooks/useSnapshotSql.ts';
+import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent, startSql, useSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -88,6 +89,8 @@ export function CompareView({ state, update }: ViewProps) {
   const columns = useMemo(() => caseList && { a: caseList.filter((r) => r.province === a), b: caseList.filter((r) => r.province === b) }, [caseList, a, b]);
   const showPairsPage = useCallback((p: number) => setPairsPage({ of: pairsOf, page: p }), [pairsOf, setPairsPage]);
   const provinces = useMemo(() => [a, b], [a, b]);
+  const pickA = useCallback((p: string) => update({ compareA: p }), [update]);
+  const pickB = useCallback((p: string) => update({ compareB: p }), [update]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
   const narrow = useNarrowScreen();
   const sharesOption = useCallback(
@@ -162,11 +165,11 @@ export function CompareView({ state, update }: ViewProps) {
     <ViewSnapshotFile value={snapshot}>
     <div className="v-view" data-testid="compare-view">
       <div className="v-toolbar">
-        <ProvincePicker label={t('cmp.a')} value={a} testId="compare-a" onChange={(p) => update({ compareA: p })} />
+        <ProvincePicker label={t('cmp.a')} value={a} testId="compare-a" onChange={pickA} />
         <button type="button" className="tool" onClick={() => update({ compareA: b, compareB: a })}>
           {t('cmp.swap')}
         </button>
-        <ProvincePicker label={t('cmp.b')} value={b} testId="compare-b" onChange={(p) => update({ compareB: p })} />
+        <ProvincePicker label={t('cmp.b')} value={b} testId="compare-b" onChange={pickB} />
         {a === b && <span className="v-flag-warn">{t('cmp.sameProvinces')}</span>}
         <BriefButton state={state} indicator={indicator} />
       </div>
@@ -208,12 +211,15 @@ export function CompareView({ state, update }: ViewProps) {
             </label>
           </div>
           {/* Not keyed by indicator or provinces: a new one updates the panel's charts (the previous rows kept until
-              the new ones arrive, as in the Indicator view) instead of creating them again (an ECharts init each). */}
+              the new ones arrive, as in the Indicator view) instead of creating them again (an ECharts init each).
+              Its charts lie below the shares chart (from ~1200 px down on a laptop): one far off screen is redrawn
+              when it comes near (whenNear), not on each filter change. */}
           <MeasuresPanel
             filters={state.filters}
             indicator={indicator}
             provinces={provinces}
             waiting={!ask}
+            chartsWhenNear
             title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
@@ -237,15 +243,4 @@ export function CompareView({ state, update }: ViewProps) {
     </div>
     </ViewSnapshotFile>
   );
-}
-
-/**
- * Rows kept in memory when there are, else the query's answer — and while the query is asked, the rows drawn
- * before (not the rows the query holds as a placeholder, which may be of a state before the kept ones).
- */
-function useKeptOrAsked<R extends object>(kept: R[] | null, asked: SnapshotResult<R>) {
-  const [drawn, setDrawn] = useState(kept ?? asked.data);
-  const rows = kept ?? (isCurrent(asked) ? asked.data : (drawn ?? asked.data));
-  if (rows !== drawn) setDrawn(rows);
-  return kept ? { status: 'success' as const, error: null, data: kept } : { status: asked.status, error: asked.error, data: rows };
 }

@@ -6,7 +6,9 @@ import { useSyncExternalStore } from 'react';
 /** ECharts' `maxWidth: 480` was the chart's width; the page's margins take ~40 px of the screen's. */
 const NARROW = '(max-width: 520px)';
 
-const query = () => (typeof window === 'undefined' ? null : window.matchMedia(NARROW));
+// One list for the page, not one matchMedia per render: the view reads it on each render (useSyncExternalStore).
+let narrowList: MediaQueryList | null = null;
+const query = () => (typeof window === 'undefined' ? null : (narrowList ??= window.matchMedia(NARROW)));
 
 function subscribe(changed: () => void): () => void {
   const list = query();
