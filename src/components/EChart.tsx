@@ -37,8 +37,11 @@ export interface EChartProps {
  */
 const NEAR_MARGIN = '200px 0px';
 
-/** Each live chart's pending update, drawn now (a PNG of a chart far off screen: withPendingDrawn). */
-const drawPending = new WeakMap<EChartsType, () => void>();
+/** Each live chart's pending update, drawn now (a PNG or the brief's image of a chart far off screen, a print). */
+const drawPending = new Map<EChartsType, () => void>();
+
+// A printout shows every chart with the rows of the state printed, not the drawing a far chart kept.
+if (typeof window !== 'undefined') window.addEventListener('beforeprint', () => drawPending.forEach((draw) => draw()));
 
 /** `chart`, given the option its owner last rendered if that is still waiting (whenNear). */
 export function withPendingDrawn(chart: EChartsType | null): EChartsType | null {
@@ -136,6 +139,7 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     return () => {
       sizes.disconnect();
       nearness?.disconnect();
+      drawPending.delete(instance);
       instance.dispose();
       chart.current = null;
     };

@@ -64,7 +64,11 @@ export function useViewQueriesRunning(): boolean {
   return useSyncExternalStore(subscribe, () => running > 0);
 }
 
-/** Whether no view's query has run for a frame (background reads may be asked). */
-export function useViewQueriesSettled(): boolean {
-  return useSyncExternalStore(subscribe, () => settled);
+/** Whether no view's query has run for a frame (background reads may be asked); `watch` false: always true. */
+export function useViewQueriesSettled(watch = true): boolean {
+  // A component that does not watch (a view's own query: useSql without `background`) is not re-rendered each
+  // time the views' queries start and settle.
+  return useSyncExternalStore(watch ? subscribe : ignore, () => (watch ? settled : true));
 }
+
+const ignore = () => () => undefined;

@@ -27,7 +27,7 @@ async function timedQuery<R extends object>(query: NamedQuery<R>, background = f
  * (sql-activity.ts), and not shown as the page's "querying" sign (App.tsx QueryActivity).
  */
 export function useSql<R extends object = Row>(query: NamedQuery<R> | null, { background = false } = {}): SqlResult<R> {
-  const settled = useViewQueriesSettled();
+  const settled = useViewQueriesSettled(background);
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
     queryFn: async () => {
