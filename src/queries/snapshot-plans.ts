@@ -13,7 +13,8 @@ import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
 import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
-import { caseSummaryRows, caseSummaryRowsOf, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './summaries.ts';
+import { caseSummaryRows } from './summaries.ts';
+import { caseSummaryRowsOf, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Runs a query and hands back its rows, as the view's data hook would. */

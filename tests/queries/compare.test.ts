@@ -1,7 +1,7 @@
 // Compare-view queries against the exported Parquet (npm run etl): valid SQL and real outcomes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCases, comparePairs, comparePairsPage, compareProvinces, compareShares } from '../../src/queries/compare.ts';
-import { caseSummaryRowsOf } from '../../src/queries/summaries.ts';
+import { caseSummaryRowsOf } from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { expectDeclaredColumns } from './columns.ts';

@@ -9,7 +9,7 @@ import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { figureCandidates, figuresFromCandidates } from '../../src/queries/figure-candidates.ts';
 import { FIGURE_LIMIT, indicatorCounts, indicatorMoney } from '../../src/queries/indicator.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
-import { unitSummaryRows, unitsFromSummary } from '../../src/queries/summaries.ts';
+import { unitSummaryRows, unitsFromSummary } from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { commonest, type CaseColumn } from '../helpers/commonest.ts';

@@ -33,16 +33,8 @@ import {
   splitMeasuresShown,
 } from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
-import {
-  caseCountsFromSummary,
-  caseSummaryRows,
-  caseSummaryRowsOf,
-  dimensionsFromSummary,
-  measureSummaryRows,
-  sharesFromSummary,
-  unitSummaryRows,
-  unitsFromSummary,
-} from '../../src/queries/summaries.ts';
+import { caseSummaryRows } from '../../src/queries/summaries.ts';
+import { caseCountsFromSummary, caseSummaryRowsOf, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows, unitsFromSummary } from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { commonest, type CaseColumn } from '../helpers/commonest.ts';

@@ -24,7 +24,7 @@ import {
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
 import { measuresFromStored, storedMeasures } from '../../queries/measures-stored.ts';
-import { dimensionsFromSummary, measureSummaryRows } from '../../queries/summaries.ts';
+import { dimensionsFromSummary, measureSummaryRows } from '../../queries/view-summaries.ts';
 import type { Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';

@@ -25,7 +25,7 @@ import { casesFromCells } from '../../queries/compare-cells.ts';
 import { firstPairsPageFromCells } from '../../queries/compare-pair-cells.ts';
 import { compareKept, splitKept } from '../../queries/compare-kept.ts';
 import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
-import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/summaries.ts';
+import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/view-summaries.ts';
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {

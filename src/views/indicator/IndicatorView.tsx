@@ -29,7 +29,8 @@ import {
 } from '../../queries/indicator.ts';
 import { figureCandidates, figuresFromCandidates } from '../../queries/figure-candidates.ts';
 import { casePageCandidates, casePageFromCandidates } from '../../queries/case-page-candidates.ts';
-import { caseCountsFromSummary, caseSummaryRows, unitsFromSummary, unitSummaryRows, type CaseSummaryRow } from '../../queries/summaries.ts';
+import { caseSummaryRows, type CaseSummaryRow } from '../../queries/summaries.ts';
+import { caseCountsFromSummary, unitsFromSummary, unitSummaryRows } from '../../queries/view-summaries.ts';
 import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
