@@ -14,7 +14,7 @@ import { compareKept, splitKept } from '../../src/queries/compare-kept.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { commonest, type CaseColumn } from '../helpers/commonest.ts';
+import { commonestFilterValues } from '../helpers/commonest.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
@@ -26,9 +26,7 @@ let comparisons: { a: string; b: string; indicator: string }[];
 
 beforeAll(async () => {
   db = await openDataDb();
-  const top = (column: CaseColumn) => commonest(db, column, 3);
-  const [provinces, cities, levels, years, batches] = await Promise.all((['province', 'city', 'level', 'year', 'batch'] as CaseColumn[]).map(top));
-  const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
+  const { provinces, cities, years, batches, level } = await commonestFilterValues(db, 3);
   answered = [
     EMPTY_FILTERS,
     { ...EMPTY_FILTERS, years: [Number(years[0])] },

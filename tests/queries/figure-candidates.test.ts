@@ -12,7 +12,7 @@ import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { unitSummaryRows, unitsFromSummary } from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { commonest, type CaseColumn } from '../helpers/commonest.ts';
+import { commonestFilterValues } from '../helpers/commonest.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
@@ -38,9 +38,7 @@ let indicators: string[];
 
 beforeAll(async () => {
   db = await openDataDb();
-  const top = (column: CaseColumn) => commonest(db, column, 3);
-  const [provinces, cities, levels, years, batches] = await Promise.all((['province', 'city', 'level', 'year', 'batch'] as CaseColumn[]).map(top));
-  const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
+  const { provinces, cities, years, batches, level } = await commonestFilterValues(db, 3);
   answered = [
     EMPTY_FILTERS,
     { ...EMPTY_FILTERS, years: [Number(years[0])] },

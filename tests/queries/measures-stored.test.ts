@@ -12,7 +12,7 @@ import { measuresFromStored, storedMeasures } from '../../src/queries/measures-s
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { commonest, type CaseColumn } from '../helpers/commonest.ts';
+import { commonestFilterValues } from '../helpers/commonest.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
@@ -50,10 +50,8 @@ let provinces: string[];
 
 beforeAll(async () => {
   db = await openDataDb();
-  const top = (column: CaseColumn) => commonest(db, column, 2);
-  const [province, cities, levels, years, batches] = await Promise.all((['province', 'city', 'level', 'year', 'batch'] as CaseColumn[]).map(top));
+  const { provinces: province, cities, years, batches, level } = await commonestFilterValues(db, 2);
   provinces = province.map(String);
-  const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
   answered = [
     EMPTY_FILTERS,
     { ...EMPTY_FILTERS, years: [Number(years[0])] },

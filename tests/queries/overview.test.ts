@@ -12,7 +12,7 @@ import { documentsByRows, heatmapFromSummary, overviewFromSummary, singleDocumen
 import { documentSummaryRows, overviewSummaryRows } from '../../src/queries/summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
-import { commonest, type CaseColumn } from '../helpers/commonest.ts';
+import { commonestFilterValues } from '../helpers/commonest.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 import { expectDeclaredColumns } from './columns.ts';
 
@@ -66,9 +66,7 @@ let filterCases: Filters[];
 beforeAll(async () => {
   db = await openDataDb();
   // Filters taken from the data: the two largest provinces, the most common indicator, a city, a level, a year.
-  const top = (column: CaseColumn) => commonest(db, column, 2);
-  const [provinces, indicators, cities, levels, years, batches] = await Promise.all((['province', 'indicator', 'city', 'level', 'year', 'batch'] as CaseColumn[]).map(top));
-  const level = (i: number) => String(levels[i] ?? levels[0]) as Filters['levels'][number];
+  const { provinces, indicators, cities, levels, years, batches, level } = await commonestFilterValues(db, 2);
   filterCases = [
     EMPTY_FILTERS,
     { ...EMPTY_FILTERS, provinces: [String(provinces[0])] },
