@@ -11,6 +11,7 @@ import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProv
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
+import { storedMeasures } from './measures-stored.ts';
 import { overviewSnapshotQueries } from './overview.ts';
 import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
@@ -34,7 +35,8 @@ async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): P
   const counts = measureCountsOf(await ask(measureCountsQuery(indicator, provinces)), indicator);
   const dimension = pickDimension(dimensionsFromSummary(counts, filters, provinces), null);
   if (dimension === null) return;
-  await ask(measuresShown({ ...base, dimension }));
+  // Compare's panel asks its two provinces' stored rows (MeasuresPanel: unfiltered is a stored scope).
+  await ask(provinces ? storedMeasures(indicator, dimension, provinces) : measuresShown({ ...base, dimension }));
 }
 
 /** The Indicator view with `indicator` shown and no filter (IndicatorView: its charts, list and measures). */
