@@ -11,7 +11,6 @@ import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProv
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
-import { storedMeasures } from './measures-stored.ts';
 import { overviewSnapshotQueries } from './overview.ts';
 import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
@@ -35,8 +34,7 @@ async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): P
   const counts = measureCountsOf(await ask(measureCountsQuery(indicator, provinces)), indicator);
   const dimension = pickDimension(dimensionsFromSummary(counts, filters, provinces), null);
   if (dimension === null) return;
-  // Compare's panel asks its two provinces' stored rows (MeasuresPanel: unfiltered is a stored scope).
-  await ask(provinces ? storedMeasures(indicator, dimension, provinces) : measuresShown({ ...base, dimension }));
+  await ask(measuresShown({ ...base, dimension }));
 }
 
 /** The Indicator view with `indicator` shown and no filter (IndicatorView: its charts, list and measures). */

@@ -86,10 +86,11 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const storedKey = `${indicator}\u0001${dimension}`;
   const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
   const storedQuery = dimension && !waiting ? storedMeasures(indicator, dimension, provinces) : null;
-  // On Compare the stored rows are its two provinces' (a few hundred, at 100k cases as at 1M), read about as quickly
-  // as measuresShown's answer: while they answer the filters they are the panel's own question, so the year or level
-  // changes that follow are answered from them at once instead of asking until a background read is in.
-  const storedFirst = provinces !== undefined && storedScope(filters) !== null;
+  // On Compare (its two provinces' stored rows: a few hundred, at 100k cases as at 1M), once the panel has an answer
+  // for the dimension (its query's, or the saved one drawn at start-up), a change the stored rows answer waits for
+  // them — the same SQL: for the background read if it runs, else as the view's own question — instead of asking
+  // measuresShown meanwhile: the changes after it are answered from them at once.
+  const storedFirst = provinces !== undefined && storedScope(filters) !== null && storedOf.has(storedKey);
   const storedAsked = useViewSql(storedFirst ? storedQuery : null);
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
   const storedRead = useBackgroundRows(storedOf.has(storedKey) ? storedQuery : null);
