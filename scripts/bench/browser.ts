@@ -457,6 +457,8 @@ export interface ViewLoad {
   filterQueries: { lastAnswer: number; count: number; setOptions: number; confirmedMs: number }[];
   /** Filter changes that did not settle in time. */
   filterTimeouts: number;
+  /** With `afterBackground`: changes made while background reads were still running after 20 s. */
+  backgroundPending: number;
   /** Data read during the filter changes. */
   filterData: DataTraffic;
   /** The load's queries (`sql:<id>` measures): id, start and duration in ms, in start order. */
@@ -533,14 +535,43 @@ export const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
   });
 
 /**
- * One cold load of a view other than the Overview (`search` = the URL's query string), until it answered;
- * then, on the same page, each of `filterSearches` in turn (each a distinct filter state of the same view).
+ * Resolves once every background read the page started (`start:background:<id>` marks, src/hooks/useSql.ts) has
+ * landed (`background:<id>` measures) and none started for `quietMs`: the page an analyst looks at before the next
+ * click. Resolves false after `timeoutMs` if reads are still running.
  */
+export const BACKGROUND_LANDED = ([quietMs, timeoutMs]: [number, number]) =>
+  new Promise<boolean>((resolve) => {
+    const t0 = performance.now();
+    let quietSince = 0;
+    let seen = -1;
+    const check = () => {
+      const started = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('start:background:')).length;
+      const landed = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('background:')).length;
+      const now = performance.now();
+      if (started !== seen || landed < started) quietSince = 0;
+      seen = started;
+      if (landed >= started) quietSince ||= now;
+      if (quietSince && now - quietSince >= quietMs) return resolve(true);
+      if (now - t0 > timeoutMs) return resolve(false);
+      setTimeout(check, 20);
+    };
+    check();
+  });
+
 /**
- * One cold load of a view, then `filterSearches` on the same page. `withoutSnapshots`: the view-*.json files
- * answer 404, so the view waits for DuckDB as before they existed (the same build: a before/after in one run).
+ * One cold load of a view (`search` = the URL's query string) until it answered, then, on the same page, each of
+ * `filterSearches` in turn (each a distinct filter state of the same view). `withoutSnapshots`: the view-*.json
+ * files answer 404, so the view waits for DuckDB as before they existed (the same build: a before/after in one run).
+ * `afterBackground`: each change waits until the background reads started so far have landed (an analyst reading
+ * the page between clicks) instead of following the previous one at once.
  */
-export async function viewLoad(bench: Bench, search: string, timeoutMs: number, filterSearches: string[] = [], withoutSnapshots = false): Promise<ViewLoad> {
+export async function viewLoad(
+  bench: Bench,
+  search: string,
+  timeoutMs: number,
+  filterSearches: string[] = [],
+  { withoutSnapshots = false, afterBackground = false } = {},
+): Promise<ViewLoad> {
   const context = await newContext(bench);
   if (withoutSnapshots) await context.route(/\/data\/view-[\w-]+\.json$/, (route) => route.fulfill({ status: 404, body: '' }));
   const first = bench.served.length;
@@ -586,10 +617,12 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     const filterRuns: number[] = [];
     const filterQueries: ViewLoad['filterQueries'] = [];
     let filterTimeouts = 0;
+    let backgroundPending = 0;
     const filterStart = bench.served.length;
     if (!error) {
       await page.evaluate(HOOK_CHARTS);
       for (const next of filterSearches) {
+        if (afterBackground && !(await page.evaluate(BACKGROUND_LANDED, [300, 20_000] as [number, number]))) backgroundPending++;
         const run = await withTimeout(page.evaluate(CHANGE_AND_SETTLE, [next, 30_000] as [string, number]), 60_000, 'filter change');
         if (run === null) filterTimeouts++;
         else {
@@ -600,7 +633,7 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     }
     const filterQueryMs: Record<string, number[]> = {};
     if (!error) for (const m of await sqlMeasures(page, filterT0)) (filterQueryMs[m.name.slice(4)] ??= []).push(m.duration);
-    return { ms, drawnMs, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
+    return { ms, drawnMs, data, error, filterRuns, filterQueries, filterTimeouts, backgroundPending, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
   } finally {
     await context.close();
   }
