@@ -157,6 +157,7 @@ async function yearChangedFarBelow() {
   const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`, { viewport: { width: 1280, height: 200 } });
   await waitForCharts(page, 90_000);
   await expect.poll(() => moneyBarsHeld(page), { timeout: 30_000 }).toBe(all.length);
+  const describedBefore = await moneyDescription(page);
   await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
   await expect.poll(() => page.locator('main.view').getAttribute('data-state')).toContain(`year=${year}`);
   await waitForCharts(page);
@@ -164,16 +165,22 @@ async function yearChangedFarBelow() {
   // Still far off screen (more than the 200 px EChart.tsx draws ahead): the previous drawing stays.
   expect((await moneyChartBox(page)).belowViewport).toBeGreaterThan(300);
   expect(await moneyBarsHeld(page)).toBe(all.length);
-  return { page, errors, expected };
+  return { page, errors, expected, describedBefore };
 }
+
+/** What a screen reader hears of the money chart (ECharts' aria label, the chart's own values). */
+const moneyDescription = (page: Page) => page.locator('[data-query-id="indicator.money"] .echart').getAttribute('aria-label');
 
 describe('indicator view, charts off screen', () => {
   it('a chart far below the viewport keeps its drawing through a year change and draws that year’s bars, at its box’s size, once scrolled near', async () => {
-    const { page, errors, expected } = await yearChangedFarBelow();
-    // Clipped to its box meanwhile.
+    const { page, errors, expected, describedBefore } = await yearChangedFarBelow();
+    // Clipped to its box meanwhile; a screen reader already hears the year's values.
     expect(await page.locator('[data-query-id="indicator.money"] .echart').evaluate((el) => getComputedStyle(el).overflow)).toBe('hidden');
-    // Scrolled to: the year's bars, drawn at the box's (new) size.
+    const describedFar = await moneyDescription(page);
+    expect(describedFar).not.toBe(describedBefore);
+    // Scrolled to: the year's bars, drawn at the box's (new) size, described as they were while far.
     await moneyBars(page, expected.length);
+    expect(await moneyDescription(page)).toBe(describedFar);
     await expect.poll(async () => { const b = await moneyChartBox(page); return b.drawn.join() === b.box.join(); }, { timeout: 5000 }).toBe(true);
     const csv = await moneyCsv(page);
     expect(csv.ids).toEqual(expected.map((r) => r.case_id));
