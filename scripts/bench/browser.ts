@@ -108,14 +108,16 @@ export async function newContext(bench: Bench): Promise<BrowserContext> {
 
 /**
  * The view has answered: the database is attached (the load progress line is gone), no query is running,
- * at least one live query has answered (a `sql:` measure, so not just the overview.json snapshot) and,
- * with `charts`, every chart card of the view has its canvas. 'error' when the load failed.
+ * at least one query has been answered by the engine — asked of DuckDB (a `sql:` measure) or a saved answer
+ * standing once the attached file proved to be the one it was computed from (`saved:`, src/hooks/useSql.ts), so
+ * not just saved answers drawn before the engine started — and, with `charts`, every chart card of the view has
+ * its canvas. 'error' when the load failed.
  */
 const ANSWERED = (charts: boolean) => {
   if (document.querySelector('.load-error')) return 'error';
   const main = document.querySelector('main.view');
   if (!main || document.querySelector('.load-progress, .query-pending') || main.querySelector('[aria-busy="true"]')) return false;
-  if (!performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:'))) return false;
+  if (!performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:') || m.name.startsWith('saved:'))) return false;
   const cards = [...main.querySelectorAll('.chart-card')];
   return !charts || (cards.length > 0 && cards.every((c) => c.querySelector('canvas')));
 };
@@ -461,7 +463,7 @@ export interface ViewLoad {
   backgroundPending: number;
   /** Data read during the filter changes. */
   filterData: DataTraffic;
-  /** The load's queries (`sql:<id>` measures): id, start and duration in ms, in start order. */
+  /** The load's queries (`sql:<id>` measures; `saved:<id>`: a saved answer that stood): id, start and duration in ms. */
   queries: [string, number, number][];
   /** The cold load's queries in the order they answered, with the data read while each ran (the worker runs one at a time). */
   coldQueries: QueryCost[];
@@ -594,7 +596,10 @@ export async function viewLoad(
       const seen = await Promise.race([drawn, page.waitForTimeout(1000).then(() => NaN)]);
       drawnMs = Number.isNaN(seen) ? ms : Math.min(seen, ms);
       queries = await page.evaluate(() =>
-        performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).map((m): [string, number, number] => [m.name.slice(4), m.startTime, m.duration]),
+        performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('sql:') || m.name.startsWith('saved:'))
+          .map((m): [string, number, number] => [m.name.startsWith('sql:') ? m.name.slice(4) : m.name, m.startTime, m.duration]),
       );
     } catch (e) {
       error = e instanceof LoadError ? e.message : `not answered in ${Math.round(timeoutMs / 1000)} s`;
