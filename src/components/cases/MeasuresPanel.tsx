@@ -19,7 +19,6 @@ import {
   MEASURES_SHOWN_PER_PROVINCE,
   pickDimension,
   splitMeasuresShown,
-  storedScope,
   type DimensionCode,
   type MeasureRow,
   type MeasureSummaryRow,
@@ -85,19 +84,10 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
   const storedKey = `${indicator}\u0001${dimension}`;
   const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
-  const storedQuery = dimension && !waiting ? storedMeasures(indicator, dimension, provinces) : null;
-  // On Compare (its two provinces' stored rows: a few hundred, at 100k cases as at 1M), once the panel has an answer
-  // for the dimension (its query's, or the saved one drawn at start-up), a change the stored rows answer waits for
-  // them — the same SQL: for the background read if it runs, else as the view's own question — instead of asking
-  // measuresShown meanwhile: the changes after it are answered from them at once.
-  const storedFirst = provinces !== undefined && storedScope(filters) !== null && storedOf.has(storedKey);
-  const storedAsked = useViewSql(storedFirst ? storedQuery : null);
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const storedRead = useBackgroundRows(storedOf.has(storedKey) ? storedQuery : null);
-  const storedRows = storedRead ?? (storedFirst && isCurrent(storedAsked) ? storedAsked.data : undefined);
-  if (!storedOf.has(storedKey) && storedRows) setStoredOf(new Set([...storedOf, storedKey]));
+  const storedRows = useBackgroundRows(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension, provinces) : null);
   const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);
-  const shown = useViewSql(dimension && !waiting && !kept && !storedFirst ? measuresShown(params) : null);
+  const shown = useViewSql(dimension && !waiting && !kept ? measuresShown(params) : null);
   const asked = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
   // Asked: until its answer the rows drawn stay on screen (not the query's placeholder, maybe of an older state).
   const [drawnSplit, setDrawnSplit] = useState(kept ?? asked);
@@ -117,7 +107,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const ahead = storedRows ? aheadKeys.find((k) => !storedOf.has(k.key)) : undefined;
   const aheadRead = useSql(ahead ? storedMeasures(ahead.indicator, ahead.dimension, provinces) : null, { background: true });
   if (ahead && isCurrent(aheadRead) && !aheadRead.isFetching) setStoredOf(new Set([...storedOf, ahead.key]));
-  const shownStatus = kept ? { status: 'success' as const, error: null } : storedFirst ? storedAsked : shown;
+  const shownStatus = kept ? { status: 'success' as const, error: null } : shown;
   const summary = { status: shownStatus.status, error: shownStatus.error, data: split?.summary };
 
   const all = split?.sample ?? NO_ROWS;
