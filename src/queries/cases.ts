@@ -124,10 +124,15 @@ export type SearchRow = {
   total: number;
 };
 
-const SEARCH_ROW_COLUMNS = [
+export const SEARCH_ROW_COLUMNS = [
   'case_id', 'title', 'province', 'city', 'county', 'level', 'indicator', 'indicator_zh', 'indicator_en', 'year', 'batch',
   'has_body', 'figures', 'snippet', 'total',
 ] as const;
+
+/** Whether `sort` is the list's default order (province, year, batch, seq, case id): no sortable column named. */
+export function isDefaultOrder(sort: string): boolean {
+  return !sortKey(sort);
+}
 
 /** No filter (`where`, over case_list as `c`) and the default order: case_list's own order, that of its keys. */
 function inKeyOrder(where: string, sort: string): boolean {

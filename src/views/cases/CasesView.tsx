@@ -7,10 +7,12 @@ import { Highlighted } from '../../components/cases/Highlighted.tsx';
 import { SearchBox } from '../../components/cases/SearchBox.tsx';
 import '../views.css';
 import { placeOf } from '../../components/cases/values.ts';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
 import { useSnapshotSql } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
+import { casesListCandidates, casesListPageFromCandidates } from '../../queries/case-page-candidates.ts';
+import { isDefaultOrder, loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
 import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -38,10 +40,30 @@ export function CasesView({ state, update }: ViewProps) {
   // A typed term waits for the converter (so 營商 finds 营商) rather than query with the raw term first.
   const waiting = searching && !simplify;
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
+  // The first page without a search term in the default order (the view as it opens and after a year or level
+  // change) summed in memory from each (level, year) cell's first cases, read once in the background after the
+  // view's first answer (case-page-candidates.ts): a year or level change then asks DuckDB nothing. Not while they
+  // are re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
+  const listFirst = !searching && state.page === 0 && isDefaultOrder(state.sort);
+  const [readAhead, setReadAhead] = useState(false);
+  const candidates = useBackgroundRows(readAhead ? casesListCandidates() : null);
+  const summed = useMemo(
+    () => (candidates && listFirst ? casesListPageFromCandidates(candidates, state.filters) : null),
+    [candidates, listFirst, state.filters],
+  );
+  // Otherwise the page is asked, started at once from this render: the worker answers it while React commits.
+  const asking = !waiting && !summed;
+  if (asking) startSql(query);
   // Saved at export: the first page in the default order with no filter and no search (another page or order is
   // not in the file: DuckDB answers it).
-  const result = useSnapshotSql(waiting ? null : query, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
-  const rows = result.data;
+  const result = useSnapshotSql(asking ? query : null, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
+  if (!readAhead && result.data && isCurrent(result)) setReadAhead(true);
+  // Asked (a search, another page, a province): until its answer the page drawn stays on screen — not the rows the
+  // query kept as a placeholder, which may be of a state before the summed ones.
+  const [drawnPage, setDrawnPage] = useState(summed ?? result.data);
+  const rows = summed ?? (isCurrent(result) ? result.data : (drawnPage ?? result.data));
+  if (rows !== drawnPage) setDrawnPage(rows);
+  const status = summed ? 'success' : result.status;
   const total = rows && rows.length > 0 ? rows[0].total : 0;
   const terms = searchTerms(state.search, simplify);
   // Also mark the term as typed, for a title_original hit the converter would miss.
@@ -68,7 +90,7 @@ export function CasesView({ state, update }: ViewProps) {
           )}
         </p>
       ) : (
-      <QueryState status={result.status} error={result.error} rows={rows}>
+      <QueryState status={status} error={summed ? null : result.error} rows={rows}>
         {(page) => (
           <DataTable
             id="cases.search"
