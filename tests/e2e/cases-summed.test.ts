@@ -8,18 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { searchCases } from '../../src/queries/cases.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { useApp } from './harness.ts';
+import { asked, go } from './in-page.ts';
 
 const { app, db } = useApp({ db: true });
-
-/** How many times the page asked a named query (useSql leaves a `sql:<id>` measure per run). */
-const asked = (page: Page, id: string) => page.evaluate((name) => performance.getEntriesByName(name).length, `sql:${id}`);
-
-/** Moves the page to `search` as a click does (no reload: the answers read so far stay in the page's cache). */
-const go = (page: Page, search: string) =>
-  page.evaluate((s) => {
-    history.pushState(null, '', s);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, search);
 
 /** The case ids the list shows, in order, and its count line. */
 const shown = (page: Page) =>
