@@ -238,8 +238,8 @@ ${tail}`,
   ) c
   LEFT JOIN indicators i ON i.code = c.indicator
 ), texts AS (
-  -- The page's texts only, for the snippets.
-  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t WHERE t.key IN (SELECT key FROM page)
+  -- The page's texts only, for the snippets: the published ones by key (the page's own ids, not the text table's id column).
+  SELECT p.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t JOIN page p ON p.key = t.key
   UNION ALL
   SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )
