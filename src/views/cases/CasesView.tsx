@@ -33,6 +33,13 @@ function useSimplify(needed: boolean): Simplify | null {
   return convert;
 }
 
+/**
+ * Above this many cases the list's candidates take about a second of DuckDB-wasm's worker (1M cases: 4.8 MB of rows
+ * scattered over the table), longer than a year or level change asked (its page picked by key, a few tens of ms):
+ * the view then asks per change instead of reading ahead.
+ */
+const READ_AHEAD_MAX_CASES = 200_000;
+
 export function CasesView({ state, update }: ViewProps) {
   const { t, placeName, levelName, batchName } = useI18n();
   const searching = state.search.trim() !== '';
@@ -42,8 +49,9 @@ export function CasesView({ state, update }: ViewProps) {
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
   // The first page without a search term in the default order (the view as it opens and after a year or level
   // change) summed in memory from each (level, year) cell's first cases, read once in the background after the
-  // view's first answer (case-page-candidates.ts): a year or level change then asks DuckDB nothing. Not while they
-  // are re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
+  // view's first answer with no filter, when it counts at most READ_AHEAD_MAX_CASES (case-page-candidates.ts): a year
+  // or level change then asks DuckDB nothing. Not while they are re-read (a workspace change invalidates every
+  // answer): the rows held may be of the data before it.
   const listFirst = !searching && state.page === 0 && isDefaultOrder(state.sort);
   const [readAhead, setReadAhead] = useState(false);
   const candidates = useBackgroundRows(readAhead ? casesListCandidates() : null);
@@ -57,7 +65,8 @@ export function CasesView({ state, update }: ViewProps) {
   // Saved at export: the first page in the default order with no filter and no search (another page or order is
   // not in the file: DuckDB answers it).
   const result = useSnapshotSql(asking ? query : null, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
-  if (!readAhead && result.data && isCurrent(result)) setReadAhead(true);
+  const allCases = !searching && unfiltered(state.filters) && result.data && isCurrent(result) ? (result.data[0]?.total ?? 0) : null;
+  if (!readAhead && allCases !== null && allCases <= READ_AHEAD_MAX_CASES) setReadAhead(true);
   // Asked (a search, another page, a province): until its answer the page drawn stays on screen — not the rows the
   // query kept as a placeholder, which may be of a state before the summed ones.
   const [drawnPage, setDrawnPage] = useState(summed ?? result.data);
