@@ -67,11 +67,12 @@ export function CasesView({ state, update }: ViewProps) {
   const result = useSnapshotSql(asking ? query : null, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
   const allCases = !searching && unfiltered(state.filters) && result.data && isCurrent(result) ? (result.data[0]?.total ?? 0) : null;
   if (!readAhead && allCases !== null && allCases <= READ_AHEAD_MAX_CASES) setReadAhead(true);
-  // Asked (a search, another page, a province): until its answer the page drawn stays on screen — not the rows the
-  // query kept as a placeholder, which may be of a state before the summed ones.
-  const [drawnPage, setDrawnPage] = useState(summed ?? result.data);
-  const rows = summed ?? (isCurrent(result) ? result.data : (drawnPage ?? result.data));
-  if (rows !== drawnPage) setDrawnPage(rows);
+  // Asked (another page or order, a province): until its answer the page drawn stays on screen — not the rows the
+  // query kept as a placeholder, which may be of a state before the summed ones. A new search term waits for its
+  // answer instead: the rows drawn for another term (or none) are no matches of this one.
+  const [drawn, setDrawn] = useState({ rows: summed ?? result.data, search: state.search });
+  const rows = summed ?? (isCurrent(result) ? result.data : drawn.search === state.search ? drawn.rows : undefined);
+  if (rows !== drawn.rows || state.search !== drawn.search) setDrawn({ rows, search: state.search });
   const status = summed ? 'success' : result.status;
   const total = rows && rows.length > 0 ? rows[0].total : 0;
   const terms = searchTerms(state.search, simplify);
