@@ -59,12 +59,14 @@ export function CasesView({ state, update }: ViewProps) {
     () => (candidates && listFirst ? casesListPageFromCandidates(candidates, state.filters) : null),
     [candidates, listFirst, state.filters],
   );
-  // Otherwise the page is asked, started at once from this render: the worker answers it while React commits.
-  const asking = !waiting && !summed;
-  if (asking) startSql(query);
   // Saved at export: the first page in the default order with no filter and no search (another page or order is
   // not in the file: DuckDB answers it).
-  const result = useSnapshotSql(asking ? query : null, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
+  const snapshotFile = unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null;
+  // Otherwise the page is asked, started at once from this render (the worker answers it while React commits) —
+  // unless the file may answer it (useSnapshotSql then decides whether DuckDB is asked at all).
+  const asking = !waiting && !summed;
+  if (asking && !snapshotFile) startSql(query);
+  const result = useSnapshotSql(asking ? query : null, snapshotFile);
   const allCases = !searching && unfiltered(state.filters) && result.data && isCurrent(result) ? (result.data[0]?.total ?? 0) : null;
   if (!readAhead && allCases !== null && allCases <= READ_AHEAD_MAX_CASES) setReadAhead(true);
   // Asked (another page or order, a province): until its answer the page drawn stays on screen — not the rows the
