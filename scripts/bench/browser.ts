@@ -108,14 +108,16 @@ export async function newContext(bench: Bench): Promise<BrowserContext> {
 
 /**
  * The view has answered: the database is attached (the load progress line is gone), no query is running,
- * at least one live query has answered (a `sql:` measure, so not just the overview.json snapshot) and,
- * with `charts`, every chart card of the view has its canvas. 'error' when the load failed.
+ * at least one query has been answered by the engine — asked of DuckDB (a `sql:` measure) or a saved answer
+ * standing once the attached file proved to be the one it was computed from (`saved:`, src/hooks/useSql.ts), so
+ * not just saved answers drawn before the engine started — and, with `charts`, every chart card of the view has
+ * its canvas. 'error' when the load failed.
  */
 const ANSWERED = (charts: boolean) => {
   if (document.querySelector('.load-error')) return 'error';
   const main = document.querySelector('main.view');
   if (!main || document.querySelector('.load-progress, .query-pending') || main.querySelector('[aria-busy="true"]')) return false;
-  if (!performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:'))) return false;
+  if (!performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:') || m.name.startsWith('saved:'))) return false;
   const cards = [...main.querySelectorAll('.chart-card')];
   return !charts || (cards.length > 0 && cards.every((c) => c.querySelector('canvas')));
 };
@@ -454,12 +456,14 @@ export interface ViewLoad {
   /** ms from each filter change until the view settled (every query answered, every chart redrawn). */
   filterRuns: number[];
   /** Per settled change: ms until its last query answered (the rest is React and ECharts), and how many queries it ran. */
-  filterQueries: { lastAnswer: number; count: number; setOptions: number }[];
+  filterQueries: { lastAnswer: number; count: number; setOptions: number; confirmedMs: number }[];
   /** Filter changes that did not settle in time. */
   filterTimeouts: number;
+  /** With `afterBackground`: changes made while background reads were still running after 20 s. */
+  backgroundPending: number;
   /** Data read during the filter changes. */
   filterData: DataTraffic;
-  /** The load's queries (`sql:<id>` measures): id, start and duration in ms, in start order. */
+  /** The load's queries (`sql:<id>` measures; `saved:<id>`: a saved answer that stood): id, start and duration in ms. */
   queries: [string, number, number][];
   /** The cold load's queries in the order they answered, with the data read while each ran (the worker runs one at a time). */
   coldQueries: QueryCost[];
@@ -481,10 +485,13 @@ const sqlMeasures = (page: Page, since = 0): Promise<SqlMeasure[]> =>
  * Change the URL as a filter click does and wait until the view settled: a query started by the change has
  * answered, no query is running (.query-pending, the shell's activity line, or a busy placeholder in the view),
  * and every chart on the page drew a frame after its last setOption — seen on two frames in a row, since a
- * view may start a second query from the first one's answer. The time is that of the first of the two frames.
+ * view may start a second query from the first one's answer; a change answered without a query (summed in
+ * memory) on three, the time for a query it starts after rendering to show as pending. The time is that of the
+ * first frame of that steady run: when the page showed the answer, not when the harness was sure of it
+ * (`confirmedMs`: the end of the run, as measured until the eighth round for changes answered in memory).
  */
 export const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
-  new Promise<{ ms: number; lastAnswer: number; count: number; setOptions: number } | null>((resolve) => {
+  new Promise<{ ms: number; confirmedMs: number; lastAnswer: number; count: number; setOptions: number } | null>((resolve) => {
     type Hooked = { isDisposed: () => boolean; getDom: () => HTMLElement; __set?: number; __drawn?: number };
     const hook = (globalThis as unknown as { __hookCharts: () => number }).__hookCharts;
     const setOptions = () => (globalThis as unknown as { __setOptions?: number }).__setOptions ?? 0;
@@ -492,42 +499,81 @@ export const CHANGE_AND_SETTLE = ([search, timeoutMs]: [string, number]) =>
     const t0 = performance.now();
     history.pushState(null, '', search);
     dispatchEvent(new PopStateEvent('popstate'));
-    let settledAt = 0;
-    let committedFrames = 0;
+    let steadySince = 0;
+    let steadyFrames = 0;
     const check = () => {
       hook(); // a chart created by the change is hooked too
+      const now = performance.now();
       const charts = [...(globalThis as unknown as { __charts: Map<string, Hooked> }).__charts.values()].filter(
         (c) => !c.isDisposed() && c.getDom().isConnected,
       );
       const asked = performance.getEntriesByType('measure').some((m) => m.name.startsWith('sql:') && m.startTime >= t0);
       // A view may answer a change without DuckDB (summaries summed in memory): then "responded" is the new state
-      // rendered (<main data-state>) two frames ago — time for a query it starts to show as pending.
+      // rendered (<main data-state>).
       const committed = (document.querySelector('main.view')?.getAttribute('data-state') || '?') === search;
-      committedFrames = committed ? committedFrames + 1 : 0;
       const idle = !document.querySelector('.query-pending, main.view [aria-busy="true"]');
       const drawn = charts.every((c) => !c.__set || (c.__drawn ?? 0) >= c.__set);
-      if ((asked || committedFrames > 2) && idle && drawn) {
-        if (settledAt) {
+      if ((asked || committed) && idle && drawn) {
+        steadySince ||= now;
+        steadyFrames++;
+        if (steadyFrames >= (asked ? 2 : 3)) {
           const answers = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:') && m.startTime >= t0);
-          return resolve({ ms: settledAt - t0, lastAnswer: answers.length ? Math.max(...answers.map((m) => m.startTime + m.duration)) - t0 : 0, count: answers.length, setOptions: setOptions() - setBefore });
+          return resolve({
+            ms: steadySince - t0,
+            confirmedMs: now - t0,
+            lastAnswer: answers.length ? Math.max(...answers.map((m) => m.startTime + m.duration)) - t0 : 0,
+            count: answers.length,
+            setOptions: setOptions() - setBefore,
+          });
         }
-        settledAt = performance.now();
-      } else settledAt = 0;
-      if (performance.now() - t0 > timeoutMs) resolve(null);
+      } else {
+        steadySince = 0;
+        steadyFrames = 0;
+      }
+      if (now - t0 > timeoutMs) resolve(null);
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   });
 
 /**
- * One cold load of a view other than the Overview (`search` = the URL's query string), until it answered;
- * then, on the same page, each of `filterSearches` in turn (each a distinct filter state of the same view).
+ * Resolves once every background read the page started (`start:background:<id>` marks, src/hooks/useSql.ts) has
+ * landed (`background:<id>` measures) and none started for `quietMs`: the page an analyst looks at before the next
+ * click. Resolves false after `timeoutMs` if reads are still running.
  */
+export const BACKGROUND_LANDED = ([quietMs, timeoutMs]: [number, number]) =>
+  new Promise<boolean>((resolve) => {
+    const t0 = performance.now();
+    let quietSince = 0;
+    let seen = -1;
+    const check = () => {
+      const started = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('start:background:')).length;
+      const landed = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('background:')).length;
+      const now = performance.now();
+      if (started !== seen || landed < started) quietSince = 0;
+      seen = started;
+      if (landed >= started) quietSince ||= now;
+      if (quietSince && now - quietSince >= quietMs) return resolve(true);
+      if (now - t0 > timeoutMs) return resolve(false);
+      setTimeout(check, 20);
+    };
+    check();
+  });
+
 /**
- * One cold load of a view, then `filterSearches` on the same page. `withoutSnapshots`: the view-*.json files
- * answer 404, so the view waits for DuckDB as before they existed (the same build: a before/after in one run).
+ * One cold load of a view (`search` = the URL's query string) until it answered, then, on the same page, each of
+ * `filterSearches` in turn (each a distinct filter state of the same view). `withoutSnapshots`: the view-*.json
+ * files answer 404, so the view waits for DuckDB as before they existed (the same build: a before/after in one run).
+ * `afterBackground`: each change waits until the background reads started so far have landed (an analyst reading
+ * the page between clicks) instead of following the previous one at once.
  */
-export async function viewLoad(bench: Bench, search: string, timeoutMs: number, filterSearches: string[] = [], withoutSnapshots = false): Promise<ViewLoad> {
+export async function viewLoad(
+  bench: Bench,
+  search: string,
+  timeoutMs: number,
+  filterSearches: string[] = [],
+  { withoutSnapshots = false, afterBackground = false } = {},
+): Promise<ViewLoad> {
   const context = await newContext(bench);
   if (withoutSnapshots) await context.route(/\/data\/view-[\w-]+\.json$/, (route) => route.fulfill({ status: 404, body: '' }));
   const first = bench.served.length;
@@ -550,7 +596,10 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
       const seen = await Promise.race([drawn, page.waitForTimeout(1000).then(() => NaN)]);
       drawnMs = Number.isNaN(seen) ? ms : Math.min(seen, ms);
       queries = await page.evaluate(() =>
-        performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).map((m): [string, number, number] => [m.name.slice(4), m.startTime, m.duration]),
+        performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('sql:') || m.name.startsWith('saved:'))
+          .map((m): [string, number, number] => [m.name.startsWith('sql:') ? m.name.slice(4) : m.name, m.startTime, m.duration]),
       );
     } catch (e) {
       error = e instanceof LoadError ? e.message : `not answered in ${Math.round(timeoutMs / 1000)} s`;
@@ -573,21 +622,23 @@ export async function viewLoad(bench: Bench, search: string, timeoutMs: number, 
     const filterRuns: number[] = [];
     const filterQueries: ViewLoad['filterQueries'] = [];
     let filterTimeouts = 0;
+    let backgroundPending = 0;
     const filterStart = bench.served.length;
     if (!error) {
       await page.evaluate(HOOK_CHARTS);
       for (const next of filterSearches) {
+        if (afterBackground && !(await page.evaluate(BACKGROUND_LANDED, [300, 20_000] as [number, number]))) backgroundPending++;
         const run = await withTimeout(page.evaluate(CHANGE_AND_SETTLE, [next, 30_000] as [string, number]), 60_000, 'filter change');
         if (run === null) filterTimeouts++;
         else {
           filterRuns.push(run.ms);
-          filterQueries.push({ lastAnswer: run.lastAnswer, count: run.count, setOptions: run.setOptions });
+          filterQueries.push({ lastAnswer: run.lastAnswer, count: run.count, setOptions: run.setOptions, confirmedMs: run.confirmedMs });
         }
       }
     }
     const filterQueryMs: Record<string, number[]> = {};
     if (!error) for (const m of await sqlMeasures(page, filterT0)) (filterQueryMs[m.name.slice(4)] ??= []).push(m.duration);
-    return { ms, drawnMs, data, error, filterRuns, filterQueries, filterTimeouts, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
+    return { ms, drawnMs, data, error, filterRuns, filterQueries, filterTimeouts, backgroundPending, filterData: dataTraffic(bench.served.slice(filterStart)), queries, coldQueries, filterQueryMs };
   } finally {
     await context.close();
   }

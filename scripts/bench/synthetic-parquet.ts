@@ -61,7 +61,7 @@ const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
  * What builds dashboard.duckdb from the Parquet files: the export's and the SQL's source. A cached database made by
  * other code may lack a column or hold a summary grouped differently (same table names): it is rebuilt.
  */
-function exportCodeHash(): string {
+export function exportCodeHash(): string {
   const hash = createHash('sha256');
   for (const dir of ['src/export', 'src/sql']) {
     const root = join(ROOT, dir);

@@ -151,10 +151,15 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
   // A new height with the new option (rows → height): resized here, the pending option is drawn once at the new
   // size, not once in the next frame at the old size and again when the size observer sees the box grow.
   // Far off screen (whenNear), the option waits; the drawing it has may be taller than its box meanwhile, and is
-  // clipped to it (not spilling over the cards below).
+  // clipped to it (not spilling over the cards below), and what a screen reader hears is already the new option's
+  // description (ECharts sets it only when it draws).
   useLayoutEffect(() => {
     if (near.current) draw(true);
-    else if (given.current !== option) box.current!.style.overflow = 'hidden';
+    else if (given.current !== option) {
+      box.current!.style.overflow = 'hidden';
+      const description = option.aria?.label?.description;
+      if (typeof description === 'string') box.current!.setAttribute('aria-label', description);
+    }
   }, [option, height, draw]);
 
   return <div ref={box} className="echart" style={{ height, width: '100%' }} />;

@@ -1,10 +1,11 @@
 // Node only: dashboard.duckdb — the Parquet files of a data directory copied, table for table, into one
 // DuckDB database file that the browser attaches read-only over HTTP (src/sql/tables.ts says why).
 // Built from the Parquet files themselves, so it holds exactly what analysts download, with the same types.
+import { randomUUID } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ident, literal } from '../sql/quote.ts';
-import { baseViewSql, DASHBOARD_DB_FILE, DATA_FILES, PUBLISHED_SCHEMA, PUBLISHED_TABLES } from '../sql/tables.ts';
+import { baseViewSql, DASHBOARD_DB_FILE, DATA_FILES, EXPORT_STAMP_TABLE, PUBLISHED_SCHEMA, PUBLISHED_TABLES } from '../sql/tables.ts';
 import { EXPORTED_INDEXES } from '../sql/indexes.ts';
 import { SEARCH_INDEXES } from '../sql/search-index.ts';
 import { WORKSPACE_VIEWS_SQL } from '../sql/workspace-views.ts';
@@ -48,6 +49,8 @@ export async function writeDashboardDb(dataDir: string, logger: Logger): Promise
 SELECT * FROM (${index.select('cases', 'metrics')}) ORDER BY ${index.order}`);
       await db.exec(baseViewSql(index));
     }
+    // This file's stamp, which the snapshots computed from it carry (snapshots.ts).
+    await db.exec(`CREATE TABLE ${out}.${EXPORT_STAMP_TABLE} AS SELECT ${literal(randomUUID())} AS stamp`);
     // Detaching checkpoints: everything is in the file itself, no .wal beside it.
     await db.exec(`DETACH ${out}`);
     await rename(tmp, target);

@@ -8,12 +8,13 @@ import { snapshotPlans, type Ask, type SnapshotPlan } from '../queries/snapshot-
 import type { Snapshot } from '../queries/snapshot.ts';
 import type { NamedQuery } from '../queries/types.ts';
 import type { Connector } from '../sql/connector.ts';
+import { EXPORT_STAMP_SQL } from '../sql/tables.ts';
 import { openAppTables } from './app-tables.ts';
 import type { Logger } from './logger.ts';
 import { writeJsonFile } from './parquet.ts';
 
 /** Runs `plan` on `conn` (the app's tables): every query it asked, once, in the order asked, with its rows. */
-export async function computeSnapshot(conn: Connector, plan: SnapshotPlan): Promise<Snapshot> {
+export async function computeSnapshot(conn: Connector, plan: SnapshotPlan, stamp?: string): Promise<Snapshot> {
   const queries: Snapshot['queries'] = [];
   const ask: Ask = async <R extends object>(query: NamedQuery<R>) => {
     const rows = await conn.query(query.sql);
@@ -22,7 +23,18 @@ export async function computeSnapshot(conn: Connector, plan: SnapshotPlan): Prom
     return rows as R[];
   };
   await plan.ask(ask);
-  return { queries };
+  return stamp === undefined ? { queries } : { stamp, queries };
+}
+
+/** The stamp of the attached dashboard.duckdb; undefined for a file written before stamps (its answers are then re-asked). */
+export async function exportStamp(conn: Connector): Promise<string | undefined> {
+  try {
+    const [row] = await conn.query(EXPORT_STAMP_SQL);
+    return row ? String(row.stamp) : undefined;
+  } catch (error) {
+    if (/does not exist/i.test((error as Error).message)) return undefined;
+    throw error;
+  }
 }
 
 /** Writes every snapshot file beside the Parquet files of `dataDir`; `before` is called with each file's name. */
@@ -31,9 +43,10 @@ export async function writeSnapshots(dataDir: string, logger: Logger, before?: (
   let queries = 0;
   try {
     const plans = snapshotPlans();
+    const stamp = await exportStamp(tables);
     for (const plan of plans) {
       await before?.(plan.file);
-      const snapshot = await computeSnapshot(tables, plan);
+      const snapshot = await computeSnapshot(tables, plan, stamp);
       // Compact: each is fetched on its view's critical path.
       await writeJsonFile(path.join(dataDir, plan.file), snapshot, { compact: true });
       queries += snapshot.queries.length;

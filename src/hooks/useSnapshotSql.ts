@@ -12,21 +12,36 @@ import type { NamedQuery, Row } from '../queries/types.ts';
 import { useEngineWanted, wantEngine } from './engine-start.ts';
 import { queryClient } from './query-client.ts';
 import { snapshotTrustKnown, useSnapshotTrust } from './snapshot-trust.ts';
-import { useSql } from './useSql.ts';
+import { useSql, type SavedAnswer } from './useSql.ts';
 
-/** Saved rows by SQL text; empty when the file is missing or unreadable (the view then waits for DuckDB). */
-async function fetchSnapshot(file: string): Promise<Map<string, Row[]>> {
+/** A snapshot file read: saved rows by SQL text, and the stamp of the file they were computed from. */
+interface SavedAnswers {
+  rows: Map<string, Row[]>;
+  stamp: string | null;
+}
+
+const NONE: SavedAnswers = { rows: new Map(), stamp: null };
+
+/** The file's saved answers; none when it is missing or unreadable (the view then waits for DuckDB). */
+async function fetchSnapshot(file: string): Promise<SavedAnswers> {
   try {
     const response = await fetch(dataUrl(file));
-    if (!response.ok) return new Map();
+    if (!response.ok) return NONE;
     const snapshot = (await response.json()) as Snapshot;
-    return new Map(snapshot.queries.map((q) => [q.sql, q.rows]));
+    return { rows: new Map(snapshot.queries.map((q) => [q.sql, q.rows])), stamp: typeof snapshot.stamp === 'string' ? snapshot.stamp : null };
   } catch {
-    return new Map(); // e.g. a dev server answering index.html for a missing file
+    return NONE; // e.g. a dev server answering index.html for a missing file
   }
 }
 
 const snapshotQuery = (file: string) => ({ queryKey: ['snapshot', file], queryFn: () => fetchSnapshot(file), staleTime: Infinity, gcTime: Infinity });
+
+/** The saved answer to `sql` in `file`, if the file has arrived and holds it with its export's stamp. */
+function savedAnswer<R extends object>(file: string, sql: string): SavedAnswer<R> | undefined {
+  const answers = queryClient.getQueryData<SavedAnswers>(snapshotQuery(file).queryKey);
+  const rows = answers?.rows.get(sql);
+  return rows && answers?.stamp ? { rows: rows as R[], stamp: answers.stamp } : undefined;
+}
 
 /** Fetch `file` now, if saved answers may be shown (the view that reads it shares the fetch). */
 export async function prefetchSnapshot(file: string): Promise<void> {
@@ -82,9 +97,12 @@ export function useSnapshotSql<R extends object = Row>(
     enabled: lookedUp && trust === 'usable',
   });
   // The saved rows are this very SQL's answer (exported from the same query), so of its row type.
-  const saved = lookedUp && query ? (snapshot.data?.get(query.sql) as R[] | undefined) : undefined;
+  const saved = lookedUp && query ? (snapshot.data?.rows.get(query.sql) as R[] | undefined) : undefined;
   const holdLive = (lookedUp && !engineWanted && (trust === 'checking' || snapshot.isPending || saved !== undefined)) || (asked && !mayAsk);
-  const live = useSql(holdLive ? null : query);
+  // Once the engine is ready, the saved rows stand as the live answer if the attached file is the one they were
+  // computed from (the same stamp): DuckDB is not asked the same question again. Looked up then, not now: the
+  // live run of a view other than the landing one starts before its file has arrived.
+  const live = useSql(holdLive ? null : query, { saved: lookedUp && file ? () => savedAnswer<R>(file, query.sql) : undefined });
   // A query no saved answer holds needs the engine now: release everything else waiting for it too.
   useEffect(() => {
     if (!holdLive && asked) wantEngine();

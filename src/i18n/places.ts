@@ -1,10 +1,12 @@
 // Chinese place names in English: provinces by their conventional English names (Shaanxi, Inner Mongolia,
 // Hong Kong — the romanisation alone would make 陕西 and 山西 the same word), every other place romanised
 // with pinyin-pro (厦门市 → Xiamen, 思明区 → Siming District, 西安市 → Xi'an). The administrative suffix
-// becomes an English word where English keeps one (District, County, Zone); 市 (city) is dropped as usual.
+// becomes an English word where English keeps one (District, County, Zone); 市 (city) is dropped as usual; an
+// autonomous area keeps the groups it is named for in English (延边朝鲜族自治州 → Yanbian Korean Autonomous Prefecture).
 // Loaded only in English (pinyin-pro's dictionary is ~300 kB): the Chinese UI never needs it.
 import { pinyin } from 'pinyin-pro';
 import { PROVINCE_EN } from './dict.ts';
+import { joinGroups, splitEthnicGroups } from './ethnic-groups.ts';
 
 /** Suffixes that name a kind of place, longest first so 综合实验区 wins over 区. '' = dropped in English. */
 const SUFFIXES: [suffix: string, english: string][] = [
@@ -19,6 +21,7 @@ const SUFFIXES: [suffix: string, english: string][] = [
   ['新区', 'New Area'],
   ['自治州', 'Autonomous Prefecture'],
   ['自治县', 'Autonomous County'],
+  ['自治旗', 'Autonomous Banner'],
   ['地区', 'Prefecture'],
   ['特别行政区', ''],
   ['自治区', ''],
@@ -47,7 +50,13 @@ export function placeNameEn(name: string): string {
   for (const [suffix, english] of SUFFIXES) {
     // A suffix only when a name is left before it (市 alone, or 区 of 地区 … are names' own characters otherwise).
     if (trimmed.endsWith(suffix) && trimmed.length > suffix.length) {
-      const base = romanise(trimmed.slice(0, -suffix.length));
+      const before = trimmed.slice(0, -suffix.length);
+      // An autonomous area: its place name, the groups it is named for, its kind (Yanbian Korean Autonomous Prefecture).
+      if (suffix.startsWith('自治') && english) {
+        const { place, groups } = splitEthnicGroups(before);
+        return [place ? romanise(place) : '', joinGroups(groups), english].filter(Boolean).join(' ');
+      }
+      const base = romanise(before);
       return english ? `${base} ${english}` : base;
     }
   }

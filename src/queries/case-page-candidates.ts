@@ -6,34 +6,41 @@
 // union of its cells' first PAGE_SIZE, so filtering these rows and keeping the first gives exactly what
 // indicatorCases answers for page 0 (tests/queries/case-page-candidates.test.ts) — without the one query per change
 // that waits on DuckDB-wasm's single worker. The list's order ends with the case id, unique in indicator_case_list,
-// so it is total; each row carries its rank in that very order (computed by DuckDB, not re-sorted in JS by text,
-// whose comparison could differ from DuckDB's on NULLs or collation). Later pages, and a province, city or batch
-// filter, ask the query as before.
+// so it is total; each row carries its rank among the candidates in that very order (computed by DuckDB, not
+// re-sorted in JS by text, whose comparison could differ from DuckDB's on NULLs or collation). Later pages, and a
+// province, city or batch filter, ask the query as before.
 import type { Filters } from '../state/filters.ts';
 import { CASE_LIST_COLUMNS, CASE_LIST_ORDER_SQL, orderBy, PAGE_SIZE, SEARCH_ROW_COLUMNS, type CaseListRow, type SearchRow } from './cases.ts';
 import { candidatesAnswer, inYearsAndLevels } from './figure-candidates.ts';
 import { literal } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
 
-/** A case among its cell's first, with its rank in the whole indicator's list (1 = first). */
+/** A case among its cell's first, with its rank among the candidates in the list's order (1 = first). */
 export type CasePageCandidateRow = CaseListRow & { rank: number };
+
+/**
+ * caseListSql's order as a key `min(key, n)` keeps the n smallest of: province, year and batch descending (negated),
+ * seq, case_id — compared field by field with NULLs last, as ORDER BY's default puts them.
+ */
+const CASE_LIST_KEY = "{'province': c.province, 'year': -c.year, 'batch': -c.batch, 'seq': c.seq, 'case_id': c.case_id}";
 
 /** Each (level, year) cell's first `limit` cases of `indicator`'s list, ranked in caseListSql's order. */
 export function casePageCandidates(indicator: string, limit = PAGE_SIZE): NamedQuery<CasePageCandidateRow> {
   return {
     id: 'indicator.casePageCandidates',
     columns: [...CASE_LIST_COLUMNS, 'rank'],
-    // Ranked on the order's narrow columns first; the wide ones (title, key figures) are read for the cells' first
-    // only, not for each of the indicator's ~14k cases at 100k (2 MB over HTTP in the browser).
+    // Each cell's firsts are kept on the order's narrow columns (a heap of `limit` per cell, not a sort of the
+    // indicator's ~10^5 cases at national scale); the wide ones (title, key figures) are read for those only. The
+    // rank is among the candidates: what a page takes from them keeps the whole list's order.
     sql: `WITH firsts AS MATERIALIZED (
-  SELECT c.case_id, (row_number() OVER (ORDER BY ${CASE_LIST_ORDER_SQL}))::INTEGER AS rank
+  SELECT unnest(min(${CASE_LIST_KEY}, ${literal(Math.floor(limit))})).case_id AS case_id
   FROM indicator_case_list c
   WHERE c.indicator = ${literal(indicator)}
-  QUALIFY row_number() OVER (PARTITION BY c.level, c.year ORDER BY ${CASE_LIST_ORDER_SQL}) <= ${literal(Math.floor(limit))}
+  GROUP BY c.level, c.year
 )
 SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
-  c.key_figures AS figures, f.rank
-FROM indicator_case_list c JOIN firsts f ON f.case_id = c.case_id
+  c.key_figures AS figures, (row_number() OVER (ORDER BY ${CASE_LIST_ORDER_SQL}))::INTEGER AS rank
+FROM indicator_case_list c SEMI JOIN firsts f ON f.case_id = c.case_id
 WHERE c.indicator = ${literal(indicator)}`,
   };
 }

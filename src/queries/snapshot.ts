@@ -16,6 +16,8 @@ export interface SavedQuery {
 
 /** A snapshot file's content. */
 export interface Snapshot {
+  /** The stamp of the dashboard.duckdb the answers were computed from (src/sql/tables.ts); absent in older files. */
+  stamp?: string;
   queries: SavedQuery[];
 }
 

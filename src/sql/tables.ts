@@ -57,6 +57,15 @@ export function attachSql(fileName: string = DASHBOARD_DB_FILE): string {
 }
 
 /** Lists the tables the attached file has (to name a missing one in the error). */
+/**
+ * One row, one column: the export's stamp, a random id written with the file. The views' saved answers carry the
+ * stamp of the file they were computed from; where the attached file has the same, they are its answers and are
+ * not asked again (hooks/useSql.ts). Not a published table: a file without it still opens (its saved answers are
+ * then re-asked, as before the stamp).
+ */
+export const EXPORT_STAMP_TABLE = 'export_stamp';
+export const EXPORT_STAMP_SQL = `SELECT stamp FROM ${PUBLISHED_SCHEMA}.${EXPORT_STAMP_TABLE}`;
+
 export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHERE database_name = ${literal(PUBLISHED_SCHEMA)}`;
 
 /**

@@ -1,6 +1,7 @@
 // Every view drawn from its saved answers (the export's view-*.json) while DuckDB cannot answer — the database
-// file is held back — then the same on screen once the live answers arrived; and never from saved answers when
-// the analyst's workspace holds anything (the saved rows are the published data's alone).
+// file is held back — then, once the file is attached, the same on screen: the saved answers stand as the
+// engine's when the file carries their stamp, and are asked again when it does not; and never from saved answers
+// when the analyst's workspace holds anything (the saved rows are the published data's alone).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -78,43 +79,71 @@ async function onScreen(page: Page) {
   });
 }
 
-describe('views drawn from their saved answers before DuckDB', () => {
-  for (const { view, content, files } of VIEWS) {
-    it(`${view}: drawn while the database is held back, then live with nothing changed on screen`, async () => {
-      const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
-        await context.addInitScript('globalThis.__name = (f) => f');
-        const { release } = await holdDatabase(context);
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(String(e)));
-        await page.goto(`${app.url}/?view=${view}`);
-        await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
-        // Drawn without DuckDB: still loading, no query run.
-        expect(await page.locator('.load-progress').count()).toBe(1);
-        expect(await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).length)).toBe(0);
-        const early = await onScreen(page);
-        expect(early.text.length).toBeGreaterThan(0);
-
-        release();
-        // Live: every saved query of the view asked of DuckDB and answered.
-        const ids = [...new Set(files().flatMap((f) => snapshot(f).queries.map((q) => `sql:${q.id}`)))];
-        await page.waitForFunction(
-          (wanted) => {
-            const done = new Set(performance.getEntriesByType('measure').map((m) => m.name));
-            return !document.querySelector('.load-progress') && wanted.every((id) => done.has(id));
-          },
-          ids,
-          { timeout: 60_000 },
-        );
-        await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
-        expect(await onScreen(page)).toEqual(early);
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
+/**
+ * Opens `view` with the database held back: drawn from its saved answers without DuckDB; then the database let
+ * through, until every saved query of the view has its answer from the engine — the saved rows standing (`saved:`)
+ * when the attached file carries their stamp, else asked again (`sql:`). Returns which of the two each query had,
+ * and whether the screen changed.
+ */
+async function drawnThenLive({ view, content, files }: (typeof VIEWS)[number], servedStamp?: string) {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript('globalThis.__name = (f) => f');
+    // Saved answers computed from another export: the same files, another stamp.
+    if (servedStamp !== undefined) {
+      for (const file of files()) {
+        await context.route(`**/data/${file}`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...snapshot(file), stamp: servedStamp }) }));
       }
+    }
+    const { release } = await holdDatabase(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${app.url}/?view=${view}`);
+    await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
+    // Drawn without DuckDB: still loading, no query answered.
+    expect(await page.locator('.load-progress').count()).toBe(1);
+    expect(await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => /^(sql|saved):/.test(m.name)).length)).toBe(0);
+    const early = await onScreen(page);
+    expect(early.text.length).toBeGreaterThan(0);
+
+    release();
+    const ids = [...new Set(files().flatMap((f) => snapshot(f).queries.map((q) => q.id)))];
+    const answered = await page.waitForFunction(
+      (wanted) => {
+        const done = new Set(performance.getEntriesByType('measure').map((m) => m.name));
+        if (document.querySelector('.load-progress') || !wanted.every((id) => done.has(`sql:${id}`) || done.has(`saved:${id}`))) return false;
+        return wanted.map((id) => [id, done.has(`saved:${id}`) ? 'saved' : 'asked', done.has(`sql:${id}`)]);
+      },
+      ids,
+      { timeout: 60_000 },
+    );
+    const how = (await answered.jsonValue()) as [string, 'saved' | 'asked', boolean][];
+    await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
+    expect(await onScreen(page)).toEqual(early);
+    expect(errors).toEqual([]);
+    return how;
+  } finally {
+    await context.close();
+  }
+}
+
+describe('views drawn from their saved answers before DuckDB', () => {
+  for (const entry of VIEWS) {
+    it(`${entry.view}: drawn while the database is held back; once it is attached, the saved answers stand (the file carries their stamp), none asked again`, async () => {
+      const how = await drawnThenLive(entry);
+      expect(how.length).toBeGreaterThan(0);
+      // Every saved query answered from its saved rows, and its SQL never sent to DuckDB.
+      for (const [id, answer, asked] of how) expect([id, answer, asked]).toEqual([id, 'saved', false]);
     });
   }
+
+  it('saved answers of another export (another stamp): drawn, then every one asked of DuckDB, nothing changed on screen', async () => {
+    const compare = VIEWS.find((v) => v.view === 'compare')!;
+    const how = await drawnThenLive(compare, 'another-export');
+    expect(how.length).toBeGreaterThan(1);
+    for (const [id, answer] of how) expect([id, answer]).toEqual([id, 'asked']);
+  });
 });
 
 describe('a workspace that is not empty', () => {

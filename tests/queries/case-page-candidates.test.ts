@@ -131,6 +131,29 @@ describe('the Indicator list’s first page summed from each cell’s first case
     }
   });
 
+  it('orders cells that mix provinces and batches as the list does', async () => {
+    // In the corpus a (level, year) cell of an indicator holds one province and one batch, so the list's order by
+    // province and batch would go untested. A document imported as published again in a later batch — half of its
+    // cases by another province — mixes both in its cells.
+    const [{ doc_id: doc, province }] = await db.all(`SELECT doc_id, any_value(province) AS province FROM cases
+      WHERE duplicate_of IS NULL AND indicator = ${literal(indicators[0])} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const [{ other }] = await db.all(`SELECT province AS other FROM cases WHERE province <> ${literal(String(province))} GROUP BY 1 ORDER BY 1 LIMIT 1`);
+    try {
+      for (const sql of importCopySql(String(doc))) await db.all(sql);
+      await db.all(`UPDATE imported_cases SET batch = batch + 1, province = CASE WHEN seq % 2 = 0 THEN ${literal(String(other))} ELSE province END`);
+      for (const sql of REFRESH_SUMMARY_SQL) await db.all(sql);
+      const [{ provinces, batches }] = await db.all(`SELECT max(p) AS provinces, max(b) AS batches FROM (SELECT count(DISTINCT province) AS p,
+        count(DISTINCT batch) AS b FROM indicator_case_list WHERE indicator = ${literal(indicators[0])} GROUP BY level, year)`);
+      expect(Number(provinces)).toBeGreaterThan(1);
+      expect(Number(batches)).toBeGreaterThan(1);
+      const { full, unions } = await expectSamePages(indicators.slice(0, 1));
+      expect(full).toBeGreaterThan(5);
+      expect(unions).toBeGreaterThan(1);
+    } finally {
+      for (const sql of CLEAR_WORKSPACE_SQL) await db.all(sql);
+    }
+  });
+
   it('includes a document imported in the browser, and its re-filed case', async () => {
     const [{ doc_id: doc }] = await db.all(`SELECT doc_id FROM cases WHERE duplicate_of IS NULL AND indicator = ${literal(indicators[0])}
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);

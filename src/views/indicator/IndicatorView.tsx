@@ -95,8 +95,8 @@ export function IndicatorView({ state, update }: ViewProps) {
     [pageCandidateRows, filters, page],
   );
   // Otherwise the page is asked, started at once: the worker can answer it while this render and the charts'
-  // redraw take the main thread.
-  if (enabled && !summedPage) startSql(casesQ);
+  // redraw take the main thread. Not in the saved state (no filter): its saved answer may stand (useSnapshotSql).
+  if (enabled && !summedPage && !snapshot) startSql(casesQ);
   const asked = useSnapshotSql(enabled && !summedPage ? casesQ : null, snapshot);
   // Asked (a later page, a province filter): until its answer the page drawn stays on screen — not the rows the
   // query kept as a placeholder, which may be of a state before the summed ones.
