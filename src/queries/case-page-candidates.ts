@@ -1,7 +1,7 @@
 // A case list's first page answered in memory for a filter change of years and levels: the Indicator view's list
 // (casePageCandidates) and the Cases view's list without a search term in its default order (casesListCandidates,
-// below). The Indicator's: read once
-// per indicator, in the background: the first PAGE_SIZE cases of each cell (level, year) in the list's order. A filter
+// below). The Indicator's, read once per indicator in the background: the first PAGE_SIZE cases of each cell
+// (level, year) in the list's order. A filter
 // state of years and levels is a union of cells, and the first PAGE_SIZE of a union in a total order lie within the
 // union of its cells' first PAGE_SIZE, so filtering these rows and keeping the first gives exactly what
 // indicatorCases answers for page 0 (tests/queries/case-page-candidates.test.ts) — without the one query per change
