@@ -124,14 +124,32 @@ export type SearchRow = {
   total: number;
 };
 
-const SEARCH_ROW_COLUMNS = [
+export const SEARCH_ROW_COLUMNS = [
   'case_id', 'title', 'province', 'city', 'county', 'level', 'indicator', 'indicator_zh', 'indicator_en', 'year', 'batch',
   'has_body', 'figures', 'snippet', 'total',
 ] as const;
 
+/** Whether `sort` is the list's default order (province, year, batch, seq, case id): no sortable column named. */
+export function isDefaultOrder(sort: string): boolean {
+  return !sortKey(sort);
+}
+
 /** No filter (`where`, over case_list as `c`) and the default order: case_list's own order, that of its keys. */
 function inKeyOrder(where: string, sort: string): boolean {
   return !sortKey(sort) && where === summaryWhere(EMPTY_FILTERS, { alias: 'c' });
+}
+
+/**
+ * The rows of case_list a page of the list without a search term can come from, in the default order under the
+ * filters `where` (over `c`): the first `firsts` published cases under the filters by key — case_list's key is
+ * that order, so the page's published rows are among them — and every imported case (no key); the caller filters,
+ * sorts and pages them as it would case_list. The keys are picked from the key and filtered columns alone: a
+ * filter change reads the titles and places of those rows only, not of every case under the filters (at 1M a
+ * year holds ~170k cases), and DuckDB's top-n on the key skips the rest of the key-sorted table by its zone maps.
+ */
+function pageRowsByKey(where: string, firsts: number): string {
+  return `(SELECT * FROM case_list WHERE key IN (SELECT c.key FROM case_list c WHERE c.key IS NOT NULL AND ${where} ORDER BY c.key LIMIT ${firsts})
+  UNION ALL SELECT * FROM case_list WHERE key IS NULL)`;
 }
 
 export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE, simplify: convert = loadedSimplify }: SearchParams): NamedQuery<SearchRow> {
@@ -143,14 +161,11 @@ export function searchCases({ filters, search, sort, page, pageSize = PAGE_SIZE,
 LIMIT ${pageSize} OFFSET ${offset}`;
   if (terms.length === 0) {
     const where = caseListWhere(filters, 'c');
-    // In the default order with no filter (the view as it opens, and its next pages), the page's published rows
-    // are the smallest keys (case_list's key is that order): those keys are picked from the key column alone,
-    // and only their rows and the imported ones (no key) are read — not every case's title (5.5 MB at 100k).
-    const listed =
-      inKeyOrder(where, sort)
-        ? `(SELECT * FROM case_list WHERE key IN (SELECT key FROM case_list WHERE key IS NOT NULL ORDER BY key LIMIT ${offset + pageSize})
-  UNION ALL SELECT * FROM case_list WHERE key IS NULL)`
-        : 'case_list';
+    // In the default order (the view as it opens, its next pages, a filter change), the page's published rows are
+    // the smallest keys under the filters (case_list's key is that order): picked from the key and filtered
+    // columns, then only their rows and the imported ones (no key) are read — not every case's title (5.5 MB at
+    // 100k with no filter; with a filter, the rows of every case under it). Another order reads case_list whole.
+    const listed = sortKey(sort) ? 'case_list' : pageRowsByKey(where, offset + pageSize);
     return {
       id: 'cases.search',
       columns: SEARCH_ROW_COLUMNS,
@@ -223,8 +238,8 @@ ${tail}`,
   ) c
   LEFT JOIN indicators i ON i.code = c.indicator
 ), texts AS (
-  -- The page's texts only, for the snippets.
-  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t WHERE t.key IN (SELECT key FROM page)
+  -- The page's texts only, for the snippets: the published ones by key (the page's own ids, not the text table's id column).
+  SELECT p.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t JOIN page p ON p.key = t.key
   UNION ALL
   SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )

@@ -11,18 +11,9 @@ import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { downloadCsv, useApp, waitForCharts } from './harness.ts';
+import { asked, go } from './in-page.ts';
 
 const { app, db } = useApp({ db: true });
-
-/** How many times the page asked a named query (useSql leaves a `sql:<id>` measure per run). */
-const asked = (page: Page, id: string) => page.evaluate((name) => performance.getEntriesByName(name).length, `sql:${id}`);
-
-/** Moves the page to `search` as a click does (no reload: the answers read so far stay in the page's cache). */
-const go = (page: Page, search: string) =>
-  page.evaluate((s) => {
-    history.pushState(null, '', s);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, search);
 
 /** The case ids and amounts of the money chart's CSV (English headers). */
 async function moneyCsv(page: Page): Promise<{ ids: string[]; amounts: number[] }> {

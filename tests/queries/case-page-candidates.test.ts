@@ -1,11 +1,12 @@
 // The Indicator view's case list, first page, summed in memory (src/queries/case-page-candidates.ts): each
-// (level, year) cell's first cases, read once per indicator, filtered per filter state in JS. Every answer must be
+// (level, year) cell's first cases, read once per indicator, filtered per filter state in JS; likewise the Cases
+// view's list without a search term (its first page and total, as searchCases answers them). Every answer must be
 // what the list's own query (indicatorCases, and caseListSql with a smaller page so that the corpus's cells are cut)
 // answers — for single years and levels, pairs, both, nothing matching, every indicator — also after the analyst
 // re-files cases and imports a document; a later page, or a province, city or batch filter, asks the query (null).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { casePageCandidates, casePageFromCandidates } from '../../src/queries/case-page-candidates.ts';
-import { caseListSql, PAGE_SIZE } from '../../src/queries/cases.ts';
+import { casePageCandidates, casePageFromCandidates, casesListCandidates, casesListPageFromCandidates } from '../../src/queries/case-page-candidates.ts';
+import { caseListSql, PAGE_SIZE, searchCases } from '../../src/queries/cases.ts';
 import { indicatorCases } from '../../src/queries/indicator.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
@@ -174,5 +175,74 @@ describe('the Indicator list’s first page summed from each cell’s first case
 
   it('returns the columns its row type declares', async () => {
     await expectDeclaredColumns(db, casePageCandidates(indicators[0]));
+  });
+});
+
+/**
+ * The Cases list's first page summed from the candidates (read once, reversed: no reliance on the order DuckDB returned
+ * them in) and asked (searchCases with no term, default order, page 0), for every answered state at the view's page
+ * size and each SMALL; returns the rows compared, the full pages at a SMALL above 1 and the pages drawn from several cells.
+ */
+async function expectSameCasesPages(): Promise<{ rows: number; full: number; unions: number }> {
+  let rows = 0;
+  let full = 0;
+  let unions = 0;
+  for (const limit of [PAGE_SIZE, ...SMALL]) {
+    const candidates = (await db.all(casesListCandidates(limit))).reverse();
+    for (const filters of answered.filter((f) => f.indicators.length === 0)) {
+      const summed = casesListPageFromCandidates(candidates, filters, limit);
+      const page = await db.all(searchCases({ filters, search: '', sort: '', page: 0, pageSize: limit }));
+      expect(summed, `${limit} ${JSON.stringify(filters)}`).toEqual(page);
+      rows += page.length;
+      full += Number(limit < PAGE_SIZE && limit > 1 && page.length === limit);
+      unions += Number(new Set(page.map((r) => `${r.level}:${r.year}`)).size > 1);
+    }
+  }
+  return { rows, full, unions };
+}
+
+describe('the Cases list’s first page summed from each cell’s first cases', () => {
+  it('answers as the list’s query does, page and total, for years, levels, both, none and nothing matching', async () => {
+    const { rows, full, unions } = await expectSameCasesPages();
+    expect(rows).toBeGreaterThan(300);
+    expect(full).toBeGreaterThan(10);
+    expect(unions).toBeGreaterThan(3);
+    // Cells were cut: at the smallest page the candidates are far fewer than the cases, yet answered every state.
+    const [{ n }] = await db.all(`SELECT count(*) AS n FROM case_list`);
+    expect((await db.all(casesListCandidates(Math.min(...SMALL)))).length).toBeLessThan(Number(n) / 4);
+  });
+
+  it('leaves province, indicator, city and batch filters to the query', async () => {
+    const candidates = await db.all(casesListCandidates());
+    for (const f of [...asked, { ...EMPTY_FILTERS, years: [2023], indicators: [indicators[0]] }]) {
+      expect(casesListPageFromCandidates(candidates, f), JSON.stringify(f)).toBeNull();
+    }
+  });
+
+  it('follows a document imported in the browser and cases the analyst re-files', async () => {
+    const [{ doc_id: doc }] = await db.all(`SELECT doc_id FROM cases WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+    const first = await db.all(searchCases({ filters: EMPTY_FILTERS, search: '', sort: '', page: 0 }));
+    const labels = first.slice(0, 4).map((r) => ({ case_id: r.case_id, indicator: indicators[1], labelled_at: '2026-01-01T00:00:00Z' }));
+    try {
+      for (const sql of [...importCopySql(String(doc)), ...replaceLabelsSql(labels), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
+      // The copies (no key) are among the candidates, and the re-filed cases carry their new indicator.
+      const candidates = await db.all(casesListCandidates());
+      expect(candidates.filter((r) => r.case_id.endsWith('-copy')).length).toBeGreaterThan(0);
+      expect(candidates.find((r) => r.case_id === labels[0].case_id)?.indicator).toBe(indicators[1]);
+      const { rows } = await expectSameCasesPages();
+      expect(rows).toBeGreaterThan(300);
+      // The copies' own year and level, where they sort with their originals.
+      const [copy] = await db.all(`SELECT year, level FROM cases WHERE imported LIMIT 1`);
+      const f = { ...EMPTY_FILTERS, years: [Number(copy.year)], levels: [String(copy.level)] as Filters['levels'] };
+      const summed = casesListPageFromCandidates(candidates, f);
+      expect(summed).toEqual(await db.all(searchCases({ filters: f, search: '', sort: '', page: 0 })));
+      expect(summed?.some((r) => r.case_id.endsWith('-copy'))).toBe(true);
+    } finally {
+      for (const sql of CLEAR_WORKSPACE_SQL) await db.all(sql);
+    }
+  });
+
+  it('returns the columns its row type declares', async () => {
+    await expectDeclaredColumns(db, casesListCandidates());
   });
 });

@@ -8,9 +8,10 @@ import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { answeredByIndex, searchCandidatesSql } from '../../src/sql/search-index.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { loadSimplify, searchCases, searchTerms } from '../../src/queries/cases.ts';
-import { literal } from '../../src/queries/sql.ts';
+import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { commonestFilterValues } from '../helpers/commonest.ts';
 import { searchScanSql } from '../helpers/search-scan.ts';
 import { CLEAR_WORKSPACE_SQL, importCopySql } from '../helpers/workspace-copy.ts';
 
@@ -91,15 +92,18 @@ async function expectScanAnswers(searchList: string[], filterList: Filters[]): P
   return rows;
 }
 
-/** Every page of the list with no search term, default order and one other, as the scan gives them. */
-async function expectEveryPageWithoutTerm(): Promise<number> {
-  const [{ n }] = await db.all(`SELECT count(*) AS n FROM cases`);
+/**
+ * Every page of the list with no search term under `f`, default order and one other, as the scan gives them (the
+ * default order's pages are picked by key under the filters, the other's read case_list whole).
+ */
+async function expectEveryPageWithoutTerm(f: Filters = EMPTY_FILTERS): Promise<number> {
+  const [{ n }] = await db.all(`SELECT count(*) AS n FROM cases c WHERE ${caseWhere(f, { alias: 'c' })}`);
   const pages = Math.ceil(Number(n) / 20);
   let rows = 0;
   for (const sort of ['', '-figures']) {
     for (let page = 0; page <= pages; page++) {
-      const got = await db.all(searchCases({ filters: EMPTY_FILTERS, search: '', sort, page }));
-      expect(got, `${sort} ${page}`).toEqual(await db.all(searchScanSql(EMPTY_FILTERS, '', sort, page)));
+      const got = await db.all(searchCases({ filters: f, search: '', sort, page }));
+      expect(got, `${JSON.stringify(f)} ${sort} ${page}`).toEqual(await db.all(searchScanSql(f, '', sort, page)));
       rows += got.length;
     }
   }
@@ -107,11 +111,26 @@ async function expectEveryPageWithoutTerm(): Promise<number> {
   return rows;
 }
 
+/** The filter states a filter change of the view makes (a year, a level, both) and a province with an indicator. */
+async function listFilters(): Promise<Filters[]> {
+  const { provinces, indicators, years, level } = await commonestFilterValues(db, 2);
+  return [
+    { ...EMPTY_FILTERS, years: [Number(years[0])] },
+    { ...EMPTY_FILTERS, levels: [level(1)] },
+    { ...EMPTY_FILTERS, years: [Number(years[1])], levels: [level(0)] },
+    { ...EMPTY_FILTERS, provinces: [String(provinces[0])], indicators: [String(indicators[0])] },
+  ];
+}
+
 describe('the list without a search term', () => {
-  // In the default order with no filter the page's rows are picked by key (cases.ts): the same rows as the scan.
+  // In the default order the page's rows are picked by key under the filters (cases.ts): the same rows as the scan.
   it('gives every page as the full scan does', async () => {
     expect(await expectEveryPageWithoutTerm()).toBeGreaterThan(100);
   });
+
+  it('gives every page under a year, a level, both, a province and an indicator as the full scan does', async () => {
+    for (const f of await listFilters()) expect(await expectEveryPageWithoutTerm(f), JSON.stringify(f)).toBeGreaterThan(20);
+  }, 120_000);
 });
 
 describe('the search index', () => {
@@ -163,8 +182,13 @@ describe('the search index', () => {
       }
       const indicatorFilter = { ...EMPTY_FILTERS, indicators: [String(code)] };
       const rows = await expectScanAnswers([...searches.slice(0, 8), 'copy'], [EMPTY_FILTERS, filters[1], indicatorFilter]);
-      // The list without a term: the imported cases (no key) among the published ones picked by key.
+      // The list without a term: the imported cases (no key) among the published ones picked by key, also under
+      // the filters (the imported document's own province and year among them) and the re-filed case's indicator.
       await expectEveryPageWithoutTerm();
+      const [copy] = await db.all(`SELECT province, year, level FROM cases WHERE imported LIMIT 1`);
+      for (const f of [...(await listFilters()), indicatorFilter, { ...EMPTY_FILTERS, provinces: [String(copy.province)], years: [Number(copy.year)] }, { ...EMPTY_FILTERS, levels: [String(copy.level)] as Filters['levels'] }]) {
+        await expectEveryPageWithoutTerm(f);
+      }
       expect(rows).toBeGreaterThan(100);
       // The imported copies are found (their ids end in -copy; no published case's does).
       const found = await db.all(searchCases({ filters: EMPTY_FILTERS, search: 'copy', sort: '', page: 0 }));

@@ -7,10 +7,12 @@ import { Highlighted } from '../../components/cases/Highlighted.tsx';
 import { SearchBox } from '../../components/cases/SearchBox.tsx';
 import '../views.css';
 import { placeOf } from '../../components/cases/values.ts';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
 import { useSnapshotSql } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
+import { casesListCandidates, casesListPageFromCandidates } from '../../queries/case-page-candidates.ts';
+import { isDefaultOrder, loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
 import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -31,6 +33,13 @@ function useSimplify(needed: boolean): Simplify | null {
   return convert;
 }
 
+/**
+ * Above this many cases the list's candidates take about a second of DuckDB-wasm's worker (1M cases: 4.8 MB of rows
+ * scattered over the table), longer than a year or level change asked (its page picked by key, a few tens of ms):
+ * the view then asks per change instead of reading ahead.
+ */
+const READ_AHEAD_MAX_CASES = 200_000;
+
 export function CasesView({ state, update }: ViewProps) {
   const { t, placeName, levelName, batchName } = useI18n();
   const searching = state.search.trim() !== '';
@@ -38,10 +47,35 @@ export function CasesView({ state, update }: ViewProps) {
   // A typed term waits for the converter (so 營商 finds 营商) rather than query with the raw term first.
   const waiting = searching && !simplify;
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
+  // The first page without a search term in the default order (the view as it opens and after a year or level
+  // change) summed in memory from each (level, year) cell's first cases, read once in the background after the
+  // view's first answer with no filter, when it counts at most READ_AHEAD_MAX_CASES (case-page-candidates.ts): a year
+  // or level change then asks DuckDB nothing. Not while they are re-read (a workspace change invalidates every
+  // answer): the rows held may be of the data before it.
+  const listFirst = !searching && state.page === 0 && isDefaultOrder(state.sort);
+  const [readAhead, setReadAhead] = useState(false);
+  const candidates = useBackgroundRows(readAhead ? casesListCandidates() : null);
+  const summed = useMemo(
+    () => (candidates && listFirst ? casesListPageFromCandidates(candidates, state.filters) : null),
+    [candidates, listFirst, state.filters],
+  );
   // Saved at export: the first page in the default order with no filter and no search (another page or order is
   // not in the file: DuckDB answers it).
-  const result = useSnapshotSql(waiting ? null : query, unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null);
-  const rows = result.data;
+  const snapshotFile = unfiltered(state.filters) && !searching ? VIEW_SNAPSHOT_FILES.cases : null;
+  // Otherwise the page is asked, started at once from this render (the worker answers it while React commits) —
+  // unless the file may answer it (useSnapshotSql then decides whether DuckDB is asked at all).
+  const asking = !waiting && !summed;
+  if (asking && !snapshotFile) startSql(query);
+  const result = useSnapshotSql(asking ? query : null, snapshotFile);
+  const allCases = !searching && unfiltered(state.filters) && result.data && isCurrent(result) ? (result.data[0]?.total ?? 0) : null;
+  if (!readAhead && allCases !== null && allCases <= READ_AHEAD_MAX_CASES) setReadAhead(true);
+  // Asked (another page or order, a province): until its answer the page drawn stays on screen — not the rows the
+  // query kept as a placeholder, which may be of a state before the summed ones. A new search term waits for its
+  // answer instead: the rows drawn for another term (or none) are no matches of this one.
+  const [drawn, setDrawn] = useState({ rows: summed ?? result.data, search: state.search });
+  const rows = summed ?? (isCurrent(result) ? result.data : drawn.search === state.search ? drawn.rows : undefined);
+  if (rows !== drawn.rows || state.search !== drawn.search) setDrawn({ rows, search: state.search });
+  const status = summed ? 'success' : result.status;
   const total = rows && rows.length > 0 ? rows[0].total : 0;
   const terms = searchTerms(state.search, simplify);
   // Also mark the term as typed, for a title_original hit the converter would miss.
@@ -68,7 +102,7 @@ export function CasesView({ state, update }: ViewProps) {
           )}
         </p>
       ) : (
-      <QueryState status={result.status} error={result.error} rows={rows}>
+      <QueryState status={status} error={summed ? null : result.error} rows={rows}>
         {(page) => (
           <DataTable
             id="cases.search"
