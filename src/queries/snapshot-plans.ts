@@ -14,7 +14,7 @@ import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
 import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
-import { caseSummaryRowsOf, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
+import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
 
 /** Runs a query and hands back its rows, as the view's data hook would. */
@@ -31,7 +31,8 @@ const filters = DEFAULT_STATE.filters;
 /** MeasuresPanel with no dimension chosen: the dimensions, then the picked one's rows and summary (one request). */
 async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): Promise<void> {
   const base = { filters, indicator, provinces };
-  const dimension = pickDimension(dimensionsFromSummary(await ask(measureSummaryRows(indicator)), filters, provinces), null);
+  const counts = measureCountsOf(await ask(measureCountsQuery(indicator, provinces)), indicator);
+  const dimension = pickDimension(dimensionsFromSummary(counts, filters, provinces), null);
   if (dimension === null) return;
   await ask(measuresShown({ ...base, dimension }));
 }

@@ -37,14 +37,44 @@ export function unitSummaryRows(indicator: string): NamedQuery<UnitSummaryRow> {
 /** measure_summary's rows of one indicator. */
 export type MeasureSummaryCountRow = Place & MeasureDimensionRow;
 
+const MEASURE_COUNT_COLUMNS: (keyof MeasureSummaryCountRow)[] = [
+  'province', 'city', 'level', 'year', 'batch', 'dimension', 'cases', 'measures', 'with_after', 'with_before_after', 'with_reduction',
+];
+const MEASURE_COUNTS = `${PLACE}, dimension, cases::BIGINT AS cases, measures::BIGINT AS measures, with_after::BIGINT AS with_after,
+  with_before_after::BIGINT AS with_before_after, with_reduction::BIGINT AS with_reduction
+FROM measure_summary`;
+
 export function measureSummaryRows(indicator: string): NamedQuery<MeasureSummaryCountRow> {
   return {
     id: 'summary.measures',
-    columns: ['province', 'city', 'level', 'year', 'batch', 'dimension', 'cases', 'measures', 'with_after', 'with_before_after', 'with_reduction'],
-    sql: `SELECT ${PLACE}, dimension, cases::BIGINT AS cases, measures::BIGINT AS measures, with_after::BIGINT AS with_after,
-  with_before_after::BIGINT AS with_before_after, with_reduction::BIGINT AS with_reduction
-FROM measure_summary WHERE indicator = ${literal(indicator)}`,
+    columns: MEASURE_COUNT_COLUMNS,
+    sql: `SELECT ${MEASURE_COUNTS} WHERE indicator = ${literal(indicator)}`,
   };
+}
+
+/**
+ * measure_summary's rows of the Compare view's two provinces, every indicator (as caseSummaryRowsOf: the same SQL
+ * either way round): read once with the view, the measures panel takes the shown indicator's rows from it
+ * (measureCountsOf), so a filter change that shows another indicator asks no query for its dimensions. Some 800 rows
+ * at 100k cases and at 1M (one indicator's rows of every province: 500 and 3,800).
+ */
+export function measureSummaryRowsOf(provinces: string[]): NamedQuery<MeasureSummaryCountRow & { indicator: string }> {
+  const listed = [...new Set(provinces)].sort();
+  return {
+    id: 'summary.measuresOf',
+    columns: ['indicator', ...MEASURE_COUNT_COLUMNS],
+    sql: `SELECT indicator, ${MEASURE_COUNTS} WHERE province IN (${listed.length > 0 ? listed.map(literal).join(', ') : 'NULL'})`,
+  };
+}
+
+/** The rows the measures panel counts one indicator's dimensions from: the Compare view's two provinces' (measureSummaryRowsOf), else every province's. */
+export function measureCountsQuery(indicator: string, provinces?: string[]): NamedQuery<MeasureSummaryCountRow & { indicator?: string }> {
+  return provinces ? measureSummaryRowsOf(provinces) : measureSummaryRows(indicator);
+}
+
+/** measureCountsQuery's rows of `indicator` (those of measureSummaryRows are all of it). */
+export function measureCountsOf(rows: (MeasureSummaryCountRow & { indicator?: string })[], indicator: string): MeasureSummaryCountRow[] {
+  return rows.filter((r) => r.indicator === undefined || r.indicator === indicator);
 }
 
 /** DuckDB's round(x, 1) of a positive share in percent. */

@@ -5,9 +5,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
-import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, comparePairsPage } from '../../src/queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, comparePairsPage, compareShares, defaultIndicator } from '../../src/queries/compare.ts';
 import type { Level } from '../../src/ingest/types.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
+import { caseSummaryRowsOf } from '../../src/queries/view-summaries.ts';
+import { likelyIndicators } from '../../src/views/compare/likely-indicators.ts';
 
 const { app } = useApp();
 
@@ -148,6 +150,56 @@ describe('compare view', () => {
       // Kept in memory: neither the columns, the pairs nor the shares were asked; the second time, no query at all.
       expect(await asked(theirs)).toBe(before);
       expect(await asked(any)).toBe(secondPass);
+    } finally {
+      db.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('reads ahead the indicators other years and levels show: a change that shows another indicator asks no query, and shows its answers', async () => {
+    const { page, errors } = await app.newPage('?view=compare');
+    await waitForCharts(page);
+    const db = await openDataDb();
+    try {
+      const [a, b] = ['福建省', '陕西省'];
+      const likely = likelyIndicators(await db.all(caseSummaryRowsOf([a, b])), EMPTY_FILTERS, a, b, null);
+      // The unfiltered indicator and at least one other (else this test says nothing).
+      expect(likely.length).toBeGreaterThan(1);
+      const count = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+      // Every likely indicator's kept rows (the shown one's included), and the stored measures of the others.
+      await expect.poll(() => count('background:compare.kept'), { timeout: 60_000 }).toBeGreaterThanOrEqual(likely.length);
+      const measured = await db.all(`SELECT indicator FROM measure_summary WHERE province IN ('${a}', '${b}') GROUP BY indicator HAVING sum(measures) > 0`);
+      const withMeasures = likely.filter((i) => measured.some((r) => r.indicator === i));
+      await expect.poll(() => count('background:measures.stored'), { timeout: 60_000 }).toBeGreaterThanOrEqual(withMeasures.length);
+      const asked = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).length);
+      const before = await asked();
+      // Each year and level whose shown indicator is not the unfiltered one.
+      const years = (await db.all(`SELECT DISTINCT year FROM cases WHERE duplicate_of IS NULL AND year IS NOT NULL ORDER BY 1 DESC`)).map((r) => Number(r.year));
+      const levels = (await db.all(`SELECT DISTINCT level FROM cases WHERE duplicate_of IS NULL AND level IS NOT NULL ORDER BY 1`)).map((r) => String(r.level) as Level);
+      const states = [
+        ...years.map((y) => ({ search: `year=${y}`, filters: { ...EMPTY_FILTERS, years: [y] } })),
+        ...levels.map((l) => ({ search: `level=${l}`, filters: { ...EMPTY_FILTERS, levels: [l] } })),
+      ];
+      let other = 0;
+      for (const { search, filters } of states) {
+        const indicator = defaultIndicator(await db.all(compareShares({ filters, a, b })), null);
+        if (indicator === null || indicator === likely[0]) continue;
+        expect(likely).toContain(indicator);
+        other++;
+        await page.evaluate((q) => {
+          history.pushState(null, '', `?view=compare&${q}`);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, search);
+        await expect.poll(() => page.locator('[data-testid="compare-indicator"]').inputValue()).toBe(indicator);
+        const cases = await db.all(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
+        const expected = JSON.stringify(cases.filter((r) => r.province === a).map((r) => r.case_id));
+        const shown = () => page.locator('[data-testid="compare-col-a"] .v-case-item a[data-case-id]').evaluateAll((l) => JSON.stringify(l.map((x) => x.getAttribute('data-case-id'))));
+        await expect.poll(shown, { timeout: 30_000 }).toBe(expected);
+        // The measures panel shows that indicator's summary too.
+        await expect.poll(() => page.locator('[data-testid="measures-panel"] h3').first().textContent()).toContain(await page.locator('[data-testid="compare-indicator"] option:checked').evaluate((o) => o.textContent?.split(' (')[0] ?? ''));
+      }
+      expect(other).toBeGreaterThan(0);
+      expect(await asked()).toBe(before);
     } finally {
       db.close();
     }

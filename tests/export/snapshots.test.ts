@@ -17,7 +17,7 @@ import { searchCases } from '../../src/queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases } from '../../src/queries/compare.ts';
 import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
-import { caseCountsFromSummary, caseSummaryRowsOf } from '../../src/queries/view-summaries.ts';
+import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
 import { firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
@@ -30,7 +30,7 @@ import { DATA_DIR } from '../helpers/paths.ts';
  * Queries that state no order of their rows (the summaries, read whole and summed: summaries.ts): equal as sets
  * of rows, as DuckDB may return them in any order, live or saved.
  */
-const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures']);
+const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures', 'summary.measuresOf']);
 const key = (row: object) => JSON.stringify(row);
 function sameRows(saved: SavedQuery, live: object[], file: string): void {
   const label = `${file} ${saved.id}`;
@@ -156,9 +156,12 @@ describe('the snapshot files', () => {
     }
     // Compare's chain went past the shares: its indicator's cases, pairs and measures are saved too.
     const compare = read(VIEW_SNAPSHOT_FILES.compare).queries;
-    expect(compare.map((q) => q.id)).toEqual(expect.arrayContaining(['summary.casesOf', 'compare.cases', 'compare.pairsPage', 'summary.measures', 'compare.measuresShown']));
+    expect(compare.map((q) => q.id)).toEqual(expect.arrayContaining(['summary.casesOf', 'compare.cases', 'compare.pairsPage', 'summary.measuresOf', 'compare.measuresShown']));
     // Only the default provinces' rows of case_summary (not the whole summary), and the first page of pairs only.
     const { compareA: a, compareB: b } = DEFAULT_STATE;
+    // The measures panel's counts of the two provinces only (every indicator), not every province's of one indicator.
+    expect(sqls(VIEW_SNAPSHOT_FILES.compare)).toContain(measureSummaryRowsOf([a, b]).sql);
+    expect(compare.map((q) => q.id)).not.toContain('summary.measures');
     expect(sqls(VIEW_SNAPSHOT_FILES.compare)).toContain(caseSummaryRowsOf([a, b]).sql);
     expect(sqls(VIEW_SNAPSHOT_FILES.compare)).not.toContain(caseSummaryRows().sql);
     const pairs = compare.filter((q) => q.id === 'compare.pairsPage');

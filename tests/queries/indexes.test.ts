@@ -34,7 +34,17 @@ import {
 } from '../../src/queries/measures.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { caseSummaryRows } from '../../src/queries/summaries.ts';
-import { caseCountsFromSummary, caseSummaryRowsOf, dimensionsFromSummary, measureSummaryRows, sharesFromSummary, unitSummaryRows, unitsFromSummary } from '../../src/queries/view-summaries.ts';
+import {
+  caseCountsFromSummary,
+  caseSummaryRowsOf,
+  dimensionsFromSummary,
+  measureCountsOf,
+  measureSummaryRows,
+  measureSummaryRowsOf,
+  sharesFromSummary,
+  unitSummaryRows,
+  unitsFromSummary,
+} from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
 import { commonest, type CaseColumn } from '../helpers/commonest.ts';
@@ -322,6 +332,10 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
   const summaryOfTwo = await db.all(caseSummaryRowsOf([a, b]));
   expect(caseSummaryRowsOf([b, a]).sql).toBe(caseSummaryRowsOf([a, b]).sql);
   expect(summaryOfTwo.filter((r) => r.sort === null).every((r) => r.province === a || r.province === b)).toBe(true);
+  // Its measures panel counts dimensions from the two provinces' rows of measure_summary, every indicator, read once.
+  const measuresOfTwo = await db.all(measureSummaryRowsOf([a, b]));
+  expect(measureSummaryRowsOf([b, a]).sql).toBe(measureSummaryRowsOf([a, b]).sql);
+  expect(measuresOfTwo.length).toBeGreaterThan(0);
   for (const f of filters) {
     for (const [x, y] of [[a, b], [b, a]]) {
       rows += await same(compareShares({ filters: f, a: x, b: y }).sql, direct.compareShares(f, x, y), tag('compare.shares', f, x));
@@ -332,6 +346,9 @@ async function expectSameAnswers(filters: Filters[]): Promise<number> {
         const measureCounts = await db.all(measureSummaryRows(indicator));
         const dimensions = measureDimensions({ filters: f, indicator, provinces: [x, y] });
         expect(dimensionsFromSummary(measureCounts, f, [x, y]), tag('summary compare dimensions', f, indicator)).toEqual(await db.all(dimensions));
+        expect(dimensionsFromSummary(measureCountsOf(measuresOfTwo, indicator), f, [x, y]), tag('summary compare dimensions of two', f, indicator)).toEqual(
+          await db.all(dimensions),
+        );
         expect(sortedRows(await db.all(dimensions)), tag('compare.measureDimensions', f, indicator)).toEqual(
           sortedRows(await db.all(direct.measureDimensions({ ...f, provinces: [x, y] }, indicator))),
         );

@@ -9,7 +9,7 @@ import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
 import { useViewSql } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, useBackgroundRows } from '../../hooks/useSql.ts';
+import { isCurrent, useBackgroundRows, useSql } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -24,7 +24,7 @@ import {
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
 import { measuresFromStored, storedMeasures } from '../../queries/measures-stored.ts';
-import { dimensionsFromSummary, measureSummaryRows } from '../../queries/view-summaries.ts';
+import { dimensionsFromSummary, measureCountsOf, measureCountsQuery } from '../../queries/view-summaries.ts';
 import type { Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
@@ -43,25 +43,34 @@ export interface MeasuresPanelProps {
   waiting?: boolean;
   /** Charts far off screen redrawn when they come near (ChartCard whenNear). */
   chartsWhenNear?: boolean;
+  /**
+   * Compare view: the indicators a next filter change may show; their stored rows are read in the background once
+   * the panel's own are in, so such a change asks no query of the panel either.
+   */
+  readAhead?: string[];
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 const NO_ROWS: MeasureRow[] = [];
 
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
-export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false }: MeasuresPanelProps) {
+export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false, readAhead }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   // The dimension chosen, for the indicator it was chosen for (a new indicator starts from time).
   const [choice, setChoice] = useState<{ indicator: string; dimension: string } | null>(null);
   const chosen = choice?.indicator === indicator ? choice.dimension : null;
   const base = { filters, indicator, provinces };
-  // Which dimensions: measure_summary's rows of the indicator, read once and summed per filter state
-  // (summaries.ts: what measureDimensions answers, without a query per filter change). While a new indicator's
-  // are asked, the previous indicator's are kept (placeholder) and the dimension picked from them is asked at
-  // once — almost always the one the new rows pick too (time, where reported); if not, it is asked again.
-  const counts = useViewSql(waiting ? null : measureSummaryRows(indicator));
-  const dimensionRows = useMemo(() => counts.data && dimensionsFromSummary(counts.data, filters, provinces), [counts.data, filters, provinces]);
+  // Which dimensions: measure_summary's rows of the indicator (on Compare, of its two provinces and every indicator),
+  // read once and summed per filter state (summaries.ts: what measureDimensions answers, without a query per filter
+  // change). While a new indicator's are asked, the previous indicator's are kept (placeholder) and the dimension
+  // picked from them is asked at once — almost always the one the new rows pick too (time, where reported); if not,
+  // it is asked again.
+  const counts = useViewSql(waiting ? null : measureCountsQuery(indicator, provinces));
+  const dimensionRows = useMemo(
+    () => counts.data && dimensionsFromSummary(measureCountsOf(counts.data, indicator), filters, provinces),
+    [counts.data, indicator, filters, provinces],
+  );
   const dimensions = { status: counts.status, error: counts.error, data: dimensionRows };
   const dimension = pickDimension(dimensionRows ?? [], chosen);
   const params = { ...base, dimension: dimension ?? '' };
@@ -85,6 +94,19 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const split = kept ?? (isCurrent(shown) ? asked : (drawnSplit ?? asked));
   if (split !== drawnSplit) setDrawnSplit(split);
   if (!storedOf.has(storedKey) && dimension && isCurrent(shown) && shown.data?.[0]?.dimension === dimension) setStoredOf(new Set([...storedOf, storedKey]));
+  // Then, one at a time, those of the indicators the caller may show next (readAhead), each of the dimension it would
+  // start from: the one picked from its rows with no year or level filter (the states it may be shown in lie within).
+  const aheadKeys = useMemo(() => {
+    if (!readAhead || !counts.data) return [];
+    const noYearOrLevel = { ...filters, years: [], levels: [] };
+    return readAhead.flatMap((ind) => {
+      const dim = pickDimension(dimensionsFromSummary(measureCountsOf(counts.data!, ind), noYearOrLevel, provinces), null);
+      return dim === null ? [] : [{ indicator: ind, dimension: dim, key: `${ind}\u0001${dim}` }];
+    });
+  }, [readAhead, counts.data, filters, provinces]);
+  const ahead = storedRows ? aheadKeys.find((k) => !storedOf.has(k.key)) : undefined;
+  const aheadRead = useSql(ahead ? storedMeasures(ahead.indicator, ahead.dimension, provinces) : null, { background: true });
+  if (ahead && isCurrent(aheadRead) && !aheadRead.isFetching) setStoredOf(new Set([...storedOf, ahead.key]));
   const shownStatus = kept ? { status: 'success' as const, error: null } : shown;
   const summary = { status: shownStatus.status, error: shownStatus.error, data: split?.summary };
 

@@ -10,6 +10,7 @@ import '../views.css';
 import './compare.css';
 import { butterflyOption } from './butterfly.ts';
 import { useKeptOrAsked } from './kept-or-asked.ts';
+import { likelyIndicators } from './likely-indicators.ts';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
@@ -83,6 +84,15 @@ export function CompareView({ state, update }: ViewProps) {
   const cases = useKeptOrAsked(keptCases, askedCases);
   const pairs = useKeptOrAsked(keptPairs, askedPairs);
   if (indicator && !keep && isCurrent(askedCases) && isCurrent(askedPairs)) setKeptOf(new Set([...keptOf, keptKey]));
+  // Then the same rows of the indicators a next year or level change would show (likely-indicators.ts), one read at a
+  // time in the background: such a change then asks neither query either.
+  const likely = useMemo(
+    () => (shares.data && barIndicators.length === 0 ? likelyIndicators(shares.data, filters, a, b, state.indicator) : []),
+    [shares.data, barIndicators.length, filters, a, b, state.indicator],
+  );
+  const ahead = kept ? likely.find((x) => !keptOf.has(JSON.stringify([a, b, x]))) : undefined;
+  const aheadRead = useSql(ahead ? compareKept({ a, b, indicator: ahead }) : null, { background: true });
+  if (ahead && isCurrent(aheadRead) && !aheadRead.isFetching) setKeptOf(new Set([...keptOf, JSON.stringify([a, b, ahead])]));
   // Each column's rows and the pager's handler kept while their inputs are: the columns and the pairs table (memo)
   // are not re-drawn when another answer of the view arrives.
   const caseList = cases.data;
@@ -220,6 +230,7 @@ export function CompareView({ state, update }: ViewProps) {
             provinces={provinces}
             waiting={!ask}
             chartsWhenNear
+            readAhead={likely}
             title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
