@@ -159,7 +159,8 @@ describe('exportDataset publishes the set as a whole', () => {
     for (const file of ['indicators.parquet', 'cases.parquet', 'dashboard.duckdb']) expect(after[file], file).not.toBe(before[file]);
     expect(await queryParquet(outDir, 'SELECT name_en FROM indicators')).toEqual([{ name_en: 'Taxes, renamed' }]);
     expect(readdirSync(parent)).toEqual(['data']);
-  });
+    // One export per file of the set (some thirty): 15-20 s on a quiet machine, three times that under load.
+  }, 180_000);
 
   it('puts back the previous set a crash left between the two renames, and refuses a directory with other files', async () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'export-recover-'));
