@@ -393,7 +393,7 @@ describe('the views’ indexes', () => {
     // Not vacuous: real rows were compared, and the search found cases.
     expect(compared).toBeGreaterThan(1000);
     expect((await db.all(searchCases({ filters: EMPTY_FILTERS, search: term, sort: '', page: 0 }).sql)).length).toBeGreaterThan(1);
-  });
+  }, 180_000); // every view question under every filter state of the corpus: ~20 s alone, three times that beside other files under load
 
   it('follow cases the analyst re-files', async () => {
     // Re-file the indicator's cases that have measures and money or count figures into another indicator.
@@ -410,7 +410,7 @@ describe('the views’ indexes', () => {
     } finally {
       for (const sql of [...replaceLabelsSql([]), ...REFRESH_SUMMARY_SQL]) await db.all(sql);
     }
-  });
+  }, 180_000);
 
   it('include a document imported in the browser, and its re-filed case', async () => {
     // A published document copied as an import under new ids (same text, figures and places).
@@ -429,5 +429,5 @@ describe('the views’ indexes', () => {
     } finally {
       for (const sql of CLEAR_WORKSPACE_SQL) await db.all(sql);
     }
-  });
+  }, 180_000);
 });
