@@ -13,7 +13,7 @@ import type { NamedQuery, Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { checkDatabaseFile, DataFileError } from './database-file.ts';
 import { emitLoad } from './load-progress.ts';
-import { attachSql, baseViewSql, DASHBOARD_DB_FILE, EXPORT_STAMP_SQL, PUBLISHED_TABLES, VIEWS_SQL } from '../sql/tables.ts';
+import { attachSql, baseViewSql, DASHBOARD_DB_FILE, PUBLISHED_TABLES, readExportStamp, VIEWS_SQL } from '../sql/tables.ts';
 import { dataUrl } from './data-url.ts';
 import { afterAttach } from './after-attach.ts';
 import { wasmConnector } from './wasm-connector.ts';
@@ -134,7 +134,8 @@ async function loadTables(): Promise<void> {
   emitLoad({ phase: 'data', done: [], total: 1 });
   await attachPublishedData(db, conn);
   for (const sql of VIEWS_OVER_BASE_SQL) await conn.query(sql);
-  attachedStamp = await readExportStamp(conn);
+  // A stamp that cannot be read is none: the saved answers are asked again, as before stamps.
+  attachedStamp = await readExportStamp(wasmConnector(conn)).catch(() => null);
   markStep('views');
   emitLoad({ phase: 'data', done: [DASHBOARD_DB_FILE], total: 1 });
   // Before the views first query (main.tsx sets it: the analyst's imported documents and labels go back in).
@@ -147,15 +148,6 @@ async function loadTables(): Promise<void> {
 
 /** The attached file's export stamp (null: a file written before stamps). */
 let attachedStamp: string | null = null;
-
-async function readExportStamp(conn: duckdb.AsyncDuckDBConnection): Promise<string | null> {
-  try {
-    const [row] = arrowToRows(await conn.query(EXPORT_STAMP_SQL));
-    return row ? String(row.stamp) : null;
-  } catch {
-    return null; // no stamp table: the saved answers are asked again, as before stamps
-  }
-}
 
 /**
  * Once the tables are ready, the stamp of the attached dashboard.duckdb: saved answers carrying the same one were

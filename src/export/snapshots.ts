@@ -8,7 +8,7 @@ import { snapshotPlans, type Ask, type SnapshotPlan } from '../queries/snapshot-
 import type { Snapshot } from '../queries/snapshot.ts';
 import type { NamedQuery } from '../queries/types.ts';
 import type { Connector } from '../sql/connector.ts';
-import { EXPORT_STAMP_SQL } from '../sql/tables.ts';
+import { readExportStamp } from '../sql/tables.ts';
 import { openAppTables } from './app-tables.ts';
 import type { Logger } from './logger.ts';
 import { writeJsonFile } from './parquet.ts';
@@ -26,24 +26,13 @@ export async function computeSnapshot(conn: Connector, plan: SnapshotPlan, stamp
   return stamp === undefined ? { queries } : { stamp, queries };
 }
 
-/** The stamp of the attached dashboard.duckdb; undefined for a file written before stamps (its answers are then re-asked). */
-export async function exportStamp(conn: Connector): Promise<string | undefined> {
-  try {
-    const [row] = await conn.query(EXPORT_STAMP_SQL);
-    return row ? String(row.stamp) : undefined;
-  } catch (error) {
-    if (/does not exist/i.test((error as Error).message)) return undefined;
-    throw error;
-  }
-}
-
 /** Writes every snapshot file beside the Parquet files of `dataDir`; `before` is called with each file's name. */
 export async function writeSnapshots(dataDir: string, logger: Logger, before?: (file: string) => void | Promise<void>): Promise<void> {
   const tables = await openAppTables(dataDir);
   let queries = 0;
   try {
     const plans = snapshotPlans();
-    const stamp = await exportStamp(tables);
+    const stamp = (await readExportStamp(tables)) ?? undefined;
     for (const plan of plans) {
       await before?.(plan.file);
       const snapshot = await computeSnapshot(tables, plan, stamp);

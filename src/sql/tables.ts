@@ -8,6 +8,7 @@
 // which union the analyst's imported documents and overlay their labels (workspace-views.ts).
 // Shared by the browser (db/duckdb.ts) and the Node export (src/export): nothing here is browser-only.
 import { EXPORTED_INDEXES, INDEX_VIEWS_SQL } from './indexes.ts';
+import type { Connector } from './connector.ts';
 import { ident, literal } from './quote.ts';
 import { SEARCH_INDEXES } from './search-index.ts';
 import { WORKSPACE_VIEWS_SQL } from './workspace-views.ts';
@@ -64,7 +65,18 @@ export function attachSql(fileName: string = DASHBOARD_DB_FILE): string {
  * then re-asked, as before the stamp).
  */
 export const EXPORT_STAMP_TABLE = 'export_stamp';
-export const EXPORT_STAMP_SQL = `SELECT stamp FROM ${PUBLISHED_SCHEMA}.${EXPORT_STAMP_TABLE}`;
+const EXPORT_STAMP_SQL = `SELECT stamp FROM ${PUBLISHED_SCHEMA}.${EXPORT_STAMP_TABLE}`;
+
+/** The attached file's stamp; null for a file written before stamps (its saved answers are then asked again). */
+export async function readExportStamp(conn: Connector): Promise<string | null> {
+  try {
+    const [row] = await conn.query<{ stamp: unknown }>(EXPORT_STAMP_SQL);
+    return row ? String(row.stamp) : null;
+  } catch (error) {
+    if (/does not exist/i.test((error as Error).message)) return null;
+    throw error;
+  }
+}
 
 export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHERE database_name = ${literal(PUBLISHED_SCHEMA)}`;
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppTables } from '../../src/export/app-tables.ts';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
-import { computeSnapshot, exportStamp, writeSnapshots } from '../../src/export/snapshots.ts';
+import { computeSnapshot, writeSnapshots } from '../../src/export/snapshots.ts';
 import { snapshotPlans } from '../../src/queries/snapshot-plans.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
@@ -20,7 +20,7 @@ import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summarie
 import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
 import { firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
-import { DASHBOARD_DB_FILE, DATA_FILES } from '../../src/sql/tables.ts';
+import { DASHBOARD_DB_FILE, DATA_FILES, readExportStamp } from '../../src/sql/tables.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { DEFAULT_STATE } from '../../src/state/url-state.ts';
 import { openDataDb, openParquetAppDb, type DataDb } from '../helpers/data-db.ts';
@@ -67,9 +67,9 @@ describe('the snapshot files', () => {
 
   it('each carries the stamp of the dashboard.duckdb it was computed from, a stamp no other export has', async () => {
     const tables = await openAppTables(dir);
-    let stamp: string | undefined;
+    let stamp: string | null;
     try {
-      stamp = await exportStamp(tables);
+      stamp = await readExportStamp(tables);
     } finally {
       tables.close();
     }
@@ -81,7 +81,7 @@ describe('the snapshot files', () => {
     await writeDashboardDb(other, silentLogger);
     const again = await openAppTables(other);
     try {
-      expect(await exportStamp(again)).not.toBe(stamp);
+      expect(await readExportStamp(again)).not.toBe(stamp);
     } finally {
       again.close();
       rmSync(other, { recursive: true, force: true });
