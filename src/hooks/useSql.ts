@@ -36,6 +36,11 @@ async function timedQuery<R extends object>(query: NamedQuery<R>, background = f
 export interface SavedAnswer<R extends object> {
   rows: R[];
   stamp: string;
+  /**
+   * Whether the view's later questions read the blocks this answer's query reads (its filter changes ask DuckDB):
+   * the query is then still run once in the background when the saved rows stand (see savedOrAsked).
+   */
+  warm: boolean;
 }
 
 /**
@@ -60,10 +65,12 @@ async function savedOrAsked<R extends object>(query: NamedQuery<R>, savedAnswer:
     performance.measure(`saved:${query.id}`, { start });
     // Still run once in the background, giving way to the views' queries: the file's blocks it reads are then in
     // DuckDB's cache for the filter changes that read the same columns (at national scale, seconds of HTTP reads
-    // the first change would otherwise wait for).
-    void viewQueriesSettled()
-      .then(() => timedQuery(warmUp(query), true))
-      .catch(() => undefined);
+    // the first change would otherwise wait for). Not for a view whose changes never ask DuckDB.
+    if (saved.warm) {
+      void viewQueriesSettled()
+        .then(() => timedQuery(warmUp(query), true))
+        .catch(() => undefined);
+    }
     return saved.rows;
   }
   return timedQuery(query);

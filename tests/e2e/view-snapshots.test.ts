@@ -146,6 +146,44 @@ describe('views drawn from their saved answers before DuckDB', () => {
   });
 });
 
+describe('saved answers that stand, run again in the background to warm the cache', () => {
+  /**
+   * Opens `path` until the engine is ready and the saved answers of `files` stand; returns their ids, and the
+   * background reads started: once each has landed (`wanted: 'all'`), or after ample time for one to start.
+   */
+  async function warmUps(path: string, files: string[], wanted: 'all' | 'none') {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(`${app.url}${path}`);
+      const ids = [...new Set(files.flatMap((f) => snapshot(f).queries.map((q) => q.id)))];
+      const standing = (ids: string[]) => ids.every((id) => performance.getEntriesByName(`saved:${id}`).length > 0);
+      await page.waitForFunction(standing, ids, { timeout: 60_000 });
+      if (wanted === 'all') {
+        await page.waitForFunction((ids) => ids.every((id) => performance.getEntriesByName(`background:${id}`).length > 0), ids, { timeout: 60_000 });
+      } else {
+        // A warm-up starts once the view's queries have settled, a frame or so after they stood: ample time.
+        await page.waitForTimeout(1500);
+      }
+      const started = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('start:background:')));
+      return { ids, started };
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('a view whose filter changes ask DuckDB (Cases): each saved answer is run once in the background', async () => {
+    const { ids, started } = await warmUps('/?view=cases', [VIEW_SNAPSHOT_FILES.cases], 'all');
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(started.filter((n) => n === `start:background:${id}`)).toHaveLength(1);
+  });
+
+  it('the Data view, which has no filter: its saved answers stand and nothing runs in the background', async () => {
+    const { ids, started } = await warmUps('/?view=data', [VIEW_SNAPSHOT_FILES.data], 'none');
+    expect(ids.length).toBeGreaterThan(0);
+    expect(started).toEqual([]);
+  });
+});
+
 describe('a workspace that is not empty', () => {
   it('no saved answer is fetched or shown: the views wait for DuckDB', async () => {
     const [c] = await db.all<{ case_id: string }>(
