@@ -12,7 +12,7 @@ import type { NamedQuery, Row } from '../queries/types.ts';
 import { useEngineWanted, wantEngine } from './engine-start.ts';
 import { queryClient } from './query-client.ts';
 import { snapshotTrustKnown, useSnapshotTrust } from './snapshot-trust.ts';
-import { useSql, type SavedAnswer } from './useSql.ts';
+import { useBackgroundRows, useSql, type SavedAnswer } from './useSql.ts';
 
 /** A snapshot file read: saved rows by SQL text, and the stamp of the file they were computed from. */
 interface SavedAnswers {
@@ -118,6 +118,24 @@ export function useSnapshotSql<R extends object = Row>(
   if (saved && (live.data === undefined || live.isPlaceholderData || liveIsSaved)) return { data: saved, status: 'success', error: null, isPlaceholderData: false };
   if (holdLive) return { data: undefined, status: 'pending', error: null, isPlaceholderData: false };
   return { data: live.data, status: live.status, error: live.error, isPlaceholderData: live.isPlaceholderData };
+}
+
+/**
+ * Whether `file` (null: none) holds a saved answer to `query` that may stand (the workspace is the published data
+ * alone): a background read it holds costs DuckDB nothing when the attached file is the one it was computed from.
+ */
+export function useSnapshotHolds(query: NamedQuery<object>, file: string | null): boolean {
+  const usable = useSnapshotTrust() === 'usable';
+  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: usable && file !== null });
+  return usable && snapshot.data?.rows.has(query.sql) === true;
+}
+
+/**
+ * useBackgroundRows (useSql.ts), answered from `file`'s saved rows when they stand — nothing read on DuckDB's
+ * worker — else asked in the background as usual. Not warmed: its rows are what later changes need, not its blocks.
+ */
+export function useSavedBackgroundRows<R extends object>(query: NamedQuery<R> | null, file: string): R[] | undefined {
+  return useBackgroundRows(query, query ? () => savedAnswer<R>(file, query.sql, false) : undefined);
 }
 
 const ViewSnapshot = createContext<string | null>(null);
