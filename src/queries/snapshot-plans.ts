@@ -6,13 +6,14 @@
 import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
+import { casesListCandidates } from './case-page-candidates.ts';
 import { searchCases } from './cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { CASES_READ_AHEAD_FILE, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
@@ -61,6 +62,9 @@ export function snapshotPlans(): SnapshotPlan[] {
       file: VIEW_SNAPSHOT_FILES.cases,
       ask: async (ask) => void (await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }))),
     },
+    // Each (level, year) cell's first cases, which the Cases view reads ahead to answer a year or level change in
+    // memory (CasesView): saved, that read costs DuckDB nothing at any size.
+    { file: CASES_READ_AHEAD_FILE, ask: async (ask) => void (await ask(casesListCandidates())) },
     {
       file: VIEW_SNAPSHOT_FILES.data,
       ask: async (ask) => {
