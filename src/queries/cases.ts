@@ -8,7 +8,7 @@
 import { EMPTY_FILTERS, type CaseSortKey, type Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
 import { literal, summaryWhere } from './sql.ts';
-import { answeredByIndex, MATCHED_COLUMNS, SEARCH_COLUMNS, searchCandidatesSql } from '../sql/search-index.ts';
+import { answeredByIndex, MATCHED_COLUMNS, pageSnippetTextsSql, searchCandidatesSql, SNIPPET_COLUMNS } from '../sql/search-index.ts';
 import type { CaseRow, MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
@@ -187,7 +187,7 @@ ${tail}`,
   }
   const first = terms[0];
   // Snippet: ~80 characters around the first hit in background/measures/outcomes (title is shown anyway).
-  const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
+  const snippet = `CASE ${SNIPPET_COLUMNS
     .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
     .join(' ')} ELSE NULL END`;
   // Published cases: the index's keys of the cases holding every term (exact for terms of up to five
@@ -246,10 +246,10 @@ ${tail}`,
   ) c
   LEFT JOIN indicators i ON i.code = c.indicator
 ), texts AS (
-  -- The page's texts only, for the snippets: the published ones by key (the page's own ids, not the text table's id column).
-  SELECT p.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t JOIN page p ON p.key = t.key
+  -- The page's texts only, for the snippets: the published ones from their parts, by key (sql/search-index.ts).
+  ${pageSnippetTextsSql('page')}
   UNION ALL
-  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
+  SELECT t.case_id, ${SNIPPET_COLUMNS.map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )
 SELECT p.* EXCLUDE (key, rank), ${snippet} AS snippet, (SELECT count(*) FROM published) + (SELECT count(*) FROM imported) AS total
 FROM page p LEFT JOIN texts t ON t.case_id = p.case_id
