@@ -10,6 +10,7 @@ import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
+import { useSnapshotTrust } from '../../hooks/snapshot-trust.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -39,10 +40,11 @@ const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200
 
 
 /**
- * Rows read ahead for later year/level changes cost about what the indicator's cases and figures are: above this
- * many cases (the largest indicator at national scale: ~1.4 × 10^5, a read of seconds) the read would hold DuckDB-wasm's
- * single worker that long, and a filter change coming meanwhile waits behind it — each change asks its own queries
- * instead (tens of ms each). At 10^5 cases in all the largest indicator has ~1.4 × 10^4.
+ * While the workspace is empty the rows read ahead for later year/level changes are stored at export (a range of
+ * one indicator's rows, src/sql/candidates.ts). Once it changed they are asked of the layered tables and cost about
+ * what the indicator's cases and figures are: above this many cases (the largest indicator at national scale:
+ * ~1.4 × 10^5, a read of seconds) the read would hold DuckDB-wasm's single worker that long, and a filter change
+ * coming meanwhile waits behind it — each change then asks its own queries instead (tens of ms each).
  */
 const READ_AHEAD_MAX_CASES = 30_000;
 
@@ -87,7 +89,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   // the rows held may be of the data before it.
   const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
   const casesOfIndicator = useMemo(() => (summary.data && indicator ? casesUnfiltered(summary.data, indicator) : 0), [summary.data, indicator]);
-  const readOf = indicator && candidatesOf.has(indicator) && casesOfIndicator <= READ_AHEAD_MAX_CASES ? indicator : null;
+  const stored = useSnapshotTrust() === 'usable';
+  const readOf = indicator && candidatesOf.has(indicator) && (stored || casesOfIndicator <= READ_AHEAD_MAX_CASES) ? indicator : null;
   const candidateRows = useBackgroundRows(readOf ? figureCandidates(readOf) : null);
   const pageCandidateRows = useBackgroundRows(readOf ? casePageCandidates(readOf) : null);
   const summedPage = useMemo(
