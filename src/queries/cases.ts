@@ -13,7 +13,7 @@ import { answeredByIndex, MATCHED_COLUMNS, SEARCH_COLUMNS, searchCandidatesSql }
 import type { CaseRow, MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
-export { CASE_LIST_ORDER_SQL, PAGE_SIZE };
+export { PAGE_SIZE };
 
 /**
  * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
