@@ -40,8 +40,8 @@ const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200
 
 
 /**
- * While the workspace is empty the rows read ahead for later year/level changes are stored at export (a range of
- * one indicator's rows, src/sql/candidates.ts). Once it changed they are asked of the layered tables and cost about
+ * While the workspace is empty the rows read ahead for later year/level changes are stored at export
+ * (src/sql/candidates.ts: a few thousand rows per indicator, the same at any size). Once it changed they are asked of the layered tables and cost about
  * what the indicator's cases and figures are: above this many cases (the largest indicator at national scale:
  * ~1.4 × 10^5, a read of seconds) the read would hold DuckDB-wasm's single worker that long, and a filter change
  * coming meanwhile waits behind it — each change then asks its own queries instead (tens of ms each).
