@@ -27,7 +27,8 @@ export type CasePageCandidateRow = CaseListRow & { rank: number };
 export function casePageCandidates(indicator: string, limit = PAGE_SIZE): NamedQuery<CasePageCandidateRow> {
   const columns: (keyof CasePageCandidateRow)[] = [...CASE_LIST_COLUMNS, 'rank'];
   const from = limit === PAGE_SIZE ? `case_page_candidates_of(${literal(indicator)})` : `(${casePageCandidatesSql('indicator_case_list', `c.indicator = ${literal(indicator)}`, limit)})`;
-  return { id: 'indicator.casePageCandidates', columns, sql: `SELECT ${columns.join(', ')} FROM ${from}` };
+  // In rank order: an answer saved at export (view-indicator-*.json) is the same rows in the same order however computed.
+  return { id: 'indicator.casePageCandidates', columns, sql: `SELECT ${columns.join(', ')} FROM ${from} ORDER BY rank` };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
-import { casesListCandidates } from './case-page-candidates.ts';
+import { casePageCandidates, casesListCandidates } from './case-page-candidates.ts';
 import { searchCases } from './cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
@@ -44,6 +44,9 @@ async function askIndicator(ask: Ask, indicator: string): Promise<void> {
   await ask(unitSummaryRows(indicator));
   await ask(indicatorFigures({ ...params, unit: null }));
   await ask(indicatorCases({ ...params, page: 0 }));
+  // Each (level, year) cell's first cases, which the view reads ahead to answer a year or level change's list in
+  // memory (IndicatorView): saved, that read costs DuckDB nothing, and is in before the first change.
+  await ask(casePageCandidates(indicator));
   await askMeasures(ask, indicator);
 }
 

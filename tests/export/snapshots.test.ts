@@ -17,6 +17,7 @@ import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
 import { searchCases } from '../../src/queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases } from '../../src/queries/compare.ts';
 import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
+import { casePageCandidates } from '../../src/queries/case-page-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
@@ -124,6 +125,8 @@ describe('the snapshot files', () => {
     expect(mine).toContain(indicatorFigures({ ...params, unit: null }).sql);
     expect(mine).toContain(indicatorCases({ ...params, page: 0 }).sql);
     expect(mine).not.toContain(indicatorCases({ ...params, page: 1 }).sql);
+    // The list's candidates, read ahead for a year or level change (IndicatorView), with their answer.
+    expect(mine).toContain(casePageCandidates(picked).sql);
     // The largest indicator has measures: the dimensions and the picked dimension's rows and summary (one request).
     expect(read(indicatorSnapshotFile(picked)!).queries.map((q) => q.id)).toEqual(
       expect.arrayContaining(['summary.measures', 'indicator.measuresShown']),

@@ -8,7 +8,7 @@ import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { useSavedBackgroundRows, useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
 import { useSnapshotTrust } from '../../hooks/snapshot-trust.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -92,7 +92,8 @@ export function IndicatorView({ state, update }: ViewProps) {
   const stored = useSnapshotTrust() === 'usable';
   const readOf = indicator && candidatesOf.has(indicator) && (stored || casesOfIndicator <= READ_AHEAD_MAX_CASES) ? indicator : null;
   const candidateRows = useBackgroundRows(readOf ? figureCandidates(readOf) : null);
-  const pageCandidateRows = useBackgroundRows(readOf ? casePageCandidates(readOf) : null);
+  // The list's candidates are saved with the indicator's answers too (a few hundred rows): standing, they cost nothing.
+  const pageCandidateRows = useSavedBackgroundRows(readOf ? casePageCandidates(readOf) : null, (readOf && indicatorSnapshotFile(readOf)) ?? '');
   const summedPage = useMemo(
     () => (pageCandidateRows ? casePageFromCandidates(pageCandidateRows, filters, page) : null),
     [pageCandidateRows, filters, page],
