@@ -13,7 +13,7 @@ import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { CASES_READ_AHEAD_FILE, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { CASES_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
@@ -44,9 +44,6 @@ async function askIndicator(ask: Ask, indicator: string): Promise<void> {
   await ask(unitSummaryRows(indicator));
   await ask(indicatorFigures({ ...params, unit: null }));
   await ask(indicatorCases({ ...params, page: 0 }));
-  // Each (level, year) cell's first cases, which the view reads ahead to answer a year or level change's list in
-  // memory (IndicatorView): saved, that read costs DuckDB nothing, and is in before the first change.
-  await ask(casePageCandidates(indicator));
   await askMeasures(ask, indicator);
 }
 
@@ -91,6 +88,11 @@ export function snapshotPlans(): SnapshotPlan[] {
     },
     { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },
     // Every indicator of the taxonomy: the URL may name any, and the view picks the largest when it names none.
-    ...INDICATOR_CODES.map((code) => ({ file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) })),
+    ...INDICATOR_CODES.flatMap((code) => [
+      { file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) },
+      // Each (level, year) cell's first cases, which the view reads ahead to answer a year or level change's list in
+      // memory (IndicatorView): saved, that read costs DuckDB nothing at any size.
+      { file: indicatorReadAheadFile(code)!, ask: async (ask: Ask) => void (await ask(casePageCandidates(code))) },
+    ]),
   ];
 }

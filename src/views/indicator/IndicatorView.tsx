@@ -8,7 +8,7 @@ import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { useSavedBackgroundRows, useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { useSavedBackgroundRows, useSnapshotLookup, useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
 import { useSnapshotTrust } from '../../hooks/snapshot-trust.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -32,7 +32,7 @@ import { figureCandidates, figuresFromCandidates } from '../../queries/figure-ca
 import { casePageCandidates, casePageFromCandidates } from '../../queries/case-page-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../queries/summaries.ts';
 import { caseCountsFromSummary, unitsFromSummary, unitSummaryRows } from '../../queries/view-summaries.ts';
-import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { indicatorReadAheadFile, indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -92,8 +92,12 @@ export function IndicatorView({ state, update }: ViewProps) {
   const stored = useSnapshotTrust() === 'usable';
   const readOf = indicator && candidatesOf.has(indicator) && (stored || casesOfIndicator <= READ_AHEAD_MAX_CASES) ? indicator : null;
   const candidateRows = useBackgroundRows(readOf ? figureCandidates(readOf) : null);
-  // The list's candidates are saved with the indicator's answers too (a few hundred rows): standing, they cost nothing.
-  const pageCandidateRows = useSavedBackgroundRows(readOf ? casePageCandidates(readOf) : null, (readOf && indicatorSnapshotFile(readOf)) ?? '');
+  // The list's candidates are saved too, in a file of their own fetched now (not with the answers the first drawing
+  // waits for): read once it has arrived, from its rows when they stand (nothing asked of DuckDB), else asked.
+  const pageQuery = useMemo(() => casePageCandidates(readOf ?? ''), [readOf]);
+  const aheadFile = readOf ? indicatorReadAheadFile(readOf) : null;
+  const pageLookup = useSnapshotLookup(pageQuery, aheadFile);
+  const pageCandidateRows = useSavedBackgroundRows(readOf && pageLookup !== 'pending' ? pageQuery : null, aheadFile ?? '');
   const summedPage = useMemo(
     () => (pageCandidateRows ? casePageFromCandidates(pageCandidateRows, filters, page) : null),
     [pageCandidateRows, filters, page],
