@@ -7,12 +7,13 @@
 // the query functions stay synchronous and no page loads it before someone searches.
 import { EMPTY_FILTERS, type CaseSortKey, type Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
+import { CASE_LIST_ORDER, CASE_LIST_ORDER_SQL, PAGE_SIZE } from '../sql/candidates.ts';
 import { literal, summaryWhere } from './sql.ts';
 import { answeredByIndex, MATCHED_COLUMNS, pageSnippetTextsSql, searchCandidatesSql, SNIPPET_COLUMNS } from '../sql/search-index.ts';
 import type { CaseRow, MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
-export const PAGE_SIZE = 20;
+export { PAGE_SIZE };
 
 /**
  * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
@@ -431,11 +432,6 @@ export const CASE_LIST_COLUMNS = ['case_id', 'province', 'city', 'county', 'leve
  * an indicator has tens of thousands of cases); its total is caseListTotalSql. `perProvince` keeps each province's
  * first that many (the compare columns).
  */
-/** A province's cases in a case list's order: newest first. Ends with the case id, unique in a list, so the order is total. */
-const CASE_LIST_ORDER = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
-
-/** caseListSql's ORDER BY over `c` (indicator_case_list): by province, then CASE_LIST_ORDER. */
-export const CASE_LIST_ORDER_SQL = `c.province, ${CASE_LIST_ORDER}`;
 
 export function caseListSql(params: CaseListParams & { page?: number; pageSize?: number; perProvince?: number }): string {
   const order = CASE_LIST_ORDER;
