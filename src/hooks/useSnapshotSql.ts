@@ -132,20 +132,23 @@ export function useSnapshotHolds(query: NamedQuery<object>, file: string | null)
  * useSnapshotHolds, and 'pending' while that is not known yet (the storage or the file not read): a background read
  * that waits for it is then not asked of DuckDB only because its saved answer had not arrived.
  */
-export function useSnapshotLookup(query: NamedQuery<object>, file: string | null): 'holds' | 'lacks' | 'pending' {
+function useSnapshotLookup(query: NamedQuery<object> | null, file: string | null): 'holds' | 'lacks' | 'pending' {
   const trust = useSnapshotTrust();
   const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: trust === 'usable' && file !== null });
-  if (trust === 'outdated' || file === null) return 'lacks';
+  if (trust === 'outdated' || file === null || query === null) return 'lacks';
   if (trust === 'checking' || snapshot.isPending) return 'pending';
   return snapshot.data?.rows.has(query.sql) === true ? 'holds' : 'lacks';
 }
 
 /**
  * useBackgroundRows (useSql.ts), answered from `file`'s saved rows when they stand — nothing read on DuckDB's
- * worker — else asked in the background as usual. Not warmed: its rows are what later changes need, not its blocks.
+ * worker — else asked in the background as usual (`file` null: always asked). The file is fetched here and the read
+ * waits for it, rather than ask DuckDB only because the saved answer had not arrived. Not warmed: its rows are what
+ * later changes need, not its blocks.
  */
-export function useSavedBackgroundRows<R extends object>(query: NamedQuery<R> | null, file: string): R[] | undefined {
-  return useBackgroundRows(query, query ? () => savedAnswer<R>(file, query.sql, false) : undefined);
+export function useSavedBackgroundRows<R extends object>(query: NamedQuery<R> | null, file: string | null): R[] | undefined {
+  const lookup = useSnapshotLookup(query, file);
+  return useBackgroundRows(lookup === 'pending' ? null : query, query && file ? () => savedAnswer<R>(file, query.sql, false) : undefined);
 }
 
 const ViewSnapshot = createContext<string | null>(null);

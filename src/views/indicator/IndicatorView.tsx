@@ -8,7 +8,7 @@ import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { useSavedBackgroundRows, useSnapshotLookup, useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { useSavedBackgroundRows, useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
 import { useSnapshotTrust } from '../../hooks/snapshot-trust.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -96,8 +96,7 @@ export function IndicatorView({ state, update }: ViewProps) {
   // waits for): read once it has arrived, from its rows when they stand (nothing asked of DuckDB), else asked.
   const pageQuery = useMemo(() => casePageCandidates(readOf ?? ''), [readOf]);
   const aheadFile = readOf ? indicatorReadAheadFile(readOf) : null;
-  const pageLookup = useSnapshotLookup(pageQuery, aheadFile);
-  const pageCandidateRows = useSavedBackgroundRows(readOf && pageLookup !== 'pending' ? pageQuery : null, aheadFile ?? '');
+  const pageCandidateRows = useSavedBackgroundRows(readOf ? pageQuery : null, aheadFile);
   const summedPage = useMemo(
     () => (pageCandidateRows ? casePageFromCandidates(pageCandidateRows, filters, page) : null),
     [pageCandidateRows, filters, page],
