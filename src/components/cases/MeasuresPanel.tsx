@@ -9,7 +9,8 @@ import { DataTable } from '../DataTable.tsx';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
 import { useViewSql } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, useBackgroundRows, useSql } from '../../hooks/useSql.ts';
+import { useReadAhead } from '../../hooks/useReadAhead.ts';
+import { isCurrent } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -82,10 +83,24 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // Under the filters the export stores the panel's answers for (one year, one level, provinces), they are kept
   // from every scope's stored rows of the dimension, read once in the background (measures-stored.ts): a filter
   // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
-  const storedKey = `${indicator}\u0001${dimension}`;
-  const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
+  // Then, one at a time, those of the indicators the caller may show next (readAhead), each of the dimension it would
+  // start from: the one picked from its rows with no year or level filter (the states it may be shown in lie within).
+  const aheadItems = useMemo(() => {
+    if (!readAhead || !counts.data) return [];
+    const noYearOrLevel = { ...filters, years: [], levels: [] };
+    return readAhead.flatMap((ind) => {
+      const dim = pickDimension(dimensionsFromSummary(measureCountsOf(counts.data!, ind), noYearOrLevel, provinces), null);
+      return dim === null ? [] : [{ indicator: ind, dimension: dim }];
+    });
+  }, [readAhead, counts.data, filters, provinces]);
+  const stored = useReadAhead(
+    dimension && !waiting ? { indicator, dimension } : null,
+    aheadItems,
+    (x) => `${x.indicator}\u0001${x.dimension}`,
+    (x) => storedMeasures(x.indicator, x.dimension, provinces),
+  );
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const storedRows = useBackgroundRows(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension, provinces) : null);
+  const storedRows = stored.rows;
   const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);
   const shown = useViewSql(dimension && !waiting && !kept ? measuresShown(params) : null);
   const asked = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
@@ -93,20 +108,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const [drawnSplit, setDrawnSplit] = useState(kept ?? asked);
   const split = kept ?? (isCurrent(shown) ? asked : (drawnSplit ?? asked));
   if (split !== drawnSplit) setDrawnSplit(split);
-  if (!storedOf.has(storedKey) && dimension && isCurrent(shown) && shown.data?.[0]?.dimension === dimension) setStoredOf(new Set([...storedOf, storedKey]));
-  // Then, one at a time, those of the indicators the caller may show next (readAhead), each of the dimension it would
-  // start from: the one picked from its rows with no year or level filter (the states it may be shown in lie within).
-  const aheadKeys = useMemo(() => {
-    if (!readAhead || !counts.data) return [];
-    const noYearOrLevel = { ...filters, years: [], levels: [] };
-    return readAhead.flatMap((ind) => {
-      const dim = pickDimension(dimensionsFromSummary(measureCountsOf(counts.data!, ind), noYearOrLevel, provinces), null);
-      return dim === null ? [] : [{ indicator: ind, dimension: dim, key: `${ind}\u0001${dim}` }];
-    });
-  }, [readAhead, counts.data, filters, provinces]);
-  const ahead = storedRows ? aheadKeys.find((k) => !storedOf.has(k.key)) : undefined;
-  const aheadRead = useSql(ahead ? storedMeasures(ahead.indicator, ahead.dimension, provinces) : null, { background: true });
-  if (ahead && isCurrent(aheadRead) && !aheadRead.isFetching) setStoredOf(new Set([...storedOf, ahead.key]));
+  if (isCurrent(shown) && shown.data?.[0]?.dimension === dimension) stored.markCurrent();
   const shownStatus = kept ? { status: 'success' as const, error: null } : shown;
   const summary = { status: shownStatus.status, error: shownStatus.error, data: split?.summary };
 

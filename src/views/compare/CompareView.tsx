@@ -16,7 +16,8 @@ import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, startSql, useSql } from '../../hooks/useSql.ts';
+import { useReadAhead } from '../../hooks/useReadAhead.ts';
+import { isCurrent, startSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
@@ -59,17 +60,17 @@ export function CompareView({ state, update }: ViewProps) {
   const [pairsPage, setPairsPage] = useState({ of: pairsOf, page: 0 });
   const page = pairsPage.of === pairsOf ? pairsPage.page : 0;
   const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
+  // Then the same rows of the indicators a next year or level change would show (likely-indicators.ts).
+  const likely = useMemo(
+    () => (shares.data && barIndicators.length === 0 ? likelyIndicators(shares.data, filters, a, b, state.indicator) : []),
+    [shares.data, barIndicators.length, filters, a, b, state.indicator],
+  );
   // The columns and the first page of pairs kept in memory for years and levels (compare-cells.ts,
   // compare-pair-cells.ts): their rows for (A, B, indicator) are read once in the background, after the view's own
-  // answers for them (not queued before them on the worker); a year or level change then asks neither query.
-  // (The comparisons read so far stay wanted: back on one, its rows are in the query cache.)
-  const keptKey = JSON.stringify([a, b, indicator]);
-  const [keptOf, setKeptOf] = useState<ReadonlySet<string>>(new Set());
-  const keep = indicator !== null && keptOf.has(keptKey);
-  // One request for both (compare-kept.ts): one background read fewer on the worker.
-  const keptRead = useSql(keep ? compareKept({ a, b, indicator }) : null, { background: true });
-  // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const keptData = isCurrent(keptRead) && !keptRead.isFetching ? keptRead.data : undefined;
+  // answers for them, then those of the likely indicators (useReadAhead); a year or level change then asks neither
+  // query. One request for both (compare-kept.ts): one background read fewer on the worker.
+  const keptRead = useReadAhead(indicator, likely, (x) => JSON.stringify([a, b, x]), (x) => compareKept({ a, b, indicator: x }));
+  const keptData = keptRead.rows;
   const kept = useMemo(() => keptData && splitKept(keptData), [keptData]);
   const keptCases = useMemo(() => (kept ? casesFromCells(kept.cases, filters) : null), [kept, filters]);
   const keptPairs = useMemo(() => (kept && page === 0 ? firstPairsPageFromCells(kept.pairs, filters) : null), [kept, page, filters]);
@@ -83,16 +84,7 @@ export function CompareView({ state, update }: ViewProps) {
   const askedPairs = useSnapshotSql(ask && !keptPairs ? pairsQuery : null, snapshot);
   const cases = useKeptOrAsked(keptCases, askedCases);
   const pairs = useKeptOrAsked(keptPairs, askedPairs);
-  if (indicator && !keep && isCurrent(askedCases) && isCurrent(askedPairs)) setKeptOf(new Set([...keptOf, keptKey]));
-  // Then the same rows of the indicators a next year or level change would show (likely-indicators.ts), one read at a
-  // time in the background: such a change then asks neither query either.
-  const likely = useMemo(
-    () => (shares.data && barIndicators.length === 0 ? likelyIndicators(shares.data, filters, a, b, state.indicator) : []),
-    [shares.data, barIndicators.length, filters, a, b, state.indicator],
-  );
-  const ahead = kept ? likely.find((x) => !keptOf.has(JSON.stringify([a, b, x]))) : undefined;
-  const aheadRead = useSql(ahead ? compareKept({ a, b, indicator: ahead }) : null, { background: true });
-  if (ahead && isCurrent(aheadRead) && !aheadRead.isFetching) setKeptOf(new Set([...keptOf, JSON.stringify([a, b, ahead])]));
+  if (isCurrent(askedCases) && isCurrent(askedPairs)) keptRead.markCurrent();
   // Each column's rows and the pager's handler kept while their inputs are: the columns and the pairs table (memo)
   // are not re-drawn when another answer of the view arrives.
   const caseList = cases.data;
