@@ -348,7 +348,8 @@ const chartSizes = (page: Page) =>
     type Chart = { isDisposed: () => boolean; getDom: () => HTMLElement; getWidth: () => number; getHeight: () => number };
     const charts = (globalThis as unknown as { __charts: Map<string, Chart> }).__charts;
     return [...charts]
-      .filter(([, c]) => !c.isDisposed() && c.getDom().isConnected)
+      // Not a chart hidden while its rows are none (hidden-when-empty.ts): it has no box to fit.
+      .filter(([, c]) => !c.isDisposed() && c.getDom().isConnected && c.getDom().checkVisibility())
       .map(([id, c]) => ({ id, box: [c.getDom().clientWidth, c.getDom().clientHeight], drawn: [c.getWidth(), c.getHeight()] }));
   });
 

@@ -6,6 +6,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ChartClickParams } from '../ChartCard.tsx';
 import { ChartCard } from '../ChartCard.tsx';
 import { DataTable } from '../DataTable.tsx';
+import { useHiddenWhenEmpty } from '../hidden-when-empty.ts';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
 import { useViewSql } from '../../hooks/useSnapshotSql.ts';
@@ -26,9 +27,10 @@ import {
 } from '../../queries/measures.ts';
 import { measuresFromStored, storedMeasures } from '../../queries/measures-stored.ts';
 import { dimensionsFromSummary, measureCountsOf, measureCountsQuery } from '../../queries/view-summaries.ts';
-import type { Filters } from '../../state/filters.ts';
+import { beyondYearsAndLevels, type Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
+import { likelyDimensions } from './likely-dimensions.ts';
 import { measureChartRows } from './measure-chart-rows.ts';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
 import { formatChange, formatMeasureValue } from './measureFormat.ts';
@@ -83,16 +85,15 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // Under the filters the export stores the panel's answers for (one year, one level, provinces), they are kept
   // from every scope's stored rows of the dimension, read once in the background (measures-stored.ts): a filter
   // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
-  // Then, one at a time, those of the indicators the caller may show next (readAhead), each of the dimension it would
-  // start from: the one picked from its rows with no year or level filter (the states it may be shown in lie within).
-  const aheadItems = useMemo(() => {
-    if (!readAhead || !counts.data) return [];
-    const noYearOrLevel = { ...filters, years: [], levels: [] };
-    return readAhead.flatMap((ind) => {
-      const dim = pickDimension(dimensionsFromSummary(measureCountsOf(counts.data!, ind), noYearOrLevel, provinces), null);
-      return dim === null ? [] : [{ indicator: ind, dimension: dim }];
-    });
-  }, [readAhead, counts.data, filters, provinces]);
+  // Then, one at a time, those of the indicators the caller may show next (readAhead) and of the shown one, each of every
+  // dimension a year or level state would start it from (likely-dimensions.ts). Every such state is listed: a year or
+  // level change does not list them again.
+  const sameForYearsAndLevels = beyondYearsAndLevels(filters);
+  const aheadItems = useMemo(
+    () => (readAhead && counts.data ? likelyDimensions(counts.data, [indicator, ...readAhead], filters, provinces) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the same for every year and level (see above)
+    [readAhead, counts.data, indicator, sameForYearsAndLevels, provinces],
+  );
   const stored = useReadAhead(
     dimension && !waiting ? { indicator, dimension } : null,
     aheadItems,
@@ -131,8 +132,11 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   };
   const charted = drawnDimension !== null && CHARTED_DIMENSIONS.includes(drawnDimension as DimensionCode);
   const log = drawnDimension === 'time';
-  // Which charts show (a chart with no rows is left out): the charts themselves draw the same derivation.
+  // Which charts show (a chart with no rows is hidden, hidden-when-empty.ts): the charts themselves draw the same derivation.
   const drawn = useMemo(() => measureChartRows(all), [all]);
+  const afterChart = useHiddenWhenEmpty(drawn.after, charted);
+  const cutChart = useHiddenWhenEmpty(drawn.reductions);
+  const pairChart = useHiddenWhenEmpty(drawn.pairs.drawn, charted);
   const totalMeasures = (summary.data ?? []).reduce((n, s) => n + s.measures, 0);
   const sampled = totalMeasures > all.length;
   const openCase = (p: ChartClickParams) => {
@@ -229,30 +233,32 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
             )}
             {dimension && (
               <div className="v-grid2">
-                {charted && drawn.after.length > 0 && (
+                {afterChart.mounted && (
                   <ChartCard
+                    hidden={afterChart.hidden}
                     whenNear={chartsWhenNear}
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
-                    rows={drawn.after}
+                    rows={afterChart.rows}
                     status={shownStatus.status}
                     error={shownStatus.error}
-                    height={bandsHeight(drawn.after)}
+                    height={bandsHeight(afterChart.rows)}
                     note={log ? t('meas.logNote') : undefined}
                     columns={csvColumns}
                     option={afterOption}
                     onClick={openCase}
                   />
                 )}
-                {drawn.reductions.length > 0 && (
+                {cutChart.mounted && (
                   <ChartCard
+                    hidden={cutChart.hidden}
                     whenNear={chartsWhenNear}
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
-                    rows={drawn.reductions}
+                    rows={cutChart.rows}
                     status={shownStatus.status}
                     error={shownStatus.error}
-                    height={bandsHeight(drawn.reductions)}
+                    height={bandsHeight(cutChart.rows)}
                     columns={csvColumns}
                     option={cutOption}
                     onClick={openCase}
@@ -260,15 +266,16 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                 )}
               </div>
             )}
-            {dimension && charted && drawn.pairs.drawn.length > 0 && (
+            {dimension && pairChart.mounted && (
               <ChartCard
+                hidden={pairChart.hidden}
                 whenNear={chartsWhenNear}
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
-                rows={drawn.pairs.drawn}
+                rows={pairChart.rows}
                 status={shownStatus.status}
                 error={shownStatus.error}
-                height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
+                height={Math.max(180, pairChart.rows.length * 44 + 80)}
                 note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']
                   .filter(Boolean)
                   .join(' ') || undefined}

@@ -20,6 +20,7 @@ import { useReadAhead } from '../../hooks/useReadAhead.ts';
 import { isCurrent, startSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { beyondYearsAndLevels } from '../../state/filters.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
@@ -60,10 +61,13 @@ export function CompareView({ state, update }: ViewProps) {
   const [pairsPage, setPairsPage] = useState({ of: pairsOf, page: 0 });
   const page = pairsPage.of === pairsOf ? pairsPage.page : 0;
   const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
-  // Then the same rows of the indicators a next year or level change would show (likely-indicators.ts).
+  // Then the same rows of the indicators a next year or level change would show (likely-indicators.ts). Every year and
+  // level state is in that list: a year or level change neither sums them again nor gives the panel a new list.
+  const sameForYearsAndLevels = beyondYearsAndLevels(filters);
   const likely = useMemo(
     () => (shares.data && barIndicators.length === 0 ? likelyIndicators(shares.data, filters, a, b, state.indicator) : []),
-    [shares.data, barIndicators.length, filters, a, b, state.indicator],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the list is the same for every year and level (see above)
+    [shares.data, barIndicators.length, sameForYearsAndLevels, a, b, state.indicator],
   );
   // The columns and the first page of pairs kept in memory for years and levels (compare-cells.ts,
   // compare-pair-cells.ts): their rows for (A, B, indicator) are read once in the background, after the view's own
