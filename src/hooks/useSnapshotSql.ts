@@ -12,7 +12,7 @@ import type { NamedQuery, Row } from '../queries/types.ts';
 import { useEngineWanted, wantEngine } from './engine-start.ts';
 import { queryClient } from './query-client.ts';
 import { snapshotTrustKnown, useSnapshotTrust } from './snapshot-trust.ts';
-import { useSql, type SavedAnswer } from './useSql.ts';
+import { useBackgroundRows, useSql, type SavedAnswer } from './useSql.ts';
 
 /** A snapshot file read: saved rows by SQL text, and the stamp of the file they were computed from. */
 interface SavedAnswers {
@@ -37,10 +37,10 @@ async function fetchSnapshot(file: string): Promise<SavedAnswers> {
 const snapshotQuery = (file: string) => ({ queryKey: ['snapshot', file], queryFn: () => fetchSnapshot(file), staleTime: Infinity, gcTime: Infinity });
 
 /** The saved answer to `sql` in `file`, if the file has arrived and holds it with its export's stamp. */
-function savedAnswer<R extends object>(file: string, sql: string): SavedAnswer<R> | undefined {
+function savedAnswer<R extends object>(file: string, sql: string, warm: boolean): SavedAnswer<R> | undefined {
   const answers = queryClient.getQueryData<SavedAnswers>(snapshotQuery(file).queryKey);
   const rows = answers?.rows.get(sql);
-  return rows && answers?.stamp ? { rows: rows as R[], stamp: answers.stamp } : undefined;
+  return rows && answers?.stamp ? { rows: rows as R[], stamp: answers.stamp, warm } : undefined;
 }
 
 /** Fetch `file` now, if saved answers may be shown (the view that reads it shares the fetch). */
@@ -62,6 +62,11 @@ export interface SnapshotSource {
   file: string;
   /** Only these SQL texts are looked up (the others run at once, without waiting for the file). */
   holds?: ReadonlySet<string>;
+  /**
+   * False for a view whose later questions never read what its saved queries read (the Data view: no filter): a
+   * saved answer that stands is then not run again in the background to warm DuckDB's cache (useSql).
+   */
+  warm?: boolean;
 }
 
 /** What a chart or table needs from a query result. */
@@ -88,9 +93,9 @@ export function useSnapshotSql<R extends object = Row>(
 ): SnapshotResult<R> {
   const engineWanted = useEngineWanted();
   const trust = useSnapshotTrust();
-  const { file, holds } = typeof source === 'string' ? { file: source, holds: undefined } : (source ?? { file: null, holds: undefined });
+  const { file, holds, warm = true }: Partial<SnapshotSource> = typeof source === 'string' ? { file: source } : (source ?? {});
   const asked = query !== null;
-  const lookedUp = asked && file !== null && trust !== 'outdated' && (!holds || holds.has(query.sql));
+  const lookedUp = asked && file !== undefined && trust !== 'outdated' && (!holds || holds.has(query.sql));
   const snapshot = useQuery({
     ...snapshotQuery(file ?? ''),
     // Not fetched at all for a workspace that is not empty (read from the browser's storage first: a few ms).
@@ -102,7 +107,7 @@ export function useSnapshotSql<R extends object = Row>(
   // Once the engine is ready, the saved rows stand as the live answer if the attached file is the one they were
   // computed from (the same stamp): DuckDB is not asked the same question again. Looked up then, not now: the
   // live run of a view other than the landing one starts before its file has arrived.
-  const live = useSql(holdLive ? null : query, { saved: lookedUp && file ? () => savedAnswer<R>(file, query.sql) : undefined });
+  const live = useSql(holdLive ? null : query, { saved: lookedUp && file ? () => savedAnswer<R>(file, query.sql, warm) : undefined });
   // A query no saved answer holds needs the engine now: release everything else waiting for it too.
   useEffect(() => {
     if (!holdLive && asked) wantEngine();
@@ -113,6 +118,24 @@ export function useSnapshotSql<R extends object = Row>(
   if (saved && (live.data === undefined || live.isPlaceholderData || liveIsSaved)) return { data: saved, status: 'success', error: null, isPlaceholderData: false };
   if (holdLive) return { data: undefined, status: 'pending', error: null, isPlaceholderData: false };
   return { data: live.data, status: live.status, error: live.error, isPlaceholderData: live.isPlaceholderData };
+}
+
+/**
+ * Whether `file` (null: none) holds a saved answer to `query` that may stand (the workspace is the published data
+ * alone): a background read it holds costs DuckDB nothing when the attached file is the one it was computed from.
+ */
+export function useSnapshotHolds(query: NamedQuery<object>, file: string | null): boolean {
+  const usable = useSnapshotTrust() === 'usable';
+  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: usable && file !== null });
+  return usable && snapshot.data?.rows.has(query.sql) === true;
+}
+
+/**
+ * useBackgroundRows (useSql.ts), answered from `file`'s saved rows when they stand — nothing read on DuckDB's
+ * worker — else asked in the background as usual. Not warmed: its rows are what later changes need, not its blocks.
+ */
+export function useSavedBackgroundRows<R extends object>(query: NamedQuery<R> | null, file: string): R[] | undefined {
+  return useBackgroundRows(query, query ? () => savedAnswer<R>(file, query.sql, false) : undefined);
 }
 
 const ViewSnapshot = createContext<string | null>(null);

@@ -36,6 +36,11 @@ async function timedQuery<R extends object>(query: NamedQuery<R>, background = f
 export interface SavedAnswer<R extends object> {
   rows: R[];
   stamp: string;
+  /**
+   * Whether the view's later questions read the blocks this answer's query reads (its filter changes ask DuckDB):
+   * the query is then still run once in the background when the saved rows stand (standingAnswer).
+   */
+  warm: boolean;
 }
 
 /**
@@ -47,32 +52,33 @@ function warmUp(query: NamedQuery<object>): NamedQuery<{ rows: number }> {
 }
 
 /**
- * The saved rows (`savedAnswer`, looked up once the engine is ready), if the attached file carries their stamp and
- * the workspace is still the published data alone (an import or a label since: the same SQL answers otherwise);
- * else the query asked of DuckDB. Leaves a `saved:<id>` measure when answered so, as `sql:<id>` when asked.
+ * The saved rows (`savedAnswer`, looked up once the engine is ready) if they stand as the engine's answer: the
+ * attached file carries their stamp and the workspace is still the published data alone (an import or a label
+ * since: the same SQL answers otherwise). Leaves a `saved:<id>` measure; null when they do not stand.
  */
-async function savedOrAsked<R extends object>(query: NamedQuery<R>, savedAnswer: () => SavedAnswer<R> | undefined): Promise<R[]> {
+async function standingAnswer<R extends object>(query: NamedQuery<R>, savedAnswer: () => SavedAnswer<R> | undefined): Promise<R[] | null> {
   const start = performance.now();
   const { publishedExportStamp } = await import('../db/duckdb.ts');
   const stamp = await publishedExportStamp();
   const saved = savedAnswer();
-  if (saved && stamp === saved.stamp && snapshotTrust() === 'usable') {
-    performance.measure(`saved:${query.id}`, { start });
-    // Still run once in the background, giving way to the views' queries: the file's blocks it reads are then in
-    // DuckDB's cache for the filter changes that read the same columns (at national scale, seconds of HTTP reads
-    // the first change would otherwise wait for).
+  if (!saved || stamp !== saved.stamp || snapshotTrust() !== 'usable') return null;
+  performance.measure(`saved:${query.id}`, { start });
+  // Still run once in the background, giving way to the views' queries: the file's blocks it reads are then in
+  // DuckDB's cache for the filter changes that read the same columns (at national scale, seconds of HTTP reads
+  // the first change would otherwise wait for). Not for a view whose changes never ask DuckDB.
+  if (saved.warm) {
     void viewQueriesSettled()
       .then(() => timedQuery(warmUp(query), true))
       .catch(() => undefined);
-    return saved.rows;
   }
-  return timedQuery(query);
+  return saved.rows;
 }
 
 /**
  * A named query's rows, typed as the query declares them (`NamedQuery<R>`). `background`: a read no one waits for
  * (rows a view sums later filter changes from): asked only while none of the views' own queries runs
- * (sql-activity.ts), and not shown as the page's "querying" sign (App.tsx QueryActivity).
+ * (sql-activity.ts), and not shown as the page's "querying" sign (App.tsx QueryActivity). `saved`: the answer
+ * saved at export (looked up once the engine is ready), standing as the engine's when current (standingAnswer).
  */
 export function useSql<R extends object = Row>(
   query: NamedQuery<R> | null,
@@ -82,7 +88,10 @@ export function useSql<R extends object = Row>(
   return useQuery<R[], Error>({
     queryKey: [SQL_KEY, query?.sql ?? null],
     queryFn: async () => {
-      if (!background) return trackViewQuery(() => (saved ? savedOrAsked(query!, saved) : timedQuery(query!)));
+      if (!background) return trackViewQuery(async () => (saved && (await standingAnswer(query!, saved))) || timedQuery(query!));
+      // A background read saved at export: its rows, with nothing read on the worker.
+      const standing = saved && (await standingAnswer(query!, saved));
+      if (standing) return standing;
       // Asked once no view's query runs (the render that enabled it may also have asked one); the views' queries
       // asked after it are answered between its slices (runBackgroundQuery).
       await viewQueriesSettled();
@@ -98,8 +107,8 @@ export function useSql<R extends object = Row>(
  * The rows of a background read (useSql with `background`), once they answer `query` as the data stands: not the
  * previous query's rows kept as a placeholder, nor rows held while a workspace change has them re-read.
  */
-export function useBackgroundRows<R extends object = Row>(query: NamedQuery<R> | null): R[] | undefined {
-  const result = useSql(query, { background: true });
+export function useBackgroundRows<R extends object = Row>(query: NamedQuery<R> | null, saved?: () => SavedAnswer<R> | undefined): R[] | undefined {
+  const result = useSql(query, { background: true, saved });
   return isCurrent(result) && !result.isFetching ? result.data : undefined;
 }
 

@@ -33,9 +33,60 @@ const SUFFIXES: [suffix: string, english: string][] = [
   ['旗', 'Banner'],
 ];
 
+/**
+ * Place names whose characters read otherwise than in common words, where pinyin-pro gives the common reading
+ * (涡 wo, 单 dan, 费 fei …): the readings the places go by. Longest first where one holds another.
+ */
+const PLACE_READINGS: [han: string, syllables: string[]][] = [
+  ['涡阳', ['guo', 'yang']],
+  ['黄陂', ['huang', 'pi']],
+  ['乐亭', ['lao', 'ting']],
+  ['洪洞', ['hong', 'tong']],
+  ['大埔', ['da', 'bu']],
+  ['尉犁', ['yu', 'li']],
+  ['六合', ['lu', 'he']],
+  ['筠连', ['jun', 'lian']],
+  ['吴堡', ['wu', 'bu']],
+  ['繁峙', ['fan', 'shi']],
+];
+
+/** Counties named by one character (单县 Shan County): that character's reading as a whole name only. */
+const ONE_CHARACTER_NAMES: Record<string, string> = { 单: 'shan', 蔚: 'yu', 浚: 'xun', 费: 'bi', 歙: 'she' };
+
+/**
+ * A character that reads one way in every place name: 都 is "du" in all of China's places (成都, 花都, 都匀, 三都 …),
+ * where pinyin-pro reads it "dou" (all, as in 都是) unless the word is in its dictionary.
+ */
+const PLACE_CHARACTER_READINGS: Record<string, string> = { 都: 'du' };
+
+/** The syllables of a place name: its known readings first, pinyin-pro for the runs between them. */
+function placeSyllables(han: string): string[] {
+  if (ONE_CHARACTER_NAMES[han]) return [ONE_CHARACTER_NAMES[han]];
+  const syllables: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run) syllables.push(...pinyin(run, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }));
+    run = '';
+  };
+  for (let i = 0; i < han.length; ) {
+    const known = PLACE_READINGS.find(([word]) => han.startsWith(word, i));
+    const reading = known ? known[1] : PLACE_CHARACTER_READINGS[han[i]] ? [PLACE_CHARACTER_READINGS[han[i]]] : null;
+    if (reading) {
+      flush();
+      syllables.push(...reading);
+      i += known ? known[0].length : 1;
+    } else {
+      run += han[i];
+      i += 1;
+    }
+  }
+  flush();
+  return syllables;
+}
+
 /** Syllables written as one word, with an apostrophe where a syllable starting with a, o or e would run on (Xi'an). */
 function romanise(han: string): string {
-  const syllables = pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).filter((s) => s.trim() !== '');
+  const syllables = placeSyllables(han).filter((s) => s.trim() !== '');
   const word = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
   return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -10,7 +10,7 @@
 // re-sorted in JS by text, whose comparison could differ from DuckDB's on NULLs or collation). Later pages, and a
 // province, city or batch filter, ask the query as before.
 import type { Filters } from '../state/filters.ts';
-import { CASE_LIST_COLUMNS, CASE_LIST_ORDER_SQL, orderBy, PAGE_SIZE, SEARCH_ROW_COLUMNS, type CaseListRow, type SearchRow } from './cases.ts';
+import { CASE_LIST_COLUMNS, CASE_LIST_ORDER_SQL, caseListRowsOfKeys, orderBy, PAGE_SIZE, SEARCH_ROW_COLUMNS, type CaseListRow, type SearchRow } from './cases.ts';
 import { candidatesAnswer, inYearsAndLevels } from './figure-candidates.ts';
 import { literal } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
@@ -89,7 +89,7 @@ export function casesListCandidates(limit = PAGE_SIZE): NamedQuery<CasesListCand
 )
 SELECT c.case_id, c.title, c.province, c.city, c.county, c.level, c.indicator, i.name_zh AS indicator_zh, i.name_en AS indicator_en,
   c.year, c.batch, c.has_body, c.figures, (row_number() OVER (ORDER BY ${orderBy('')}))::INTEGER AS rank, s.cases AS cell_cases
-FROM (SELECT * FROM case_list WHERE key IN (SELECT key FROM firsts) UNION ALL SELECT * FROM case_list WHERE key IS NULL) c
+FROM ${caseListRowsOfKeys('SELECT key FROM firsts')} c
 LEFT JOIN indicators i ON i.code = c.indicator
 LEFT JOIN cells s ON s.level IS NOT DISTINCT FROM c.level AND s.year IS NOT DISTINCT FROM c.year`,
   };

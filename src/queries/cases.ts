@@ -148,7 +148,15 @@ function inKeyOrder(where: string, sort: string): boolean {
  * year holds ~170k cases), and DuckDB's top-n on the key skips the rest of the key-sorted table by its zone maps.
  */
 function pageRowsByKey(where: string, firsts: number): string {
-  return `(SELECT * FROM case_list WHERE key IN (SELECT c.key FROM case_list c WHERE c.key IS NOT NULL AND ${where} ORDER BY c.key LIMIT ${firsts})
+  return caseListRowsOfKeys(`SELECT c.key FROM case_list c WHERE c.key IS NOT NULL AND ${where} ORDER BY c.key LIMIT ${firsts}`);
+}
+
+/**
+ * case_list's published rows whose key the subquery `keys` selects, and every imported row (no key): the rows a
+ * page of the list in its default order can come from, once `keys` holds the first published keys it may show.
+ */
+export function caseListRowsOfKeys(keys: string): string {
+  return `(SELECT * FROM case_list WHERE key IN (${keys})
   UNION ALL SELECT * FROM case_list WHERE key IS NULL)`;
 }
 

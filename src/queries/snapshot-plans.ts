@@ -6,6 +6,7 @@
 import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
+import { casesListCandidates } from './case-page-candidates.ts';
 import { searchCases } from './cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
@@ -58,8 +59,13 @@ export function snapshotPlans(): SnapshotPlan[] {
       },
     },
     {
+      // The first page, and each (level, year) cell's first cases the view reads ahead to answer a year or level
+      // change in memory (CasesView): saved, that read costs DuckDB nothing at any size.
       file: VIEW_SNAPSHOT_FILES.cases,
-      ask: async (ask) => void (await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }))),
+      ask: async (ask) => {
+        await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }));
+        await ask(casesListCandidates());
+      },
     },
     {
       file: VIEW_SNAPSHOT_FILES.data,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { casesListCandidates } from '../../src/queries/case-page-candidates.ts';
 import { caseCountOptions, pickIndicator } from '../../src/queries/indicator.ts';
 import { type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary } from '../../src/queries/view-summaries.ts';
@@ -143,6 +144,50 @@ describe('views drawn from their saved answers before DuckDB', () => {
     const how = await drawnThenLive(compare, 'another-export');
     expect(how.length).toBeGreaterThan(1);
     for (const [id, answer] of how) expect([id, answer]).toEqual([id, 'asked']);
+  });
+});
+
+describe('saved answers that stand, run again in the background to warm the cache', () => {
+  /**
+   * Opens `path` until the engine is ready and the saved answers of `files` stand; returns their ids, and the
+   * background reads started: once the view's own queries' have landed (`'own'`: all but the saved read ahead), or
+   * after ample time for one to start.
+   */
+  async function warmUps(path: string, files: string[], wanted: 'own' | 'none') {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(`${app.url}${path}`);
+      const ids = [...new Set(files.flatMap((f) => snapshot(f).queries.map((q) => q.id)))];
+      const standing = (ids: string[]) => ids.every((id) => performance.getEntriesByName(`saved:${id}`).length > 0);
+      await page.waitForFunction(standing, ids, { timeout: 60_000 });
+      if (wanted === 'own') {
+        const own = ids.filter((id) => id !== casesListCandidates().id);
+        await page.waitForFunction((ids) => ids.every((id) => performance.getEntriesByName(`background:${id}`).length > 0), own, { timeout: 60_000 });
+      } else {
+        // A warm-up starts once the view's queries have settled, a frame or so after they stood: ample time.
+        await page.waitForTimeout(1500);
+      }
+      const started = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('start:background:')));
+      return { ids, started };
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('a view whose filter changes ask DuckDB (Cases): each saved answer of its own queries is run once in the background, not its saved read ahead', async () => {
+    const readAhead = casesListCandidates().id;
+    const { ids, started } = await warmUps('/?view=cases', [VIEW_SNAPSHOT_FILES.cases], 'own');
+    const own = ids.filter((id) => id !== readAhead);
+    expect(own.length).toBeGreaterThan(0);
+    expect(ids).toContain(readAhead);
+    for (const id of own) expect(started.filter((n) => n === `start:background:${id}`)).toHaveLength(1);
+    expect(started).not.toContain(`start:background:${readAhead}`);
+  });
+
+  it('the Data view, which has no filter: its saved answers stand and nothing runs in the background', async () => {
+    const { ids, started } = await warmUps('/?view=data', [VIEW_SNAPSHOT_FILES.data], 'none');
+    expect(ids.length).toBeGreaterThan(0);
+    expect(started).toEqual([]);
   });
 });
 

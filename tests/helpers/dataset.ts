@@ -7,14 +7,15 @@ import { join } from 'node:path';
 import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { DATA_DIR, ROOT } from './paths.ts';
 
-/** The newest modification time under `path` (node_modules and data/ directories skipped). */
+/** The newest modification time under `path` (node_modules directories skipped). */
 export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   let newest = s.mtimeMs;
   for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'data') continue;
+    // (Not `data` too: src/views/data is a source; generated data lies outside every source path given.)
+    if (entry === 'node_modules') continue;
     newest = Math.max(newest, newestMtime(join(path, entry)));
   }
   return newest;

