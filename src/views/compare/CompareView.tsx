@@ -1,7 +1,7 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -95,6 +95,34 @@ export function CompareView({ state, update }: ViewProps) {
   const columns = useMemo(() => caseList && { a: caseList.filter((r) => r.province === a), b: caseList.filter((r) => r.province === b) }, [caseList, a, b]);
   const showPairsPage = useCallback((p: number) => setPairsPage({ of: pairsOf, page: p }), [pairsOf, setPairsPage]);
   const provinces = useMemo(() => [a, b], [a, b]);
+  // A column's count: the shares' count of the indicator (the columns list only the latest cases).
+  const countOf = (side: 'a' | 'b', list: CaseListRow[]) => {
+    const share = rows.find((r) => r.indicator === indicator);
+    return share ? share[`${side}_cases`] : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
+  };
+  // Below the fold (the measures panel from ~1200 px down on a laptop, then the columns and the pairs): their new
+  // rows are rendered in a pass of their own after the change's first (React's deferred value: after the shares chart
+  // and the lists above are drawn, interruptible) — at 100k cases a year change made ~17 ms of their DOM in the
+  // first. Everything they show is deferred together (provinces, indicator, rows, counts): never rows of one state
+  // under the names of another.
+  const casesShown = cases.data;
+  const current = useMemo(
+    () => ({
+      a,
+      b,
+      provinces,
+      panel: indicator ? { filters, indicator, waiting: !ask, readAhead: likely } : null,
+      columns,
+      totals: casesShown ? { a: countOf('a', casesShown), b: countOf('b', casesShown) } : null,
+      pairs: pairs.data,
+      page,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- countOf reads `rows`, `indicator`, `a` and `b`
+    [a, b, provinces, filters, indicator, ask, likely, columns, casesShown, rows, pairs.data, page],
+  );
+  const deferred = useDeferredValue(current);
+  // The panel is shown with the indicator: until the deferred pass has one, the current inputs.
+  const belowFold = deferred.panel || !current.panel ? deferred : current;
   const pickA = useCallback((p: string) => update({ compareA: p }), [update]);
   const pickB = useCallback((p: string) => update({ compareB: p }), [update]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
@@ -133,11 +161,6 @@ export function CompareView({ state, update }: ViewProps) {
   );
 
   const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
-  // A column's count: the shares' count of the indicator (the columns list only the latest cases).
-  const countOf = (side: 'a' | 'b', list: CaseListRow[]) => {
-    const share = rows.find((r) => r.indicator === indicator);
-    return share ? share[`${side}_cases`] : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
-  };
   // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.
   const indicatorRows = rows.filter((r) => r.indicator !== UNCLASSIFIED);
   const onlyA = indicatorRows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
@@ -221,20 +244,20 @@ export function CompareView({ state, update }: ViewProps) {
               Its charts lie below the shares chart (from ~1200 px down on a laptop): one far off screen is redrawn
               when it comes near (whenNear), not on each filter change. */}
           <MeasuresPanel
-            filters={state.filters}
-            indicator={indicator}
-            provinces={provinces}
-            waiting={!ask}
+            filters={belowFold.panel!.filters}
+            indicator={belowFold.panel!.indicator}
+            provinces={belowFold.provinces}
+            waiting={belowFold.panel!.waiting}
             chartsWhenNear
-            readAhead={likely}
-            title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
+            readAhead={belowFold.panel!.readAhead}
+            title={t('meas.titleCompare', { ind: indicatorName(belowFold.panel!.indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
           <QueryState status={cases.status} error={cases.error} rows={cases.data}>
             {(list) => (
               <div className="v-grid2 cmp-below-fold">
-                <CaseColumn side="a" province={a} rows={columns?.a ?? []} total={countOf('a', list)} />
-                <CaseColumn side="b" province={b} rows={columns?.b ?? []} total={countOf('b', list)} />
+                <CaseColumn side="a" province={belowFold.a} rows={belowFold.columns?.a ?? []} total={belowFold.totals?.a ?? countOf('a', list)} />
+                <CaseColumn side="b" province={belowFold.b} rows={belowFold.columns?.b ?? []} total={belowFold.totals?.b ?? countOf('b', list)} />
               </div>
             )}
           </QueryState>
@@ -242,7 +265,7 @@ export function CompareView({ state, update }: ViewProps) {
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState status={pairs.status} error={pairs.error} rows={pairs.data}>
-              {(list) => <PairsTable rows={list} a={a} b={b} page={page} onPage={showPairsPage} />}
+              {(list) => <PairsTable rows={belowFold.pairs ?? list} a={belowFold.a} b={belowFold.b} page={belowFold.page} onPage={showPairsPage} />}
             </QueryState>
           </section>
         </>
