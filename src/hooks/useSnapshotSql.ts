@@ -125,9 +125,19 @@ export function useSnapshotSql<R extends object = Row>(
  * alone): a background read it holds costs DuckDB nothing when the attached file is the one it was computed from.
  */
 export function useSnapshotHolds(query: NamedQuery<object>, file: string | null): boolean {
-  const usable = useSnapshotTrust() === 'usable';
-  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: usable && file !== null });
-  return usable && snapshot.data?.rows.has(query.sql) === true;
+  return useSnapshotLookup(query, file) === 'holds';
+}
+
+/**
+ * useSnapshotHolds, and 'pending' while that is not known yet (the storage or the file not read): a background read
+ * that waits for it is then not asked of DuckDB only because its saved answer had not arrived.
+ */
+export function useSnapshotLookup(query: NamedQuery<object>, file: string | null): 'holds' | 'lacks' | 'pending' {
+  const trust = useSnapshotTrust();
+  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: trust === 'usable' && file !== null });
+  if (trust === 'outdated' || file === null) return 'lacks';
+  if (trust === 'checking' || snapshot.isPending) return 'pending';
+  return snapshot.data?.rows.has(query.sql) === true ? 'holds' : 'lacks';
 }
 
 /**

@@ -6,14 +6,14 @@
 import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
-import { casesListCandidates } from './case-page-candidates.ts';
+import { casePageCandidates, casesListCandidates } from './case-page-candidates.ts';
 import { searchCases } from './cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { CASES_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
@@ -59,14 +59,12 @@ export function snapshotPlans(): SnapshotPlan[] {
       },
     },
     {
-      // The first page, and each (level, year) cell's first cases the view reads ahead to answer a year or level
-      // change in memory (CasesView): saved, that read costs DuckDB nothing at any size.
       file: VIEW_SNAPSHOT_FILES.cases,
-      ask: async (ask) => {
-        await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }));
-        await ask(casesListCandidates());
-      },
+      ask: async (ask) => void (await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }))),
     },
+    // Each (level, year) cell's first cases, which the Cases view reads ahead to answer a year or level change in
+    // memory (CasesView): saved, that read costs DuckDB nothing at any size.
+    { file: CASES_READ_AHEAD_FILE, ask: async (ask) => void (await ask(casesListCandidates())) },
     {
       file: VIEW_SNAPSHOT_FILES.data,
       ask: async (ask) => {
@@ -90,6 +88,11 @@ export function snapshotPlans(): SnapshotPlan[] {
     },
     { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },
     // Every indicator of the taxonomy: the URL may name any, and the view picks the largest when it names none.
-    ...INDICATOR_CODES.map((code) => ({ file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) })),
+    ...INDICATOR_CODES.flatMap((code) => [
+      { file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) },
+      // Each (level, year) cell's first cases, which the view reads ahead to answer a year or level change's list in
+      // memory (IndicatorView): saved, that read costs DuckDB nothing at any size.
+      { file: indicatorReadAheadFile(code)!, ask: async (ask: Ask) => void (await ask(casePageCandidates(code))) },
+    ]),
   ];
 }
