@@ -45,6 +45,8 @@ export interface ChartCardProps<R extends Row = Row> {
   note?: ReactNode;
   /** Far off screen, a new option waits until the chart comes near the viewport (EChart.tsx): for long views. */
   whenNear?: boolean;
+  /** Not shown (no rows under these filters), its chart kept for when rows come back (hidden-when-empty.ts). */
+  hidden?: boolean;
 }
 
 /** Live chart instances by query id, read by the e2e tests and the benchmark (getOption()). */
@@ -97,7 +99,7 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
   );
 
   return (
-    <section className="card chart-card" data-query-id={query.id} aria-label={title}>
+    <section className="card chart-card" data-query-id={query.id} aria-label={title} hidden={props.hidden}>
       <header className="card-header">
         <h3>{title}</h3>
         <div className="card-actions">

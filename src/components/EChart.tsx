@@ -110,8 +110,10 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     // Redraw only when the drawn size is not the box's (the window or the layout changed): the first call
     // of the observer, right after init, finds them equal.
     // ('auto': the box's size, read — no longer the size draw() gave.)
+    // A hidden box (display: none, no size) keeps the drawing it has: shown again at its size, nothing is redrawn.
     const fitBox = () => {
-      if (!instance.isDisposed() && near.current && (instance.getWidth() !== dom.clientWidth || instance.getHeight() !== dom.clientHeight)) {
+      const hidden = dom.clientWidth === 0 && dom.clientHeight === 0;
+      if (!instance.isDisposed() && near.current && !hidden && (instance.getWidth() !== dom.clientWidth || instance.getHeight() !== dom.clientHeight)) {
         instance.resize({ width: 'auto', height: 'auto' });
       }
     };

@@ -46,21 +46,24 @@ export function describeChart(option: Option, title: string, lang: Lang, text: D
   const comma = lang === 'zh' ? '，' : ', ';
   const parts: string[] = [];
   for (const series of asList<Option>(option.series)) {
+    // The values read out are written; the others only counted (a national heatmap has hundreds of cells, and every
+    // chart is described again on each filter change).
     const items: string[] = [];
+    let count = 0;
     asList<unknown>(series.data).forEach((datum, i) => {
       const values = numberOf(datum);
       if (series.type === 'heatmap') {
         const [col, row, v] = values;
-        if (Number.isFinite(v) && v !== 0) items.push(`${x[col] ?? ''} ${y[row] ?? ''} ${format(v, lang)}`);
+        if (Number.isFinite(v) && v !== 0 && count++ < DESCRIBED_VALUES) items.push(`${x[col] ?? ''} ${y[row] ?? ''} ${format(v, lang)}`);
         return;
       }
       const v = values[values.length - 1];
-      if (!Number.isFinite(v)) return;
+      if (!Number.isFinite(v) || count++ >= DESCRIBED_VALUES) return;
       const label = along[i] ?? '';
       items.push(label ? `${label} ${format(v, lang)}` : format(v, lang));
     });
-    if (items.length === 0) continue;
-    const shown = items.slice(0, DESCRIBED_VALUES).join(comma) + (items.length > DESCRIBED_VALUES ? `${comma}${text.more(items.length)}` : '');
+    if (count === 0) continue;
+    const shown = items.join(comma) + (count > DESCRIBED_VALUES ? `${comma}${text.more(count)}` : '');
     parts.push(series.name ? `${String(series.name)}${lang === 'zh' ? '：' : ': '}${shown}` : shown);
   }
   return parts.length === 0 ? text.empty(title) : text.describe(title, parts.join(lang === 'zh' ? '；' : '; '));

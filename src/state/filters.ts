@@ -20,6 +20,9 @@ export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 
 export const EMPTY_FILTERS: Filters = { provinces: [], indicators: [], cities: [], levels: [], years: [], batches: [] };
 
+/** The filters but their years and levels, as a key: what a year or level change leaves as it was. */
+export const beyondYearsAndLevels = (f: Filters): string => JSON.stringify({ ...f, years: [], levels: [] });
+
 export interface AppState {
   view: ViewId;
   lang: Lang;

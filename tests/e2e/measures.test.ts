@@ -6,8 +6,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
 import { openDataDb } from '../helpers/data-db.ts';
+import { yearLevelStates, yearsAndLevels } from '../helpers/year-level-states.ts';
 import { measureChartRows } from '../../src/components/cases/measure-chart-rows.ts';
-import { measuresShown, splitMeasuresShown } from '../../src/queries/measures.ts';
+import { compareShares, defaultIndicator } from '../../src/queries/compare.ts';
+import { measureDimensions, measuresShown, pickDimension, splitMeasuresShown } from '../../src/queries/measures.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 
@@ -129,6 +131,64 @@ describe('reform outcomes', () => {
     // Scrolled to: the year's marks.
     await page.locator(chart).scrollIntoViewIfNeeded();
     await expect.poll(() => held(page), { timeout: 30_000 }).toEqual(ofYear);
+    expect(errors).toEqual([]);
+  });
+
+  it('compare view: a measures chart a year or level leaves empty is hidden, and the same chart draws the rows of a state that has some', async () => {
+    const [a, b] = ['福建省', '陕西省'];
+    const indicator = await indicatorWithTimes(a, b);
+    const provinces = [a, b];
+    // Per year / level state keeping the indicator: the case ids each of the two charts that may go empty marks.
+    const db = await openDataDb();
+    const states: { search: string; marks: Record<'reductions' | 'pairs', string[]> }[] = [];
+    try {
+      // Each year or level state as the URL says it.
+      const candidates = yearLevelStates(EMPTY_FILTERS, await yearsAndLevels(db))
+        .slice(1)
+        .map((filters) => ({ filters, search: [...filters.years.map((y) => `year=${y}`), ...filters.levels.map((l) => `level=${l}`)].join('&') }));
+      for (const { search, filters } of candidates) {
+        if (defaultIndicator(await db.all(compareShares({ filters, a, b })), indicator) !== indicator) continue;
+        const dimension = pickDimension(await db.all(measureDimensions({ filters, indicator, provinces })), null);
+        if (dimension === null) continue;
+        const drawn = measureChartRows(splitMeasuresShown(await db.all(measuresShown({ filters, indicator, dimension, provinces }))).sample);
+        states.push({ search, marks: { reductions: drawn.reductions.map((r) => r.case_id), pairs: drawn.pairs.drawn.map((r) => r.case_id) } });
+      }
+    } finally {
+      db.close();
+    }
+    // A chart with rows in one state, none in another, rows again in a third (the first one if no other has them).
+    const kind = (['reductions', 'pairs'] as const).find((k) => states.some((s) => s.marks[k].length > 0) && states.some((s) => s.marks[k].length === 0));
+    expect(kind).toBeDefined();
+    const withRows = states.filter((s) => s.marks[kind!].length > 0);
+    const [first, empty, again] = [withRows[0], states.find((s) => s.marks[kind!].length === 0)!, withRows[1] ?? withRows[0]];
+    const id = `compare.measures.${kind}`;
+    const card = (page: Page) => page.locator(`[data-query-id="${id}"]`);
+    type Tagged = { __tag?: number; getOption: () => { series: { data: { case_id: string }[] }[] } | null };
+    const go = (page: Page, search: string) =>
+      page.evaluate((q) => {
+        history.pushState(null, '', `?view=compare&indicator=${q}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, search);
+
+    const { page, errors } = await app.newPage(`?view=compare&indicator=${indicator}&${first.search}`);
+    await waitForCharts(page, 90_000);
+    await card(page).scrollIntoViewIfNeeded();
+    const marked = () =>
+      page.evaluate((i) => {
+        const chart = (globalThis as unknown as { __charts: Map<string, Tagged> }).__charts.get(i);
+        // The marks' case ids (a series of the median carries none).
+        return chart?.getOption()?.series.flatMap((s) => s.data.map((d) => d.case_id).filter((c) => typeof c === 'string')).sort() ?? null;
+      }, id);
+    await expect.poll(marked, { timeout: 60_000 }).toEqual([...first.marks[kind!]].sort());
+    await page.evaluate((i) => ((globalThis as unknown as { __charts: Map<string, Tagged> }).__charts.get(i)!.__tag = 1), id);
+    await go(page, `${indicator}&${empty.search}`);
+    await expect.poll(() => card(page).isHidden()).toBe(true);
+    await go(page, `${indicator}&${again.search}`);
+    await expect.poll(() => card(page).isVisible()).toBe(true);
+    await card(page).scrollIntoViewIfNeeded();
+    await expect.poll(marked, { timeout: 30_000 }).toEqual([...again.marks[kind!]].sort());
+    // The same ECharts instance: kept while hidden, not made anew.
+    expect(await page.evaluate((i) => (globalThis as unknown as { __charts: Map<string, Tagged> }).__charts.get(i)!.__tag, id)).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -171,6 +171,12 @@ describe('compare view', () => {
       const measured = await db.all(`SELECT indicator FROM measure_summary WHERE province IN ('${a}', '${b}') GROUP BY indicator HAVING sum(measures) > 0`);
       const withMeasures = likely.filter((i) => measured.some((r) => r.indicator === i));
       await expect.poll(() => count('background:measures.stored'), { timeout: 60_000 }).toBeGreaterThanOrEqual(withMeasures.length);
+      // One read at a time (useReadAhead): each of a kind starts once the one before it has landed.
+      for (const id of ['compare.kept', 'measures.stored']) {
+        const spans = await page.evaluate((n) => performance.getEntriesByName(n).map((m) => [m.startTime, m.startTime + m.duration]), `background:${id}`);
+        spans.sort((x, y) => x[0] - y[0]);
+        for (let i = 1; i < spans.length; i++) expect(spans[i][0], id).toBeGreaterThanOrEqual(spans[i - 1][1]);
+      }
       const asked = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).length);
       const before = await asked();
       // Each year and level whose shown indicator is not the unfiltered one.
@@ -342,7 +348,8 @@ const chartSizes = (page: Page) =>
     type Chart = { isDisposed: () => boolean; getDom: () => HTMLElement; getWidth: () => number; getHeight: () => number };
     const charts = (globalThis as unknown as { __charts: Map<string, Chart> }).__charts;
     return [...charts]
-      .filter(([, c]) => !c.isDisposed() && c.getDom().isConnected)
+      // Not a chart hidden while its rows are none (hidden-when-empty.ts): it has no box to fit.
+      .filter(([, c]) => !c.isDisposed() && c.getDom().isConnected && c.getDom().checkVisibility())
       .map(([id, c]) => ({ id, box: [c.getDom().clientWidth, c.getDom().clientHeight], drawn: [c.getWidth(), c.getHeight()] }));
   });
 

@@ -6,10 +6,12 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { ChartClickParams } from '../ChartCard.tsx';
 import { ChartCard } from '../ChartCard.tsx';
 import { DataTable } from '../DataTable.tsx';
+import { useHiddenWhenEmpty } from '../hidden-when-empty.ts';
 import { QueryState } from '../QueryState.tsx';
 import type { DownloadColumn } from '../download/shown.ts';
 import { useViewSql } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, useBackgroundRows, useSql } from '../../hooks/useSql.ts';
+import { useReadAhead } from '../../hooks/useReadAhead.ts';
+import { isCurrent } from '../../hooks/useSql.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -25,9 +27,10 @@ import {
 } from '../../queries/measures.ts';
 import { measuresFromStored, storedMeasures } from '../../queries/measures-stored.ts';
 import { dimensionsFromSummary, measureCountsOf, measureCountsQuery } from '../../queries/view-summaries.ts';
-import type { Filters } from '../../state/filters.ts';
+import { beyondYearsAndLevels, type Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
+import { likelyDimensions } from './likely-dimensions.ts';
 import { measureChartRows } from './measure-chart-rows.ts';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
 import { formatChange, formatMeasureValue } from './measureFormat.ts';
@@ -82,10 +85,23 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // Under the filters the export stores the panel's answers for (one year, one level, provinces), they are kept
   // from every scope's stored rows of the dimension, read once in the background (measures-stored.ts): a filter
   // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
-  const storedKey = `${indicator}\u0001${dimension}`;
-  const [storedOf, setStoredOf] = useState<ReadonlySet<string>>(new Set());
+  // Then, one at a time, those of the indicators the caller may show next (readAhead) and of the shown one, each of every
+  // dimension a year or level state would start it from (likely-dimensions.ts). Every such state is listed: a year or
+  // level change does not list them again.
+  const sameForYearsAndLevels = beyondYearsAndLevels(filters);
+  const aheadItems = useMemo(
+    () => (readAhead && counts.data ? likelyDimensions(counts.data, [indicator, ...readAhead], filters, provinces) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the same for every year and level (see above)
+    [readAhead, counts.data, indicator, sameForYearsAndLevels, provinces],
+  );
+  const stored = useReadAhead(
+    dimension && !waiting ? { indicator, dimension } : null,
+    aheadItems,
+    (x) => `${x.indicator}\u0001${x.dimension}`,
+    (x) => storedMeasures(x.indicator, x.dimension, provinces),
+  );
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const storedRows = useBackgroundRows(storedOf.has(storedKey) && dimension && !waiting ? storedMeasures(indicator, dimension, provinces) : null);
+  const storedRows = stored.rows;
   const kept = useMemo(() => (storedRows ? measuresFromStored(storedRows, { filters, provinces }) : null), [storedRows, filters, provinces]);
   const shown = useViewSql(dimension && !waiting && !kept ? measuresShown(params) : null);
   const asked = useMemo(() => (shown.data ? splitMeasuresShown(shown.data) : undefined), [shown.data]);
@@ -93,20 +109,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const [drawnSplit, setDrawnSplit] = useState(kept ?? asked);
   const split = kept ?? (isCurrent(shown) ? asked : (drawnSplit ?? asked));
   if (split !== drawnSplit) setDrawnSplit(split);
-  if (!storedOf.has(storedKey) && dimension && isCurrent(shown) && shown.data?.[0]?.dimension === dimension) setStoredOf(new Set([...storedOf, storedKey]));
-  // Then, one at a time, those of the indicators the caller may show next (readAhead), each of the dimension it would
-  // start from: the one picked from its rows with no year or level filter (the states it may be shown in lie within).
-  const aheadKeys = useMemo(() => {
-    if (!readAhead || !counts.data) return [];
-    const noYearOrLevel = { ...filters, years: [], levels: [] };
-    return readAhead.flatMap((ind) => {
-      const dim = pickDimension(dimensionsFromSummary(measureCountsOf(counts.data!, ind), noYearOrLevel, provinces), null);
-      return dim === null ? [] : [{ indicator: ind, dimension: dim, key: `${ind}\u0001${dim}` }];
-    });
-  }, [readAhead, counts.data, filters, provinces]);
-  const ahead = storedRows ? aheadKeys.find((k) => !storedOf.has(k.key)) : undefined;
-  const aheadRead = useSql(ahead ? storedMeasures(ahead.indicator, ahead.dimension, provinces) : null, { background: true });
-  if (ahead && isCurrent(aheadRead) && !aheadRead.isFetching) setStoredOf(new Set([...storedOf, ahead.key]));
+  if (isCurrent(shown) && shown.data?.[0]?.dimension === dimension) stored.markCurrent();
   const shownStatus = kept ? { status: 'success' as const, error: null } : shown;
   const summary = { status: shownStatus.status, error: shownStatus.error, data: split?.summary };
 
@@ -129,8 +132,11 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   };
   const charted = drawnDimension !== null && CHARTED_DIMENSIONS.includes(drawnDimension as DimensionCode);
   const log = drawnDimension === 'time';
-  // Which charts show (a chart with no rows is left out): the charts themselves draw the same derivation.
+  // Which charts show (a chart with no rows is hidden, hidden-when-empty.ts): the charts themselves draw the same derivation.
   const drawn = useMemo(() => measureChartRows(all), [all]);
+  const afterChart = useHiddenWhenEmpty(drawn.after, charted);
+  const cutChart = useHiddenWhenEmpty(drawn.reductions);
+  const pairChart = useHiddenWhenEmpty(drawn.pairs.drawn, charted);
   const totalMeasures = (summary.data ?? []).reduce((n, s) => n + s.measures, 0);
   const sampled = totalMeasures > all.length;
   const openCase = (p: ChartClickParams) => {
@@ -227,30 +233,32 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
             )}
             {dimension && (
               <div className="v-grid2">
-                {charted && drawn.after.length > 0 && (
+                {afterChart.mounted && (
                   <ChartCard
+                    hidden={afterChart.hidden}
                     whenNear={chartsWhenNear}
                     title={t('meas.after', { dim: dimName })}
                     query={rowsQ}
-                    rows={drawn.after}
+                    rows={afterChart.rows}
                     status={shownStatus.status}
                     error={shownStatus.error}
-                    height={bandsHeight(drawn.after)}
+                    height={bandsHeight(afterChart.rows)}
                     note={log ? t('meas.logNote') : undefined}
                     columns={csvColumns}
                     option={afterOption}
                     onClick={openCase}
                   />
                 )}
-                {drawn.reductions.length > 0 && (
+                {cutChart.mounted && (
                   <ChartCard
+                    hidden={cutChart.hidden}
                     whenNear={chartsWhenNear}
                     title={t('meas.reduction', { dim: dimName })}
                     query={{ ...rowsQ, id: `${rowsQ.id}.reductions` }}
-                    rows={drawn.reductions}
+                    rows={cutChart.rows}
                     status={shownStatus.status}
                     error={shownStatus.error}
-                    height={bandsHeight(drawn.reductions)}
+                    height={bandsHeight(cutChart.rows)}
                     columns={csvColumns}
                     option={cutOption}
                     onClick={openCase}
@@ -258,15 +266,16 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                 )}
               </div>
             )}
-            {dimension && charted && drawn.pairs.drawn.length > 0 && (
+            {dimension && pairChart.mounted && (
               <ChartCard
+                hidden={pairChart.hidden}
                 whenNear={chartsWhenNear}
                 title={t('meas.beforeAfter', { dim: dimName })}
                 query={{ ...rowsQ, id: `${rowsQ.id}.pairs` }}
-                rows={drawn.pairs.drawn}
+                rows={pairChart.rows}
                 status={shownStatus.status}
                 error={shownStatus.error}
-                height={Math.max(180, drawn.pairs.drawn.length * 44 + 80)}
+                height={Math.max(180, pairChart.rows.length * 44 + 80)}
                 note={[log ? t('meas.logNote') : '', drawn.pairs.drawn.length < drawn.pairs.all.length || sampled ? t('meas.pairsSampled', { n: drawn.pairs.drawn.length }) : '']
                   .filter(Boolean)
                   .join(' ') || undefined}

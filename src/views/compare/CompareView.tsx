@@ -1,7 +1,7 @@
 // Compare: two provinces side by side — indicator shares (butterfly chart), which indicators only one
 // covers, and for one indicator both provinces' reform outcomes (time, steps, documents, visits, cost),
 // their cases in two columns, and nearest-case pairs.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
 import { ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -16,9 +16,11 @@ import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
 import { ProvincePicker } from '../../components/compare/ProvincePicker.tsx';
 import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, startSql, useSql } from '../../hooks/useSql.ts';
+import { useReadAhead } from '../../hooks/useReadAhead.ts';
+import { isCurrent, startSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { beyondYearsAndLevels } from '../../state/filters.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
@@ -59,17 +61,20 @@ export function CompareView({ state, update }: ViewProps) {
   const [pairsPage, setPairsPage] = useState({ of: pairsOf, page: 0 });
   const page = pairsPage.of === pairsOf ? pairsPage.page : 0;
   const pairsQuery = indicator ? comparePairsPage({ filters: state.filters, a, b, indicator, page }) : null;
+  // Then the same rows of the indicators a next year or level change would show (likely-indicators.ts). Every year and
+  // level state is in that list: a year or level change neither sums them again nor gives the panel a new list.
+  const sameForYearsAndLevels = beyondYearsAndLevels(filters);
+  const likely = useMemo(
+    () => (shares.data && barIndicators.length === 0 ? likelyIndicators(shares.data, filters, a, b, state.indicator) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the list is the same for every year and level (see above)
+    [shares.data, barIndicators.length, sameForYearsAndLevels, a, b, state.indicator],
+  );
   // The columns and the first page of pairs kept in memory for years and levels (compare-cells.ts,
   // compare-pair-cells.ts): their rows for (A, B, indicator) are read once in the background, after the view's own
-  // answers for them (not queued before them on the worker); a year or level change then asks neither query.
-  // (The comparisons read so far stay wanted: back on one, its rows are in the query cache.)
-  const keptKey = JSON.stringify([a, b, indicator]);
-  const [keptOf, setKeptOf] = useState<ReadonlySet<string>>(new Set());
-  const keep = indicator !== null && keptOf.has(keptKey);
-  // One request for both (compare-kept.ts): one background read fewer on the worker.
-  const keptRead = useSql(keep ? compareKept({ a, b, indicator }) : null, { background: true });
-  // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
-  const keptData = isCurrent(keptRead) && !keptRead.isFetching ? keptRead.data : undefined;
+  // answers for them, then those of the likely indicators (useReadAhead); a year or level change then asks neither
+  // query. One request for both (compare-kept.ts): one background read fewer on the worker.
+  const keptRead = useReadAhead(indicator, likely, (x) => JSON.stringify([a, b, x]), (x) => compareKept({ a, b, indicator: x }));
+  const keptData = keptRead.rows;
   const kept = useMemo(() => keptData && splitKept(keptData), [keptData]);
   const keptCases = useMemo(() => (kept ? casesFromCells(kept.cases, filters) : null), [kept, filters]);
   const keptPairs = useMemo(() => (kept && page === 0 ? firstPairsPageFromCells(kept.pairs, filters) : null), [kept, page, filters]);
@@ -83,22 +88,41 @@ export function CompareView({ state, update }: ViewProps) {
   const askedPairs = useSnapshotSql(ask && !keptPairs ? pairsQuery : null, snapshot);
   const cases = useKeptOrAsked(keptCases, askedCases);
   const pairs = useKeptOrAsked(keptPairs, askedPairs);
-  if (indicator && !keep && isCurrent(askedCases) && isCurrent(askedPairs)) setKeptOf(new Set([...keptOf, keptKey]));
-  // Then the same rows of the indicators a next year or level change would show (likely-indicators.ts), one read at a
-  // time in the background: such a change then asks neither query either.
-  const likely = useMemo(
-    () => (shares.data && barIndicators.length === 0 ? likelyIndicators(shares.data, filters, a, b, state.indicator) : []),
-    [shares.data, barIndicators.length, filters, a, b, state.indicator],
-  );
-  const ahead = kept ? likely.find((x) => !keptOf.has(JSON.stringify([a, b, x]))) : undefined;
-  const aheadRead = useSql(ahead ? compareKept({ a, b, indicator: ahead }) : null, { background: true });
-  if (ahead && isCurrent(aheadRead) && !aheadRead.isFetching) setKeptOf(new Set([...keptOf, JSON.stringify([a, b, ahead])]));
+  if (isCurrent(askedCases) && isCurrent(askedPairs)) keptRead.markCurrent();
   // Each column's rows and the pager's handler kept while their inputs are: the columns and the pairs table (memo)
   // are not re-drawn when another answer of the view arrives.
   const caseList = cases.data;
   const columns = useMemo(() => caseList && { a: caseList.filter((r) => r.province === a), b: caseList.filter((r) => r.province === b) }, [caseList, a, b]);
   const showPairsPage = useCallback((p: number) => setPairsPage({ of: pairsOf, page: p }), [pairsOf, setPairsPage]);
   const provinces = useMemo(() => [a, b], [a, b]);
+  // A column's count: the shares' count of the indicator (the columns list only the latest cases).
+  const countOf = (side: 'a' | 'b', list: CaseListRow[]) => {
+    const share = rows.find((r) => r.indicator === indicator);
+    return share ? share[`${side}_cases`] : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
+  };
+  // Below the fold (the measures panel from ~1200 px down on a laptop, then the columns and the pairs): their new
+  // rows are rendered in a pass of their own after the change's first (React's deferred value: after the shares chart
+  // and the lists above are drawn, interruptible) — at 100k cases a year change made ~17 ms of their DOM in the
+  // first. Everything they show is deferred together (provinces, indicator, rows, counts): never rows of one state
+  // under the names of another.
+  const casesShown = cases.data;
+  const current = useMemo(
+    () => ({
+      a,
+      b,
+      provinces,
+      panel: indicator ? { filters, indicator, waiting: !ask, readAhead: likely } : null,
+      columns,
+      totals: casesShown ? { a: countOf('a', casesShown), b: countOf('b', casesShown) } : null,
+      pairs: pairs.data,
+      page,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- countOf reads `rows`, `indicator`, `a` and `b`
+    [a, b, provinces, filters, indicator, ask, likely, columns, casesShown, rows, pairs.data, page],
+  );
+  const deferred = useDeferredValue(current);
+  // The panel is shown with the indicator: until the deferred pass has one, the current inputs.
+  const belowFold = deferred.panel || !current.panel ? deferred : current;
   const pickA = useCallback((p: string) => update({ compareA: p }), [update]);
   const pickB = useCallback((p: string) => update({ compareB: p }), [update]);
   // Stable while the names and the selection are (ChartCard re-options the chart when it changes).
@@ -137,11 +161,6 @@ export function CompareView({ state, update }: ViewProps) {
   );
 
   const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
-  // A column's count: the shares' count of the indicator (the columns list only the latest cases).
-  const countOf = (side: 'a' | 'b', list: CaseListRow[]) => {
-    const share = rows.find((r) => r.indicator === indicator);
-    return share ? share[`${side}_cases`] : list.filter((r) => r.province === (side === 'a' ? a : b)).length;
-  };
   // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.
   const indicatorRows = rows.filter((r) => r.indicator !== UNCLASSIFIED);
   const onlyA = indicatorRows.filter((r) => covered(r, 'a') && !covered(r, 'b'));
@@ -225,20 +244,20 @@ export function CompareView({ state, update }: ViewProps) {
               Its charts lie below the shares chart (from ~1200 px down on a laptop): one far off screen is redrawn
               when it comes near (whenNear), not on each filter change. */}
           <MeasuresPanel
-            filters={state.filters}
-            indicator={indicator}
-            provinces={provinces}
-            waiting={!ask}
+            filters={belowFold.panel!.filters}
+            indicator={belowFold.panel!.indicator}
+            provinces={belowFold.provinces}
+            waiting={belowFold.panel!.waiting}
             chartsWhenNear
-            readAhead={likely}
-            title={t('meas.titleCompare', { ind: indicatorName(indicator) })}
+            readAhead={belowFold.panel!.readAhead}
+            title={t('meas.titleCompare', { ind: indicatorName(belowFold.panel!.indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
           <QueryState status={cases.status} error={cases.error} rows={cases.data}>
             {(list) => (
               <div className="v-grid2 cmp-below-fold">
-                <CaseColumn side="a" province={a} rows={columns?.a ?? []} total={countOf('a', list)} />
-                <CaseColumn side="b" province={b} rows={columns?.b ?? []} total={countOf('b', list)} />
+                <CaseColumn side="a" province={belowFold.a} rows={belowFold.columns?.a ?? []} total={belowFold.totals?.a ?? countOf('a', list)} />
+                <CaseColumn side="b" province={belowFold.b} rows={belowFold.columns?.b ?? []} total={belowFold.totals?.b ?? countOf('b', list)} />
               </div>
             )}
           </QueryState>
@@ -246,7 +265,7 @@ export function CompareView({ state, update }: ViewProps) {
             <h3>{t('cmp.pairs', { a: nameA, b: nameB })}</h3>
             <p className="v-muted">{t('cmp.pairsNote')}</p>
             <QueryState status={pairs.status} error={pairs.error} rows={pairs.data}>
-              {(list) => <PairsTable rows={list} a={a} b={b} page={page} onPage={showPairsPage} />}
+              {(list) => <PairsTable rows={belowFold.pairs ?? list} a={belowFold.a} b={belowFold.b} page={belowFold.page} onPage={showPairsPage} />}
             </QueryState>
           </section>
         </>

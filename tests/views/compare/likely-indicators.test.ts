@@ -5,17 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareShares, defaultIndicator } from '../../../src/queries/compare.ts';
 import { caseSummaryRowsOf } from '../../../src/queries/view-summaries.ts';
-import type { Level } from '../../../src/ingest/types.ts';
 import { EMPTY_FILTERS, type Filters } from '../../../src/state/filters.ts';
 import { likelyIndicators } from '../../../src/views/compare/likely-indicators.ts';
 import { commonestFilterValues } from '../../helpers/commonest.ts';
 import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
+import { yearLevelStates, yearsAndLevels, type YearsAndLevels } from '../../helpers/year-level-states.ts';
 import type { CompareShareRow } from '../../../src/queries/compare.ts';
 
 let db: DataDb;
 let pairs: [string, string][];
-let years: number[];
-let levels: Level[];
+let corpus: YearsAndLevels;
 
 beforeAll(async () => {
   db = await openDataDb();
@@ -23,8 +22,7 @@ beforeAll(async () => {
   const [p0, p1 = p0, p2 = p1] = provinces.map(String);
   // Either way round, the same province twice, and one the corpus may not hold (no cases: no indicator shown).
   pairs = [[p0, p1], [p1, p0], [p0, p0], [p2, 'no_such_province']];
-  years = (await db.all('SELECT DISTINCT year FROM cases WHERE duplicate_of IS NULL AND year IS NOT NULL ORDER BY 1')).map((r) => Number(r.year));
-  levels = (await db.all('SELECT DISTINCT level FROM cases WHERE duplicate_of IS NULL AND level IS NOT NULL ORDER BY 1')).map((r) => r.level as Level);
+  corpus = await yearsAndLevels(db);
 });
 afterAll(() => db?.close());
 
@@ -41,12 +39,7 @@ describe('likelyIndicators', () => {
       for (const chosen of [null, 'no_such_indicator']) {
         // The filter bar's provinces do not apply to Compare: they change nothing.
         for (const base of [EMPTY_FILTERS, { ...EMPTY_FILTERS, provinces: [a] }]) {
-          const states: Filters[] = [
-            base,
-            ...years.map((y) => ({ ...base, years: [y] })),
-            ...levels.map((l) => ({ ...base, levels: [l] })),
-            ...years.flatMap((y) => levels.map((l) => ({ ...base, years: [y], levels: [l] }))),
-          ];
+          const states = yearLevelStates(base, corpus);
           const expected = new Set<string>();
           for (const f of states) {
             const s = await shown(f, a, b, chosen);

@@ -1,0 +1,46 @@
+// Rows a view keeps in memory per item (Compare's kept rows per indicator, the measures panel's stored rows per
+// indicator and dimension), read in the background: the current item's once the view's own answers for it are in
+// (not queued before them on DuckDB's single worker), then, one read at a time, those of the items a next filter
+// change may show — such a change then asks no query. The items read so far stay wanted: back on one, its rows are
+// in the query cache.
+import { useCallback, useState } from 'react';
+import type { NamedQuery } from '../queries/types.ts';
+import { isCurrent, useBackgroundRows, useSql } from './useSql.ts';
+
+export interface ReadAhead<R extends object> {
+  /** The current item's rows, once read (not before, nor while re-read after a workspace change). */
+  rows: R[] | undefined;
+  /** The current item may be read now: called from the render in which the view's own answers for it are in. */
+  markCurrent(): void;
+}
+
+/** The first of `items` whose key is not among those read: the next to read ahead. */
+export function firstUnread<T>(items: readonly T[], keyOf: (item: T) => string, read: ReadonlySet<string>): T | undefined {
+  return items.find((item) => !read.has(keyOf(item)));
+}
+
+/**
+ * `current`'s rows (`queryOf(current)`, a background read) once it was marked (`markCurrent`), and the next items'
+ * read ahead one at a time once those rows are in. `keyOf` tells items apart (two items of one key are one read).
+ */
+export function useReadAhead<T, R extends object>(
+  current: T | null,
+  next: readonly T[],
+  keyOf: (item: T) => string,
+  queryOf: (item: T) => NamedQuery<R>,
+): ReadAhead<R> {
+  const [read, setRead] = useState<ReadonlySet<string>>(new Set());
+  // Called from render (React's "state from the previous render" pattern): only when the key is new, else it would
+  // render again for ever.
+  const add = useCallback((key: string) => setRead((was) => (was.has(key) ? was : new Set([...was, key]))), []);
+  const currentKey = current === null ? null : keyOf(current);
+  const rows = useBackgroundRows(current !== null && read.has(currentKey!) ? queryOf(current) : null);
+  // After the current rows: never two reads ahead on the worker at once, nor one before the rows a change needs first.
+  const ahead = rows ? firstUnread(next, keyOf, read) : undefined;
+  const aheadRead = useSql(ahead === undefined ? null : queryOf(ahead), { background: true });
+  if (ahead !== undefined && isCurrent(aheadRead) && !aheadRead.isFetching) add(keyOf(ahead));
+  const markCurrent = () => {
+    if (currentKey !== null && !read.has(currentKey)) add(currentKey);
+  };
+  return { rows, markCurrent };
+}
