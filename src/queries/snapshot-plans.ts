@@ -13,7 +13,7 @@ import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { CASES_READ_AHEAD_FILE, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
@@ -59,14 +59,12 @@ export function snapshotPlans(): SnapshotPlan[] {
       },
     },
     {
-      // The first page, and each (level, year) cell's first cases the view reads ahead to answer a year or level
-      // change in memory (CasesView): saved, that read costs DuckDB nothing at any size.
       file: VIEW_SNAPSHOT_FILES.cases,
-      ask: async (ask) => {
-        await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }));
-        await ask(casesListCandidates());
-      },
+      ask: async (ask) => void (await ask(searchCases({ filters, search: '', sort: DEFAULT_STATE.sort, page: 0, simplify: null }))),
     },
+    // Each (level, year) cell's first cases, which the Cases view reads ahead to answer a year or level change in
+    // memory (CasesView): saved, that read costs DuckDB nothing at any size.
+    { file: CASES_READ_AHEAD_FILE, ask: async (ask) => void (await ask(casesListCandidates())) },
     {
       file: VIEW_SNAPSHOT_FILES.data,
       ask: async (ask) => {

@@ -11,7 +11,7 @@ import { caseCountOptions, pickIndicator } from '../../src/queries/indicator.ts'
 import { type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary } from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
 import { LABELS_KEY } from '../../src/workspace/persist.ts';
 import { useApp, DATA_DIR } from './harness.ts';
 
@@ -176,7 +176,7 @@ describe('saved answers that stand, run again in the background to warm the cach
 
   it('a view whose filter changes ask DuckDB (Cases): each saved answer of its own queries is run once in the background, not its saved read ahead', async () => {
     const readAhead = casesListCandidates().id;
-    const { ids, started } = await warmUps('/?view=cases', [VIEW_SNAPSHOT_FILES.cases], 'own');
+    const { ids, started } = await warmUps('/?view=cases', [VIEW_SNAPSHOT_FILES.cases, CASES_READ_AHEAD_FILE], 'own');
     const own = ids.filter((id) => id !== readAhead);
     expect(own.length).toBeGreaterThan(0);
     expect(ids).toContain(readAhead);

@@ -13,7 +13,7 @@ import { useSavedBackgroundRows, useSnapshotHolds, useSnapshotSql } from '../../
 import { useI18n } from '../../i18n/i18n.tsx';
 import { casesListCandidates, casesListPageFromCandidates } from '../../queries/case-page-candidates.ts';
 import { isDefaultOrder, loadSimplify, PAGE_SIZE, searchCases, searchTerms, simplifyIfLoaded, type Simplify } from '../../queries/cases.ts';
-import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import type { ViewProps } from '../types.ts';
 
 /**
@@ -36,7 +36,7 @@ function useSimplify(needed: boolean): Simplify | null {
 /**
  * Above this many cases the list's candidates take about a second of DuckDB-wasm's worker (1M cases: 4.8 MB of rows
  * scattered over the table), longer than a year or level change asked (its page picked by key, a few tens of ms):
- * the view then asks per change instead of reading ahead — unless they are saved (view-cases.json) and stand.
+ * the view then asks per change instead of reading ahead — unless they are saved (CASES_READ_AHEAD_FILE) and stand.
  */
 const READ_AHEAD_MAX_CASES = 200_000;
 
@@ -49,13 +49,13 @@ export function CasesView({ state, update }: ViewProps) {
   const query = searchCases({ filters: state.filters, search: state.search, sort: state.sort, page: state.page, simplify });
   // The first page without a search term in the default order (the view as it opens and after a year or level
   // change) summed in memory from each (level, year) cell's first cases, read once in the background after the
-  // view's first answer with no filter — from view-cases.json when its saved rows stand, else asked of DuckDB if the
+  // view's first answer with no filter — from its saved answer (CASES_READ_AHEAD_FILE) when it stands, else asked of DuckDB if the
   // list counts at most READ_AHEAD_MAX_CASES (case-page-candidates.ts): a year or level change then asks nothing. Not while they are re-read (a workspace change invalidates every
   // answer): the rows held may be of the data before it.
   const listFirst = !searching && state.page === 0 && isDefaultOrder(state.sort);
   const [readAhead, setReadAhead] = useState(false);
   const listCandidates = useMemo(() => casesListCandidates(), []);
-  const candidates = useSavedBackgroundRows(readAhead ? listCandidates : null, VIEW_SNAPSHOT_FILES.cases);
+  const candidates = useSavedBackgroundRows(readAhead ? listCandidates : null, CASES_READ_AHEAD_FILE);
   const summed = useMemo(
     () => (candidates && listFirst ? casesListPageFromCandidates(candidates, state.filters) : null),
     [candidates, listFirst, state.filters],
@@ -69,7 +69,7 @@ export function CasesView({ state, update }: ViewProps) {
   if (asking && !snapshotFile) startSql(query);
   const result = useSnapshotSql(asking ? query : null, snapshotFile);
   const allCases = !searching && unfiltered(state.filters) && result.data && isCurrent(result) ? (result.data[0]?.total ?? 0) : null;
-  const candidatesSaved = useSnapshotHolds(listCandidates, allCases !== null ? VIEW_SNAPSHOT_FILES.cases : null);
+  const candidatesSaved = useSnapshotHolds(listCandidates, allCases !== null ? CASES_READ_AHEAD_FILE : null);
   if (!readAhead && allCases !== null && (candidatesSaved || allCases <= READ_AHEAD_MAX_CASES)) setReadAhead(true);
   // Asked (another page or order, a province): until its answer the page drawn stays on screen — not the rows the
   // query kept as a placeholder, which may be of a state before the summed ones. A new search term waits for its
