@@ -132,10 +132,15 @@ export function useSnapshotHolds(query: NamedQuery<object>, file: string | null)
 
 /**
  * useBackgroundRows (useSql.ts), answered from `file`'s saved rows when they stand — nothing read on DuckDB's
- * worker — else asked in the background as usual. Not warmed: its rows are what later changes need, not its blocks.
+ * worker — else asked in the background as usual (`file` null: always asked). The file is fetched here, and the read
+ * waits for it rather than ask DuckDB what it may hold. Not warmed: its rows are what later changes need, not its
+ * blocks.
  */
-export function useSavedBackgroundRows<R extends object>(query: NamedQuery<R> | null, file: string): R[] | undefined {
-  return useBackgroundRows(query, query ? () => savedAnswer<R>(file, query.sql, false) : undefined);
+export function useSavedBackgroundRows<R extends object>(query: NamedQuery<R> | null, file: string | null): R[] | undefined {
+  const trust = useSnapshotTrust();
+  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: file !== null && trust === 'usable' });
+  const waiting = file !== null && (trust === 'checking' || (trust === 'usable' && snapshot.isPending));
+  return useBackgroundRows(waiting ? null : query, query && file ? () => savedAnswer<R>(file, query.sql, false) : undefined);
 }
 
 const ViewSnapshot = createContext<string | null>(null);
