@@ -11,6 +11,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { arrowToRows } from './arrow-rows.ts';
+import { backgroundQueue } from './background-queue.ts';
 import { checkDatabaseFile, DataFileError } from './database-file.ts';
 import { emitLoad } from './load-progress.ts';
 import { attachSql, baseViewSql, DASHBOARD_DB_FILE, PUBLISHED_TABLES, readExportStamp, VIEWS_SQL } from '../sql/tables.ts';
@@ -194,22 +195,20 @@ export async function runNamedQuery<R extends object>(query: NamedQuery<R>): Pro
 }
 
 let backgroundConnection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
-/** The last background read asked: each starts after the one before (a connection has one pending query). */
-let backgroundQueue: Promise<unknown> = Promise.resolve();
+/** Each background read starts after the one before (a connection has one pending query). */
+const backgroundReads = backgroundQueue();
 
 /**
  * Run a background read (rows no one waits for now) on a connection of its own as a pending query: the worker
  * runs it in slices and answers the views' queries asked meanwhile between two of them (pending-query-relay.ts),
- * instead of after the whole read.
+ * instead of after the whole read. `late`: a warm-up, run once no other background read waits (background-queue.ts).
  */
-export function runBackgroundQuery<R extends object>(query: NamedQuery<R>): Promise<R[]> {
-  const run = backgroundQueue.then(async () => {
+export function runBackgroundQuery<R extends object>(query: NamedQuery<R>, late = false): Promise<R[]> {
+  return backgroundReads.add(async () => {
     backgroundConnection ??= openConnection();
     const reader = await (await backgroundConnection).send(query.sql);
     const batches = [];
     for await (const batch of reader) batches.push(batch);
     return arrowToRows(batches.length > 0 ? new Table(batches) : new Table(reader.schema)) as R[];
-  });
-  backgroundQueue = run.catch(() => undefined);
-  return run;
+  }, late);
 }

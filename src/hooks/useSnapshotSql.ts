@@ -125,22 +125,30 @@ export function useSnapshotSql<R extends object = Row>(
  * alone): a background read it holds costs DuckDB nothing when the attached file is the one it was computed from.
  */
 export function useSnapshotHolds(query: NamedQuery<object>, file: string | null): boolean {
-  const usable = useSnapshotTrust() === 'usable';
-  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: usable && file !== null });
-  return usable && snapshot.data?.rows.has(query.sql) === true;
+  return useSnapshotLookup(query, file) === 'holds';
+}
+
+/**
+ * useSnapshotHolds, and 'pending' while that is not known yet (the storage or the file not read): a background read
+ * that waits for it is then not asked of DuckDB only because its saved answer had not arrived.
+ */
+function useSnapshotLookup(query: NamedQuery<object> | null, file: string | null): 'holds' | 'lacks' | 'pending' {
+  const trust = useSnapshotTrust();
+  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: trust === 'usable' && file !== null });
+  if (trust === 'outdated' || file === null || query === null) return 'lacks';
+  if (trust === 'checking' || snapshot.isPending) return 'pending';
+  return snapshot.data?.rows.has(query.sql) === true ? 'holds' : 'lacks';
 }
 
 /**
  * useBackgroundRows (useSql.ts), answered from `file`'s saved rows when they stand — nothing read on DuckDB's
- * worker — else asked in the background as usual (`file` null: always asked). The file is fetched here, and the read
- * waits for it rather than ask DuckDB what it may hold. Not warmed: its rows are what later changes need, not its
- * blocks.
+ * worker — else asked in the background as usual (`file` null: always asked). The file is fetched here and the read
+ * waits for it, rather than ask DuckDB only because the saved answer had not arrived. Not warmed: its rows are what
+ * later changes need, not its blocks.
  */
 export function useSavedBackgroundRows<R extends object>(query: NamedQuery<R> | null, file: string | null): R[] | undefined {
-  const trust = useSnapshotTrust();
-  const snapshot = useQuery({ ...snapshotQuery(file ?? ''), enabled: file !== null && trust === 'usable' });
-  const waiting = file !== null && (trust === 'checking' || (trust === 'usable' && snapshot.isPending));
-  return useBackgroundRows(waiting ? null : query, query && file ? () => savedAnswer<R>(file, query.sql, false) : undefined);
+  const lookup = useSnapshotLookup(query, file);
+  return useBackgroundRows(lookup === 'pending' ? null : query, query && file ? () => savedAnswer<R>(file, query.sql, false) : undefined);
 }
 
 const ViewSnapshot = createContext<string | null>(null);

@@ -10,7 +10,8 @@
 // re-sorted in JS by text, whose comparison could differ from DuckDB's on NULLs or collation). Later pages, and a
 // province, city or batch filter, ask the query as before.
 import type { Filters } from '../state/filters.ts';
-import { CASE_LIST_COLUMNS, CASE_LIST_ORDER_SQL, caseListRowsOfKeys, orderBy, PAGE_SIZE, SEARCH_ROW_COLUMNS, type CaseListRow, type SearchRow } from './cases.ts';
+import { casePageCandidatesSql } from '../sql/candidates.ts';
+import { CASE_LIST_COLUMNS, caseListRowsOfKeys, orderBy, PAGE_SIZE, SEARCH_ROW_COLUMNS, type CaseListRow, type SearchRow } from './cases.ts';
 import { candidatesAnswer, inYearsAndLevels } from './figure-candidates.ts';
 import { literal } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
@@ -19,30 +20,15 @@ import { pickColumns, type NamedQuery } from './types.ts';
 export type CasePageCandidateRow = CaseListRow & { rank: number };
 
 /**
- * caseListSql's order as a key `min(key, n)` keeps the n smallest of: province, year and batch descending (negated),
- * seq, case_id — compared field by field with NULLs last, as ORDER BY's default puts them.
+ * Each (level, year) cell's first `limit` cases of `indicator`'s list, ranked in caseListSql's order: stored at export
+ * for a page's size (case_page_candidates, read through its macro: one indicator's rows), else asked of
+ * indicator_case_list (candidates.ts). The tests ask both, each against the list's own query.
  */
-const CASE_LIST_KEY = "{'province': c.province, 'year': -c.year, 'batch': -c.batch, 'seq': c.seq, 'case_id': c.case_id}";
-
-/** Each (level, year) cell's first `limit` cases of `indicator`'s list, ranked in caseListSql's order. */
 export function casePageCandidates(indicator: string, limit = PAGE_SIZE): NamedQuery<CasePageCandidateRow> {
-  return {
-    id: 'indicator.casePageCandidates',
-    columns: [...CASE_LIST_COLUMNS, 'rank'],
-    // Each cell's firsts are kept on the order's narrow columns (a heap of `limit` per cell, not a sort of the
-    // indicator's ~10^5 cases at national scale); the wide ones (title, key figures) are read for those only. The
-    // rank is among the candidates: what a page takes from them keeps the whole list's order.
-    sql: `WITH firsts AS MATERIALIZED (
-  SELECT unnest(min(${CASE_LIST_KEY}, ${literal(Math.floor(limit))})).case_id AS case_id
-  FROM indicator_case_list c
-  WHERE c.indicator = ${literal(indicator)}
-  GROUP BY c.level, c.year
-)
-SELECT c.case_id, c.province, c.city, c.county, c.level, c.agency, c.title, c.year, c.batch, c.has_body,
-  c.key_figures AS figures, (row_number() OVER (ORDER BY ${CASE_LIST_ORDER_SQL}))::INTEGER AS rank
-FROM indicator_case_list c SEMI JOIN firsts f ON f.case_id = c.case_id
-WHERE c.indicator = ${literal(indicator)}`,
-  };
+  const columns: (keyof CasePageCandidateRow)[] = [...CASE_LIST_COLUMNS, 'rank'];
+  const from = limit === PAGE_SIZE ? `case_page_candidates_of(${literal(indicator)})` : `(${casePageCandidatesSql('indicator_case_list', `c.indicator = ${literal(indicator)}`, limit)})`;
+  // In rank order: an answer saved at export (view-indicator-*.json) is the same rows in the same order however computed.
+  return { id: 'indicator.casePageCandidates', columns, sql: `SELECT ${columns.join(', ')} FROM ${from} ORDER BY rank` };
 }
 
 /**

@@ -7,12 +7,13 @@
 // the query functions stay synchronous and no page loads it before someone searches.
 import { EMPTY_FILTERS, type CaseSortKey, type Filters } from '../state/filters.ts';
 import { keyFigureOrderSql, phraseWithChangeSql } from '../sql/figure-phrases.ts';
+import { CASE_LIST_ORDER, CASE_LIST_ORDER_SQL, PAGE_SIZE } from '../sql/candidates.ts';
 import { literal, summaryWhere } from './sql.ts';
-import { answeredByIndex, MATCHED_COLUMNS, SEARCH_COLUMNS, searchCandidatesSql } from '../sql/search-index.ts';
+import { answeredByIndex, MATCHED_COLUMNS, pageSnippetTextsSql, searchCandidatesSql, SNIPPET_COLUMNS } from '../sql/search-index.ts';
 import type { CaseRow, MetricRow } from '../ingest/types.ts';
 import type { NamedQuery } from './types.ts';
 
-export const PAGE_SIZE = 20;
+export { PAGE_SIZE };
 
 /**
  * Key figures of a case as a list of phrases (max 4), in the order of its card (keyFigureOrderSql); 'other'
@@ -187,7 +188,7 @@ ${tail}`,
   }
   const first = terms[0];
   // Snippet: ~80 characters around the first hit in background/measures/outcomes (title is shown anyway).
-  const snippet = `CASE ${SEARCH_COLUMNS.slice(1)
+  const snippet = `CASE ${SNIPPET_COLUMNS
     .map((col) => `WHEN contains(t.${col}, ${literal(first)}) THEN substring(t.${col}, greatest(instr(t.${col}, ${literal(first)}) - 30, 1), 80)`)
     .join(' ')} ELSE NULL END`;
   // Published cases: the index's keys of the cases holding every term (exact for terms of up to five
@@ -246,10 +247,10 @@ ${tail}`,
   ) c
   LEFT JOIN indicators i ON i.code = c.indicator
 ), texts AS (
-  -- The page's texts only, for the snippets: the published ones by key (the page's own ids, not the text table's id column).
-  SELECT p.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM base_search_text t JOIN page p ON p.key = t.key
+  -- The page's texts only, for the snippets: the published ones from their parts, by key (sql/search-index.ts).
+  ${pageSnippetTextsSql('page')}
   UNION ALL
-  SELECT t.case_id, ${SEARCH_COLUMNS.slice(1).map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
+  SELECT t.case_id, ${SNIPPET_COLUMNS.map((c) => `t.${c}`).join(', ')} FROM imported_cases t WHERE t.case_id IN (SELECT case_id FROM page WHERE key IS NULL)
 )
 SELECT p.* EXCLUDE (key, rank), ${snippet} AS snippet, (SELECT count(*) FROM published) + (SELECT count(*) FROM imported) AS total
 FROM page p LEFT JOIN texts t ON t.case_id = p.case_id
@@ -431,11 +432,6 @@ export const CASE_LIST_COLUMNS = ['case_id', 'province', 'city', 'county', 'leve
  * an indicator has tens of thousands of cases); its total is caseListTotalSql. `perProvince` keeps each province's
  * first that many (the compare columns).
  */
-/** A province's cases in a case list's order: newest first. Ends with the case id, unique in a list, so the order is total. */
-const CASE_LIST_ORDER = 'c.year DESC, c.batch DESC, c.seq, c.case_id';
-
-/** caseListSql's ORDER BY over `c` (indicator_case_list): by province, then CASE_LIST_ORDER. */
-export const CASE_LIST_ORDER_SQL = `c.province, ${CASE_LIST_ORDER}`;
 
 export function caseListSql(params: CaseListParams & { page?: number; pageSize?: number; perProvince?: number }): string {
   const order = CASE_LIST_ORDER;

@@ -8,6 +8,7 @@
 // few figures): under a province, city or batch filter the view asks its query as before.
 import type { Filters } from '../state/filters.ts';
 import { COUNT_COLUMNS, FIGURE_LIMIT, MONEY_COLUMNS, type CountFigureRow, type MoneyFigureRow } from './indicator.ts';
+import { figureCandidatesSql } from '../sql/candidates.ts';
 import { literal } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
 
@@ -27,37 +28,15 @@ export type FigureCandidateRow = {
   unit: string | null;
 };
 
-/** Which figures of `indicator` can be drawn: what indicatorMoney and indicatorCounts select from. */
-function chartedWhere(indicator: string): string {
-  return `f.indicator = ${literal(indicator)} AND f.kind IN ('money', 'count') AND f.value_norm IS NOT NULL
-  AND (f.kind = 'money' OR f.unit_norm IS NOT NULL)`;
-}
-
 /**
- * Each cell's `limit` largest figures of `indicator`, in largestSql's order (value, case, figure). The cells' firsts
- * are found on the narrow columns alone: `min(key, n)` keeps each cell's n smallest keys (value negated, then
- * case_id, then metric_id: largestSql's order, compared field by field as ORDER BY does) in a heap of n per
- * cell, instead of sorting every figure of the indicator with its title and text (~10^6 figures of the largest
- * indicator at national scale: seconds in DuckDB-wasm). The wide columns are then read for those figures only
- * (metric_id is unique in figure_facts).
+ * Each cell's `limit` largest figures of `indicator`, in largestSql's order (value, case, figure): stored at export
+ * for the charts' own limit (figure_candidates, read through its macro: one indicator's rows), else asked of
+ * figure_facts (candidates.ts). The tests ask both, each against the full tables.
  */
 export function figureCandidates(indicator: string, limit = FIGURE_LIMIT): NamedQuery<FigureCandidateRow> {
-  const where = chartedWhere(indicator);
-  return {
-    id: 'indicator.figureCandidates',
-    columns: ['part', 'metric_id', 'case_id', 'province', 'city', 'title', 'text', 'level', 'year', 'wan_yuan', 'value', 'unit'],
-    sql: `WITH firsts AS MATERIALIZED (
-  SELECT unnest(min({'value': -f.value_norm, 'case_id': f.case_id, 'metric_id': f.metric_id}, ${literal(Math.floor(limit))})).metric_id AS metric_id
-  FROM figure_facts f
-  WHERE ${where}
-  GROUP BY f.kind, CASE WHEN f.kind = 'count' THEN f.unit_norm END, f.level, f.year
-)
-SELECT f.kind AS part, f.metric_id, f.case_id, f.province, f.city, f.title, f.text, f.level, f.year,
-  CASE WHEN f.kind = 'money' THEN f.value_norm END AS wan_yuan, CASE WHEN f.kind = 'count' THEN f.value_norm END AS value,
-  CASE WHEN f.kind = 'count' THEN f.unit_norm END AS unit
-FROM figure_facts f SEMI JOIN firsts t ON t.metric_id = f.metric_id
-WHERE ${where}`,
-  };
+  const columns: (keyof FigureCandidateRow)[] = ['part', 'metric_id', 'case_id', 'province', 'city', 'title', 'text', 'level', 'year', 'wan_yuan', 'value', 'unit'];
+  const from = limit === FIGURE_LIMIT ? `figure_candidates_of(${literal(indicator)})` : `(${figureCandidatesSql('figure_facts', `f.indicator = ${literal(indicator)}`, limit)})`;
+  return { id: 'indicator.figureCandidates', columns, sql: `SELECT ${columns.join(', ')} FROM ${from}` };
 }
 
 /** Whether the candidates answer these filters: only years and levels (besides the view's own indicator) filter. */

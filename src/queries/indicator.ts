@@ -4,9 +4,10 @@ import type { Filters } from '../state/filters.ts';
 import { CASE_LIST_COLUMNS, caseListSql, caseListTotalSql, PAGE_SIZE, type CaseListRow, type CaseTotalRow } from './cases.ts';
 import { literal, summaryWhere } from './sql.ts';
 import { pickColumns, type NamedQuery } from './types.ts';
+import { FIGURE_LIMIT } from '../sql/candidates.ts';
 
 /** Charts of money and counts show at most this many figures (the largest). */
-export const FIGURE_LIMIT = 40;
+export { FIGURE_LIMIT };
 
 export interface IndicatorParams {
   filters: Filters;

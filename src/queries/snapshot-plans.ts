@@ -6,7 +6,7 @@
 import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
-import { casesListCandidates } from './case-page-candidates.ts';
+import { casePageCandidates, casesListCandidates } from './case-page-candidates.ts';
 import { searchCases } from './cases.ts';
 import { compareKept } from './compare-kept.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
@@ -14,7 +14,7 @@ import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
@@ -103,6 +103,11 @@ export function snapshotPlans(): SnapshotPlan[] {
     },
     { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },
     // Every indicator of the taxonomy: the URL may name any, and the view picks the largest when it names none.
-    ...INDICATOR_CODES.map((code) => ({ file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) })),
+    ...INDICATOR_CODES.flatMap((code) => [
+      { file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) },
+      // Each (level, year) cell's first cases, which the view reads ahead to answer a year or level change's list in
+      // memory (IndicatorView): saved, that read costs DuckDB nothing at any size.
+      { file: indicatorReadAheadFile(code)!, ask: async (ask: Ask) => void (await ask(casePageCandidates(code))) },
+    ]),
   ];
 }

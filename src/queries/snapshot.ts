@@ -50,13 +50,21 @@ export function indicatorSnapshotFile(code: string): string | null {
   return INDICATOR_CODES.includes(code) ? `view-indicator-${code}.json` : null;
 }
 
+/**
+ * The Indicator list's read ahead for one indicator (each level/year cell's first cases), fetched once the view has
+ * answered: kept out of the indicator's file, which the view's first drawing waits for. Null as indicatorSnapshotFile.
+ */
+export function indicatorReadAheadFile(code: string): string | null {
+  return INDICATOR_CODES.includes(code) ? `view-indicator-${code}-ahead.json` : null;
+}
+
 /** Every snapshot file an export writes, in the order it writes them. */
 export const SNAPSHOT_FILES: readonly string[] = [
   OVERVIEW_SNAPSHOT_FILE,
   ...Object.values(VIEW_SNAPSHOT_FILES),
   CASES_READ_AHEAD_FILE,
   COMPARE_READ_AHEAD_FILE,
-  ...INDICATOR_CODES.map((code) => indicatorSnapshotFile(code)!),
+  ...INDICATOR_CODES.flatMap((code) => [indicatorSnapshotFile(code)!, indicatorReadAheadFile(code)!]),
 ];
 
 /** Saved answers are of the views with no filter: a filtered state looks none up. */

@@ -17,6 +17,10 @@
 //   document_values  distinct documents per value of indicator, city and level, per province, year and batch
 //                  (the Overview's totals under one such value; recounted over the layered case list once the
 //                  workspace changed: distinct documents are no sum of layers)
+//   figure_candidates, case_page_candidates  per indicator, each (level, year) cell's largest figures and first
+//                  cases of the list (candidates.ts): what the Indicator view sums a year or level change from; read
+//                  through table macros (figure_candidates_of), which ask the same of the layered tables once the
+//                  workspace changed
 // Each is the SELECT below run at export over the app's own views with an empty workspace (src/sql/tables.ts),
 // written sorted by the column views filter on first, so DuckDB's zone maps skip the rest of the file.
 //
@@ -35,6 +39,7 @@
 // change). The first change of the workspace lays the layers over them (REFRESH_SUMMARY_SQL) for good.
 import { keyFigureOrderSql, phraseWithChangeSql } from './figure-phrases.ts';
 import { measureProvinceSummarySelect, measureSampleSelect } from './measures-shown.ts';
+import { CANDIDATE_MACROS, casePageCandidatesSql, figureCandidatesSql } from './candidates.ts';
 
 export interface IndexTable {
   /** Table name in dashboard.duckdb. */
@@ -282,6 +287,20 @@ const MEASURES_SHOWN: (IndexTable & { over: (facts: string) => string })[] = [
   order: 'indicator, dimension, by_year, by_level, province',
 }));
 
+/**
+ * The Indicator view's candidates for every indicator (candidates.ts), over the published figure_facts and
+ * indicator_case_list (written before them): the same rows as the browser's own read of one indicator.
+ */
+const CANDIDATES: IndexTable[] = [
+  { published: 'figure_candidates', base: 'base_figure_candidates', select: () => figureCandidatesSql(FIGURE_FACTS.base, 'TRUE'), order: 'indicator' },
+  {
+    published: 'case_page_candidates',
+    base: 'base_case_page_candidates',
+    select: () => casePageCandidatesSql(INDICATOR_CASE_LIST.base, 'TRUE'),
+    order: 'indicator',
+  },
+];
+
 /** Every table computed at export, in the order it is written. */
 export const EXPORTED_INDEXES: IndexTable[] = [
   ...INDEX_TABLES,
@@ -295,6 +314,7 @@ export const EXPORTED_INDEXES: IndexTable[] = [
     select: (cases: string, metrics: string) => factSummarySelect(summary, `(${summary.facts.select(cases, metrics)}) f`),
     order: `indicator, ${summary.key}, province`,
   })),
+  ...CANDIDATES,
 ];
 
 /** The published rows of cases the analyst did not re-file, then those re-filed with the analyst's indicator. */
@@ -347,6 +367,9 @@ FROM imported_cases GROUP BY doc_id`,
   ...MEASURES_SHOWN.map((t) => `CREATE OR REPLACE VIEW ${t.published} AS ${t.over(MEASURE_FACTS.published)}`),
   // Distinct documents are no sum of the published and the workspace's rows: counted anew over the layered case list.
   `CREATE OR REPLACE VIEW ${DOCUMENT_VALUES.published} AS ${documentValuesSelect(CASE_LIST.published)}`,
+  // Candidates are no sum of layers either (a label moves a figure into another indicator's cells): asked of the
+  // layered tables, for the one indicator read.
+  ...CANDIDATE_MACROS.map((m) => `CREATE OR REPLACE MACRO ${m.macro}(ind) AS TABLE ${m.layered('ind')}`),
 ];
 
 /** The same views while the workspace is empty: exactly the published rows, as the layered views would give. */
@@ -360,6 +383,7 @@ const PUBLISHED_ONLY_VIEWS_SQL: string[] = [...VIEWED, PAIR_FACTS, DOCUMENT_COUN
  */
 export const INDEX_VIEWS_SQL: string[] = [
   ...PUBLISHED_ONLY_VIEWS_SQL,
+  ...CANDIDATE_MACROS.map((m) => `CREATE OR REPLACE MACRO ${m.macro}(ind) AS TABLE SELECT * FROM ${m.base} WHERE indicator = ind`),
   // The published summary itself while the workspace is empty (its rows are what summaryOfWorkspace gives then):
   // copying it into a table at attach read it whole, megabytes at national scale, before any view could ask.
   `CREATE OR REPLACE VIEW case_summary AS SELECT * FROM ${CASE_SUMMARY_BASE}`,

@@ -9,6 +9,11 @@
 //                 gram, next1, next2, next3, key: a term's rows are one run of the table (its head bigram's,
 //                 narrowed by each next character it has), so DuckDB's zone maps skip every other row, and the
 //                 next characters compress to runs (sorted by key before them, they took 5–6 bytes a row).
+//   search_text_parts (key, col, part, text) the texts a snippet is taken from (SNIPPET_COLUMNS; col: the
+//                 column's position there) cut into parts of PART_LENGTH characters, sorted by key, col, part. A
+//                 page's snippets read its cases' parts only: DuckDB reads a column 2,048 rows at a time, and
+//                 2,048 rows of search_text's measures are ~3 MB (at 1M the page's snippets read 6.6 MB of it
+//                 in the browser), 2,048 parts ~200 KB.
 // search_chars is sorted by gram, then key (the Cases view's default order).
 // A case's text is its searched columns joined by a newline; search terms never hold whitespace (searchTerms
 // splits on it), so no posting whose first two characters hold a newline is written, and no term matches
@@ -25,6 +30,9 @@ import { literal } from './quote.ts';
 
 /** The simplified text columns a search looks in, in the order a snippet is taken from. */
 export const SEARCH_COLUMNS = ['title', 'background', 'measures', 'outcomes'] as const;
+
+/** The text columns a snippet is taken from (the title is shown anyway), in the order it looks in them. */
+export const SNIPPET_COLUMNS = SEARCH_COLUMNS.slice(1);
 
 /** Every column a term is looked for in: the simplified texts, the published original title and the id. */
 export const MATCHED_COLUMNS = [...SEARCH_COLUMNS, 'title_original', 'case_id'] as const;
@@ -43,6 +51,29 @@ const SEARCH_TEXT: IndexTable = {
 FROM ${cases} c JOIN base_case_list l ON l.case_id = c.case_id`,
   order: 'key',
 };
+
+/** Characters per row of search_text_parts. */
+const PART_LENGTH = 64;
+
+const SEARCH_TEXT_PARTS: IndexTable = {
+  published: 'search_text_parts',
+  base: 'base_search_text_parts',
+  // The snippet columns cut into parts of PART_LENGTH characters (code points, as substring counts them), NULL
+  // and empty texts giving none; the two unnests of three run side by side (one row per column).
+  select: () => `SELECT key, col, part::INTEGER AS part, substring(text, part * ${PART_LENGTH} + 1, ${PART_LENGTH}) AS text
+FROM (SELECT key, col, text, unnest(range(0, (length(text) + ${PART_LENGTH - 1}) // ${PART_LENGTH})) AS part
+  FROM (SELECT key, unnest(range(${SNIPPET_COLUMNS.length}))::UTINYINT AS col, unnest([${SNIPPET_COLUMNS.join(', ')}]) AS text FROM ${SEARCH_TEXT.base}))`,
+  order: 'key, col, part',
+};
+
+/**
+ * The snippet columns of the published cases of `page` (a relation with `key` and `case_id`), whole again from
+ * their parts: one row per case that has any, by case_id.
+ */
+export function pageSnippetTextsSql(page: string): string {
+  return `SELECT p.case_id, ${SNIPPET_COLUMNS.map((c, i) => `string_agg(t.text, '' ORDER BY t.part) FILTER (WHERE t.col = ${i}) AS ${c}`).join(', ')}
+  FROM ${SEARCH_TEXT_PARTS.base} t JOIN ${page} p ON p.key = t.key GROUP BY p.case_id`;
+}
 
 /** Characters a posting row names after its head bigram: a row stands for a phrase of up to 2 + NEXT characters. */
 const NEXT = 3;
@@ -77,8 +108,11 @@ WHERE cps[i] <> 10 AND cps[i + 1] <> 10`,
   order: `gram, ${NEXT_COLUMNS.join(', ')}, key`,
 };
 
+/** The postings: a row per character of every text (at a million cases, 2.5 billion rows of search_grams). */
+export const SEARCH_POSTINGS: IndexTable[] = [SEARCH_CHARS, SEARCH_GRAMS];
+
 /** The search index's tables, in the order the export writes them (the postings read the texts). */
-export const SEARCH_INDEXES: IndexTable[] = [SEARCH_TEXT, SEARCH_CHARS, SEARCH_GRAMS];
+export const SEARCH_INDEXES: IndexTable[] = [SEARCH_TEXT, SEARCH_TEXT_PARTS, ...SEARCH_POSTINGS];
 
 /** A term's code points (not UTF-16 units: a character outside the BMP is one code point, as in DuckDB). */
 function codePoints(term: string): number[] {

@@ -72,9 +72,10 @@ describe('indicator view, figures summed in memory', () => {
 
     const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
     await waitForCharts(page, 90_000);
-    // Read in the background once the view's first answers are in.
-    const reads = ['background:indicator.figureCandidates', 'background:indicator.casePageCandidates', 'background:measures.stored'];
-    await page.waitForFunction((names) => names.every((name) => performance.getEntriesByName(name).length > 0), reads, { timeout: 60_000 });
+    // Read in the background once the view's first answers are in (the list's candidates from their saved answer
+    // when it stands, view-indicator-<code>-ahead.json: `saved:`).
+    const reads = [['background:indicator.figureCandidates'], ['background:indicator.casePageCandidates', 'saved:indicator.casePageCandidates'], ['background:measures.stored']];
+    await page.waitForFunction((names) => names.every((either) => either.some((name) => performance.getEntriesByName(name).length > 0)), reads, { timeout: 60_000 });
     const figuresBefore = await asked(page, 'indicator.figures');
     const measuresBefore = await asked(page, 'indicator.measuresShown');
     const casesBefore = await asked(page, 'indicator.cases');

@@ -11,7 +11,7 @@ import { caseCountOptions, pickIndicator } from '../../src/queries/indicator.ts'
 import { type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary } from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { CASES_READ_AHEAD_FILE, indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
 import { LABELS_KEY } from '../../src/workspace/persist.ts';
 import { useApp, DATA_DIR } from './harness.ts';
 
@@ -31,7 +31,7 @@ const VIEWS: { view: string; content: string; files: () => string[] }[] = [
   // The Data view's quality report comes from quality.json, fetched alongside DuckDB's start: drawn once it is there too.
   { view: 'data', content: 'main.view:has(.quality-report) [data-table-id="data.taxonomy"] tbody tr', files: () => [VIEW_SNAPSHOT_FILES.data] },
   { view: 'compare', content: '[data-testid="compare-indicator"]', files: () => [VIEW_SNAPSHOT_FILES.compare] },
-  { view: 'indicator', content: '[data-table-id="indicator.cases"] tbody tr', files: () => [VIEW_SNAPSHOT_FILES.indicator, indicatorSnapshotFile(pickedIndicator())!] },
+  { view: 'indicator', content: '[data-table-id="indicator.cases"] tbody tr', files: () => [VIEW_SNAPSHOT_FILES.indicator, indicatorSnapshotFile(pickedIndicator())!, indicatorReadAheadFile(pickedIndicator())!] },
 ];
 
 /** A context whose requests for dashboard.duckdb wait until `release`; `requested` resolves when one arrives. */

@@ -18,10 +18,11 @@ import { searchCases } from '../../src/queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, defaultIndicator } from '../../src/queries/compare.ts';
 import { compareKept } from '../../src/queries/compare-kept.ts';
 import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
+import { casePageCandidates } from '../../src/queries/case-page-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf, sharesFromSummary } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
-import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, firstSnapshotFiles, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, firstSnapshotFiles, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE, DATA_FILES, readExportStamp } from '../../src/sql/tables.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { DEFAULT_STATE } from '../../src/state/url-state.ts';
@@ -61,9 +62,9 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 describe('the snapshot files', () => {
-  it('are the set the export publishes: one per view, one per indicator of the taxonomy, the Cases list\'s read ahead', () => {
+  it('are the set the export publishes: one per view, one per indicator of the taxonomy and its list\'s read ahead, the Cases list\'s read ahead', () => {
     expect([...files.keys()].sort()).toEqual([...SNAPSHOT_FILES].sort());
-    for (const code of INDICATOR_CODES) expect(files.has(indicatorSnapshotFile(code)!), code).toBe(true);
+    for (const code of INDICATOR_CODES) expect(files.has(indicatorSnapshotFile(code)!) && files.has(indicatorReadAheadFile(code)!), code).toBe(true);
     // A code from a typed URL never names a file outside the set.
     expect(indicatorSnapshotFile('../overview')).toBeNull();
   });
@@ -127,6 +128,9 @@ describe('the snapshot files', () => {
     expect(mine).toContain(indicatorFigures({ ...params, unit: null }).sql);
     expect(mine).toContain(indicatorCases({ ...params, page: 0 }).sql);
     expect(mine).not.toContain(indicatorCases({ ...params, page: 1 }).sql);
+    // The list's candidates, read ahead for a year or level change (IndicatorView), in a file of their own.
+    expect(mine).not.toContain(casePageCandidates(picked).sql);
+    expect(sqls(indicatorReadAheadFile(picked)!)).toEqual([casePageCandidates(picked).sql]);
     // The largest indicator has measures: the dimensions and the picked dimension's rows and summary (one request).
     expect(read(indicatorSnapshotFile(picked)!).queries.map((q) => q.id)).toEqual(
       expect.arrayContaining(['summary.measures', 'indicator.measuresShown']),

@@ -10,6 +10,7 @@ import { caseListSql, PAGE_SIZE, searchCases } from '../../src/queries/cases.ts'
 import { indicatorCases } from '../../src/queries/indicator.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
+import { casePageCandidatesSql } from '../../src/sql/candidates.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
@@ -109,6 +110,20 @@ describe('the Indicator list’s first page summed from each cell’s first case
       cut += Number(n) - (await db.all(casePageCandidates(indicator, Math.min(...SMALL)))).length;
     }
     expect(cut).toBeGreaterThan(10);
+  });
+
+  it('is stored at export as the read of one indicator asks it of indicator_case_list, for every indicator', async () => {
+    // The view reads the stored rows (case_page_candidates, through its macro) while the workspace is empty.
+    let rows = 0;
+    for (const indicator of indicators) {
+      const sorted = (sql: string) => db.all(`SELECT * EXCLUDE (indicator) FROM (${sql}) ORDER BY rank`);
+      const asked = await sorted(casePageCandidatesSql('indicator_case_list', `c.indicator = ${literal(indicator)}`));
+      expect(await sorted(`SELECT * FROM base_case_page_candidates WHERE indicator = ${literal(indicator)}`), indicator).toEqual(asked);
+      expect(await db.all(`SELECT * FROM (${casePageCandidates(indicator).sql}) ORDER BY rank`), indicator).toEqual(asked);
+      rows += asked.length;
+    }
+    expect(casePageCandidates(indicators[0]).sql).toContain('case_page_candidates_of');
+    expect(rows).toBeGreaterThan(100);
   });
 
   it('leaves later pages and province, city and batch filters to the query', async () => {

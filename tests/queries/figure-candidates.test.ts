@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { figureCandidates, figuresFromCandidates } from '../../src/queries/figure-candidates.ts';
+import { figureCandidatesSql } from '../../src/sql/candidates.ts';
 import { FIGURE_LIMIT, indicatorCounts, indicatorMoney } from '../../src/queries/indicator.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
 import { unitSummaryRows, unitsFromSummary } from '../../src/queries/view-summaries.ts';
@@ -112,6 +113,22 @@ describe('the figure charts summed from each cell’s largest figures', () => {
     // The candidates are fewer than the indicator's figures (cells were cut), yet answered every state.
     const [{ n }] = await db.all(`SELECT count(*) AS n FROM figure_facts WHERE indicator = ${literal(indicators[0])}`);
     expect((await db.all(figureCandidates(indicators[0], 3))).length).toBeLessThan(Number(n));
+  });
+
+  it('are stored at export as the read of one indicator asks them of figure_facts, for every indicator', async () => {
+    // The view reads the stored rows (figure_candidates, through its macro) while the workspace is empty.
+    const all = (await db.all(`SELECT DISTINCT indicator FROM figure_facts ORDER BY 1`)).map((r) => String(r.indicator));
+    expect(all.length).toBeGreaterThan(3);
+    let rows = 0;
+    for (const indicator of all) {
+      const sorted = (sql: string) => db.all(`SELECT * EXCLUDE (indicator) FROM (${sql}) ORDER BY metric_id`);
+      const asked = await sorted(figureCandidatesSql('figure_facts', `f.indicator = ${literal(indicator)}`));
+      expect(await sorted(`SELECT * FROM base_figure_candidates WHERE indicator = ${literal(indicator)}`), indicator).toEqual(asked);
+      expect(await db.all(`SELECT * FROM (${figureCandidates(indicator).sql}) ORDER BY metric_id`), indicator).toEqual(asked);
+      rows += asked.length;
+    }
+    expect(figureCandidates(all[0]).sql).toContain('figure_candidates_of');
+    expect(rows).toBeGreaterThan(100);
   });
 
   it('leave province, city and batch filters to the query', async () => {

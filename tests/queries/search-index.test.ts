@@ -5,7 +5,7 @@
 // document imported in the browser (which the published index does not hold) and a case re-filed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
-import { answeredByIndex, searchCandidatesSql } from '../../src/sql/search-index.ts';
+import { answeredByIndex, pageSnippetTextsSql, searchCandidatesSql, SNIPPET_COLUMNS } from '../../src/sql/search-index.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
 import { loadSimplify, searchCases, searchTerms } from '../../src/queries/cases.ts';
 import { caseWhere, literal } from '../../src/queries/sql.ts';
@@ -166,6 +166,21 @@ describe('the search index', () => {
     expect(await count(searchCandidatesSql([apart]))).toBeGreaterThan(await count(scanKeys(apart)));
     await expectScanAnswers([apart], [EMPTY_FILTERS]);
   }, 120_000);
+
+  it('holds every snippet text whole in its parts, and no other', async () => {
+    // Each case's snippet columns reassembled from search_text_parts, against search_text itself (empty texts have
+    // no parts, as NULL ones): the same texts, NULL-safe, for every published case.
+    const whole = `SELECT p.case_id AS case_id, ${SNIPPET_COLUMNS.map((c) => `nullif(p.${c}, '') AS ${c}`).join(', ')}
+      FROM (${pageSnippetTextsSql('base_search_text')}) p`;
+    const texts = `SELECT case_id, ${SNIPPET_COLUMNS.map((c) => `nullif(${c}, '') AS ${c}`).join(', ')} FROM base_search_text
+      WHERE ${SNIPPET_COLUMNS.map((c) => `coalesce(${c}, '') <> ''`).join(' OR ')}`;
+    expect(await count(`(${whole}) EXCEPT ALL (${texts})`)).toBe(0);
+    expect(await count(`(${texts}) EXCEPT ALL (${whole})`)).toBe(0);
+    // Not vacuous: many cases, and texts of many parts (a measures text far longer than one part).
+    expect(await count(texts)).toBeGreaterThan(100);
+    const [{ parts }] = await db.all(`SELECT max(part) AS parts FROM base_search_text_parts`);
+    expect(Number(parts)).toBeGreaterThan(10);
+  });
 
   it('searches a document imported in the browser and a re-filed case too', async () => {
     const [{ doc_id: doc }] = await db.all(`SELECT doc_id FROM cases GROUP BY doc_id ORDER BY count(*) DESC, doc_id LIMIT 1`);

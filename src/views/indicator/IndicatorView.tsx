@@ -8,8 +8,9 @@ import { CaseTable } from '../../components/cases/CaseTable.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
-import { useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
+import { useSavedBackgroundRows, useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
 import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
+import { useSnapshotTrust } from '../../hooks/snapshot-trust.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   caseCountOptions,
@@ -31,7 +32,7 @@ import { figureCandidates, figuresFromCandidates } from '../../queries/figure-ca
 import { casePageCandidates, casePageFromCandidates } from '../../queries/case-page-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../queries/summaries.ts';
 import { caseCountsFromSummary, unitsFromSummary, unitSummaryRows } from '../../queries/view-summaries.ts';
-import { indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { indicatorReadAheadFile, indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -39,10 +40,11 @@ const chartHeight = (rows: object[] | undefined, perRow: number) => Math.max(200
 
 
 /**
- * Rows read ahead for later year/level changes cost about what the indicator's cases and figures are: above this
- * many cases (the largest indicator at national scale: ~1.4 × 10^5, a read of seconds) the read would hold DuckDB-wasm's
- * single worker that long, and a filter change coming meanwhile waits behind it — each change asks its own queries
- * instead (tens of ms each). At 10^5 cases in all the largest indicator has ~1.4 × 10^4.
+ * While the workspace is empty the rows read ahead for later year/level changes are stored at export
+ * (src/sql/candidates.ts: a few thousand rows per indicator, the same at any size). Once it changed they are asked of the layered tables and cost about
+ * what the indicator's cases and figures are: above this many cases (the largest indicator at national scale:
+ * ~1.4 × 10^5, a read of seconds) the read would hold DuckDB-wasm's single worker that long, and a filter change
+ * coming meanwhile waits behind it — each change then asks its own queries instead (tens of ms each).
  */
 const READ_AHEAD_MAX_CASES = 30_000;
 
@@ -87,9 +89,14 @@ export function IndicatorView({ state, update }: ViewProps) {
   // the rows held may be of the data before it.
   const [candidatesOf, setCandidatesOf] = useState<ReadonlySet<string>>(new Set());
   const casesOfIndicator = useMemo(() => (summary.data && indicator ? casesUnfiltered(summary.data, indicator) : 0), [summary.data, indicator]);
-  const readOf = indicator && candidatesOf.has(indicator) && casesOfIndicator <= READ_AHEAD_MAX_CASES ? indicator : null;
+  const stored = useSnapshotTrust() === 'usable';
+  const readOf = indicator && candidatesOf.has(indicator) && (stored || casesOfIndicator <= READ_AHEAD_MAX_CASES) ? indicator : null;
   const candidateRows = useBackgroundRows(readOf ? figureCandidates(readOf) : null);
-  const pageCandidateRows = useBackgroundRows(readOf ? casePageCandidates(readOf) : null);
+  // The list's candidates are saved too, in a file of their own fetched now (not with the answers the first drawing
+  // waits for): read once it has arrived, from its rows when they stand (nothing asked of DuckDB), else asked.
+  const pageQuery = useMemo(() => casePageCandidates(readOf ?? ''), [readOf]);
+  const aheadFile = readOf ? indicatorReadAheadFile(readOf) : null;
+  const pageCandidateRows = useSavedBackgroundRows(readOf ? pageQuery : null, aheadFile);
   const summedPage = useMemo(
     () => (pageCandidateRows ? casePageFromCandidates(pageCandidateRows, filters, page) : null),
     [pageCandidateRows, filters, page],
