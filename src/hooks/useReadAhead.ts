@@ -5,7 +5,8 @@
 // in the query cache.
 import { useCallback, useState } from 'react';
 import type { NamedQuery } from '../queries/types.ts';
-import { isCurrent, useBackgroundRows, useSql } from './useSql.ts';
+import { useSavedBackgroundRows } from './useSnapshotSql.ts';
+import { isCurrent, useSql } from './useSql.ts';
 
 export interface ReadAhead<R extends object> {
   /** The current item's rows, once read (not before, nor while re-read after a workspace change). */
@@ -22,19 +23,21 @@ export function firstUnread<T>(items: readonly T[], keyOf: (item: T) => string, 
 /**
  * `current`'s rows (`queryOf(current)`, a background read) once it was marked (`markCurrent`), and the next items'
  * read ahead one at a time once those rows are in. `keyOf` tells items apart (two items of one key are one read).
+ * `savedIn`: a snapshot file that may hold the current item's rows, saved at export (useSavedBackgroundRows).
  */
 export function useReadAhead<T, R extends object>(
   current: T | null,
   next: readonly T[],
   keyOf: (item: T) => string,
   queryOf: (item: T) => NamedQuery<R>,
+  savedIn: string | null = null,
 ): ReadAhead<R> {
   const [read, setRead] = useState<ReadonlySet<string>>(new Set());
   // Called from render (React's "state from the previous render" pattern): only when the key is new, else it would
   // render again for ever.
   const add = useCallback((key: string) => setRead((was) => (was.has(key) ? was : new Set([...was, key]))), []);
   const currentKey = current === null ? null : keyOf(current);
-  const rows = useBackgroundRows(current !== null && read.has(currentKey!) ? queryOf(current) : null);
+  const rows = useSavedBackgroundRows(current !== null && read.has(currentKey!) ? queryOf(current) : null, savedIn);
   // After the current rows: never two reads ahead on the worker at once, nor one before the rows a change needs first.
   const ahead = rows ? firstUnread(next, keyOf, read) : undefined;
   const aheadRead = useSql(ahead === undefined ? null : queryOf(ahead), { background: true });

@@ -8,12 +8,13 @@ import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
 import { casePageCandidates, casesListCandidates } from './case-page-candidates.ts';
 import { searchCases } from './cases.ts';
+import { compareKept } from './compare-kept.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measuresShown, pickDimension } from './measures.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { CASES_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
@@ -45,6 +46,12 @@ async function askIndicator(ask: Ask, indicator: string): Promise<void> {
   await ask(indicatorFigures({ ...params, unit: null }));
   await ask(indicatorCases({ ...params, page: 0 }));
   await askMeasures(ask, indicator);
+}
+
+/** The indicator Compare shows for the default provinces with no filter, picked from their shares as the view does. */
+async function compareIndicator(ask: Ask): Promise<string | null> {
+  const { compareA: a, compareB: b } = DEFAULT_STATE;
+  return defaultIndicator(sharesFromSummary(await ask(caseSummaryRowsOf([a, b])), filters, a, b), DEFAULT_STATE.indicator);
 }
 
 /** Every snapshot file with its plan, in the order an export writes them. */
@@ -79,11 +86,19 @@ export function snapshotPlans(): SnapshotPlan[] {
       file: VIEW_SNAPSHOT_FILES.compare,
       ask: async (ask) => {
         await ask(compareProvinces());
-        const indicator = defaultIndicator(sharesFromSummary(await ask(caseSummaryRowsOf([a, b])), filters, a, b), DEFAULT_STATE.indicator);
+        const indicator = await compareIndicator(ask);
         if (indicator === null) return;
         await ask(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
         await ask(comparePairsPage({ filters, a, b, indicator, page: 0 }));
         await askMeasures(ask, indicator, [a, b]);
+      },
+    },
+    // The kept rows Compare reads first once it has answered (the indicator shown), for its year and level changes.
+    {
+      file: COMPARE_READ_AHEAD_FILE,
+      ask: async (ask) => {
+        const indicator = await compareIndicator(ask);
+        if (indicator !== null) await ask(compareKept({ a, b, indicator }));
       },
     },
     { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },

@@ -39,6 +39,12 @@ export const VIEW_SNAPSHOT_FILES = {
  */
 export const CASES_READ_AHEAD_FILE = 'view-cases-ahead.json';
 
+/**
+ * Compare's first read ahead with no filter (the default provinces' kept rows of the indicator shown), fetched once
+ * the view has answered, as CASES_READ_AHEAD_FILE (at 1M cases ~1.5 MB: four times view-compare.json).
+ */
+export const COMPARE_READ_AHEAD_FILE = 'view-compare-ahead.json';
+
 /** The Indicator view's answers about one indicator; null for a code outside the taxonomy (a typed URL). */
 export function indicatorSnapshotFile(code: string): string | null {
   return INDICATOR_CODES.includes(code) ? `view-indicator-${code}.json` : null;
@@ -57,6 +63,7 @@ export const SNAPSHOT_FILES: readonly string[] = [
   OVERVIEW_SNAPSHOT_FILE,
   ...Object.values(VIEW_SNAPSHOT_FILES),
   CASES_READ_AHEAD_FILE,
+  COMPARE_READ_AHEAD_FILE,
   ...INDICATOR_CODES.flatMap((code) => [indicatorSnapshotFile(code)!, indicatorReadAheadFile(code)!]),
 ];
 

@@ -15,13 +15,14 @@ import { casesListCandidates } from '../../src/queries/case-page-candidates.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
 import { searchCases } from '../../src/queries/cases.ts';
-import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases } from '../../src/queries/compare.ts';
+import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, defaultIndicator } from '../../src/queries/compare.ts';
+import { compareKept } from '../../src/queries/compare-kept.ts';
 import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
 import { casePageCandidates } from '../../src/queries/case-page-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
-import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf } from '../../src/queries/view-summaries.ts';
+import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf, sharesFromSummary } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
-import { CASES_READ_AHEAD_FILE, firstSnapshotFiles, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, firstSnapshotFiles, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE, DATA_FILES, readExportStamp } from '../../src/sql/tables.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { DEFAULT_STATE } from '../../src/state/url-state.ts';
@@ -29,10 +30,11 @@ import { openDataDb, openParquetAppDb, type DataDb } from '../helpers/data-db.ts
 import { DATA_DIR } from '../helpers/paths.ts';
 
 /**
- * Queries that state no order of their rows (the summaries, read whole and summed: summaries.ts): equal as sets
- * of rows, as DuckDB may return them in any order, live or saved.
+ * Queries that state no order of their rows (the summaries, read whole and summed: summaries.ts; Compare's kept
+ * rows, which the view filters and orders itself: compare-cells.ts, compare-pair-cells.ts): equal as sets of rows,
+ * as DuckDB may return them in any order, live or saved.
  */
-const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures', 'summary.measuresOf']);
+const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures', 'summary.measuresOf', 'compare.kept']);
 const key = (row: object) => JSON.stringify(row);
 function sameRows(saved: SavedQuery, live: object[], file: string): void {
   const label = `${file} ${saved.id}`;
@@ -176,6 +178,11 @@ describe('the snapshot files', () => {
     const cases = new Set(pairs[0].rows.map((r) => r.a_case_id));
     expect(cases.size).toBeGreaterThan(0);
     expect(cases.size).toBeLessThanOrEqual(COMPARE_PAIRS_PER_PAGE);
+    // Compare's first read ahead: the kept rows of the indicator the view shows with no filter, for the same provinces.
+    const summary = compare.find((q) => q.id === 'summary.casesOf')!.rows as CaseSummaryRow[];
+    const shown = defaultIndicator(sharesFromSummary(summary, EMPTY_FILTERS, a, b), DEFAULT_STATE.indicator)!;
+    expect(compare.find((q) => q.id === 'compare.cases')!.sql).toBe(compareCases({ filters: EMPTY_FILTERS, a, b, indicator: shown, perProvince: COMPARE_CASES_PER_PROVINCE }).sql);
+    expect(sqls(COMPARE_READ_AHEAD_FILE)).toEqual([caseSummaryRowsOf([a, b]).sql, compareKept({ a, b, indicator: shown }).sql]);
   }, 120_000);
 
   it('the published files, when present, match the published Parquet files', async () => {

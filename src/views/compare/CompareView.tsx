@@ -27,7 +27,7 @@ import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareShar
 import { casesFromCells } from '../../queries/compare-cells.ts';
 import { firstPairsPageFromCells } from '../../queries/compare-pair-cells.ts';
 import { compareKept, splitKept } from '../../queries/compare-kept.ts';
-import { unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { COMPARE_READ_AHEAD_FILE, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/view-summaries.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -73,7 +73,8 @@ export function CompareView({ state, update }: ViewProps) {
   // compare-pair-cells.ts): their rows for (A, B, indicator) are read once in the background, after the view's own
   // answers for them, then those of the likely indicators (useReadAhead); a year or level change then asks neither
   // query. One request for both (compare-kept.ts): one background read fewer on the worker.
-  const keptRead = useReadAhead(indicator, likely, (x) => JSON.stringify([a, b, x]), (x) => compareKept({ a, b, indicator: x }));
+  // The first, with no filter, saved at export (COMPARE_READ_AHEAD_FILE; found for the default provinces only).
+  const keptRead = useReadAhead(indicator, likely, (x) => JSON.stringify([a, b, x]), (x) => compareKept({ a, b, indicator: x }), snapshot && COMPARE_READ_AHEAD_FILE);
   const keptData = keptRead.rows;
   const kept = useMemo(() => keptData && splitKept(keptData), [keptData]);
   const keptCases = useMemo(() => (kept ? casesFromCells(kept.cases, filters) : null), [kept, filters]);
