@@ -7,6 +7,7 @@ import { INDICATOR_CODES } from '../ingest/indicators.ts';
 import { DEFAULT_STATE } from '../state/url-state.ts';
 import { DATA_FILES, publicTableName } from '../sql/tables.ts';
 import { casePageCandidates, casesListCandidates } from './case-page-candidates.ts';
+import { figureCandidates } from './figure-candidates.ts';
 import { searchCases } from './cases.ts';
 import { compareKept } from './compare-kept.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
@@ -105,9 +106,15 @@ export function snapshotPlans(): SnapshotPlan[] {
     // Every indicator of the taxonomy: the URL may name any, and the view picks the largest when it names none.
     ...INDICATOR_CODES.flatMap((code) => [
       { file: indicatorSnapshotFile(code)!, ask: (ask: Ask) => askIndicator(ask, code) },
-      // Each (level, year) cell's first cases, which the view reads ahead to answer a year or level change's list in
-      // memory (IndicatorView): saved, that read costs DuckDB nothing at any size.
-      { file: indicatorReadAheadFile(code)!, ask: async (ask: Ask) => void (await ask(casePageCandidates(code))) },
+      // Each cell's largest figures and first cases, which the view reads ahead to answer a year or level change's
+      // charts and list in memory (IndicatorView): saved, those reads cost DuckDB nothing.
+      {
+        file: indicatorReadAheadFile(code)!,
+        ask: async (ask: Ask) => {
+          await ask(figureCandidates(code));
+          await ask(casePageCandidates(code));
+        },
+      },
     ]),
   ];
 }

@@ -19,6 +19,7 @@ import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, defau
 import { compareKept } from '../../src/queries/compare-kept.ts';
 import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
 import { casePageCandidates } from '../../src/queries/case-page-candidates.ts';
+import { figureCandidates } from '../../src/queries/figure-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf, sharesFromSummary } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
@@ -31,10 +32,10 @@ import { DATA_DIR } from '../helpers/paths.ts';
 
 /**
  * Queries that state no order of their rows (the summaries, read whole and summed: summaries.ts; Compare's kept
- * rows, which the view filters and orders itself: compare-cells.ts, compare-pair-cells.ts): equal as sets of rows,
- * as DuckDB may return them in any order, live or saved.
+ * rows and the Indicator's figure candidates, which the view filters and orders itself: compare-cells.ts,
+ * compare-pair-cells.ts, figure-candidates.ts): equal as sets of rows, as DuckDB may return them in any order.
  */
-const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures', 'summary.measuresOf', 'compare.kept']);
+const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures', 'summary.measuresOf', 'compare.kept', 'indicator.figureCandidates']);
 const key = (row: object) => JSON.stringify(row);
 function sameRows(saved: SavedQuery, live: object[], file: string): void {
   const label = `${file} ${saved.id}`;
@@ -130,7 +131,7 @@ describe('the snapshot files', () => {
     expect(mine).not.toContain(indicatorCases({ ...params, page: 1 }).sql);
     // The list's candidates, read ahead for a year or level change (IndicatorView), in a file of their own.
     expect(mine).not.toContain(casePageCandidates(picked).sql);
-    expect(sqls(indicatorReadAheadFile(picked)!)).toEqual([casePageCandidates(picked).sql]);
+    expect(sqls(indicatorReadAheadFile(picked)!)).toEqual([figureCandidates(picked).sql, casePageCandidates(picked).sql]);
     // The largest indicator has measures: the dimensions and the picked dimension's rows and summary (one request).
     expect(read(indicatorSnapshotFile(picked)!).queries.map((q) => q.id)).toEqual(
       expect.arrayContaining(['summary.measures', 'indicator.measuresShown']),

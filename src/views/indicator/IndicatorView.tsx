@@ -9,7 +9,7 @@ import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import { countsOption, moneyOption, provincesOption } from './figure-charts.ts';
 import '../views.css';
 import { useSavedBackgroundRows, useSnapshotSql, ViewSnapshotFile } from '../../hooks/useSnapshotSql.ts';
-import { isCurrent, startSql, useBackgroundRows } from '../../hooks/useSql.ts';
+import { isCurrent, startSql } from '../../hooks/useSql.ts';
 import { useSnapshotTrust } from '../../hooks/snapshot-trust.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -91,11 +91,12 @@ export function IndicatorView({ state, update }: ViewProps) {
   const casesOfIndicator = useMemo(() => (summary.data && indicator ? casesUnfiltered(summary.data, indicator) : 0), [summary.data, indicator]);
   const stored = useSnapshotTrust() === 'usable';
   const readOf = indicator && candidatesOf.has(indicator) && (stored || casesOfIndicator <= READ_AHEAD_MAX_CASES) ? indicator : null;
-  const candidateRows = useBackgroundRows(readOf ? figureCandidates(readOf) : null);
-  // The list's candidates are saved too, in a file of their own fetched now (not with the answers the first drawing
-  // waits for): read once it has arrived, from its rows when they stand (nothing asked of DuckDB), else asked.
-  const pageQuery = useMemo(() => casePageCandidates(readOf ?? ''), [readOf]);
+  // Both kinds of candidates are saved too, in a file of their own fetched now (not with the answers the first
+  // drawing waits for): read once it has arrived, from its rows when they stand (nothing asked of DuckDB), else asked.
   const aheadFile = readOf ? indicatorReadAheadFile(readOf) : null;
+  const figuresQuery = useMemo(() => figureCandidates(readOf ?? ''), [readOf]);
+  const candidateRows = useSavedBackgroundRows(readOf ? figuresQuery : null, aheadFile);
+  const pageQuery = useMemo(() => casePageCandidates(readOf ?? ''), [readOf]);
   const pageCandidateRows = useSavedBackgroundRows(readOf ? pageQuery : null, aheadFile);
   const summedPage = useMemo(
     () => (pageCandidateRows ? casePageFromCandidates(pageCandidateRows, filters, page) : null),
