@@ -51,8 +51,9 @@ export function indicatorSnapshotFile(code: string): string | null {
 }
 
 /**
- * The Indicator list's read ahead for one indicator (each level/year cell's first cases), fetched once the view has
- * answered: kept out of the indicator's file, which the view's first drawing waits for. Null as indicatorSnapshotFile.
+ * The Indicator view's read ahead for one indicator (each cell's largest figures and first cases), fetched once the
+ * view has answered: kept out of the indicator's file, which the view's first drawing waits for. Null as
+ * indicatorSnapshotFile.
  */
 export function indicatorReadAheadFile(code: string): string | null {
   return INDICATOR_CODES.includes(code) ? `view-indicator-${code}-ahead.json` : null;
