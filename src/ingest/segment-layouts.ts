@@ -10,6 +10,7 @@ import { headingToIndicator } from './classify.ts';
 import { findPlaces } from './gazetteer.ts';
 import {
   AMBIGUOUS_FAMILIES,
+  ORG_SUFFIX,
   caseMarkerOf,
   contributorLine,
   dateLine,
@@ -42,6 +43,8 @@ export interface Body {
   leadText: string | null;
   /** The case has no title line (only its place above it): the title is built from the body and flagged. */
   untitled?: boolean;
+  /** The place the section heading above names (一、合肥市 / (一)…): the region that presented the case. */
+  region?: string | null;
 }
 
 export type LayoutName = `markers:${MarkerFamily}` | 'part-cycle' | 'numbered' | 'title-lines' | 'first-sentence';
@@ -76,7 +79,11 @@ export function caseTitleLike(text: string): boolean {
   // A subtitle under a slogan-like title (破解企业融资难题 / ——大连市金普新区“信易贷”工作纪实) names the case too.
   const core = text.replace(/^[—－-]{1,2}\s*/, '');
   const n = [...core].length;
-  return opensWithPlace(core) ? n >= 6 : n >= 10 && REFORM_VERB.test(core);
+  if (opensWithPlace(core)) return n >= 6;
+  // 劳动争议“调裁审”一体化(象山县): a noun-phrase title, vouched for by the place or body presenting it.
+  const presenter = /[(]([^()]{2,24})[)]$/.exec(core);
+  if (presenter && n >= 8 && (opensWithPlace(presenter[1]) || ORG_SUFFIX.test(presenter[1]))) return true;
+  return n >= 10 && REFORM_VERB.test(core);
 }
 
 /** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */
@@ -227,9 +234,21 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
 function withHeadingLabels(lines: Line[], bodies: Body[]): void {
   let label: string | null = null;
   for (const b of bodies) {
-    if (b.headingIdx !== null) label = lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '');
+    if (b.headingIdx !== null) label = sectionName(lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, ''));
     b.headingLabel = label;
+    // Cases grouped under their place (一、合肥市 / (一)推行… / (二)建立…): the heading names who presented them.
+    b.region = label !== null && placeNameLine(label) ? label : null;
   }
+}
+
+/** A section's name without the count after it: 深化“放管服”改革方面(4项) → 深化“放管服”改革方面. */
+function sectionName(text: string): string {
+  return text.replace(/\s*[(]共?\s*\d{1,3}\s*[项个条例][)]$/, '');
+}
+
+/** A heading grouping the cases of the province's own departments (省直部门, 省有关单位, 市直部门). */
+function ownBodiesGroup(text: string): boolean {
+  return /^[省市区县](?:直|级)?(?:有关)?(?:部门|单位)$/.test(text);
 }
 
 // ---------- part-heading cycles ----------
@@ -280,9 +299,17 @@ const NUMBERED_TITLE: RegExp[] = [
 /** A section heading above numbered case titles: 一、开办企业 / 获得电力 (short, not a part heading). */
 function sectionHeading(text: string): boolean {
   if (partHeading(text) !== null) return false;
-  // 一、持续优化市场化营商环境 (a theme) is a section; 一、甲市推行… (opening with a place) is a case title.
-  const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.{2,15})$/.exec(text);
-  if (m) return !endsLikeProse(m[1]) && !opensWithPlace(m[1]);
+  const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.+)$/.exec(text);
+  if (m) {
+    const name = sectionName(m[1]);
+    // 一、合肥市 / 一、安庆市怀宁县 / 五、省直部门: the cases below are that place's (or the province's bodies').
+    if (placeNameLine(name) || ownBodiesGroup(name)) return true;
+    // 一、持续优化市场化营商环境 (a theme) is a section; 一、甲市推行… (opening with a place) is a case title.
+    // A theme named as such (…方面, …领域) or counted ((4项)) may be longer.
+    const n = [...name].length;
+    const named = name !== m[1] || /(?:方面|领域)$/.test(name);
+    return n >= 2 && n <= (named ? 30 : 15) && !endsLikeProse(name) && !opensWithPlace(name);
+  }
   return indicatorHeading(text);
 }
 
@@ -300,6 +327,7 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
   const found: NumberedTitle[] = [];
   let section: number | null = null;
   let newSection = false;
+  const sections: number[] = [];
   for (let i = from; i < lines.length; i++) {
     const t = lines[i].simplified;
     if (partHeading(t) !== null) continue;
@@ -324,12 +352,37 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
     if (sectionHeading(t)) {
       section = i;
       newSection = true;
+      sections.push(i);
     }
   }
+  if (found.length > 0) found.push(...loneCasesUnderPlaces(lines, sections, found));
+  found.sort((a, b) => a.idx - b.idx);
   if (found.length < 2) return null;
   // A list of titles with nothing between them is the notice's list, not its cases.
   const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
   return withBody.length === found.length ? found : null;
+}
+
+/**
+ * A place's one case told right under its heading, without a number of its own (四、安庆市怀宁县 / 推行企业注销
+ * “一网通办”。怀宁县依托…), among places whose cases are numbered: its paragraph is a case, not the text of the
+ * case before. Only where nothing numbered follows in that section (an introduction above numbered cases is not one).
+ */
+function loneCasesUnderPlaces(lines: Line[], sections: number[], found: NumberedTitle[]): NumberedTitle[] {
+  const lone: NumberedTitle[] = [];
+  sections.forEach((s, k) => {
+    const end = k + 1 < sections.length ? sections[k + 1] : lines.length;
+    if (!placeNameLine(sectionName(lines[s].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '')))) return;
+    if (found.some((f) => f.idx > s && f.idx < end)) return;
+    let i = s + 1;
+    while (i < end && isChrome(lines[i].simplified)) i++;
+    if (i >= end || !endsLikeProse(lines[i].simplified)) return;
+    const text = lines[i].simplified;
+    const split = splitFirstSentence(text, true);
+    // No title sentence: the title is built from the body (flagged), as under a place-name line.
+    lone.push({ idx: i, no: 1, text, title: split?.title ?? '', lead: split?.rest ?? text, headingIdx: s });
+  });
+  return lone;
 }
 
 /**

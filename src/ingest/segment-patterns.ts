@@ -219,7 +219,10 @@ export function isFurniture(text: string): boolean {
     // Photo captions: ▲图为高新区政务服务中心 / 图片来源:… / 摄影:….
     /^[▲△↑]/.test(text) ||
     /^(?:图为|图片(?:来源|由)|图源\s*:|摄影\s*:|(?:图|视频)\s*[/|]\s*\S)/.test(text) ||
-    /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
+    /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text) ||
+    // An official document's colophon (版记), under its last attachment: 抄送:… / 某办公室 2024年8月16日印发.
+    /^抄\s*送\s*[:]/.test(text) ||
+    /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/.test(text)
   );
 }
 
