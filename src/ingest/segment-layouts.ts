@@ -45,6 +45,8 @@ export interface Body {
   untitled?: boolean;
   /** The place the section heading above names (一、合肥市 / (一)…): the region that presented the case. */
   region?: string | null;
+  /** Every section heading line above the case since the one before (一、市场环境 / (一)开办企业): no case text. */
+  sectionIdx?: number[];
 }
 
 export type LayoutName = `markers:${MarkerFamily}` | 'part-cycle' | 'numbered' | 'title-lines' | 'first-sentence';
@@ -299,6 +301,14 @@ const NUMBERED_TITLE: RegExp[] = [
 /** A section heading above numbered case titles: 一、开办企业 / 获得电力 (short, not a part heading). */
 function sectionHeading(text: string): boolean {
   if (partHeading(text) !== null) return false;
+  // A second level of sections ((一)开办企业 under 一、市场环境), above cases numbered 1. 2.: it names an
+  // indicator, or says it is a theme (…方面, counted): a sub-heading inside a body ((一)优化流程) does neither.
+  const sub = /^[(][一二三四五六七八九十]{1,3}[)]\s*(.+)$/.exec(text);
+  if (sub) {
+    const name = sectionName(sub[1]);
+    const named = name !== sub[1] || /(?:方面|领域)$/.test(name);
+    return [...name].length <= (named ? 30 : 12) && !endsLikeProse(name) && !opensWithPlace(name) && (named || headingToIndicator(name) !== null);
+  }
   const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.+)$/.exec(text);
   if (m) {
     const name = sectionName(m[1]);
@@ -320,6 +330,8 @@ interface NumberedTitle {
   title: string;
   lead: string | null;
   headingIdx: number | null;
+  /** The section headings since the title before (一、市场环境 / (一)开办企业), headingIdx the last of them. */
+  sectionIdx: number[];
 }
 
 /** The numbered titles of one numbering style, or null when the style does not number cases. */
@@ -328,6 +340,7 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
   let section: number | null = null;
   let newSection = false;
   const sections: number[] = [];
+  let sinceTitle: number[] = [];
   for (let i = from; i < lines.length; i++) {
     const t = lines[i].simplified;
     if (partHeading(t) !== null) continue;
@@ -342,8 +355,9 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
       const split = whole || placeTitlesOnly ? null : splitFirstSentence(text, true);
       if (placeTitlesOnly ? whole && opensWithPlace(text) : whole || split) {
         if (!inOrder) return null;
-        found.push({ idx: i, no, text, title: split?.title ?? text, lead: split?.rest ?? null, headingIdx: newSection ? section : null });
+        found.push({ idx: i, no, text, title: split?.title ?? text, lead: split?.rest ?? null, headingIdx: newSection ? section : null, sectionIdx: sinceTitle });
         newSection = false;
+        sinceTitle = [];
         continue;
       }
       // A bullet of the same style that restarts within a case: this numbering is inside bodies.
@@ -353,10 +367,15 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
       section = i;
       newSection = true;
       sections.push(i);
+      sinceTitle.push(i);
     }
   }
   if (found.length > 0) found.push(...loneCasesUnderPlaces(lines, sections, found));
   found.sort((a, b) => a.idx - b.idx);
+  // A heading belongs to the first case below it (a lone case took its place heading from the case after it).
+  found.forEach((f, k) => {
+    if (k > 0) f.sectionIdx = f.sectionIdx.filter((i) => i > found[k - 1].idx);
+  });
   if (found.length < 2) return null;
   // A list of titles with nothing between them is the notice's list, not its cases.
   const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
@@ -380,7 +399,7 @@ function loneCasesUnderPlaces(lines: Line[], sections: number[], found: Numbered
     const text = lines[i].simplified;
     const split = splitFirstSentence(text, true);
     // No title sentence: the title is built from the body (flagged), as under a place-name line.
-    lone.push({ idx: i, no: 1, text, title: split?.title ?? '', lead: split?.rest ?? text, headingIdx: s });
+    lone.push({ idx: i, no: 1, text, title: split?.title ?? '', lead: split?.rest ?? text, headingIdx: s, sectionIdx: [s] });
   });
   return lone;
 }
@@ -407,6 +426,7 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     const b = emptyBody(f.no);
     b.titleIdx = [f.idx];
     b.headingIdx = f.headingIdx;
+    b.sectionIdx = f.sectionIdx.filter((i) => i !== f.headingIdx);
     if (f.lead === null) b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
     else {
       // The title sentence as published: the first characters of the text after the number.
@@ -416,7 +436,7 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     }
     return b;
   });
-  fillBetween(lines, bodies, (b) => b.headingIdx ?? b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  fillBetween(lines, bodies, (b) => Math.min(b.headingIdx ?? b.titleIdx[0], ...(b.sectionIdx ?? [])), (b) => b.titleIdx[0] + 1);
   withHeadingLabels(lines, bodies);
   return { layout: 'numbered', bodies };
 }
@@ -444,7 +464,9 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // A garbled line cannot be read as a title (its characters are not certain).
     if (lines[i].mojibake === 'unrepaired') continue;
     const placeOnly = !caseTitleLike(t) && placeNameLine(t);
-    if (!placeOnly && !caseTitleLike(t)) continue;
+    // A noun-phrase title (“企业码”一码通办服务体系) is vouched for by the unit signing it on the next line.
+    const signed = titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && i + 1 < lines.length && contributorLine(lines[i + 1].simplified) !== null;
+    if (!placeOnly && !signed && !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;

@@ -249,6 +249,7 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
     const mojibake = { repaired: 0, unrepaired: 0 };
     if (body) {
       if (body.headingIdx !== null) lineIdx.push(body.headingIdx);
+      lineIdx.push(...(body.sectionIdx ?? []));
       if (body.markerIdx !== null) lineIdx.push(body.markerIdx);
       lineIdx.push(...body.titleIdx);
       const own = body.inlineTitle ?? (body.titleIdx.length ? {
