@@ -17,6 +17,7 @@ import {
   editorNote,
   endsLikeProse,
   isFurniture,
+  noticeRemark,
   noticeTitle,
   numberedBullet,
   parseNumeral,
@@ -531,7 +532,8 @@ function placeOrAgencyOnly(text: string): boolean {
 export function readFirstSentences(lines: Line[]): Reading | null {
   const starts: { idx: number; title: string; rest: string }[] = [];
   lines.forEach((l, i) => {
-    const split = endsLikeProse(l.simplified) && l.mojibake !== 'unrepaired' ? splitFirstSentence(l.simplified) : null;
+    // 江苏省委、省政府高度重视…。现将第一批典型做法摘编如下: the notice's preamble opens with a place too.
+    const split = endsLikeProse(l.simplified) && l.mojibake !== 'unrepaired' && !noticeRemark(l.simplified) ? splitFirstSentence(l.simplified) : null;
     if (split) starts.push({ idx: i, ...split });
   });
   if (starts.length < 2) return null;

@@ -65,6 +65,18 @@ export function caseMarker(text: string): number | null {
   return caseMarkerOf(text)?.no ?? null;
 }
 
+/**
+ * A paragraph of the notice's own around its cases: the one presenting them (现将第一批典型做法摘编如下 / 供各地学习借鉴 /
+ * 予以推广) or the closing one (下一步,省政务办将…推动复制推广 / 各地各部门要…学习借鉴). No case speaks so of the cases.
+ */
+export function noticeRemark(text: string): boolean {
+  const presents = /(?:现将|现予|现就).{0,40}(?:如下|印发|推广|发布|通报|公布)|(?:摘编|汇编|刊载|整理)如下|(?<![提可])供(?:各地|各级|各有关|各部门|全省|全市|大家).{0,12}(?:借鉴|参考)/.test(text);
+  const closes =
+    /^(?:下一步|今后|接下来|希望|各地各部门|各地区各部门|各地|各有关部门|请各地)/.test(text) &&
+    /(?:复制推广|推广借鉴|学习借鉴|互学互鉴|各地各部门|各地区各部门|跟踪各地|好经验好做法)/.test(text);
+  return presents || closes;
+}
+
 /** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:… / ——福州市市场监管局. */
 export function contributorLine(text: string): string | null {
   const m = /^(?:(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*:|【(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)】\s*:?)\s*(\S.{0,40})$/.exec(text);

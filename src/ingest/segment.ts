@@ -37,6 +37,7 @@ import {
   isFurniture,
   listEntry,
   listOpener,
+  noticeRemark,
   partHeading,
   partHeadingSplit,
   stripOrnament,
@@ -276,9 +277,11 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
       body.bodyIdx.forEach((i) => {
         const l = lines[i];
         const t = l.simplified;
-        // Web chrome, editor's notes and the notice's signature (issuer, date, 此件主动公开) are no case text.
-        if (signed || isFurniture(t) || editorNote(t) || dateLine(t) !== null || signatureAt(lines, i) || /^[(].*[)]$/.test(t) && contributorLine(t) === null) {
-          if (dateLine(t) !== null) signed = true;
+        // Web chrome, editor's notes and the notice's signature (issuer, date, 此件主动公开) are no case text; nor is
+        // the notice's closing paragraph after its last case (下一步,省政务办将…复制推广), nor anything after it.
+        const closing = noticeRemark(t) && (bodyOriginal.length > 0 || body.leadText !== null);
+        if (signed || closing || isFurniture(t) || editorNote(t) || dateLine(t) !== null || signatureAt(lines, i) || /^[(].*[)]$/.test(t) && contributorLine(t) === null) {
+          if (dateLine(t) !== null || closing) signed = true;
           headerIdx.push(i);
           return;
         }
