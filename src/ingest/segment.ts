@@ -444,7 +444,7 @@ function scoreReading(r: Assembled, lineCount: number): number {
 
 /** What the segmenter looks for, named in the error when a document yields no case. */
 export const LOOKED_FOR =
-  'case markers (附件N, 案例N, 典型案例(一), 系列之一, 排名1, 【案例1】, ①, 第一篇, 01), numbered titles (一、…), ' +
+  'case markers (附件N, 案例N, 典型案例(一), 最佳实践案例一, NO.1, 系列之一, 排名1, 【案例1】, ①, 第一篇, 01), numbered titles (一、…), ' +
   'part headings (一、背景情况 / 二、主要做法 / 三、取得成效), title lines followed by a body, paragraphs opening with a title sentence, ' +
   'a table of cases under its header row (序号 / 案例名称 / 申报单位)';
 
