@@ -42,7 +42,6 @@ export function useEngineWanted(): boolean {
  */
 const IDLE_MAX_MS = 300;
 
-
 /**
  * Called once at start-up: wants the engine at the performance mark `firstChartMark` (observed, so the
  * chart code stays unaware of this) or after `fallbackMs`, whichever comes first, and then runs `start` once
