@@ -18,7 +18,7 @@ import { searchCases } from '../../src/queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, defaultIndicator } from '../../src/queries/compare.ts';
 import { compareKept } from '../../src/queries/compare-kept.ts';
 import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
-import { measureDimensions, measuresShown, pickDimension } from '../../src/queries/measures.ts';
+import { measureDimensions, measuresShown, pickDimension, type MeasureDimensionRow } from '../../src/queries/measures.ts';
 import { storedMeasures } from '../../src/queries/measures-stored.ts';
 import { casePageCandidates } from '../../src/queries/case-page-candidates.ts';
 import { figureCandidates } from '../../src/queries/figure-candidates.ts';
@@ -149,7 +149,7 @@ describe('the snapshot files', () => {
     const saved = read(indicatorMeasuresFile(picked)!).queries;
     const dimensions = saved.find((q) => q.id === 'indicator.measureDimensions')!;
     expect(dimensions.sql).toBe(measureDimensions({ filters: EMPTY_FILTERS, indicator: picked }).sql);
-    const dimension = pickDimension(dimensions.rows as { dimension: string }[], null)!;
+    const dimension = pickDimension(dimensions.rows as MeasureDimensionRow[], null)!;
     expect(dimension).not.toBeNull();
     // The panel's own first answer (in the view's file) is of that dimension: the stored rows are the ones it reads next.
     expect(sqls(indicatorSnapshotFile(picked)!)).toContain(measuresShown({ filters: EMPTY_FILTERS, indicator: picked, dimension }).sql);
@@ -208,7 +208,7 @@ describe('the snapshot files', () => {
     expect(compare.find((q) => q.id === 'compare.cases')!.sql).toBe(compareCases({ filters: EMPTY_FILTERS, a, b, indicator: shown, perProvince: COMPARE_CASES_PER_PROVINCE }).sql);
     // And the measures panel's first stored rows: the dimension it starts that indicator from, the two provinces'.
     const ahead = read(COMPARE_READ_AHEAD_FILE).queries;
-    const dimension = pickDimension(ahead.find((q) => q.id === 'compare.measureDimensions')!.rows as { dimension: string }[], null)!;
+    const dimension = pickDimension(ahead.find((q) => q.id === 'compare.measureDimensions')!.rows as MeasureDimensionRow[], null)!;
     expect(compare.find((q) => q.id === 'compare.measuresShown')!.sql).toBe(measuresShown({ filters: EMPTY_FILTERS, indicator: shown, provinces: [a, b], dimension }).sql);
     expect(sqls(COMPARE_READ_AHEAD_FILE)).toEqual([
       caseSummaryRowsOf([a, b]).sql,
