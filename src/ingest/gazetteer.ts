@@ -202,7 +202,8 @@ function shortMatchAt(text: string, i: number, prev: Mention | null): Mention | 
     // A short city name (福州, 厦门) only where the context shows a place: at the start of the text,
     // right after a province, or before an agency / zone word (福州海关, 厦门高新区).
     const rest = text.slice(end);
-    const atStart = i === 0;
+    // Or opening a bracket that names who presented a case: …“一单通办”(宁波舟山港).
+    const atStart = i === 0 || /[(【〔[]/.test(text[i - 1]);
     const afterProvince = prev !== null && prev.end === i && prev.units.some((u) => u.kind === 'province');
     if (atStart || afterProvince || SHORT_CITY_CONTEXT.test(rest) || zoneAfterCity(rest) !== null) {
       return { start: i, end, text: name, form: 'short', units };

@@ -81,6 +81,14 @@ export function locateInText(text: string, hint: string | null): Located | null 
   }
   const located = fromUnit(unit);
   located.end = end;
+  // 北京经济技术开发区 / 天津港保税区: a zone of a municipality, which stands as its districts' city.
+  if (unit.kind === 'province' && MUNICIPALITIES.has(unit.province)) {
+    const zone = zoneAfterCity(text.slice(end));
+    if (zone) {
+      const name = zone.bare ? text.slice(mentions[0].start, end) + zone.name : zone.name;
+      return { province: unit.province, city: unit.province, county: name, level: 'county', end: end + zone.name.length };
+    }
+  }
   if (located.level === 'city' && located.city) {
     // 泉州市台商投资区 / 厦门高新区: a county-level zone named after its city.
     const zone = zoneAfterCity(text.slice(end));
@@ -93,6 +101,8 @@ export function locateInText(text: string, hint: string | null): Located | null 
   }
   return located;
 }
+
+const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
 const FREE_TRADE_ZONE = /^中国[(（][^()（）]{2,8}[)）]自由贸易试验区/;
 
@@ -127,6 +137,8 @@ const STRONG_SUFFIX = /(委员会|管委会|检察机关|检察院|法院|高院
 /** Endings that close an agency only when the title goes on with a verb or a mark (福建税务创新…, 宝鸡市政府采购 is none). */
 const WEAK_SUFFIX = /(局|办|委|院|政府|中心|税务|海事|银行|分行|支行|公司|集团|协会|商会|法庭|机关)$/;
 const MARK = /^[“"「『(（\s,，、:：—]/;
+/** 企业开办, 帮办代办, 一网通办: what a service does, not an office (营商办, 金融办). */
+const SERVICE_WORD = /(?:开|举|创|代|帮|督|承|兴|包|合|协|网|通|联|即|快|好|次|掌上|马上|就近|集成|并联|全程)办$/;
 const STARTS_WITH_VERB = new RegExp(`^(${TITLE_VERBS.join('|')})`);
 const MAX_AGENCY = 30;
 
@@ -146,7 +158,7 @@ export function agencyOf(title: string): string | null {
     const rest = t.slice(e);
     const closes =
       STRONG_SUFFIX.test(candidate) ||
-      (WEAK_SUFFIX.test(candidate) && (rest === '' || MARK.test(rest) || STARTS_WITH_VERB.test(rest)));
+      (WEAK_SUFFIX.test(candidate) && !SERVICE_WORD.test(candidate) && (rest === '' || MARK.test(rest) || STARTS_WITH_VERB.test(rest)));
     if (!closes) continue;
     return candidate + parentheticalAlias(rest);
   }

@@ -6,7 +6,7 @@
 import type { Line, NormalisedDocument, Script } from './types.ts';
 import { buildContextModel, repairMojibake } from './mojibake.ts';
 import { stripPinyinAnnotations } from './pinyin-annotations.ts';
-import { countTraditional, foldFullWidth, toSimplified } from './text-convert.ts';
+import { countTraditional, foldFullWidth, toSimplified, toSimplifiedQuotes } from './text-convert.ts';
 
 export { foldFullWidth, toSimplified };
 
@@ -46,12 +46,13 @@ function isTraditionalCount({ han, traditional }: TraditionalCount): boolean {
 
 /**
  * The normal form of one line: converted to simplified only when `traditional` (the line's document is
- * traditional, or the line itself is), as a whole line (the converter's Taiwan phrasing: 著力 → 着力); then
+ * traditional, or the line itself is), as a whole line (the converter's Taiwan phrasing: 著力 → 着力; corner quotes
+ * 「」『』 → “”‘’); then
  * full-width ASCII folded (（一）→ (一), ：→ :, １２ → 12) and pinyin annotations dropped. A simplified line
  * thus stays as published but for the width of its ASCII forms.
  */
 export function normalForm(text: string, traditional: boolean): string {
-  return stripPinyinAnnotations(foldFullWidth(traditional ? toSimplified(text) : text)).trim();
+  return stripPinyinAnnotations(foldFullWidth(traditional ? toSimplifiedQuotes(toSimplified(text)) : text)).trim();
 }
 
 export function normaliseDocument(raw: string): NormalisedDocument {

@@ -14,8 +14,9 @@ export function announcedCount(headerText: string): number | null {
   const patterns = [
     // 共48个典型经验做法 / 共推出3个案例 / 共评选出3个最佳实践案例
     new RegExp(`共\\s*(?:推出|评选出|评出|遴选出|梳理出|发布|印发|收集)?\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
-    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例 (not 10个地区的20个…: no count in between)
-    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:优化营商环境)?[^，,。;\\d个项]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
+    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例 / 6个全省优化营商环境创新突破典型案例
+    // (not 10个地区的20个…: no count in between)
+    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:(?:全省|全市|全区|全国|省级|市级)?优化营商环境)?[^，,。;\\d个项]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
     // 典型案例3个
     new RegExp(`(?:案例|做法|经验)\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
     // 现将…典型经验做法(第二批)3项予以印发: the count right before the verb presenting them

@@ -10,12 +10,14 @@ import { headingToIndicator } from './classify.ts';
 import { findPlaces } from './gazetteer.ts';
 import {
   AMBIGUOUS_FAMILIES,
+  ORG_SUFFIX,
   caseMarkerOf,
   contributorLine,
   dateLine,
   editorNote,
   endsLikeProse,
   isFurniture,
+  noticeRemark,
   noticeTitle,
   numberedBullet,
   parseNumeral,
@@ -42,6 +44,10 @@ export interface Body {
   leadText: string | null;
   /** The case has no title line (only its place above it): the title is built from the body and flagged. */
   untitled?: boolean;
+  /** The place the section heading above names (一、合肥市 / (一)…): the region that presented the case. */
+  region?: string | null;
+  /** Every section heading line above the case since the one before (一、市场环境 / (一)开办企业): no case text. */
+  sectionIdx?: number[];
 }
 
 export type LayoutName = `markers:${MarkerFamily}` | 'part-cycle' | 'numbered' | 'title-lines' | 'first-sentence';
@@ -76,7 +82,11 @@ export function caseTitleLike(text: string): boolean {
   // A subtitle under a slogan-like title (破解企业融资难题 / ——大连市金普新区“信易贷”工作纪实) names the case too.
   const core = text.replace(/^[—－-]{1,2}\s*/, '');
   const n = [...core].length;
-  return opensWithPlace(core) ? n >= 6 : n >= 10 && REFORM_VERB.test(core);
+  if (opensWithPlace(core)) return n >= 6;
+  // 劳动争议“调裁审”一体化(象山县): a noun-phrase title, vouched for by the place or body presenting it.
+  const presenter = /[(]([^()]{2,24})[)]$/.exec(core);
+  if (presenter && n >= 8 && (opensWithPlace(presenter[1]) || ORG_SUFFIX.test(presenter[1]))) return true;
+  return n >= 10 && REFORM_VERB.test(core);
 }
 
 /** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */
@@ -227,9 +237,21 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
 function withHeadingLabels(lines: Line[], bodies: Body[]): void {
   let label: string | null = null;
   for (const b of bodies) {
-    if (b.headingIdx !== null) label = lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '');
+    if (b.headingIdx !== null) label = sectionName(lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, ''));
     b.headingLabel = label;
+    // Cases grouped under their place (一、合肥市 / (一)推行… / (二)建立…): the heading names who presented them.
+    b.region = label !== null && placeNameLine(label) ? label : null;
   }
+}
+
+/** A section's name without the count after it: 深化“放管服”改革方面(4项) → 深化“放管服”改革方面. */
+function sectionName(text: string): string {
+  return text.replace(/\s*[(]共?\s*\d{1,3}\s*[项个条例][)]$/, '');
+}
+
+/** A heading grouping the cases of the province's own departments (省直部门, 省有关单位, 市直部门). */
+function ownBodiesGroup(text: string): boolean {
+  return /^[省市区县](?:直|级)?(?:有关)?(?:部门|单位)$/.test(text);
 }
 
 // ---------- part-heading cycles ----------
@@ -280,9 +302,25 @@ const NUMBERED_TITLE: RegExp[] = [
 /** A section heading above numbered case titles: 一、开办企业 / 获得电力 (short, not a part heading). */
 function sectionHeading(text: string): boolean {
   if (partHeading(text) !== null) return false;
-  // 一、持续优化市场化营商环境 (a theme) is a section; 一、甲市推行… (opening with a place) is a case title.
-  const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.{2,15})$/.exec(text);
-  if (m) return !endsLikeProse(m[1]) && !opensWithPlace(m[1]);
+  // A second level of sections ((一)开办企业 under 一、市场环境), above cases numbered 1. 2.: it names an
+  // indicator, or says it is a theme (…方面, counted): a sub-heading inside a body ((一)优化流程) does neither.
+  const sub = /^[(][一二三四五六七八九十]{1,3}[)]\s*(.+)$/.exec(text);
+  if (sub) {
+    const name = sectionName(sub[1]);
+    const named = name !== sub[1] || /(?:方面|领域)$/.test(name);
+    return [...name].length <= (named ? 30 : 12) && !endsLikeProse(name) && !opensWithPlace(name) && (named || headingToIndicator(name) !== null);
+  }
+  const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.+)$/.exec(text);
+  if (m) {
+    const name = sectionName(m[1]);
+    // 一、合肥市 / 一、安庆市怀宁县 / 五、省直部门: the cases below are that place's (or the province's bodies').
+    if (placeNameLine(name) || ownBodiesGroup(name)) return true;
+    // 一、持续优化市场化营商环境 (a theme) is a section; 一、甲市推行… (opening with a place) is a case title.
+    // A theme named as such (…方面, …领域) or counted ((4项)) may be longer.
+    const n = [...name].length;
+    const named = name !== m[1] || /(?:方面|领域)$/.test(name);
+    return n >= 2 && n <= (named ? 30 : 15) && !endsLikeProse(name) && !opensWithPlace(name);
+  }
   return indicatorHeading(text);
 }
 
@@ -293,6 +331,8 @@ interface NumberedTitle {
   title: string;
   lead: string | null;
   headingIdx: number | null;
+  /** The section headings since the title before (一、市场环境 / (一)开办企业), headingIdx the last of them. */
+  sectionIdx: number[];
 }
 
 /** The numbered titles of one numbering style, or null when the style does not number cases. */
@@ -300,6 +340,8 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
   const found: NumberedTitle[] = [];
   let section: number | null = null;
   let newSection = false;
+  const sections: number[] = [];
+  let sinceTitle: number[] = [];
   for (let i = from; i < lines.length; i++) {
     const t = lines[i].simplified;
     if (partHeading(t) !== null) continue;
@@ -314,8 +356,9 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
       const split = whole || placeTitlesOnly ? null : splitFirstSentence(text, true);
       if (placeTitlesOnly ? whole && opensWithPlace(text) : whole || split) {
         if (!inOrder) return null;
-        found.push({ idx: i, no, text, title: split?.title ?? text, lead: split?.rest ?? null, headingIdx: newSection ? section : null });
+        found.push({ idx: i, no, text, title: split?.title ?? text, lead: split?.rest ?? null, headingIdx: newSection ? section : null, sectionIdx: sinceTitle });
         newSection = false;
+        sinceTitle = [];
         continue;
       }
       // A bullet of the same style that restarts within a case: this numbering is inside bodies.
@@ -324,12 +367,42 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
     if (sectionHeading(t)) {
       section = i;
       newSection = true;
+      sections.push(i);
+      sinceTitle.push(i);
     }
   }
+  if (found.length > 0) found.push(...loneCasesUnderPlaces(lines, sections, found));
+  found.sort((a, b) => a.idx - b.idx);
+  // A heading belongs to the first case below it (a lone case took its place heading from the case after it).
+  found.forEach((f, k) => {
+    if (k > 0) f.sectionIdx = f.sectionIdx.filter((i) => i > found[k - 1].idx);
+  });
   if (found.length < 2) return null;
   // A list of titles with nothing between them is the notice's list, not its cases.
   const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
   return withBody.length === found.length ? found : null;
+}
+
+/**
+ * A place's one case told right under its heading, without a number of its own (四、安庆市怀宁县 / 推行企业注销
+ * “一网通办”。怀宁县依托…), among places whose cases are numbered: its paragraph is a case, not the text of the
+ * case before. Only where nothing numbered follows in that section (an introduction above numbered cases is not one).
+ */
+function loneCasesUnderPlaces(lines: Line[], sections: number[], found: NumberedTitle[]): NumberedTitle[] {
+  const lone: NumberedTitle[] = [];
+  sections.forEach((s, k) => {
+    const end = k + 1 < sections.length ? sections[k + 1] : lines.length;
+    if (!placeNameLine(sectionName(lines[s].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '')))) return;
+    if (found.some((f) => f.idx > s && f.idx < end)) return;
+    let i = s + 1;
+    while (i < end && isChrome(lines[i].simplified)) i++;
+    if (i >= end || !endsLikeProse(lines[i].simplified)) return;
+    const text = lines[i].simplified;
+    const split = splitFirstSentence(text, true);
+    // No title sentence: the title is built from the body (flagged), as under a place-name line.
+    lone.push({ idx: i, no: 1, text, title: split?.title ?? '', lead: split?.rest ?? text, headingIdx: s, sectionIdx: [s] });
+  });
+  return lone;
 }
 
 /**
@@ -354,6 +427,7 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     const b = emptyBody(f.no);
     b.titleIdx = [f.idx];
     b.headingIdx = f.headingIdx;
+    b.sectionIdx = f.sectionIdx.filter((i) => i !== f.headingIdx);
     if (f.lead === null) b.inlineTitle = { text: f.title, original: tailOf(lines[f.idx].original, f.title) };
     else {
       // The title sentence as published: the first characters of the text after the number.
@@ -363,7 +437,7 @@ export function readNumberedTitles(lines: Line[], from = 0): Reading | null {
     }
     return b;
   });
-  fillBetween(lines, bodies, (b) => b.headingIdx ?? b.titleIdx[0], (b) => b.titleIdx[0] + 1);
+  fillBetween(lines, bodies, (b) => Math.min(b.headingIdx ?? b.titleIdx[0], ...(b.sectionIdx ?? [])), (b) => b.titleIdx[0] + 1);
   withHeadingLabels(lines, bodies);
   return { layout: 'numbered', bodies };
 }
@@ -391,7 +465,9 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // A garbled line cannot be read as a title (its characters are not certain).
     if (lines[i].mojibake === 'unrepaired') continue;
     const placeOnly = !caseTitleLike(t) && placeNameLine(t);
-    if (!placeOnly && !caseTitleLike(t)) continue;
+    // A noun-phrase title (“企业码”一码通办服务体系) is vouched for by the unit signing it on the next line.
+    const signed = titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && i + 1 < lines.length && contributorLine(lines[i + 1].simplified) !== null;
+    if (!placeOnly && !signed && !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
@@ -456,7 +532,8 @@ function placeOrAgencyOnly(text: string): boolean {
 export function readFirstSentences(lines: Line[]): Reading | null {
   const starts: { idx: number; title: string; rest: string }[] = [];
   lines.forEach((l, i) => {
-    const split = endsLikeProse(l.simplified) && l.mojibake !== 'unrepaired' ? splitFirstSentence(l.simplified) : null;
+    // 江苏省委、省政府高度重视…。现将第一批典型做法摘编如下: the notice's preamble opens with a place too.
+    const split = endsLikeProse(l.simplified) && l.mojibake !== 'unrepaired' && !noticeRemark(l.simplified) ? splitFirstSentence(l.simplified) : null;
     if (split) starts.push({ idx: i, ...split });
   });
   if (starts.length < 2) return null;

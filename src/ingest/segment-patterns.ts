@@ -33,7 +33,9 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['annex', /^附件\s*(\d{1,3})$/],
   ['bracket', new RegExp(`^【\\s*(?:典型)?(?:案例|经验|做法|实践)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
   ['series', new RegExp(`^(?:\\S{0,14}?)系列之(${NUM})(?:\\s*[:]\\s*(.*))?$`)],
-  ['case', new RegExp(`^(?:典型)?(?:案例|经验|做法)\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:|丨]|\\s)\\s*(.*))?$`)],
+  ['case', new RegExp(`^(?:典型|优秀|创新|示范|最佳)?(?:实践)?(?:案例|经验做法|经验|做法)\\s*(?:之)?\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:|丨]|\\s)\\s*(.*))?$`)],
+  // NO.1 / No.2 | 标题: how articles on WeChat number their cases.
+  ['case', /^NO\s*\.\s*(\d{1,3})\s*(?:(?:[:|丨]|\s)\s*(.*))?$/i],
   ['rank', /^排名\s*(?:第)?\s*(\d{1,3})\s*(?:名)?\s*(?:[:]\s*(.*))?$/],
   ['chapter', new RegExp(`^第\\s*(${NUM})\\s*(?:篇|个案例|例)(?:\\s*[:]\\s*(.*))?$`)],
   ['circled', new RegExp(`^([${CIRCLED}])\\s*(.*)$`)],
@@ -63,6 +65,18 @@ export function caseMarkerOf(text: string): CaseMarker | null {
 /** The case number a marker line carries (any family; 0 for a form's 案例名称:), or null. */
 export function caseMarker(text: string): number | null {
   return caseMarkerOf(text)?.no ?? null;
+}
+
+/**
+ * A paragraph of the notice's own around its cases: the one presenting them (现将第一批典型做法摘编如下 / 供各地学习借鉴 /
+ * 予以推广) or the closing one (下一步,省政务办将…推动复制推广 / 各地各部门要…学习借鉴). No case speaks so of the cases.
+ */
+export function noticeRemark(text: string): boolean {
+  const presents = /(?:现将|现予|现就).{0,40}(?:如下|印发|推广|发布|通报|公布)|(?:摘编|汇编|刊载|整理)如下|(?<![提可])供(?:各地|各级|各有关|各部门|全省|全市|大家).{0,12}(?:借鉴|参考)/.test(text);
+  const closes =
+    /^(?:下一步|今后|接下来|希望|各地各部门|各地区各部门|各地|各有关部门|请各地)/.test(text) &&
+    /(?:复制推广|推广借鉴|学习借鉴|互学互鉴|各地各部门|各地区各部门|跟踪各地|好经验好做法)/.test(text);
+  return presents || closes;
 }
 
 /** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:… / ——福州市市场监管局. */
@@ -219,7 +233,10 @@ export function isFurniture(text: string): boolean {
     // Photo captions: ▲图为高新区政务服务中心 / 图片来源:… / 摄影:….
     /^[▲△↑]/.test(text) ||
     /^(?:图为|图片(?:来源|由)|图源\s*:|摄影\s*:|(?:图|视频)\s*[/|]\s*\S)/.test(text) ||
-    /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text)
+    /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text) ||
+    // An official document's colophon (版记), under its last attachment: 抄送:… / 某办公室 2024年8月16日印发.
+    /^抄\s*送\s*[:]/.test(text) ||
+    /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/.test(text)
   );
 }
 

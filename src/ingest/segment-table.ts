@@ -22,6 +22,8 @@ export interface TableRow {
   unit: string | null;
   /** The field column (所属领域), or the indicator heading the row is grouped under. */
   field: string | null;
+  /** The case's text, where the table gives it in a column (主要做法及成效 / 案例简介): simplified / as published. */
+  body: { text: string; original: string } | null;
   lineIdx: number[];
 }
 
@@ -34,7 +36,7 @@ export interface CaseTable {
   lineIdx: number[];
 }
 
-type Column = 'no' | 'title' | 'unit' | 'field' | 'other';
+type Column = 'no' | 'title' | 'unit' | 'field' | 'body' | 'other';
 
 /** Cells of a flattened row: tabs, ideographic spaces, two spaces and more, or a bar (| 1 | 标题 | 单位 |) between them. */
 const CELL_SEPARATOR = /\t+|\u3000+| {2,}|\s*\|\s*/;
@@ -44,11 +46,16 @@ function unbar(text: string): string {
   return text.replace(/^\|\s*|\s*\|$/g, '');
 }
 
+const BODY_HEADER =
+  /^(?:(?:主要|具体|基本|改革|创新)(?:做法|内容|举措|措施|情况)(?:[及和与、]?(?:成效|效果|亮点|成果))?|(?:做法|举措|措施)[及和与、]?(?:成效|效果|成果)|(?:案例|内容|简要)?(?:简介|介绍|概述|概况))$/;
+
 function columnOf(cell: string): Column | null {
   const c = cell.replace(/\s+/g, '');
   if (/^(?:序号|编号|序)$/.test(c)) return 'no';
   if (/^(?:典型|创新|优秀)?(?:案例|经验|做法|举措|实践|改革)?(?:名称|标题|题目)$/.test(c) || /^(?:典型)?案例$/.test(c)) return 'title';
   if (/^(?:所属|涉及|对应)?(?:领域|类别|类型|指标|评价指标|分类|方向)$/.test(c)) return 'field';
+  // The case's text: 主要做法及成效 / 主要内容 / 案例简介 (a bare 经验做法 names the cases themselves: a name column).
+  if (BODY_HEADER.test(c)) return 'body';
   if (/(?:单位|地区|地市|市州|部门|区域|所在地|设区市)(?:[(][^()]{1,6}[)])?$/.test(c) && [...c].length <= 12) return 'unit';
   if ([...c].length <= 6 && !endsLikeProse(c)) return 'other'; // 备注, 层级 …
   return null;
@@ -186,7 +193,8 @@ function headerFromRows(lines: Line[], i: number): { columns: Column[]; last: nu
     rows.filter((r) => [...r[k]].length <= 25 && !endsLikeProse(r[k]) && test(r[k])).length * 2 > rows.length;
   const columns: Column[] = ['no', 'title'];
   for (let k = 1; k < rows[0].length; k++) {
-    if (most((c) => headingToIndicator(c) !== null && [...c].length <= 12, k)) columns.push('field');
+    if (rows.every((r) => [...r[k]].length >= 30 && endsLikeProse(r[k]))) columns.push('body');
+    else if (most((c) => headingToIndicator(c) !== null && [...c].length <= 12, k)) columns.push('field');
     else if (most((c) => findPlaces(c)[0]?.start === 0 || ORG_SUFFIX.test(c), k)) columns.push('unit');
     else columns.push('other');
   }
@@ -316,16 +324,18 @@ function startsRowAfter(lines: Line[], j: number, columns: number): boolean {
 
 function rowOf(no: number, cells: { text: string; line: Line }[], columns: Column[], group: string | null, lineIdx: number[]): TableRow {
   // Columns after 序号; a cell that wrapped over lines makes more cells than columns: the title is the one that
-  // wraps (the unit and field are short), so the surplus joins it.
+  // wraps (the unit and field are short) — or the case's text, where the table has a column for it.
   const rest = columns.slice(1);
   const surplus = Math.max(0, cells.length - rest.length);
-  const titleAt = Math.max(0, rest.indexOf('title'));
+  const titleAt = Math.max(0, rest.includes('body') ? rest.indexOf('body') : rest.indexOf('title'));
   const merged: { text: string; original: string }[] = [];
   cells.forEach((c, k) => {
     const original = originalCell(c.line, c.text);
     if (k > titleAt && k <= titleAt + surplus) {
-      merged[titleAt].text += c.text;
-      merged[titleAt].original += original;
+      // A text's paragraphs stay apart; a title's wrapped halves are one line.
+      const join = rest[titleAt] === 'body' ? '\n' : '';
+      merged[titleAt].text += join + c.text;
+      merged[titleAt].original += join + original;
     } else merged.push({ text: c.text, original });
   });
   const cell = (col: Column) => {
@@ -333,10 +343,12 @@ function rowOf(no: number, cells: { text: string; line: Line }[], columns: Colum
     return k >= 0 && k < merged.length ? merged[k] : null;
   };
   const title = cell('title') ?? { text: '', original: '' };
+  const body = cell('body');
   return {
     no,
     title: title.text,
     titleOriginal: title.original,
+    body: body && body.text !== '' ? body : null,
     lineIdx,
     ...groupColumns(group, cell('unit')?.text ?? null, cell('field')?.text ?? null),
   };

@@ -37,6 +37,7 @@ import {
   isFurniture,
   listEntry,
   listOpener,
+  noticeRemark,
   partHeading,
   partHeadingSplit,
   stripOrnament,
@@ -56,6 +57,8 @@ interface ListItem {
   /** A table of cases says who presented each case and the field it is filed under (null when it does not). */
   contributor?: string | null;
   headingLabel?: string | null;
+  /** The case's text where a table of cases gives it in a column (主要做法及成效). */
+  body?: { text: string; original: string } | null;
 }
 
 
@@ -217,7 +220,7 @@ function signatureAt(lines: Line[], i: number): boolean {
 }
 
 interface Assembled extends SegmentResult {
-  layout: LayoutName | 'list-only' | 'none';
+  layout: LayoutName | 'table' | 'list-only' | 'none';
   /** Body lines, for scoring: how much of the document the reading explains. */
   bodyCount: number;
   score: number;
@@ -247,6 +250,7 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
     const mojibake = { repaired: 0, unrepaired: 0 };
     if (body) {
       if (body.headingIdx !== null) lineIdx.push(body.headingIdx);
+      lineIdx.push(...(body.sectionIdx ?? []));
       if (body.markerIdx !== null) lineIdx.push(body.markerIdx);
       lineIdx.push(...body.titleIdx);
       const own = body.inlineTitle ?? (body.titleIdx.length ? {
@@ -273,9 +277,11 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
       body.bodyIdx.forEach((i) => {
         const l = lines[i];
         const t = l.simplified;
-        // Web chrome, editor's notes and the notice's signature (issuer, date, 此件主动公开) are no case text.
-        if (signed || isFurniture(t) || editorNote(t) || dateLine(t) !== null || signatureAt(lines, i) || /^[(].*[)]$/.test(t) && contributorLine(t) === null) {
-          if (dateLine(t) !== null) signed = true;
+        // Web chrome, editor's notes and the notice's signature (issuer, date, 此件主动公开) are no case text; nor is
+        // the notice's closing paragraph after its last case (下一步,省政务办将…复制推广), nor anything after it.
+        const closing = noticeRemark(t) && (bodyOriginal.length > 0 || body.leadText !== null);
+        if (signed || closing || isFurniture(t) || editorNote(t) || dateLine(t) !== null || signatureAt(lines, i) || /^[(].*[)]$/.test(t) && contributorLine(t) === null) {
+          if (dateLine(t) !== null || closing) signed = true;
           headerIdx.push(i);
           return;
         }
@@ -298,6 +304,19 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
       if (body.leadText) bodyOriginal.unshift(body.leadText);
       if (sawHeading) parts.background.unshift(...parts.pre);
       else parts.measures.unshift(...parts.pre);
+    } else if (item?.body) {
+      // A table that gives each case's text in a column: the text is the case's body, in measures but for what
+      // a part heading inside the cell says (主要做法:… 取得成效:…).
+      let current: PartName = 'measures';
+      for (const paragraph of item.body.text.split('\n')) {
+        const h = partHeadingSplit(paragraph);
+        if (h) current = h.part;
+        const text = h ? h.rest : paragraph;
+        if (text) parts[current].push(text);
+      }
+      bodyOriginal.push(item.body.original);
+    }
+    if (body || item?.body) {
       if (!title) {
         const firstText = [...parts.background, ...parts.measures, ...parts.outcomes][0] ?? '';
         title = inferTitle(firstText);
@@ -311,13 +330,13 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
       titleOriginal,
       title: title || toSimplified(titleOriginal),
       headingLabel: body?.headingLabel ?? item?.headingLabel ?? null,
-      // The body's own contributor line first; else the unit a table of cases names.
-      contributor: contributor ?? item?.contributor ?? null,
+      // The body's own contributor line first; else the unit a table of cases names, or the place heading it is told under.
+      contributor: contributor ?? item?.contributor ?? body?.region ?? null,
       background: parts.background.join('\n'),
       measures: parts.measures.join('\n'),
       outcomes: parts.outcomes.join('\n'),
       bodyOriginal: bodyOriginal.join('\n'),
-      hasBody: body !== null && parts.background.length + parts.measures.length + parts.outcomes.length > 0,
+      hasBody: (body !== null || Boolean(item?.body)) && parts.background.length + parts.measures.length + parts.outcomes.length > 0,
       titleInferred,
       mojibake,
       lineNos: [...new Set(lineIdx)].sort((a, b) => a - b).map((i) => lines[i].lineNo),
@@ -380,7 +399,8 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
     cases,
     headerLineNos: uniqHeader.map((i) => lines[i].lineNo),
     unassigned,
-    layout: reading?.layout ?? (list.items.length ? 'list-only' : 'none'),
+    // A table whose rows carry the cases' texts is read as such; a list alone gives cases without text.
+    layout: reading?.layout ?? (list.items.length ? (list.items.some((it) => it.body) ? 'table' : 'list-only') : 'none'),
     bodyCount: work.reduce((n, b) => n + b.bodyIdx.length, 0),
     score: 0,
   };
@@ -424,7 +444,7 @@ function scoreReading(r: Assembled, lineCount: number): number {
 
 /** What the segmenter looks for, named in the error when a document yields no case. */
 export const LOOKED_FOR =
-  'case markers (附件N, 案例N, 典型案例(一), 系列之一, 排名1, 【案例1】, ①, 第一篇, 01), numbered titles (一、…), ' +
+  'case markers (附件N, 案例N, 典型案例(一), 最佳实践案例一, NO.1, 系列之一, 排名1, 【案例1】, ①, 第一篇, 01), numbered titles (一、…), ' +
   'part headings (一、背景情况 / 二、主要做法 / 三、取得成效), title lines followed by a body, paragraphs opening with a title sentence, ' +
   'a table of cases under its header row (序号 / 案例名称 / 申报单位)';
 
@@ -474,7 +494,10 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   let readable = { lines, back: lines.map((_, i) => i) };
   let from: number;
   if (table) {
-    list = { items: table.rows.map((r) => ({ no: r.no, title: r.title, titleOriginal: r.titleOriginal, lineIdx: r.lineIdx, contributor: r.unit, headingLabel: r.field })), end: table.end };
+    list = {
+      items: table.rows.map((r) => ({ no: r.no, title: r.title, titleOriginal: r.titleOriginal, lineIdx: r.lineIdx, contributor: r.unit, headingLabel: r.field, body: r.body })),
+      end: table.end,
+    };
     readable = withoutLines(lines, new Set(table.lineIdx));
     from = 0;
   } else {
@@ -508,7 +531,7 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   if (candidates.length === 0 || table) candidates.push(assemble(lines, list, null, setAside));
   // Highest score; ties go to the earlier (more explicit) reading.
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
-  const layout = best.layout === 'list-only' || best.layout === 'none' || !list.items.length ? best.layout : `${best.layout}+list`;
+  const layout = best.layout === 'list-only' || best.layout === 'table' || best.layout === 'none' || !list.items.length ? best.layout : `${best.layout}+list`;
   const headerLineNos = [...withJoined(best.headerLineNos), ...all.filter((_, i) => furniture.has(i)).map((l) => l.lineNo)];
   const cases = best.cases.map((c) => ({ ...c, lineNos: withJoined(c.lineNos).sort((a, b) => a - b) }));
   // An unassigned joined line reports the lines it took in as well.

@@ -65,3 +65,14 @@ export function foldFullWidth(text: string): string {
     c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
 }
+
+const CORNER_QUOTES: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+
+/**
+ * Traditional text quotes with corner brackets (「一业一证」), simplified text with curly quotes (“一业一证”): the
+ * normal form of a traditional line writes the latter, so its titles read and match as a simplified notice's do.
+ * One character for one, like the script conversion (positions are kept).
+ */
+export function toSimplifiedQuotes(text: string): string {
+  return text.replace(/[「」『』]/g, (c) => CORNER_QUOTES[c]);
+}

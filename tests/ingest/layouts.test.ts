@@ -32,6 +32,15 @@ interface ExpectedCase {
   measuresIncludes?: string;
   /** false: the notice only lists the case (a table of cases), so it has no text. */
   hasBody?: boolean;
+  /** Figures a reader sees in the case's text (由20个工作日压缩至3个工作日: before 20, after 3): each must be among its metrics. */
+  figures?: ExpectedFigure[];
+}
+
+interface ExpectedFigure {
+  before?: number;
+  after?: number;
+  value?: number;
+  kind?: string;
 }
 
 interface Expected {
@@ -107,6 +116,16 @@ describe('layout fixtures (golden)', () => {
         if (x.measuresIncludes) expect(c.measures).toContain(x.measuresIncludes);
         expect(c.has_body, c.title).toBe(x.hasBody ?? true);
         expect(c.flags.includes('missing_body'), c.title).toBe(!(x.hasBody ?? true));
+        const metrics = r.metrics.filter((m) => m.case_id === c.case_id);
+        for (const fig of x.figures ?? []) {
+          const want = {
+            ...(fig.before !== undefined && { before_value: fig.before }),
+            ...(fig.after !== undefined && { after_value: fig.after }),
+            ...(fig.value !== undefined && { value: fig.value }),
+            ...(fig.kind !== undefined && { kind: fig.kind }),
+          };
+          expect(metrics, `${c.title}: ${JSON.stringify(fig)}`).toContainEqual(expect.objectContaining(want));
+        }
       });
       for (const needle of e.noCaseContains ?? []) {
         for (const c of r.cases) {
@@ -131,6 +150,10 @@ describe('case markers of any kind', () => {
     ['典型案例(二)', 'case', 2, ''],
     ['案例十二', 'case', 12, ''],
     ['案例3:甲市推行企业开办', 'case', 3, '甲市推行企业开办'],
+    ['最佳实践案例二', 'case', 2, ''],
+    ['经验做法一:甲市推行企业开办', 'case', 1, '甲市推行企业开办'],
+    ['NO.2', 'case', 2, ''],
+    ['No.3|乙市优化获得电力服务', 'case', 3, '乙市优化获得电力服务'],
     ['典型案例系列之一:南京市推行企业开办“一日办结”', 'series', 1, '南京市推行企业开办“一日办结”'],
     ['排名1', 'rank', 1, ''],
     ['【案例1】', 'bracket', 1, ''],

@@ -124,7 +124,8 @@ describe('text shown as published', () => {
     expect(doc.lines.map((l) => l.simplified)).toEqual([
       ...seedLines.map((l) => foldFullWidth(l)),
       '改革成效显著,企业满意度显著提升。',
-      '「全省各级各部门认真贯彻落实」',
+      // Converted as a traditional line: its corner quotes too (simplified text quotes with “”).
+      '“全省各级各部门认真贯彻落实”',
       '陕西省乾县推行“一网通办”,为什么办事更快?',
     ]);
   });
