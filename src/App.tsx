@@ -1,6 +1,7 @@
 // The app shell: header with the views and the language switch, the filter bar, load progress,
-// and the current view. All state comes from the URL (state/url-state.ts).
-import { lazy, memo, Suspense, useCallback, useEffect } from 'react';
+// and the current view. All state comes from the URL (state/url-state.ts); each part reads only the part of it it
+// shows, so a filter change re-renders the filter bar's changed list and the view, not the whole page.
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { useEngineWanted, wantEngine } from './hooks/engine-start.ts';
 import { useViewQueriesRunning } from './hooks/sql-activity.ts';
 import { FilterBar } from './components/FilterBar.tsx';
@@ -8,10 +9,10 @@ import { DownloadFilters } from './components/download/filters-context.ts';
 import { UrlNotice } from './components/UrlNotice.tsx';
 import { LoadStatus } from './components/LoadStatus.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
-import { stateToSearch, useAppState } from './state/url-state.ts';
+import { stateToSearch, updateAppState, useAppSelector, useAppState } from './state/url-state.ts';
 import { TAB_VIEWS, VIEW_REGISTRY, viewTitleKey } from './views/registry.ts';
 import type { ViewProps } from './views/types.ts';
-import type { AppState, Filters } from './state/filters.ts';
+import type { AppState } from './state/filters.ts';
 
 // The workspace button (its import/labels code and papaparse) is not needed to draw the landing view.
 const WorkspaceButton = lazy(() => import('./components/import/WorkspaceButton.tsx').then((m) => ({ default: m.WorkspaceButton })));
@@ -24,9 +25,10 @@ const STATUS_TEXT = {
 
 /**
  * While any query runs (e.g. after a filter change): a thin bar along the top of the page and
- * "查询中…", so the page says it is working while the previous charts stay on screen.
+ * "查询中…", so the page says it is working while the previous charts stay on screen. memo: re-rendered when that
+ * changes, not with every URL change of the view it sits in.
  */
-function QueryActivity() {
+const QueryActivity = memo(function QueryActivity() {
   const { lang } = useI18n();
   // The views' own queries: a background read (useSql's `background`) is nothing the page waits for. A counter
   // kept as queries start and end, not a search of the query cache on every render.
@@ -42,7 +44,7 @@ function QueryActivity() {
       </span>
     </div>
   );
-}
+});
 
 function WorkspaceSlot({ update }: Pick<ViewProps, 'update'>) {
   const { t } = useI18n();
@@ -59,11 +61,8 @@ function WorkspaceSlot({ update }: Pick<ViewProps, 'update'>) {
   );
 }
 
-/**
- * The title, the views' tabs, the workspace and the language switch. memo: it depends on the view and the
- * language only, so a filter change does not re-render it (a filter change should cost the view's charts alone).
- */
-const AppHeader = memo(function AppHeader({ view: current, lang, update }: { view: AppState['view']; lang: AppState['lang'] } & Pick<ViewProps, 'update'>) {
+/** The title, the views' tabs, the workspace and the language switch. */
+function AppHeader({ view: current, lang, update }: { view: AppState['view']; lang: AppState['lang'] } & Pick<ViewProps, 'update'>) {
   const { t } = useI18n();
   const tabOf = (VIEW_REGISTRY[current] ?? VIEW_REGISTRY.overview).tabOf;
   return (
@@ -97,21 +96,26 @@ const AppHeader = memo(function AppHeader({ view: current, lang, update }: { vie
       </button>
     </header>
   );
-});
+}
 
-function Shell({ state, update }: ViewProps) {
+/**
+ * The page around the view: the header, the filter bar and the view. It reads the view and the language only: a
+ * filter change re-renders the filter bar's list that changed (FilterBar.tsx) and the view (CurrentView), not this.
+ */
+function Shell() {
   const { t } = useI18n();
-  const entry = VIEW_REGISTRY[state.view] ?? VIEW_REGISTRY.overview;
+  const view = useAppSelector((s) => s.view);
+  const lang = useAppSelector((s) => s.lang);
+  const entry = VIEW_REGISTRY[view] ?? VIEW_REGISTRY.overview;
   const View = entry.component;
-  const setFilters = useCallback((filters: Filters) => update({ filters }), [update]);
   // Every view but the Overview queries DuckDB from the start: no reason to hold anything back (hooks/engine-start.ts).
   useEffect(() => {
     if (View !== VIEW_REGISTRY.overview.component) wantEngine();
   }, [View]);
   useEffect(() => {
-    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${t(viewTitleKey(state.view))} · ${t('app.title')}`;
-  }, [state.lang, state.view, t]);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t(viewTitleKey(view))} · ${t('app.title')}`;
+  }, [lang, view, t]);
   return (
     <div className="app">
       {/* The first tab stop: past the header's tabs and the filter bar straight to the view. */}
@@ -121,31 +125,41 @@ function Shell({ state, update }: ViewProps) {
         }}>
         {t('a11y.skip')}
       </a>
-      <AppHeader view={state.view} lang={state.lang} update={update} />
+      <AppHeader view={view} lang={lang} update={updateAppState} />
       <UrlNotice />
-      {entry.filtered && <FilterBar filters={state.filters} onChange={setFilters} />}
-      {/* data-state: the state this render shows (the benchmark waits for it after a URL change). */}
-      <main className="view" data-view={state.view} data-state={stateToSearch(state)} id="main" tabIndex={-1}>
-        {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
-        <QueryActivity />
-        <LoadStatus>
-          <Suspense fallback={<p className="view-loading" role="status">{STATUS_TEXT.loadingView[state.lang]}</p>}>
-            {/* Downloads name the filters the view is drawn under (none on a page the bar does not filter). */}
-            <DownloadFilters.Provider value={entry.filtered ? state.filters : null}>
-              <View state={state} update={update} />
-            </DownloadFilters.Provider>
-          </Suspense>
-        </LoadStatus>
-      </main>
+      {entry.filtered && <FilterBar />}
+      <CurrentView />
     </div>
   );
 }
 
-export function App() {
+/** The view under the whole URL state: the one part of the page every URL change re-renders. */
+function CurrentView() {
   const [state, update] = useAppState();
+  const entry = VIEW_REGISTRY[state.view] ?? VIEW_REGISTRY.overview;
+  const View = entry.component;
   return (
-    <I18nProvider lang={state.lang}>
-      <Shell state={state} update={update} />
+    // data-state: the state this render shows (the benchmark waits for it after a URL change).
+    <main className="view" data-view={state.view} data-state={stateToSearch(state)} id="main" tabIndex={-1}>
+      {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
+      <QueryActivity />
+      <LoadStatus>
+        <Suspense fallback={<p className="view-loading" role="status">{STATUS_TEXT.loadingView[state.lang]}</p>}>
+          {/* Downloads name the filters the view is drawn under (none on a page the bar does not filter). */}
+          <DownloadFilters.Provider value={entry.filtered ? state.filters : null}>
+            <View state={state} update={update} />
+          </DownloadFilters.Provider>
+        </Suspense>
+      </LoadStatus>
+    </main>
+  );
+}
+
+export function App() {
+  const lang = useAppSelector((s) => s.lang);
+  return (
+    <I18nProvider lang={lang}>
+      <Shell />
     </I18nProvider>
   );
 }

@@ -1,13 +1,15 @@
 // The one filter bar for all views: province(s), indicator(s), city, level, year, batch.
 // Each list is cross-filtered by the others (queries/options.ts); the selection lives in the URL.
-// A list's options (with case counts) are queried only once its menu has been opened: six group-bys on
-// every filter change would queue ahead of the view's own queries in DuckDB and slow the filter → charts path.
-import { useState } from 'react';
+// A list's options (with case counts) are queried only while its menu is open: six group-bys (or those of every list
+// once opened) on every filter change would queue ahead of the view's own queries in DuckDB and slow the filter →
+// charts path.
+import { memo, useState } from 'react';
 import { useSql } from '../hooks/useSql.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { filterOptionsQuery, type OptionRow } from '../queries/options.ts';
-import type { Filters } from '../state/filters.ts';
-import { EMPTY_FILTERS } from '../state/filters.ts';
+import type { DictKey } from '../i18n/dict.ts';
+import { EMPTY_FILTERS, type Filters } from '../state/filters.ts';
+import { updateFilters, useAppSelector } from '../state/url-state.ts';
 import { MultiSelect, type Option } from './MultiSelect.tsx';
 
 type Key = keyof Filters;
@@ -46,44 +48,54 @@ function toOptions(key: Key, rows: OptionRow[] | undefined, i18n: I18n): Option<
   return options; // by count, as the query orders them
 }
 
-function FilterSelect({ name, filters, onChange }: { name: Key; filters: Filters; onChange: (f: Filters) => void }) {
+const TITLES: Record<Key, DictKey> = {
+  provinces: 'filter.province',
+  indicators: 'filter.indicator',
+  cities: 'filter.city',
+  levels: 'filter.level',
+  years: 'filter.year',
+  batches: 'filter.batch',
+};
+
+/**
+ * One filter's list. It reads its own selection from the URL (the same array while that filter is unchanged), and
+ * the other filters only while its menu is open (its options are cross-filtered by them): a change of another filter
+ * re-renders the lists whose menu is open, not all six.
+ */
+const FilterSelect = memo(function FilterSelect({ name }: { name: Key }) {
   const i18n = useI18n();
-  const [opened, setOpened] = useState(false);
-  const { data, isFetching } = useSql(opened ? filterOptionsQuery(filters, name) : null);
-  const titles: Record<Key, Parameters<I18n['t']>[0]> = {
-    provinces: 'filter.province',
-    indicators: 'filter.indicator',
-    cities: 'filter.city',
-    levels: 'filter.level',
-    years: 'filter.year',
-    batches: 'filter.batch',
-  };
+  const [open, setOpen] = useState(false);
+  const selected = useAppSelector((s) => s.filters[name]) as (string | number)[];
+  const filters = useAppSelector((s) => (open ? s.filters : null));
+  const { data, isFetching } = useSql(filters ? filterOptionsQuery(filters, name) : null);
   return (
     <MultiSelect<string | number>
       name={name}
-      label={i18n.t(titles[name])}
-      options={toOptions(name, data, i18n)}
-      selected={filters[name] as (string | number)[]}
-      onChange={(values) => onChange({ ...filters, [name]: values })}
+      label={i18n.t(TITLES[name])}
+      options={open ? toOptions(name, data, i18n) : NO_OPTIONS}
+      selected={selected}
+      onChange={(values) => updateFilters({ [name]: values })}
       labelOf={(value) => labelFor(name, value, i18n)}
-      onOpen={() => setOpened(true)}
-      loading={opened && data === undefined && isFetching}
+      onOpenChange={setOpen}
+      loading={open && data === undefined && isFetching}
     />
   );
-}
+});
 
+const NO_OPTIONS: Option<string | number>[] = [];
 const KEYS: Key[] = ['provinces', 'indicators', 'cities', 'levels', 'years', 'batches'];
 
-export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
+/** The bar: its lists, and "clear" while any filter is set. Reads the URL itself (App.tsx passes it nothing). */
+export function FilterBar() {
   const { t } = useI18n();
-  const any = KEYS.some((k) => filters[k].length > 0);
+  const any = useAppSelector((s) => KEYS.some((k) => s.filters[k].length > 0));
   return (
     <div className="filter-bar" role="group" aria-label={t('a11y.filters')}>
       {KEYS.map((key) => (
-        <FilterSelect key={key} name={key} filters={filters} onChange={onChange} />
+        <FilterSelect key={key} name={key} />
       ))}
       {any && (
-        <button type="button" className="link clear-filters" onClick={() => onChange(EMPTY_FILTERS)}>
+        <button type="button" className="link clear-filters" onClick={() => updateFilters(EMPTY_FILTERS)}>
           {t('filter.clear')}
         </button>
       )}

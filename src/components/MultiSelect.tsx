@@ -19,15 +19,16 @@ export interface MultiSelectProps<V extends string | number> {
   name: string;
   /** Label of a selected value that is not among the options (e.g. before the options are loaded). */
   labelOf?: (value: V) => string;
-  /** Called when the list opens: options may be fetched only then. */
-  onOpen?: () => void;
+  /** Called when the menu opens (true) or closes (false): options may be fetched only while it is open. */
+  onOpenChange?: (open: boolean) => void;
   /** The options are still being fetched. */
   loading?: boolean;
 }
 
-export function MultiSelect<V extends string | number>({ label, options, selected, onChange, name, labelOf, onOpen, loading }: MultiSelectProps<V>) {
+export function MultiSelect<V extends string | number>({ label, options, selected, onChange, name, labelOf, onOpenChange, loading }: MultiSelectProps<V>) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  useEffect(() => onOpenChange?.(open), [open, onOpenChange]);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -57,7 +58,6 @@ export function MultiSelect<V extends string | number>({ label, options, selecte
     }
   });
   const show = (byKeyboard: boolean) => {
-    onOpen?.();
     focusFirst.current = byKeyboard;
     setOpen(true);
   };

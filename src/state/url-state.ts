@@ -220,6 +220,23 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * `next`, keeping the objects of `previous` it equals: the filters (and each of their lists) and the rejected names
+ * a URL change left as they were are the same objects as before, so a component given or selecting one of them
+ * (useAppSelector, React.memo) is not re-rendered for a change elsewhere in the URL.
+ */
+export function shareUnchanged(previous: ParsedUrl, next: ParsedUrl): ParsedUrl {
+  const before = previous.state.filters;
+  const lists = Object.fromEntries(
+    (Object.keys(FILTER_PARAMS) as (keyof Filters)[]).map((key) => [key, sameList(before[key], next.state.filters[key]) ? before[key] : next.state.filters[key]]),
+  ) as unknown as Filters;
+  const filters = (Object.keys(lists) as (keyof Filters)[]).every((key) => lists[key] === before[key]) ? before : lists;
+  const rejected = sameList(previous.rejected, next.rejected) ? previous.rejected : next.rejected;
+  return { state: { ...next.state, filters }, rejected };
+}
+
 // Parsed states cached by query string so useSyncExternalStore sees a stable object.
 let cachedSearch: string | null = null;
 let cachedParse: ParsedUrl = { state: DEFAULT_STATE, rejected: [] };
@@ -228,7 +245,7 @@ function parsedSnapshot(): ParsedUrl {
   const search = window.location.search;
   if (search !== cachedSearch) {
     cachedSearch = search;
-    cachedParse = parseUrl(search);
+    cachedParse = shareUnchanged(cachedParse, parseUrl(search));
   }
   return cachedParse;
 }
@@ -268,8 +285,24 @@ export function navigate(state: AppState, options: UpdateOptions = {}): void {
  */
 export const updateAppState: UpdateState = (partial, options) => navigate(applyUpdate(snapshot(), partial), options);
 
+/** A change of the filters alone, from the current URL's (the filter bar: no render reads the whole state for it). */
+export const updateFilters = (change: Partial<Filters>): void => updateAppState({ filters: { ...snapshot().filters, ...change } });
+
 /** [state, update]: update pushes a history entry; back/forward re-render from the URL. */
 export function useAppState(): [AppState, UpdateState] {
   const state = useSyncExternalStore(subscribe, snapshot, () => DEFAULT_STATE);
   return [state, updateAppState];
+}
+
+/**
+ * One part of the URL state: the component re-renders only when that part changes, not on every URL change (the
+ * header on the view and language, the filter bar on the filters). `select` returns a value of the state (kept as the
+ * same object while unchanged: shareUnchanged) or one computed as a primitive — never a new object per call.
+ */
+export function useAppSelector<T>(select: (state: AppState) => T): T {
+  return useSyncExternalStore(
+    subscribe,
+    () => select(snapshot()),
+    () => select(DEFAULT_STATE),
+  );
 }

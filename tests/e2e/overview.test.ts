@@ -151,6 +151,103 @@ describe('overview (landing view)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a year chosen in the bar: the bar shows it, the URL holds it, every chart redraws; the header and the bar still follow the URL', async () => {
+    const { page, errors } = await app.newPage();
+    await waitForCharts(page);
+    await page.waitForFunction(() => performance.getEntriesByName('sql:summary.overview').length > 0, undefined, { timeout: 60_000 });
+    // The year of the fewest cases: every chart's numbers change under it.
+    const [{ year, n }] = await db.all('SELECT year, count(*) AS n FROM cases WHERE duplicate_of IS NULL AND year IS NOT NULL GROUP BY 1 ORDER BY 2, 1 LIMIT 1');
+    const ids = ['overview.heatmap', 'overview.byIndicator', 'overview.byCity', 'overview.byLevel', 'overview.byBatch'];
+    const seriesOf = async (id: string) => JSON.stringify(((await chartOption(page, id)).series as Series[]).map((x) => x.data));
+    const before = await Promise.all(ids.map(seriesOf));
+    const years = page.locator('[data-filter="years"]');
+    await years.locator('.multi-select-button').click();
+    await years.locator(`input[value="${String(year)}"]`).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe(String(year));
+    await expect.poll(() => years.locator('.multi-select-value').textContent()).toBe(String(year));
+    expect(await page.locator('.clear-filters').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(n).toLocaleString('en-US'));
+    for (const [i, id] of ids.entries()) await expect.poll(() => seriesOf(id), id).not.toBe(before[i]);
+    // The header, the title and the bar after it: the language switch keeps the year; a tab marks its view.
+    await page.locator('.lang-switch').click();
+    await expect.poll(() => page.evaluate(() => document.title)).toMatch(/^Overview · /);
+    await expect.poll(() => years.locator('.multi-select-label').textContent()).toBe('Year');
+    expect(new URL(page.url()).searchParams.get('year')).toBe(String(year));
+    // Back twice: Chinese, then no year — the bar's list and its "clear" button follow.
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.goBack();
+    await expect.poll(() => years.locator('.multi-select-value').textContent()).toBe('全部');
+    expect(await page.locator('.clear-filters').count()).toBe(0);
+    for (const [i, id] of ids.entries()) await expect.poll(() => seriesOf(id), id).toBe(before[i]);
+    await page.locator('nav.tabs a[data-view="cases"]').click();
+    await expect.poll(() => page.locator('nav.tabs a[aria-current="page"]').getAttribute('data-view')).toBe('cases');
+    expect(errors).toEqual([]);
+  });
+
+  it("a filter list's options are asked while its menu is open, not on later changes once it is closed", async () => {
+    const { page, errors } = await app.newPage();
+    await waitForCharts(page);
+    const asked = () => page.evaluate(() => performance.getEntriesByName('sql:options.levels').length);
+    const levels = page.locator('[data-filter="levels"]');
+    await levels.locator('.multi-select-button').click();
+    // Its options come with their case counts (the list's query).
+    await levels.locator('.option-count').first().waitFor({ timeout: 60_000 });
+    const once = await asked();
+    expect(once).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await levels.locator('.multi-select-menu').waitFor({ state: 'detached' });
+    // Another filter changes with the menu closed: the levels' counts are not asked again…
+    const [{ province }] = await db.all('SELECT province FROM cases WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1');
+    await page.evaluate((p) => {
+      history.pushState(null, '', `?province=${encodeURIComponent(p)}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, String(province));
+    await expect.poll(async () => ((await chartOption(page, 'overview.heatmap')).xAxis as { data: string[] }[])[0].data).toEqual([province]);
+    await page.waitForFunction(() => !document.querySelector('.query-pending'));
+    expect(await asked()).toBe(once);
+    // …and are, under that province, when the menu opens again: the counts are the province's.
+    await levels.locator('.multi-select-button').click();
+    await expect.poll(asked).toBe(once + 1);
+    const rows = await db.all(`SELECT level, count(*) AS n FROM cases WHERE duplicate_of IS NULL AND province = '${String(province)}' GROUP BY 1`);
+    await expect
+      .poll(async () => (await levels.locator('.option-count').allTextContents()).map(Number).sort((a, b) => a - b))
+      .toEqual(rows.map((r) => Number(r.n)).sort((a, b) => a - b));
+    expect(errors).toEqual([]);
+  });
+
+  it('on a phone a filter change redraws a chart far below when it is scrolled to; its description and CSV are the new ones at once', async () => {
+    const { page, errors } = await app.newPage('', { viewport: { width: 390, height: 844 } });
+    await waitForCharts(page);
+    await page.waitForFunction(() => performance.getEntriesByName('sql:summary.overview').length > 0, undefined, { timeout: 60_000 });
+    const card = page.locator('[data-query-id="overview.byBatch"]');
+    const drawnYears = async () => ((await chartOption(page, 'overview.byBatch')).xAxis as { data: string[] }[])[0].data.map((label) => label.slice(0, 4));
+    const landing = await drawnYears();
+    expect(landing.length).toBeGreaterThan(1);
+    const [{ year, n }] = await db.all('SELECT year, count(*) AS n FROM cases WHERE duplicate_of IS NULL AND year IS NOT NULL GROUP BY 1 ORDER BY 2, 1 LIMIT 1');
+    const heatmapCases = async () =>
+      ((await chartOption(page, 'overview.heatmap')).series as { data: number[][] }[]).flatMap((x) => x.data).reduce((sum, cell) => sum + cell[2], 0);
+    await page.evaluate((y) => {
+      history.pushState(null, '', `?year=${y}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, Number(year));
+    // The heatmap at the top is redrawn with the year's cases; the chart by batch, screens below, waits…
+    await expect.poll(heatmapCases).toBe(Number(n));
+    await page.waitForTimeout(500);
+    expect(await drawnYears()).toEqual(landing);
+    // …while a screen reader already hears the new values, and its CSV holds the new rows.
+    await expect.poll(() => card.locator('.echart').getAttribute('aria-label')).toContain(String(year));
+    expect(await card.locator('.echart').getAttribute('aria-label')).not.toContain(landing.find((y) => y !== String(year))!);
+    const { bytes } = await downloadCsv(page, 'overview.byBatch');
+    const [, ...lines] = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim()).data;
+    expect(new Set(lines.map((l) => l[0]))).toEqual(new Set([String(year)]));
+    // Scrolled to, it is drawn with the new rows.
+    await card.scrollIntoViewIfNeeded();
+    await expect.poll(drawnYears).toEqual([String(year)]);
+    expect(errors).toEqual([]);
+  });
+
   it('the CSV of a chart has the BOM, readable headers, and the numbers the chart draws', async () => {
     const { page } = await app.newPage();
     await waitForCharts(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type AppState } from '../../src/state/filters.ts';
-import { applyUpdate, chooseIndicator, chosenIndicator, DEFAULT_STATE, MAX_SQL_URL_CHARS, parseState, parseUrl, stateToSearch } from '../../src/state/url-state.ts';
+import { applyUpdate, chooseIndicator, chosenIndicator, DEFAULT_STATE, MAX_SQL_URL_CHARS, parseState, parseUrl, shareUnchanged, stateToSearch } from '../../src/state/url-state.ts';
 
 describe('url state', () => {
   it('the default state is the empty query string, and back', () => {
@@ -84,6 +84,33 @@ describe('url state', () => {
     expect(stateToSearch(left)).toBe('?view=cases');
     // A query too long for a link stays out of the URL.
     expect(stateToSearch({ ...inSql, sql: 'x'.repeat(MAX_SQL_URL_CHARS + 1) })).toBe('?view=sql');
+  });
+});
+
+describe('a URL change keeps the parts it left as they were', () => {
+  it('the filters and each of their lists are the previous objects while equal; what changed is new and correct', () => {
+    const before = parseUrl('?province=福建省&year=2023&view=cases&q=x');
+    // Another view, another search: the filters are the same object (a filter bar reading them does not re-render).
+    const elsewhere = shareUnchanged(before, parseUrl('?province=福建省&year=2023&view=compare'));
+    expect(elsewhere.state.filters).toBe(before.state.filters);
+    expect(elsewhere.state.view).toBe('compare');
+    expect(elsewhere.state.search).toBe('');
+    // A year change: a new filters object with the new year; the province list (unchanged) is the previous array.
+    const year = shareUnchanged(before, parseUrl('?province=福建省&year=2024&view=cases&q=x'));
+    expect(year.state.filters).not.toBe(before.state.filters);
+    expect(year.state.filters.years).toEqual([2024]);
+    expect(year.state.filters.provinces).toBe(before.state.filters.provinces);
+    expect(year.state).toEqual(parseState('?province=福建省&year=2024&view=cases&q=x'));
+    // The same values in another order are another filter (the order is the URL's and the chips').
+    const reordered = shareUnchanged(parseUrl('?year=2023,2024'), parseUrl('?year=2024,2023'));
+    expect(reordered.state.filters.years).toEqual([2024, 2023]);
+  });
+
+  it('the rejected names are the previous array while the same', () => {
+    const before = parseUrl('?lang=fr&year=2023');
+    const after = shareUnchanged(before, parseUrl('?lang=fr&year=2024'));
+    expect(after.rejected).toBe(before.rejected);
+    expect(shareUnchanged(after, parseUrl('?year=2024')).rejected).toEqual([]);
   });
 });
 

@@ -109,6 +109,8 @@ export function OverviewView({ state, update }: ViewProps) {
     </div>
   );
 
+  // Every chart `whenNear`: on a phone or a short window the charts below the first screen are redrawn when scrolled
+  // to, not on each filter change (in a desktop window every chart is within reach of the first screen: all redrawn).
   return (
     <OverviewSummaryProvider value={summary}>
       <div className="overview">
@@ -117,6 +119,7 @@ export function OverviewView({ state, update }: ViewProps) {
           <QueryChart
             title={`${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`}
             query={heatmapQuery(f)}
+            whenNear
             useResult={useHeatmap}
             actions={shareSwitch}
             height={heatmapHeight}
@@ -142,6 +145,7 @@ export function OverviewView({ state, update }: ViewProps) {
           <QueryChart
             title={t('overview.byIndicator')}
             query={byIndicatorQuery(f)}
+            whenNear
             useResult={useByIndicator}
             height={barHeight(indicatorRows, 260) + 40}
             columns={[
@@ -157,6 +161,7 @@ export function OverviewView({ state, update }: ViewProps) {
           <QueryChart
             title={t('overview.byCity')}
             query={byCityQuery(f)}
+            whenNear
             useResult={useByCity}
             height={barHeight(CITY_BARS)}
             note={cityNote}
@@ -171,6 +176,7 @@ export function OverviewView({ state, update }: ViewProps) {
           <QueryChart
             title={t('overview.byLevel')}
             query={byLevelQuery(f)}
+            whenNear
             useResult={useByLevel}
             height={260}
             columns={[
@@ -183,6 +189,7 @@ export function OverviewView({ state, update }: ViewProps) {
           <QueryChart
             title={t('overview.byBatch')}
             query={byBatchQuery(f)}
+            whenNear
             useResult={useByBatch}
             height={260}
             columns={[
