@@ -3,12 +3,14 @@
 // not compiled it yet): in Chromium the shares chart's update took 18–40 ms for the first ones and 3–5 ms once some
 // 30–60 updates had been drawn (docs/performance.md, "Compare's filter change, tenth round"). So once the view has
 // answered, the options of the next year and level states are drawn in idle time on a chart of their own — in a
-// detached box (no layout, nothing shown or read out), disposed after — one update per idle period; building
+// detached box (no layout, nothing shown or read out), disposed after — one update per idle period in which no
+// query or background read runs (the reads ahead come first: they spare the next changes their queries); building
 // each option also runs, once more, the view's own sums for that state. What is drawn and summed is dropped: only
 // the compiled code stays, shared by every chart of the page.
 import { useEffect, useRef } from 'react';
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import { echarts, type EChartsType } from '../../components/echarts.ts';
+import { queryClient } from '../../hooks/query-client.ts';
 
 /** Updates drawn: past ~30 the shares chart's update no longer got faster (measured, see above). */
 export const WARM_UP_UPDATES = 40;
@@ -32,12 +34,15 @@ export function browserHost(width: number, height: number, lang: 'zh' | 'en'): W
       // Drawn now, in this idle period, not in the next frame: the painting's code is warmed too.
       return Object.assign(chart, { refresh: () => chart.getZr().refreshImmediately() });
     },
+    // Not while a query or a background read runs (no time left, as it were): their answers are decoded and drawn on
+    // this thread, and the reads ahead landing first is what spares the next changes their queries.
     whenIdle: (run) => {
+      const reading = () => queryClient.isFetching() > 0;
       if (typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback((deadline) => run(deadline.timeRemaining()));
+        const id = requestIdleCallback((deadline) => run(reading() ? 0 : deadline.timeRemaining()));
         return () => cancelIdleCallback(id);
       }
-      const id = setTimeout(() => run(null), FALLBACK_DELAY_MS);
+      const id = setTimeout(() => run(reading() ? 0 : null), FALLBACK_DELAY_MS);
       return () => clearTimeout(id);
     },
   };
