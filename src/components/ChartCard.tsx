@@ -89,6 +89,13 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
   );
 
   const { waitingForModules, modulesError: moduleFailure, mayDraw, releaseTurn } = useChartGate(option);
+  // A chart once drawn keeps its instance while it has no rows (a filter with none, or loading): hidden under the
+  // card's message with its last option, it is re-optioned when rows come back — far off screen, only once it comes
+  // near (EChart.tsx whenNear) — instead of made anew, an ECharts init and a first drawing on that change.
+  const [lastOption, setLastOption] = useState(option);
+  if (option && option !== lastOption) setLastOption(option);
+  const kept = option ?? lastOption;
+  const showing = option !== null && !waitingForModules;
 
   const onFinished = () => {
     releaseTurn();
@@ -122,15 +129,20 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
         rows={waitingForModules ? undefined : rows}
         height={height}
       >
-        {() =>
-          option &&
-          (!mayDraw ? (
-            <div className="chart-waiting" aria-busy="true" style={{ height }} />
-          ) : (
-            <EChart option={option} lang={lang} height={height} onReady={onReady} onFinished={onFinished} onClick={props.onClick} whenNear={props.whenNear} />
-          ))
-        }
+        {() => !mayDraw && <div className="chart-waiting" aria-busy="true" style={{ height }} />}
       </QueryState>
+      {kept && mayDraw && (
+        <EChart
+          option={kept}
+          lang={lang}
+          height={height}
+          hidden={!showing}
+          onReady={onReady}
+          onFinished={onFinished}
+          onClick={props.onClick}
+          whenNear={props.whenNear}
+        />
+      )}
       {showSql && <SqlDialog query={query} title={title} onClose={() => setShowSql(false)} />}
     </section>
   );

@@ -29,6 +29,8 @@ export interface EChartProps {
   onClick?: (params: EventParams) => void;
   /** Off screen (beyond NEAR_MARGIN), updates wait until the chart comes near the viewport. */
   whenNear?: boolean;
+  /** Not shown (its card has no rows now): the instance and its drawing are kept for when rows come back. */
+  hidden?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ function replacedParts(old: Option | null, next: Option): string[] {
   return [...keys].filter((key) => !(key === 'tooltip' && keepTooltip));
 }
 
-export function EChart({ option, lang, height, onReady, onFinished, onClick, whenNear = false }: EChartProps) {
+export function EChart({ option, lang, height, onReady, onFinished, onClick, whenNear = false, hidden = false }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   /** The option the chart holds: a render with the same object sets nothing. */
@@ -164,5 +166,5 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     }
   }, [option, height, draw]);
 
-  return <div ref={box} className="echart" style={{ height, width: '100%' }} />;
+  return <div ref={box} className="echart" style={{ height, width: '100%' }} hidden={hidden} />;
 }

@@ -6,6 +6,7 @@
 // on any other view wants the engine at once, from main.tsx, before React's first render.
 // The first chart's mark is handed in (main.tsx), so this module knows nothing of the charts.
 import { useSyncExternalStore } from 'react';
+import { whenIdle } from './when-idle.ts';
 
 /** Start the engine this long after the page started if no chart has been drawn by then. */
 export const FALLBACK_MS = 3000;
@@ -41,11 +42,6 @@ export function useEngineWanted(): boolean {
  */
 const IDLE_MAX_MS = 300;
 
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_MAX_MS });
-  else setTimeout(run, 0);
-}
-
 /**
  * Called once at start-up: wants the engine at the performance mark `firstChartMark` (observed, so the
  * chart code stays unaware of this) or after `fallbackMs`, whichever comes first, and then runs `start` once
@@ -57,7 +53,7 @@ export function startEngineAfterFirstChart(start: () => void, firstChartMark: st
     typeof PerformanceObserver === 'undefined'
       ? null
       : new PerformanceObserver((list) => {
-          if (list.getEntriesByName(firstChartMark).length > 0) whenIdle(wantEngine);
+          if (list.getEntriesByName(firstChartMark).length > 0) whenIdle(wantEngine, IDLE_MAX_MS);
         });
   observer?.observe({ type: 'mark' });
   const cancel = () => {
@@ -70,7 +66,7 @@ export function startEngineAfterFirstChart(start: () => void, firstChartMark: st
     start();
   });
   // The mark may already be set (a chart drawn before this ran).
-  if (performance.getEntriesByName(firstChartMark, 'mark').length > 0) whenIdle(wantEngine);
+  if (performance.getEntriesByName(firstChartMark, 'mark').length > 0) whenIdle(wantEngine, IDLE_MAX_MS);
   else if (wanted) {
     cancel();
     start();

@@ -6,7 +6,10 @@
 import { useCallback, useState } from 'react';
 import type { NamedQuery } from '../queries/types.ts';
 import { useSavedBackgroundRows } from './useSnapshotSql.ts';
-import { isCurrent, useSql } from './useSql.ts';
+import { whenIdle } from './when-idle.ts';
+
+/** How long landed rows may wait for an idle moment to be prepared (`prepare`). */
+const PREPARE_WITHIN_MS = 2000;
 
 export interface ReadAhead<R extends object> {
   /** The current item's rows, once read (not before, nor while re-read after a workspace change). */
@@ -23,7 +26,10 @@ export function firstUnread<T>(items: readonly T[], keyOf: (item: T) => string, 
 /**
  * `current`'s rows (`queryOf(current)`, a background read) once it was marked (`markCurrent`), and the next items'
  * read ahead one at a time once those rows are in. `keyOf` tells items apart (two items of one key are one read).
- * `savedIn`: a snapshot file that may hold the current item's rows, saved at export (useSavedBackgroundRows).
+ * `savedIn`: a snapshot file that may hold the items' rows, saved at export (useSavedBackgroundRows): those it holds
+ * cost DuckDB nothing when they stand, the others are asked. `prepare`: work on rows read ahead that the change
+ * needing them would otherwise do (grouping and sorting thousands of rows, cached per rows read): done when the
+ * page is next idle after they land, not in that change.
  */
 export function useReadAhead<T, R extends object>(
   current: T | null,
@@ -31,6 +37,7 @@ export function useReadAhead<T, R extends object>(
   keyOf: (item: T) => string,
   queryOf: (item: T) => NamedQuery<R>,
   savedIn: string | null = null,
+  prepare?: (rows: R[]) => void,
 ): ReadAhead<R> {
   const [read, setRead] = useState<ReadonlySet<string>>(new Set());
   // Called from render (React's "state from the previous render" pattern): only when the key is new, else it would
@@ -40,8 +47,12 @@ export function useReadAhead<T, R extends object>(
   const rows = useSavedBackgroundRows(current !== null && read.has(currentKey!) ? queryOf(current) : null, savedIn);
   // After the current rows: never two reads ahead on the worker at once, nor one before the rows a change needs first.
   const ahead = rows ? firstUnread(next, keyOf, read) : undefined;
-  const aheadRead = useSql(ahead === undefined ? null : queryOf(ahead), { background: true });
-  if (ahead !== undefined && isCurrent(aheadRead) && !aheadRead.isFetching) add(keyOf(ahead));
+  const aheadRows = useSavedBackgroundRows(ahead === undefined ? null : queryOf(ahead), savedIn);
+  if (ahead !== undefined && aheadRows) {
+    add(keyOf(ahead));
+    // From this render, the one in which they landed (the next reads the next item): `prepare` is idempotent.
+    if (prepare) whenIdle(() => prepare(aheadRows), PREPARE_WITHIN_MS);
+  }
   const markCurrent = () => {
     if (currentKey !== null && !read.has(currentKey)) add(currentKey);
   };

@@ -66,6 +66,11 @@ const scopeKey = (byYear: boolean, byLevel: boolean, year: unknown, level: unkno
  */
 const byScope = new WeakMap<StoredMeasureRow[], Map<string, ScopeRows>>();
 
+/** Groups a dimension's stored rows read ahead (useReadAhead's `prepare`): the change that shows them takes them ready. */
+export function prepareStored(rows: StoredMeasureRow[]): void {
+  scopeGroups(rows);
+}
+
 function scopeGroups(rows: StoredMeasureRow[]): Map<string, ScopeRows> {
   let groups = byScope.get(rows);
   if (groups) return groups;

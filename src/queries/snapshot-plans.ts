@@ -13,9 +13,10 @@ import { compareKept } from './compare-kept.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareProvinces, defaultIndicator } from './compare.ts';
 import { documentsQuery, tableCountsQuery, taxonomyQuery } from './data.ts';
 import { indicatorCases, indicatorFigures } from './indicator.ts';
-import { measuresShown, pickDimension } from './measures.ts';
+import { measureDimensions, measuresShown, pickDimension } from './measures.ts';
+import { storedMeasures } from './measures-stored.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
@@ -38,6 +39,17 @@ async function askMeasures(ask: Ask, indicator: string, provinces?: string[]): P
   const dimension = pickDimension(dimensionsFromSummary(counts, filters, provinces), null);
   if (dimension === null) return;
   await ask(measuresShown({ ...base, dimension }));
+}
+
+/**
+ * The panel's first read in the background (MeasuresPanel, useReadAhead): every year and level scope's stored rows
+ * of the dimension it starts from, from which it answers a year or level change in memory. The dimension is picked
+ * from measureDimensions' few rows (what the panel sums from measure_summary's, tests/queries/indexes.test.ts): the
+ * file does not hold those thousands of rows again.
+ */
+async function askStoredMeasures(ask: Ask, indicator: string, provinces?: string[]): Promise<void> {
+  const dimension = pickDimension(await ask(measureDimensions({ filters, indicator, provinces })), null);
+  if (dimension !== null) await ask(storedMeasures(indicator, dimension, provinces));
 }
 
 /** The Indicator view with `indicator` shown and no filter (IndicatorView: its charts, list and measures). */
@@ -94,12 +106,15 @@ export function snapshotPlans(): SnapshotPlan[] {
         await askMeasures(ask, indicator, [a, b]);
       },
     },
-    // The kept rows Compare reads first once it has answered (the indicator shown), for its year and level changes.
+    // The kept rows Compare reads first once it has answered (the indicator shown), for its year and level changes,
+    // and its measures panel's first stored rows (the two provinces' only: ~1/15 of the Indicator view's).
     {
       file: COMPARE_READ_AHEAD_FILE,
       ask: async (ask) => {
         const indicator = await compareIndicator(ask);
-        if (indicator !== null) await ask(compareKept({ a, b, indicator }));
+        if (indicator === null) return;
+        await ask(compareKept({ a, b, indicator }));
+        await askStoredMeasures(ask, indicator, [a, b]);
       },
     },
     { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },
@@ -115,6 +130,8 @@ export function snapshotPlans(): SnapshotPlan[] {
           await ask(casePageCandidates(code));
         },
       },
+      // The measures panel's first stored rows, which it reads once it has answered (MeasuresPanel).
+      { file: indicatorMeasuresFile(code)!, ask: (ask: Ask) => askStoredMeasures(ask, code) },
     ]),
   ];
 }

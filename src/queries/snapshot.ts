@@ -40,8 +40,9 @@ export const VIEW_SNAPSHOT_FILES = {
 export const CASES_READ_AHEAD_FILE = 'view-cases-ahead.json';
 
 /**
- * Compare's first read ahead with no filter (the default provinces' kept rows of the indicator shown), fetched once
- * the view has answered, as CASES_READ_AHEAD_FILE (at 1M cases ~1.5 MB: four times view-compare.json).
+ * Compare's first reads ahead with no filter (the default provinces' kept rows of the indicator shown, and its
+ * measures panel's stored rows), fetched once the view has answered, as CASES_READ_AHEAD_FILE (at 1M cases ~4 MB:
+ * ten times view-compare.json).
  */
 export const COMPARE_READ_AHEAD_FILE = 'view-compare-ahead.json';
 
@@ -59,13 +60,23 @@ export function indicatorReadAheadFile(code: string): string | null {
   return INDICATOR_CODES.includes(code) ? `view-indicator-${code}-ahead.json` : null;
 }
 
+/**
+ * The Indicator view's measures panel's first stored rows for one indicator (measures-stored.ts: every year and level
+ * scope of the dimension it starts from), read once the panel has answered. A file of its own: at national scale
+ * they are several MB of JSON for the largest indicators (thousands of phrases), which would hold up the read-ahead
+ * file's figures and cases that every year or level change needs. Null as indicatorSnapshotFile.
+ */
+export function indicatorMeasuresFile(code: string): string | null {
+  return INDICATOR_CODES.includes(code) ? `view-indicator-${code}-measures.json` : null;
+}
+
 /** Every snapshot file an export writes, in the order it writes them. */
 export const SNAPSHOT_FILES: readonly string[] = [
   OVERVIEW_SNAPSHOT_FILE,
   ...Object.values(VIEW_SNAPSHOT_FILES),
   CASES_READ_AHEAD_FILE,
   COMPARE_READ_AHEAD_FILE,
-  ...INDICATOR_CODES.flatMap((code) => [indicatorSnapshotFile(code)!, indicatorReadAheadFile(code)!]),
+  ...INDICATOR_CODES.flatMap((code) => [indicatorSnapshotFile(code)!, indicatorReadAheadFile(code)!, indicatorMeasuresFile(code)!]),
 ];
 
 /** Saved answers are of the views with no filter: a filtered state looks none up. */

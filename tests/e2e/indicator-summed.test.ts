@@ -2,15 +2,21 @@
 // list's first cases per cell (case-page-candidates.ts) and the measures panel its stored rows (measures-stored.ts),
 // a year change redraws the charts and the list without asking DuckDB for them; the money chart's CSV holds exactly
 // what its own query (indicator.money) answers for that year, and the list shows what indicator.cases answers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { likelyDimensions } from '../../src/components/cases/likely-dimensions.ts';
 import { indicatorCases, indicatorMoney } from '../../src/queries/indicator.ts';
+import { measureSummary } from '../../src/queries/measures.ts';
+import { indicatorMeasuresFile } from '../../src/queries/snapshot.ts';
+import { measureCountsQuery } from '../../src/queries/view-summaries.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { replaceLabelsSql } from '../../src/workspace/workspace-sql.ts';
-import { downloadCsv, useApp, waitForCharts } from './harness.ts';
+import { DATA_DIR, downloadCsv, useApp, waitForCharts } from './harness.ts';
 import { asked, go } from './in-page.ts';
 
 const { app, db } = useApp({ db: true });
@@ -74,7 +80,7 @@ describe('indicator view, figures summed in memory', () => {
     await waitForCharts(page, 90_000);
     // Read in the background once the view's first answers are in (the candidates from their saved answers when they
     // stand, view-indicator-<code>-ahead.json: `saved:`).
-    const reads = [['background:indicator.figureCandidates', 'saved:indicator.figureCandidates'], ['background:indicator.casePageCandidates', 'saved:indicator.casePageCandidates'], ['background:measures.stored']];
+    const reads = [['background:indicator.figureCandidates', 'saved:indicator.figureCandidates'], ['background:indicator.casePageCandidates', 'saved:indicator.casePageCandidates'], ['background:measures.stored', 'saved:measures.stored']];
     await page.waitForFunction((names) => names.every((either) => either.some((name) => performance.getEntriesByName(name).length > 0)), reads, { timeout: 60_000 });
     const figuresBefore = await asked(page, 'indicator.figures');
     const measuresBefore = await asked(page, 'indicator.measuresShown');
@@ -217,6 +223,105 @@ describe('background reads', () => {
       const runningThen = own.filter((q) => q.start < read.start && q.end > read.start);
       expect(runningThen).toEqual([]);
     }
+    expect(errors).toEqual([]);
+  });
+});
+
+/**
+ * An indicator whose measures panel reads only one dimension's stored rows with no filter (every year and level state
+ * starts it from the same dimension: nothing else is read ahead), and the year with most of that dimension's measures.
+ */
+async function oneDimensionIndicator(): Promise<{ indicator: string; dimension: string; year: number }> {
+  for (const { indicator } of await db.all(`SELECT indicator FROM measure_summary GROUP BY 1 HAVING sum(measures) > 0 ORDER BY sum(measures) DESC, 1`)) {
+    const items = likelyDimensions(await db.all(measureCountsQuery(String(indicator))), [String(indicator)], EMPTY_FILTERS);
+    if (items.length !== 1) continue;
+    const [{ year }] = await db.all(`SELECT year FROM measure_summary WHERE indicator = ${literal(String(indicator))} AND dimension = ${literal(items[0].dimension)}
+      AND year IS NOT NULL GROUP BY 1 ORDER BY sum(measures) DESC, 1 LIMIT 1`);
+    return { indicator: String(indicator), dimension: items[0].dimension, year: Number(year) };
+  }
+  throw new Error('no indicator read from a single dimension');
+}
+
+/** The provinces the measures panel's summary lists, in order. */
+const summaryProvinces = (page: Page) =>
+  page.locator('[data-testid="measures-panel"] [data-testid="measure-summary"] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-province')));
+
+describe('indicator view, the measures panel’s first stored rows saved at export', () => {
+  it('they stand (view-indicator-<code>-measures.json): nothing read on the worker, and a year change asks no measures query and lists that year’s answer', async () => {
+    const { indicator, dimension, year } = await oneDimensionIndicator();
+    const expected = (await db.all(measureSummary({ filters: { ...EMPTY_FILTERS, years: [year] }, indicator, dimension }))).map((r) => r.province);
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
+    await waitForCharts(page, 90_000);
+    await page.waitForFunction(() => performance.getEntriesByName('saved:measures.stored').length > 0, undefined, { timeout: 60_000 });
+    const measuresBefore = await asked(page, 'indicator.measuresShown');
+    // Straight after (no other read waited for): the year is answered from the saved rows.
+    await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
+    await expect.poll(() => summaryProvinces(page), { timeout: 30_000 }).toEqual(expected);
+    expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
+    expect(await page.evaluate(() => performance.getEntriesByName('background:measures.stored').length)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('saved answers of another export (another stamp): the stored rows are read of DuckDB, and a year change is still answered from them', async () => {
+    const { indicator, dimension, year } = await oneDimensionIndicator();
+    const expected = (await db.all(measureSummary({ filters: { ...EMPTY_FILTERS, years: [year] }, indicator, dimension }))).map((r) => r.province);
+    const file = indicatorMeasuresFile(indicator)!;
+    const saved = JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as object;
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript('globalThis.__name = (f) => f');
+      await context.route(`**/data/${file}`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...saved, stamp: 'another-export' }) }));
+      const page = await context.newPage();
+      await page.goto(`${app.url}/?view=indicator&ind=${indicator}&lang=en`);
+      await page.waitForFunction(() => performance.getEntriesByName('background:measures.stored').length > 0, undefined, { timeout: 90_000 });
+      expect(await page.evaluate(() => performance.getEntriesByName('saved:measures.stored').length)).toBe(0);
+      const measuresBefore = await asked(page, 'indicator.measuresShown');
+      await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
+      await expect.poll(() => summaryProvinces(page), { timeout: 30_000 }).toEqual(expected);
+      expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('indicator view, a chart left without rows', () => {
+  it('keeps its instance, hidden under the card’s message, and is re-optioned with the rows when they come back', async () => {
+    // An indicator with money figures, and a year with cases of it but no money figure.
+    const [row] = await db.all(`SELECT c.indicator, c.year FROM cases c WHERE c.duplicate_of IS NULL AND c.year IS NOT NULL
+      AND c.indicator IN (SELECT indicator FROM figure_facts WHERE kind = 'money')
+      AND NOT EXISTS (SELECT 1 FROM figure_facts f WHERE f.kind = 'money' AND f.indicator = c.indicator AND f.year = c.year)
+      GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1`);
+    expect(row, 'a year without money figures').toBeDefined();
+    const indicator = String(row.indicator);
+    const all = await db.all(indicatorMoney({ filters: EMPTY_FILTERS, indicator }));
+    expect(await db.all(indicatorMoney({ filters: { ...EMPTY_FILTERS, years: [Number(row.year)] }, indicator }))).toEqual([]);
+    const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`);
+    await waitForCharts(page, 90_000);
+    await moneyBars(page, all.length);
+    // The instance the card made, marked.
+    const mark = () =>
+      page.evaluate(() => {
+        const chart = (globalThis as unknown as { __charts: Map<string, { __kept?: boolean }> }).__charts.get('indicator.money')!;
+        chart.__kept = true;
+      });
+    const sameInstance = () =>
+      page.evaluate(() => (globalThis as unknown as { __charts: Map<string, { __kept?: boolean; isDisposed: () => boolean }> }).__charts.get('indicator.money')!.__kept === true);
+    await mark();
+    await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${Number(row.year)}`);
+    const card = page.locator('[data-query-id="indicator.money"]');
+    await card.locator('.query-empty').waitFor({ timeout: 30_000 });
+    expect(await card.locator('.echart').isHidden()).toBe(true);
+    expect(await sameInstance()).toBe(true);
+    // Back: the same chart, given every year's bars again.
+    await go(page, `?view=indicator&ind=${indicator}&lang=en`);
+    await card.locator('.query-empty').waitFor({ state: 'detached', timeout: 30_000 });
+    await moneyBars(page, all.length);
+    expect(await card.locator('.echart').isVisible()).toBe(true);
+    expect(await sameInstance()).toBe(true);
+    const csv = await moneyCsv(page);
+    expect(csv.ids).toEqual(all.map((r) => r.case_id));
     expect(errors).toEqual([]);
   });
 });

@@ -18,12 +18,14 @@ import { searchCases } from '../../src/queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, defaultIndicator } from '../../src/queries/compare.ts';
 import { compareKept } from '../../src/queries/compare-kept.ts';
 import { caseCountOptions, indicatorCases, indicatorFigures, pickIndicator } from '../../src/queries/indicator.ts';
+import { measureDimensions, measuresShown, pickDimension, type MeasureDimensionRow } from '../../src/queries/measures.ts';
+import { storedMeasures } from '../../src/queries/measures-stored.ts';
 import { casePageCandidates } from '../../src/queries/case-page-candidates.ts';
 import { figureCandidates } from '../../src/queries/figure-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf, sharesFromSummary } from '../../src/queries/view-summaries.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
-import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, firstSnapshotFiles, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, firstSnapshotFiles, indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE, DATA_FILES, readExportStamp } from '../../src/sql/tables.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { DEFAULT_STATE } from '../../src/state/url-state.ts';
@@ -33,9 +35,10 @@ import { DATA_DIR } from '../helpers/paths.ts';
 /**
  * Queries that state no order of their rows (the summaries, read whole and summed: summaries.ts; Compare's kept
  * rows and the Indicator's figure candidates, which the view filters and orders itself: compare-cells.ts,
- * compare-pair-cells.ts, figure-candidates.ts): equal as sets of rows, as DuckDB may return them in any order.
+ * compare-pair-cells.ts, figure-candidates.ts; the measures panel's stored rows, grouped and ordered by measures-stored.ts):
+ * equal as sets of rows, as DuckDB may return them in any order.
  */
-const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures', 'summary.measuresOf', 'compare.kept', 'indicator.figureCandidates']);
+const UNORDERED = new Set(['summary.cases', 'summary.casesOf', 'summary.units', 'summary.measures', 'summary.measuresOf', 'compare.kept', 'indicator.figureCandidates', 'measures.stored']);
 const key = (row: object) => JSON.stringify(row);
 function sameRows(saved: SavedQuery, live: object[], file: string): void {
   const label = `${file} ${saved.id}`;
@@ -65,7 +68,9 @@ afterAll(() => db?.close());
 describe('the snapshot files', () => {
   it('are the set the export publishes: one per view, one per indicator of the taxonomy and its list\'s read ahead, the Cases list\'s read ahead', () => {
     expect([...files.keys()].sort()).toEqual([...SNAPSHOT_FILES].sort());
-    for (const code of INDICATOR_CODES) expect(files.has(indicatorSnapshotFile(code)!) && files.has(indicatorReadAheadFile(code)!), code).toBe(true);
+    for (const code of INDICATOR_CODES) {
+      expect([indicatorSnapshotFile(code)!, indicatorReadAheadFile(code)!, indicatorMeasuresFile(code)!].every((f) => files.has(f)), code).toBe(true);
+    }
     // A code from a typed URL never names a file outside the set.
     expect(indicatorSnapshotFile('../overview')).toBeNull();
   });
@@ -138,6 +143,24 @@ describe('the snapshot files', () => {
     );
   });
 
+  it("the measures panel's first stored rows: of the dimension whose rows the view's file holds, every year and level, in a file of their own", () => {
+    const summary = read(VIEW_SNAPSHOT_FILES.indicator).queries[0].rows as CaseSummaryRow[];
+    const picked = pickIndicator(caseCountOptions(caseCountsFromSummary(summary, EMPTY_FILTERS)), null)!;
+    const saved = read(indicatorMeasuresFile(picked)!).queries;
+    const dimensions = saved.find((q) => q.id === 'indicator.measureDimensions')!;
+    expect(dimensions.sql).toBe(measureDimensions({ filters: EMPTY_FILTERS, indicator: picked }).sql);
+    const dimension = pickDimension(dimensions.rows as MeasureDimensionRow[], null)!;
+    expect(dimension).not.toBeNull();
+    // The panel's own first answer (in the view's file) is of that dimension: the stored rows are the ones it reads next.
+    expect(sqls(indicatorSnapshotFile(picked)!)).toContain(measuresShown({ filters: EMPTY_FILTERS, indicator: picked, dimension }).sql);
+    expect(saved.map((q) => q.sql)).toEqual([dimensions.sql, storedMeasures(picked, dimension).sql]);
+    // Every scope: no filter, a year, a level, a year with a level.
+    const stored = saved[1].rows as { by_year: boolean; by_level: boolean }[];
+    expect(new Set(stored.map((r) => `${r.by_year}/${r.by_level}`))).toEqual(new Set(['false/false', 'true/false', 'false/true', 'true/true']));
+    // Not in the files the view reads before (its first drawing's, the read ahead of the charts and the list).
+    for (const file of [indicatorSnapshotFile(picked)!, indicatorReadAheadFile(picked)!]) expect(sqls(file)).not.toContain(saved[1].sql);
+  });
+
   it('the files fetched at start-up are those of the URL\'s view, none for a filtered one', () => {
     const state = (partial: Partial<typeof DEFAULT_STATE>) => ({ ...DEFAULT_STATE, ...partial });
     expect(firstSnapshotFiles(state({ view: 'overview' }))).toEqual([OVERVIEW_SNAPSHOT_FILE]);
@@ -183,7 +206,16 @@ describe('the snapshot files', () => {
     const summary = compare.find((q) => q.id === 'summary.casesOf')!.rows as CaseSummaryRow[];
     const shown = defaultIndicator(sharesFromSummary(summary, EMPTY_FILTERS, a, b), DEFAULT_STATE.indicator)!;
     expect(compare.find((q) => q.id === 'compare.cases')!.sql).toBe(compareCases({ filters: EMPTY_FILTERS, a, b, indicator: shown, perProvince: COMPARE_CASES_PER_PROVINCE }).sql);
-    expect(sqls(COMPARE_READ_AHEAD_FILE)).toEqual([caseSummaryRowsOf([a, b]).sql, compareKept({ a, b, indicator: shown }).sql]);
+    // And the measures panel's first stored rows: the dimension it starts that indicator from, the two provinces'.
+    const ahead = read(COMPARE_READ_AHEAD_FILE).queries;
+    const dimension = pickDimension(ahead.find((q) => q.id === 'compare.measureDimensions')!.rows as MeasureDimensionRow[], null)!;
+    expect(compare.find((q) => q.id === 'compare.measuresShown')!.sql).toBe(measuresShown({ filters: EMPTY_FILTERS, indicator: shown, provinces: [a, b], dimension }).sql);
+    expect(sqls(COMPARE_READ_AHEAD_FILE)).toEqual([
+      caseSummaryRowsOf([a, b]).sql,
+      compareKept({ a, b, indicator: shown }).sql,
+      measureDimensions({ filters: EMPTY_FILTERS, indicator: shown, provinces: [a, b] }).sql,
+      storedMeasures(shown, dimension, [a, b]).sql,
+    ]);
   }, 120_000);
 
   it('the published files, when present, match the published Parquet files', async () => {

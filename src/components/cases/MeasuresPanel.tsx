@@ -25,7 +25,7 @@ import {
   type MeasureRow,
   type MeasureSummaryRow,
 } from '../../queries/measures.ts';
-import { measuresFromStored, storedMeasures } from '../../queries/measures-stored.ts';
+import { measuresFromStored, prepareStored, storedMeasures } from '../../queries/measures-stored.ts';
 import { dimensionsFromSummary, measureCountsOf, measureCountsQuery } from '../../queries/view-summaries.ts';
 import { beyondYearsAndLevels, type Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
@@ -51,13 +51,18 @@ export interface MeasuresPanelProps {
    * the panel's own are in, so such a change asks no query of the panel either.
    */
   readAhead?: string[];
+  /**
+   * A snapshot file that may hold the stored rows the panel reads (saved at export: the dimension it starts the
+   * caller's default indicator from); those it holds cost DuckDB nothing while they stand.
+   */
+  savedIn?: string | null;
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 const NO_ROWS: MeasureRow[] = [];
 
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
-export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false, readAhead }: MeasuresPanelProps) {
+export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false, readAhead, savedIn = null }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   // The dimension chosen, for the indicator it was chosen for (a new indicator starts from time).
@@ -85,12 +90,12 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   // Under the filters the export stores the panel's answers for (one year, one level, provinces), they are kept
   // from every scope's stored rows of the dimension, read once in the background (measures-stored.ts): a filter
   // change then asks nothing. Asked once the panel's answer for the indicator's dimension is in (not queued before it).
-  // Then, one at a time, those of the indicators the caller may show next (readAhead) and of the shown one, each of every
-  // dimension a year or level state would start it from (likely-dimensions.ts). Every such state is listed: a year or
-  // level change does not list them again.
+  // Then, one at a time, those of the shown indicator and of the indicators the caller may show next (readAhead), each of
+  // every dimension a year or level state would start it from (likely-dimensions.ts). Every such state is listed: a
+  // year or level change does not list them again. Those saved at export (savedIn) are taken from the file.
   const sameForYearsAndLevels = beyondYearsAndLevels(filters);
   const aheadItems = useMemo(
-    () => (readAhead && counts.data ? likelyDimensions(counts.data, [indicator, ...readAhead], filters, provinces) : []),
+    () => (counts.data ? likelyDimensions(counts.data, [indicator, ...(readAhead ?? [])], filters, provinces) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the same for every year and level (see above)
     [readAhead, counts.data, indicator, sameForYearsAndLevels, provinces],
   );
@@ -99,6 +104,8 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
     aheadItems,
     (x) => `${x.indicator}\u0001${x.dimension}`,
     (x) => storedMeasures(x.indicator, x.dimension, provinces),
+    savedIn,
+    prepareStored,
   );
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.
   const storedRows = stored.rows;

@@ -273,6 +273,7 @@ export function CompareView({ state, update }: ViewProps) {
             waiting={belowFold.panel!.waiting}
             chartsWhenNear
             readAhead={belowFold.panel!.readAhead}
+            savedIn={COMPARE_READ_AHEAD_FILE}
             title={t('meas.titleCompare', { ind: indicatorName(belowFold.panel!.indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>

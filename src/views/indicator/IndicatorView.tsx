@@ -32,7 +32,7 @@ import { figureCandidates, figuresFromCandidates } from '../../queries/figure-ca
 import { casePageCandidates, casePageFromCandidates } from '../../queries/case-page-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../queries/summaries.ts';
 import { caseCountsFromSummary, unitsFromSummary, unitSummaryRows } from '../../queries/view-summaries.ts';
-import { indicatorReadAheadFile, indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -144,6 +144,10 @@ export function IndicatorView({ state, update }: ViewProps) {
   // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
   // from the summary) it would be re-titled, and redrawn, with the previous rows before the new ones arrive.
   const drawnUnit = countRows?.[0]?.unit ?? unit;
+  // Once shown, the counts card stays mounted, hidden while the filters leave the indicator no counts: its chart is
+  // re-optioned when they come back rather than made anew (hidden-when-empty.ts).
+  const [countsShown, setCountsShown] = useState(unit !== null);
+  if (unit !== null && !countsShown) setCountsShown(true);
   const limitNote = (rows: object[] | undefined) => (rows?.length === FIGURE_LIMIT ? t('ind.limit', { n: FIGURE_LIMIT }) : undefined);
   // Stable per language (ChartCard re-options a chart when its builder changes).
   const provincesChart = useCallback((rows: IndicatorProvinceRow[]) => provincesOption(rows, provinceName, t('col.cases')), [provinceName, t]);
@@ -182,13 +186,15 @@ export function IndicatorView({ state, update }: ViewProps) {
         <ViewSnapshotFile value={snapshot}>
           {/* Not keyed by indicator: a new indicator re-options the panel's charts rather than re-creating them.
               The view is long (at national scale the panel's charts alone are several screens): a chart far off screen
-              is redrawn when it comes near (whenNear), not on each filter change. */}
+              is redrawn when it comes near (whenNear), not on each filter change. Its first stored rows are saved
+              at export, whatever the filters (they are every year's and level's). */}
           <MeasuresPanel
             filters={state.filters}
             indicator={indicator}
             title={t('meas.title')}
             waiting={!enabled}
             chartsWhenNear
+            savedIn={indicatorMeasuresFile(indicator)}
           />
           <div className="v-grid2">
             <ChartCard
@@ -220,14 +226,15 @@ export function IndicatorView({ state, update }: ViewProps) {
               option={moneyChart}
             />
           </div>
-          {unit !== null && (
+          {countsShown && (
           <ChartCard
+            hidden={unit === null}
             whenNear
-            title={t('ind.countsOf', { u: unitName(drawnUnit ?? unit) })}
+            title={t('ind.countsOf', { u: unitName(drawnUnit ?? unit ?? '') })}
             actions={
               <label className="v-muted">
                 {t('ind.countUnit')}{' '}
-                <select value={unit} data-testid="count-unit" onChange={(e) => setChosenUnit(e.target.value)}>
+                <select value={unit ?? ''} data-testid="count-unit" onChange={(e) => setChosenUnit(e.target.value)}>
                   {units.map((r) => (
                     <option key={r.unit} value={r.unit}>
                       {unitName(r.unit)} ({r.figures})
