@@ -272,7 +272,7 @@ describe('compare view', () => {
     await waitForCharts(page);
     const shown = async () => {
       const option = (await chartOption(page, 'compare.shares')) as { series: { data: (SeriesData & { cases: number })[] }[] };
-      return option.series.map((s) => s.data.map((d) => [d.indicator, d.cases]));
+      return option.series.map((s) => s.data.map((d): [string, number] => [d.indicator, d.cases]));
     };
     const canvases = () => page.locator('canvas').count();
     const before = { option: await shown(), canvases: await canvases() };
@@ -284,8 +284,8 @@ describe('compare view', () => {
     const db = await openDataDb();
     try {
       const rows = (await db.all(compareShares({ filters: EMPTY_FILTERS, a: '福建省', b: '陕西省' }))) as { indicator: string; a_cases: number }[];
-      const covered = (pairs: [unknown, unknown][]) => new Map(pairs.map(([k, n]) => [String(k), Number(n)]).filter(([, n]) => n > 0));
-      expect(covered(before.option[0])).toEqual(covered(rows.map((r) => [r.indicator, r.a_cases])));
+      const covered = (pairs: [string, number][]) => new Map(pairs.map(([k, n]): [string, number] => [k, Number(n)]).filter(([, n]) => n > 0));
+      expect(covered(before.option[0])).toEqual(covered(rows.map((r): [string, number] => [r.indicator, r.a_cases])));
     } finally {
       db.close();
     }
