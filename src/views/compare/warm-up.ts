@@ -14,7 +14,11 @@ import { queryClient } from '../../hooks/query-client.ts';
 
 /** Updates drawn: past ~30 the shares chart's update no longer got faster (measured, see above). */
 export const WARM_UP_UPDATES = 40;
-/** An update is drawn only in an idle period with this much left (a cold one takes 10–40 ms on a slow machine). */
+/**
+ * An update is drawn only in an idle period with this much left (a cold one takes 10–40 ms on a slow machine). Not
+ * more: ECharts keeps an animation frame loop running, so an idle period never outlasts the rest of a frame (tried
+ * with 20 ms: no update was ever drawn).
+ */
 const MIN_IDLE_MS = 12;
 /** Without requestIdleCallback (Safari): one update per this many ms. */
 const FALLBACK_DELAY_MS = 100;
