@@ -5,7 +5,8 @@
 //   <ChartCard title=… query={q} rows={r.data} status={r.status} error={r.error}
 //              columns={[{ key: 'city', header: t('col.city') }, …]} option={(rows) => ({ … })} />
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type I18n } from '../i18n/i18n.tsx';
+import type { Lang } from '../state/filters.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { describeChart } from './chart-description.ts';
 import { DownloadButtons } from './download/DownloadButtons.tsx';
@@ -53,6 +54,24 @@ export interface ChartCardProps<R extends Row = Row> {
 const registry = new Map<string, EChartsType>();
 (globalThis as { __charts?: Map<string, EChartsType> }).__charts = registry;
 
+/** The option a card gives its chart: the view's drawing, with the palette, the description read out, no animation. */
+export function cardOption(drawn: EChartsOption, title: string, lang: Lang, t: I18n['t']): EChartsOption {
+  const description = describeChart(drawn, title, lang, {
+    describe: (chart, values) => t('chart.describe', { title: chart, rows: values }),
+    empty: (chart) => t('chart.describeEmpty', { title: chart }),
+    more: (n) => t('chart.describeMore', { n }),
+  });
+  return {
+    color: PALETTE,
+    // A screen reader hears the chart's own values (chart-description.ts), not ECharts' generic sentence.
+    aria: { enabled: true, decal: { show: false }, label: { description } },
+    // No animation: a filter change must show the new numbers at once (target: within 50 ms, docs/performance.md), and
+    // `finished` (the app:first-chart mark) fires as soon as the first frame is drawn.
+    animation: false,
+    ...drawn,
+  };
+}
+
 export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
   const { title, query, status, error, columns, height = 320, actions, note } = props;
   const rows = useSameRows(props.rows);
@@ -63,25 +82,11 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
   // Rebuilt only when the rows (or the option builder) change: a new option object is a setOption with a full
   // re-layout (EChart.tsx), so callers pass a stable `option` (useCallback) and the chart is redrawn once per
   // query result, not on every render of the view.
-  const option = useMemo(() => {
-    if (!rows || rows.length === 0) return null;
-    const drawn = props.option(rows);
-    const description = describeChart(drawn, title, lang, {
-      describe: (chart, values) => t('chart.describe', { title: chart, rows: values }),
-      empty: (chart) => t('chart.describeEmpty', { title: chart }),
-      more: (n) => t('chart.describeMore', { n }),
-    });
-    return {
-      color: PALETTE,
-      // A screen reader hears the chart's own values (chart-description.ts), not ECharts' generic sentence.
-      aria: { enabled: true, decal: { show: false }, label: { description } },
-      // No animation: a filter change must show the new numbers at once (target: within 50 ms, docs/performance.md), and
-      // `finished` (the app:first-chart mark) fires as soon as the first frame is drawn.
-      animation: false,
-      ...drawn,
-    };
+  const option = useMemo(
+    () => (rows && rows.length > 0 ? cardOption(props.option(rows), title, lang, t) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `props` is new every render; only its `option` builder matters
-  }, [rows, props.option, title, lang, t]);
+    [rows, props.option, title, lang, t],
+  );
 
   const { waitingForModules, modulesError: moduleFailure, mayDraw, releaseTurn } = useChartGate(option);
   // A chart once drawn keeps its instance while it has no rows (a filter with none, or loading): hidden under the

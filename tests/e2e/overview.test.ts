@@ -168,7 +168,7 @@ describe('overview (landing view)', () => {
     await expect.poll(() => years.locator('.multi-select-value').textContent()).toBe(String(year));
     expect(await page.locator('.clear-filters').count()).toBe(1);
     await expect.poll(() => page.locator('[data-stat="cases"] dd').textContent()).toBe(Number(n).toLocaleString('en-US'));
-    for (const [i, id] of ids.entries()) await expect.poll(() => seriesOf(id), id).not.toBe(before[i]);
+    for (const [i, id] of ids.entries()) await expect.poll(() => seriesOf(id), { message: id }).not.toBe(before[i]);
     // The header, the title and the bar after it: the language switch keeps the year; a tab marks its view.
     await page.locator('.lang-switch').click();
     await expect.poll(() => page.evaluate(() => document.title)).toMatch(/^Overview · /);
@@ -180,7 +180,7 @@ describe('overview (landing view)', () => {
     await page.goBack();
     await expect.poll(() => years.locator('.multi-select-value').textContent()).toBe('全部');
     expect(await page.locator('.clear-filters').count()).toBe(0);
-    for (const [i, id] of ids.entries()) await expect.poll(() => seriesOf(id), id).toBe(before[i]);
+    for (const [i, id] of ids.entries()) await expect.poll(() => seriesOf(id), { message: id }).toBe(before[i]);
     await page.locator('nav.tabs a[data-view="cases"]').click();
     await expect.poll(() => page.locator('nav.tabs a[aria-current="page"]').getAttribute('data-view')).toBe('cases');
     expect(errors).toEqual([]);

@@ -267,6 +267,31 @@ describe('compare view', () => {
     expect(errors).toEqual([]);
   });
 
+  it('once the view answered, the next states’ shares are drawn off the page in idle time, and the chart shown is untouched', async () => {
+    const { page, errors } = await app.newPage('?view=compare');
+    await waitForCharts(page);
+    const shown = async () => {
+      const option = (await chartOption(page, 'compare.shares')) as { series: { data: (SeriesData & { cases: number })[] }[] };
+      return option.series.map((s) => s.data.map((d): [string, number] => [d.indicator, d.cases]));
+    };
+    const canvases = () => page.locator('canvas').count();
+    const before = { option: await shown(), canvases: await canvases() };
+    // The warm-up's measure (warm-up.ts): every update drawn, its chart disposed.
+    await page.waitForFunction(() => performance.getEntriesByType('measure').some((m) => m.name === 'warm-up:40'), undefined, { timeout: 60_000 });
+    expect(await shown()).toEqual(before.option);
+    expect(await canvases()).toBe(before.canvases);
+    // And the unfiltered shares are the SQL answer's.
+    const db = await openDataDb();
+    try {
+      const rows = (await db.all(compareShares({ filters: EMPTY_FILTERS, a: '福建省', b: '陕西省' }))) as { indicator: string; a_cases: number }[];
+      const covered = (pairs: [string, number][]) => new Map(pairs.map(([k, n]): [string, number] => [k, Number(n)]).filter(([, n]) => n > 0));
+      expect(covered(before.option[0])).toEqual(covered(rows.map((r): [string, number] => [r.indicator, r.a_cases])));
+    } finally {
+      db.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('on a phone the names get a narrower column, and a filter change redraws the chart with it', async () => {
     const wide = await app.newPage('?view=compare');
     await waitForCharts(wide.page);

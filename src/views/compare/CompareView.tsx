@@ -3,14 +3,15 @@
 // their cases in two columns, and nearest-case pairs.
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { BriefButton } from '../../brief/BriefDialog.tsx';
-import { ChartCard } from '../../components/ChartCard.tsx';
+import { cardOption, ChartCard } from '../../components/ChartCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { MeasuresPanel } from '../../components/cases/MeasuresPanel.tsx';
 import '../views.css';
 import './compare.css';
-import { butterflyOption } from './butterfly.ts';
+import { butterflyHeight, butterflyOption } from './butterfly.ts';
 import { useKeptOrAsked } from './kept-or-asked.ts';
-import { likelyIndicators } from './likely-indicators.ts';
+import { likelyIndicators, yearAndLevelStates } from './likely-indicators.ts';
+import { browserHost, useWarmUp } from './warm-up.ts';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
@@ -32,7 +33,7 @@ import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/view-summari
 import type { ViewProps } from '../types.ts';
 
 export function CompareView({ state, update }: ViewProps) {
-  const { t, provinceName, indicatorName } = useI18n();
+  const { t, lang, provinceName, indicatorName } = useI18n();
   const a = state.compareA;
   const b = state.compareB;
   const nameA = provinceName(a);
@@ -135,17 +136,18 @@ export function CompareView({ state, update }: ViewProps) {
 
   // The chart card as an element kept while its inputs are: the answers of the indicator's questions (cases,
   // pairs) re-render the view, and a ChartCard re-rendered compares its whole option again (echarts-for-react).
+  const sharesTitle = t('cmp.shares');
   const note = first ? t('cmp.sharesNote', { a: nameA, an: first.a_total, b: nameB, bn: first.b_total }) : undefined;
   const sharesCard = useMemo(
     () => (
       <ChartCard
-        title={t('cmp.shares')}
+        title={sharesTitle}
         query={compareShares({ filters, a, b })}
         rows={shareRows}
         status={shares.status}
         error={shares.error}
         note={note}
-        height={Math.max(260, (shareRows?.length ?? 0) * 24 + 70)}
+        height={butterflyHeight(shareRows?.length ?? 0)}
         columns={[
           { key: 'indicator', header: t('col.indicatorCode') },
           { key: 'indicator_name', header: t('col.indicator'), value: (r, i18n) => i18n.indicatorName(r.indicator) },
@@ -158,8 +160,28 @@ export function CompareView({ state, update }: ViewProps) {
         onClick={(p) => p.data?.indicator && update(chooseIndicator(state, String(p.data.indicator)))}
       />
     ),
-    [t, filters, a, b, shareRows, shares.status, shares.error, note, nameA, nameB, sharesOption, state, update],
+    [t, sharesTitle, filters, a, b, shareRows, shares.status, shares.error, note, nameA, nameB, sharesOption, state, update],
   );
+
+  // Once the view answered: the shares chart of each next year and level state drawn off the page in idle time,
+  // with the view's sums for it (the shares, the columns and the pairs from the kept rows), so that the first
+  // changes run compiled code (warm-up.ts). Its size is the chart's own. Not before the kept rows are in: then the
+  // engine is up too (the warm-up would otherwise take the CPU from its start).
+  const warmUpPlan = useCallback(() => {
+    const summary = shares.data;
+    if (!summary) return null;
+    const box = document.querySelector<HTMLElement>('[data-query-id="compare.shares"] .echart');
+    const options = yearAndLevelStates(summary, a, b).map((state) => () => {
+      const stateFilters = { ...filters, ...state };
+      if (kept) {
+        casesFromCells(kept.cases, stateFilters);
+        firstPairsPageFromCells(kept.pairs, stateFilters);
+      }
+      return cardOption(sharesOption(sharesFromSummary(summary, stateFilters, a, b)), sharesTitle, lang, t);
+    });
+    return { options, host: browserHost(box?.clientWidth || 960, butterflyHeight(shareRows?.length ?? 0), lang) };
+  }, [shares.data, a, b, filters, kept, sharesOption, sharesTitle, lang, t, shareRows]);
+  useWarmUp(Boolean(kept) && ask && cases.status === 'success' && pairs.status === 'success', warmUpPlan);
 
   const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
   // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.

@@ -25,6 +25,11 @@ export interface ButterflyLabels {
   narrow?: boolean;
 }
 
+/** The chart's height for `rows` indicators: a bar and its gap each, plus the legend and the x axis. */
+export function butterflyHeight(rows: number): number {
+  return Math.max(260, rows * 24 + 70);
+}
+
 export function butterflyOption(rows: CompareShareRow[], labels: ButterflyLabels): EChartsOption {
   const ordered = [...rows].reverse(); // category axes draw bottom-up: first indicator on top
   const names = ordered.map((r) => labels.indicatorName(r.indicator));

@@ -20,6 +20,19 @@ import type { Filters } from '../../state/filters.ts';
  */
 export function likelyIndicators(rows: CaseSummaryRow[], filters: Filters, a: string, b: string, chosen: string | null): string[] {
   if (filters.indicators.length > 0 || !cellsAnswer(filters)) return [];
+  const out = new Set<string>();
+  for (const state of yearAndLevelStates(rows, a, b)) {
+    const shown = defaultIndicator(sharesFromSummary(rows, { ...filters, ...state }, a, b), chosen);
+    if (shown !== null) out.add(shown);
+  }
+  return [...out];
+}
+
+/**
+ * The year and level states of A's and B's summary rows, in the order a next change likely picks them: none, each
+ * one year (latest first), each one level, each year with one level.
+ */
+export function yearAndLevelStates(rows: CaseSummaryRow[], a: string, b: string): Pick<Filters, 'years' | 'levels'>[] {
   const years = new Set<number>();
   const levels = new Set<Level>();
   for (const r of rows) {
@@ -28,16 +41,10 @@ export function likelyIndicators(rows: CaseSummaryRow[], filters: Filters, a: st
     if (r.level !== null) levels.add(r.level as Level);
   }
   const byYear = [...years].sort((x, y) => y - x);
-  const states: Pick<Filters, 'years' | 'levels'>[] = [
+  return [
     { years: [], levels: [] },
     ...byYear.map((y) => ({ years: [y], levels: [] })),
     ...[...levels].map((l) => ({ years: [], levels: [l] })),
     ...byYear.flatMap((y) => [...levels].map((l) => ({ years: [y], levels: [l] }))),
   ];
-  const out = new Set<string>();
-  for (const state of states) {
-    const shown = defaultIndicator(sharesFromSummary(rows, { ...filters, ...state }, a, b), chosen);
-    if (shown !== null) out.add(shown);
-  }
-  return [...out];
 }
