@@ -92,10 +92,13 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
   // A chart once drawn keeps its instance while it has no rows (a filter with none, or loading): hidden under the
   // card's message with its last option, it is re-optioned when rows come back — far off screen, only once it comes
   // near (EChart.tsx whenNear) — instead of made anew, an ECharts init and a first drawing on that change.
-  const [lastOption, setLastOption] = useState(option);
-  if (option && option !== lastOption) setLastOption(option);
-  const kept = option ?? lastOption;
-  const showing = option !== null && !waitingForModules;
+  // Only an option whose ECharts modules are registered reaches the chart: ECharts silently drops a series of an
+  // unregistered type, and the same option object is not set again once they load.
+  const drawable = waitingForModules ? null : option;
+  const [lastOption, setLastOption] = useState(drawable);
+  if (drawable && drawable !== lastOption) setLastOption(drawable);
+  const kept = drawable ?? lastOption;
+  const showing = drawable !== null;
 
   const onFinished = () => {
     releaseTurn();
