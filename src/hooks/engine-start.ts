@@ -53,7 +53,7 @@ export function startEngineAfterFirstChart(start: () => void, firstChartMark: st
     typeof PerformanceObserver === 'undefined'
       ? null
       : new PerformanceObserver((list) => {
-          if (list.getEntriesByName(firstChartMark).length > 0) whenIdle(wantEngine, IDLE_MAX_MS);
+          if (list.getEntriesByName(firstChartMark).length > 0) whenIdle(() => wantEngine(), { timeoutMs: IDLE_MAX_MS });
         });
   observer?.observe({ type: 'mark' });
   const cancel = () => {
@@ -66,7 +66,7 @@ export function startEngineAfterFirstChart(start: () => void, firstChartMark: st
     start();
   });
   // The mark may already be set (a chart drawn before this ran).
-  if (performance.getEntriesByName(firstChartMark, 'mark').length > 0) whenIdle(wantEngine, IDLE_MAX_MS);
+  if (performance.getEntriesByName(firstChartMark, 'mark').length > 0) whenIdle(() => wantEngine(), { timeoutMs: IDLE_MAX_MS });
   else if (wanted) {
     cancel();
     start();

@@ -51,7 +51,7 @@ export function useReadAhead<T, R extends object>(
   if (ahead !== undefined && aheadRows) {
     add(keyOf(ahead));
     // From this render, the one in which they landed (the next reads the next item): `prepare` is idempotent.
-    if (prepare) whenIdle(() => prepare(aheadRows), PREPARE_WITHIN_MS);
+    if (prepare) whenIdle(() => prepare(aheadRows), { timeoutMs: PREPARE_WITHIN_MS });
   }
   const markCurrent = () => {
     if (currentKey !== null && !read.has(currentKey)) add(currentKey);

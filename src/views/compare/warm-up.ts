@@ -11,6 +11,7 @@ import { useEffect, useRef } from 'react';
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import { echarts, type EChartsType } from '../../components/echarts.ts';
 import { queryClient } from '../../hooks/query-client.ts';
+import { whenIdle } from '../../hooks/when-idle.ts';
 
 /** Updates drawn: past ~30 the shares chart's update no longer got faster (measured, see above). */
 export const WARM_UP_UPDATES = 40;
@@ -40,15 +41,7 @@ export function browserHost(width: number, height: number, lang: 'zh' | 'en'): W
     },
     // Not while a query or a background read runs (no time left, as it were): their answers are decoded and drawn on
     // this thread, and the reads ahead landing first is what spares the next changes their queries.
-    whenIdle: (run) => {
-      const reading = () => queryClient.isFetching() > 0;
-      if (typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback((deadline) => run(reading() ? 0 : deadline.timeRemaining()));
-        return () => cancelIdleCallback(id);
-      }
-      const id = setTimeout(() => run(reading() ? 0 : null), FALLBACK_DELAY_MS);
-      return () => clearTimeout(id);
-    },
+    whenIdle: (run) => whenIdle((msLeft) => run(queryClient.isFetching() > 0 ? 0 : msLeft), { fallbackMs: FALLBACK_DELAY_MS }),
   };
 }
 
