@@ -17,7 +17,8 @@ import {
   noticeTitle,
   trailingContributor,
 } from './segment-patterns.ts';
-import type { Line } from './types.ts';
+import type { IngestMessage } from './messages.ts';
+import type { Line, SegmentedCase } from './types.ts';
 
 /** Lines that are neither text nor a signature of it: chrome, dates, a signature block. */
 const chrome = (t: string) => isFurniture(t) || editorNote(t) || dateLine(t) !== null;
@@ -107,4 +108,33 @@ export function annexFormLines(lines: Line[]): Set<number> {
 /** A list under 附件: that names the notice's attachments (the compilation itself, a form), not its cases. */
 export function attachmentList(titles: string[]): boolean {
   return titles.some((t) => noticeTitle(t) || formTitle(t));
+}
+
+/** Words with which a notice speaks of its cases and its readers, not of one case. */
+const NOTICE_WORDS = /各地|各部门|各有关|各区|各市|各县|各州|典型案例|经验做法|典型做法|复制推广|学习借鉴/;
+
+/** The paragraphs of a case's text. */
+const paragraphs = (c: SegmentedCase) => [c.background, c.measures, c.outcomes].filter(Boolean).join('\n').split('\n').length;
+
+/**
+ * Signs that the notice's own text may still sit in a case, for the analyst to check (the reading is kept):
+ * - the last case has more paragraphs than any other (of three or more) and ends with a paragraph without figures
+ *   that speaks of the notice's cases or readers: a closing worded in a way no rule above knows;
+ * - the first case's title names no place while every other one opens with its place, and its text speaks of the
+ *   notice's cases or addressees (各地各部门, 典型案例, 经验做法): a preamble under a headline.
+ */
+export function aroundWarnings(cases: SegmentedCase[]): IngestMessage[] {
+  const told = cases.filter((c) => c.hasBody);
+  if (told.length < 3) return [];
+  const out: IngestMessage[] = [];
+  const last = told[told.length - 1];
+  const usual = Math.max(...told.slice(0, -1).map(paragraphs));
+  const lastParagraph = [last.background, last.measures, last.outcomes].filter(Boolean).join('\n').split('\n').at(-1) ?? '';
+  if (paragraphs(last) > usual && !/\d/.test(lastParagraph) && NOTICE_WORDS.test(lastParagraph)) out.push({ code: 'last_case_long', params: { title: last.title, paragraphs: paragraphs(last), usual } });
+  const [first, ...rest] = told;
+  const text = [first.background, first.measures, first.outcomes].join('\n');
+  if (!opensWithPlace(first.title) && rest.every((c) => opensWithPlace(c.title)) && NOTICE_WORDS.test(text)) {
+    out.push({ code: 'first_case_preamble', params: { title: first.title } });
+  }
+  return out;
 }

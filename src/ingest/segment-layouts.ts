@@ -135,6 +135,8 @@ function markerLines(lines: Line[], from: number): { idx: number; no: number; re
     // breadcrumb), not a case.
     const kept = ms.filter((m, k) => {
       const end = k + 1 < ms.length ? ms[k + 1].idx : lines.length;
+      // 附件1 over the compilation's own title (某省第三批…典型经验做法) attaches all the cases, not one.
+      if (family === 'annex' && m.rest === '' && noticeTitle(lines[m.idx + 1]?.simplified ?? '')) return false;
       for (let i = m.idx + 1; i < end; i++) if (!isChrome(lines[i].simplified)) return true;
       return false;
     });
