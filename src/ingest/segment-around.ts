@@ -75,7 +75,8 @@ export function preambleBody(lines: Line[], body: Body, others: number): boolean
   const text = textLines(lines, body);
   const first = [body.leadText ?? '', ...text.map((i) => lines[i].simplified)].filter(Boolean);
   if (first.length === 0 || first.length > 2) return false;
-  return noticeRemark(first[0]) || announcedCount(first[0]) !== null;
+  // A count of the notice's own cases (本批共遴选出4个典型案例), not of a case's reforms (共推出12项改革举措).
+  return noticeRemark(first[0]) || (announcedCount(first[0]) !== null && /典型|案例|经验做法/.test(first[0]));
 }
 
 /** A form attached to the notice (统计表, 汇总表, 回执, 承诺书): no case, whatever follows its caption. */
