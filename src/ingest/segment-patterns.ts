@@ -96,7 +96,8 @@ export function closingParagraph(text: string): boolean {
   if (/^(?:希望|请|望)?各[^。;!?]{0,40}?(?:要|应当|应|务必|须|可)(?:[^。;]{0,6})?(?:结合|认真|充分|积极|进一步|主动|对照|借鉴|学习|抓好|加强|参照|立足|持续|切实|以)/.test(text)) return true;
   if (/^希望各/.test(text)) return true;
   // 以上经验做法… / 上述典型案例…: the notice's cases spoken of together.
-  if (/^(?:以上|上述)[^,。;]{0,10}(?:经验|做法|案例|举措|模式)/.test(text)) return true;
+  // (以上做法实施以来,… / 上述举措… may tell one case's results: only the notice's words for its cases count.)
+  if (/^(?:以上|上述)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
   // 省营商办将… / 自治区营商环境建设领导小组办公室将持续…: the issuer's next step.
   return new RegExp(`^[^,。;]{2,30}(?:${ISSUER_HEAD})将(?:持续|继续|进一步|适时|及时|加强|会同|不断|定期|认真|全面)`).test(text);
 }

@@ -106,3 +106,12 @@ describe('parts of a body without part headings', () => {
     expect(trailingContributor('企业可在线申请(含个体工商户)')).toBeNull();
   });
 });
+
+describe('closing words', () => {
+  it('are the notice’s words for its cases and readers, not a case’s own summary', () => {
+    expect(closingParagraph('以上经验做法均来自基层改革实践,针对性和可操作性较强。')).toBe(true);
+    expect(closingParagraph('上述典型案例各具特色,请结合实际学习借鉴。')).toBe(true);
+    expect(closingParagraph('以上做法实施以来,企业开办时间由3天压缩至1天。')).toBe(false);
+    expect(closingParagraph('上述举措推行后,累计为企业节省成本300万元。')).toBe(false);
+  });
+});
