@@ -112,10 +112,15 @@ const ISSUER_HEAD = '办公室|领导小组|专班|营商办|政务办|发展改
 export function trailingContributor(text: string): { who: string; rest: string } | null {
   const m = /^(.*[。!?;])\s*[(]((?:供稿|来稿|报送|推荐|申报|来源)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
   if (!m) return null;
-  const who = m[3].trim();
+  const who = unitSigned(m[3]);
   // Labelled (供稿:…), or the bare name of an organisation (not an aside such as (以下简称“市数据局”)).
   if (!m[2] && (!ORG_SUFFIX.test(who) || /简称|公开|此件|特此/.test(who))) return null;
   return { who, rest: m[1] };
+}
+
+/** The unit's name in a signature, without the verb that may follow it: 宁波市发展改革委供稿 → 宁波市发展改革委. */
+function unitSigned(text: string): string {
+  return text.trim().replace(/(?<=\S{2})(?:供稿|提供|报送|推荐)$/, '');
 }
 
 /**
@@ -135,7 +140,7 @@ export function contributorLine(text: string): string | null {
   if (m) return m[1];
   // (福州市市场监管局) / (供稿:绵阳市营商办): the unit's name without its label.
   const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
-  if (p && ORG_SUFFIX.test(p[1]) && !/公开|此件|特此/.test(p[1])) return p[1];
+  if (p && ORG_SUFFIX.test(unitSigned(p[1])) && !/公开|此件|特此/.test(p[1])) return unitSigned(p[1]);
   // ——贵阳市大数据发展管理局: a unit signing the case under its title (not a subtitle such as ——…工作纪实).
   const d = /^[—－-]{1,2}\s*([^—－\-:,。]{2,30})$/.exec(text);
   if (d && ORG_SUFFIX.test(d[1])) return d[1];

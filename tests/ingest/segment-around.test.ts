@@ -2,7 +2,7 @@
 // headline, attached forms, and the warnings left for the analyst when a reading may still hold such text.
 import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../src/ingest/pipeline.ts';
-import { closingParagraph, resultParagraph, trailingContributor } from '../../src/ingest/segment-patterns.ts';
+import { closingParagraph, contributorLine, resultParagraph, trailingContributor } from '../../src/ingest/segment-patterns.ts';
 
 const ingest = (text: string) => ingestDocument({ sourceFile: 'notice.txt', bytes: new TextEncoder().encode(text) });
 const texts = (r: ReturnType<typeof ingest>) => r.cases.map((c) => [c.title, c.background, c.measures, c.outcomes].join('\n')).join('\n');
@@ -102,6 +102,8 @@ describe('parts of a body without part headings', () => {
 
   it('a unit signing a paragraph at its end is the agency; an aside in brackets is not', () => {
     expect(trailingContributor('累计办件23.6万件。(供稿:长沙市数据资源局)')).toEqual({ who: '长沙市数据资源局', rest: '累计办件23.6万件。' });
+    expect(trailingContributor('登记材料由5份减少为2份。(宁波市发展改革委供稿)')).toEqual({ who: '宁波市发展改革委', rest: '登记材料由5份减少为2份。' });
+    expect(contributorLine('(温州市市场监管局供稿)')).toBe('温州市市场监管局');
     expect(trailingContributor('成立数据资源局。(以下简称市数据局)')).toBeNull();
     expect(trailingContributor('企业可在线申请(含个体工商户)')).toBeNull();
   });
