@@ -130,9 +130,16 @@ function unitSigned(text: string): string {
 export function resultParagraph(text: string): boolean {
   const opens =
     /^(?:截至|截止|目前|今年以来|去年以来|近年来|累计|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
-    /^[^,。;:]{0,12}(?:以来|至今)[,]/.test(text);
+    /^[^,。;:]{0,12}(?:以来|至今)[,]/.test(text) ||
+    // 2024年,东兴市…产值达58亿元,带动边民增收1.9亿元: a year's results; 2023年,甲市出台…,设立… dates a measure.
+    (/^(?:19|20)\d\d年(?:全年|上半年|前三季度)?[,]/.test(text) && RESULT_WORD.test(text) && !MEASURE_VERB.test(text));
   return opens && /\d/.test(text);
 }
+
+/** Words that report results (达58亿元, 带动增收, 惠及, 同比增长) … */
+const RESULT_WORD = /达到?|突破|增长|同比|带动|惠及|节省|节约|累计|共计|减少|缩短|提升|提高/;
+/** … and verbs that tell what was done (出台, 设立, 建立): a paragraph with one is a measure, whatever its date. */
+const MEASURE_VERB = /出台|制定|印发|设立|建立|成立|组建|推出|启动|开展|实施|推行|搭建|建设|上线|开通|引进|组织/;
 
 /** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:… / ——福州市市场监管局. */
 export function contributorLine(text: string): string | null {

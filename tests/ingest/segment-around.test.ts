@@ -96,6 +96,8 @@ describe('parts of a body without part headings', () => {
     // No figure, or an opening that dates a measure, is no report of results.
     expect(resultParagraph('截至目前,各项工作进展顺利。')).toBe(false);
     expect(resultParagraph('2023年,漳州市出台《实施方案》,设立1000万元专项资金。')).toBe(false);
+    // A year's results (no verb telling what was done) are outcomes.
+    expect(resultParagraph('2024年,东兴市边民互市落地加工产值达58亿元,带动边民增收1.9亿元。')).toBe(true);
     const r = ingest(['某省优化营商环境典型案例', ...CASES].join('\n'));
     expect(r.cases.map((c) => c.outcomes)).toEqual([CASES[2], CASES[5], CASES[8]].map((t) => t.replace(/，/g, ',')));
   });
