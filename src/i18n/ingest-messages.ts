@@ -21,6 +21,8 @@ export const INGEST_MESSAGES: Record<IngestMessageCode, { zh: string; en: string
   published_contradicts_year: { zh: '发布日期为 {published}，但正文所称年份为 {year} 年，请核对', en: 'the notice is dated {published}, but its text names the year {year}: please check' },
   several_provinces: { zh: '发布单位不属于某一省份，案例来自 {n} 个省份', en: 'no province issued the notice; its cases come from {n} provinces' },
   seq_collision: { zh: '两个案例序号相同，案例编号重复', en: 'two cases share a sequence number; their ids collide' },
+  last_case_long: { zh: '最后一个案例“{title}”有 {paragraphs} 段，其余案例至多 {usual} 段：可能混入了通知的结束语，请核对', en: "the last case, {title}, has {paragraphs} paragraphs, the others at most {usual}: it may hold the notice's closing — please check" },
+  first_case_preamble: { zh: '第一个案例“{title}”未写明地点，且谈及本通知的案例：可能是通知的导语，请核对', en: "the first case, {title}, names no place and speaks of the notice's cases: it may be the preamble — please check" },
   prefix_renamed: { zh: '另一文件的案例编号也以 {shared} 开头；本文件改用 {used}', en: 'case ids of another document share {shared}; this one uses {used}' },
   page_chrome_dropped: { zh: '已略去网页正文以外的 {n} 行（导航、页脚等）', en: '{n} line(s) of the web page outside its article (navigation, footer) left out' },
   cases_excluded: { zh: '分析人员排除了 {n} 个案例', en: '{n} case(s) excluded by the analyst' },

@@ -64,7 +64,9 @@ const CHANGE_RE = new RegExp(
   `(?:(从|由)(?:原来的|原先的|原本的|过去的|以往的|之前的|改革前的|原|最长|最短|最多|最少|平均|法定的?|承诺的?|的)*)?` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–至]\\s*)?` + // a range as the before side: 从3—5天缩短至…
     SIDE +
-    `(?:的)?(?:(?:大幅|进一步|逐步|分别|整体|全面)?(${CHANGE_VERBS})(?:了)?)?(?:至|到|为|成)` +
+    // 由5个环节减少为2个: what the first side counts may stand between it and the verb (only after 从/由, below).
+    `(?:(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=(?:的)?(?:大幅|进一步|逐步|分别|整体|全面)?(?:${CHANGE_VERBS})))??` +
+    `(?:的)?(?:(?:大幅|进一步|逐步|分别|整体|全面)?(?<verb>${CHANGE_VERBS})(?:了)?)?(?:至|到|为|成)` +
     `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|的)*` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–]\\s*)?$`, // a range as the after side: …缩短至15—30分钟
   'd',
@@ -230,16 +232,23 @@ function phraseStart(text: string, lead: number, numStart: number, limit: number
 function phraseEnd(text: string, end: number, kind: MetricKind): number {
   if (kind !== 'count' && kind !== 'duration') return end;
   let pos = end;
+  // Where the counted words run on into the sentence's verb (12个个体工商户通过…, 186个个体工商户核发…), they end
+  // before it: taken only when no clause end or particle is near, so a phrase that finds one is as before.
+  let beforeVerb: number | null = null;
   while (pos < text.length && pos - end <= REACH_FORWARD) {
     const c = text[pos];
     if (CLAUSE_END.test(c) || PHRASE_STOP.has(c) || !HAN_RE.test(c)) {
-      return /[\dA-Za-z]/.test(c) ? end : pos;
+      return /[\dA-Za-z]/.test(c) ? (beforeVerb ?? end) : pos;
     }
-    if (/[零〇一二两三四五六七八九十百千万亿半]/.test(c)) return end;
+    if (/[零〇一二两三四五六七八九十百千万亿半]/.test(c)) return beforeVerb ?? end;
+    if (beforeVerb === null && kind === 'count' && pos - end >= 2 && PREDICATE_VERB.test(text.slice(pos))) beforeVerb = pos;
     pos++;
   }
-  return pos === text.length ? pos : end;
+  return pos === text.length ? pos : (beforeVerb ?? end);
 }
+
+/** Verbs that open a clause's predicate after its counted subject or object (…个体工商户通过 / 办理 / 领取 …). */
+const PREDICATE_VERB = /^(?:成功|顺利|已经|已|均|全部|分别|先后|陆续|通过|实现|提供|办理|领取|领到|获得|核发|发放|完成|办结|享受|享有|入驻|进驻|参与|纳入|开通|申领|签约|落户|受益|使用|注册|解决|提交|申请|取得|拿到|列入|接入|上线|实行|开展)/;
 
 function figureOf(
   section: Section, original: string, start: number, atom: Atom,
@@ -336,8 +345,9 @@ function mergeWithPrevious(
   if (!b.unit) return null;
   const before = folded.slice(offset, b.numStart);
   let change = CHANGE_RE.exec(before);
-  // Without a verb it is not a change: "从39㎡至327㎡" spans a range (upper bound, like 2-3项).
-  if (change && !change[5]) change = null;
+  // Without a verb it is not a change: "从39㎡至327㎡" spans a range (upper bound, like 2-3项). A noun after the
+  // first side is read only in 从/由 X…, where the sentence says the number is the before side.
+  if (change && (!change.groups?.verb || (change.groups.noun && !change[1]))) change = null;
   const range = change ? null : RANGE_RE.exec(before);
   const m = change ?? range;
   if (!m || !m.indices) return null;

@@ -38,7 +38,7 @@ const DIRECT_COUNTY_GROUP = /直辖县级行政区划$/;
  * County-level zones named after their city (泉州市台商投资区, 福州高新区, 苏州工业园区) are handled by
  * ZONE_AFTER_CITY.
  */
-export const ZONE_SUPPLEMENT: { name: string; province: string; kind: UnitKind; aliases: string[]; short: string | null }[] = [
+export const ZONE_SUPPLEMENT: { name: string; province: string; kind: UnitKind; city?: string; aliases: string[]; short: string | null }[] = [
   { name: '平潭综合实验区', province: '福建省', kind: 'city', aliases: ['平潭实验区'], short: '平潭' },
   { name: '杨凌示范区', province: '陕西省', kind: 'city', aliases: ['杨凌农业高新技术产业示范区'], short: '杨凌' },
   { name: '西咸新区', province: '陕西省', kind: 'city', aliases: [], short: null },
@@ -48,6 +48,8 @@ export const ZONE_SUPPLEMENT: { name: string; province: string; kind: UnitKind; 
   { name: '贵安新区', province: '贵州省', kind: 'city', aliases: ['贵州贵安新区'], short: null },
   { name: '赣江新区', province: '江西省', kind: 'city', aliases: ['江西赣江新区'], short: null },
   { name: '滇中新区', province: '云南省', kind: 'city', aliases: ['云南滇中新区'], short: null },
+  // In a municipality a national new area is one of its district-level units, as 浦东新区 and 滨海新区 are.
+  { name: '两江新区', province: '重庆市', kind: 'county', city: '重庆市', aliases: ['重庆两江新区'], short: null },
 ];
 
 /**
@@ -104,7 +106,7 @@ function buildUnits(): Unit[] {
     }
   }
   for (const z of ZONE_SUPPLEMENT) {
-    units.push({ name: z.name, kind: z.kind, province: z.province, city: z.kind === 'city' ? z.name : null });
+    units.push({ name: z.name, kind: z.kind, province: z.province, city: z.kind === 'city' ? z.name : (z.city ?? null) });
   }
   return units;
 }

@@ -16,6 +16,10 @@ export type IngestMessage =
   | { code: 'several_provinces'; params: { n: number } }
   /** Two cases share a sequence number, so their ids collide. */
   | { code: 'seq_collision'; params: Record<string, never> }
+  /** The last case is much longer than the others: it may hold the notice's closing. */
+  | { code: 'last_case_long'; params: { title: string; paragraphs: number; usual: number } }
+  /** The first case looks like the notice's preamble under a headline (no place, speaks of the notice's cases). */
+  | { code: 'first_case_preamble'; params: { title: string } }
   /** Another document's case ids use the same prefix: this one's were renamed. */
   | { code: 'prefix_renamed'; params: { shared: string; used: string } }
   /** A web page's lines outside its article (navigation, footer, related links) were left out. */
@@ -49,6 +53,10 @@ export function messageText(message: IngestMessage): string {
       return `no province issued the notice; its cases come from ${message.params.n} provinces`;
     case 'seq_collision':
       return 'two cases share a seq number; case ids collide';
+    case 'last_case_long':
+      return `the last case, ${message.params.title}, has ${message.params.paragraphs} paragraphs, the others at most ${message.params.usual}: it may hold the notice's closing`;
+    case 'first_case_preamble':
+      return `the first case, ${message.params.title}, names no place and speaks of the notice's cases: it may be the preamble`;
     case 'prefix_renamed':
       return `case ids of another document share ${message.params.shared}; this one uses ${message.params.used}`;
     case 'page_chrome_dropped':

@@ -16,6 +16,7 @@ import { INDICATORS } from './indicators.ts';
 import { inferProvince, locateCase, provinceCode, provinceNamedBy } from './locate.ts';
 import { normaliseDocument } from './normalise.ts';
 import { LOOKED_FOR, segmentDocument } from './segment.ts';
+import { aroundWarnings } from './segment-around.ts';
 import { similarCases } from './similar.ts';
 import type {
   CaseRow,
@@ -180,6 +181,7 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
   if (header.casesAnnounced !== null && header.casesAnnounced !== segCases.length) {
     warnings.push({ code: 'announced_mismatch', params: { announced: header.casesAnnounced, found: segCases.length } });
   }
+  warnings.push(...aroundWarnings(segCases));
   const seqs = new Set(segCases.map((c) => c.seq));
   if (seqs.size !== segCases.length) warnings.push({ code: 'seq_collision', params: {} });
 

@@ -23,6 +23,7 @@ import {
   parseNumeral,
   partHeading,
   titleLike,
+  ROMAN,
   type MarkerFamily,
   type PartName,
 } from './segment-patterns.ts';
@@ -93,6 +94,9 @@ export function caseTitleLike(text: string): boolean {
 export function indicatorHeading(text: string): boolean {
   return (
     [...text].length <= 24 &&
+    // (温州市市场监管局) signs a case; it files none.
+    contributorLine(text) === null &&
+    !/^[(].*[)]$/.test(text) &&
     !endsLikeProse(text) &&
     partHeading(text) === null &&
     !numberedBullet(text) &&
@@ -131,6 +135,8 @@ function markerLines(lines: Line[], from: number): { idx: number; no: number; re
     // breadcrumb), not a case.
     const kept = ms.filter((m, k) => {
       const end = k + 1 < ms.length ? ms[k + 1].idx : lines.length;
+      // 附件1 over the compilation's own title (某省第三批…典型经验做法) attaches all the cases, not one.
+      if (family === 'annex' && m.rest === '' && noticeTitle(lines[m.idx + 1]?.simplified ?? '')) return false;
       for (let i = m.idx + 1; i < end; i++) if (!isChrome(lines[i].simplified)) return true;
       return false;
     });
@@ -297,6 +303,9 @@ const NUMBERED_TITLE: RegExp[] = [
   /^([一二三四五六七八九十]{1,3})\s*、\s*(.+)$/,
   /^[(]([一二三四五六七八九十]{1,3})[)]\s*(.+)$/,
   /^(\d{1,2})\s*[.、]\s*(?!\d)(.+)$/,
+  // Numbering that Word files and typeset compilations use: ＜一＞ (folded to <一>), 〈一〉, Ⅰ、.
+  /^[<〈]([一二三四五六七八九十]{1,3})[>〉]\s*(.+)$/,
+  new RegExp(`^([${ROMAN}])\\s*[、.]?\\s*(.+)$`),
 ];
 
 /** A section heading above numbered case titles: 一、开办企业 / 获得电力 (short, not a part heading). */

@@ -3,9 +3,13 @@
 
 const CN_NUM = '一二三四五六七八九十百零〇两';
 
-/** Chinese numeral (一…九十九) or digits → number; null if not a numeral. */
+/** Roman numerals as Word and WPS number lists with them (Ⅰ、Ⅱ、 … Ⅻ, one character each). */
+export const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+
+/** Chinese numeral (一…九十九), digits or a Roman numeral character → number; null if not a numeral. */
 export function parseNumeral(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1 && ROMAN.includes(s)) return ROMAN.indexOf(s) + 1;
   const digit = (c: string) => '零一二三四五六七八九'.indexOf(c === '〇' ? '零' : c === '两' ? '二' : c);
   if (!new RegExp(`^[${CN_NUM}]+$`).test(s)) return null;
   if (s === '十') return 10;
@@ -79,13 +83,71 @@ export function noticeRemark(text: string): boolean {
   return presents || closes;
 }
 
+/**
+ * The notice's own closing words after its last case, worded as the issuer speaking to its readers: the addressees and
+ * what they are to do (各区县、各部门要… / 各州、市人民政府和省直有关部门要… / 希望各区…), the cases spoken of together
+ * (以上经验做法… / 上述典型案例…), or the issuer's own next step (省营商办将持续跟踪…). A case tells what one place did;
+ * it never addresses 各… nor speaks of the notice's cases as a set. Only the last case's trailing paragraphs are
+ * tested (segment.ts): inside a body such a sentence would be read as text.
+ */
+export function closingParagraph(text: string): boolean {
+  if (noticeRemark(text)) return true;
+  // 各区县、各部门要… / 各市、县(市、区)要… / 希望各地… / 请各单位…: the addressees, then a modal verb.
+  if (/^(?:希望|请|望)?各[^。;!?]{0,40}?(?:要|应当|应|务必|须|可)(?:[^。;]{0,6})?(?:结合|认真|充分|积极|进一步|主动|对照|借鉴|学习|抓好|加强|参照|立足|持续|切实|以)/.test(text)) return true;
+  if (/^希望各/.test(text)) return true;
+  // 以上经验做法… / 上述典型案例…: the notice's cases spoken of together.
+  // (以上做法实施以来,… / 上述举措… may tell one case's results: only the notice's words for its cases count.)
+  if (/^(?:以上|上述)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
+  // 省营商办将… / 自治区营商环境建设领导小组办公室将持续…: the issuer's next step.
+  return new RegExp(`^[^,。;]{2,30}(?:${ISSUER_HEAD})将(?:持续|继续|进一步|适时|及时|加强|会同|不断|定期|认真|全面)`).test(text);
+}
+
+/** How the bodies that issue these notices end their names (营商办, …领导小组办公室, …工作专班). */
+const ISSUER_HEAD = '办公室|领导小组|专班|营商办|政务办|发展改革委|发改委|委员会|政府';
+
+/**
+ * A unit signing a paragraph at its end, after the last sentence: …减少60%。(供稿:长沙市数据资源局) / …压缩至1天。(宁波市发展改革委).
+ * Returns the unit and the paragraph without it; null when the paragraph ends otherwise.
+ */
+export function trailingContributor(text: string): { who: string; rest: string } | null {
+  const m = /^(.*[。!?;])\s*[(]((?:供稿|来稿|报送|推荐|申报|来源)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
+  if (!m) return null;
+  const who = unitSigned(m[3]);
+  // Labelled (供稿:…), or the bare name of an organisation (not an aside such as (以下简称“市数据局”)).
+  if (!m[2] && (!ORG_SUFFIX.test(who) || /简称|公开|此件|特此/.test(who))) return null;
+  return { who, rest: m[1] };
+}
+
+/** The unit's name in a signature, without the verb that may follow it: 宁波市发展改革委供稿 → 宁波市发展改革委. */
+function unitSigned(text: string): string {
+  return text.trim().replace(/(?<=\S{2})(?:供稿|提供|报送|推荐)$/, '');
+}
+
+/**
+ * A paragraph that reports what came of a case, in a body without part headings: it opens with the time the results
+ * are counted from or up to (截至2025年3月底 / 改革以来 / 平台运行以来 / 今年以来 / 累计… / 改革实施后) and gives figures.
+ */
+export function resultParagraph(text: string): boolean {
+  const opens =
+    /^(?:截至|截止|目前|今年以来|去年以来|近年来|累计|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
+    /^[^,。;:]{0,12}(?:以来|至今)[,]/.test(text) ||
+    // 2024年,东兴市…产值达58亿元,带动边民增收1.9亿元: a year's results; 2023年,甲市出台…,设立… dates a measure.
+    (/^(?:19|20)\d\d年(?:全年|上半年|前三季度)?[,]/.test(text) && RESULT_WORD.test(text) && !MEASURE_VERB.test(text));
+  return opens && /\d/.test(text);
+}
+
+/** Words that report results (达58亿元, 带动增收, 惠及, 同比增长) … */
+const RESULT_WORD = /达到?|突破|增长|同比|带动|惠及|节省|节约|累计|共计|减少|缩短|提升|提高/;
+/** … and verbs that tell what was done (出台, 设立, 建立): a paragraph with one is a measure, whatever its date. */
+const MEASURE_VERB = /出台|制定|印发|设立|建立|成立|组建|推出|启动|开展|实施|推行|搭建|建设|上线|开通|引进|组织/;
+
 /** A line naming who contributed the case: (福州市市场监管局) / 供稿单位:… / 报送单位:… / ——福州市市场监管局. */
 export function contributorLine(text: string): string | null {
   const m = /^(?:(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)\s*:|【(?:供稿|报送|推荐|来稿|申报)(?:单位|部门)】\s*:?)\s*(\S.{0,40})$/.exec(text);
   if (m) return m[1];
   // (福州市市场监管局) / (供稿:绵阳市营商办): the unit's name without its label.
   const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
-  if (p && ORG_SUFFIX.test(p[1]) && !/公开|此件|特此/.test(p[1])) return p[1];
+  if (p && ORG_SUFFIX.test(unitSigned(p[1])) && !/公开|此件|特此/.test(p[1])) return unitSigned(p[1]);
   // ——贵阳市大数据发展管理局: a unit signing the case under its title (not a subtitle such as ——…工作纪实).
   const d = /^[—－-]{1,2}\s*([^—－\-:,。]{2,30})$/.exec(text);
   if (d && ORG_SUFFIX.test(d[1])) return d[1];
@@ -102,7 +164,7 @@ export function editorNote(text: string): boolean {
 
 /** A bullet or sub-heading inside a body: (一) / 一、 / 1. / 1、 / 一是 / ① … */
 export function numberedBullet(text: string): boolean {
-  return new RegExp(`^(?:[(][${CN_NUM}\\d]{1,3}[)]|[${CN_NUM}]{1,3}\\s*[、.]|\\d{1,2}\\s*[、.)](?!\\d)|[${CN_NUM}]{1,2}是|[${CIRCLED}])`).test(text);
+  return new RegExp(`^(?:[(<〈][${CN_NUM}\\d]{1,3}[)>〉]|[${CN_NUM}]{1,3}\\s*[、.]|\\d{1,2}\\s*[、.)](?!\\d)|[${CN_NUM}]{1,2}是|[${CIRCLED}]|[${ROMAN}]\\s*[、.])`).test(text);
 }
 
 /** The title line of a notice itself (关于印发…的通知, …典型经验做法(第二批), …名单公布): never a case title. */
@@ -110,7 +172,8 @@ export function noticeTitle(text: string): boolean {
   return (
     /^关于.{2,80}的(?:通知|通报|函|公告)$/.test(text) ||
     /.{2,60}关于.{2,80}的(?:通知|通报|函|公告)$/.test(text) ||
-    /(?:典型经验|经验做法|典型案例|典型做法|实践案例|创新案例|最佳实践|优秀案例)(?:案例)?(?:名单|汇编|清单)?(?:公布|发布)?\s*(?:[(](?:第[^()]{1,4}批|\d{4}年?)[)])?$/.test(text)
+    // …典型案例(第二批) / …(2025年第二批) / …汇编(第五期)
+    /(?:典型经验|经验做法|典型案例|典型做法|实践案例|创新案例|最佳实践|优秀案例)(?:案例)?(?:名单|汇编|清单)?(?:公布|发布)?\s*(?:[(](?:(?:\d{4}\s*年度?\s*)?第[^()]{1,4}[批期辑]|\d{4}\s*年度?)[)])?$/.test(text)
   );
 }
 
@@ -128,8 +191,15 @@ export function titleLike(text: string): boolean {
     !editorNote(text) &&
     contributorLine(text) === null &&
     !numberedBullet(text) &&
+    !issuerDateLine(text) &&
     !/^[(].*[)]$/.test(text)
   );
+}
+
+/** The issuer and the date on one line (市营商环境建设办公室 2025-03-06 / 四川省人民政府办公厅 二〇二五年九月): a header line. */
+export function issuerDateLine(text: string): boolean {
+  const m = /^(\S{2,30}?)\s+(\S.*)$/.exec(text);
+  return m !== null && ORG_SUFFIX.test(m[1]) && (dateLine(m[2]) !== null || monthLine(m[2]));
 }
 
 /** The line that opens the list of announced cases: `附件:` possibly followed by the first entry. */

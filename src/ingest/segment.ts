@@ -40,11 +40,14 @@ import {
   noticeRemark,
   partHeading,
   partHeadingSplit,
+  resultParagraph,
   stripOrnament,
   titleLike,
   titleSimilarity,
+  trailingContributor,
   type PartName,
 } from './segment-patterns.ts';
+import { annexFormLines, attachmentList, closingStart, preambleBody } from './segment-around.ts';
 import { joinHardWraps, pageFurniture, wrapWidth } from './segment-pages.ts';
 import { findCaseTable, type CaseTable } from './segment-table.ts';
 import { toSimplified } from './text-convert.ts';
@@ -135,6 +138,8 @@ function findList(lines: Line[], limit: number): { items: ListItem[]; end: numbe
     }
     break;
   }
+  // 附件:1.河南省第三批…典型经验做法 2.复制推广工作进展情况统计表 lists the notice's attachments, not its cases.
+  if (attachmentList(items.map((it) => it.title))) return { items: [], end: -1 };
   return { items, end };
 }
 
@@ -234,9 +239,17 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
   const entryFor = new Map<Body, ListItem>();
   if (list.items.length) for (const [b, it] of matchBodies(lines, list.items, bodies)) entryFor.set(b, it);
   // Titles after markers are split off here, against the list entry when there is one (a copy: readings are reused).
-  const work = bodies.map((b) => ({ ...b, titleIdx: [...b.titleIdx], bodyIdx: [...b.bodyIdx] }));
+  let work = bodies.map((b) => ({ ...b, titleIdx: [...b.titleIdx], bodyIdx: [...b.bodyIdx] }));
   const original = new Map(work.map((w, k) => [w, bodies[k]]));
   for (const b of work) splitTitle(lines, b, entryFor.get(original.get(b)!)?.title ?? null);
+  // The notice's preamble told under a headline is no case: its lines are the header's.
+  if (work.length && !entryFor.has(original.get(work[0])!) && preambleBody(lines, work[0], work.length - 1)) {
+    const b = work[0];
+    headerIdx.push(...b.titleIdx, ...b.bodyIdx, ...(b.markerIdx !== null ? [b.markerIdx] : []), ...(b.headingIdx !== null ? [b.headingIdx] : []));
+    work = work.slice(1);
+  }
+  // The notice's closing after its last case, and all after it, is no case text.
+  const closingAt = closingStart(lines, work);
 
   const makeCase = (item: ListItem | null, body: Body | null): SegmentedCase => {
     const lineIdx: number[] = [];
@@ -279,7 +292,7 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
         const t = l.simplified;
         // Web chrome, editor's notes and the notice's signature (issuer, date, 此件主动公开) are no case text; nor is
         // the notice's closing paragraph after its last case (下一步,省政务办将…复制推广), nor anything after it.
-        const closing = noticeRemark(t) && (bodyOriginal.length > 0 || body.leadText !== null);
+        const closing = (noticeRemark(t) && (bodyOriginal.length > 0 || body.leadText !== null)) || i === closingAt;
         if (signed || closing || isFurniture(t) || editorNote(t) || dateLine(t) !== null || signatureAt(lines, i) || /^[(].*[)]$/.test(t) && contributorLine(t) === null) {
           if (dateLine(t) !== null || closing) signed = true;
           headerIdx.push(i);
@@ -292,18 +305,28 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
           return;
         }
         bodyOriginal.push(l.original);
-        const h = partHeadingSplit(t);
+        // …减少60%。(供稿:长沙市数据资源局): the unit signing the paragraph is kept out of the text.
+        const signedBy = trailingContributor(t);
+        if (signedBy) contributor ??= signedBy.who;
+        const text = signedBy ? signedBy.rest : t;
+        const h = partHeadingSplit(text);
         if (h) {
           current = h.part;
           sawHeading = true;
           if (h.rest) parts[current].push(h.rest);
           return;
         }
-        parts[current].push(t);
+        parts[current].push(text);
       });
       if (body.leadText) bodyOriginal.unshift(body.leadText);
       if (sawHeading) parts.background.unshift(...parts.pre);
-      else parts.measures.unshift(...parts.pre);
+      else {
+        parts.measures.unshift(...parts.pre);
+        // Without part headings, the paragraph that reports what came of it (截至…/改革以来…, with figures) opens
+        // the outcomes, and what follows it is outcomes too; the paragraphs before it are the measures.
+        const from = parts.measures.findIndex((p, k) => k > 0 && resultParagraph(p));
+        if (from > 0) parts.outcomes.push(...parts.measures.splice(from));
+      }
     } else if (item?.body) {
       // A table that gives each case's text in a column: the text is the case's body, in measures but for what
       // a part heading inside the cell says (主要做法:… 取得成效:…).
@@ -484,6 +507,8 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   const furniture = pageFurniture(all);
   const end = all.findIndex((l) => articleEnd(l.simplified));
   if (end >= 0) for (let i = end; i < all.length; i++) furniture.add(i);
+  // An attached form (附件2 / 复制推广工作进展情况统计表) holds no case.
+  for (const i of annexFormLines(all)) furniture.add(i);
   const kept = all.filter((_, i) => !furniture.has(i));
   const { lines, joined } = joinHardWraps(kept, wrapWidth(kept));
   const withJoined = (lineNos: number[]) => lineNos.flatMap((n) => [n, ...(joined.get(n) ?? [])]);

@@ -17,6 +17,8 @@ const SAMPLES: IngestMessage[] = [
   { code: 'cases_without_text', params: { n: 4, found: 4 } },
   { code: 'several_provinces', params: { n: 5 } },
   { code: 'seq_collision', params: {} },
+  { code: 'last_case_long', params: { title: '泉州市推行“一件事”集成改革', paragraphs: 5, usual: 2 } },
+  { code: 'first_case_preamble', params: { title: '坚持问题导向 持续打造一流营商环境' } },
   { code: 'prefix_renamed', params: { shared: 'fj-2023-b2', used: 'fj-2023-b2-x1' } },
   { code: 'page_chrome_dropped', params: { n: 14 } },
   { code: 'cases_excluded', params: { n: 2 } },

@@ -110,6 +110,14 @@ describe('extractFigures: units, kinds and normalisation', () => {
     expect(figs('增长12%,100家企业受益').map((f) => f.value)).toEqual([12, 100]);
   });
 
+  it('takes what a count counts up to the verb that follows it, when no clause end is near', () => {
+    expect(figs('首日即有12个个体工商户通过智能登记领取执照。')[0].text).toBe('首日即有12个个体工商户');
+    expect(figs('已为186个个体工商户核发行业综合许可证')[0].text).toBe('已为186个个体工商户');
+    expect(figs('4.3万户经营主体成功办理')[0].text).toBe('4.3万户经营主体');
+    // A clause end within reach decides as before.
+    expect(figs('已有37个项目实现“拿地即开工”')[0].text).toBe('已有37个项目实现');
+  });
+
   it('counts measures (19条措施) and ratios (翻9倍)', () => {
     expect(one('出台19条措施')).toMatchObject({ value: 19, unit: '条', kind: 'count' });
     expect(one('实现翻9倍增长')).toMatchObject({ text: '实现翻9倍', value: 9, unit: '倍', kind: 'other', unitNorm: '倍' });
@@ -162,6 +170,13 @@ describe('extractFigures: before/after and ranges', () => {
     expect(f.afterValue).toBe(f.valueNorm);
     expect(one('从20压缩至3个工作日')).toMatchObject({ beforeValue: 20, afterValue: 3 });
     expect(one('由5000万元提高到1.2亿元')).toMatchObject({ beforeValue: 5000, afterValue: 12000 });
+  });
+
+  it('reads what the first side counts between it and the verb, after 从/由 only', () => {
+    expect(one('注销办理由5个环节减少为2个')).toMatchObject({ text: '注销办理由5个环节减少为2个', value: 2, beforeValue: 5, afterValue: 2 });
+    expect(one('从3个部门精简至1个')).toMatchObject({ beforeValue: 3, afterValue: 1 });
+    // Without 从/由 the first number is not said to be the before side: two figures.
+    expect(figs('将5个事项压缩为2个').map((f) => f.beforeValue)).toEqual([null, null]);
   });
 
   it('does not pair figures of different kinds, or without a change verb', () => {

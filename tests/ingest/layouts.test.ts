@@ -41,6 +41,10 @@ interface ExpectedFigure {
   after?: number;
   value?: number;
   kind?: string;
+  /** The reform dimension (time, steps, documents …), or null for a figure that is no reform measure (a count served). */
+  dimension?: string | null;
+  /** Words the figure's phrase holds (12个个体工商户: the count with what it counts). */
+  textIncludes?: string;
 }
 
 interface Expected {
@@ -123,6 +127,8 @@ describe('layout fixtures (golden)', () => {
             ...(fig.after !== undefined && { after_value: fig.after }),
             ...(fig.value !== undefined && { value: fig.value }),
             ...(fig.kind !== undefined && { kind: fig.kind }),
+            ...(fig.dimension !== undefined && { dimension: fig.dimension }),
+            ...(fig.textIncludes !== undefined && { text: expect.stringContaining(fig.textIncludes) as unknown }),
           };
           expect(metrics, `${c.title}: ${JSON.stringify(fig)}`).toContainEqual(expect.objectContaining(want));
         }
