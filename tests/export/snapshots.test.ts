@@ -11,6 +11,7 @@ import { openAppTables } from '../../src/export/app-tables.ts';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { computeSnapshot, writeSnapshots } from '../../src/export/snapshots.ts';
 import { snapshotPlans } from '../../src/queries/snapshot-plans.ts';
+import { decodeSnapshot } from '../../src/queries/snapshot-format.ts';
 import { casesListCandidates } from '../../src/queries/case-page-candidates.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
@@ -61,7 +62,7 @@ beforeAll(async () => {
   const written: string[] = [];
   await writeSnapshots(dir, silentLogger, (file) => void written.push(file));
   expect(written).toEqual(snapshotPlans().map((p) => p.file));
-  for (const file of written) files.set(file, JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Snapshot);
+  for (const file of written) files.set(file, decodeSnapshot(readFileSync(path.join(dir, file), 'utf8')));
 }, 120_000);
 afterAll(() => db?.close());
 
