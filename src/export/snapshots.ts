@@ -2,16 +2,17 @@
 // started (src/queries/snapshot.ts, hooks/useSnapshotSql.ts). Each file's plan (src/queries/snapshot-plans.ts)
 // runs in Node DuckDB over the exported dashboard.duckdb, opened as the browser opens it (src/sql/tables.ts). The
 // browser uses a saved answer only for an identical SQL text; tests/export/snapshots.test.ts proves the rows equal
-// a live run of the same SQL.
+// a live run of the same SQL. Written by column (src/queries/snapshot-format.ts).
 import path from 'node:path';
 import { snapshotPlans, type Ask, type SnapshotPlan } from '../queries/snapshot-plans.ts';
 import type { Snapshot } from '../queries/snapshot.ts';
 import type { NamedQuery } from '../queries/types.ts';
 import type { Connector } from '../sql/connector.ts';
 import { readExportStamp } from '../sql/tables.ts';
+import { encodeSnapshot } from '../queries/snapshot-format.ts';
 import { openAppTables } from './app-tables.ts';
+import { writeFileAtomic } from './atomic.ts';
 import type { Logger } from './logger.ts';
-import { writeJsonFile } from './parquet.ts';
 
 /** Runs `plan` on `conn` (the app's tables): every query it asked, once, in the order asked, with its rows. */
 export async function computeSnapshot(conn: Connector, plan: SnapshotPlan, stamp?: string): Promise<Snapshot> {
@@ -36,8 +37,7 @@ export async function writeSnapshots(dataDir: string, logger: Logger, before?: (
     for (const plan of plans) {
       await before?.(plan.file);
       const snapshot = await computeSnapshot(tables, plan, stamp);
-      // Compact: each is fetched on its view's critical path.
-      await writeJsonFile(path.join(dataDir, plan.file), snapshot, { compact: true });
+      await writeFileAtomic(path.join(dataDir, plan.file), encodeSnapshot(snapshot));
       queries += snapshot.queries.length;
     }
     logger.info(`snapshots (the views' default states): ${plans.length} files, ${queries} queries`);

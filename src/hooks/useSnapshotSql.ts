@@ -7,7 +7,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { dataUrl } from '../db/data-url.ts';
-import type { Snapshot } from '../queries/snapshot.ts';
+import { macrotaskQueue } from '../db/pending-query-relay.ts';
+import { decodeSnapshotInSlices, SnapshotFormatError } from '../queries/snapshot-format.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { useEngineWanted, wantEngine } from './engine-start.ts';
 import { queryClient } from './query-client.ts';
@@ -22,15 +23,29 @@ interface SavedAnswers {
 
 const NONE: SavedAnswers = { rows: new Map(), stamp: null };
 
-/** The file's saved answers; none when it is missing or unreadable (the view then waits for DuckDB). */
+/** Between two slices of a large file's reading: a task of its own, after the events already waiting (a click). */
+const nextTask = macrotaskQueue();
+
+/**
+ * The file's saved answers; none when it is missing or not a snapshot of this app's format (the view then waits for
+ * DuckDB). Read in short slices (snapshot-format.ts): the measures panel's file is a few MB at national scale.
+ */
 async function fetchSnapshot(file: string): Promise<SavedAnswers> {
+  let text: string;
   try {
     const response = await fetch(dataUrl(file));
     if (!response.ok) return NONE;
-    const snapshot = (await response.json()) as Snapshot;
-    return { rows: new Map(snapshot.queries.map((q) => [q.sql, q.rows])), stamp: typeof snapshot.stamp === 'string' ? snapshot.stamp : null };
+    text = await response.text();
   } catch {
-    return NONE; // e.g. a dev server answering index.html for a missing file
+    return NONE; // offline, or the server went away: as a missing file
+  }
+  try {
+    const snapshot = await decodeSnapshotInSlices(text, () => new Promise((resolve) => nextTask(resolve)));
+    return { rows: new Map(snapshot.queries.map((q) => [q.sql, q.rows])), stamp: snapshot.stamp ?? null };
+  } catch (error) {
+    // e.g. a file of an older export, a truncated one, or a dev server's index.html for a missing file
+    console.warn(`saved answers ${file} not used (DuckDB answers instead): ${error instanceof SnapshotFormatError ? error.message : String(error)}`);
+    return NONE;
   }
 }
 

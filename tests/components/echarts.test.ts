@@ -9,7 +9,7 @@ import { echarts, ensureChartModules, moreChartsLoaded, needsMoreCharts, PALETTE
 import { resultChartOption } from '../../src/views/sql/result-chart.ts';
 import { makeI18n } from '../../src/i18n/i18n.tsx';
 import type { ByBatchRow, ByCityRow, ByIndicatorRow, ByLevelRow, HeatmapRow } from '../../src/queries/overview.ts';
-import type { Snapshot } from '../../src/queries/snapshot.ts';
+import { decodeSnapshot } from '../../src/queries/snapshot-format.ts';
 import { byBatchOption, byCityOption, byIndicatorOption, byLevelOption, heatmapOption } from '../../src/views/overview/overview-charts.ts';
 import { DATA_DIR } from '../helpers/paths.ts';
 
@@ -32,7 +32,7 @@ function draw(option: Option): Option {
   return chart.getOption() as Option;
 }
 
-const snapshot = JSON.parse(readFileSync(join(DATA_DIR, 'overview.json'), 'utf8')) as Snapshot;
+const snapshot = decodeSnapshot(readFileSync(join(DATA_DIR, 'overview.json'), 'utf8'));
 /** The snapshot's rows of a query (JSON: typed as the query's declared rows, which the query tests check). */
 const rowsOf = <R extends object>(id: string): R[] => snapshot.queries.find((q) => q.id === id)!.rows as R[];
 const i18n = makeI18n('zh', []);

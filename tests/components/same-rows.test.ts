@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keepIfSame } from '../../src/components/same-rows.ts';
+import { decodeSnapshot } from '../../src/queries/snapshot-format.ts';
 
 type Row = Record<string, unknown>;
 
 /** The Overview's saved answers, read twice: two lists with the same values and no object in common. */
 function twoReadings(id: string): [Row[], Row[]] {
   const read = () => {
-    const snapshot = JSON.parse(readFileSync(join(__dirname, '../../public/data/overview.json'), 'utf8')) as { queries: { id: string; rows: Row[] }[] };
+    const snapshot = decodeSnapshot(readFileSync(join(__dirname, '../../public/data/overview.json'), 'utf8'));
     const query = snapshot.queries.find((q) => q.id === id);
     if (!query) throw new Error(`no ${id} in overview.json (run npm run etl)`);
     return query.rows;

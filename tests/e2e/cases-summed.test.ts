@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { searchCases } from '../../src/queries/cases.ts';
 import { CASES_READ_AHEAD_FILE } from '../../src/queries/snapshot.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../src/queries/snapshot-format.ts';
 import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { DATA_DIR, useApp } from './harness.ts';
 import { asked, go } from './in-page.ts';
@@ -67,12 +68,12 @@ describe('cases view, first page summed in memory', () => {
   it('saved answers of another export (another stamp): the cells\' first cases are read of DuckDB, and a year change is still summed', async () => {
     const [{ year }] = await db.all(`SELECT year FROM cases WHERE duplicate_of IS NULL AND year IS NOT NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`);
     const byYear = await expected({ ...EMPTY_FILTERS, years: [Number(year)] });
-    const saved = JSON.parse(readFileSync(join(DATA_DIR, CASES_READ_AHEAD_FILE), 'utf8')) as object;
+    const saved = decodeSnapshot(readFileSync(join(DATA_DIR, CASES_READ_AHEAD_FILE), 'utf8'));
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       await context.addInitScript('globalThis.__name = (f) => f');
       await context.route(`**/data/${CASES_READ_AHEAD_FILE}`, (route) =>
-        route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...saved, stamp: 'another-export' }) }),
+        route.fulfill({ contentType: 'application/json', body: encodeSnapshot({ ...saved, stamp: 'another-export' }) }),
       );
       const page = await context.newPage();
       await page.goto(`${app.url}/?view=cases&lang=en`);

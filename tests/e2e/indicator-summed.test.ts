@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { likelyDimensions } from '../../src/components/cases/likely-dimensions.ts';
 import { indicatorCases, indicatorMoney } from '../../src/queries/indicator.ts';
 import { measureSummary } from '../../src/queries/measures.ts';
-import { indicatorMeasuresFile } from '../../src/queries/snapshot.ts';
+import { indicatorMeasuresFile, type Snapshot } from '../../src/queries/snapshot.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../src/queries/snapshot-format.ts';
 import { measureCountsQuery } from '../../src/queries/view-summaries.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { REFRESH_SUMMARY_SQL } from '../../src/sql/indexes.ts';
@@ -263,27 +264,41 @@ describe('indicator view, the measures panel’s first stored rows saved at expo
     expect(errors).toEqual([]);
   });
 
-  it('saved answers of another export (another stamp): the stored rows are read of DuckDB, and a year change is still answered from them', async () => {
-    const { indicator, dimension, year } = await oneDimensionIndicator();
-    const expected = (await db.all(measureSummary({ filters: { ...EMPTY_FILTERS, years: [year] }, indicator, dimension }))).map((r) => r.province);
-    const file = indicatorMeasuresFile(indicator)!;
-    const saved = JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as object;
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    try {
-      await context.addInitScript('globalThis.__name = (f) => f');
-      await context.route(`**/data/${file}`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...saved, stamp: 'another-export' }) }));
-      const page = await context.newPage();
-      await page.goto(`${app.url}/?view=indicator&ind=${indicator}&lang=en`);
-      await page.waitForFunction(() => performance.getEntriesByName('background:measures.stored').length > 0, undefined, { timeout: 90_000 });
-      expect(await page.evaluate(() => performance.getEntriesByName('saved:measures.stored').length)).toBe(0);
-      const measuresBefore = await asked(page, 'indicator.measuresShown');
-      await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
-      await expect.poll(() => summaryProvinces(page), { timeout: 30_000 }).toEqual(expected);
-      expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
-    } finally {
-      await context.close();
-    }
-  });
+  // A measures file that may not stand: computed from another export (another stamp), or of another shape (the
+  // records an older export wrote: refused with the reason in the console).
+  const NOT_STANDING: { what: string; body: (saved: Snapshot) => string; warning: string | null }[] = [
+    { what: 'saved answers of another export (another stamp)', body: (saved) => encodeSnapshot({ ...saved, stamp: 'another-export' }), warning: null },
+    { what: 'a file of another shape (the records an older export wrote)', body: (saved) => JSON.stringify(saved), warning: 'not one JSON array, one element per line' },
+  ];
+  for (const { what, body, warning } of NOT_STANDING) {
+    it(`${what}: the stored rows are read of DuckDB, and a year change is still answered from them`, async () => {
+      const { indicator, dimension, year } = await oneDimensionIndicator();
+      const expected = (await db.all(measureSummary({ filters: { ...EMPTY_FILTERS, years: [year] }, indicator, dimension }))).map((r) => r.province);
+      const file = indicatorMeasuresFile(indicator)!;
+      const saved = decodeSnapshot(readFileSync(join(DATA_DIR, file), 'utf8'));
+      const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        await context.addInitScript('globalThis.__name = (f) => f');
+        await context.route(`**/data/${file}`, (route) => route.fulfill({ contentType: 'application/json', body: body(saved) }));
+        const page = await context.newPage();
+        const warnings: string[] = [];
+        const errors: string[] = [];
+        page.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'error' ? errors : []).push(m.text()));
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(`${app.url}/?view=indicator&ind=${indicator}&lang=en`);
+        await page.waitForFunction(() => performance.getEntriesByName('background:measures.stored').length > 0, undefined, { timeout: 90_000 });
+        expect(await page.evaluate(() => performance.getEntriesByName('saved:measures.stored').length)).toBe(0);
+        expect(warnings.filter((w) => w.includes(file))).toEqual(warning ? [`saved answers ${file} not used (DuckDB answers instead): ${warning}`] : []);
+        const measuresBefore = await asked(page, 'indicator.measuresShown');
+        await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
+        await expect.poll(() => summaryProvinces(page), { timeout: 30_000 }).toEqual(expected);
+        expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 describe('indicator view, a chart left without rows', () => {

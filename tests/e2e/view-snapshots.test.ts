@@ -11,13 +11,14 @@ import { caseCountOptions, pickIndicator } from '../../src/queries/indicator.ts'
 import { type CaseSummaryRow } from '../../src/queries/summaries.ts';
 import { caseCountsFromSummary } from '../../src/queries/view-summaries.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
-import { CASES_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, VIEW_SNAPSHOT_FILES, type Snapshot } from '../../src/queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, indicatorReadAheadFile, indicatorSnapshotFile, VIEW_SNAPSHOT_FILES } from '../../src/queries/snapshot.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../src/queries/snapshot-format.ts';
 import { LABELS_KEY } from '../../src/workspace/persist.ts';
 import { useApp, DATA_DIR } from './harness.ts';
 
 const { app, db } = useApp({ db: true });
 
-const snapshot = (file: string) => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as Snapshot;
+const snapshot = (file: string) => decodeSnapshot(readFileSync(join(DATA_DIR, file), 'utf8'));
 
 /** The Indicator view's default pick: the indicator with most cases, as the view picks it from the saved list. */
 function pickedIndicator(): string {
@@ -93,7 +94,7 @@ async function drawnThenLive({ view, content, files }: (typeof VIEWS)[number], s
     // Saved answers computed from another export: the same files, another stamp.
     if (servedStamp !== undefined) {
       for (const file of files()) {
-        await context.route(`**/data/${file}`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...snapshot(file), stamp: servedStamp }) }));
+        await context.route(`**/data/${file}`, (route) => route.fulfill({ contentType: 'application/json', body: encodeSnapshot({ ...snapshot(file), stamp: servedStamp }) }));
       }
     }
     const { release } = await holdDatabase(context);

@@ -11,6 +11,7 @@ import { openAppTables } from '../../src/export/app-tables.ts';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { computeSnapshot, writeSnapshots } from '../../src/export/snapshots.ts';
 import { snapshotPlans } from '../../src/queries/snapshot-plans.ts';
+import { decodeSnapshot } from '../../src/queries/snapshot-format.ts';
 import { casesListCandidates } from '../../src/queries/case-page-candidates.ts';
 import { silentLogger } from '../../src/export/index.ts';
 import { INDICATOR_CODES } from '../../src/ingest/indicators.ts';
@@ -61,7 +62,7 @@ beforeAll(async () => {
   const written: string[] = [];
   await writeSnapshots(dir, silentLogger, (file) => void written.push(file));
   expect(written).toEqual(snapshotPlans().map((p) => p.file));
-  for (const file of written) files.set(file, JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Snapshot);
+  for (const file of written) files.set(file, decodeSnapshot(readFileSync(path.join(dir, file), 'utf8')));
 }, 120_000);
 afterAll(() => db?.close());
 
@@ -222,7 +223,7 @@ describe('the snapshot files', () => {
     for (const file of SNAPSHOT_FILES) {
       const published = path.join(DATA_DIR, file);
       if (!existsSync(published)) continue; // an export from before the file: the view then waits for DuckDB
-      const saved = JSON.parse(readFileSync(published, 'utf8')) as Snapshot;
+      const saved = decodeSnapshot(readFileSync(published, 'utf8'));
       for (const q of saved.queries) sameRows(q, await db.all(q.sql), file);
     }
   }, 120_000);
