@@ -43,8 +43,8 @@ export const CASES_READ_AHEAD_FILE = 'view-cases-ahead.json';
  * Compare's reads ahead of one indicator for the default provinces with no filter: its kept rows (compare-kept.ts) and
  * its measures panel's stored rows of each dimension a year or level state starts it from — for the indicator the view
  * shows and those a year or level change would show (likely-indicators.ts); another indicator's file holds no query.
- * One file per indicator, fetched when the read ahead reaches it, once the view has answered (at 1M cases each is a
- * few MB: ten times view-compare.json). Null for a code outside the taxonomy.
+ * One file per indicator, fetched when the read ahead reaches it (at 100k synthetic cases up to 2 MB each, several
+ * times view-compare.json). Null for a code outside the taxonomy.
  */
 export function compareAheadFile(code: string): string | null {
   return INDICATOR_CODES.includes(code) ? `view-compare-ahead-${code}.json` : null;
