@@ -19,6 +19,12 @@ export const QUALITY_FILE = 'quality.json';
 /** Every file of an exported set, in the order they are written. */
 export const SET_FILES: readonly string[] = [...DATA_FILES.map((f) => f.file), DASHBOARD_DB_FILE, QUALITY_FILE, ...SNAPSHOT_FILES, WORD_LIST_FILE];
 
+/**
+ * Files an earlier version of the export wrote in the set and this one does not: a directory holding them is still an
+ * exported set (replaced as a whole, so they go).
+ */
+const FORMER_SET_FILES: readonly string[] = ['view-compare-ahead.json'];
+
 /** Called before each file of the set is written (tests fail a write here; a caller may log progress). */
 export interface ExportHooks {
   beforeWrite?: (file: string) => void | Promise<void>;
@@ -38,7 +44,7 @@ async function recover(outDir: string): Promise<void> {
  */
 async function checkReplaceable(outDir: string): Promise<void> {
   if (!existsSync(outDir)) return;
-  const known = new Set(SET_FILES);
+  const known = new Set([...SET_FILES, ...FORMER_SET_FILES]);
   const foreign = (await readdir(outDir)).filter((name) => !known.has(name) && !name.endsWith('.tmp') && !name.endsWith('.tmp.wal'));
   if (foreign.length > 0) {
     throw new Error(`${outDir} holds files an export does not write (${foreign.slice(0, 5).join(', ')}); choose an empty or export-only directory`);

@@ -18,6 +18,8 @@ export interface ReadAhead<R extends object> {
   markCurrent(): void;
 }
 
+const noFile = () => null;
+
 /** The first of `items` whose key is not among those read: the next to read ahead. */
 export function firstUnread<T>(items: readonly T[], keyOf: (item: T) => string, read: ReadonlySet<string>): T | undefined {
   return items.find((item) => !read.has(keyOf(item)));
@@ -26,17 +28,17 @@ export function firstUnread<T>(items: readonly T[], keyOf: (item: T) => string, 
 /**
  * `current`'s rows (`queryOf(current)`, a background read) once it was marked (`markCurrent`), and the next items'
  * read ahead one at a time once those rows are in. `keyOf` tells items apart (two items of one key are one read).
- * `savedIn`: a snapshot file that may hold the items' rows, saved at export (useSavedBackgroundRows): those it holds
- * cost DuckDB nothing when they stand, the others are asked. `prepare`: work on rows read ahead that the change
- * needing them would otherwise do (grouping and sorting thousands of rows, cached per rows read): done when the
- * page is next idle after they land, not in that change.
+ * `savedIn`: the snapshot file that may hold an item's rows, saved at export (useSavedBackgroundRows; null: none):
+ * those it holds cost DuckDB nothing when they stand, the others are asked; a file is fetched once an item of it is
+ * due. `prepare`: work on rows read ahead that the change needing them would otherwise do (grouping and sorting
+ * thousands of rows, cached per rows read): done when the page is next idle after they land, not in that change.
  */
 export function useReadAhead<T, R extends object>(
   current: T | null,
   next: readonly T[],
   keyOf: (item: T) => string,
   queryOf: (item: T) => NamedQuery<R>,
-  savedIn: string | null = null,
+  savedIn: (item: T) => string | null = noFile,
   prepare?: (rows: R[]) => void,
 ): ReadAhead<R> {
   const [read, setRead] = useState<ReadonlySet<string>>(new Set());
@@ -44,10 +46,10 @@ export function useReadAhead<T, R extends object>(
   // render again for ever.
   const add = useCallback((key: string) => setRead((was) => (was.has(key) ? was : new Set([...was, key]))), []);
   const currentKey = current === null ? null : keyOf(current);
-  const rows = useSavedBackgroundRows(current !== null && read.has(currentKey!) ? queryOf(current) : null, savedIn);
+  const rows = useSavedBackgroundRows(current !== null && read.has(currentKey!) ? queryOf(current) : null, current === null ? null : savedIn(current));
   // After the current rows: never two reads ahead on the worker at once, nor one before the rows a change needs first.
   const ahead = rows ? firstUnread(next, keyOf, read) : undefined;
-  const aheadRows = useSavedBackgroundRows(ahead === undefined ? null : queryOf(ahead), savedIn);
+  const aheadRows = useSavedBackgroundRows(ahead === undefined ? null : queryOf(ahead), ahead === undefined ? null : savedIn(ahead));
   if (ahead !== undefined && aheadRows) {
     add(keyOf(ahead));
     // From this render, the one in which they landed (the next reads the next item): `prepare` is idempotent.

@@ -16,13 +16,18 @@ import { indicatorCases, indicatorFigures } from './indicator.ts';
 import { measureDimensions, measuresShown, pickDimension } from './measures.ts';
 import { storedMeasures } from './measures-stored.ts';
 import { overviewSnapshotQueries } from './overview.ts';
-import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
+import { likelyDimensions } from './likely-dimensions.ts';
+import { likelyIndicators } from './likely-indicators.ts';
+import { CASES_READ_AHEAD_FILE, compareAheadFile, indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, VIEW_SNAPSHOT_FILES } from './snapshot.ts';
 import { caseSummaryRows } from './summaries.ts';
 import { caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureCountsQuery, sharesFromSummary, unitSummaryRows } from './view-summaries.ts';
 import type { NamedQuery } from './types.ts';
 
-/** Runs a query and hands back its rows, as the view's data hook would. */
-export type Ask = <R extends object>(query: NamedQuery<R>) => Promise<R[]>;
+/**
+ * Runs a query and hands back its rows, as the view's data hook would. `saved: false`: asked only to pick what the
+ * file saves (the view has the answer from another file), not saved itself.
+ */
+export type Ask = <R extends object>(query: NamedQuery<R>, options?: { saved?: boolean }) => Promise<R[]>;
 
 /** One snapshot file: what to ask for it. */
 export interface SnapshotPlan {
@@ -67,6 +72,25 @@ async function compareIndicator(ask: Ask): Promise<string | null> {
   return defaultIndicator(sharesFromSummary(await ask(caseSummaryRowsOf([a, b])), filters, a, b), DEFAULT_STATE.indicator);
 }
 
+/**
+ * What Compare reads ahead of `indicator` for the default provinces with no filter, as the view and its measures panel
+ * list it: nothing unless the indicator is shown or a year or level change would show it (likelyIndicators), else its
+ * kept rows and the panel's stored rows of each dimension a year or level state starts it from (likelyDimensions, from
+ * the panel's counts). The lists are picked from answers view-compare.json holds: asked here, not saved again.
+ */
+async function askCompareAhead(ask: Ask, indicator: string): Promise<void> {
+  const { compareA: a, compareB: b } = DEFAULT_STATE;
+  const provinces = [a, b];
+  const likely = likelyIndicators(await ask(caseSummaryRowsOf(provinces), { saved: false }), filters, a, b, DEFAULT_STATE.indicator);
+  if (!likely.includes(indicator)) return;
+  await ask(compareKept({ a, b, indicator }));
+  // The panel's counts: the two provinces' rows of every indicator, whichever it shows.
+  const counts = await ask(measureCountsQuery(indicator, provinces), { saved: false });
+  for (const item of likelyDimensions(counts, likely, filters, provinces)) {
+    if (item.indicator === indicator) await ask(storedMeasures(indicator, item.dimension, provinces));
+  }
+}
+
 /** Every snapshot file with its plan, in the order an export writes them. */
 export function snapshotPlans(): SnapshotPlan[] {
   const a = DEFAULT_STATE.compareA;
@@ -106,17 +130,8 @@ export function snapshotPlans(): SnapshotPlan[] {
         await askMeasures(ask, indicator, [a, b]);
       },
     },
-    // The kept rows Compare reads first once it has answered (the indicator shown), for its year and level changes,
-    // and its measures panel's first stored rows (the two provinces' only: ~1/15 of the Indicator view's).
-    {
-      file: COMPARE_READ_AHEAD_FILE,
-      ask: async (ask) => {
-        const indicator = await compareIndicator(ask);
-        if (indicator === null) return;
-        await ask(compareKept({ a, b, indicator }));
-        await askStoredMeasures(ask, indicator, [a, b]);
-      },
-    },
+    // The rows Compare reads ahead once it has answered, for its year and level changes: one file per indicator.
+    ...INDICATOR_CODES.map((code) => ({ file: compareAheadFile(code)!, ask: (ask: Ask) => askCompareAhead(ask, code) })),
     { file: VIEW_SNAPSHOT_FILES.indicator, ask: async (ask) => void (await ask(caseSummaryRows())) },
     // Every indicator of the taxonomy: the URL may name any, and the view picks the largest when it names none.
     ...INDICATOR_CODES.flatMap((code) => [

@@ -40,11 +40,15 @@ export const VIEW_SNAPSHOT_FILES = {
 export const CASES_READ_AHEAD_FILE = 'view-cases-ahead.json';
 
 /**
- * Compare's first reads ahead with no filter (the default provinces' kept rows of the indicator shown, and its
- * measures panel's stored rows), fetched once the view has answered, as CASES_READ_AHEAD_FILE (at 1M cases ~4 MB:
- * ten times view-compare.json).
+ * Compare's reads ahead of one indicator for the default provinces with no filter: its kept rows (compare-kept.ts) and
+ * its measures panel's stored rows of each dimension a year or level state starts it from — for the indicator the view
+ * shows and those a year or level change would show (likely-indicators.ts); another indicator's file holds no query.
+ * One file per indicator, fetched when the read ahead reaches it (at 100k synthetic cases up to 2 MB each, several
+ * times view-compare.json). Null for a code outside the taxonomy.
  */
-export const COMPARE_READ_AHEAD_FILE = 'view-compare-ahead.json';
+export function compareAheadFile(code: string): string | null {
+  return INDICATOR_CODES.includes(code) ? `view-compare-ahead-${code}.json` : null;
+}
 
 /** The Indicator view's answers about one indicator; null for a code outside the taxonomy (a typed URL). */
 export function indicatorSnapshotFile(code: string): string | null {
@@ -75,7 +79,7 @@ export const SNAPSHOT_FILES: readonly string[] = [
   OVERVIEW_SNAPSHOT_FILE,
   ...Object.values(VIEW_SNAPSHOT_FILES),
   CASES_READ_AHEAD_FILE,
-  COMPARE_READ_AHEAD_FILE,
+  ...INDICATOR_CODES.map((code) => compareAheadFile(code)!),
   ...INDICATOR_CODES.flatMap((code) => [indicatorSnapshotFile(code)!, indicatorReadAheadFile(code)!, indicatorMeasuresFile(code)!]),
 ];
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { likelyDimensions } from '../../src/components/cases/likely-dimensions.ts';
+import { likelyDimensions } from '../../src/queries/likely-dimensions.ts';
 import { indicatorCases, indicatorMoney } from '../../src/queries/indicator.ts';
 import { measureSummary } from '../../src/queries/measures.ts';
 import { indicatorMeasuresFile, type Snapshot } from '../../src/queries/snapshot.ts';

@@ -222,6 +222,12 @@ describe('a workspace that is not empty', () => {
       await page.waitForFunction(DRAWN, '[data-table-id="indicator.cases"] tbody tr', { timeout: 60_000 });
       await page.goto(`${app.url}/`);
       await page.waitForFunction(DRAWN, '.chart-card canvas', { timeout: 60_000 });
+      // Nor Compare's, nor the rows it reads ahead (saved for its default provinces, one file per indicator): read of
+      // DuckDB instead.
+      await page.goto(`${app.url}/?view=compare`);
+      await page.waitForFunction(DRAWN, '[data-testid="compare-indicator"]', { timeout: 60_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('background:compare.kept').length > 0, undefined, { timeout: 60_000 });
+      expect(await page.evaluate(() => performance.getEntriesByName('saved:compare.kept').length)).toBe(0);
       expect(snapshotsAsked).toEqual([]);
     } finally {
       await context.close();

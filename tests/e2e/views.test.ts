@@ -9,7 +9,7 @@ import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, compa
 import type { Level } from '../../src/ingest/types.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { caseSummaryRowsOf } from '../../src/queries/view-summaries.ts';
-import { likelyIndicators } from '../../src/views/compare/likely-indicators.ts';
+import { likelyIndicators } from '../../src/queries/likely-indicators.ts';
 
 const { app } = useApp();
 
@@ -158,65 +158,85 @@ describe('compare view', () => {
     expect(errors).toEqual([]);
   });
 
-  it('reads ahead the indicators other years and levels show: a change that shows another indicator asks no query, and shows its answers', async () => {
-    const { page, errors } = await app.newPage('?view=compare');
-    await waitForCharts(page);
-    const db = await openDataDb();
-    try {
-      const [a, b] = ['福建省', '陕西省'];
-      const likely = likelyIndicators(await db.all(caseSummaryRowsOf([a, b])), EMPTY_FILTERS, a, b, null);
-      // The unfiltered indicator and at least one other (else this test says nothing).
-      expect(likely.length).toBeGreaterThan(1);
-      const count = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
-      // Every likely indicator's kept rows: the shown one's saved at export (standing, not read), the others read; and
-      // the stored measures of the others.
-      await expect.poll(() => count('background:compare.kept'), { timeout: 60_000 }).toBeGreaterThanOrEqual(likely.length - 1);
-      expect(await count('saved:compare.kept')).toBe(1);
-      const measured = await db.all(`SELECT indicator FROM measure_summary WHERE province IN ('${a}', '${b}') GROUP BY indicator HAVING sum(measures) > 0`);
-      const withMeasures = likely.filter((i) => measured.some((r) => r.indicator === i));
-      // (The shown one's first dimension saved at export: standing, not read.)
-      await expect.poll(async () => (await count('background:measures.stored')) + (await count('saved:measures.stored')), { timeout: 60_000 }).toBeGreaterThanOrEqual(withMeasures.length);
-      expect(await count('saved:measures.stored')).toBe(1);
-      // One read at a time (useReadAhead): each of a kind starts once the one before it has landed.
-      for (const id of ['compare.kept', 'measures.stored']) {
-        const spans = await page.evaluate((n) => performance.getEntriesByName(n).map((m) => [m.startTime, m.startTime + m.duration]), `background:${id}`);
-        spans.sort((x, y) => x[0] - y[0]);
-        for (let i = 1; i < spans.length; i++) expect(spans[i][0], id).toBeGreaterThanOrEqual(spans[i - 1][1]);
+  // The default provinces' rows read ahead are saved at export (one file per indicator: they stand, nothing read);
+  // any other pair's are read in the background, one at a time.
+  for (const { pair, saved } of [
+    { pair: ['福建省', '陕西省'], saved: true },
+    { pair: ['陕西省', '福建省'], saved: false },
+  ]) {
+    it(`reads ahead the indicators other years and levels show (${pair.join(' vs ')}: ${saved ? 'saved at export' : 'read in the background'}): a change that shows another indicator asks no query, and shows its answers`, async () => {
+      const [a, b] = pair;
+      const url = saved ? '?view=compare' : `?view=compare&a=${a}&b=${b}`;
+      const { page, errors } = await app.newPage(url);
+      await waitForCharts(page);
+      const db = await openDataDb();
+      try {
+        const likely = likelyIndicators(await db.all(caseSummaryRowsOf([a, b])), EMPTY_FILTERS, a, b, null);
+        // The unfiltered indicator and at least one other (else this test says nothing).
+        expect(likely.length).toBeGreaterThan(1);
+        const count = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+        const measured = await db.all(`SELECT indicator FROM measure_summary WHERE province IN ('${a}', '${b}') GROUP BY indicator HAVING sum(measures) > 0`);
+        const withMeasures = likely.filter((i) => measured.some((r) => r.indicator === i));
+        const landed = async (id: string) => (await count(`background:${id}`)) + (await count(`saved:${id}`));
+        // Every likely indicator's kept rows, and the stored measures of each with measures.
+        await expect.poll(() => landed('compare.kept'), { timeout: 60_000 }).toBeGreaterThanOrEqual(likely.length);
+        await expect.poll(() => landed('measures.stored'), { timeout: 60_000 }).toBeGreaterThanOrEqual(withMeasures.length);
+        if (saved) {
+          // Saved: each stands (`saved:`), none is read on DuckDB's worker.
+          expect(await count('saved:compare.kept')).toBe(likely.length);
+          expect(await count('start:background:compare.kept')).toBe(0);
+          expect(await count('start:background:measures.stored')).toBe(0);
+        } else {
+          // Not saved for this pair: read, one at a time (useReadAhead): each of a kind starts once the one before it
+          // has landed.
+          expect(await count('saved:compare.kept')).toBe(0);
+          for (const id of ['compare.kept', 'measures.stored']) {
+            const spans = await page.evaluate((n) => performance.getEntriesByName(n).map((m) => [m.startTime, m.startTime + m.duration]), `background:${id}`);
+            expect(spans.length, id).toBeGreaterThan(0);
+            spans.sort((x, y) => x[0] - y[0]);
+            for (let i = 1; i < spans.length; i++) expect(spans[i][0], id).toBeGreaterThanOrEqual(spans[i - 1][1]);
+          }
+        }
+        const asked = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).length);
+        const before = await asked();
+        // Each year and level whose shown indicator is not the unfiltered one.
+        const years = (await db.all(`SELECT DISTINCT year FROM cases WHERE duplicate_of IS NULL AND year IS NOT NULL ORDER BY 1 DESC`)).map((r) => Number(r.year));
+        const levels = (await db.all(`SELECT DISTINCT level FROM cases WHERE duplicate_of IS NULL AND level IS NOT NULL ORDER BY 1`)).map((r) => String(r.level) as Level);
+        const states = [
+          ...years.map((y) => ({ search: `year=${y}`, filters: { ...EMPTY_FILTERS, years: [y] } })),
+          ...levels.map((l) => ({ search: `level=${l}`, filters: { ...EMPTY_FILTERS, levels: [l] } })),
+        ];
+        let other = 0;
+        for (const { search, filters } of states) {
+          const indicator = defaultIndicator(await db.all(compareShares({ filters, a, b })), null);
+          if (indicator === null || indicator === likely[0]) continue;
+          expect(likely).toContain(indicator);
+          other++;
+          await page.evaluate((q) => {
+            history.pushState(null, '', `${q}`);
+            dispatchEvent(new PopStateEvent('popstate'));
+          }, `${url}&${search}`);
+          await expect.poll(() => page.locator('[data-testid="compare-indicator"]').inputValue()).toBe(indicator);
+          const cases = await db.all(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
+          const expected = JSON.stringify(cases.filter((r) => r.province === a).map((r) => r.case_id));
+          const shown = () => page.locator('[data-testid="compare-col-a"] .v-case-item a[data-case-id]').evaluateAll((l) => JSON.stringify(l.map((x) => x.getAttribute('data-case-id'))));
+          await expect.poll(shown, { timeout: 30_000 }).toBe(expected);
+          // The first page of pairs too: A's cases in its order.
+          const pairs = await db.all(comparePairsPage({ filters, a, b, indicator, page: 0 }));
+          const firstOfA = pairs.filter((r, i) => i === 0 || pairs[i - 1].a_case_id !== r.a_case_id).map((r) => r.a_case_id);
+          const shownPairs = () => page.locator('[data-testid="compare-pairs"] tbody tr td:first-child a[data-case-id]').evaluateAll((l) => l.map((x) => x.getAttribute('data-case-id')));
+          await expect.poll(shownPairs, { timeout: 30_000 }).toEqual(firstOfA);
+          // The measures panel shows that indicator's summary too.
+          await expect.poll(() => page.locator('[data-testid="measures-panel"] h3').first().textContent()).toContain(await page.locator('[data-testid="compare-indicator"] option:checked').evaluate((o) => o.textContent?.split(' (')[0] ?? ''));
+        }
+        expect(other).toBeGreaterThan(0);
+        expect(await asked()).toBe(before);
+      } finally {
+        db.close();
       }
-      const asked = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sql:')).length);
-      const before = await asked();
-      // Each year and level whose shown indicator is not the unfiltered one.
-      const years = (await db.all(`SELECT DISTINCT year FROM cases WHERE duplicate_of IS NULL AND year IS NOT NULL ORDER BY 1 DESC`)).map((r) => Number(r.year));
-      const levels = (await db.all(`SELECT DISTINCT level FROM cases WHERE duplicate_of IS NULL AND level IS NOT NULL ORDER BY 1`)).map((r) => String(r.level) as Level);
-      const states = [
-        ...years.map((y) => ({ search: `year=${y}`, filters: { ...EMPTY_FILTERS, years: [y] } })),
-        ...levels.map((l) => ({ search: `level=${l}`, filters: { ...EMPTY_FILTERS, levels: [l] } })),
-      ];
-      let other = 0;
-      for (const { search, filters } of states) {
-        const indicator = defaultIndicator(await db.all(compareShares({ filters, a, b })), null);
-        if (indicator === null || indicator === likely[0]) continue;
-        expect(likely).toContain(indicator);
-        other++;
-        await page.evaluate((q) => {
-          history.pushState(null, '', `?view=compare&${q}`);
-          dispatchEvent(new PopStateEvent('popstate'));
-        }, search);
-        await expect.poll(() => page.locator('[data-testid="compare-indicator"]').inputValue()).toBe(indicator);
-        const cases = await db.all(compareCases({ filters, a, b, indicator, perProvince: COMPARE_CASES_PER_PROVINCE }));
-        const expected = JSON.stringify(cases.filter((r) => r.province === a).map((r) => r.case_id));
-        const shown = () => page.locator('[data-testid="compare-col-a"] .v-case-item a[data-case-id]').evaluateAll((l) => JSON.stringify(l.map((x) => x.getAttribute('data-case-id'))));
-        await expect.poll(shown, { timeout: 30_000 }).toBe(expected);
-        // The measures panel shows that indicator's summary too.
-        await expect.poll(() => page.locator('[data-testid="measures-panel"] h3').first().textContent()).toContain(await page.locator('[data-testid="compare-indicator"] option:checked').evaluate((o) => o.textContent?.split(' (')[0] ?? ''));
-      }
-      expect(other).toBeGreaterThan(0);
-      expect(await asked()).toBe(before);
-    } finally {
-      db.close();
-    }
-    expect(errors).toEqual([]);
-  });
+      expect(errors).toEqual([]);
+    });
+  }
 
   it('once the two provinces’ summary is read, a year filter redraws the shares without a query; the CSV holds the real counts', async () => {
     const { page, errors } = await app.newPage('?view=compare');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -179,6 +179,13 @@ describe('exportDataset publishes the set as a whole', () => {
     writeFileSync(path.join(outDir, 'notes.md'), 'mine');
     await expect(exportDataset(next, outDir, silentLogger)).rejects.toThrow(/holds files an export does not write \(notes\.md\)/);
     expect(readFileSync(path.join(outDir, 'notes.md'), 'utf8')).toBe('mine');
+
+    // A file an earlier version of the export wrote (Compare's one read-ahead file, now one per indicator): the
+    // directory is still an exported set, replaced with the file gone.
+    rmSync(path.join(outDir, 'notes.md'));
+    writeFileSync(path.join(outDir, 'view-compare-ahead.json'), '{}');
+    await exportDataset(next, outDir, silentLogger);
+    expect(existsSync(path.join(outDir, 'view-compare-ahead.json'))).toBe(false);
   });
 });
 

@@ -24,9 +24,11 @@ import { storedMeasures } from '../../src/queries/measures-stored.ts';
 import { casePageCandidates } from '../../src/queries/case-page-candidates.ts';
 import { figureCandidates } from '../../src/queries/figure-candidates.ts';
 import { caseSummaryRows, type CaseSummaryRow } from '../../src/queries/summaries.ts';
-import { caseCountsFromSummary, caseSummaryRowsOf, measureSummaryRowsOf, sharesFromSummary } from '../../src/queries/view-summaries.ts';
+import { caseCountsFromSummary, caseSummaryRowsOf, dimensionsFromSummary, measureCountsOf, measureSummaryRowsOf, sharesFromSummary, type MeasureSummaryCountRow } from '../../src/queries/view-summaries.ts';
+import { likelyDimensions } from '../../src/queries/likely-dimensions.ts';
+import { likelyIndicators } from '../../src/queries/likely-indicators.ts';
 import { OVERVIEW_QUERIES, overviewSnapshotQueries } from '../../src/queries/overview.ts';
-import { CASES_READ_AHEAD_FILE, COMPARE_READ_AHEAD_FILE, firstSnapshotFiles, indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
+import { CASES_READ_AHEAD_FILE, compareAheadFile, firstSnapshotFiles, indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, OVERVIEW_SNAPSHOT_FILE, SNAPSHOT_FILES, unfiltered, VIEW_SNAPSHOT_FILES, type SavedQuery, type Snapshot } from '../../src/queries/snapshot.ts';
 import { DASHBOARD_DB_FILE, DATA_FILES, readExportStamp } from '../../src/sql/tables.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { DEFAULT_STATE } from '../../src/state/url-state.ts';
@@ -208,15 +210,23 @@ describe('the snapshot files', () => {
     const shown = defaultIndicator(sharesFromSummary(summary, EMPTY_FILTERS, a, b), DEFAULT_STATE.indicator)!;
     expect(compare.find((q) => q.id === 'compare.cases')!.sql).toBe(compareCases({ filters: EMPTY_FILTERS, a, b, indicator: shown, perProvince: COMPARE_CASES_PER_PROVINCE }).sql);
     // And the measures panel's first stored rows: the dimension it starts that indicator from, the two provinces'.
-    const ahead = read(COMPARE_READ_AHEAD_FILE).queries;
-    const dimension = pickDimension(ahead.find((q) => q.id === 'compare.measureDimensions')!.rows as MeasureDimensionRow[], null)!;
+    const measured = compare.find((q) => q.id === 'summary.measuresOf')!.rows as MeasureSummaryCountRow[];
+    const dimension = pickDimension(dimensionsFromSummary(measureCountsOf(measured, shown), EMPTY_FILTERS, [a, b]), null)!;
     expect(compare.find((q) => q.id === 'compare.measuresShown')!.sql).toBe(measuresShown({ filters: EMPTY_FILTERS, indicator: shown, provinces: [a, b], dimension }).sql);
-    expect(sqls(COMPARE_READ_AHEAD_FILE)).toEqual([
-      caseSummaryRowsOf([a, b]).sql,
-      compareKept({ a, b, indicator: shown }).sql,
-      measureDimensions({ filters: EMPTY_FILTERS, indicator: shown, provinces: [a, b] }).sql,
-      storedMeasures(shown, dimension, [a, b]).sql,
-    ]);
+    // Compare's reads ahead, one file per indicator: the kept rows of each indicator it shows or a year or level change
+    // would show (at least the shown one and another on the corpus), with the panel's stored rows of each dimension
+    // such a state starts it from (the shown one's first: the one it starts from now); any other indicator's file is empty.
+    const likely = likelyIndicators(summary, EMPTY_FILTERS, a, b, null);
+    expect(likely[0]).toBe(shown);
+    expect(likely.length).toBeGreaterThan(1);
+    const items = likelyDimensions(measured, likely, EMPTY_FILTERS, [a, b]);
+    expect(items[0]).toEqual({ indicator: shown, dimension });
+    for (const code of INDICATOR_CODES) {
+      const expected = !likely.includes(code)
+        ? []
+        : [compareKept({ a, b, indicator: code }).sql, ...items.filter((x) => x.indicator === code).map((x) => storedMeasures(code, x.dimension, [a, b]).sql)];
+      expect(sqls(compareAheadFile(code)!), code).toEqual(expected);
+    }
   }, 120_000);
 
   it('the published files, when present, match the published Parquet files', async () => {

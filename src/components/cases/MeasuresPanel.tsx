@@ -30,7 +30,7 @@ import { dimensionsFromSummary, measureCountsOf, measureCountsQuery } from '../.
 import { beyondYearsAndLevels, type Filters } from '../../state/filters.ts';
 import { updateAppState } from '../../state/url-state.ts';
 import { CaseLink } from './CaseLink.tsx';
-import { likelyDimensions } from './likely-dimensions.ts';
+import { likelyDimensions } from '../../queries/likely-dimensions.ts';
 import { measureChartRows } from './measure-chart-rows.ts';
 import { afterByProvinceOption, beforeAfterOption, reductionByProvinceOption, type MeasureChartText } from './measureCharts.ts';
 import { formatChange, formatMeasureValue } from './measureFormat.ts';
@@ -52,17 +52,17 @@ export interface MeasuresPanelProps {
    */
   readAhead?: string[];
   /**
-   * A snapshot file that may hold the stored rows the panel reads (saved at export: the dimension it starts the
-   * caller's default indicator from); those it holds cost DuckDB nothing while they stand.
+   * The snapshot file that may hold an indicator's stored rows the panel reads (saved at export for the caller's
+   * default state; null: none); those it holds cost DuckDB nothing while they stand. Stable (a module's function).
    */
-  savedIn?: string | null;
+  savedIn?: (indicator: string) => string | null;
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 const NO_ROWS: MeasureRow[] = [];
 
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
-export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false, readAhead, savedIn = null }: MeasuresPanelProps) {
+export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false, readAhead, savedIn }: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   // The dimension chosen, for the indicator it was chosen for (a new indicator starts from time).
@@ -104,7 +104,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
     aheadItems,
     (x) => `${x.indicator}\u0001${x.dimension}`,
     (x) => storedMeasures(x.indicator, x.dimension, provinces),
-    savedIn,
+    (x) => savedIn?.(x.indicator) ?? null,
     prepareStored,
   );
   // Not while re-read (a workspace change invalidates every answer): the rows held may be of the data before it.

@@ -10,7 +10,7 @@ import '../views.css';
 import './compare.css';
 import { butterflyHeight, butterflyOption } from './butterfly.ts';
 import { useKeptOrAsked } from './kept-or-asked.ts';
-import { likelyIndicators, yearAndLevelStates } from './likely-indicators.ts';
+import { likelyIndicators, yearAndLevelStates } from '../../queries/likely-indicators.ts';
 import { browserHost, useWarmUp } from './warm-up.ts';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
@@ -22,15 +22,18 @@ import { isCurrent, startSql } from '../../hooks/useSql.ts';
 import { UNCLASSIFIED } from '../../ingest/indicators.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { beyondYearsAndLevels } from '../../state/filters.ts';
-import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
+import { chooseIndicator, chosenIndicator, DEFAULT_STATE } from '../../state/url-state.ts';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { COMPARE_CASES_PER_PROVINCE, compareCases, comparePairsPage, compareShares, defaultIndicator, type CompareShareRow } from '../../queries/compare.ts';
 import { casesFromCells } from '../../queries/compare-cells.ts';
 import { firstPairsPageFromCells } from '../../queries/compare-pair-cells.ts';
 import { compareKept, splitKept } from '../../queries/compare-kept.ts';
-import { COMPARE_READ_AHEAD_FILE, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { compareAheadFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
 import { caseSummaryRowsOf, sharesFromSummary } from '../../queries/view-summaries.ts';
 import type { ViewProps } from '../types.ts';
+
+/** Other provinces than the default ones: no file holds their rows. */
+const noFile = () => null;
 
 export function CompareView({ state, update }: ViewProps) {
   const { t, lang, provinceName, indicatorName } = useI18n();
@@ -74,8 +77,9 @@ export function CompareView({ state, update }: ViewProps) {
   // compare-pair-cells.ts): their rows for (A, B, indicator) are read once in the background, after the view's own
   // answers for them, then those of the likely indicators (useReadAhead); a year or level change then asks neither
   // query. One request for both (compare-kept.ts): one background read fewer on the worker.
-  // The first, with no filter, saved at export (COMPARE_READ_AHEAD_FILE; found for the default provinces only).
-  const keptRead = useReadAhead(indicator, likely, (x) => JSON.stringify([a, b, x]), (x) => compareKept({ a, b, indicator: x }), snapshot && COMPARE_READ_AHEAD_FILE);
+  // Those of the default provinces saved at export, one file per indicator (savedAhead), whatever the filters.
+  const savedAhead = a === DEFAULT_STATE.compareA && b === DEFAULT_STATE.compareB ? compareAheadFile : noFile;
+  const keptRead = useReadAhead(indicator, likely, (x) => JSON.stringify([a, b, x]), (x) => compareKept({ a, b, indicator: x }), savedAhead);
   const keptData = keptRead.rows;
   const kept = useMemo(() => keptData && splitKept(keptData), [keptData]);
   const keptCases = useMemo(() => (kept ? casesFromCells(kept.cases, filters) : null), [kept, filters]);
@@ -273,7 +277,7 @@ export function CompareView({ state, update }: ViewProps) {
             waiting={belowFold.panel!.waiting}
             chartsWhenNear
             readAhead={belowFold.panel!.readAhead}
-            savedIn={COMPARE_READ_AHEAD_FILE}
+            savedIn={savedAhead}
             title={t('meas.titleCompare', { ind: indicatorName(belowFold.panel!.indicator) })}
           />
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>

@@ -194,7 +194,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             title={t('meas.title')}
             waiting={!enabled}
             chartsWhenNear
-            savedIn={indicatorMeasuresFile(indicator)}
+            savedIn={indicatorMeasuresFile}
           />
           <div className="v-grid2">
             <ChartCard

@@ -5,12 +5,12 @@
 // (the columns, the page of pairs, the measures' dimensions and sample). The shares of every such state are summed
 // from the two provinces' summary rows the view holds, so the indicators those states show are known in advance and
 // their rows can be read in the background before the analyst gets there.
-import { defaultIndicator } from '../../queries/compare.ts';
-import { cellsAnswer } from '../../queries/compare-cells.ts';
-import type { CaseSummaryRow } from '../../queries/summaries.ts';
-import { sharesFromSummary } from '../../queries/view-summaries.ts';
-import type { Level } from '../../ingest/types.ts';
-import type { Filters } from '../../state/filters.ts';
+import { defaultIndicator } from './compare.ts';
+import { cellsAnswer } from './compare-cells.ts';
+import type { CaseSummaryRow } from './summaries.ts';
+import { sharesFromSummary } from './view-summaries.ts';
+import type { Level } from '../ingest/types.ts';
+import type { Filters } from '../state/filters.ts';
 
 /**
  * The indicators the view shows under `filters` with their years and levels replaced by: none, each one year (latest

@@ -1,16 +1,16 @@
-// The indicators Compare reads ahead for (src/views/compare/likely-indicators.ts): exactly those it shows under each
+// The indicators Compare reads ahead for (src/queries/likely-indicators.ts): exactly those it shows under each
 // year / level state (no filter, one year, one level, one year with one level), as its rule picks them from the
 // shares compareShares answers in SQL for that state — on the corpus, for several province pairs either way round,
 // with and without a chosen indicator. None when the filter bar names an indicator, a city or a batch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareShares, defaultIndicator } from '../../../src/queries/compare.ts';
-import { caseSummaryRowsOf } from '../../../src/queries/view-summaries.ts';
-import { EMPTY_FILTERS, type Filters } from '../../../src/state/filters.ts';
-import { likelyIndicators } from '../../../src/views/compare/likely-indicators.ts';
-import { commonestFilterValues } from '../../helpers/commonest.ts';
-import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
-import { yearLevelStates, yearsAndLevels, type YearsAndLevels } from '../../helpers/year-level-states.ts';
-import type { CompareShareRow } from '../../../src/queries/compare.ts';
+import { compareShares, defaultIndicator } from '../../src/queries/compare.ts';
+import { caseSummaryRowsOf } from '../../src/queries/view-summaries.ts';
+import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
+import { likelyIndicators } from '../../src/queries/likely-indicators.ts';
+import { commonestFilterValues } from '../helpers/commonest.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { yearLevelStates, yearsAndLevels, type YearsAndLevels } from '../helpers/year-level-states.ts';
+import type { CompareShareRow } from '../../src/queries/compare.ts';
 
 let db: DataDb;
 let pairs: [string, string][];

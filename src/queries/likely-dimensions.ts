@@ -2,10 +2,10 @@
 // indicator from the dimension pickDimension picks under the filters — time, where reported — so a year or a level in
 // which the indicator has no time measures starts it from another (steps, documents…): reading only the dimension
 // picked with no filter left that year or level asking its query (a year with one level on the corpus did).
-import { pickDimension } from '../../queries/measures.ts';
-import { dimensionsFromSummary, measureCountsOf, type MeasureSummaryCountRow } from '../../queries/view-summaries.ts';
-import type { Level } from '../../ingest/types.ts';
-import type { Filters } from '../../state/filters.ts';
+import { pickDimension } from './measures.ts';
+import { dimensionsFromSummary, measureCountsOf, type MeasureSummaryCountRow } from './view-summaries.ts';
+import type { Level } from '../ingest/types.ts';
+import type { Filters } from '../state/filters.ts';
 
 export interface MeasureItem {
   indicator: string;

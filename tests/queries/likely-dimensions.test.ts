@@ -1,15 +1,15 @@
-// The stored measures the panel reads ahead (src/components/cases/likely-dimensions.ts): for each indicator, exactly the
+// The stored measures the panel reads ahead (src/queries/likely-dimensions.ts): for each indicator, exactly the
 // dimensions it starts from under each year / level state (no filter, one year, one level, one year with one level),
 // as the panel picks them from measureDimensions' SQL answer for that state — on the corpus, for Compare's province
 // pairs either way round — those of no year or level first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { likelyDimensions } from '../../../src/components/cases/likely-dimensions.ts';
-import { measureDimensions, pickDimension, type MeasureDimensionRow } from '../../../src/queries/measures.ts';
-import { measureSummaryRowsOf } from '../../../src/queries/view-summaries.ts';
-import { EMPTY_FILTERS, type Filters } from '../../../src/state/filters.ts';
-import { commonestFilterValues } from '../../helpers/commonest.ts';
-import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
-import { yearLevelStates, yearsAndLevels, type YearsAndLevels } from '../../helpers/year-level-states.ts';
+import { likelyDimensions } from '../../src/queries/likely-dimensions.ts';
+import { measureDimensions, pickDimension, type MeasureDimensionRow } from '../../src/queries/measures.ts';
+import { measureSummaryRowsOf } from '../../src/queries/view-summaries.ts';
+import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
+import { commonestFilterValues } from '../helpers/commonest.ts';
+import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { yearLevelStates, yearsAndLevels, type YearsAndLevels } from '../helpers/year-level-states.ts';
 
 let db: DataDb;
 let pairs: [string, string][];
