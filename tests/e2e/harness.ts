@@ -227,6 +227,8 @@ class WorkerProfile {
       .then(async (context) => {
         // tsx compiles named functions inside page.evaluate to __name(...) calls.
         await context.addInitScript('globalThis.__name = (f) => f');
+        // A browser that crashed is launched again for the next test (on the same profile directory).
+        context.on('close', () => (this.context = undefined));
         return context;
       });
     return this.context;
