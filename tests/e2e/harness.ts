@@ -99,7 +99,8 @@ export interface App {
    * A page opened at `path` (e.g. '?view=data'). Under vitest a tab of the worker's profile: empty storage at the
    * start of each test, shared by the test's own tabs as in one browser, warm HTTP and code caches (WorkerProfile).
    * `ownContext`: a browser context of its own instead (cold cache, storage of its own), e.g. a second,
-   * separate browser in the same test. Outside vitest (scripts) every page gets its own context.
+   * separate browser in the same test. `forFile`: a page several tests of the file share, in a context of its own
+   * that no test's clearing touches, closed with the app. Outside vitest (scripts) every page gets its own context.
    */
   newPage: (path?: string, options?: NewPageOptions) => Promise<OpenedPage>;
   close: () => Promise<void>;
@@ -108,6 +109,7 @@ export interface App {
 export interface NewPageOptions {
   viewport?: { width: number; height: number };
   ownContext?: boolean;
+  forFile?: boolean;
 }
 
 /** What tests/setup/e2e-app.ts made once for the whole e2e run: the build, its server and a Chromium to connect to. */
@@ -153,13 +155,13 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
   const browser = shared ? await chromium.connect(shared.wsEndpoint) : await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const origin = new URL(server.url).origin;
-  /** A context of the page's own, closed with the app (and, under vitest, after the test). */
-  const ownContext = async (viewport: { width: number; height: number }) => {
+  /** A context of the page's own, closed with the app (and, under vitest, after the test unless it is `forFile`). */
+  const ownContext = async (viewport: { width: number; height: number }, forFile = false) => {
     const context = await browser.newContext({ viewport, acceptDownloads: true });
     contexts.push(context);
     // tsx compiles named functions inside page.evaluate to __name(...) calls.
     await context.addInitScript('globalThis.__name = (f) => f');
-    workerProfile()?.closeAfterTest(context);
+    if (!forFile) workerProfile()?.closeAfterTest(context);
     return context.newPage();
   };
   return {
@@ -169,8 +171,8 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
     server,
     newPage: async (path = '', options = {}) => {
       const viewport = options.viewport ?? { width: 1280, height: 800 };
-      const profile = shared && !options.ownContext ? workerProfile() : undefined;
-      const page = profile ? await profile.newPage(origin, viewport) : await ownContext(viewport);
+      const profile = shared && !options.ownContext && !options.forFile ? workerProfile() : undefined;
+      const page = profile ? await profile.newPage(origin, viewport) : await ownContext(viewport, options.forFile);
       const errors: string[] = [];
       const foreignRequests: string[] = [];
       page.on('console', (m) => {
