@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/e2e-app.ts'],
+          // Each test starts from empty storage in the worker's Chromium profile; its pages are closed after it.
+          setupFiles: ['tests/setup/word-list.ts', 'tests/setup/e2e-pages.ts'],
           maxWorkers: 2,
           isolate: false,
           // A guard against a hung test, not a speed check: two files at a time on a busy machine take longer.

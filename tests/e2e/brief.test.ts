@@ -151,8 +151,8 @@ describe('workspace file', () => {
     const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(zip))['manifest.json']));
     expect(manifest).toMatchObject({ kind: 'yingshang-compare.workspace', version: 1, imports: 1, labels: 1 });
 
-    // A fresh context: nothing of the first one's storage.
-    const { page: other, errors } = await app.newPage('?lang=en');
+    // A browser context of its own: nothing of the first one's storage.
+    const { page: other, errors } = await app.newPage('?lang=en', { ownContext: true });
     await waitForCharts(other, 120_000);
     await other.locator('[data-testid="workspace-button"]').click();
     const input = other.locator('[data-testid="wsf-input"]');

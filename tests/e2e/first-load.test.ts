@@ -53,24 +53,20 @@ describe('first load', () => {
   });
 
   it('any other view starts DuckDB by itself, each step of its start marked on the timeline in order', async () => {
-    const { page, errors, context } = await app.newPage('?view=cases');
-    try {
-      // The engine's steps leave duckdb:* marks (src/db/duckdb.ts; scripts/bench/start-timeline.ts reads them).
-      await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, undefined, { timeout: 60_000 });
-      await page.locator('main.view tbody tr').first().waitFor({ timeout: 30_000 });
-      const at = await page.evaluate(() =>
-        Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('duckdb:')).map((m) => [m.name.slice(7), m.startTime])),
-      );
-      const order = ['start', 'instantiated', 'opened', 'attached', 'views', 'after-attach', 'ready'];
-      for (const step of [...order, 'checked']) expect(at[step], step).toBeGreaterThan(0);
-      expect(order.map((step) => at[step])).toEqual(order.map((step) => at[step]).sort((a, b) => a - b));
-      // The database file's check runs alongside the engine's start, and before the attach that needs it.
-      expect(at.checked).toBeGreaterThanOrEqual(at.start);
-      expect(at.checked).toBeLessThanOrEqual(at.attached);
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, errors } = await app.newPage('?view=cases');
+    // The engine's steps leave duckdb:* marks (src/db/duckdb.ts; scripts/bench/start-timeline.ts reads them).
+    await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, undefined, { timeout: 60_000 });
+    await page.locator('main.view tbody tr').first().waitFor({ timeout: 30_000 });
+    const at = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('duckdb:')).map((m) => [m.name.slice(7), m.startTime])),
+    );
+    const order = ['start', 'instantiated', 'opened', 'attached', 'views', 'after-attach', 'ready'];
+    for (const step of [...order, 'checked']) expect(at[step], step).toBeGreaterThan(0);
+    expect(order.map((step) => at[step])).toEqual(order.map((step) => at[step]).sort((a, b) => a - b));
+    // The database file's check runs alongside the engine's start, and before the attach that needs it.
+    expect(at.checked).toBeGreaterThanOrEqual(at.start);
+    expect(at.checked).toBeLessThanOrEqual(at.attached);
+    expect(errors).toEqual([]);
   });
 
   it("the SQL console's line chart loads the ECharts modules it needs and is drawn as a line", async () => {

@@ -7,8 +7,10 @@
 // Usage in a test file:
 //   const { app, db } = useApp({ db: true });   // started before the file's tests, closed after
 //   const { page, errors, foreignRequests } = await app.newPage('?view=compare');
+// Pages: under vitest, app.newPage() opens a tab of the worker's own Chromium profile (WorkerProfile below says
+// why, and how each test still starts from empty storage).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -74,7 +76,6 @@ export async function ensureData(): Promise<void> {
 }
 
 export interface OpenedPage {
-  context: BrowserContext;
   page: Page;
   /** console.error messages and uncaught page errors. */
   errors: string[];
@@ -94,9 +95,21 @@ export interface App {
   root: string;
   browser: Browser;
   server: AppServer;
-  /** A fresh browser context (cold cache) with a page opened at `path` (e.g. '?view=data'). */
-  newPage: (path?: string, options?: { viewport?: { width: number; height: number } }) => Promise<OpenedPage>;
+  /**
+   * A page opened at `path` (e.g. '?view=data'). Under vitest a tab of the worker's profile: empty storage at the
+   * start of each test, shared by the test's own tabs as in one browser, warm HTTP and code caches (WorkerProfile).
+   * `ownContext`: a browser context of its own instead (cold cache, storage of its own), e.g. a second,
+   * separate browser in the same test. `forFile`: a page several tests of the file share, in a context of its own
+   * that no test's clearing touches, closed with the app. Outside vitest (scripts) every page gets its own context.
+   */
+  newPage: (path?: string, options?: NewPageOptions) => Promise<OpenedPage>;
   close: () => Promise<void>;
+}
+
+export interface NewPageOptions {
+  viewport?: { width: number; height: number };
+  ownContext?: boolean;
+  forFile?: boolean;
 }
 
 /** What tests/setup/e2e-app.ts made once for the whole e2e run: the build, its server and a Chromium to connect to. */
@@ -107,6 +120,8 @@ export interface SharedApp {
   url: string;
   /** playwright's browser server: chromium.connect() to it. */
   wsEndpoint: string;
+  /** Where each worker keeps its Chromium profile (WorkerProfile); removed at the end of the run. */
+  profiles: string;
 }
 
 declare module 'vitest' {
@@ -140,17 +155,24 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
   const browser = shared ? await chromium.connect(shared.wsEndpoint) : await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const origin = new URL(server.url).origin;
+  /** A context of the page's own, closed with the app (and, under vitest, after the test unless it is `forFile`). */
+  const ownContext = async (viewport: { width: number; height: number }, forFile = false) => {
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    contexts.push(context);
+    // tsx compiles named functions inside page.evaluate to __name(...) calls.
+    await context.addInitScript('globalThis.__name = (f) => f');
+    if (!forFile) workerProfile()?.closeAfterTest(context);
+    return context.newPage();
+  };
   return {
     url: server.url,
     root,
     browser,
     server,
     newPage: async (path = '', options = {}) => {
-      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
-      contexts.push(context);
-      // tsx compiles named functions inside page.evaluate to __name(...) calls.
-      await context.addInitScript('globalThis.__name = (f) => f');
-      const page = await context.newPage();
+      const viewport = options.viewport ?? { width: 1280, height: 800 };
+      const profile = shared && !options.ownContext && !options.forFile ? workerProfile() : undefined;
+      const page = profile ? await profile.newPage(origin, viewport) : await ownContext(viewport, options.forFile);
       const errors: string[] = [];
       const foreignRequests: string[] = [];
       page.on('console', (m) => {
@@ -163,7 +185,7 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
         if (new URL(url).origin !== origin) foreignRequests.push(url);
       });
       await page.goto(`${server.url}/${path}`);
-      return { context, page, errors, foreignRequests };
+      return { page, errors, foreignRequests };
     },
     close: async () => {
       for (const c of contexts) await c.close().catch(() => undefined);
@@ -171,6 +193,93 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
       await server.close();
     },
   };
+}
+
+/**
+ * The e2e tests' pages: one persistent Chromium profile per vitest worker (a worker runs its files one after
+ * another), every test's tabs opened in it. Why: a cold load of the app costs about 4 CPU-seconds; in a profile
+ * that has loaded it before, the app's scripts and DuckDB-wasm come from the HTTP cache and the scripts' compiled
+ * code from V8's code cache — about 0.9 CPU-s less (docs/performance.md, "The test suite"). Playwright's browser
+ * contexts keep their caches in memory without a code cache; reusing one saved nothing measurable.
+ * Isolation: before each test the storage of every origin the profile has opened — IndexedDB, localStorage, OPFS,
+ * Cache Storage, cookies: the analyst's workspace — is cleared (not the HTTP cache); after each test its tabs (and
+ * the contexts of its own it asked for) are closed. Within one test its tabs share storage, as tabs of one browser
+ * do. tests/setup/e2e-pages.ts runs beforeTest() and afterTest() around every e2e test.
+ */
+class WorkerProfile {
+  private context: Promise<BrowserContext> | undefined;
+  private readonly dir: string;
+  /** Origins whose storage the tests may have written: every origin a tab was opened on. */
+  private readonly origins = new Set<string>();
+  private readonly testContexts: BrowserContext[] = [];
+
+  constructor(profiles: string) {
+    this.dir = mkdtempSync(join(profiles, 'worker-'));
+  }
+
+  /** The profile's browser, launched on first use. */
+  ready(): Promise<BrowserContext> {
+    this.context ??= chromium
+      .launchPersistentContext(this.dir, {
+        executablePath: chromiumPath(),
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1280, height: 800 },
+        acceptDownloads: true,
+      })
+      .then(async (context) => {
+        // tsx compiles named functions inside page.evaluate to __name(...) calls.
+        await context.addInitScript('globalThis.__name = (f) => f');
+        // A browser that crashed is launched again for the next test (on the same profile directory).
+        context.on('close', () => (this.context = undefined));
+        return context;
+      });
+    return this.context;
+  }
+
+  async newPage(origin: string, viewport: { width: number; height: number }): Promise<Page> {
+    this.origins.add(origin);
+    const page = await (await this.ready()).newPage();
+    await page.setViewportSize(viewport);
+    return page;
+  }
+
+  closeAfterTest(context: BrowserContext): void {
+    this.testContexts.push(context);
+  }
+
+  /** Before a test: no storage left by an earlier test, on any origin the profile has opened. */
+  async beforeTest(): Promise<void> {
+    if (!this.context || this.origins.size === 0) return;
+    const context = await this.context;
+    // The profile's first tab (about:blank) stays open: the browser lives while it does, and it carries the CDP calls.
+    const session = await context.newCDPSession(context.pages()[0]);
+    try {
+      for (const origin of this.origins) await session.send('Storage.clearDataForOrigin', { origin, storageTypes: CLEARED_STORAGE });
+    } finally {
+      await session.detach();
+    }
+  }
+
+  /** After a test: its tabs and contexts closed (nothing of it runs on into the next test). */
+  async afterTest(): Promise<void> {
+    for (const context of this.testContexts.splice(0)) await context.close().catch(() => undefined);
+    if (!this.context) return;
+    const tabs = (await this.context).pages().slice(1);
+    for (const tab of tabs) await tab.close().catch(() => undefined);
+  }
+}
+
+/** Every kind of site storage (CDP Storage.clearDataForOrigin), none of which is the HTTP cache. */
+const CLEARED_STORAGE = 'cookies,file_systems,indexeddb,local_storage,websql,service_workers,cache_storage,shared_storage,storage_buckets';
+
+let profile: WorkerProfile | undefined;
+
+/** The worker's profile under vitest's e2e project; undefined elsewhere (scripts, bench: a context per page). */
+export function workerProfile(): WorkerProfile | undefined {
+  const shared = sharedApp();
+  if (!shared) return undefined;
+  profile ??= new WorkerProfile(shared.profiles);
+  return profile;
 }
 
 /**

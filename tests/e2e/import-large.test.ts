@@ -10,9 +10,9 @@ const { app } = useApp();
 
 describe('a large import', () => {
   it('keeps the page responsive while it reads, and is cancelled at once', async () => {
-    const { page, context, errors } = await app.newPage();
+    const { page, errors } = await app.newPage();
     // Long tasks of the main thread, from the start.
-    await context.addInitScript(() => {
+    await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];
       new PerformanceObserver((list) => {

@@ -46,15 +46,15 @@ async function runInConsole(page: Page, sql: string): Promise<string | null> {
 const READY_MS = 150_000;
 const TEST_MS = 400_000;
 
-async function openConsole(path = '?view=sql'): Promise<{ page: Page; errors: string[]; foreignRequests: string[] }> {
-  const opened = await app.newPage(path);
+async function openConsole(path = '?view=sql', forFile = false): Promise<{ page: Page; errors: string[]; foreignRequests: string[] }> {
+  const opened = await app.newPage(path, { forFile });
   await opened.page.locator('.sql-view .sql-table-name', { hasText: /^cases_all$/ }).waitFor({ timeout: READY_MS });
   return opened;
 }
 
-// One console page for the statements that must be refused (a cold load per test would be slow).
+// One console page for the statements that must be refused (a cold load per test would be slow), kept for the file.
 let consolePage: Awaited<ReturnType<typeof openConsole>> | null = null;
-const sharedConsole = async () => (consolePage ??= await openConsole());
+const sharedConsole = async () => (consolePage ??= await openConsole('?view=sql', true));
 
 describe('SQL console safety', () => {
   it('a linked statement is shown, not run, until the analyst clicks Run; sql= leaves with the SQL view', async () => {

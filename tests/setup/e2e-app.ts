@@ -1,7 +1,10 @@
 // vitest globalSetup of the e2e project: the dataset (made if stale), the build, one static server for it and one
 // Chromium, made once for every e2e file instead of once per file. A file connects to that Chromium (playwright's
-// browser server) and opens a fresh context for each page — cookies, storage, IndexedDB and cache of its own, as
-// in a browser of its own (tests/e2e/harness.ts startApp()).
+// browser server) for the contexts a test makes itself; its pages open in the worker's own Chromium profile, kept
+// under one directory removed at the end (tests/e2e/harness.ts: startApp(), WorkerProfile).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { startServer } from '../../scripts/serve.ts';
@@ -13,9 +16,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = await ensureBuilt();
   const server = await startServer({ root, dataDir: DATA_DIR });
   const browser = await chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  project.provide('e2eApp', { root, url: server.url, wsEndpoint: browser.wsEndpoint() });
+  const profiles = mkdtempSync(join(tmpdir(), 'e2e-profiles-'));
+  project.provide('e2eApp', { root, url: server.url, wsEndpoint: browser.wsEndpoint(), profiles });
   return async () => {
     await browser.close();
     await server.close();
+    rmSync(profiles, { recursive: true, force: true, maxRetries: 3 });
   };
 }
