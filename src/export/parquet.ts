@@ -155,6 +155,6 @@ async function loadTable(db: NodeDatabase, spec: TableToWrite): Promise<void> {
 }
 
 /** Writes quality.json (or any JSON) atomically. */
-export async function writeJsonFile(file: string, value: unknown, options: { compact?: boolean } = {}): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(value, null, options.compact ? undefined : 2)}\n`);
+export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
