@@ -37,7 +37,14 @@ export interface EChartProps {
  * How near the viewport a `whenNear` chart is kept drawn: the observer answers after the frame in which the chart
  * came this near, so a scroll of less than this per frame never shows it with its previous option.
  */
-const NEAR_MARGIN = '200px 0px';
+const NEAR_MARGIN_PX = 200;
+const NEAR_MARGIN = `${NEAR_MARGIN_PX}px 0px`;
+
+/** Within NEAR_MARGIN of the viewport, as the page's layout stands (a read: a layout if the page changed since). */
+function movedNear(box: HTMLElement): boolean {
+  const { top, bottom, width, height } = box.getBoundingClientRect();
+  return (width > 0 || height > 0) && bottom >= -NEAR_MARGIN_PX && top <= innerHeight + NEAR_MARGIN_PX;
+}
 
 /** Each live chart's pending update, drawn now (a PNG or the brief's image of a chart far off screen, a print). */
 const drawPending = new Map<EChartsType, () => void>();
@@ -157,9 +164,14 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
   // Far off screen (whenNear), the option waits; the drawing it has may be taller than its box meanwhile, and is
   // clipped to it (not spilling over the cards below), and what a screen reader hears is already the new option's
   // description (ECharts sets it only when it draws).
+  // A chart the observer last saw far may have been moved near by this very commit (a card above it shrank): its box
+  // is read now, so that it is drawn in this frame with the others, not a frame or two later when the observer says
+  // so. Only then: a chart seen near stays drawn (at worst one far off screen is drawn once more).
   useLayoutEffect(() => {
-    if (near.current) draw(true);
-    else if (given.current !== option) {
+    if (near.current || movedNear(box.current!)) {
+      near.current = true;
+      draw(true);
+    } else if (given.current !== option) {
       box.current!.style.overflow = 'hidden';
       const description = option.aria?.label?.description;
       if (typeof description === 'string') box.current!.setAttribute('aria-label', description);
