@@ -57,6 +57,9 @@ export interface ChartCardProps<R extends Row = Row> {
   warmUp?: readonly (() => R[])[] | null;
 }
 
+/** A card's warm-up waits this long after any chart was given an option: changes one after another come first. */
+const WARM_UP_QUIET_MS = 150;
+
 /** Live chart instances by query id, read by the e2e tests and the benchmark (getOption()). */
 const registry = new Map<string, EChartsType>();
 (globalThis as { __charts?: Map<string, EChartsType> }).__charts = registry;
@@ -117,7 +120,7 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
       const next = rowsOf();
       return cardOption(props.option(next.length > 0 ? next : rows), title, lang, t);
     });
-    return { options, host: browserHost(dom.clientWidth || 600, height, lang) };
+    return { options, host: browserHost(dom.clientWidth || 600, height, lang, WARM_UP_QUIET_MS) };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `props` is new every render; only its `option` builder matters
   }, [warmUpStates, rows, props.option, title, lang, t, height]);
   useWarmUp(Boolean(warmUpStates) && showing && mayDraw, warmUpPlan, query.id);

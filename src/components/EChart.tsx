@@ -10,6 +10,7 @@
 // `whenNear`: an update (a new option, a new size) of a chart far from the viewport waits until it comes near
 // (IntersectionObserver): a filter change then redraws the charts one can see, not a long page's worth of them.
 import { useCallback, useLayoutEffect, useRef } from 'react';
+import { noteChartUpdate } from './chart-warm-up.ts';
 import { echarts, type EChartsType } from './echarts.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
@@ -103,6 +104,7 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     if (given.current === next) return;
     const merge = next.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, next) };
     instance.setOption(next, { ...merge, lazyUpdate: lazy });
+    noteChartUpdate();
     given.current = next;
     // The new height given, and the width drawn: ECharts reads neither from the page (its own read, in the middle of
     // the commit's layout effects, is a forced layout per chart, each after the previous chart's resize dirtied it).

@@ -34,8 +34,17 @@ export interface WarmUpHost {
   whenIdle: (run: (msLeft: number | null) => void) => () => void;
 }
 
-/** A detached box of the real chart's size, and the browser's idle periods. */
-export function browserHost(width: number, height: number, lang: 'zh' | 'en'): WarmUpHost {
+/** When a chart of the page was last given an option (EChart.tsx): a filter change's drawing under way. */
+let lastChartUpdate = -Infinity;
+export function noteChartUpdate(): void {
+  lastChartUpdate = performance.now();
+}
+
+/**
+ * A detached box of the real chart's size, and the browser's idle periods; with `quietMs`, only those that come at
+ * least that long after a chart of the page was last given an option (changes one after another keep their frames).
+ */
+export function browserHost(width: number, height: number, lang: 'zh' | 'en', quietMs = 0): WarmUpHost {
   return {
     chart: () => {
       const chart = echarts.init(document.createElement('div'), null, { width, height, locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' });
@@ -44,7 +53,8 @@ export function browserHost(width: number, height: number, lang: 'zh' | 'en'): W
     },
     // Not while a query or a background read runs (no time left, as it were): their answers are decoded and drawn on
     // this thread, and the reads ahead landing first is what spares the next changes their queries.
-    whenIdle: (run) => whenIdle((msLeft) => run(queryClient.isFetching() > 0 ? 0 : msLeft), { fallbackMs: FALLBACK_DELAY_MS }),
+    whenIdle: (run) =>
+      whenIdle((msLeft) => run(queryClient.isFetching() > 0 || performance.now() - lastChartUpdate < quietMs ? 0 : msLeft), { fallbackMs: FALLBACK_DELAY_MS }),
   };
 }
 
