@@ -47,6 +47,24 @@ function movedNear(box: HTMLElement): boolean {
   return (width > 0 || height > 0) && bottom >= -NEAR_MARGIN_PX && top <= innerHeight + NEAR_MARGIN_PX;
 }
 
+/** The far charts given an option in this commit, and what each does once told whether it is near now. */
+const farAfterCommit = new Map<HTMLElement, (near: boolean) => void>();
+
+/**
+ * Tells `then` whether `box` is near now, once the commit that called this is done: every box of the commit is read
+ * in one pass (one layout, the one the next frame needs anyway), before any of them writes to the page.
+ */
+function whenPlaced(box: HTMLElement, then: (near: boolean) => void): void {
+  if (farAfterCommit.size === 0) {
+    queueMicrotask(() => {
+      const placed = [...farAfterCommit].map(([far, act]): [boolean, (near: boolean) => void] => [movedNear(far), act]);
+      farAfterCommit.clear();
+      for (const [near, act] of placed) act(near);
+    });
+  }
+  farAfterCommit.set(box, then);
+}
+
 /** Each live chart's pending update, drawn now (a PNG or the brief's image of a chart far off screen, a print). */
 const drawPending = new Map<EChartsType, () => void>();
 
@@ -104,7 +122,6 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     if (given.current === next) return;
     const merge = next.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, next) };
     instance.setOption(next, { ...merge, lazyUpdate: lazy });
-    noteChartUpdate();
     given.current = next;
     // The new height given, and the width drawn: ECharts reads neither from the page (its own read, in the middle of
     // the commit's layout effects, is a forced layout per chart, each after the previous chart's resize dirtied it).
@@ -167,17 +184,26 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
   // clipped to it (not spilling over the cards below), and what a screen reader hears is already the new option's
   // description (ECharts sets it only when it draws).
   // A chart the observer last saw far may have been moved near by this very commit (a card above it shrank): its box
-  // is read now, so that it is drawn in this frame with the others, not a frame or two later when the observer says
-  // so. Only then: a chart seen near stays drawn (at worst one far off screen is drawn once more).
+  // is read once the commit is done, so that it is drawn in the next frame with the others, not a frame or two later
+  // when the observer says so. Only then: a chart seen near stays drawn (at worst one far off screen is drawn once more).
+  // Any option given (drawn or waiting) tells the warm-ups a change is under way (chart-warm-up.ts).
   useLayoutEffect(() => {
-    if (near.current || movedNear(box.current!)) {
-      near.current = true;
+    noteChartUpdate();
+    if (near.current) {
       draw(true);
-    } else if (given.current !== option) {
-      box.current!.style.overflow = 'hidden';
-      const description = option.aria?.label?.description;
-      if (typeof description === 'string') box.current!.setAttribute('aria-label', description);
+      return;
     }
+    const dom = box.current!;
+    whenPlaced(dom, (nearNow) => {
+      if (nearNow) {
+        near.current = true;
+        draw(true);
+      } else if (given.current !== option) {
+        dom.style.overflow = 'hidden';
+        const description = option.aria?.label?.description;
+        if (typeof description === 'string') dom.setAttribute('aria-label', description);
+      }
+    });
   }, [option, height, draw]);
 
   return <div ref={box} className="echart" style={{ height, width: '100%' }} hidden={hidden} />;

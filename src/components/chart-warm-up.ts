@@ -34,7 +34,7 @@ export interface WarmUpHost {
   whenIdle: (run: (msLeft: number | null) => void) => () => void;
 }
 
-/** When a chart of the page was last given an option (EChart.tsx): a filter change's drawing under way. */
+/** When a chart of the page was last given a new option (EChart.tsx), drawn or not: a filter change under way. */
 let lastChartUpdate = -Infinity;
 export function noteChartUpdate(): void {
   lastChartUpdate = performance.now();
