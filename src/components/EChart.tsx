@@ -47,22 +47,23 @@ function movedNear(box: HTMLElement): boolean {
   return (width > 0 || height > 0) && bottom >= -NEAR_MARGIN_PX && top <= innerHeight + NEAR_MARGIN_PX;
 }
 
-/** The far charts given an option in this commit, and what each does once told whether it is near now. */
-const farAfterCommit = new Map<HTMLElement, (near: boolean) => void>();
+/** The far charts given an option in this commit: what each does while it waits, and to be drawn once near. */
+const farAfterCommit = new Map<HTMLElement, { waits: () => void; draws: () => void }>();
 
 /**
- * Tells `then` whether `box` is near now, once the commit that called this is done: every box of the commit is read
- * in one pass (one layout, the one the next frame needs anyway), before any of them writes to the page.
+ * Once the commit that called this is done: every far chart of it does what it does while it waits (writes), then
+ * every box is read in one pass (one layout, the one the next frame needs anyway), then those near now are drawn.
  */
-function whenPlaced(box: HTMLElement, then: (near: boolean) => void): void {
+function whenPlaced(box: HTMLElement, chart: { waits: () => void; draws: () => void }): void {
   if (farAfterCommit.size === 0) {
     queueMicrotask(() => {
-      const placed = [...farAfterCommit].map(([far, act]): [boolean, (near: boolean) => void] => [movedNear(far), act]);
+      const charts = [...farAfterCommit];
       farAfterCommit.clear();
-      for (const [near, act] of placed) act(near);
+      for (const [, far] of charts) far.waits();
+      for (const [, far] of charts.filter(([dom]) => movedNear(dom))) far.draws();
     });
   }
-  farAfterCommit.set(box, then);
+  farAfterCommit.set(box, chart);
 }
 
 /** Each live chart's pending update, drawn now (a PNG or the brief's image of a chart far off screen, a print). */
@@ -194,15 +195,17 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
       return;
     }
     const dom = box.current!;
-    whenPlaced(dom, (nearNow) => {
-      if (nearNow) {
-        near.current = true;
-        draw(true);
-      } else if (given.current !== option) {
+    whenPlaced(dom, {
+      waits: () => {
+        if (given.current === option) return;
         dom.style.overflow = 'hidden';
         const description = option.aria?.label?.description;
         if (typeof description === 'string') dom.setAttribute('aria-label', description);
-      }
+      },
+      draws: () => {
+        near.current = true;
+        draw(true);
+      },
     });
   }, [option, height, draw]);
 
