@@ -57,8 +57,8 @@ export interface ChartCardProps<R extends Row = Row> {
   warmUp?: readonly (() => R[])[] | null;
 }
 
-/** A card's warm-up waits this long after any chart was given an option: changes one after another come first. */
-const WARM_UP_QUIET_MS = 150;
+/** A card's warm-up waits this long after any chart was given an option: changes one after another, and their frames, come first. */
+const WARM_UP_QUIET_MS = 500;
 
 /** Live chart instances by query id, read by the e2e tests and the benchmark (getOption()). */
 const registry = new Map<string, EChartsType>();
