@@ -47,20 +47,20 @@ function movedNear(box: HTMLElement): boolean {
   return (width > 0 || height > 0) && bottom >= -NEAR_MARGIN_PX && top <= innerHeight + NEAR_MARGIN_PX;
 }
 
-/** The far charts given an option in this commit: what each does while it waits, and to be drawn once near. */
+/** The far charts given an option since the last frame: what each does while it waits, and to be drawn once near. */
 const farAfterCommit = new Map<HTMLElement, { waits: () => void; draws: () => void }>();
 
 /**
- * Once the commit that called this is done: every far chart of it does what it does while it waits (writes), then
- * every box is read in one pass (one layout, the one the next frame needs anyway), then those near now are drawn.
+ * At the next frame's start: every far chart given an option does what it does while it waits (writes), then every
+ * box is read in one pass (the layout that frame makes anyway, made earlier), then those near now are drawn in it.
  */
 function whenPlaced(box: HTMLElement, chart: { waits: () => void; draws: () => void }): void {
   if (farAfterCommit.size === 0) {
-    queueMicrotask(() => {
+    requestAnimationFrame(() => {
       const charts = [...farAfterCommit];
       farAfterCommit.clear();
       for (const [, far] of charts) far.waits();
-      for (const [, far] of charts.filter(([dom]) => movedNear(dom))) far.draws();
+      for (const [, far] of charts.filter(([dom]) => dom.isConnected && movedNear(dom))) far.draws();
     });
   }
   farAfterCommit.set(box, chart);
@@ -185,7 +185,7 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
   // clipped to it (not spilling over the cards below), and what a screen reader hears is already the new option's
   // description (ECharts sets it only when it draws).
   // A chart the observer last saw far may have been moved near by this very commit (a card above it shrank): its box
-  // is read once the commit is done, so that it is drawn in the next frame with the others, not a frame or two later
+  // is read at the next frame's start, so that it is drawn in that frame with the others, not a frame or two later
   // when the observer says so. Only then: a chart seen near stays drawn (at worst one far off screen is drawn once more).
   // Any option given (drawn or waiting) tells the warm-ups a change is under way (chart-warm-up.ts).
   useLayoutEffect(() => {
@@ -202,9 +202,10 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
         const description = option.aria?.label?.description;
         if (typeof description === 'string') dom.setAttribute('aria-label', description);
       },
+      // Drawn now, in this frame (not lazily in the next one).
       draws: () => {
         near.current = true;
-        draw(true);
+        draw(false);
       },
     });
   }, [option, height, draw]);

@@ -1,8 +1,8 @@
 // End-to-end: the Indicator's charts after a year or level change. Once the view answered, each chart's options of
 // the next states are drawn off the page in idle time (src/components/chart-warm-up.ts, ChartCard `warmUp`): the
 // charts shown keep what their queries answer and no canvas is added. And a chart that a change moves near the
-// viewport (the measures panel above it shrank) is given its new option in that change's first frame, with the
-// charts already near, not a frame or two later when its IntersectionObserver says so (EChart.tsx).
+// viewport (the measures panel above it shrank) is drawn in that change's first frame, with the charts already near,
+// not a frame or two later when its IntersectionObserver says so (EChart.tsx).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { indicatorByProvince } from '../../src/queries/indicator.ts';
@@ -70,7 +70,7 @@ describe('indicator view, charts warmed and drawn in one frame', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a change that moves the provinces chart near the viewport gives it the new option before its first frame', async () => {
+  it('a change that moves the provinces chart near the viewport draws it in the change’s first frame', async () => {
     const indicator = await largestIndicator();
     const cases = await db.all(`SELECT year, level FROM cases WHERE indicator = ${literal(indicator)} GROUP BY ALL`);
     const states = yearAndLevelStatesOf(cases.map((r) => ({ year: r.year === null ? null : Number(r.year), level: r.level === null ? null : String(r.level) })));
@@ -100,15 +100,19 @@ describe('indicator view, charts warmed and drawn in one frame', () => {
       let given = false;
       const setOption = chart.setOption.bind(chart);
       chart.setOption = (...a: unknown[]) => ((given = true), setOption(...a));
-      history.pushState(null, '', next);
-      dispatchEvent(new PopStateEvent('popstate'));
+      // Once the change is committed (a mutation observer's microtask), whether the chart was given its option by the
+      // end of the next frame's callbacks: the observer's answer comes only after that frame.
       return new Promise<{ committed: boolean; given: boolean }>((resolve) => {
-        const frame = () => {
-          const committed = document.querySelector('main.view')?.getAttribute('data-state') === next;
-          if (committed) resolve({ committed, given });
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
+        const main = document.querySelector('main.view')!;
+        const committedNow = () => main.getAttribute('data-state') === next;
+        const seen = new MutationObserver(() => {
+          if (!committedNow()) return;
+          seen.disconnect();
+          requestAnimationFrame(() => resolve({ committed: true, given }));
+        });
+        seen.observe(main, { attributes: true, attributeFilter: ['data-state'] });
+        history.pushState(null, '', next);
+        dispatchEvent(new PopStateEvent('popstate'));
       });
     }, search(indicator, near![0]));
     expect(firstFrame).toEqual({ committed: true, given: true });
