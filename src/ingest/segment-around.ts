@@ -84,8 +84,8 @@ export function formTitle(text: string): boolean {
   return [...text].length <= 40 && /^[^。;,:]+(?:表|回执|承诺书|申请书)$/.test(text);
 }
 
-/** An attachment marker: 附件2 (alone on its line, or 附件2: with the attachment's title). */
-const ANNEX_LINE = /^附件\s*\d{1,3}\s*(?::\s*(.*))?$/;
+/** An attachment marker: 附件2 (alone on its line, or 附件2: with the attachment's title); 附表 / 附表1 (a table attached). */
+const ANNEX_LINE = /^(?:附件\s*\d{1,3}|附表\s*\d{0,3})\s*(?::\s*(.*))?$/;
 
 /**
  * The lines of attachments that are forms (附件2 / 复制推广工作进展情况统计表 / its rows), from the attachment

@@ -80,6 +80,8 @@ const REFORM_VERB = /(推行|推进|推出|打造|创新|构建|深化|实施|�
 /** Looks like a case title rather than a sub-heading inside a body. */
 export function caseTitleLike(text: string): boolean {
   if (!titleLike(text) || noticeTitle(text)) return false;
+  // 「无证明城市」让群众办事“减证便民”——威海市: a title signed at its end by the place or unit presenting it.
+  if (trailingPresenter(text)) return true;
   // A subtitle under a slogan-like title (破解企业融资难题 / ——大连市金普新区“信易贷”工作纪实) names the case too.
   const core = text.replace(/^[—－-]{1,2}\s*/, '');
   const n = [...core].length;
@@ -90,12 +92,27 @@ export function caseTitleLike(text: string): boolean {
   return n >= 10 && REFORM_VERB.test(core);
 }
 
+/**
+ * A title signed at its end, after a dash, by the place or the unit that presented the case: 「一站式」知识产权保护
+ * 服务——济南市市场监督管理局 → the title and 济南市市场监督管理局. Not a subtitle (破解融资难题——大连市“信易贷”工作纪实):
+ * what follows the dash names a place or an organisation and nothing else.
+ */
+export function trailingPresenter(text: string): { title: string; who: string } | null {
+  const m = /^(.{4,50}?)\s*[—－-]{1,2}\s*([^—－\-:,。“”"「」]{2,30})$/.exec(text);
+  if (!m || endsLikeProse(m[1])) return null;
+  const who = m[2].trim();
+  // A place (威海市), a zone of one (青岛市西海岸新区) or one of its bodies (济南市市场监督管理局).
+  const named = (ORG_SUFFIX.test(who) || /(?:区|县|市|州|盟|旗)$/.test(who)) && opensWithPlace(who) && !REFORM_VERB.test(who);
+  return placeNameLine(who) || named ? { title: m[1].trim(), who } : null;
+}
+
 /** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */
 export function indicatorHeading(text: string): boolean {
   return (
     [...text].length <= 24 &&
-    // (温州市市场监管局) signs a case; it files none.
+    // (温州市市场监管局) signs a case; it files none; nor does the notice's signature (市场监管总局办公厅).
     contributorLine(text) === null &&
+    !/(?:办公厅|办公室|委员会|局|厅|部|署|委|政府|中心)$/.test(text) &&
     !/^[(].*[)]$/.test(text) &&
     !endsLikeProse(text) &&
     partHeading(text) === null &&
@@ -157,19 +174,27 @@ function markerLines(lines: Line[], from: number): { idx: number; no: number; re
 export function readMarkers(lines: Line[], from: number): Reading | null {
   const kept = markerLines(lines, from);
   if (kept.length === 0) return null;
-  // Indicator headings (a short title-like line right before a marker), if the document does that twice.
-  const headingBefore = kept.map((m) => {
-    const h = m.idx - 1;
-    if (h < 0 || h < from - 1) return null;
-    const t = lines[h].simplified;
-    return isHeadingCandidate(t) && caseMarkerOf(t) === null ? h : null;
+  // Indicator headings (a short title-like line right before a marker), if the document does that twice; above
+  // it, the sections it is part of (一、市场环境 / (一)开办企业 / 案例1:…, the markers restarting in each section).
+  const headingsBefore = kept.map((m, k) => {
+    const floor = Math.max(from, k > 0 ? kept[k - 1].idx + 2 : 0);
+    const found: number[] = [];
+    for (let h = m.idx - 1; h >= floor; h--) {
+      const t = lines[h].simplified;
+      if (caseMarkerOf(t) !== null) break;
+      if (!(sectionHeading(t) || (found.length === 0 && isHeadingCandidate(t)))) break;
+      found.unshift(h);
+    }
+    return found;
   });
-  const useHeadings = headingBefore.filter((h) => h !== null).length >= 2;
+  const useHeadings = headingsBefore.filter((h) => h.length > 0).length >= 2;
   let label: string | null = null;
   const bodies: Body[] = kept.map((m, k) => {
     const b = emptyBody(m.no);
     b.markerIdx = m.idx;
-    b.headingIdx = useHeadings ? headingBefore[k] : null;
+    const headings = useHeadings ? headingsBefore[k] : [];
+    b.headingIdx = headings.length ? headings[headings.length - 1] : null;
+    b.sectionIdx = headings.slice(0, -1);
     if (b.headingIdx !== null) label = lines[b.headingIdx].simplified;
     b.headingLabel = label;
     if (m.rest) {
@@ -186,7 +211,7 @@ export function readMarkers(lines: Line[], from: number): Reading | null {
   fillBetween(
     lines,
     bodies,
-    (b) => b.headingIdx ?? b.markerIdx!,
+    (b) => Math.min(b.headingIdx ?? b.markerIdx!, ...(b.sectionIdx ?? [])),
     (b) => b.markerIdx! + 1,
   );
   return { layout: `markers:${kept[0].family}`, bodies };
@@ -361,7 +386,7 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
       const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
       const text = m[2].trim();
       // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
-      const whole = caseTitleLike(text);
+      const whole = caseTitleLike(text) || (!placeTitlesOnly && headlineOverPlacedBody(lines, i, text));
       const split = whole || placeTitlesOnly ? null : splitFirstSentence(text, true);
       if (placeTitlesOnly ? whole && opensWithPlace(text) : whole || split) {
         if (!inOrder) return null;
@@ -390,6 +415,20 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
   // A list of titles with nothing between them is the notice's list, not its cases.
   const withBody = found.filter((f, k) => f.lead !== null || (k + 1 < found.length ? found[k + 1].idx : lines.length) - f.idx > 1);
   return withBody.length === found.length ? found : null;
+}
+
+/**
+ * A numbered headline that names no place and uses no reform verb — a question or a slogan (企业开办还能再快一点吗?
+ * / 让数据多跑路,让企业少跑腿) — is a case title when the paragraph under it opens with the place presenting the case
+ * (南宁市针对…): a bullet inside a body is followed by more of the same case, not by its place.
+ */
+function headlineOverPlacedBody(lines: Line[], i: number, text: string): boolean {
+  const headline = text.replace(/[?!]+$/, '');
+  if (!titleLike(headline) || noticeTitle(headline) || [...headline].length < 6 || [...headline].length > 40) return false;
+  let j = i + 1;
+  while (j < lines.length && isChrome(lines[j].simplified)) j++;
+  const next = lines[j]?.simplified ?? '';
+  return endsLikeProse(next) && [...next].length > 30 && opensWithPlace(next);
 }
 
 /**
@@ -469,14 +508,24 @@ function placeNameLine(text: string): boolean {
 
 export function readTitleLines(lines: Line[]): Reading | null {
   const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number; placeIdx: number | null }[] = [];
+  // The place heading (郑州市 / 省直单位) the titles below it are grouped under, once one has opened a group.
+  let group: number | null = null;
+  const plainTitle = (t: string) => titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && !placeNameLine(t);
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].simplified;
     // A garbled line cannot be read as a title (its characters are not certain).
     if (lines[i].mojibake === 'unrepaired') continue;
     const placeOnly = !caseTitleLike(t) && placeNameLine(t);
+    // A place heading over a title and its body (郑州市 / 企业开办“一网通办、一日办结” / 郑州市依托…): the place
+    // presented the cases titled under it, up to the next such heading; its titles need no place of their own.
+    if ((placeOnly || ownBodiesGroup(t)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
+      group = i;
+      continue;
+    }
     // A noun-phrase title (“企业码”一码通办服务体系) is vouched for by the unit signing it on the next line.
     const signed = titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && i + 1 < lines.length && contributorLine(lines[i + 1].simplified) !== null;
-    if (!placeOnly && !signed && !caseTitleLike(t)) continue;
+    const grouped = group !== null && plainTitle(t);
+    if (!placeOnly && !signed && !grouped && !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
@@ -484,6 +533,12 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // Under a line naming only its place, the case has no title of its own: it is built from the body (flagged).
     if (placeOnly) {
       starts.push({ at: j, titleIdx: [], headingIdx: null, first: i, placeIdx: i });
+      continue;
+    }
+    // The first title under a place heading takes the heading (no case text, and the region of the cases below).
+    if (grouped && group !== null) {
+      const headingIdx = group === i - 1 ? group : null;
+      starts.push({ at: j, titleIdx: [i], headingIdx, first: headingIdx ?? i, placeIdx: null });
       continue;
     }
     const floor = starts.length ? starts[starts.length - 1].at + 1 : 0;

@@ -97,7 +97,8 @@ export function closingParagraph(text: string): boolean {
   if (/^希望各/.test(text)) return true;
   // 以上经验做法… / 上述典型案例…: the notice's cases spoken of together.
   // (以上做法实施以来,… / 上述举措… may tell one case's results: only the notice's words for its cases count.)
-  if (/^(?:以上|上述)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
+  // 这批典型经验做法… / 本批案例…: the same, with a demonstrative.
+  if (/^(?:以上|上述|这批|这些|本批|此次|本次)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:入选的?)?(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
   // 省营商办将… / 自治区营商环境建设领导小组办公室将持续…: the issuer's next step.
   return new RegExp(`^[^,。;]{2,30}(?:${ISSUER_HEAD})将(?:持续|继续|进一步|适时|及时|加强|会同|不断|定期|认真|全面)`).test(text);
 }
@@ -133,8 +134,23 @@ export function resultParagraph(text: string): boolean {
     /^[^,。;:]{0,12}(?:以来|至今)[,]/.test(text) ||
     // 2024年,东兴市…产值达58亿元,带动边民增收1.9亿元: a year's results; 2023年,甲市出台…,设立… dates a measure.
     (/^(?:19|20)\d\d年(?:全年|上半年|前三季度)?[,]/.test(text) && RESULT_WORD.test(text) && !MEASURE_VERB.test(text));
-  return opens && /\d/.test(text);
+  return (opens && /\d/.test(text)) || changeReport(text);
 }
+
+/**
+ * A paragraph that opens by stating what the reform changed in the procedure — its time, steps, documents, visits or
+ * cost, with figures (项目从拿地到开工平均用时由120天缩短至30天以内。 / 审批环节平均减少50%,…) — and tells of no
+ * measure: a result told without a time opener. A bullet (二是…) or a paragraph with a measure verb (将审批环节由11个
+ * 精简至4个, 推行…) is a measure, whatever its figures.
+ */
+function changeReport(text: string): boolean {
+  const firstSentence = text.split(/[。;!?]/)[0];
+  return CHANGE_CLAUSE.test(firstSentence) && /\d/.test(firstSentence) && !MEASURE_VERB.test(text) && !numberedBullet(text) && !/^(?:将|对|把|通过)/.test(text);
+}
+
+/** What a procedure takes (用时, 时限, 环节, 材料, 跑动次数, 成本 …), then within a few words how it changed (由…压缩至…). */
+const CHANGE_CLAUSE =
+  /(?:时间|时限|用时|时长|周期|环节|材料|要件|次数|成本|费用|利率|天数|流程)[^,;。]{0,14}?(?:压缩|缩短|减少|压减|精简|降低|下降|减至|降至|降为|缩减|减为)/;
 
 /** Words that report results (达58亿元, 带动增收, 惠及, 同比增长) … */
 const RESULT_WORD = /达到?|突破|增长|同比|带动|惠及|节省|节约|累计|共计|减少|缩短|提升|提高/;
@@ -290,6 +306,8 @@ export function isFurniture(text: string): boolean {
     separatorLine(text) ||
     /^(?:您现在的位置|当前位置|首页\s*[>»])/.test(text) ||
     /^(?:发布时间|发布日期|来源|浏览次数|作者|字号|【字体)/.test(text) ||
+    // A page's byline opening with its date: 2025-05-16 来源:河南省… / 2025年5月16日 10:30 作者:….
+    /^(?:19|20)\d\d\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?\s+(?:\d{1,2}:\d{2}\s+)?(?:来源|作者|发布|浏览|编辑)/.test(text) ||
     /全文如下/.test(text) ||
     /^[【[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
     /^(?:责任编辑|编辑|审核|校对|点击数|阅读量|访问量)\s*[:]/.test(text) ||
