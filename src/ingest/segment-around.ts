@@ -112,7 +112,7 @@ export function attachmentList(titles: string[]): boolean {
 }
 
 /** Words with which a notice speaks of its cases and its readers, not of one case. */
-const NOTICE_WORDS = /各地|各部门|各有关|各区|各市|各县|各州|典型案例|经验做法|典型做法|复制推广|学习借鉴/;
+const NOTICE_WORDS = /各地|各部门|各有关|各区|各市|各县|各州|典型案例|经验做法|典型做法|复制推广|学习借鉴|入选案例/;
 
 /** The paragraphs of a case's text. */
 const paragraphs = (c: SegmentedCase) => [c.background, c.measures, c.outcomes].filter(Boolean).join('\n').split('\n').length;

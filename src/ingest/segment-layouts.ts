@@ -511,6 +511,7 @@ export function readTitleLines(lines: Line[]): Reading | null {
   // The place heading (郑州市 / 省直单位) the titles below it are grouped under, once one has opened a group.
   let group: number | null = null;
   const plainTitle = (t: string) => titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && !placeNameLine(t);
+  const headlines = sloganHeadlines(lines);
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].simplified;
     // A garbled line cannot be read as a title (its characters are not certain).
@@ -525,7 +526,7 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // A noun-phrase title (“企业码”一码通办服务体系) is vouched for by the unit signing it on the next line.
     const signed = titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && i + 1 < lines.length && contributorLine(lines[i + 1].simplified) !== null;
     const grouped = group !== null && plainTitle(t);
-    if (!placeOnly && !signed && !grouped && !caseTitleLike(t)) continue;
+    if (!placeOnly && !signed && !grouped && !headlines.has(i) && !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
@@ -533,6 +534,11 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // Under a line naming only its place, the case has no title of its own: it is built from the body (flagged).
     if (placeOnly) {
       starts.push({ at: j, titleIdx: [], headingIdx: null, first: i, placeIdx: i });
+      continue;
+    }
+    // A slogan headline is the title on its own (a question mark ends it, so it reads as no title line above).
+    if (headlines.has(i) && !grouped) {
+      starts.push({ at: j, titleIdx: [i], headingIdx: null, first: i, placeIdx: null });
       continue;
     }
     // The first title under a place heading takes the heading (no case text, and the region of the cases below).
@@ -565,6 +571,23 @@ export function readTitleLines(lines: Line[]): Reading | null {
   });
   withHeadingLabels(lines, bodies);
   return { layout: 'title-lines', bodies };
+}
+
+/**
+ * Unnumbered slogan or question headlines (小微企业融资有了“信用钥匙” / “一件事”怎样才能一次办成?) over a paragraph
+ * opening with the place presenting the case: case titles where the paragraphs under them open with two places at
+ * least (a case's own sub-headings are followed by its one place). A slogan quotes, asks or turns on a comma: a plain
+ * sub-heading (强化数据共享) does none of these.
+ */
+function sloganHeadlines(lines: Line[]): Set<number> {
+  const found = new Map<number, string>();
+  lines.forEach((l, i) => {
+    const t = l.simplified;
+    if (!/[“”"「」?!,]/.test(t) || caseTitleLike(t) || caseMarkerOf(t) !== null || numberedBullet(t) || !headlineOverPlacedBody(lines, i, t)) return;
+    const place = findPlaces(lines[i + 1].simplified.slice(0, 16))[0];
+    if (place) found.set(i, place.text);
+  });
+  return new Set(new Set(found.values()).size >= 2 ? found.keys() : []);
 }
 
 // ---------- paragraphs whose first sentence is the title ----------

@@ -98,7 +98,7 @@ export function closingParagraph(text: string): boolean {
   // 以上经验做法… / 上述典型案例…: the notice's cases spoken of together.
   // (以上做法实施以来,… / 上述举措… may tell one case's results: only the notice's words for its cases count.)
   // 这批典型经验做法… / 本批案例…: the same, with a demonstrative.
-  if (/^(?:以上|上述|这批|这些|本批|此次|本次)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:入选的?)?(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
+  if (/^(?:(?:以上|上述|这批|这些|本批|此次|本次)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:入选的?)?|入选的?)(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
   // 省营商办将… / 自治区营商环境建设领导小组办公室将持续…: the issuer's next step.
   return new RegExp(`^[^,。;]{2,30}(?:${ISSUER_HEAD})将(?:持续|继续|进一步|适时|及时|加强|会同|不断|定期|认真|全面)`).test(text);
 }
@@ -130,7 +130,7 @@ function unitSigned(text: string): string {
  */
 export function resultParagraph(text: string): boolean {
   const opens =
-    /^(?:截至|截止|目前|今年以来|去年以来|近年来|累计|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
+    /^(?:全[市省区县州盟旗])?(?:截至|截止|目前|今年以来|去年以来|近年来|累计|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
     /^[^,。;:]{0,12}(?:以来|至今)[,]/.test(text) ||
     // 2024年,东兴市…产值达58亿元,带动边民增收1.9亿元: a year's results; 2023年,甲市出台…,设立… dates a measure.
     (/^(?:19|20)\d\d年(?:全年|上半年|前三季度)?[,]/.test(text) && RESULT_WORD.test(text) && !MEASURE_VERB.test(text));
@@ -316,7 +316,8 @@ export function isFurniture(text: string): boolean {
     /^(?:阅读|在看|点赞)\s*\d[\d.万+]*$/.test(text) ||
     /^(?:(?:分享|在看|点赞|收藏|写留言|留言)\s*){2,}$/.test(text) ||
     /^原创\s.*发表于/.test(text) ||
-    /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}$/.test(text) ||
+    // (…18:00 宁夏: the place WeChat shows the author posting from may follow the time.)
+    /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?:\s+[\u4e00-\u9fa5]{2,8})?$/.test(text) ||
     /^\[(?:图片|视频|音频)\]$/.test(text) ||
     // Photo captions: ▲图为高新区政务服务中心 / 图片来源:… / 摄影:….
     /^[▲△↑]/.test(text) ||
