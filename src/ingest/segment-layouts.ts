@@ -510,6 +510,7 @@ export function readTitleLines(lines: Line[]): Reading | null {
   const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number; placeIdx: number | null }[] = [];
   // The place heading (郑州市 / 省直单位) the titles below it are grouped under, once one has opened a group.
   let group: number | null = null;
+  const groups: number[] = [];
   const plainTitle = (t: string) => titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && !placeNameLine(t);
   const headlines = sloganHeadlines(lines);
   for (let i = 0; i < lines.length; i++) {
@@ -517,10 +518,12 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // A garbled line cannot be read as a title (its characters are not certain).
     if (lines[i].mojibake === 'unrepaired') continue;
     const placeOnly = !caseTitleLike(t) && placeNameLine(t);
-    // A place heading over a title and its body (郑州市 / 企业开办“一网通办、一日办结” / 郑州市依托…): the place
-    // presented the cases titled under it, up to the next such heading; its titles need no place of their own.
-    if ((placeOnly || ownBodiesGroup(t)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
+    // A place heading over a title and its body (郑州市 / 一、郑州市 / 企业开办“一网通办、一日办结” / 郑州市依托…): the
+    // place presented the cases titled under it, up to the next such heading; its titles need no place of their own.
+    const groupName = t.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '');
+    if ((placeNameLine(groupName) || ownBodiesGroup(groupName)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
       group = i;
+      groups.push(i);
       continue;
     }
     // A noun-phrase title (“企业码”一码通办服务体系) is vouched for by the unit signing it on the next line.
@@ -541,16 +544,22 @@ export function readTitleLines(lines: Line[]): Reading | null {
       starts.push({ at: j, titleIdx: [i], headingIdx: null, first: i, placeIdx: null });
       continue;
     }
-    // The first title under a place heading takes the heading (no case text, and the region of the cases below).
-    if (grouped && group !== null) {
-      const headingIdx = group === i - 1 ? group : null;
-      starts.push({ at: j, titleIdx: [i], headingIdx, first: headingIdx ?? i, placeIdx: null });
+    if (grouped) {
+      starts.push({ at: j, titleIdx: [i], headingIdx: null, first: i, placeIdx: null });
       continue;
     }
     const floor = starts.length ? starts[starts.length - 1].at + 1 : 0;
     const above = titleAbove(lines, j, floor);
     if (!above.titleIdx.includes(i)) continue;
     starts.push({ at: j, ...above, placeIdx: null });
+  }
+  // The first title under a place heading takes the heading (no case text, and the region of the cases below).
+  for (const g of groups) {
+    const under = starts.find((s) => s.first === g + 1);
+    if (under && under.headingIdx === null) {
+      under.headingIdx = g;
+      under.first = g;
+    }
   }
   // One headline over one text is an article, not a notice of cases: this reading needs two cases at least
   // (a single case told in parts is found by its part headings).

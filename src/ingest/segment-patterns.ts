@@ -165,8 +165,9 @@ export function contributorLine(text: string): string | null {
   const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
   if (p && ORG_SUFFIX.test(unitSigned(p[1])) && !/公开|此件|特此/.test(p[1])) return unitSigned(p[1]);
   // ——贵阳市大数据发展管理局: a unit signing the case under its title (not a subtitle such as ——…工作纪实).
+  // ——威海市 / ——青岛市西海岸新区: the place presenting it (a short name, no quote, no verb after it).
   const d = /^[—－-]{1,2}\s*([^—－\-:,。]{2,30})$/.exec(text);
-  if (d && ORG_SUFFIX.test(d[1])) return d[1];
+  if (d && (ORG_SUFFIX.test(d[1]) || (/(?:市|区|县|州|盟|旗)$/.test(d[1]) && [...d[1]].length <= 15 && !/[“”"「」]/.test(d[1])))) return d[1];
   return null;
 }
 
