@@ -584,9 +584,9 @@ export function readTitleLines(lines: Line[]): Reading | null {
 
 /**
  * Unnumbered slogan or question headlines (小微企业融资有了“信用钥匙” / “一件事”怎样才能一次办成?) over a paragraph
- * opening with the place presenting the case: case titles where the paragraphs under them open with two places at
- * least (a case's own sub-headings are followed by its one place). A slogan quotes, asks or turns on a comma: a plain
- * sub-heading (强化数据共享) does none of these.
+ * opening with the place presenting the case: case titles where each opens with another place than the one before
+ * (a case's own sub-headings are followed by its one place, again and again). A slogan quotes, asks or turns on a
+ * comma: a plain sub-heading (强化数据共享) does none of these.
  */
 function sloganHeadlines(lines: Line[]): Set<number> {
   const found = new Map<number, string>();
@@ -596,7 +596,9 @@ function sloganHeadlines(lines: Line[]): Set<number> {
     const place = findPlaces(lines[i + 1].simplified.slice(0, 16))[0];
     if (place) found.set(i, place.text);
   });
-  return new Set(new Set(found.values()).size >= 2 ? found.keys() : []);
+  const opened = [...found.values()];
+  const eachAnother = opened.length >= 2 && opened.every((p, k) => k === 0 || p !== opened[k - 1]);
+  return new Set(eachAnother ? found.keys() : []);
 }
 
 // ---------- paragraphs whose first sentence is the title ----------

@@ -63,6 +63,19 @@ describe('slogan headlines over paragraphs opening with a place', () => {
     expect(r.cases.map((c) => c.title)).toEqual(['石嘴山市推行“信易贷”助企融资', '吴忠市推行工业用地“弹性年期”供应']);
     expect(r.cases[0].measures + r.cases[0].outcomes).toContain('让“沉睡”的闲置土地活起来');
   });
+
+  it('are sub-headings where two in a row open with the same place, even when the cases come from several places', () => {
+    const caseOf = (city: string, what: string) => [
+      `${city}推行${what}“一件事一次办”`,
+      `${city}聚焦企业和群众办事的高频事项，推动跨部门、跨层级业务协同，实现“一件事一次办”。`,
+      '“一网通办”提速',
+      `${city}依托政务服务平台开设${what}专区，实行一表申请、一网通办，申请材料平均减少40%。`,
+      '“一窗受理”增效',
+      `${city}在政务服务中心设立综合窗口，实行前台综合受理、后台分类审批、统一窗口出件。`,
+    ];
+    const r = ingest(['河南省优化营商环境典型经验做法（第八批）', ...caseOf('郑州市', '企业开办'), ...caseOf('洛阳市', '工程建设')]);
+    expect(r.cases.map((c) => c.title)).toEqual(['郑州市推行企业开办“一件事一次办”', '洛阳市推行工程建设“一件事一次办”']);
+  });
 });
 
 describe('place headings over unnumbered titles', () => {
