@@ -268,7 +268,7 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
 function withHeadingLabels(lines: Line[], bodies: Body[]): void {
   let label: string | null = null;
   for (const b of bodies) {
-    if (b.headingIdx !== null) label = sectionName(lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, ''));
+    if (b.headingIdx !== null) label = sectionName(lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, ''));
     b.headingLabel = label;
     // Cases grouped under their place (一、合肥市 / (一)推行… / (二)建立…): the heading names who presented them.
     b.region = label !== null && placeNameLine(label) ? label : null;
@@ -325,9 +325,11 @@ export function readPartCycles(lines: Line[]): Reading | null {
 // ---------- top-level numbered titles ----------
 
 const NUMBERED_TITLE: RegExp[] = [
-  /^([一二三四五六七八九十]{1,3})\s*、\s*(.+)$/,
+  // 一、 / 一. (一．, as WPS numbers lists, folded to 一.)
+  /^([一二三四五六七八九十]{1,3})\s*[、.]\s*(.+)$/,
   /^[(]([一二三四五六七八九十]{1,3})[)]\s*(.+)$/,
   /^(\d{1,2})\s*[.、]\s*(?!\d)(.+)$/,
+  /^[(](\d{1,2})[)]\s*(.+)$/,
   // Numbering that Word files and typeset compilations use: ＜一＞ (folded to <一>), 〈一〉, Ⅰ、.
   /^[<〈]([一二三四五六七八九十]{1,3})[>〉]\s*(.+)$/,
   new RegExp(`^([${ROMAN}])\\s*[、.]?\\s*(.+)$`),
@@ -344,7 +346,7 @@ function sectionHeading(text: string): boolean {
     const named = name !== sub[1] || /(?:方面|领域)$/.test(name);
     return [...name].length <= (named ? 30 : 12) && !endsLikeProse(name) && !opensWithPlace(name) && (named || headingToIndicator(name) !== null);
   }
-  const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.+)$/.exec(text);
+  const m = /^[一二三四五六七八九十]{1,3}\s*[、.]\s*(.+)$/.exec(text);
   if (m) {
     const name = sectionName(m[1]);
     // 一、合肥市 / 一、安庆市怀宁县 / 五、省直部门: the cases below are that place's (or the province's bodies').
@@ -440,7 +442,7 @@ function loneCasesUnderPlaces(lines: Line[], sections: number[], found: Numbered
   const lone: NumberedTitle[] = [];
   sections.forEach((s, k) => {
     const end = k + 1 < sections.length ? sections[k + 1] : lines.length;
-    if (!placeNameLine(sectionName(lines[s].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '')))) return;
+    if (!placeNameLine(sectionName(lines[s].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '')))) return;
     if (found.some((f) => f.idx > s && f.idx < end)) return;
     let i = s + 1;
     while (i < end && isChrome(lines[i].simplified)) i++;
@@ -520,7 +522,7 @@ export function readTitleLines(lines: Line[]): Reading | null {
     const placeOnly = !caseTitleLike(t) && placeNameLine(t);
     // A place heading over a title and its body (郑州市 / 一、郑州市 / 企业开办“一网通办、一日办结” / 郑州市依托…): the
     // place presented the cases titled under it, up to the next such heading; its titles need no place of their own.
-    const groupName = t.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '');
+    const groupName = t.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '');
     if ((placeNameLine(groupName) || ownBodiesGroup(groupName)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
       group = i;
       groups.push(i);

@@ -115,3 +115,18 @@ describe('results told without a time opener', () => {
     expect(resultParagraph('审批事项由部门分头办理改为集中办理。')).toBe(false);
   });
 });
+
+describe('numbering styles of case titles', () => {
+  it('（1） and 一． number cases as 一、 and 1. do', () => {
+    const cases = [
+      ['南京市推行企业开办“一日办结”', '南京市依托“e企办”平台，实现企业设立登记、公章刻制、发票申领等事项“一网通办”。'],
+      ['苏州市打造“一网通办”政务服务平台', '苏州市归集政务服务事项2800余项，企业群众办事平均跑动次数由2次减少至0次。'],
+      ['无锡市推行工程建设项目“拿地即开工”', '无锡市在土地出让前完成区域评估，企业拿地后当天即可领取施工许可证。'],
+    ];
+    for (const number of [(k: number) => `（${k + 1}）`, (k: number) => `${'一二三'[k]}．`]) {
+      const r = ingest(['江苏省优化营商环境典型案例（第五批）', ...cases.flatMap(([title, body], k) => [`${number(k)}${title}`, body])]);
+      expect(r.report.layout).toBe('numbered');
+      expect(r.cases.map((c) => c.title)).toEqual(cases.map(([title]) => title));
+    }
+  });
+});
