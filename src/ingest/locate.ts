@@ -45,7 +45,7 @@ export function locateCase(
   const fromBody = locateInText(body, hint);
   // A city's notice presents its own cases: the body narrows the place only within that city (南沙区在…).
   const ownCity = cityHint ? locateInText(cityHint, hint) : null;
-  if (ownCity && fromBody?.city !== ownCity.city) return { ...placeFields(ownCity), agency, fromBody: false };
+  if (ownCity && fromBody?.city !== ownCity.city) return { ...placeFields(ownCity), agency, fromBody: false, fromNotice: true };
   if (fromBody) return { ...placeFields(fromBody), agency, fromBody: true };
   return { province: hint, city: null, county: null, level: 'province', agency, fromBody: false };
 }

@@ -252,6 +252,7 @@ function buildCaseRow(
   if (seg.mojibake.repaired > 0) flags.push('mojibake_repaired');
   if (seg.mojibake.unrepaired > 0) flags.push('mojibake_unrepaired');
   if (place.fromBody) flags.push('place_inferred_from_body');
+  if (place.fromNotice) flags.push('place_from_notice');
   flags.push(...classificationFlags(cls));
   return {
     case_id: id,

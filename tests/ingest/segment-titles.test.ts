@@ -130,3 +130,17 @@ describe('numbering styles of case titles', () => {
     }
   });
 });
+
+describe('a city’s notice', () => {
+  it('places a case naming no place in the city, flagged; a district its body names narrows it', () => {
+    const r = ingest([
+      '广州市优化营商环境改革创新典型案例（2025年第二批）',
+      '一、中新广州知识城打造知识产权“一站式”服务中心',
+      '知识城集聚知识产权快速审查、快速确权、快速维权等服务功能，设立广东中心知识城工作站。',
+      '二、推行港澳投资者商事登记“跨境通办”',
+      '南沙区在香港、澳门设立商事登记服务点，港澳投资者可在当地提交材料、视频核验身份。',
+    ]);
+    expect(places(r)).toEqual([['广州市', null], ['广州市', '南沙区']]);
+    expect(r.cases.map((c) => c.flags.filter((f) => f.startsWith('place_')))).toEqual([['place_from_notice'], ['place_inferred_from_body']]);
+  });
+});
