@@ -145,8 +145,11 @@ export function resultParagraph(text: string): boolean {
  */
 function changeReport(text: string): boolean {
   const firstSentence = text.split(/[。;!?]/)[0];
-  return CHANGE_CLAUSE.test(firstSentence) && /\d/.test(firstSentence) && !MEASURE_VERB.test(text) && !numberedBullet(text) && !/^(?:将|对|把|通过)/.test(text);
+  return CHANGE_CLAUSE.test(firstSentence) && /\d/.test(firstSentence) && !MEASURE_VERB.test(text) && !CHANGE_MEASURE.test(text) && !numberedBullet(text) && !/^(?:将|对|把|通过)/.test(text);
 }
+
+/** Verbs that, beside a stated change, tell how it was done (…压缩至5个工作日,实行“容缺受理”): a measure. */
+const CHANGE_MEASURE = /实行|推动|整合|简化|优化流程|取消|下放|明确|规定|要求/;
 
 /** What a procedure takes (用时, 时限, 环节, 材料, 跑动次数, 成本 …), then within a few words how it changed (由…压缩至…). */
 const CHANGE_CLAUSE =

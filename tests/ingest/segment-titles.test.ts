@@ -112,6 +112,7 @@ describe('results told without a time opener', () => {
     expect(resultParagraph('二是简化审批流程，贷款审批时限从20天压减至7天。')).toBe(false);
     expect(resultParagraph('将审批环节由原来的11个精简至4个，推行并联审批。')).toBe(false);
     expect(resultParagraph('办理时限由20个工作日压缩至5个工作日，同时推行“容缺受理”。')).toBe(false);
+    expect(resultParagraph('审批时限由法定的20个工作日压缩至5个工作日，实行“容缺受理”。')).toBe(false);
     expect(resultParagraph('审批事项由部门分头办理改为集中办理。')).toBe(false);
   });
 });
