@@ -46,16 +46,20 @@ export function rowVariants<R extends Keyed>(rows: readonly R[], count: number):
 }
 
 /**
- * A detached chart of the card's size, and the browser's idle periods — also while queries run: during the load
- * they are DuckDB's start and the summaries' read, whose work is in its worker.
+ * A detached chart of the card's size, made at the first update, and the browser's idle periods once the card's own
+ * chart has made its first drawing (the landing charts come first) — also while queries run: during the load they are
+ * DuckDB's start and the summaries' read, whose work is in its worker.
  */
-function detachedHost(width: number, height: number, lang: 'zh' | 'en'): WarmUpHost {
+function detachedHost(box: () => HTMLElement | null, height: number, lang: 'zh' | 'en'): WarmUpHost {
+  const drawn = () => Boolean(box()?.querySelector('canvas'));
   return {
     chart: () => {
+      const width = box()?.clientWidth || 600;
       const chart = echarts.init(document.createElement('div'), null, { width, height, locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' });
       return Object.assign(chart, { refresh: () => chart.getZr().refreshImmediately() });
     },
-    whenIdle: (run) => whenIdle(run, { fallbackMs: 100 }),
+    // No time left (0) until the card has drawn: warmUp waits for the next idle period.
+    whenIdle: (run) => whenIdle((msLeft) => run(drawn() ? msLeft : 0), { fallbackMs: 100 }),
   };
 }
 
@@ -91,9 +95,9 @@ export function OverviewWarmUp<R extends Keyed>({ chart, state }: { chart: Warme
     const { query, option, title, height } = latest.current;
     if (!rows?.length || warmed.has(query.id)) return;
     warmed.add(query.id);
-    const width = document.querySelector<HTMLElement>(`[data-query-id="${query.id}"] .echart`)?.clientWidth || 600;
+    const box = () => document.querySelector<HTMLElement>(`[data-query-id="${query.id}"] .echart`);
     const options = rowVariants(rows, OVERVIEW_WARM_UP_UPDATES).filter((v) => v.length > 0).map((variant) => () => cardOption(option(variant), title, lang, t));
-    running.current = { state, cancel: warmUp(options, detachedHost(width, height, lang), options.length) };
+    running.current = { state, cancel: warmUp(options, detachedHost(box, height, lang), options.length) };
   }, [rows, state, lang, t]);
   useEffect(() => () => running.current?.cancel(), []);
   return null;
