@@ -17,7 +17,7 @@ import type { NamedQuery, Row } from '../../queries/types.ts';
 import { warmUp, type WarmUpHost } from '../compare/warm-up.ts';
 
 /** Options drawn per chart (the Compare view's chart stopped getting faster after ~30). */
-export const OVERVIEW_WARM_UP_UPDATES = 40;
+export const OVERVIEW_WARM_UP_UPDATES = 12;
 
 /** Rows with a province, and an indicator where the chart has one. */
 type Keyed = Row & { province?: string | null; indicator?: string | null; cases?: number };
