@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../../queries/types.ts';
 import { warmUp, type WarmUpHost } from '../compare/warm-up.ts';
 
-/** Options drawn per chart (the Compare view's chart stopped getting faster after ~30). */
+/** Options drawn per chart: five charts of 40 each took the CPU DuckDB starts with on two cores (docs/performance.md). */
 export const OVERVIEW_WARM_UP_UPDATES = 12;
 
 /** Rows with a province, and an indicator where the chart has one. */
