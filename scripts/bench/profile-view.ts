@@ -8,6 +8,7 @@
 // time by calling function), to see which caller makes a hot helper hot. PROFILE_WAIT_MS: a wait after the
 // load before the first change (0: at once, as the bench). PROFILE_OFF=1: no CPU profile, only the
 // settle times and the CPU ms per change (the profiler's own overhead, often a third of it, left out).
+// PROFILE_SAVE (a path): the CPU profile written there too (.cpuprofile: Chromium DevTools' Performance panel opens it).
 // PROFILE_TRACE=1: instead of the CPU profile, a Chromium trace of the page's main thread, summed per event name
 // (Layout, UpdateLayoutTree = style, Paint, …): what the profile's "(program)" is.
 // PROFILE_FILTERS=overview: the Overview bench's filter states (indicator, province, year, province + indicator:
@@ -16,6 +17,7 @@
 // interaction states), not on the one it would pick per filter state (the commonest under the filters: a year
 // change could switch indicators).
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT } from '../../tests/e2e/harness.ts';
 import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
       return;
     }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    if (process.env.PROFILE_SAVE) writeFileSync(process.env.PROFILE_SAVE, JSON.stringify(profile));
     const { self, total, callers, ms } = summarise(profile, process.env.PROFILE_CALLERS);
     const list = (m: Map<string, number>) =>
       [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, t]) => `  ${(t / times.length).toFixed(1).padStart(7)} ms  ${name}`).join('\n');

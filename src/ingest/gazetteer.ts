@@ -58,7 +58,7 @@ export const ZONE_SUPPLEMENT: { name: string; province: string; kind: UnitKind; 
  */
 const ZONE_SUFFIXES = [
   '高新技术产业开发区', '经济技术开发区', '台商投资区', '综合保税区', '经济开发区', '综合实验区',
-  '工业园区', '高新区', '经开区', '开发区', '保税区', '示范区', '实验区', '投资区', '新区',
+  '工业园区', '高新区', '经开区', '开发区', '保税区', '示范区', '实验区', '投资区', '新区', '经济区', '合作区',
 ];
 const ZONE_AFTER_CITY = new RegExp(`^([\\u4e00-\\u9fa5]{0,4}?)(${ZONE_SUFFIXES.join('|')})`);
 /** Zone names that say nothing without their city (厦门 + 高新区 → 厦门高新区). */

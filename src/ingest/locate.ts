@@ -4,6 +4,7 @@ import type { Level, Place } from './types.ts';
 import { ORG_SUFFIX } from './segment-patterns.ts';
 import {
   TITLE_VERBS,
+  UNITS,
   findPlaces,
   isoProvinceCode,
   provinceFullName,
@@ -22,7 +23,14 @@ interface Located {
 }
 
 /** Title names the presenting place; the body is only a fallback. Texts are simplified. */
-export function locateCase(title: string, body: string, provinceHint: string | null, contributor: string | null = null): Place {
+export function locateCase(
+  title: string,
+  body: string,
+  provinceHint: string | null,
+  contributor: string | null = null,
+  /** The city whose notice this is (广州市优化营商环境…典型案例): it presented the cases that name no other place. */
+  cityHint: string | null = null,
+): Place {
   const hint = provinceHint ? (provinceFullName(provinceHint) ?? provinceHint) : null;
   const t = title.trim();
   // The agency the title names; else the unit the notice says presented the case, when it is an organisation.
@@ -35,6 +43,9 @@ export function locateCase(title: string, body: string, provinceHint: string | n
   const fromContributor = contributor ? locateInText(contributor.trim(), hint) : null;
   if (fromContributor) return { ...placeFields(fromContributor), agency, fromBody: false };
   const fromBody = locateInText(body, hint);
+  // A city's notice presents its own cases: the body narrows the place only within that city (南沙区在…).
+  const ownCity = cityHint ? locateInText(cityHint, hint) : null;
+  if (ownCity && fromBody?.city !== ownCity.city) return { ...placeFields(ownCity), agency, fromBody: false, fromNotice: true };
   if (fromBody) return { ...placeFields(fromBody), agency, fromBody: true };
   return { province: hint, city: null, county: null, level: 'province', agency, fromBody: false };
 }
@@ -57,7 +68,8 @@ export function locateInText(text: string, hint: string | null): Located | null 
   const ftz = FREE_TRADE_ZONE.exec(text);
   if (ftz) {
     const area = text.slice(ftz[0].length);
-    const inArea = /^[\u4e00-\u9fa5]{2,8}片区/.test(area) ? locateInText(area, hint) : null;
+    const areaName = /^([\u4e00-\u9fa5]{2,8})片区/.exec(area);
+    const inArea = areaName ? (locateInText(area, hint) ?? prefectureNamedBy(areaName[1], provinceFullName(ftz[1]) ?? hint)) : null;
     if (inArea?.city) return { ...inArea, end: inArea.end + ftz[0].length };
   }
   const mentions = findPlaces(text).filter((m) => trusted(m, hint));
@@ -104,7 +116,17 @@ export function locateInText(text: string, hint: string | null): Located | null 
 
 const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
-const FREE_TRADE_ZONE = /^中国[(（][^()（）]{2,8}[)）]自由贸易试验区/;
+const FREE_TRADE_ZONE = /^中国[(（]([^()（）]{2,8})[)）]自由贸易试验区/;
+
+/**
+ * The prefecture of the province whose full name opens with an area's name: 红河片区 → 红河哈尼族彝族自治州 (an
+ * autonomous prefecture, which the text never shortens elsewhere). Only when exactly one does.
+ */
+function prefectureNamedBy(name: string, province: string | null): Located | null {
+  if (!province) return null;
+  const found = UNITS.filter((u) => u.kind === 'city' && u.province === province && u.name.startsWith(name));
+  return found.length === 1 ? { ...fromUnit(found[0]), end: name.length } : null;
+}
 
 /** A short name of another province than the document's is more likely a false match than a place. */
 function trusted(m: Mention, hint: string | null): boolean {
@@ -225,6 +247,18 @@ export function provinceNamedBy(text: string | null): string | null {
   if (!first) return null;
   const provinces = [...new Set(first.units.map((u) => u.province))];
   return provinces.length === 1 ? provinces[0] : null;
+}
+
+/**
+ * The prefecture a notice belongs to when its issuer or title opens with one (广州市营商环境改革工作领导小组办公室 /
+ * 广州市优化营商环境改革创新典型案例): a city's notice. Null for a province's or a ministry's notice.
+ */
+export function cityNamedBy(text: string | null, provinceHint: string | null): string | null {
+  if (!text) return null;
+  const first = findPlaces(text)[0];
+  if (!first || first.start !== 0 || first.form !== 'full') return null;
+  const located = locateInText(text, provinceHint);
+  return located && located.level !== 'province' && located.city && !MUNICIPALITIES.has(located.city) ? located.city : null;
 }
 
 /** Short lowercase code used in case ids (fj for 福建省, sn for 陕西省), 'xx' if unknown. */

@@ -13,7 +13,7 @@ import { dedupeCases, type DuplicateMatch } from './dedupe.ts';
 import { readMeasures } from './measures.ts';
 import { caseId, docId, fnv1aHex, idPrefix, metricId } from './ids.ts';
 import { INDICATORS } from './indicators.ts';
-import { inferProvince, locateCase, provinceCode, provinceNamedBy } from './locate.ts';
+import { cityNamedBy, inferProvince, locateCase, provinceCode, provinceNamedBy } from './locate.ts';
 import { normaliseDocument } from './normalise.ts';
 import { LOOKED_FOR, segmentDocument } from './segment.ts';
 import { aroundWarnings } from './segment-around.ts';
@@ -161,9 +161,10 @@ export function ingestDocument(input: IngestDocumentInput): DocumentResult {
   const cases: CaseRow[] = [];
   const metrics: MetricRow[] = [];
   const headings: DocumentReport['headings'] = [];
+  const docCity = cityNamedBy(issuer, province) ?? cityNamedBy(title, province);
   for (const seg of segCases) {
     const id = caseId(prefix, seg.seq);
-    cases.push(buildCaseRow(seg, id, docIdValue, province, year, batch));
+    cases.push(buildCaseRow(seg, id, docIdValue, province, docCity, year, batch));
     metrics.push(...buildMetricRows(seg, id));
     if (seg.headingLabel) headings.push({ seq: seg.seq, heading: seg.headingLabel });
   }
@@ -230,12 +231,14 @@ function buildCaseRow(
   id: string,
   docIdValue: string,
   docProvince: string | null,
+  docCity: string | null,
   year: number | null,
   batch: number | null,
 ): CaseRow {
   const body = [seg.background, seg.measures, seg.outcomes].filter(Boolean).join('\n');
-  // A contributor line ((福州市市场监管局)) or a table's unit column names the presenting place better than the body does.
-  const place = locateCase(seg.title, body, docProvince, seg.contributor);
+  // A contributor line ((福州市市场监管局)) or a table's unit column names the presenting place better than the body
+  // does; in a city's notice, so does the city.
+  const place = locateCase(seg.title, body, docProvince, seg.contributor, docCity);
   const cls = classifyCase({
     title: seg.title,
     background: seg.background,
@@ -249,6 +252,7 @@ function buildCaseRow(
   if (seg.mojibake.repaired > 0) flags.push('mojibake_repaired');
   if (seg.mojibake.unrepaired > 0) flags.push('mojibake_unrepaired');
   if (place.fromBody) flags.push('place_inferred_from_body');
+  if (place.fromNotice) flags.push('place_from_notice');
   flags.push(...classificationFlags(cls));
   return {
     case_id: id,

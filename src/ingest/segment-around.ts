@@ -84,8 +84,8 @@ export function formTitle(text: string): boolean {
   return [...text].length <= 40 && /^[^。;,:]+(?:表|回执|承诺书|申请书)$/.test(text);
 }
 
-/** An attachment marker: 附件2 (alone on its line, or 附件2: with the attachment's title). */
-const ANNEX_LINE = /^附件\s*\d{1,3}\s*(?::\s*(.*))?$/;
+/** An attachment marker: 附件2 (alone on its line, or 附件2: with the attachment's title); 附表 / 附表1 (a table attached). */
+const ANNEX_LINE = /^(?:附件\s*\d{1,3}|附表\s*\d{0,3})\s*(?::\s*(.*))?$/;
 
 /**
  * The lines of attachments that are forms (附件2 / 复制推广工作进展情况统计表 / its rows), from the attachment
@@ -112,7 +112,7 @@ export function attachmentList(titles: string[]): boolean {
 }
 
 /** Words with which a notice speaks of its cases and its readers, not of one case. */
-const NOTICE_WORDS = /各地|各部门|各有关|各区|各市|各县|各州|典型案例|经验做法|典型做法|复制推广|学习借鉴/;
+const NOTICE_WORDS = /各地|各部门|各有关|各区|各市|各县|各州|典型案例|经验做法|典型做法|复制推广|学习借鉴|入选案例/;
 
 /** The paragraphs of a case's text. */
 const paragraphs = (c: SegmentedCase) => [c.background, c.measures, c.outcomes].filter(Boolean).join('\n').split('\n').length;

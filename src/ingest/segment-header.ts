@@ -14,9 +14,9 @@ export function announcedCount(headerText: string): number | null {
   const patterns = [
     // 共48个典型经验做法 / 共推出3个案例 / 共评选出3个最佳实践案例
     new RegExp(`共\\s*(?:推出|评选出|评出|遴选出|梳理出|发布|印发|收集)?\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
-    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例 / 6个全省优化营商环境创新突破典型案例
-    // (not 10个地区的20个…: no count in between)
-    new RegExp(`(${NUMERAL})\\s*[个项条例篇]\\s*(?:(?:全省|全市|全区|全国|省级|市级)?优化营商环境)?[^，,。;\\d个项]{0,8}?(?:经验|做法|案例|实践|举措)`, 'g'),
+    // 36项典型经验做法 / 4个典型做法 / 3个优化营商环境创新实践案例 / 6个全省优化营商环境创新突破典型案例 /
+    // 6个地方经营主体准入准营改革典型案例 (not 10个地区的20个…: no count in between; not 下一篇 / 第一篇)
+    new RegExp(`(?<![上下第])(${NUMERAL})\\s*[个项条例篇]\\s*(?:(?:全省|全市|全区|全国|省级|市级)?优化营商环境)?[^，,。;\\d个项]{0,16}?(?:经验|做法|案例|实践|举措)`, 'g'),
     // 典型案例3个
     new RegExp(`(?:案例|做法|经验)\\s*(${NUMERAL})\\s*[个项条例篇]`, 'g'),
     // 现将…典型经验做法(第二批)3项予以印发: the count right before the verb presenting them
@@ -50,7 +50,10 @@ export function readHeader(texts: string[]): DocumentHeader {
   const all = texts.join('\n');
   let published: string | null = null;
   const stamp = /(?:发布时间|发布日期|时间|日期)[:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(all);
+  // …or a byline opening with the date: 2025-05-16 来源:河南省….
+  const dated = /^((?:19|20)\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})日?\s+(?:\d{1,2}:\d{2}\s+)?(?:来源|作者|发布)/m.exec(all);
   if (stamp) published = isoDate(stamp[1], stamp[2], stamp[3]);
+  else if (dated) published = isoDate(dated[1], dated[2], dated[3]);
   // A WeChat byline: 原创 湖北营商 湖北省营商办 2022-07-21 09:30 发表于湖北.
   const byline = /(?:^|\s)((?:19|20)\d\d)(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?\s+\d{1,2}:\d{2}(?:\s|$)/m.exec(all);
   if (!published && byline) published = isoDate(byline[1], byline[2], byline[3]);

@@ -80,6 +80,8 @@ const REFORM_VERB = /(推行|推进|推出|打造|创新|构建|深化|实施|�
 /** Looks like a case title rather than a sub-heading inside a body. */
 export function caseTitleLike(text: string): boolean {
   if (!titleLike(text) || noticeTitle(text)) return false;
+  // 「无证明城市」让群众办事“减证便民”——威海市: a title signed at its end by the place or unit presenting it.
+  if (trailingPresenter(text)) return true;
   // A subtitle under a slogan-like title (破解企业融资难题 / ——大连市金普新区“信易贷”工作纪实) names the case too.
   const core = text.replace(/^[—－-]{1,2}\s*/, '');
   const n = [...core].length;
@@ -90,12 +92,27 @@ export function caseTitleLike(text: string): boolean {
   return n >= 10 && REFORM_VERB.test(core);
 }
 
+/**
+ * A title signed at its end, after a dash, by the place or the unit that presented the case: 「一站式」知识产权保护
+ * 服务——济南市市场监督管理局 → the title and 济南市市场监督管理局. Not a subtitle (破解融资难题——大连市“信易贷”工作纪实):
+ * what follows the dash names a place or an organisation and nothing else.
+ */
+export function trailingPresenter(text: string): { title: string; who: string } | null {
+  const m = /^(.{4,50}?)\s*[—－-]{1,2}\s*([^—－\-:,。“”"「」]{2,30})$/.exec(text);
+  if (!m || endsLikeProse(m[1])) return null;
+  const who = m[2].trim();
+  // A place (威海市), a zone of one (青岛市西海岸新区) or one of its bodies (济南市市场监督管理局).
+  const named = (ORG_SUFFIX.test(who) || /(?:区|县|市|州|盟|旗)$/.test(who)) && opensWithPlace(who) && !REFORM_VERB.test(who);
+  return placeNameLine(who) || named ? { title: m[1].trim(), who } : null;
+}
+
 /** A short heading the cases below it are filed under (开办企业, 企业开办, 获得电力 …). */
 export function indicatorHeading(text: string): boolean {
   return (
     [...text].length <= 24 &&
-    // (温州市市场监管局) signs a case; it files none.
+    // (温州市市场监管局) signs a case; it files none; nor does the notice's signature (市场监管总局办公厅).
     contributorLine(text) === null &&
+    !/(?:办公厅|办公室|委员会|局|厅|部|署|委|政府|中心)$/.test(text) &&
     !/^[(].*[)]$/.test(text) &&
     !endsLikeProse(text) &&
     partHeading(text) === null &&
@@ -157,19 +174,27 @@ function markerLines(lines: Line[], from: number): { idx: number; no: number; re
 export function readMarkers(lines: Line[], from: number): Reading | null {
   const kept = markerLines(lines, from);
   if (kept.length === 0) return null;
-  // Indicator headings (a short title-like line right before a marker), if the document does that twice.
-  const headingBefore = kept.map((m) => {
-    const h = m.idx - 1;
-    if (h < 0 || h < from - 1) return null;
-    const t = lines[h].simplified;
-    return isHeadingCandidate(t) && caseMarkerOf(t) === null ? h : null;
+  // Indicator headings (a short title-like line right before a marker), if the document does that twice; above
+  // it, the sections it is part of (一、市场环境 / (一)开办企业 / 案例1:…, the markers restarting in each section).
+  const headingsBefore = kept.map((m, k) => {
+    const floor = Math.max(from, k > 0 ? kept[k - 1].idx + 2 : 0);
+    const found: number[] = [];
+    for (let h = m.idx - 1; h >= floor; h--) {
+      const t = lines[h].simplified;
+      if (caseMarkerOf(t) !== null) break;
+      if (!(sectionHeading(t) || (found.length === 0 && isHeadingCandidate(t)))) break;
+      found.unshift(h);
+    }
+    return found;
   });
-  const useHeadings = headingBefore.filter((h) => h !== null).length >= 2;
+  const useHeadings = headingsBefore.filter((h) => h.length > 0).length >= 2;
   let label: string | null = null;
   const bodies: Body[] = kept.map((m, k) => {
     const b = emptyBody(m.no);
     b.markerIdx = m.idx;
-    b.headingIdx = useHeadings ? headingBefore[k] : null;
+    const headings = useHeadings ? headingsBefore[k] : [];
+    b.headingIdx = headings.length ? headings[headings.length - 1] : null;
+    b.sectionIdx = headings.slice(0, -1);
     if (b.headingIdx !== null) label = lines[b.headingIdx].simplified;
     b.headingLabel = label;
     if (m.rest) {
@@ -186,7 +211,7 @@ export function readMarkers(lines: Line[], from: number): Reading | null {
   fillBetween(
     lines,
     bodies,
-    (b) => b.headingIdx ?? b.markerIdx!,
+    (b) => Math.min(b.headingIdx ?? b.markerIdx!, ...(b.sectionIdx ?? [])),
     (b) => b.markerIdx! + 1,
   );
   return { layout: `markers:${kept[0].family}`, bodies };
@@ -243,7 +268,7 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
 function withHeadingLabels(lines: Line[], bodies: Body[]): void {
   let label: string | null = null;
   for (const b of bodies) {
-    if (b.headingIdx !== null) label = sectionName(lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, ''));
+    if (b.headingIdx !== null) label = sectionName(lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, ''));
     b.headingLabel = label;
     // Cases grouped under their place (一、合肥市 / (一)推行… / (二)建立…): the heading names who presented them.
     b.region = label !== null && placeNameLine(label) ? label : null;
@@ -300,9 +325,11 @@ export function readPartCycles(lines: Line[]): Reading | null {
 // ---------- top-level numbered titles ----------
 
 const NUMBERED_TITLE: RegExp[] = [
-  /^([一二三四五六七八九十]{1,3})\s*、\s*(.+)$/,
+  // 一、 / 一. (一．, as WPS numbers lists, folded to 一.)
+  /^([一二三四五六七八九十]{1,3})\s*[、.]\s*(.+)$/,
   /^[(]([一二三四五六七八九十]{1,3})[)]\s*(.+)$/,
   /^(\d{1,2})\s*[.、]\s*(?!\d)(.+)$/,
+  /^[(](\d{1,2})[)]\s*(.+)$/,
   // Numbering that Word files and typeset compilations use: ＜一＞ (folded to <一>), 〈一〉, Ⅰ、.
   /^[<〈]([一二三四五六七八九十]{1,3})[>〉]\s*(.+)$/,
   new RegExp(`^([${ROMAN}])\\s*[、.]?\\s*(.+)$`),
@@ -319,7 +346,7 @@ function sectionHeading(text: string): boolean {
     const named = name !== sub[1] || /(?:方面|领域)$/.test(name);
     return [...name].length <= (named ? 30 : 12) && !endsLikeProse(name) && !opensWithPlace(name) && (named || headingToIndicator(name) !== null);
   }
-  const m = /^[一二三四五六七八九十]{1,3}\s*、\s*(.+)$/.exec(text);
+  const m = /^[一二三四五六七八九十]{1,3}\s*[、.]\s*(.+)$/.exec(text);
   if (m) {
     const name = sectionName(m[1]);
     // 一、合肥市 / 一、安庆市怀宁县 / 五、省直部门: the cases below are that place's (or the province's bodies').
@@ -361,7 +388,7 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
       const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
       const text = m[2].trim();
       // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
-      const whole = caseTitleLike(text);
+      const whole = caseTitleLike(text) || (!placeTitlesOnly && headlineOverPlacedBody(lines, i, text));
       const split = whole || placeTitlesOnly ? null : splitFirstSentence(text, true);
       if (placeTitlesOnly ? whole && opensWithPlace(text) : whole || split) {
         if (!inOrder) return null;
@@ -393,6 +420,20 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
 }
 
 /**
+ * A numbered headline that names no place and uses no reform verb — a question or a slogan (企业开办还能再快一点吗?
+ * / 让数据多跑路,让企业少跑腿) — is a case title when the paragraph under it opens with the place presenting the case
+ * (南宁市针对…): a bullet inside a body is followed by more of the same case, not by its place.
+ */
+function headlineOverPlacedBody(lines: Line[], i: number, text: string): boolean {
+  const headline = text.replace(/[?!]+$/, '');
+  if (!titleLike(headline) || noticeTitle(headline) || [...headline].length < 6 || [...headline].length > 40) return false;
+  let j = i + 1;
+  while (j < lines.length && isChrome(lines[j].simplified)) j++;
+  const next = lines[j]?.simplified ?? '';
+  return endsLikeProse(next) && [...next].length > 30 && opensWithPlace(next);
+}
+
+/**
  * A place's one case told right under its heading, without a number of its own (四、安庆市怀宁县 / 推行企业注销
  * “一网通办”。怀宁县依托…), among places whose cases are numbered: its paragraph is a case, not the text of the
  * case before. Only where nothing numbered follows in that section (an introduction above numbered cases is not one).
@@ -401,7 +442,7 @@ function loneCasesUnderPlaces(lines: Line[], sections: number[], found: Numbered
   const lone: NumberedTitle[] = [];
   sections.forEach((s, k) => {
     const end = k + 1 < sections.length ? sections[k + 1] : lines.length;
-    if (!placeNameLine(sectionName(lines[s].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, '')))) return;
+    if (!placeNameLine(sectionName(lines[s].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '')))) return;
     if (found.some((f) => f.idx > s && f.idx < end)) return;
     let i = s + 1;
     while (i < end && isChrome(lines[i].simplified)) i++;
@@ -469,14 +510,28 @@ function placeNameLine(text: string): boolean {
 
 export function readTitleLines(lines: Line[]): Reading | null {
   const starts: { at: number; titleIdx: number[]; headingIdx: number | null; first: number; placeIdx: number | null }[] = [];
+  // The place heading (郑州市 / 省直单位) the titles below it are grouped under, once one has opened a group.
+  let group: number | null = null;
+  const groups: number[] = [];
+  const plainTitle = (t: string) => titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && !placeNameLine(t);
+  const headlines = sloganHeadlines(lines);
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].simplified;
     // A garbled line cannot be read as a title (its characters are not certain).
     if (lines[i].mojibake === 'unrepaired') continue;
     const placeOnly = !caseTitleLike(t) && placeNameLine(t);
+    // A place heading over a title and its body (郑州市 / 一、郑州市 / 企业开办“一网通办、一日办结” / 郑州市依托…): the
+    // place presented the cases titled under it, up to the next such heading; its titles need no place of their own.
+    const groupName = t.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '');
+    if ((placeNameLine(groupName) || ownBodiesGroup(groupName)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
+      group = i;
+      groups.push(i);
+      continue;
+    }
     // A noun-phrase title (“企业码”一码通办服务体系) is vouched for by the unit signing it on the next line.
     const signed = titleLike(t) && !noticeTitle(t) && [...t].length >= 6 && i + 1 < lines.length && contributorLine(lines[i + 1].simplified) !== null;
-    if (!placeOnly && !signed && !caseTitleLike(t)) continue;
+    const grouped = group !== null && plainTitle(t);
+    if (!placeOnly && !signed && !grouped && !headlines.has(i) && !caseTitleLike(t)) continue;
     // The body starts after the title (and a contributor note under it).
     let j = i + 1;
     while (j < lines.length && contributorLine(lines[j].simplified) !== null) j++;
@@ -486,10 +541,27 @@ export function readTitleLines(lines: Line[]): Reading | null {
       starts.push({ at: j, titleIdx: [], headingIdx: null, first: i, placeIdx: i });
       continue;
     }
+    // A slogan headline is the title on its own (a question mark ends it, so it reads as no title line above).
+    if (headlines.has(i) && !grouped) {
+      starts.push({ at: j, titleIdx: [i], headingIdx: null, first: i, placeIdx: null });
+      continue;
+    }
+    if (grouped) {
+      starts.push({ at: j, titleIdx: [i], headingIdx: null, first: i, placeIdx: null });
+      continue;
+    }
     const floor = starts.length ? starts[starts.length - 1].at + 1 : 0;
     const above = titleAbove(lines, j, floor);
     if (!above.titleIdx.includes(i)) continue;
     starts.push({ at: j, ...above, placeIdx: null });
+  }
+  // The first title under a place heading takes the heading (no case text, and the region of the cases below).
+  for (const g of groups) {
+    const under = starts.find((s) => s.first === g + 1);
+    if (under && under.headingIdx === null) {
+      under.headingIdx = g;
+      under.first = g;
+    }
   }
   // One headline over one text is an article, not a notice of cases: this reading needs two cases at least
   // (a single case told in parts is found by its part headings).
@@ -510,6 +582,25 @@ export function readTitleLines(lines: Line[]): Reading | null {
   });
   withHeadingLabels(lines, bodies);
   return { layout: 'title-lines', bodies };
+}
+
+/**
+ * Unnumbered slogan or question headlines (小微企业融资有了“信用钥匙” / “一件事”怎样才能一次办成?) over a paragraph
+ * opening with the place presenting the case: case titles where each opens with another place than the one before
+ * (a case's own sub-headings are followed by its one place, again and again). A slogan quotes, asks or turns on a
+ * comma: a plain sub-heading (强化数据共享) does none of these.
+ */
+function sloganHeadlines(lines: Line[]): Set<number> {
+  const found = new Map<number, string>();
+  lines.forEach((l, i) => {
+    const t = l.simplified;
+    if (!/[“”"「」?!,]/.test(t) || caseTitleLike(t) || caseMarkerOf(t) !== null || numberedBullet(t) || !headlineOverPlacedBody(lines, i, t)) return;
+    const place = findPlaces(lines[i + 1].simplified.slice(0, 16))[0];
+    if (place) found.set(i, place.text);
+  });
+  const opened = [...found.values()];
+  const eachAnother = opened.length >= 2 && opened.every((p, k) => k === 0 || p !== opened[k - 1]);
+  return new Set(eachAnother ? found.keys() : []);
 }
 
 // ---------- paragraphs whose first sentence is the title ----------

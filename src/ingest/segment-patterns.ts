@@ -97,7 +97,8 @@ export function closingParagraph(text: string): boolean {
   if (/^希望各/.test(text)) return true;
   // 以上经验做法… / 上述典型案例…: the notice's cases spoken of together.
   // (以上做法实施以来,… / 上述举措… may tell one case's results: only the notice's words for its cases count.)
-  if (/^(?:以上|上述)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
+  // 这批典型经验做法… / 本批案例…: the same, with a demonstrative.
+  if (/^(?:(?:以上|上述|这批|这些|本批|此次|本次)(?:[\d一二三四五六七八九十]{1,3}[个项条批])?(?:入选的?)?|入选的?)(?:典型|创新|优秀)?(?:经验做法|经验|案例|典型案例|典型做法)/.test(text)) return true;
   // 省营商办将… / 自治区营商环境建设领导小组办公室将持续…: the issuer's next step.
   return new RegExp(`^[^,。;]{2,30}(?:${ISSUER_HEAD})将(?:持续|继续|进一步|适时|及时|加强|会同|不断|定期|认真|全面)`).test(text);
 }
@@ -129,12 +130,30 @@ function unitSigned(text: string): string {
  */
 export function resultParagraph(text: string): boolean {
   const opens =
-    /^(?:截至|截止|目前|今年以来|去年以来|近年来|累计|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
+    /^(?:全[市省区县州盟旗])?(?:截至|截止|目前|今年以来|去年以来|近年来|累计|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
     /^[^,。;:]{0,12}(?:以来|至今)[,]/.test(text) ||
     // 2024年,东兴市…产值达58亿元,带动边民增收1.9亿元: a year's results; 2023年,甲市出台…,设立… dates a measure.
     (/^(?:19|20)\d\d年(?:全年|上半年|前三季度)?[,]/.test(text) && RESULT_WORD.test(text) && !MEASURE_VERB.test(text));
-  return opens && /\d/.test(text);
+  return (opens && /\d/.test(text)) || changeReport(text);
 }
+
+/**
+ * A paragraph that opens by stating what the reform changed in the procedure — its time, steps, documents, visits or
+ * cost, with figures (项目从拿地到开工平均用时由120天缩短至30天以内。 / 审批环节平均减少50%,…) — and tells of no
+ * measure: a result told without a time opener. A bullet (二是…) or a paragraph with a measure verb (将审批环节由11个
+ * 精简至4个, 推行…) is a measure, whatever its figures.
+ */
+function changeReport(text: string): boolean {
+  const firstSentence = text.split(/[。;!?]/)[0];
+  return CHANGE_CLAUSE.test(firstSentence) && /\d/.test(firstSentence) && !MEASURE_VERB.test(text) && !CHANGE_MEASURE.test(text) && !numberedBullet(text) && !/^(?:将|对|把|通过)/.test(text);
+}
+
+/** Verbs that, beside a stated change, tell how it was done (…压缩至5个工作日,实行“容缺受理”): a measure. */
+const CHANGE_MEASURE = /实行|推动|整合|简化|优化流程|取消|下放|明确|规定|要求/;
+
+/** What a procedure takes (用时, 时限, 环节, 材料, 跑动次数, 成本 …), then within a few words how it changed (由…压缩至…). */
+const CHANGE_CLAUSE =
+  /(?:时间|时限|用时|时长|周期|环节|材料|要件|次数|成本|费用|利率|天数|流程)[^,;。]{0,14}?(?:压缩|缩短|减少|压减|精简|降低|下降|减至|降至|降为|缩减|减为)/;
 
 /** Words that report results (达58亿元, 带动增收, 惠及, 同比增长) … */
 const RESULT_WORD = /达到?|突破|增长|同比|带动|惠及|节省|节约|累计|共计|减少|缩短|提升|提高/;
@@ -149,8 +168,9 @@ export function contributorLine(text: string): string | null {
   const p = /^[(](?:(?:供稿|来稿|报送|推荐|申报)(?:单位)?\s*:\s*)?([^():]{2,30})[)]$/.exec(text);
   if (p && ORG_SUFFIX.test(unitSigned(p[1])) && !/公开|此件|特此/.test(p[1])) return unitSigned(p[1]);
   // ——贵阳市大数据发展管理局: a unit signing the case under its title (not a subtitle such as ——…工作纪实).
+  // ——威海市 / ——青岛市西海岸新区: the place presenting it (a short name, no quote, no verb after it).
   const d = /^[—－-]{1,2}\s*([^—－\-:,。]{2,30})$/.exec(text);
-  if (d && ORG_SUFFIX.test(d[1])) return d[1];
+  if (d && (ORG_SUFFIX.test(d[1]) || (/(?:市|区|县|州|盟|旗)$/.test(d[1]) && [...d[1]].length <= 15 && !/[“”"「」]/.test(d[1])))) return d[1];
   return null;
 }
 
@@ -290,6 +310,8 @@ export function isFurniture(text: string): boolean {
     separatorLine(text) ||
     /^(?:您现在的位置|当前位置|首页\s*[>»])/.test(text) ||
     /^(?:发布时间|发布日期|来源|浏览次数|作者|字号|【字体)/.test(text) ||
+    // A page's byline opening with its date: 2025-05-16 来源:河南省… / 2025年5月16日 10:30 作者:….
+    /^(?:19|20)\d\d\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?\s+(?:\d{1,2}:\d{2}\s+)?(?:来源|作者|发布|浏览|编辑)/.test(text) ||
     /全文如下/.test(text) ||
     /^[【[]?(?:分享到|打印本页|打印|关闭窗口|关闭|返回顶部|返回首页|上一篇|下一篇|扫一扫|相关链接|收藏|字体)/.test(text) ||
     /^(?:责任编辑|编辑|审核|校对|点击数|阅读量|访问量)\s*[:]/.test(text) ||
@@ -298,7 +320,8 @@ export function isFurniture(text: string): boolean {
     /^(?:阅读|在看|点赞)\s*\d[\d.万+]*$/.test(text) ||
     /^(?:(?:分享|在看|点赞|收藏|写留言|留言)\s*){2,}$/.test(text) ||
     /^原创\s.*发表于/.test(text) ||
-    /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}$/.test(text) ||
+    // (…18:00 宁夏: the place WeChat shows the author posting from may follow the time.)
+    /^\S.{0,30}\s(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s+\d{1,2}:\d{2}(?:\s+[\u4e00-\u9fa5]{2,8})?$/.test(text) ||
     /^\[(?:图片|视频|音频)\]$/.test(text) ||
     // Photo captions: ▲图为高新区政务服务中心 / 图片来源:… / 摄影:….
     /^[▲△↑]/.test(text) ||

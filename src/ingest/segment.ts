@@ -22,6 +22,7 @@ import {
   readNumberedTitles,
   readPartCycles,
   readTitleLines,
+  trailingPresenter,
   type Body,
   type LayoutName,
   type Reading,
@@ -260,6 +261,7 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
     let title = item?.title ?? '';
     let titleInferred = false;
     let contributor: string | null = null;
+    let titleSigner: string | null = null;
     const mojibake = { repaired: 0, unrepaired: 0 };
     if (body) {
       if (body.headingIdx !== null) lineIdx.push(body.headingIdx);
@@ -277,6 +279,13 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
         if (!sameWords) {
           titleOriginal = own.original;
           title = own.text;
+        }
+        // …——威海市: the place or unit signing the title presented the case; it is no part of the title.
+        const signed = trailingPresenter(title);
+        if (signed) {
+          title = signed.title;
+          titleOriginal = titleOriginal.replace(/\s*[—－-]{1,2}\s*[^—－-]+$/, '');
+          titleSigner = signed.who;
         }
       }
       for (const i of [...body.titleIdx, ...body.bodyIdx]) {
@@ -354,7 +363,7 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
       title: title || toSimplified(titleOriginal),
       headingLabel: body?.headingLabel ?? item?.headingLabel ?? null,
       // The body's own contributor line first; else the unit a table of cases names, or the place heading it is told under.
-      contributor: contributor ?? item?.contributor ?? body?.region ?? null,
+      contributor: contributor ?? titleSigner ?? item?.contributor ?? body?.region ?? null,
       background: parts.background.join('\n'),
       measures: parts.measures.join('\n'),
       outcomes: parts.outcomes.join('\n'),
@@ -448,7 +457,8 @@ function scoreReading(r: Assembled, lineCount: number): number {
     if (c.background && (c.measures || c.outcomes)) score += 0.5;
     if (c.titleInferred) score -= 0.5;
     else if (opensWithPlace(c.title)) score += 0.5;
-    if ([...c.title].length > 60 || endsLikeProse(c.title)) score -= 1;
+    // (A headline may ask a question: 企业开办还能再快一点吗?)
+    if ([...c.title].length > 60 || endsLikeProse(c.title.replace(/[?!]$/, ''))) score -= 1;
     if (c.hasBody && c.background.length + c.measures.length + c.outcomes.length < 15) score -= 0.5;
   }
   // Where most cases are told in parts, a case with a body but no part is a fragment the reading cut off.

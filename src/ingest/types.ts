@@ -15,6 +15,8 @@ export type CaseFlag =
   | 'mojibake_repaired'
   | 'mojibake_unrepaired'
   | 'place_inferred_from_body'
+  /** Neither the title nor the presenter names a place: the case is the city's whose notice it is (locate.ts). */
+  | 'place_from_notice'
   | 'imported'
   /** Filed under `other`: neither the document nor the text says which indicator (classify.ts). */
   | 'unclassified';
@@ -102,6 +104,8 @@ export interface Place {
   agency: string | null;
   /** True when the title named no place and it came from the body. */
   fromBody: boolean;
+  /** True when neither title, presenter nor body placed the case and the notice's own city did. */
+  fromNotice?: boolean;
 }
 
 export interface Classification {

@@ -28,6 +28,21 @@ describe('overview (landing view)', () => {
     expect(foreignRequests).toEqual([]);
   });
 
+  it("before the first filter change each chart's update code is warmed off the page, and the charts shown are untouched", async () => {
+    const { page, errors } = await app.newPage();
+    await waitForCharts(page);
+    const ids = ['overview.heatmap', 'overview.byIndicator', 'overview.byCity', 'overview.byLevel', 'overview.byBatch'];
+    const shown = () => Promise.all(ids.map(async (id) => JSON.stringify((await chartOption(page, id)).series)));
+    const before = { options: await shown(), canvases: await page.locator('canvas').count() };
+    // One warm-up per chart (overview-warm-up.ts), each ended with its measure: warm-up:<options drawn>.
+    await page.waitForFunction(() => performance.getEntriesByType('measure').filter((m) => /^warm-up:\d+$/.test(m.name)).length === 5, undefined, { timeout: 60_000 });
+    const drawn = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('warm-up:')).map((m) => Number(m.name.slice(8))));
+    expect(drawn.every((n) => n > 1)).toBe(true);
+    expect(await shown()).toEqual(before.options);
+    expect(await page.locator('canvas').count()).toBe(before.canvases);
+    expect(errors).toEqual([]);
+  });
+
   it('draws the landing charts from overview.json before the tables are loaded, then live with the same numbers', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {

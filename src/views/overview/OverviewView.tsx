@@ -12,6 +12,7 @@ import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
 import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummary, useSummedTotals } from './overview-summary.ts';
 import type { ViewProps } from '../types.ts';
+import { OverviewWarmUp } from './overview-warm-up.ts';
 
 const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
   { key: 'documents', label: 'overview.documents' },
@@ -98,6 +99,8 @@ export function OverviewView({ state, update }: ViewProps) {
     if (typeof code === 'string' && code) update({ view: 'indicator', ...chooseIndicator(state, code) });
   };
 
+  const warmUpState = JSON.stringify(f);
+  const heatmapTitle = `${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`;
   const shareSwitch = (
     <div className="segmented" role="group" aria-label={t('overview.heatmapShare')}>
       <button type="button" aria-pressed={!state.share} data-share="0" onClick={() => update({ share: false })}>
@@ -114,10 +117,16 @@ export function OverviewView({ state, update }: ViewProps) {
   return (
     <OverviewSummaryProvider value={summary}>
       <div className="overview">
+        {/* Each chart's update code run in idle time before the first filter change (overview-warm-up.ts). */}
+        <OverviewWarmUp state={warmUpState} chart={{ query: heatmapQuery(f), useResult: useHeatmap, option: heatmapChart, title: heatmapTitle, height: heatmapHeight }} />
+        <OverviewWarmUp state={warmUpState} chart={{ query: byIndicatorQuery(f), useResult: useByIndicator, option: byIndicatorChart, title: t('overview.byIndicator'), height: barHeight(indicatorRows, 260) + 40 }} />
+        <OverviewWarmUp state={warmUpState} chart={{ query: byCityQuery(f), useResult: useByCity, option: byCityChart, title: t('overview.byCity'), height: barHeight(CITY_BARS) }} />
+        <OverviewWarmUp state={warmUpState} chart={{ query: byLevelQuery(f), useResult: useByLevel, option: byLevelChart, title: t('overview.byLevel'), height: 260 }} />
+        <OverviewWarmUp state={warmUpState} chart={{ query: byBatchQuery(f), useResult: useByBatch, option: byBatchChart, title: t('overview.byBatch'), height: 260 }} />
         <Totals state={state} update={update} />
         <div className="grid-2">
           <QueryChart
-            title={`${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`}
+            title={heatmapTitle}
             query={heatmapQuery(f)}
             whenNear
             useResult={useHeatmap}
