@@ -12,6 +12,7 @@ import { describeChart } from './chart-description.ts';
 import { DownloadButtons } from './download/DownloadButtons.tsx';
 import type { DownloadColumn } from './download/shown.ts';
 import { EChart, withPendingDrawn } from './EChart.tsx';
+import { browserHost, useWarmUp } from './chart-warm-up.ts';
 import { markFirstChart } from './first-chart.ts';
 import { PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
@@ -48,7 +49,16 @@ export interface ChartCardProps<R extends Row = Row> {
   whenNear?: boolean;
   /** Not shown (no rows under these filters), its chart kept for when rows come back (hidden-when-empty.ts). */
   hidden?: boolean;
+  /**
+   * The rows a next filter change may give the chart, each computed when drawn (null: not known yet, or not to be
+   * warmed). Once given while the chart is drawn, their options are drawn off the page in idle time, once per page
+   * (chart-warm-up.ts): the first changes then run ECharts' update code compiled. Nothing shown changes.
+   */
+  warmUp?: readonly (() => R[])[] | null;
 }
+
+/** A card's warm-up waits this long after any chart was given an option: changes one after another, and their frames, come first. */
+const WARM_UP_QUIET_MS = 500;
 
 /** Live chart instances by query id, read by the e2e tests and the benchmark (getOption()). */
 const registry = new Map<string, EChartsType>();
@@ -99,6 +109,21 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
   if (drawable && drawable !== lastOption) setLastOption(drawable);
   const kept = drawable ?? lastOption;
   const showing = drawable !== null;
+
+  // Each state's option as this card builds it, on a detached chart of this one's size; a state without rows draws
+  // the rows shown (the update's code is what is warmed).
+  const warmUpStates = props.warmUp;
+  const warmUpPlan = useCallback(() => {
+    const dom = instance.current?.getDom();
+    if (!warmUpStates || !dom || !rows || rows.length === 0) return null;
+    const options = warmUpStates.map((rowsOf) => () => {
+      const next = rowsOf();
+      return cardOption(props.option(next.length > 0 ? next : rows), title, lang, t);
+    });
+    return { options, host: browserHost(dom.clientWidth || 600, height, lang, WARM_UP_QUIET_MS) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `props` is new every render; only its `option` builder matters
+  }, [warmUpStates, rows, props.option, title, lang, t, height]);
+  useWarmUp(Boolean(warmUpStates) && showing && mayDraw, warmUpPlan, query.id);
 
   const onFinished = () => {
     releaseTurn();

@@ -10,6 +10,7 @@
 // `whenNear`: an update (a new option, a new size) of a chart far from the viewport waits until it comes near
 // (IntersectionObserver): a filter change then redraws the charts one can see, not a long page's worth of them.
 import { useCallback, useLayoutEffect, useRef } from 'react';
+import { noteChartUpdate } from './chart-warm-up.ts';
 import { echarts, type EChartsType } from './echarts.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
@@ -37,7 +38,33 @@ export interface EChartProps {
  * How near the viewport a `whenNear` chart is kept drawn: the observer answers after the frame in which the chart
  * came this near, so a scroll of less than this per frame never shows it with its previous option.
  */
-const NEAR_MARGIN = '200px 0px';
+const NEAR_MARGIN_PX = 200;
+const NEAR_MARGIN = `${NEAR_MARGIN_PX}px 0px`;
+
+/** Within NEAR_MARGIN of the viewport, as the page's layout stands (a read: a layout if the page changed since). */
+function movedNear(box: HTMLElement): boolean {
+  const { top, bottom, width, height } = box.getBoundingClientRect();
+  return (width > 0 || height > 0) && bottom >= -NEAR_MARGIN_PX && top <= innerHeight + NEAR_MARGIN_PX;
+}
+
+/** The far charts given an option since the last frame: what each does while it waits, and to be drawn once near. */
+const farAfterCommit = new Map<HTMLElement, { waits: () => void; draws: () => void }>();
+
+/**
+ * At the next frame's start: every far chart given an option does what it does while it waits (writes), then every
+ * box is read in one pass (the layout that frame makes anyway, made earlier), then those near now are drawn in it.
+ */
+function whenPlaced(box: HTMLElement, chart: { waits: () => void; draws: () => void }): void {
+  if (farAfterCommit.size === 0) {
+    requestAnimationFrame(() => {
+      const charts = [...farAfterCommit];
+      farAfterCommit.clear();
+      for (const [, far] of charts) far.waits();
+      for (const [, far] of charts.filter(([dom]) => dom.isConnected && movedNear(dom))) far.draws();
+    });
+  }
+  farAfterCommit.set(box, chart);
+}
 
 /** Each live chart's pending update, drawn now (a PNG or the brief's image of a chart far off screen, a print). */
 const drawPending = new Map<EChartsType, () => void>();
@@ -157,13 +184,30 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
   // Far off screen (whenNear), the option waits; the drawing it has may be taller than its box meanwhile, and is
   // clipped to it (not spilling over the cards below), and what a screen reader hears is already the new option's
   // description (ECharts sets it only when it draws).
+  // A chart the observer last saw far may have been moved near by this very commit (a card above it shrank): its box
+  // is read at the next frame's start, so that it is drawn in that frame with the others, not a frame or two later
+  // when the observer says so. Only then: a chart seen near stays drawn (at worst one far off screen is drawn once more).
+  // Any option given (drawn or waiting) tells the warm-ups a change is under way (chart-warm-up.ts).
   useLayoutEffect(() => {
-    if (near.current) draw(true);
-    else if (given.current !== option) {
-      box.current!.style.overflow = 'hidden';
-      const description = option.aria?.label?.description;
-      if (typeof description === 'string') box.current!.setAttribute('aria-label', description);
+    noteChartUpdate();
+    if (near.current) {
+      draw(true);
+      return;
     }
+    const dom = box.current!;
+    whenPlaced(dom, {
+      waits: () => {
+        if (given.current === option) return;
+        dom.style.overflow = 'hidden';
+        const description = option.aria?.label?.description;
+        if (typeof description === 'string') dom.setAttribute('aria-label', description);
+      },
+      // Drawn now, in this frame (not lazily in the next one).
+      draws: () => {
+        near.current = true;
+        draw(false);
+      },
+    });
   }, [option, height, draw]);
 
   return <div ref={box} className="echart" style={{ height, width: '100%' }} hidden={hidden} />;

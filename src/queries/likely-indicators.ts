@@ -9,7 +9,7 @@ import { defaultIndicator } from './compare.ts';
 import { cellsAnswer } from './compare-cells.ts';
 import type { CaseSummaryRow } from './summaries.ts';
 import { sharesFromSummary } from './view-summaries.ts';
-import type { Level } from '../ingest/types.ts';
+import { yearAndLevelStatesOf } from './next-states.ts';
 import type { Filters } from '../state/filters.ts';
 
 /**
@@ -33,18 +33,5 @@ export function likelyIndicators(rows: CaseSummaryRow[], filters: Filters, a: st
  * one year (latest first), each one level, each year with one level.
  */
 export function yearAndLevelStates(rows: CaseSummaryRow[], a: string, b: string): Pick<Filters, 'years' | 'levels'>[] {
-  const years = new Set<number>();
-  const levels = new Set<Level>();
-  for (const r of rows) {
-    if (r.sort !== null || (r.province !== a && r.province !== b)) continue;
-    if (r.year !== null) years.add(r.year);
-    if (r.level !== null) levels.add(r.level as Level);
-  }
-  const byYear = [...years].sort((x, y) => y - x);
-  return [
-    { years: [], levels: [] },
-    ...byYear.map((y) => ({ years: [y], levels: [] })),
-    ...[...levels].map((l) => ({ years: [], levels: [l] })),
-    ...byYear.flatMap((y) => [...levels].map((l) => ({ years: [y], levels: [l] }))),
-  ];
+  return yearAndLevelStatesOf(rows.filter((r) => r.sort === null && (r.province === a || r.province === b)));
 }

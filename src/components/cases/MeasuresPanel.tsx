@@ -56,13 +56,28 @@ export interface MeasuresPanelProps {
    * default state; null: none); those it holds cost DuckDB nothing while they stand. Stable (a module's function).
    */
   savedIn?: (indicator: string) => string | null;
+  /**
+   * The year and level states a next filter change likely picks (null: none yet): each one's rows, kept from the
+   * stored rows, warm the charts off the page in idle time (ChartCard `warmUp`).
+   */
+  warmUpStates?: readonly Pick<Filters, 'years' | 'levels'>[] | null;
 }
 
 const dimKey = (d: string) => `meas.dim.${d}` as DictKey;
 const NO_ROWS: MeasureRow[] = [];
 
 // memo: the panel re-renders for its own answers and props, not for each answer of the view around it.
-export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, provinces, title, waiting = false, chartsWhenNear = false, readAhead, savedIn }: MeasuresPanelProps) {
+export const MeasuresPanel = memo(function MeasuresPanel({
+  filters,
+  indicator,
+  provinces,
+  title,
+  waiting = false,
+  chartsWhenNear = false,
+  readAhead,
+  savedIn,
+  warmUpStates,
+}: MeasuresPanelProps) {
   const i18n = useI18n();
   const { t, provinceName } = i18n;
   // The dimension chosen, for the indicator it was chosen for (a new indicator starts from time).
@@ -141,6 +156,21 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
   const log = drawnDimension === 'time';
   // Which charts show (a chart with no rows is hidden, hidden-when-empty.ts): the charts themselves draw the same derivation.
   const drawn = useMemo(() => measureChartRows(all), [all]);
+  // Each next state's charted rows, summed once when a chart's warm-up first draws it.
+  const warmUp = useMemo(() => {
+    if (!warmUpStates || !storedRows) return null;
+    const summed = new Map<number, ReturnType<typeof measureChartRows>>();
+    const rowsOf = (i: number) => {
+      const kept = summed.get(i) ?? measureChartRows(measuresFromStored(storedRows, { filters: { ...filters, ...warmUpStates[i] }, provinces })?.sample ?? NO_ROWS);
+      summed.set(i, kept);
+      return kept;
+    };
+    return {
+      after: warmUpStates.map((_, i) => () => rowsOf(i).after),
+      reductions: warmUpStates.map((_, i) => () => rowsOf(i).reductions),
+      pairs: warmUpStates.map((_, i) => () => rowsOf(i).pairs.drawn),
+    };
+  }, [warmUpStates, storedRows, filters, provinces]);
   const afterChart = useHiddenWhenEmpty(drawn.after, charted);
   const cutChart = useHiddenWhenEmpty(drawn.reductions);
   const pairChart = useHiddenWhenEmpty(drawn.pairs.drawn, charted);
@@ -254,6 +284,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     columns={csvColumns}
                     option={afterOption}
                     onClick={openCase}
+                    warmUp={warmUp?.after}
                   />
                 )}
                 {cutChart.mounted && (
@@ -269,6 +300,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                     columns={csvColumns}
                     option={cutOption}
                     onClick={openCase}
+                    warmUp={warmUp?.reductions}
                   />
                 )}
               </div>
@@ -289,6 +321,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({ filters, indicator, p
                 columns={csvColumns}
                 option={pairOption}
                 onClick={openCase}
+                warmUp={warmUp?.pairs}
               />
             )}
             {dimension && all.length > 0 && (

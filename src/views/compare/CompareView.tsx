@@ -11,7 +11,7 @@ import './compare.css';
 import { butterflyHeight, butterflyOption } from './butterfly.ts';
 import { useKeptOrAsked } from './kept-or-asked.ts';
 import { likelyIndicators, yearAndLevelStates } from '../../queries/likely-indicators.ts';
-import { browserHost, useWarmUp } from './warm-up.ts';
+import { browserHost, useWarmUp } from '../../components/chart-warm-up.ts';
 import { useNarrowScreen } from './use-narrow-screen.ts';
 import { CaseColumn } from '../../components/compare/CaseColumn.tsx';
 import { PairsTable } from '../../components/compare/PairsTable.tsx';
@@ -169,7 +169,7 @@ export function CompareView({ state, update }: ViewProps) {
 
   // Once the view answered: the shares chart of each next year and level state drawn off the page in idle time,
   // with the view's sums for it (the shares, the columns and the pairs from the kept rows), so that the first
-  // changes run compiled code (warm-up.ts). Its size is the chart's own. Not before the kept rows are in: then the
+  // changes run compiled code (chart-warm-up.ts). Its size is the chart's own. Not before the kept rows are in: then the
   // engine is up too (the warm-up would otherwise take the CPU from its start).
   const warmUpPlan = useCallback(() => {
     const summary = shares.data;
@@ -185,7 +185,7 @@ export function CompareView({ state, update }: ViewProps) {
     });
     return { options, host: browserHost(box?.clientWidth || 960, butterflyHeight(shareRows?.length ?? 0), lang) };
   }, [shares.data, a, b, filters, kept, sharesOption, sharesTitle, lang, t, shareRows]);
-  useWarmUp(Boolean(kept) && ask && cases.status === 'success' && pairs.status === 'success', warmUpPlan);
+  useWarmUp(Boolean(kept) && ask && cases.status === 'success' && pairs.status === 'success', warmUpPlan, 'compare.shares');
 
   const covered = (r: CompareShareRow, side: 'a' | 'b') => r[`${side}_cases`] > 0;
   // Coverage is about indicators: unclassified cases (`other`) say nothing about what a province covers.

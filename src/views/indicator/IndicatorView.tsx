@@ -33,6 +33,7 @@ import { casePageCandidates, casePageFromCandidates } from '../../queries/case-p
 import { caseSummaryRows, type CaseSummaryRow } from '../../queries/summaries.ts';
 import { caseCountsFromSummary, unitsFromSummary, unitSummaryRows } from '../../queries/view-summaries.ts';
 import { indicatorMeasuresFile, indicatorReadAheadFile, indicatorSnapshotFile, unfiltered, VIEW_SNAPSHOT_FILES } from '../../queries/snapshot.ts';
+import { yearAndLevelStatesOf } from '../../queries/next-states.ts';
 import { chooseIndicator, chosenIndicator } from '../../state/url-state.ts';
 import type { ViewProps } from '../types.ts';
 
@@ -139,6 +140,23 @@ export function IndicatorView({ state, update }: ViewProps) {
   if (figureRows !== drawnFigures) setDrawnFigures(figureRows);
   const figureStatus = summed ? { status: 'success' as const, error: null } : figures;
   if (indicator && !candidatesOf.has(indicator) && enabled && isCurrent(figures) && isCurrent(asked)) setCandidatesOf(new Set([...candidatesOf, indicator]));
+  // Once the rows read ahead are in (the engine is up by then): each chart's options of the next year and level
+  // states drawn off the page in idle time, with the view's sums for them (ChartCard `warmUp`, chart-warm-up.ts).
+  const nextStates = useMemo(
+    () => (summary.data && indicator && candidateRows ? yearAndLevelStatesOf(summary.data.filter((r) => r.sort === null && r.indicator === indicator)) : null),
+    [summary.data, indicator, candidateRows],
+  );
+  const warmUp = useMemo(() => {
+    if (!nextStates || !summary.data || !indicator || !candidateRows || !unitsCurrent) return null;
+    const summaryRows = summary.data;
+    const stateFilters = nextStates.map((state) => ({ ...filters, ...state }));
+    const figuresOf = (i: number) => figuresFromCandidates(candidateRows, stateFilters[i], unit);
+    return {
+      provinces: stateFilters.map((f) => () => caseCountProvinces(caseCountsFromSummary(summaryRows, f), indicator)),
+      money: stateFilters.map((_, i) => () => figuresOf(i)?.money ?? []),
+      counts: stateFilters.map((_, i) => () => figuresOf(i)?.counts ?? []),
+    };
+  }, [nextStates, summary.data, indicator, candidateRows, unitsCurrent, filters, unit]);
   const moneyRows = figureRows?.money;
   const countRows = figureRows?.counts;
   // The counts chart is titled with the unit of the rows it draws: named after `unit` (the picker's, known at once
@@ -195,6 +213,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             waiting={!enabled}
             chartsWhenNear
             savedIn={indicatorMeasuresFile}
+            warmUpStates={nextStates}
           />
           <div className="v-grid2">
             <ChartCard
@@ -212,6 +231,7 @@ export function IndicatorView({ state, update }: ViewProps) {
                 { key: 'pct', header: t('col.pct') },
               ]}
               option={provincesChart}
+              warmUp={warmUp?.provinces}
             />
             <ChartCard
               whenNear
@@ -224,6 +244,7 @@ export function IndicatorView({ state, update }: ViewProps) {
               note={limitNote(moneyRows)}
               columns={[...figureColumns, { key: 'wan_yuan', header: t('col.wan') }]}
               option={moneyChart}
+              warmUp={warmUp?.money}
             />
           </div>
           {countsShown && (
@@ -251,6 +272,7 @@ export function IndicatorView({ state, update }: ViewProps) {
             note={limitNote(countRows)}
             columns={[...figureColumns, { key: 'value', header: t('col.count') }, { key: 'unit', header: t('col.unit'), shown: 'unit' }]}
             option={countsChart}
+            warmUp={warmUp?.counts}
           />
           )}
           <section className="v-panel">

@@ -3,7 +3,7 @@
 // long as the later ones (docs/performance.md, "The Overview's first changes"). So once a chart has rows, options of
 // other rows of its kind — its rows of one province, of one indicator (where it has one), and all of them again — are
 // drawn in idle time on a chart of its own, in a detached box (nothing laid out, shown or read out), disposed after:
-// the loop of the Compare view's warm-up (views/compare/warm-up.ts). The landing view's rows are there from its saved
+// the loop of the charts' shared warm-up (components/chart-warm-up.ts). The landing view's rows are there from its saved
 // answers before DuckDB has started, so this runs while the engine starts (its work is in its worker), before the
 // analyst's first click; a filter change ends it (from then on the real changes warm the code). What is drawn is
 // dropped: only the compiled code stays.
@@ -14,7 +14,7 @@ import type { QueryResult } from '../../components/QueryState.tsx';
 import { whenIdle } from '../../hooks/when-idle.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { NamedQuery, Row } from '../../queries/types.ts';
-import { warmUp, type WarmUpHost } from '../compare/warm-up.ts';
+import { warmUp, type WarmUpHost } from '../../components/chart-warm-up.ts';
 
 /** Options drawn per chart: five charts of 40 each took the CPU DuckDB starts with on two cores (docs/performance.md). */
 export const OVERVIEW_WARM_UP_UPDATES = 12;

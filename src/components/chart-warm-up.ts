@@ -1,17 +1,20 @@
-// The first filter changes after Compare answered drawn as fast as the later ones. A year or level change re-options
-// the shares chart, and ECharts' update code runs cold the first few dozen times a page updates a chart (V8 has
-// not compiled it yet): in Chromium the shares chart's update took 18–40 ms for the first ones and 3–5 ms once some
-// 30–60 updates had been drawn (docs/performance.md, "Compare's filter change, tenth round"). So once the view has
+// The first filter changes after a view answered drawn as fast as the later ones. A year or level change re-options
+// the view's charts, and ECharts' update code runs cold the first few dozen times a page updates a chart (V8 has not
+// compiled it yet): in Chromium Compare's shares chart took 18–40 ms per update for the first ones and 3–5 ms once
+// some 30–60 updates had been drawn (docs/performance.md, "Compare's filter change, tenth round"). So once a view has
 // answered, the options of the next year and level states are drawn in idle time on a chart of their own — in a
 // detached box (no layout, nothing shown or read out), disposed after — one update per idle period in which no
 // query or background read runs (the reads ahead come first: they spare the next changes their queries); building
 // each option also runs, once more, the view's own sums for that state. What is drawn and summed is dropped: only
-// the compiled code stays, shared by every chart of the page.
+// the compiled code stays, shared by every chart of the page. A chart of a card is warmed by ChartCard (`warmUp`),
+// any other by useWarmUp.
 import { useEffect, useRef } from 'react';
-import type { EChartsOption } from '../../components/ChartCard.tsx';
-import { echarts, type EChartsType } from '../../components/echarts.ts';
-import { queryClient } from '../../hooks/query-client.ts';
-import { whenIdle } from '../../hooks/when-idle.ts';
+import { echarts, type EChartsType } from './echarts.ts';
+import { queryClient } from '../hooks/query-client.ts';
+import { whenIdle } from '../hooks/when-idle.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ECharts options are free-form nested objects
+type EChartsOption = Record<string, any>;
 
 /** Updates drawn: past ~30 the shares chart's update no longer got faster (measured, see above). */
 export const WARM_UP_UPDATES = 40;
@@ -31,8 +34,17 @@ export interface WarmUpHost {
   whenIdle: (run: (msLeft: number | null) => void) => () => void;
 }
 
-/** A detached box of the real chart's size, and the browser's idle periods. */
-export function browserHost(width: number, height: number, lang: 'zh' | 'en'): WarmUpHost {
+/** When a chart of the page was last given a new option (EChart.tsx), drawn or not: a filter change under way. */
+let lastChartUpdate = -Infinity;
+export function noteChartUpdate(): void {
+  lastChartUpdate = performance.now();
+}
+
+/**
+ * A detached box of the real chart's size, and the browser's idle periods; with `quietMs`, only those that come at
+ * least that long after a chart of the page was last given an option (changes one after another keep their frames).
+ */
+export function browserHost(width: number, height: number, lang: 'zh' | 'en', quietMs = 0): WarmUpHost {
   return {
     chart: () => {
       const chart = echarts.init(document.createElement('div'), null, { width, height, locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' });
@@ -41,15 +53,17 @@ export function browserHost(width: number, height: number, lang: 'zh' | 'en'): W
     },
     // Not while a query or a background read runs (no time left, as it were): their answers are decoded and drawn on
     // this thread, and the reads ahead landing first is what spares the next changes their queries.
-    whenIdle: (run) => whenIdle((msLeft) => run(queryClient.isFetching() > 0 ? 0 : msLeft), { fallbackMs: FALLBACK_DELAY_MS }),
+    whenIdle: (run) =>
+      whenIdle((msLeft) => run(queryClient.isFetching() > 0 || performance.now() - lastChartUpdate < quietMs ? 0 : msLeft), { fallbackMs: FALLBACK_DELAY_MS }),
   };
 }
 
 /**
  * Draws `updates` options on the host's chart, one per idle period with enough time left, taking them from `options`
  * in turn (each built when drawn: its sums run then). Returns a cancel; the chart is disposed at the end either way.
+ * `key` names the warm-up in its performance measure.
  */
-export function warmUp(options: readonly (() => EChartsOption)[], host: WarmUpHost, updates = WARM_UP_UPDATES): () => void {
+export function warmUp(options: readonly (() => EChartsOption)[], host: WarmUpHost, updates = WARM_UP_UPDATES, key = ''): () => void {
   if (options.length === 0 || updates <= 0) return () => undefined;
   let chart: ReturnType<WarmUpHost['chart']> | null = null;
   let drawn = 0;
@@ -59,8 +73,9 @@ export function warmUp(options: readonly (() => EChartsOption)[], host: WarmUpHo
     cancelWait();
     if (chart) {
       chart.dispose();
-      // On the performance timeline (DevTools, the benchmark): when the warm-up ended, and how many were drawn.
-      performance.measure(`warm-up:${drawn}`, { start });
+      // On the performance timeline (DevTools, the benchmark, the tests): when the warm-up ended, how many were drawn
+      // and for which chart.
+      performance.measure(`warm-up:${drawn}`, { start, detail: key });
     }
     chart = null;
     drawn = updates;
@@ -89,23 +104,26 @@ export function warmUp(options: readonly (() => EChartsOption)[], host: WarmUpHo
 export interface WarmUpPlan {
   options: (() => EChartsOption)[];
   host: WarmUpHost;
+  /** Updates drawn (default WARM_UP_UPDATES). */
+  updates?: number;
 }
 
-/** Once per page: the compiled code stays for the page's life, whatever view is shown next. */
-let started = false;
+/** The charts warmed so far (by key): once per page each, the compiled code stays for the page's life. */
+const started = new Set<string>();
 
 /**
- * Starts warmUp once per page, the first time `ready` is true, with the plan `plan()` makes then (null: none yet).
- * A filter change meanwhile does not stop it (idle periods only); leaving the view does.
+ * Starts warmUp once per page for `key` (a chart: its query's id), the first time `ready` is true, with the plan
+ * `plan()` makes then (null: none yet). A filter change meanwhile does not stop it (idle periods only); leaving the
+ * view does.
  */
-export function useWarmUp(ready: boolean, plan: () => WarmUpPlan | null): void {
+export function useWarmUp(ready: boolean, plan: () => WarmUpPlan | null, key: string): void {
   const cancel = useRef<(() => void) | null>(null);
   useEffect(() => {
-    if (!ready || started) return;
+    if (!ready || started.has(key)) return;
     const planned = plan();
     if (!planned) return;
-    started = true;
-    cancel.current = warmUp(planned.options, planned.host);
-  }, [ready, plan]);
+    started.add(key);
+    cancel.current = warmUp(planned.options, planned.host, planned.updates, key);
+  }, [ready, plan, key]);
   useEffect(() => () => cancel.current?.(), []);
 }

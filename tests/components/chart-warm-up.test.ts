@@ -1,7 +1,7 @@
-// Compare's warm-up (src/views/compare/warm-up.ts): the options of the next states drawn on a chart of its own, one
+// The charts' warm-up (src/components/chart-warm-up.ts): the options of the next states drawn on a chart of its own, one
 // per idle period with time enough left, each built when drawn, then the chart disposed — and nothing once cancelled.
 import { describe, expect, it } from 'vitest';
-import { warmUp, type WarmUpHost } from '../../../src/views/compare/warm-up.ts';
+import { warmUp, type WarmUpHost } from '../../src/components/chart-warm-up.ts';
 
 /** A host whose idle periods the test gives one at a time, with the ms left in each; it records the chart's calls. */
 function fakeHost() {
