@@ -1,6 +1,6 @@
 // Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
 // city, level and year/batch — all under the filter bar.
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { QueryChart } from '../../components/QueryChart.tsx';
 import { DownloadButtons } from '../../components/download/DownloadButtons.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -12,7 +12,10 @@ import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
 import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummary, useSummedTotals } from './overview-summary.ts';
 import type { ViewProps } from '../types.ts';
-import { OverviewWarmUp } from './overview-warm-up.ts';
+import type { OverviewWarmUp as OverviewWarmUpComponent } from './overview-warm-up.ts';
+
+// Loaded after the first charts (its code is not needed to draw them; the first page's script has a size budget).
+const OverviewWarmUp = lazy(() => import('./overview-warm-up.ts').then((m) => ({ default: m.OverviewWarmUp }))) as unknown as typeof OverviewWarmUpComponent;
 
 const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
   { key: 'documents', label: 'overview.documents' },
@@ -118,11 +121,13 @@ export function OverviewView({ state, update }: ViewProps) {
     <OverviewSummaryProvider value={summary}>
       <div className="overview">
         {/* Each chart's update code run in idle time before the first filter change (overview-warm-up.ts). */}
+        <Suspense fallback={null}>
         <OverviewWarmUp state={warmUpState} chart={{ query: heatmapQuery(f), useResult: useHeatmap, option: heatmapChart, title: heatmapTitle, height: heatmapHeight }} />
         <OverviewWarmUp state={warmUpState} chart={{ query: byIndicatorQuery(f), useResult: useByIndicator, option: byIndicatorChart, title: t('overview.byIndicator'), height: barHeight(indicatorRows, 260) + 40 }} />
         <OverviewWarmUp state={warmUpState} chart={{ query: byCityQuery(f), useResult: useByCity, option: byCityChart, title: t('overview.byCity'), height: barHeight(CITY_BARS) }} />
         <OverviewWarmUp state={warmUpState} chart={{ query: byLevelQuery(f), useResult: useByLevel, option: byLevelChart, title: t('overview.byLevel'), height: 260 }} />
         <OverviewWarmUp state={warmUpState} chart={{ query: byBatchQuery(f), useResult: useByBatch, option: byBatchChart, title: t('overview.byBatch'), height: 260 }} />
+        </Suspense>
         <Totals state={state} update={update} />
         <div className="grid-2">
           <QueryChart
