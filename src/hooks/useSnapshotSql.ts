@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { dataUrl } from '../db/data-url.ts';
 import { macrotaskQueue } from '../db/pending-query-relay.ts';
+import { decodeSnapshotInSlices, SnapshotFormatError } from '../queries/snapshot-format.ts';
 import type { NamedQuery, Row } from '../queries/types.ts';
 import { useEngineWanted, wantEngine } from './engine-start.ts';
 import { queryClient } from './query-client.ts';
@@ -30,10 +31,6 @@ const nextTask = macrotaskQueue();
  * DuckDB). Read in short slices (snapshot-format.ts): the measures panel's file is a few MB at national scale.
  */
 async function fetchSnapshot(file: string): Promise<SavedAnswers> {
-  // The reader's code comes with the first file, not with the first page's script (the Overview's first charts need
-  // neither; that script has a size budget).
-  const format = import('../queries/snapshot-format.ts');
-  format.catch(() => undefined); // a failed load is met below, where the file would be read
   let text: string;
   try {
     const response = await fetch(dataUrl(file));
@@ -43,12 +40,11 @@ async function fetchSnapshot(file: string): Promise<SavedAnswers> {
     return NONE; // offline, or the server went away: as a missing file
   }
   try {
-    const { decodeSnapshotInSlices } = await format;
     const snapshot = await decodeSnapshotInSlices(text, () => new Promise((resolve) => nextTask(resolve)));
     return { rows: new Map(snapshot.queries.map((q) => [q.sql, q.rows])), stamp: snapshot.stamp ?? null };
   } catch (error) {
     // e.g. a file of an older export, a truncated one, or a dev server's index.html for a missing file
-    console.warn(`saved answers ${file} not used (DuckDB answers instead): ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(`saved answers ${file} not used (DuckDB answers instead): ${error instanceof SnapshotFormatError ? error.message : String(error)}`);
     return NONE;
   }
 }

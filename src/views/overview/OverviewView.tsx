@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { SqlDialog } from '../../components/SqlDialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { chooseIndicator } from '../../state/url-state.ts';
+import { useEngineWanted } from '../../hooks/engine-start.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByBatchRow, type ByCityRow, type ByIndicatorRow, type ByLevelRow, type HeatmapRow, type TotalsRow } from '../../queries/overview.ts';
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
@@ -14,7 +15,8 @@ import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummary, useS
 import type { ViewProps } from '../types.ts';
 import type { OverviewWarmUp as OverviewWarmUpComponent } from './overview-warm-up.ts';
 
-// Loaded after the first charts (its code is not needed to draw them; the first page's script has a size budget).
+// Loaded once the first chart is drawn and the engine wanted (its code is not needed to draw the first charts, and the
+// first page's script has a size budget); it warms the charts while DuckDB starts.
 const OverviewWarmUp = lazy(() => import('./overview-warm-up.ts').then((m) => ({ default: m.OverviewWarmUp }))) as unknown as typeof OverviewWarmUpComponent;
 
 const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
@@ -103,6 +105,7 @@ export function OverviewView({ state, update }: ViewProps) {
   };
 
   const warmUpState = JSON.stringify(f);
+  const engineWanted = useEngineWanted();
   const heatmapTitle = `${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`;
   const shareSwitch = (
     <div className="segmented" role="group" aria-label={t('overview.heatmapShare')}>
@@ -121,13 +124,15 @@ export function OverviewView({ state, update }: ViewProps) {
     <OverviewSummaryProvider value={summary}>
       <div className="overview">
         {/* Each chart's update code run in idle time before the first filter change (overview-warm-up.ts). */}
-        <Suspense fallback={null}>
-        <OverviewWarmUp state={warmUpState} chart={{ query: heatmapQuery(f), useResult: useHeatmap, option: heatmapChart, title: heatmapTitle, height: heatmapHeight }} />
-        <OverviewWarmUp state={warmUpState} chart={{ query: byIndicatorQuery(f), useResult: useByIndicator, option: byIndicatorChart, title: t('overview.byIndicator'), height: barHeight(indicatorRows, 260) + 40 }} />
-        <OverviewWarmUp state={warmUpState} chart={{ query: byCityQuery(f), useResult: useByCity, option: byCityChart, title: t('overview.byCity'), height: barHeight(CITY_BARS) }} />
-        <OverviewWarmUp state={warmUpState} chart={{ query: byLevelQuery(f), useResult: useByLevel, option: byLevelChart, title: t('overview.byLevel'), height: 260 }} />
-        <OverviewWarmUp state={warmUpState} chart={{ query: byBatchQuery(f), useResult: useByBatch, option: byBatchChart, title: t('overview.byBatch'), height: 260 }} />
-        </Suspense>
+        {engineWanted && (
+          <Suspense fallback={null}>
+            <OverviewWarmUp state={warmUpState} chart={{ query: heatmapQuery(f), useResult: useHeatmap, option: heatmapChart, title: heatmapTitle, height: heatmapHeight }} />
+            <OverviewWarmUp state={warmUpState} chart={{ query: byIndicatorQuery(f), useResult: useByIndicator, option: byIndicatorChart, title: t('overview.byIndicator'), height: barHeight(indicatorRows, 260) + 40 }} />
+            <OverviewWarmUp state={warmUpState} chart={{ query: byCityQuery(f), useResult: useByCity, option: byCityChart, title: t('overview.byCity'), height: barHeight(CITY_BARS) }} />
+            <OverviewWarmUp state={warmUpState} chart={{ query: byLevelQuery(f), useResult: useByLevel, option: byLevelChart, title: t('overview.byLevel'), height: 260 }} />
+            <OverviewWarmUp state={warmUpState} chart={{ query: byBatchQuery(f), useResult: useByBatch, option: byBatchChart, title: t('overview.byBatch'), height: 260 }} />
+          </Suspense>
+        )}
         <Totals state={state} update={update} />
         <div className="grid-2">
           <QueryChart
