@@ -88,7 +88,9 @@ export function warmUp(options: readonly (() => EChartsOption)[], host: WarmUpHo
         chart.setOption(option, { notMerge: true });
       } else {
         // As EChart.tsx gives a chart an update: every part replaced but the tooltip, which is merged.
-        chart.setOption(option, { replaceMerge: Object.keys(option).filter((key) => key !== 'tooltip') });
+        // As EChart.tsx updates a chart: an option with media queries (a phone's layout) given whole, since replaceMerge
+        // of a component a media option moved breaks ECharts' next render.
+        chart.setOption(option, option.media ? { notMerge: true } : { replaceMerge: Object.keys(option).filter((key) => key !== 'tooltip') });
       }
       chart.refresh();
       drawn++;

@@ -52,6 +52,13 @@ describe('warmUp', () => {
     expect(calls.at(-1)).toBe('dispose');
   });
 
+  it('gives an option with media queries (a phone layout) whole, as EChart.tsx does', () => {
+    const { host, calls, idle } = fakeHost();
+    warmUp([0, 1].map((n) => () => ({ n, media: [{ query: { maxWidth: 500 }, option: {} }] })), host, 2);
+    while (idle(40));
+    expect(calls.filter((c) => c.startsWith('set'))).toEqual(['set 0 {"notMerge":true}', 'set 1 {"notMerge":true}']);
+  });
+
   it('stops when cancelled, disposing of the chart it made', () => {
     const { host, calls, idle } = fakeHost();
     const cancel = warmUp([() => ({ n: 0 })], host, 10);

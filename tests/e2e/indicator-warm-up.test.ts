@@ -37,38 +37,41 @@ const search = (indicator: string, filters: Partial<Filters> = {}) =>
   stateToSearch({ ...DEFAULT_STATE, view: 'indicator', indicator, filters: { ...EMPTY_FILTERS, ...filters } });
 
 describe('indicator view, charts warmed and drawn in one frame', () => {
-  it('once the view answered, every chart shown is warmed off the page in idle time, and what it shows is untouched', async () => {
-    const indicator = await largestIndicator();
-    const { page, errors } = await app.newPage(search(indicator));
-    await waitForCharts(page, 90_000);
-    const shownIds = () =>
-      page.evaluate(() =>
-        [...(globalThis as unknown as { __charts: Map<string, { getDom: () => HTMLElement }> }).__charts]
-          .filter(([, chart]) => chart.getDom().isConnected && !chart.getDom().closest('[hidden]'))
-          .map(([id]) => id)
-          .sort(),
+  // On a phone too, where the figure charts have a layout of their own (media options, given whole).
+  for (const [screen, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+    it(`once the view answered, every chart shown is warmed off the page in idle time, and what it shows is untouched (${screen})`, async () => {
+      const indicator = await largestIndicator();
+      const { page, errors } = await app.newPage(search(indicator), { viewport });
+      await waitForCharts(page, 90_000);
+      const shownIds = () =>
+        page.evaluate(() =>
+          [...(globalThis as unknown as { __charts: Map<string, { getDom: () => HTMLElement }> }).__charts]
+            .filter(([, chart]) => chart.getDom().isConnected && !chart.getDom().closest('[hidden]'))
+            .map(([id]) => id)
+            .sort(),
+        );
+      const options = async () => Promise.all((await shownIds()).map((id) => chartOption(page, id)));
+      const canvases = () => page.locator('canvas').count();
+      const before = { ids: await shownIds(), options: await options(), canvases: await canvases() };
+      expect(before.ids).toEqual(expect.arrayContaining(['indicator.provinces', 'indicator.measures']));
+      // Each warm-up leaves a measure (`warm-up:<updates>`, its chart's id as detail) once drawn and disposed of.
+      await page.waitForFunction(
+        (ids) => {
+          const warmed = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('warm-up:')).map((m) => (m as PerformanceMeasure).detail);
+          return ids.every((id) => warmed.includes(id));
+        },
+        before.ids,
+        { timeout: 90_000 },
       );
-    const options = async () => Promise.all((await shownIds()).map((id) => chartOption(page, id)));
-    const canvases = () => page.locator('canvas').count();
-    const before = { ids: await shownIds(), options: await options(), canvases: await canvases() };
-    expect(before.ids).toEqual(expect.arrayContaining(['indicator.provinces', 'indicator.measures']));
-    // Each warm-up leaves a measure (`warm-up:<updates>`, its chart's id as detail) once drawn and disposed of.
-    await page.waitForFunction(
-      (ids) => {
-        const warmed = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('warm-up:')).map((m) => (m as PerformanceMeasure).detail);
-        return ids.every((id) => warmed.includes(id));
-      },
-      before.ids,
-      { timeout: 90_000 },
-    );
-    expect(await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('warm-up:')).every((m) => m.name === 'warm-up:40'))).toBe(true);
-    expect(await shownIds()).toEqual(before.ids);
-    expect(await options()).toEqual(before.options);
-    expect(await canvases()).toBe(before.canvases);
-    // And the provinces chart is the SQL's answer.
-    expect(await provincesDrawn(page)).toEqual(await provincesAnswer(indicator, EMPTY_FILTERS));
-    expect(errors).toEqual([]);
-  });
+      expect(await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('warm-up:')).every((m) => m.name === 'warm-up:40'))).toBe(true);
+      expect(await shownIds()).toEqual(before.ids);
+      expect(await options()).toEqual(before.options);
+      expect(await canvases()).toBe(before.canvases);
+      // And the provinces chart is the SQL's answer.
+      expect(await provincesDrawn(page)).toEqual(await provincesAnswer(indicator, EMPTY_FILTERS));
+      expect(errors).toEqual([]);
+    });
+  }
 
   it('a change that moves the provinces chart near the viewport draws it in the change’s first frame', async () => {
     const indicator = await largestIndicator();
