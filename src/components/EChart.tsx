@@ -10,6 +10,7 @@
 // `whenNear`: an update (a new option, a new size) of a chart far from the viewport waits until it comes near
 // (IntersectionObserver): a filter change then redraws the charts one can see, not a long page's worth of them.
 import { useCallback, useLayoutEffect, useRef } from 'react';
+import { updateSettings } from './chart-update.ts';
 import { noteChartUpdate } from './chart-warm-up.ts';
 import { echarts, type EChartsType } from './echarts.ts';
 
@@ -19,7 +20,7 @@ type Option = Record<string, any>;
 type EventParams = Record<string, any>;
 
 export interface EChartProps {
-  /** The whole chart (replacedParts); a new object redraws the chart, the same one does not. */
+  /** The whole chart (chart-update.ts); a new object redraws the chart, the same one does not. */
   option: Option;
   lang: 'zh' | 'en';
   height: number;
@@ -78,20 +79,6 @@ export function withPendingDrawn(chart: EChartsType | null): EChartsType | null 
   return chart;
 }
 
-/**
- * The option is the whole chart, as with notMerge: every component of the old or the new option is replaced
- * (replaceMerge: the new option's components, none of the old one's) — but the tooltip, which is merged while both
- * options have one: with notMerge ECharts disposes of every view and makes it anew, and a new tooltip view makes its
- * HTML container anew and measures the page (a forced layout per chart per update). A chart's tooltip options keep
- * their shape from one update to the next (its formatter is given anew each time). The keys that are no component
- * (color, animation) are merged as values whatever the list says: ChartCard gives them in every option.
- */
-function replacedParts(old: Option | null, next: Option): string[] {
-  const keys = new Set([...Object.keys(old ?? {}), ...Object.keys(next)]);
-  const keepTooltip = Boolean(old?.tooltip && next.tooltip);
-  return [...keys].filter((key) => !(key === 'tooltip' && keepTooltip));
-}
-
 export function EChart({ option, lang, height, onReady, onFinished, onClick, whenNear = false, hidden = false }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -121,8 +108,7 @@ export function EChart({ option, lang, height, onReady, onFinished, onClick, whe
     if (!instance) return;
     box.current!.style.overflow = '';
     if (given.current === next) return;
-    const merge = next.media ? { notMerge: true } : { replaceMerge: replacedParts(given.current, next) };
-    instance.setOption(next, { ...merge, lazyUpdate: lazy });
+    instance.setOption(next, { ...updateSettings(given.current, next), lazyUpdate: lazy });
     given.current = next;
     // The new height given, and the width drawn: ECharts reads neither from the page (its own read, in the middle of
     // the commit's layout effects, is a forced layout per chart, each after the previous chart's resize dirtied it).

@@ -9,6 +9,7 @@
 // the compiled code stays, shared by every chart of the page. A chart of a card is warmed by ChartCard (`warmUp`),
 // any other by useWarmUp.
 import { useEffect, useRef } from 'react';
+import { updateSettings } from './chart-update.ts';
 import { echarts, type EChartsType } from './echarts.ts';
 import { queryClient } from '../hooks/query-client.ts';
 import { whenIdle } from '../hooks/when-idle.ts';
@@ -67,6 +68,7 @@ export function warmUp(options: readonly (() => EChartsOption)[], host: WarmUpHo
   if (options.length === 0 || updates <= 0) return () => undefined;
   let chart: ReturnType<WarmUpHost['chart']> | null = null;
   let drawn = 0;
+  let previous: EChartsOption | null = null;
   let cancelWait = () => {};
   const start = performance.now();
   const finish = () => {
@@ -87,11 +89,10 @@ export function warmUp(options: readonly (() => EChartsOption)[], host: WarmUpHo
         chart = host.chart();
         chart.setOption(option, { notMerge: true });
       } else {
-        // As EChart.tsx gives a chart an update: every part replaced but the tooltip, which is merged.
-        // As EChart.tsx updates a chart: an option with media queries (a phone's layout) given whole, since replaceMerge
-        // of a component a media option moved breaks ECharts' next render.
-        chart.setOption(option, option.media ? { notMerge: true } : { replaceMerge: Object.keys(option).filter((key) => key !== 'tooltip') });
+        // As EChart.tsx gives a chart an update (chart-update.ts).
+        chart.setOption(option, updateSettings(previous, option));
       }
+      previous = option;
       chart.refresh();
       drawn++;
     }
