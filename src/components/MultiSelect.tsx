@@ -120,7 +120,10 @@ export function MultiSelect<V extends string | number>({ label, options, selecte
             show(true);
           } else if (e.key === 'ArrowDown' && open) {
             e.preventDefault();
-            items()[0]?.focus();
+            // The options may still be loading: focus moves to the first as soon as it is there.
+            const first = items()[0];
+            if (first) first.focus();
+            else show(true);
           } else if (e.key === 'Escape' && open) {
             e.preventDefault();
             close(true);

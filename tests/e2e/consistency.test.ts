@@ -219,6 +219,8 @@ describe('keyboard and screen readers', () => {
     await page.keyboard.press('Enter');
     await menu.waitFor();
     await page.keyboard.press('ArrowDown');
+    // Focus is inside the menu (at once, or as soon as its options are there) before End and Tab.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
     await page.keyboard.press('End');
     await page.keyboard.press('Tab');
     await menu.waitFor({ state: 'detached' });
