@@ -11,9 +11,9 @@
 // corpus's snapshot over synthetic data (the server serves /data/ from this directory only).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeDashboardDb } from '../../src/export/dashboard-db.ts';
 import { silentLogger } from '../../src/export/logger.ts';
 import { writeSnapshots } from '../../src/export/snapshots.ts';
@@ -57,19 +57,36 @@ const PARQUET_TABLES = DATA_FILES.map((f) => f.file.replace(/\.parquet$/, ''));
 
 const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
-/** Rewritten every run (see writeSyntheticParquet), so the code that writes the snapshots does not make the database stale. */
-const SNAPSHOT_WRITERS = new Set(['src/export/snapshots.ts']);
+/** The module that writes dashboard.duckdb: it and what it imports decide the database's content. */
+const DATABASE_WRITER = 'src/export/dashboard-db.ts';
+
+/** Relative imports of a TypeScript module (static `from '…'` clauses), as paths from ROOT. */
+function relativeImports(file: string): string[] {
+  const dir = dirname(file);
+  return [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\bfrom\s+'(\.{1,2}\/[^']+\.ts)'/g)].map((m) => join(dir, m[1]));
+}
+
+/** The database's writer and every module it reaches through its relative imports, as sorted paths from ROOT. */
+export function databaseWriterModules(): string[] {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const imported of relativeImports(file)) visit(imported);
+  };
+  visit(DATABASE_WRITER);
+  return [...files].sort();
+}
 
 /**
- * What builds dashboard.duckdb from the Parquet files: the export's and the SQL's source. A cached database made by
- * other code may lack a column or hold a summary grouped differently (same table names): it is rebuilt.
+ * What builds dashboard.duckdb from the Parquet files: the writer and the SQL of the tables, views and indexes it
+ * imports. A cached database made by other code may lack a column or hold a summary grouped differently (same
+ * table names): it is rebuilt. Code beside it in src/export (the Parquet and JSON writers, the snapshots) does not
+ * make a 1M database stale — rebuilding one takes an hour.
  */
 export function exportCodeHash(): string {
   const hash = createHash('sha256');
-  for (const dir of ['src/export', 'src/sql']) {
-    const root = join(ROOT, dir);
-    for (const name of readdirSync(root).sort()) if (!SNAPSHOT_WRITERS.has(`${dir}/${name}`)) hash.update(`${dir}/${name}\0`).update(readFileSync(join(root, name))).update('\0');
-  }
+  for (const file of databaseWriterModules()) hash.update(`${file}\0`).update(readFileSync(join(ROOT, file))).update('\0');
   return hash.digest('hex');
 }
 
