@@ -49,7 +49,10 @@ describe('CSV and Excel hold what the chart shows', () => {
 
     const en = await app.newPage('?view=overview&lang=en');
     await waitForCharts(en.page, 120_000);
-    // Place names need pinyin-pro, loaded once the page is in English: wait for the chart to show them.
+    // Place names need pinyin-pro, loaded once the page is in English: wait for the chart to show them. The chart
+    // is below the first screen, and a far chart takes a new option only once it comes near (EChart whenNear): when
+    // pinyin-pro arrives after its first drawing (a loaded machine), the reader sees the names once scrolled to it.
+    await en.page.locator(card('overview.byCity')).scrollIntoViewIfNeeded();
     await expect.poll(async () => ((await chartOption(en.page, 'overview.byCity')).yAxis as { data: string[] }[])[0].data.some((l) => HAN.test(l)), { timeout: 60_000 }).toBe(false);
     const english = parseCsv((await downloadCsv(en.page, 'overview.byCity')).bytes);
     expect(english.header).toEqual(['Province', 'City', 'Cases']);
