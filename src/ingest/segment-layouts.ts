@@ -7,7 +7,7 @@
 // - first-sentence: paragraphs whose first sentence is the case's title (甲市推行…。甲市通过…)
 // Numbered bullets inside a body ((一), 1., 一是) never start a case: only a numbering that never restarts does.
 import { headingToIndicator } from './classify.ts';
-import { findPlaces } from './gazetteer.ts';
+import { findPlaces, zoneAfterCity } from './gazetteer.ts';
 import {
   AMBIGUOUS_FAMILIES,
   ORG_SUFFIX,
@@ -510,14 +510,21 @@ function isBodyLine(text: string): boolean {
   return partHeading(text) !== null || (!titleLike(text) && !isChrome(text) && contributorLine(text) === null);
 }
 
-/** A line that is a place name and nothing else (哈尔滨市 / 大理白族自治州大理市): a case told under its place. */
+/**
+ * A line that is a place name and nothing else (哈尔滨市 / 大理白族自治州大理市 / 南京市江北新区 / 苏州工业园区): a case told
+ * under its place. A short city name counts only before a zone named after it.
+ */
 function placeNameLine(text: string): boolean {
   let end = 0;
   for (const m of findPlaces(text)) {
-    if (m.start !== end || m.form !== 'full') return false;
+    if (m.start !== end) return false;
     end = m.end;
+    if (m.form !== 'full') break;
   }
-  return end > 0 && end === text.length;
+  if (end === 0) return false;
+  if (end === text.length) return findPlaces(text).every((m) => m.form === 'full');
+  const zone = zoneAfterCity(text.slice(end));
+  return zone !== null && end + zone.name.length === text.length;
 }
 
 export function readTitleLines(lines: Line[]): Reading | null {

@@ -100,6 +100,23 @@ describe('place headings over unnumbered titles', () => {
     expect(text).not.toMatch(/洛阳市$|省直部门/m);
     expect(r.unassigned).toEqual([]);
   });
+
+  it('a zone named after its city is a place heading too (南京市江北新区 / 苏州工业园区 over a title line)', () => {
+    const r = ingest([
+      '江苏省优化营商环境改革创新案例（第二批）',
+      '苏州工业园区',
+      '打造“园区通”企业服务总入口',
+      '苏州工业园区整合326项涉企服务，建设“园区通”企业服务平台，企业通过一个入口即可获取服务。',
+      '苏州市吴江区',
+      '推行示范区“跨域通办”',
+      '吴江区会同上海市青浦区、浙江省嘉善县梳理“跨域通办”事项186项，实行异地受理、远程核验。',
+      '南京市江北新区',
+      '推行产业项目“拿地即开工”审批服务',
+      '江北新区对产业项目实行“用地清单制+告知承诺制”，企业拿地当天即可开工。',
+    ]);
+    expect(places(r)).toEqual([['苏州市', '苏州工业园区'], ['苏州市', '吴江区'], ['南京市', '江北新区']]);
+    expect(r.cases.map((c) => c.outcomes + c.measures).join('\n')).not.toMatch(/江北新区$/m);
+  });
 });
 
 describe('results told without a time opener', () => {
