@@ -35,11 +35,14 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 // Each family: a pattern whose group 1 is the number and group 2 (optional) the text after the marker.
 const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['annex', /^附件\s*(\d{1,3})$/],
-  ['bracket', new RegExp(`^【\\s*(?:典型)?(?:案例|经验|做法|实践)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
+  // 【案例1】 / 【典型经验做法之一】 / 【经验做法一】
+  ['bracket', new RegExp(`^【\\s*(?:典型|优秀|创新|示范|最佳)?(?:实践)?(?:案例|经验做法|经验|做法|实践)?\\s*(?:之)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
   ['series', new RegExp(`^(?:\\S{0,14}?)系列之(${NUM})(?:\\s*[:]\\s*(.*))?$`)],
   ['case', new RegExp(`^(?:典型|优秀|创新|示范|最佳)?(?:实践)?(?:案例|经验做法|经验|做法)\\s*(?:之)?\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:|丨]|\\s)\\s*(.*))?$`)],
   // NO.1 / No.2 | 标题: how articles on WeChat number their cases.
   ['case', /^NO\s*\.\s*(\d{1,3})\s*(?:(?:[:|丨]|\s)\s*(.*))?$/i],
+  // PART 01 / Part.2: another way WeChat articles head their cases.
+  ['case', /^PART\s*\.?\s*(\d{1,3})\s*(?:(?:[:|丨]|\s)\s*(.*))?$/i],
   ['rank', /^排名\s*(?:第)?\s*(\d{1,3})\s*(?:名)?\s*(?:[:]\s*(.*))?$/],
   ['chapter', new RegExp(`^第\\s*(${NUM})\\s*(?:篇|个案例|例)(?:\\s*[:]\\s*(.*))?$`)],
   ['circled', new RegExp(`^([${CIRCLED}])\\s*(.*)$`)],

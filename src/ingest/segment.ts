@@ -39,6 +39,7 @@ import {
   listEntry,
   listOpener,
   noticeRemark,
+  numberedBullet,
   partHeading,
   partHeadingSplit,
   resultParagraph,
@@ -330,9 +331,10 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
         parts[current].push(text);
       });
       if (body.leadText) bodyOriginal.unshift(body.leadText);
-      // 一、聚焦行业准营… / 二、优化办理流程… / 三、改革成效: where the first part heading is the outcomes numbered after
-      // other items, those items are what was done (the measures), not an introduction.
-      const measuresBefore = firstHeading !== null && firstHeading.part === 'outcomes' && (firstHeading.no ?? 0) > 1;
+      // 一、聚焦行业准营… / 二、优化办理流程… / 三、改革成效: where the first part heading is the outcomes, numbered after
+      // other items or under numbered items of the case's own, those items are what was done (the measures), not an
+      // introduction.
+      const measuresBefore = firstHeading?.part === 'outcomes' && ((firstHeading.no ?? 0) > 1 || parts.pre.some(numberedBullet));
       if (sawHeading && measuresBefore) parts.measures.unshift(...parts.pre);
       else if (sawHeading) parts.background.unshift(...parts.pre);
       else {

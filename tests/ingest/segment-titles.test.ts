@@ -162,3 +162,46 @@ describe('a city’s notice', () => {
     expect(r.cases.map((c) => c.flags.filter((f) => f.startsWith('place_')))).toEqual([['place_from_notice'], ['place_inferred_from_body']]);
   });
 });
+
+describe('numbered items of a case above its outcomes heading', () => {
+  const notice = (outcomes: string) => [
+    '北京市优化营商环境典型案例（第六批）',
+    '朝阳区推行涉企经营许可“证照联办”',
+    '一、聚焦行业准营，梳理联办清单',
+    '朝阳区选取餐饮、便利店、药店等28个高频行业，梳理营业执照与经营许可的共性材料，形成事项清单。',
+    '二、优化办理流程，实行并联审批',
+    '对清单内事项实行“一表申请、一窗受理、并联审批”，申请人一次提交材料即可同步办理。',
+    outcomes,
+    '“证照联办”行业平均办理时间由20个工作日压缩至5个工作日。',
+    '通州区打造“一站式”跨境贸易服务',
+    '一、整合口岸服务资源',
+    '通州区会同北京海关设立跨境贸易综合服务中心，集成报关、检验检疫、出口退税等服务。',
+    outcomes,
+    '进口货物整体通关时间由36小时压缩至12小时。',
+  ];
+
+  it('are its measures, not an introduction (三、改革成效, or 改革成效 under numbered items)', () => {
+    for (const heading of ['三、改革成效', '改革成效']) {
+      const r = ingest(notice(heading));
+      expect(r.cases.map((c) => [c.background === '', c.measures.includes('并联审批') || c.measures.includes('整合口岸'), c.outcomes !== ''])).toEqual([
+        [true, true, true],
+        [true, true, true],
+      ]);
+    }
+  });
+
+  it('an unnumbered introduction above a results heading stays the background', () => {
+    const r = ingest([
+      '北京市优化营商环境典型案例（第六批）',
+      '朝阳区推行涉企经营许可“证照联办”',
+      '朝阳区餐饮、便利店等行业办证多、跑动多，经营主体反映强烈。',
+      '改革成效',
+      '“证照联办”行业平均办理时间由20个工作日压缩至5个工作日。',
+      '通州区打造“一站式”跨境贸易服务',
+      '通州区进口企业通关环节多、耗时长。',
+      '改革成效',
+      '进口货物整体通关时间由36小时压缩至12小时。',
+    ]);
+    expect(r.cases.map((c) => c.background !== '')).toEqual([true, true]);
+  });
+});
