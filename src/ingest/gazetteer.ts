@@ -88,6 +88,19 @@ function cityShort(name: string): string | null {
   return m ? m[1] : null;
 }
 
+/** The peoples an autonomous prefecture's name carries (临夏回族自治州, 黔东南苗族侗族自治州), as its names write them. */
+const PEOPLES = ['朝鲜族', '土家族', '布依族', '哈尼族', '景颇族', '傈僳族', '蒙古族', '苗族', '藏族', '羌族', '彝族', '侗族', '壮族', '傣族', '白族', '回族', '蒙古', '哈萨克', '柯尔克孜'];
+const PREFECTURE_PEOPLES = new RegExp(`^(.{2,}?)(?:${PEOPLES.join('|')})+自治州$`);
+
+/**
+ * The name notices use for an autonomous prefecture: its place name and 州 (临夏州, 黔南州, 海西州, 巴音郭楞州), as
+ * unmistakable as the full name (it ends in 州, which no county or city of its place name does).
+ */
+function prefectureShort(name: string): string | null {
+  const m = PREFECTURE_PEOPLES.exec(name);
+  return m ? `${m[1]}州` : null;
+}
+
 function buildUnits(): Unit[] {
   const units: Unit[] = [];
   for (const [province, groups] of Object.entries(pca as Pca)) {
@@ -133,6 +146,11 @@ for (const u of UNITS) {
     const s = cityShort(u.name);
     if (s) add(shortIndex, s, u);
   }
+}
+// 临夏州 / 黔东南州: read as the full name wherever it stands (unless some unit already bears that name).
+for (const u of UNITS) {
+  const s = u.kind === 'city' ? prefectureShort(u.name) : null;
+  if (s && !fullIndex.has(s)) add(fullIndex, s, u);
 }
 for (const z of ZONE_SUPPLEMENT) {
   const unit = UNITS.find((u) => u.name === z.name)!;
@@ -248,7 +266,8 @@ export function zoneAfterCity(rest: string): { name: string; bare: boolean } | n
   if (prefix && STARTS_WITH_VERB.test(prefix)) return null;
   // A known unit (e.g. a real 新区 district) is matched by the gazetteer itself, not here.
   if (fullIndex.has(whole)) return null;
-  return { name: whole, bare: prefix === '' && BARE_ZONE.has(suffix) };
+  // 国家高新区 / 省级开发区 says its rank, not its name: like a bare 高新区 it needs its city (常州国家高新区).
+  return { name: whole, bare: (prefix === '' || /^(?:国家|省)级?$/.test(prefix)) && BARE_ZONE.has(suffix) };
 }
 
 // ---------- province codes ----------

@@ -28,7 +28,7 @@ export function locateCase(
   body: string,
   provinceHint: string | null,
   contributor: string | null = null,
-  /** The city whose notice this is (广州市优化营商环境…典型案例): it presented the cases that name no other place. */
+  /** The city (or county) whose notice this is (广州市优化营商环境…典型案例 / 于都县…): it presented the cases that name no other place. */
   cityHint: string | null = null,
 ): Place {
   const hint = provinceHint ? (provinceFullName(provinceHint) ?? provinceHint) : null;
@@ -41,13 +41,26 @@ export function locateCase(
   // The unit that presented the case (a contributor line, a table's 申报单位 column) names its place as the
   // notice states it: no inference from the body.
   const fromContributor = contributor ? locateInText(contributor.trim(), hint) : null;
-  if (fromContributor) return { ...placeFields(fromContributor), agency, fromBody: false };
+  if (fromContributor) return { ...placeFields(withLeadingZone(fromContributor, t)), agency, fromBody: false };
   const fromBody = locateInText(body, hint);
-  // A city's notice presents its own cases: the body narrows the place only within that city (南沙区在…).
+  // A city's notice presents its own cases: the body narrows the place only within that city (南沙区在…); a
+  // county's notice presents its county's.
   const ownCity = cityHint ? locateInText(cityHint, hint) : null;
-  if (ownCity && fromBody?.city !== ownCity.city) return { ...placeFields(ownCity), agency, fromBody: false, fromNotice: true };
+  const elsewhere = fromBody?.city !== ownCity?.city || (ownCity?.county != null && fromBody?.county !== ownCity.county);
+  if (ownCity && elsewhere) return { ...placeFields(withLeadingZone(ownCity, t)), agency, fromBody: false, fromNotice: true };
   if (fromBody) return { ...placeFields(fromBody), agency, fromBody: true };
   return { province: hint, city: null, county: null, level: 'province', agency, fromBody: false };
+}
+
+/**
+ * A title opening with a zone the gazetteer does not list (和林格尔新区打造…), in a case the notice places in a city
+ * (its place heading, its unit, the city's own notice): the zone is the county-level unit of that city.
+ */
+function withLeadingZone(l: Located, title: string): Located {
+  if (l.level !== 'city' || !l.city) return l;
+  const zone = zoneAfterCity(title);
+  if (!zone || zone.bare || findPlaces(zone.name).length > 0) return l;
+  return { ...l, county: zone.name, level: 'county' };
 }
 
 function placeFields(l: Located): Omit<Place, 'agency' | 'fromBody'> {
@@ -258,7 +271,9 @@ export function cityNamedBy(text: string | null, provinceHint: string | null): s
   const first = findPlaces(text)[0];
   if (!first || first.start !== 0 || first.form !== 'full') return null;
   const located = locateInText(text, provinceHint);
-  return located && located.level !== 'province' && located.city && !MUNICIPALITIES.has(located.city) ? located.city : null;
+  if (!located || located.level === 'province' || !located.city || MUNICIPALITIES.has(located.city)) return null;
+  // A county's notice (于都县优化营商环境典型案例) is read as that county's, within its city.
+  return located.county && UNITS.some((u) => u.kind === 'county' && u.name === located.county) ? located.city + located.county : located.city;
 }
 
 /** Short lowercase code used in case ids (fj for 福建省, sn for 陕西省), 'xx' if unknown. */

@@ -49,7 +49,9 @@ export function announcedCount(headerText: string): number | null {
 export function readHeader(texts: string[]): DocumentHeader {
   const all = texts.join('\n');
   let published: string | null = null;
-  const stamp = /(?:发布时间|发布日期|时间|日期)[:]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(all);
+  // The date it was published (发布日期) before any other the page states (成文日期, the date it was signed).
+  const stampOf = (label: string) => new RegExp(`(?:${label})[:]\\s*(\\d{4})\\s*[-年./]\\s*(\\d{1,2})\\s*[-月./]\\s*(\\d{1,2})`).exec(all);
+  const stamp = stampOf('发布时间|发布日期') ?? stampOf('时间|日期');
   // …or a byline opening with the date: 2025-05-16 来源:河南省….
   const dated = /^((?:19|20)\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})日?\s+(?:\d{1,2}:\d{2}\s+)?(?:来源|作者|发布)/m.exec(all);
   if (stamp) published = isoDate(stamp[1], stamp[2], stamp[3]);
@@ -57,7 +59,9 @@ export function readHeader(texts: string[]): DocumentHeader {
   // A WeChat byline: 原创 湖北营商 湖北省营商办 2022-07-21 09:30 发表于湖北.
   const byline = /(?:^|\s)((?:19|20)\d\d)(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?\s+\d{1,2}:\d{2}(?:\s|$)/m.exec(all);
   if (!published && byline) published = isoDate(byline[1], byline[2], byline[3]);
-  let issuer: string | null = null;
+  // A government page's information box names the publishing body: 发布机构:青海省发展和改革委员会.
+  const box = /(?:^|\s)(?:发布机构|发文机关|发布单位)\s*:\s*(\S{2,30})/m.exec(all);
+  let issuer: string | null = box && ORG_SUFFIX.test(box[1]) ? box[1] : null;
   // The issuer and the date on one line: 市营商环境建设办公室 2025-03-06.
   for (const t of texts) {
     const m = /^(\S{2,30}?)\s+(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(t);

@@ -7,7 +7,7 @@
 // - first-sentence: paragraphs whose first sentence is the case's title (甲市推行…。甲市通过…)
 // Numbered bullets inside a body ((一), 1., 一是) never start a case: only a numbering that never restarts does.
 import { headingToIndicator } from './classify.ts';
-import { findPlaces } from './gazetteer.ts';
+import { findPlaces, zoneAfterCity } from './gazetteer.ts';
 import {
   AMBIGUOUS_FAMILIES,
   ORG_SUFFIX,
@@ -75,6 +75,9 @@ export function opensWithPlace(text: string): boolean {
   return first !== undefined && first.start === 0;
 }
 
+/** Places below a county, or zones, that the gazetteer does not list: (贡江镇) / (城关街道) / (县工业园区). */
+const LOCAL_PLACE = /^[\u4e00-\u9fa5]{1,12}(?:镇|乡|街道|苏木|社区|园区|开发区|新区|管委会)$/;
+
 const REFORM_VERB = /(推行|推进|推出|打造|创新|构建|深化|实施|建立|建设|探索|优化|提升|实现|破解|助力|赋能|开展|强化|完善|聚焦|落实|搭建|健全|推动|激发|促进|开创|做好|全面)/;
 
 /** Looks like a case title rather than a sub-heading inside a body. */
@@ -88,7 +91,7 @@ export function caseTitleLike(text: string): boolean {
   if (opensWithPlace(core)) return n >= 6;
   // 劳动争议“调裁审”一体化(象山县): a noun-phrase title, vouched for by the place or body presenting it.
   const presenter = /[(]([^()]{2,24})[)]$/.exec(core);
-  if (presenter && n >= 8 && (opensWithPlace(presenter[1]) || ORG_SUFFIX.test(presenter[1]))) return true;
+  if (presenter && n >= 8 && (opensWithPlace(presenter[1]) || ORG_SUFFIX.test(presenter[1]) || LOCAL_PLACE.test(presenter[1]))) return true;
   return n >= 10 && REFORM_VERB.test(core);
 }
 
@@ -268,11 +271,18 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
 function withHeadingLabels(lines: Line[], bodies: Body[]): void {
   let label: string | null = null;
   for (const b of bodies) {
-    if (b.headingIdx !== null) label = sectionName(lines[b.headingIdx].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, ''));
+    if (b.headingIdx !== null) label = sectionName(headingName(lines[b.headingIdx].simplified));
     b.headingLabel = label;
     // Cases grouped under their place (一、合肥市 / (一)推行… / (二)建立…): the heading names who presented them.
     b.region = label !== null && placeNameLine(label) ? label : null;
   }
+}
+
+/** A heading's words without its number or brackets: 一、合肥市 / 【呼和浩特市】 → 合肥市 / 呼和浩特市. */
+function headingName(text: string): string {
+  const t = text.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '');
+  const bracketed = /^[【[〔]\s*([^】\]〕]{2,20})\s*[】\]〕]$/.exec(t);
+  return bracketed ? bracketed[1] : t;
 }
 
 /** A section's name without the count after it: 深化“放管服”改革方面(4项) → 深化“放管服”改革方面. */
@@ -346,11 +356,13 @@ function sectionHeading(text: string): boolean {
     const named = name !== sub[1] || /(?:方面|领域)$/.test(name);
     return [...name].length <= (named ? 30 : 12) && !endsLikeProse(name) && !opensWithPlace(name) && (named || headingToIndicator(name) !== null);
   }
+  // 一、合肥市 / 【呼和浩特市】 / 锡林郭勒盟 / 五、省直部门 over 1.… 2.…: the cases below are that place's (or the
+  // province's bodies').
+  const group = sectionName(headingName(text));
+  if (placeNameLine(group) || ownBodiesGroup(group)) return true;
   const m = /^[一二三四五六七八九十]{1,3}\s*[、.]\s*(.+)$/.exec(text);
   if (m) {
     const name = sectionName(m[1]);
-    // 一、合肥市 / 一、安庆市怀宁县 / 五、省直部门: the cases below are that place's (or the province's bodies').
-    if (placeNameLine(name) || ownBodiesGroup(name)) return true;
     // 一、持续优化市场化营商环境 (a theme) is a section; 一、甲市推行… (opening with a place) is a case title.
     // A theme named as such (…方面, …领域) or counted ((4项)) may be longer.
     const n = [...name].length;
@@ -442,7 +454,7 @@ function loneCasesUnderPlaces(lines: Line[], sections: number[], found: Numbered
   const lone: NumberedTitle[] = [];
   sections.forEach((s, k) => {
     const end = k + 1 < sections.length ? sections[k + 1] : lines.length;
-    if (!placeNameLine(sectionName(lines[s].simplified.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '')))) return;
+    if (!placeNameLine(sectionName(headingName(lines[s].simplified)))) return;
     if (found.some((f) => f.idx > s && f.idx < end)) return;
     let i = s + 1;
     while (i < end && isChrome(lines[i].simplified)) i++;
@@ -498,14 +510,21 @@ function isBodyLine(text: string): boolean {
   return partHeading(text) !== null || (!titleLike(text) && !isChrome(text) && contributorLine(text) === null);
 }
 
-/** A line that is a place name and nothing else (哈尔滨市 / 大理白族自治州大理市): a case told under its place. */
+/**
+ * A line that is a place name and nothing else (哈尔滨市 / 大理白族自治州大理市 / 南京市江北新区 / 苏州工业园区): a case told
+ * under its place. A short city name counts only before a zone named after it.
+ */
 function placeNameLine(text: string): boolean {
   let end = 0;
   for (const m of findPlaces(text)) {
-    if (m.start !== end || m.form !== 'full') return false;
+    if (m.start !== end) return false;
     end = m.end;
+    if (m.form !== 'full') break;
   }
-  return end > 0 && end === text.length;
+  if (end === 0) return false;
+  if (end === text.length) return findPlaces(text).every((m) => m.form === 'full');
+  const zone = zoneAfterCity(text.slice(end));
+  return zone !== null && end + zone.name.length === text.length;
 }
 
 export function readTitleLines(lines: Line[]): Reading | null {

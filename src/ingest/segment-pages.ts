@@ -5,10 +5,13 @@
 import type { Line } from './types.ts';
 import { contributorLine, endsLikeProse, numberedBullet, partHeading } from './segment-patterns.ts';
 
-/** A page number on its own line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 12 页, 3/12 (a bare 3: see pageFurniture). */
+/**
+ * A page number on its own line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 12 页, 3/12 (a bare 3: see pageFurniture). A number
+ * written with a leading zero (— 01 —) is no page's: WeChat articles number their cases so.
+ */
 export function pageNumberLine(text: string): boolean {
   return (
-    /^[-—–－―‒]+\s*\d{1,4}\s*[-—–－―‒]+$/.test(text) ||
+    /^[-—–－―‒]+\s*(?!0)\d{1,4}\s*[-—–－―‒]+$/.test(text) ||
     /^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$/.test(text) ||
     /^\d{1,4}\s*\/\s*\d{1,4}$/.test(text)
   );

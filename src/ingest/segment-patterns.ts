@@ -35,15 +35,20 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 // Each family: a pattern whose group 1 is the number and group 2 (optional) the text after the marker.
 const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['annex', /^附件\s*(\d{1,3})$/],
-  ['bracket', new RegExp(`^【\\s*(?:典型)?(?:案例|经验|做法|实践)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
+  // 【案例1】 / 【典型经验做法之一】 / 【经验做法一】
+  ['bracket', new RegExp(`^【\\s*(?:典型|优秀|创新|示范|最佳)?(?:实践)?(?:案例|经验做法|经验|做法|实践)?\\s*(?:之)?\\s*(${NUM})\\s*】\\s*[:]?\\s*(.*)$`)],
   ['series', new RegExp(`^(?:\\S{0,14}?)系列之(${NUM})(?:\\s*[:]\\s*(.*))?$`)],
   ['case', new RegExp(`^(?:典型|优秀|创新|示范|最佳)?(?:实践)?(?:案例|经验做法|经验|做法)\\s*(?:之)?\\s*[(]?(${NUM})[)]?\\s*(?:(?:[:|丨]|\\s)\\s*(.*))?$`)],
   // NO.1 / No.2 | 标题: how articles on WeChat number their cases.
   ['case', /^NO\s*\.\s*(\d{1,3})\s*(?:(?:[:|丨]|\s)\s*(.*))?$/i],
+  // PART 01 / Part.2: another way WeChat articles head their cases.
+  ['case', /^PART\s*\.?\s*(\d{1,3})\s*(?:(?:[:|丨]|\s)\s*(.*))?$/i],
   ['rank', /^排名\s*(?:第)?\s*(\d{1,3})\s*(?:名)?\s*(?:[:]\s*(.*))?$/],
   ['chapter', new RegExp(`^第\\s*(${NUM})\\s*(?:篇|个案例|例)(?:\\s*[:]\\s*(.*))?$`)],
   ['circled', new RegExp(`^([${CIRCLED}])\\s*(.*)$`)],
   ['bare', /^(\d{1,3})(?:\s+(\S.*))?$/],
+  // — 01 — / -02-: how WeChat articles set a case's number between rules.
+  ['bare', /^[—–\-~=]{1,4}\s*(\d{1,3})\s*[—–\-~=]{1,4}$/],
 ];
 
 /** A form-like case sheet: 案例名称:甲市推行… (the cases are numbered by their order). */
@@ -93,7 +98,7 @@ export function noticeRemark(text: string): boolean {
 export function closingParagraph(text: string): boolean {
   if (noticeRemark(text)) return true;
   // 各区县、各部门要… / 各市、县(市、区)要… / 希望各地… / 请各单位…: the addressees, then a modal verb.
-  if (/^(?:希望|请|望)?各[^。;!?]{0,40}?(?:要|应当|应|务必|须|可)(?:[^。;]{0,6})?(?:结合|认真|充分|积极|进一步|主动|对照|借鉴|学习|抓好|加强|参照|立足|持续|切实|以)/.test(text)) return true;
+  if (/^(?:希望|请|望)?各[^。;!?]{0,40}?(?:要|应当|应|务必|须|可)(?:[^。;]{0,6})?(?:结合|认真|充分|积极|进一步|主动|对照|借鉴|学习|抓好|加强|参照|立足|持续|切实|根据|因地制宜|以)/.test(text)) return true;
   if (/^希望各/.test(text)) return true;
   // 以上经验做法… / 上述典型案例…: the notice's cases spoken of together.
   // (以上做法实施以来,… / 上述举措… may tell one case's results: only the notice's words for its cases count.)
@@ -130,7 +135,7 @@ function unitSigned(text: string): string {
  */
 export function resultParagraph(text: string): boolean {
   const opens =
-    /^(?:全[市省区县州盟旗])?(?:截至|截止|目前|今年以来|去年以来|近年来|累计|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
+    /^(?:全[市省区县州盟旗])?(?:截至|截止|目前|今年以来|去年以来|近年来|累计|已有|经过改革|改革实施后|通过(?:改革|上述|以上|这些)|(?:改革|实施|运行|试点|上线|推行|启用|投用|运营|开通)后[,])/.test(text) ||
     /^[^,。;:]{0,12}(?:以来|至今)[,]/.test(text) ||
     // 2024年,东兴市…产值达58亿元,带动边民增收1.9亿元: a year's results; 2023年,甲市出台…,设立… dates a measure.
     (/^(?:19|20)\d\d年(?:全年|上半年|前三季度)?[,]/.test(text) && RESULT_WORD.test(text) && !MEASURE_VERB.test(text));
@@ -264,21 +269,29 @@ function partOf(core: string): PartName | null {
  * A body part heading → which part it opens, and the text that follows it on the same line ('' for a heading
  * on its own line): 一、背景情况 / 二、主要做法和成效: / 【主要做法】 / 三、取得成效:全市已有… .
  */
-export function partHeadingSplit(text: string): { part: PartName; rest: string } | null {
+export function partHeadingSplit(text: string): { part: PartName; rest: string; no: number | null } | null {
   const t = text.replace(PART_PREFIX, '');
+  const no = headingNumber(text);
   const bracketed = /^[【[〔]\s*([^】\]〕]{1,12})\s*[】\]〕]\s*[:]?\s*(.*)$/.exec(t);
   if (bracketed) {
     const part = partOf(bracketed[1].trim());
-    return part ? { part, rest: bracketed[2].trim() } : null;
+    return part ? { part, rest: bracketed[2].trim(), no } : null;
   }
   const whole = partOf(t.replace(/[:。]$/, '').trim());
-  if (whole) return { part: whole, rest: '' };
-  const inline = /^([^:。,]{2,12})\s*:\s*(\S.*)$/.exec(t);
+  if (whole) return { part: whole, rest: '', no };
+  // 三、取得成效:全市已有… / (三)取得成效。企业开办时间…: a numbered label may run in with a full stop too.
+  const inline = (no !== null ? /^([^:。,]{2,12})\s*[:。]\s*(\S.*)$/ : /^([^:。,]{2,12})\s*:\s*(\S.*)$/).exec(t);
   if (inline) {
     const part = partOf(inline[1].trim());
-    return part ? { part, rest: inline[2].trim() } : null;
+    return part ? { part, rest: inline[2].trim(), no } : null;
   }
   return null;
+}
+
+/** The number a heading is numbered with (三、 / (三) / 3.), or null when it has none. */
+function headingNumber(text: string): number | null {
+  const m = PART_PREFIX.exec(text);
+  return m ? parseNumeral(m[0].replace(/[\s、.()]/g, '')) : null;
 }
 
 /** A body part heading (一、背景情况 / 二、主要做法和成效 / 【主要做法】 …) → which part it opens. */
@@ -329,6 +342,13 @@ export function isFurniture(text: string): boolean {
     /(?:版权所有|主办单位|承办单位|ICP备|网站标识码|联系我们)/.test(text) ||
     // An official document's colophon (版记), under its last attachment: 抄送:… / 某办公室 2024年8月16日印发.
     /^抄\s*送\s*[:]/.test(text) ||
+    // A 简报's distribution block (版记): 报:省委、省政府领导同志。/ 送:… / 发:各市人民政府。/ (共印80份).
+    /^(?:抄报|报|送|发|分送)\s*:\s*[^。]{2,80}。?$/.test(text) ||
+    /^[(]?共印\s*\d{1,5}\s*份[)]?$/.test(text) ||
+    // A government page's footer: 主办:…省人民政府办公厅 承办:… / 相关附件: / 网站地图 | 使用帮助.
+    /^(?:主办|承办|协办|技术支持)\s*:/.test(text) ||
+    /^相关(?:附件|文件|稿件)\s*:?$/.test(text) ||
+    /(?:网站地图|使用帮助|无障碍浏览)/.test(text) ||
     /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/.test(text)
   );
 }

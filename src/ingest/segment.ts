@@ -39,6 +39,7 @@ import {
   listEntry,
   listOpener,
   noticeRemark,
+  numberedBullet,
   partHeading,
   partHeadingSplit,
   resultParagraph,
@@ -295,6 +296,7 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
       if (body.leadText) parts.pre.push(body.leadText);
       let current: PartName | 'pre' = 'pre';
       let sawHeading = false;
+      let firstHeading = null as { part: PartName; no: number | null } | null;
       let signed = false;
       body.bodyIdx.forEach((i) => {
         const l = lines[i];
@@ -322,13 +324,19 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
         if (h) {
           current = h.part;
           sawHeading = true;
+          firstHeading ??= { part: h.part, no: h.no };
           if (h.rest) parts[current].push(h.rest);
           return;
         }
         parts[current].push(text);
       });
       if (body.leadText) bodyOriginal.unshift(body.leadText);
-      if (sawHeading) parts.background.unshift(...parts.pre);
+      // 一、聚焦行业准营… / 二、优化办理流程… / 三、改革成效: where the first part heading is the outcomes, numbered after
+      // other items or under numbered items of the case's own, those items are what was done (the measures), not an
+      // introduction.
+      const measuresBefore = firstHeading?.part === 'outcomes' && ((firstHeading.no ?? 0) > 1 || parts.pre.some(numberedBullet));
+      if (sawHeading && measuresBefore) parts.measures.unshift(...parts.pre);
+      else if (sawHeading) parts.background.unshift(...parts.pre);
       else {
         parts.measures.unshift(...parts.pre);
         // Without part headings, the paragraph that reports what came of it (截至…/改革以来…, with figures) opens

@@ -167,6 +167,10 @@ describe('case markers of any kind', () => {
     ['②乙市优化获得电力服务', 'circled', 2, '乙市优化获得电力服务'],
     ['第一篇', 'chapter', 1, ''],
     ['01', 'bare', 1, ''],
+    ['— 02 —', 'bare', 2, ''],
+    ['【典型经验做法之三】林芝市推行“交房即交证”', 'bracket', 3, '林芝市推行“交房即交证”'],
+    ['【经验做法二】', 'bracket', 2, ''],
+    ['PART 02', 'case', 2, ''],
   ])('%s', (text, family, no, rest) => {
     expect(caseMarkerOf(text)).toEqual({ family, no, rest });
   });

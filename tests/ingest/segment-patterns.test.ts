@@ -24,7 +24,17 @@ describe('part headings', () => {
   });
 
   it('keeps the text after a heading on its line', () => {
-    expect(partHeadingSplit('三、改革成效:企业开办时间压缩至半天。')).toEqual({ part: 'outcomes', rest: '企业开办时间压缩至半天。' });
+    expect(partHeadingSplit('三、改革成效:企业开办时间压缩至半天。')).toEqual({ part: 'outcomes', rest: '企业开办时间压缩至半天。', no: 3 });
+    expect(partHeadingSplit('【主要做法】整合环节。')).toEqual({ part: 'measures', rest: '整合环节。', no: null });
+  });
+
+  it('reads a numbered label run in with a full stop ((三)取得成效。…), not an unnumbered sentence', () => {
+    expect(partHeadingSplit('(三)取得成效。企业开办时间由2个工作日压缩至0.5个工作日。')).toEqual({
+      part: 'outcomes',
+      rest: '企业开办时间由2个工作日压缩至0.5个工作日。',
+      no: 3,
+    });
+    expect(partHeadingSplit('成效。企业开办时间压缩至半天。')).toBeNull();
   });
 
   it.each(['(一)机制创新:三级会商凝聚治理合力', '(二)优化服务机制', '一、创新工作路径', '二、强化数据共享', '(三)完善项目管理', '成效显著的做法还有很多'])(

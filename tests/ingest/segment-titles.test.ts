@@ -100,6 +100,23 @@ describe('place headings over unnumbered titles', () => {
     expect(text).not.toMatch(/洛阳市$|省直部门/m);
     expect(r.unassigned).toEqual([]);
   });
+
+  it('a zone named after its city is a place heading too (南京市江北新区 / 苏州工业园区 over a title line)', () => {
+    const r = ingest([
+      '江苏省优化营商环境改革创新案例（第二批）',
+      '苏州工业园区',
+      '打造“园区通”企业服务总入口',
+      '苏州工业园区整合326项涉企服务，建设“园区通”企业服务平台，企业通过一个入口即可获取服务。',
+      '苏州市吴江区',
+      '推行示范区“跨域通办”',
+      '吴江区会同上海市青浦区、浙江省嘉善县梳理“跨域通办”事项186项，实行异地受理、远程核验。',
+      '南京市江北新区',
+      '推行产业项目“拿地即开工”审批服务',
+      '江北新区对产业项目实行“用地清单制+告知承诺制”，企业拿地当天即可开工。',
+    ]);
+    expect(places(r)).toEqual([['苏州市', '苏州工业园区'], ['苏州市', '吴江区'], ['南京市', '江北新区']]);
+    expect(r.cases.map((c) => c.outcomes + c.measures).join('\n')).not.toMatch(/江北新区$/m);
+  });
 });
 
 describe('results told without a time opener', () => {
@@ -143,5 +160,48 @@ describe('a city’s notice', () => {
     ]);
     expect(places(r)).toEqual([['广州市', null], ['广州市', '南沙区']]);
     expect(r.cases.map((c) => c.flags.filter((f) => f.startsWith('place_')))).toEqual([['place_from_notice'], ['place_inferred_from_body']]);
+  });
+});
+
+describe('numbered items of a case above its outcomes heading', () => {
+  const notice = (outcomes: string) => [
+    '北京市优化营商环境典型案例（第六批）',
+    '朝阳区推行涉企经营许可“证照联办”',
+    '一、聚焦行业准营，梳理联办清单',
+    '朝阳区选取餐饮、便利店、药店等28个高频行业，梳理营业执照与经营许可的共性材料，形成事项清单。',
+    '二、优化办理流程，实行并联审批',
+    '对清单内事项实行“一表申请、一窗受理、并联审批”，申请人一次提交材料即可同步办理。',
+    outcomes,
+    '“证照联办”行业平均办理时间由20个工作日压缩至5个工作日。',
+    '通州区打造“一站式”跨境贸易服务',
+    '一、整合口岸服务资源',
+    '通州区会同北京海关设立跨境贸易综合服务中心，集成报关、检验检疫、出口退税等服务。',
+    outcomes,
+    '进口货物整体通关时间由36小时压缩至12小时。',
+  ];
+
+  it('are its measures, not an introduction (三、改革成效, or 改革成效 under numbered items)', () => {
+    for (const heading of ['三、改革成效', '改革成效']) {
+      const r = ingest(notice(heading));
+      expect(r.cases.map((c) => [c.background === '', c.measures.includes('并联审批') || c.measures.includes('整合口岸'), c.outcomes !== ''])).toEqual([
+        [true, true, true],
+        [true, true, true],
+      ]);
+    }
+  });
+
+  it('an unnumbered introduction above a results heading stays the background', () => {
+    const r = ingest([
+      '北京市优化营商环境典型案例（第六批）',
+      '朝阳区推行涉企经营许可“证照联办”',
+      '朝阳区餐饮、便利店等行业办证多、跑动多，经营主体反映强烈。',
+      '改革成效',
+      '“证照联办”行业平均办理时间由20个工作日压缩至5个工作日。',
+      '通州区打造“一站式”跨境贸易服务',
+      '通州区进口企业通关环节多、耗时长。',
+      '改革成效',
+      '进口货物整体通关时间由36小时压缩至12小时。',
+    ]);
+    expect(r.cases.map((c) => c.background !== '')).toEqual([true, true]);
   });
 });
