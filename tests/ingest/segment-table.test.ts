@@ -188,5 +188,6 @@ describe('a table of cases', () => {
         expect(error, lines.join('\n')).toBeInstanceOf(IngestError);
       }
     }
-  });
+    // 1,500 ingests: ~30 s alone, up to two minutes beside the e2e files on a loaded machine (not a speed check).
+  }, 300_000);
 });
