@@ -27,6 +27,7 @@
 //   the practice commits to at most / the ceiling of a subsidy); before/after stay null.
 import type { Figure, MetricKind, Section } from './types.ts';
 import { ASCII_NUMBER, CHINESE_NUMBER, foldDigits, parseAsciiNumber, parseChineseNumeral } from './figures-numbers.ts';
+import { shareAt } from './figures-shares.ts';
 import { MULTIPLIERS, UNITS, multiplierAt, multiplierValue, unitAt, type UnitDef } from './figures-units.ts';
 
 /** A single number + unit found in the text, before pairs and ranges are merged. */
@@ -37,6 +38,8 @@ interface Atom {
   value: number;
   multiplier: string;
   unit: UnitDef | null; // null: a bare multiplier (1.2万)
+  /** A figure only as the after side of a stated change (由四个减少到一个); alone it is a slogan (一个窗口). */
+  onlyInChange?: boolean;
 }
 
 const NUMBER = `${ASCII_NUMBER}(?![\\d,])|${CHINESE_NUMBER}|半`;
@@ -44,6 +47,8 @@ const NUMBER_RE = new RegExp(`${ASCII_NUMBER}|${CHINESE_NUMBER}|半`, 'g');
 const APPROX = '余|多';
 const TAIL_RE = /^(?:以上|以内|之内|内|左右)/;
 const HAN_RE = /\p{Script=Han}/u;
+/** Shares written in words (三分之一, 一半, 三成) are percent figures. */
+const PERCENT_UNIT = unitAt('%', 0)!;
 
 /** Signs and letters that make a digit part of a code, time, model name or formula, not a figure. */
 const GLUED_BEFORE = /[A-Za-z·•./×*+_#〔[@]/;
@@ -59,7 +64,12 @@ const MULT_ALT = MULTIPLIERS.map(([m]) => m).join('|');
 
 /** A number with optional approximation, multiplier and unit, as the first side of a pair or range. */
 const SIDE = `(${NUMBER})(?:${APPROX})?(${MULT_ALT})?(?:${APPROX})?(${UNIT_ALT})?(?:以上|以内|之内|内|左右)?`;
-const CHANGE_VERBS = '压缩|压减|缩短|缩减|缩|减少|减|降低|下降|降|提升|提高|增加|增长|增|扩大|精简|优化|提速|延长|放宽';
+// 变为 / 整合为 / 合并为 say what several things became (由三个变为一个, 将5个事项整合为1个环节): a change as much as 压缩至.
+const CHANGE_VERBS = '压缩|压减|缩短|缩减|缩|减少|减|降低|下降|降|提升|提高|增加|增长|增|扩大|精简|优化|提速|延长|放宽|变|整合|合并|归并|简化';
+/** Text that ends with a change verb and its 至/到/为 (…压缩至, 减少到, 变为): what follows is the after side. */
+const AFTER_CHANGE_VERB = new RegExp(`(?:${CHANGE_VERBS})(?:了)?(?:至|到|为|成)(?:了)?$`);
+/** Text that starts with a change verb (30日压缩至…): what precedes is the before side. */
+const BEFORE_CHANGE_VERB = new RegExp(`^(?:的)?(?:大幅|进一步|逐步)?(?:${CHANGE_VERBS})`);
 const CHANGE_RE = new RegExp(
   `(?:(从|由)(?:原来的|原先的|原本的|过去的|以往的|之前的|改革前的|原|最长|最短|最多|最少|平均|法定的?|承诺的?|的)*)?` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–至]\\s*)?` + // a range as the before side: 从3—5天缩短至…
@@ -94,9 +104,10 @@ function unitFitsContext(u: UnitDef, value: number, text: string, numStart: numb
   const next = text[unitEnd] ?? '';
   const prev = text[numStart - 1] ?? '';
   switch (u.written) {
-    case '日': // 9月4日, 15日起 are dates; 5日内 and 最长不超过5日 are durations
+    case '日': // 9月4日, 15日起 are dates; 5日内, 最长不超过5日 and either side of 由30日压缩至15日 are durations
       return prev !== '月' &&
-        (/^(?:内|以内|之内)/.test(text.slice(unitEnd)) || /(?:超过|最长|最多|需|仅|用时|耗时|期限为|时限为)$/.test(text.slice(0, numStart)));
+        (/^(?:内|以内|之内)/.test(text.slice(unitEnd)) || /(?:超过|最长|最多|需|仅|用时|耗时|期限为|时限为)$/.test(text.slice(0, numStart)) ||
+          BEFORE_CHANGE_VERB.test(text.slice(unitEnd, unitEnd + 8)) || AFTER_CHANGE_VERB.test(text.slice(Math.max(0, numStart - 8), numStart)));
     case '年':
       return value < 1000 && !/[度代级月底初末]/.test(next);
     case '周':
@@ -133,6 +144,11 @@ function readAtom(text: string, m: RegExpExecArray): Atom | null {
   if (prev === '第') return null;
   const parsed = parseNumber(numText);
   if (!parsed || !Number.isFinite(parsed.value)) return null;
+  const share = shareAt(text, numStart, raw);
+  if (share) {
+    const tail = TAIL_RE.exec(text.slice(share.end));
+    return { numStart, end: share.end + (tail ? tail[0].length : 0), value: share.percent, multiplier: '', unit: PERCENT_UNIT };
+  }
 
   let pos = numStart + raw.length;
   let multiplier = parsed.multiplier;
@@ -152,8 +168,13 @@ function readAtom(text: string, m: RegExpExecArray): Atom | null {
   }
   const unitEnd = pos + unit.written.length;
   if (!unitFitsContext(unit, parsed.value * multiplierValue(multiplier), text, numStart, unitEnd)) return null;
-  // "one of a thing" in Chinese numerals (一次办, 一张网, 一件事) is a slogan, not a count.
-  if (!isDigits && unit.kind === 'count' && parsed.value * multiplierValue(multiplier) === 1) return null;
+  // "one of a thing" in Chinese numerals (一次办, 一张网, 一件事) is a slogan, not a count — unless a change
+  // ends in it (环节由四个减少到一个): then it is the after side, kept if the change has a before side.
+  let onlyInChange = false;
+  if (!isDigits && unit.kind === 'count' && parsed.value * multiplierValue(multiplier) === 1) {
+    if (!AFTER_CHANGE_VERB.test(text.slice(Math.max(0, numStart - 8), numStart))) return null;
+    onlyInChange = true;
+  }
   // 三位一体, 两个一: a numeral + measure word + 一 is a slogan.
   if (!isDigits && text[unitEnd] === '一') return null;
   // 一类、二类、三类 name classes (of permits, risks), not amounts.
@@ -161,7 +182,7 @@ function readAtom(text: string, m: RegExpExecArray): Atom | null {
   // A duration followed by another number is a rate's period (一周1班, 每天2次), not a figure.
   if (unit.kind === 'duration' && /^[\d一二两三四五六七八九十]/.test(text.slice(unitEnd))) return null;
   const tail = TAIL_RE.exec(text.slice(unitEnd));
-  return { numStart, end: unitEnd + (tail ? tail[0].length : 0), value: parsed.value, multiplier, unit };
+  return { numStart, end: unitEnd + (tail ? tail[0].length : 0), value: parsed.value, multiplier, unit, onlyInChange };
 }
 
 const round = (x: number) => Number(x.toPrecision(12));
@@ -177,6 +198,10 @@ function normalise(value: number, multiplier: string, unit: UnitDef | null): num
 const LEAD_STOP = new Set([...'和及与或等的在了是有对并且而、']);
 /** One-character words that introduce an amount on their own (共48个, 达43.4%, 近20个, 翻9倍). */
 const LEAD_SINGLE = new Set([...'共达约近逾超仅已均总占翻']);
+/** A two-character verb + 了 (缩短了, 节省了): the phrase reaches over 了 to the verb. */
+const LE_AFTER_VERB = new RegExp(`(?:${CHANGE_VERBS}|节省|节约|提速)了$`);
+/** Two-character words that end in a LEAD_SINGLE character: the phrase takes the word, not its last half (均90天). */
+const LEAD_WORDS = new Set(['平均', '人均', '户均', '高达', '长达', '多达', '将近', '接近', '总共', '一共', '大约', '仅仅']);
 /** Last characters of three-character words (占有率, 满意度, 原则上, 范围内). */
 const LEAD_TRIPLE = new Set([...'率度上内中']);
 
@@ -190,8 +215,9 @@ function leadStart(text: string, pos: number, limit: number): number {
   const back = (n: number) => text[pos - n] ?? '';
   const first = back(1);
   let want = 2;
-  if (LEAD_STOP.has(first)) want = 0;
-  else if (LEAD_SINGLE.has(first)) want = 1;
+  if (first === '了' && LE_AFTER_VERB.test(text.slice(Math.max(0, pos - 3), pos))) want = 3; // 缩短了71%: 了 marks the verb's aspect
+  else if (LEAD_STOP.has(first)) want = 0;
+  else if (LEAD_SINGLE.has(first)) want = LEAD_WORDS.has(back(2) + first) ? 2 : 1;
   else if (/[至到为从由]/.test(first)) want = LEAD_STOP.has(back(2)) ? 1 : LEAD_SINGLE.has(back(2)) ? 2 : 3;
   else if (LEAD_TRIPLE.has(first)) want = 3;
   let start = pos;
@@ -310,6 +336,7 @@ export function extractFigureSpans(section: Section, text: string): FigureSpan[]
     // The first side of a pair/range may be the previous figure, so the window reaches back over it.
     const windowStart = Math.max(lastButOneEnd, b.numStart - 40);
     const merged = mergeWithPrevious(folded, windowStart, b);
+    if (b.onlyInChange && merged?.extra.beforeValue == null) continue;
     let start: number;
     let extra: Partial<Pick<Figure, 'beforeValue' | 'afterValue'>> = {};
     let limit: number;
@@ -335,6 +362,11 @@ export function extractFigureSpans(section: Section, text: string): FigureSpan[]
   return spans;
 }
 
+/** True when the number at `pos` is in the object of 将/把 (将[…的]15份材料…), within its clause. */
+function objectOfJiang(folded: string, pos: number): boolean {
+  return /[将把][^，,。；;：:！!？?\n“”]{0,16}$/.test(folded.slice(Math.max(0, pos - 17), pos));
+}
+
 /**
  * A before/after change or a range that ends at atom `b`, read from the text before it (from
  * `offset`). Returns where the phrase and its first side start, and before/after values for a change.
@@ -346,8 +378,11 @@ function mergeWithPrevious(
   const before = folded.slice(offset, b.numStart);
   let change = CHANGE_RE.exec(before);
   // Without a verb it is not a change: "从39㎡至327㎡" spans a range (upper bound, like 2-3项). A noun after the
-  // first side is read only in 从/由 X…, where the sentence says the number is the before side.
-  if (change && (!change.groups?.verb || (change.groups.noun && !change[1]))) change = null;
+  // first side is read only where the sentence says the number is the before side: 从/由 X…, or X as the object
+  // of 将/把 (将需要的15份材料减少至6份, 将5个事项整合为1个环节 — the 把 construction: what X became).
+  if (change && (!change.groups?.verb || (change.groups.noun && !change[1] && !objectOfJiang(folded, offset + change.indices![2]![0])))) {
+    change = null;
+  }
   const range = change ? null : RANGE_RE.exec(before);
   const m = change ?? range;
   if (!m || !m.indices) return null;

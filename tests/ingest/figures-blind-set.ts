@@ -310,7 +310,7 @@ function fits(read: ReadFigure, want: BlindFigure): boolean {
 }
 
 /** Pairs each expected figure with the first unpaired read figure that fits it: what was found, missed, and read extra. */
-export function matchBlind(read: ReadFigure[], want: BlindFigure[]): { found: BlindFigure[]; missed: BlindFigure[]; extra: ReadFigure[] } {
+export function matchBlind<R extends ReadFigure>(read: R[], want: BlindFigure[]): { found: BlindFigure[]; missed: BlindFigure[]; extra: R[] } {
   const left = [...read];
   const found: BlindFigure[] = [];
   const missed: BlindFigure[] = [];
