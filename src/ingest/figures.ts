@@ -378,9 +378,12 @@ function mergeWithPrevious(
   const before = folded.slice(offset, b.numStart);
   let change = CHANGE_RE.exec(before);
   // Without a verb it is not a change: "从39㎡至327㎡" spans a range (upper bound, like 2-3项). A noun after the
-  // first side is read only where the sentence says the number is the before side: 从/由 X…, or X as the object
-  // of 将/把 (将需要的15份材料减少至6份, 将5个事项整合为1个环节 — the 把 construction: what X became).
-  if (change && (!change.groups?.verb || (change.groups.noun && !change[1] && !objectOfJiang(folded, offset + change.indices![2]![0])))) {
+  // first side is read only where the sentence says the number is the before side: 从/由 X…, X as the object
+  // of 将/把 (将需要的15份材料减少至6份, 将5个事项整合为1个环节 — the 把 construction: what X became), or the
+  // after side counts the same thing (4个环节合并为1个环节).
+  const noun = change?.groups?.noun;
+  if (change && (!change.groups?.verb ||
+    (noun && !change[1] && !objectOfJiang(folded, offset + change.indices![2]![0]) && !folded.startsWith(noun, b.end)))) {
     change = null;
   }
   const range = change ? null : RANGE_RE.exec(before);

@@ -127,9 +127,13 @@ function readFigure(text: string, span: FigureSpan, previous: Reading | null): R
       if (/(?:缩短|减少|节约|节省|压缩|缩减|提速)[^，,。；;至到为在]{0,14}$/.test(leadCore)) {
         return { dimension: 'time' };
       }
+      // Faster or shorter than a benchmark by so much (比全国平均水平快12小时, 较法定时限少5天): an absolute cut.
+      if (/[较比][^，,。；;]{0,14}(?:快|少)(?:了)?(?:约|近)?$/.test(lead)) return { dimension: 'time' };
       // A baseline (较法定最长时限36个工作日): the before side of the clause before it.
       if (/[较比][^，,。；;]{0,8}$/.test(lead)) return { dimension: 'time', before: f.valueNorm };
-      if (TIME_LEAD.test(lead) || TIME_TAIL.test(tail) || listFollower) return { dimension: 'time', after: f.valueNorm };
+      if (TIME_LEAD.test(lead) || TIME_TAIL.test(tail)) return { dimension: 'time', after: f.valueNorm };
+      // The next item of a list reads as the one before it: a time after (1个、3个工作日) or a cut (快12小时和0.8小时).
+      if (listFollower) return previous!.after === undefined && previous!.before === undefined ? { dimension: 'time' } : { dimension: 'time', after: f.valueNorm };
       return { dimension: null };
     }
     case 'percent': {
