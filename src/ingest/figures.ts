@@ -12,8 +12,8 @@
 // - Approximations (超过, 近, 逾, 约, 余, 多, 以上, 左右) keep the number; they stay in `text`.
 // - Not figures: dates (2023年, 9月4日, 今年5月, 2021—2023年, 15日起), ordinals (第二批, 第7期),
 //   numbers glued to Latin letters or signs (5G, KD6262, 4·26, 7×24小时, 1+N, 9:30), numbers with a
-//   leading zero (01, 0591). 日 is a duration only in "X日内" or after 超过/最长/需/仅/用时…;
-//   年 only for amounts below 1000 (3年, 近五年), never a 4-digit year.
+//   leading zero (01, 0591). 日 is a duration only in "X日内", after 超过/最长/需/仅/用时… or on either side of a
+//   change (由30日压缩至15日); 年 only for amounts below 1000 (3年, 近五年), never a 4-digit year.
 // - Chinese numerals count only before a unit (三个工作日, 两天), not inside quotes (“三个一”),
 //   not after 第/几/数/上/成 or inside words (统一, 唯一), and not as "one of a thing" (一次办, 一张网,
 //   一件事: the count 1 is a slogan, not a figure; 一天 / 一个工作日 are kept, durations are real).
@@ -22,7 +22,10 @@
 //   before 至/到/为 is required; "从39㎡至327㎡" without one is a range, see below): ONE figure whose
 //   text is the whole phrase, value/unit the after side, and before_value / after_value both in
 //   unit_norm (days, 万元, …) so that they compare with value_norm even when the two sides use
-//   different units (从2小时缩短至30分钟).
+//   different units (从2小时缩短至30分钟). A noun between the first side and the verb (由5个环节减少为2个) only
+//   where the sentence makes the first side the before: after 从/由, as the object of 将/把, or counted again on
+//   the after side (4个环节合并为1个环节). 一个 after a change verb is the after side (由四个减少到一个), not a slogan.
+// - Shares in words (三分之一, 一半, 三成) are percents: figures-shares.ts.
 // - Ranges ("2-3项", "3至5个工作日", "1万至2万元"): ONE figure whose value is the upper bound (what
 //   the practice commits to at most / the ceiling of a subsidy); before/after stay null.
 import type { Figure, MetricKind, Section } from './types.ts';

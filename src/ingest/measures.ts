@@ -14,7 +14,8 @@
 // - before_value / after_value (in unit_norm, days for time): a stated change sets both (figures.ts);
 //   an after-only limit sets after (1个工作日内办结 → 1, 压缩至25分钟 → 25/1440); a change to no number
 //   sets after by word (缩短至当场受理, 缩短到秒级 → 0); phrases without numbers: 即时办结 / 当场办结 → 0,
-//   当天办结 → 1, 零跑腿 / 不用跑 → 0 visits, 最多跑一次 → 1, 零材料 → 0 documents, 零费用 → 0 cost.
+//   当天办结 / 当天放款 → 1, 零跑腿 / 不用跑 → 0 visits, 最多跑一次 → 1, 零材料 → 0 documents, 零费用 → 0 cost.
+//   A before → after stated apart (改革前 … 改革后, a table of 原/现 columns) is paired by measures-apart.ts.
 // - reduction_pct: a stated percent cut (压缩70% → 70; 压缩至法定时限的9%以内 → 91), else
 //   100 × (before − after) / before for a cut with both sides.
 import { extractFigureSpans, type FigureSpan } from './figures.ts';
