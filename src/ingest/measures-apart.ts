@@ -117,7 +117,10 @@ function pairPassages<M extends MeasureLike>(text: string, items: Located<M>[], 
   }
 }
 
-/** Tables with before / after columns: in each row, the after column's figure takes the before column's. */
+/**
+ * Tables with before / after columns: in each row, the after column's figure takes the before column's. And
+ * the same table turned (rows 改革前 / 改革后 under a header of what is measured): each column pairs its two rows.
+ */
 function pairTables<M extends MeasureLike>(text: string, items: Located<M>[], paired: Pairs<M>): void {
   const lines: { text: string; start: number }[] = [];
   let start = 0;
@@ -125,8 +128,10 @@ function pairTables<M extends MeasureLike>(text: string, items: Located<M>[], pa
     lines.push({ text: line, start });
     start += line.length + 1;
   }
+  const inCell = (cell: Cell) => items.find((i) => i.at >= cell.start && i.at < cell.end);
   for (let h = 0; h < lines.length; h++) {
     const header = cellsOf(lines[h].text, lines[h].start);
+    if (h + 2 < lines.length && header.length >= 2) pairTurnedRows(header, cellsOf(lines[h + 1].text, lines[h + 1].start), cellsOf(lines[h + 2].text, lines[h + 2].start), inCell, paired);
     if (header.length < 3 || /\d/.test(lines[h].text)) continue;
     const columns = columnPairs(header.map((c) => c.text));
     if (columns.length === 0) continue;
@@ -134,7 +139,6 @@ function pairTables<M extends MeasureLike>(text: string, items: Located<M>[], pa
       const row = cellsOf(lines[r].text, lines[r].start);
       if (row.length !== header.length) break;
       for (const [bi, ai, named] of columns) {
-        const inCell = (cell: Cell) => items.find((i) => i.at >= cell.start && i.at < cell.end);
         const a = inCell(row[ai]);
         const b = inCell(row[bi]);
         if (!a || !b) continue;
@@ -143,6 +147,21 @@ function pairTables<M extends MeasureLike>(text: string, items: Located<M>[], pa
         pairBySubject([{ item: a, subject }], [{ item: b, subject }], paired);
       }
     }
+  }
+}
+
+/** Rows 改革前 / 改革后 (first cells of at most 5 characters) under `header`: column k pairs the two rows' figures. */
+function pairTurnedRows<M extends MeasureLike>(
+  header: Cell[], before: Cell[], after: Cell[], inCell: (cell: Cell) => Located<M> | undefined, paired: Pairs<M>,
+): void {
+  const isMark = (cells: Cell[], re: RegExp) => cells.length === header.length && cells[0].text.length <= 5 && re.test(cells[0].text);
+  if (/\d/.test(header.map((c) => c.text).join('')) || !isMark(before, BEFORE_COLUMN) || !isMark(after, AFTER_COLUMN)) return;
+  for (let k = 1; k < header.length; k++) {
+    const a = inCell(after[k]);
+    const b = inCell(before[k]);
+    if (!a || !b) continue;
+    const subject = subjectBefore(header[k].text) ?? (a.measure.kind === 'duration' ? 'time' : null);
+    pairBySubject([{ item: a, subject }], [{ item: b, subject }], paired);
   }
 }
 

@@ -182,6 +182,10 @@ describe('readMeasures: before → after stated apart (measures-apart.ts)', () =
       { text: '4小时', dimension: 'time', before: 3, after: expect.closeTo(4 / 24, 9), pct: 94.4 },
     ]);
     expect(rows('事项\t改革前\t改革后\n施工许可\t20个工作日\t5个工作日').map((r) => [r.before, r.after])).toEqual([[20, 5]]);
+    // The same table turned: rows 改革前 / 改革后 under a header of what is measured.
+    expect(rows('指标\t办理时限\t申请材料\t跑动次数\n改革前\t20个工作日\t12份\t3次\n改革后\t3个工作日\t5份\t0次').map((r) => [r.dimension, r.before, r.after])).toEqual([
+      ['time', 20, 3], ['documents', 12, 5], ['visits', 3, 0],
+    ]);
   });
 
   it('leaves alone what is not stated apart', () => {
