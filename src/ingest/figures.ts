@@ -78,9 +78,9 @@ const CHANGE_RE = new RegExp(
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–至]\\s*)?` + // a range as the before side: 从3—5天缩短至…
     SIDE +
     // 由5个环节减少为2个: what the first side counts may stand between it and the verb (only after 从/由, below).
-    `(?:(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=(?:的)?(?:大幅|进一步|逐步|分别|整体|全面)?(?:${CHANGE_VERBS})))??` +
+    `(?:(?:的)?(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=(?:的)?(?:大幅|进一步|逐步|分别|整体|全面)?(?:${CHANGE_VERBS})))??` +
     `(?:的)?(?:(?:大幅|进一步|逐步|分别|整体|全面)?(?<verb>${CHANGE_VERBS})(?:了)?)?(?:至|到|为|成)` +
-    `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|的)*` +
+    `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|承诺的|承诺|的)*` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–]\\s*)?$`, // a range as the after side: …缩短至15—30分钟
   'd',
 );

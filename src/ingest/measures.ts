@@ -46,7 +46,7 @@ const TIME_LEAD = /(?:时间|时限|时长|用时|耗时|周期|审限|仅需|�
 /** Words after a duration that make it a limit for doing something (5个工作日内办结). */
 const TIME_TAIL = /^(?:以内|之内|内|左右)?(?:即可|均|可|就|予以|全部|自动|实地|拨付|完成)*(?:办结|完成|办理|办好|出具|反馈|答复|响应|解决|核查|确认|立案|受理|审核|审结|到账|出证|拿证|领证|送达|处置|处理|处|办)/;
 /** A duration cut to a word, not a number: 缩短至当场受理, 缩短到秒级. */
-const CUT_TO_WORD = /^(?:大幅|进一步)?(?:压缩|缩短|缩减|减少|降低|提速)(?:了)?(?:至|到|为)(当场|即时|立即|实时|秒级|当天|当日|即办)[\p{Script=Han}]{0,4}/u;
+const CUT_TO_WORD = /^(?:大幅|进一步)?(?:压缩|缩短|缩减|减少|降低|提速)(?:了)?(?:至|到|为)(?:现在的|目前的|最快|最短|仅需|只需)*(当场|即时|立即|实时|秒级|当天|当日|即办)[\p{Script=Han}]{0,4}/u;
 
 /** Measures stated by a phrase alone: the after value in the dimension's unit_norm. */
 interface WordMeasure {
@@ -150,6 +150,8 @@ function readFigure(text: string, span: FigureSpan, previous: Reading | null): R
       const rateCutTo = cutToShare && /率[^，,。；;]{0,6}(?:压缩|压减|缩短|降低|降)(?:至|到)[^，,。；;]{0,8}$/.test(near);
       const inPoints = f.unitNorm === '百分点';
       let dimension = subjectBefore(unquoted(text.slice(from, span.unitEnd)));
+      // 压缩60%以上的办理时间: what is cut may follow the percent, after 的.
+      if (!dimension && /^(?:以上|左右)?的/.test(tail)) dimension = subjectBefore(tail.slice(0, 10));
       if (!dimension) dimension = listFollower ? previous!.dimension : subjectBefore(previousClause(text, from));
       if (!dimension) {
         if (STATISTIC.test(clause)) return { dimension: null };

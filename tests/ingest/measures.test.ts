@@ -226,3 +226,15 @@ describe('readMeasures: rates, shares and word measures', () => {
     expect(measures('比全国平均水平分别快12小时和0.8小时').map((m) => [m.dimension, m.afterValue])).toEqual([['time', null], ['time', null]]);
   });
 });
+
+describe('readMeasures: changes with words between their parts', () => {
+  it('reads 的 + what is counted after a 将 object, 承诺的 before the after side, 最快 before a word', () => {
+    expect(only('将原来需要7个工作日的审批时限缩短为2个工作日')).toMatchObject({ dimension: 'time', beforeValue: 7, afterValue: 2 });
+    expect(only('审批时限由法定的20个工作日压缩至承诺的8个工作日')).toMatchObject({ beforeValue: 20, afterValue: 8, reductionPct: 60 });
+    expect(only('审批时间从原来的平均22天缩减到最快当天办结')).toMatchObject({ beforeValue: 22, afterValue: 1 });
+  });
+
+  it('reads what a percent cuts when it follows the percent', () => {
+    expect(only('压缩60%以上的办理时间')).toMatchObject({ dimension: 'time', reductionPct: 60 });
+  });
+});
