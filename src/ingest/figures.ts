@@ -12,8 +12,8 @@
 // - Approximations (超过, 近, 逾, 约, 余, 多, 以上, 左右) keep the number; they stay in `text`.
 // - Not figures: dates (2023年, 9月4日, 今年5月, 2021—2023年, 15日起), ordinals (第二批, 第7期),
 //   numbers glued to Latin letters or signs (5G, KD6262, 4·26, 7×24小时, 1+N, 9:30), numbers with a
-//   leading zero (01, 0591). 日 is a duration only in "X日内" or after 超过/最长/需/仅/用时…;
-//   年 only for amounts below 1000 (3年, 近五年), never a 4-digit year.
+//   leading zero (01, 0591). 日 is a duration only in "X日内", after 超过/最长/需/仅/用时… or on either side of a
+//   change (由30日压缩至15日); 年 only for amounts below 1000 (3年, 近五年), never a 4-digit year.
 // - Chinese numerals count only before a unit (三个工作日, 两天), not inside quotes (“三个一”),
 //   not after 第/几/数/上/成 or inside words (统一, 唯一), and not as "one of a thing" (一次办, 一张网,
 //   一件事: the count 1 is a slogan, not a figure; 一天 / 一个工作日 are kept, durations are real).
@@ -22,11 +22,15 @@
 //   before 至/到/为 is required; "从39㎡至327㎡" without one is a range, see below): ONE figure whose
 //   text is the whole phrase, value/unit the after side, and before_value / after_value both in
 //   unit_norm (days, 万元, …) so that they compare with value_norm even when the two sides use
-//   different units (从2小时缩短至30分钟).
+//   different units (从2小时缩短至30分钟). A noun between the first side and the verb (由5个环节减少为2个) only
+//   where the sentence makes the first side the before: after 从/由, as the object of 将/把, or counted again on
+//   the after side (4个环节合并为1个环节). 一个 after a change verb is the after side (由四个减少到一个), not a slogan.
+// - Shares in words (三分之一, 一半, 三成) are percents: figures-shares.ts.
 // - Ranges ("2-3项", "3至5个工作日", "1万至2万元"): ONE figure whose value is the upper bound (what
 //   the practice commits to at most / the ceiling of a subsidy); before/after stay null.
 import type { Figure, MetricKind, Section } from './types.ts';
 import { ASCII_NUMBER, CHINESE_NUMBER, foldDigits, parseAsciiNumber, parseChineseNumeral } from './figures-numbers.ts';
+import { shareAt } from './figures-shares.ts';
 import { MULTIPLIERS, UNITS, multiplierAt, multiplierValue, unitAt, type UnitDef } from './figures-units.ts';
 
 /** A single number + unit found in the text, before pairs and ranges are merged. */
@@ -37,6 +41,8 @@ interface Atom {
   value: number;
   multiplier: string;
   unit: UnitDef | null; // null: a bare multiplier (1.2万)
+  /** A figure only as the after side of a stated change (由四个减少到一个); alone it is a slogan (一个窗口). */
+  onlyInChange?: boolean;
 }
 
 const NUMBER = `${ASCII_NUMBER}(?![\\d,])|${CHINESE_NUMBER}|半`;
@@ -44,6 +50,8 @@ const NUMBER_RE = new RegExp(`${ASCII_NUMBER}|${CHINESE_NUMBER}|半`, 'g');
 const APPROX = '余|多';
 const TAIL_RE = /^(?:以上|以内|之内|内|左右)/;
 const HAN_RE = /\p{Script=Han}/u;
+/** Shares written in words (三分之一, 一半, 三成) are percent figures. */
+const PERCENT_UNIT = unitAt('%', 0)!;
 
 /** Signs and letters that make a digit part of a code, time, model name or formula, not a figure. */
 const GLUED_BEFORE = /[A-Za-z·•./×*+_#〔[@]/;
@@ -59,15 +67,20 @@ const MULT_ALT = MULTIPLIERS.map(([m]) => m).join('|');
 
 /** A number with optional approximation, multiplier and unit, as the first side of a pair or range. */
 const SIDE = `(${NUMBER})(?:${APPROX})?(${MULT_ALT})?(?:${APPROX})?(${UNIT_ALT})?(?:以上|以内|之内|内|左右)?`;
-const CHANGE_VERBS = '压缩|压减|缩短|缩减|缩|减少|减|降低|下降|降|提升|提高|增加|增长|增|扩大|精简|优化|提速|延长|放宽';
+// 变为 / 整合为 / 合并为 say what several things became (由三个变为一个, 将5个事项整合为1个环节): a change as much as 压缩至.
+const CHANGE_VERBS = '压缩|压减|缩短|缩减|缩|减少|减|降低|下降|降|提升|提高|增加|增长|增|扩大|精简|优化|提速|延长|放宽|变|整合|合并|归并|简化';
+/** Text that ends with a change verb and its 至/到/为 (…压缩至, 减少到, 变为): what follows is the after side. */
+const AFTER_CHANGE_VERB = new RegExp(`(?:${CHANGE_VERBS})(?:了)?(?:至|到|为|成)(?:了)?$`);
+/** Text that starts with a change verb (30日压缩至…): what precedes is the before side. */
+const BEFORE_CHANGE_VERB = new RegExp(`^(?:的)?(?:大幅|进一步|逐步)?(?:${CHANGE_VERBS})`);
 const CHANGE_RE = new RegExp(
   `(?:(从|由)(?:原来的|原先的|原本的|过去的|以往的|之前的|改革前的|原|最长|最短|最多|最少|平均|法定的?|承诺的?|的)*)?` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–至]\\s*)?` + // a range as the before side: 从3—5天缩短至…
     SIDE +
     // 由5个环节减少为2个: what the first side counts may stand between it and the verb (only after 从/由, below).
-    `(?:(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=(?:的)?(?:大幅|进一步|逐步|分别|整体|全面)?(?:${CHANGE_VERBS})))??` +
+    `(?:(?:的)?(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=(?:的)?(?:大幅|进一步|逐步|分别|整体|全面)?(?:${CHANGE_VERBS})))??` +
     `(?:的)?(?:(?:大幅|进一步|逐步|分别|整体|全面)?(?<verb>${CHANGE_VERBS})(?:了)?)?(?:至|到|为|成)` +
-    `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|的)*` +
+    `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|承诺的|承诺|的)*` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–]\\s*)?$`, // a range as the after side: …缩短至15—30分钟
   'd',
 );
@@ -94,9 +107,10 @@ function unitFitsContext(u: UnitDef, value: number, text: string, numStart: numb
   const next = text[unitEnd] ?? '';
   const prev = text[numStart - 1] ?? '';
   switch (u.written) {
-    case '日': // 9月4日, 15日起 are dates; 5日内 and 最长不超过5日 are durations
+    case '日': // 9月4日, 15日起 are dates; 5日内, 最长不超过5日 and either side of 由30日压缩至15日 are durations
       return prev !== '月' &&
-        (/^(?:内|以内|之内)/.test(text.slice(unitEnd)) || /(?:超过|最长|最多|需|仅|用时|耗时|期限为|时限为)$/.test(text.slice(0, numStart)));
+        (/^(?:内|以内|之内)/.test(text.slice(unitEnd)) || /(?:超过|最长|最多|需|仅|用时|耗时|期限为|时限为)$/.test(text.slice(0, numStart)) ||
+          BEFORE_CHANGE_VERB.test(text.slice(unitEnd, unitEnd + 8)) || AFTER_CHANGE_VERB.test(text.slice(Math.max(0, numStart - 8), numStart)));
     case '年':
       return value < 1000 && !/[度代级月底初末]/.test(next);
     case '周':
@@ -133,6 +147,11 @@ function readAtom(text: string, m: RegExpExecArray): Atom | null {
   if (prev === '第') return null;
   const parsed = parseNumber(numText);
   if (!parsed || !Number.isFinite(parsed.value)) return null;
+  const share = shareAt(text, numStart, raw);
+  if (share) {
+    const tail = TAIL_RE.exec(text.slice(share.end));
+    return { numStart, end: share.end + (tail ? tail[0].length : 0), value: share.percent, multiplier: '', unit: PERCENT_UNIT };
+  }
 
   let pos = numStart + raw.length;
   let multiplier = parsed.multiplier;
@@ -152,8 +171,13 @@ function readAtom(text: string, m: RegExpExecArray): Atom | null {
   }
   const unitEnd = pos + unit.written.length;
   if (!unitFitsContext(unit, parsed.value * multiplierValue(multiplier), text, numStart, unitEnd)) return null;
-  // "one of a thing" in Chinese numerals (一次办, 一张网, 一件事) is a slogan, not a count.
-  if (!isDigits && unit.kind === 'count' && parsed.value * multiplierValue(multiplier) === 1) return null;
+  // "one of a thing" in Chinese numerals (一次办, 一张网, 一件事) is a slogan, not a count — unless a change
+  // ends in it (环节由四个减少到一个): then it is the after side, kept if the change has a before side.
+  let onlyInChange = false;
+  if (!isDigits && unit.kind === 'count' && parsed.value * multiplierValue(multiplier) === 1) {
+    if (!AFTER_CHANGE_VERB.test(text.slice(Math.max(0, numStart - 8), numStart))) return null;
+    onlyInChange = true;
+  }
   // 三位一体, 两个一: a numeral + measure word + 一 is a slogan.
   if (!isDigits && text[unitEnd] === '一') return null;
   // 一类、二类、三类 name classes (of permits, risks), not amounts.
@@ -161,7 +185,7 @@ function readAtom(text: string, m: RegExpExecArray): Atom | null {
   // A duration followed by another number is a rate's period (一周1班, 每天2次), not a figure.
   if (unit.kind === 'duration' && /^[\d一二两三四五六七八九十]/.test(text.slice(unitEnd))) return null;
   const tail = TAIL_RE.exec(text.slice(unitEnd));
-  return { numStart, end: unitEnd + (tail ? tail[0].length : 0), value: parsed.value, multiplier, unit };
+  return { numStart, end: unitEnd + (tail ? tail[0].length : 0), value: parsed.value, multiplier, unit, onlyInChange };
 }
 
 const round = (x: number) => Number(x.toPrecision(12));
@@ -177,6 +201,10 @@ function normalise(value: number, multiplier: string, unit: UnitDef | null): num
 const LEAD_STOP = new Set([...'和及与或等的在了是有对并且而、']);
 /** One-character words that introduce an amount on their own (共48个, 达43.4%, 近20个, 翻9倍). */
 const LEAD_SINGLE = new Set([...'共达约近逾超仅已均总占翻']);
+/** A two-character verb + 了 (缩短了, 节省了): the phrase reaches over 了 to the verb. */
+const LE_AFTER_VERB = new RegExp(`(?:${CHANGE_VERBS}|节省|节约|提速)了$`);
+/** Two-character words that end in a LEAD_SINGLE character: the phrase takes the word, not its last half (均90天). */
+const LEAD_WORDS = new Set(['平均', '人均', '户均', '高达', '长达', '多达', '将近', '接近', '总共', '一共', '大约', '仅仅']);
 /** Last characters of three-character words (占有率, 满意度, 原则上, 范围内). */
 const LEAD_TRIPLE = new Set([...'率度上内中']);
 
@@ -190,8 +218,9 @@ function leadStart(text: string, pos: number, limit: number): number {
   const back = (n: number) => text[pos - n] ?? '';
   const first = back(1);
   let want = 2;
-  if (LEAD_STOP.has(first)) want = 0;
-  else if (LEAD_SINGLE.has(first)) want = 1;
+  if (first === '了' && LE_AFTER_VERB.test(text.slice(Math.max(0, pos - 3), pos))) want = 3; // 缩短了71%: 了 marks the verb's aspect
+  else if (LEAD_STOP.has(first)) want = 0;
+  else if (LEAD_SINGLE.has(first)) want = LEAD_WORDS.has(back(2) + first) ? 2 : 1;
   else if (/[至到为从由]/.test(first)) want = LEAD_STOP.has(back(2)) ? 1 : LEAD_SINGLE.has(back(2)) ? 2 : 3;
   else if (LEAD_TRIPLE.has(first)) want = 3;
   let start = pos;
@@ -310,6 +339,7 @@ export function extractFigureSpans(section: Section, text: string): FigureSpan[]
     // The first side of a pair/range may be the previous figure, so the window reaches back over it.
     const windowStart = Math.max(lastButOneEnd, b.numStart - 40);
     const merged = mergeWithPrevious(folded, windowStart, b);
+    if (b.onlyInChange && merged?.extra.beforeValue == null) continue;
     let start: number;
     let extra: Partial<Pick<Figure, 'beforeValue' | 'afterValue'>> = {};
     let limit: number;
@@ -335,6 +365,11 @@ export function extractFigureSpans(section: Section, text: string): FigureSpan[]
   return spans;
 }
 
+/** True when the number at `pos` is in the object of 将/把 (将[…的]15份材料…), within its clause. */
+function objectOfJiang(folded: string, pos: number): boolean {
+  return /[将把][^，,。；;：:！!？?\n“”]{0,16}$/.test(folded.slice(Math.max(0, pos - 17), pos));
+}
+
 /**
  * A before/after change or a range that ends at atom `b`, read from the text before it (from
  * `offset`). Returns where the phrase and its first side start, and before/after values for a change.
@@ -346,8 +381,14 @@ function mergeWithPrevious(
   const before = folded.slice(offset, b.numStart);
   let change = CHANGE_RE.exec(before);
   // Without a verb it is not a change: "从39㎡至327㎡" spans a range (upper bound, like 2-3项). A noun after the
-  // first side is read only in 从/由 X…, where the sentence says the number is the before side.
-  if (change && (!change.groups?.verb || (change.groups.noun && !change[1]))) change = null;
+  // first side is read only where the sentence says the number is the before side: 从/由 X…, X as the object
+  // of 将/把 (将需要的15份材料减少至6份, 将5个事项整合为1个环节 — the 把 construction: what X became), or the
+  // after side counts the same thing (4个环节合并为1个环节).
+  const noun = change?.groups?.noun;
+  if (change && (!change.groups?.verb ||
+    (noun && !change[1] && !objectOfJiang(folded, offset + change.indices![2]![0]) && !folded.startsWith(noun, b.end)))) {
+    change = null;
+  }
   const range = change ? null : RANGE_RE.exec(before);
   const m = change ?? range;
   if (!m || !m.indices) return null;

@@ -14,11 +14,14 @@
 // - before_value / after_value (in unit_norm, days for time): a stated change sets both (figures.ts);
 //   an after-only limit sets after (1个工作日内办结 → 1, 压缩至25分钟 → 25/1440); a change to no number
 //   sets after by word (缩短至当场受理, 缩短到秒级 → 0); phrases without numbers: 即时办结 / 当场办结 → 0,
-//   当天办结 → 1, 零跑腿 / 不用跑 → 0 visits, 最多跑一次 → 1, 零材料 → 0 documents, 零费用 → 0 cost.
+//   当天办结 / 当天放款 → 1, 零跑腿 / 不用跑 → 0 visits, 最多跑一次 → 1, 零材料 → 0 documents, 零费用 → 0 cost.
+//   A before → after stated apart (改革前 … 改革后, a table of 原/现 columns) is paired by measures-apart.ts.
 // - reduction_pct: a stated percent cut (压缩70% → 70; 压缩至法定时限的9%以内 → 91), else
 //   100 × (before − after) / before for a cut with both sides.
 import { extractFigureSpans, type FigureSpan } from './figures.ts';
 import { foldDigits } from './figures-numbers.ts';
+import { cutPercent, pairStatedApart, type Located } from './measures-apart.ts';
+import { subjectAfter, subjectBefore, unquoted } from './measures-subjects.ts';
 import type { Dimension, Figure, Section } from './types.ts';
 
 export interface Measure extends Figure {
@@ -30,28 +33,20 @@ export interface Measure extends Figure {
 const CLAUSE_BREAK = /[，,。；;！!？?\n]/;
 const SENTENCE_BREAK = /[。；;！!？?\n]/;
 
-/** What a figure is about, by the nouns near it. Order matters: the nearest noun wins. */
-const SUBJECTS: [Dimension, RegExp][] = [
-  ['visits', /跑动|跑腿|跑路|跑次|趟|跑/g],
-  ['documents', /材料|资料|要件/g],
-  ['steps', /环节|步骤|流程|节点|手续|程序/g],
-  ['time', /时间|时限|时长|用时|耗时|周期|审限|时效|办结时间|提速/g],
-  ['cost', /成本|费用|电费|收费|投资|投入|利息|利率|费/g],
-];
 /** Verbs of a cut: a percent or a number after one of these (near it) is a reduction. */
 const CUT_VERBS = /压缩|压减|缩短|缩减|减少|降低|下降|降至|精简|节约|节省|提速/;
 /** Money after one of these is money saved. */
-const SAVING_VERBS = /节省|节约|减免|减少|降低|省下|省去/;
+const SAVING_VERBS = /节省|节约|减免|减少|降低|省下|省去|减税|降费|减负|让利/;
 /** Year-on-year and average-per-year statistics: outcomes of a period, not effects of a reform. */
 const STATISTIC = /同比|环比|年均/;
 /** Durations that are not the time a procedure takes. */
 const NOT_PROCEDURE_TIME = /停电|通话|连续|力争|提前|提早|每|过去|近/;
 /** Words before a duration that make it the time a procedure takes (or is cut to). */
-const TIME_LEAD = /(?:时间|时限|时长|用时|耗时|周期|审限|仅需|只需|仅用|仅耗时|最快|最短|压缩至|压缩到|压缩在|缩短至|缩短到|缩至|减至|降至|提速到|提速至|提升至|控制在|实现|平均|均|约|仅|需)[^，,。；;]{0,3}$/;
+const TIME_LEAD = /(?:时间|时限|时长|用时|耗时|周期|审限|仅需|只需|仅用|仅耗时|最快|最短|不超过|不超|压缩至|压缩到|压缩在|缩短至|缩短到|缩至|减至|降至|提速到|提速至|提升至|控制在|实现|平均|均|约|仅|需)[^，,。；;]{0,3}$/;
 /** Words after a duration that make it a limit for doing something (5个工作日内办结). */
 const TIME_TAIL = /^(?:以内|之内|内|左右)?(?:即可|均|可|就|予以|全部|自动|实地|拨付|完成)*(?:办结|完成|办理|办好|出具|反馈|答复|响应|解决|核查|确认|立案|受理|审核|审结|到账|出证|拿证|领证|送达|处置|处理|处|办)/;
 /** A duration cut to a word, not a number: 缩短至当场受理, 缩短到秒级. */
-const CUT_TO_WORD = /^(?:大幅|进一步)?(?:压缩|缩短|缩减|减少|降低|提速)(?:了)?(?:至|到|为)(当场|即时|立即|实时|秒级|当天|当日|即办)[\p{Script=Han}]{0,4}/u;
+const CUT_TO_WORD = /^(?:大幅|进一步)?(?:压缩|缩短|缩减|减少|降低|提速)(?:了)?(?:至|到|为)(?:现在的|目前的|最快|最短|仅需|只需)*(当场|即时|立即|实时|秒级|当天|当日|即办)[\p{Script=Han}]{0,4}/u;
 
 /** Measures stated by a phrase alone: the after value in the dimension's unit_norm. */
 interface WordMeasure {
@@ -61,10 +56,12 @@ interface WordMeasure {
   unit: string;
   kind: Figure['kind'];
 }
+/** What a procedure delivers: "when" + one of these (当场发证, 当天放款) states how long it takes. */
+const DONE_VERBS = '办结|办理|受理|完成|办好|出证|发证|领证|拿证|审批|审结|放款|到账|出具|办妥';
 const WORD_MEASURES: WordMeasure[] = [
-  { pattern: /即时办结|即时办理|当场办结|当场办理|当场受理|即来即办|即办即结|立等可取/g, dimension: 'time', after: 0, unit: '天', kind: 'duration' },
+  { pattern: new RegExp(`(?:即时|当场)(?:${DONE_VERBS})|即来即办|即办即结|立等可取`, 'g'), dimension: 'time', after: 0, unit: '天', kind: 'duration' },
   // 当天 means "within the day": counted as one day (docs/data-contract.md notes it).
-  { pattern: /当天办结|当日办结|当天办理|当日办理|当天完成|当日完成|当天办好|当天出证|当日出证|当天拿证|当天领证/g, dimension: 'time', after: 1, unit: '天', kind: 'duration' },
+  { pattern: new RegExp(`(?:当天|当日)(?:${DONE_VERBS})`, 'g'), dimension: 'time', after: 1, unit: '天', kind: 'duration' },
   { pattern: /零跑腿|零跑动|零跑路|零跑|一趟不用跑|一次不用跑|不用跑|不跑腿|不跑路/g, dimension: 'visits', after: 0, unit: '次', kind: 'count' },
   { pattern: /最多跑一次|最多跑一趟/g, dimension: 'visits', after: 1, unit: '次', kind: 'count' },
   { pattern: /零材料|零资料/g, dimension: 'documents', after: 0, unit: '份', kind: 'count' },
@@ -90,36 +87,6 @@ function previousClause(text: string, clauseFrom: number): string {
   while (from > 0 && !CLAUSE_BREAK.test(text[from - 1])) from--;
   return text.slice(from, end);
 }
-
-/** The dimension named by the noun nearest the end of `text` (the subject before a figure), if any. */
-function subjectBefore(text: string): Dimension | null {
-  let best: Dimension | null = null;
-  let bestAt = -1;
-  for (const [dimension, re] of SUBJECTS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m.index + m[0].length > bestAt || (m.index + m[0].length === bestAt && best === 'cost')) {
-        bestAt = m.index + m[0].length;
-        best = dimension;
-      }
-    }
-  }
-  return best;
-}
-
-/** The dimension named right after a count (1个报装环节, 1项申请材料), if any. */
-function subjectAfter(text: string): Dimension | null {
-  const head = text.slice(0, 6);
-  for (const [dimension, re] of SUBJECTS) {
-    if (dimension === 'time' || dimension === 'cost') continue;
-    re.lastIndex = 0;
-    if (re.test(head)) return dimension;
-  }
-  return null;
-}
-
-/** Text before a figure, cut at the last quote mark (a slogan in quotes names no subject of a figure). */
-const unquoted = (s: string) => s.slice(Math.max(s.lastIndexOf('”'), s.lastIndexOf('“')) + 1);
 
 interface Reading {
   dimension: Dimension | null;
@@ -157,12 +124,17 @@ function readFigure(text: string, span: FigureSpan, previous: Reading | null): R
       // An absolute cut (缩短9天, 平均节约2个工作日): a time measure without before/after.
       // The lead without a range's lower side (压缩至3—) or an approximation (约, 超): what the number follows.
       const leadCore = lead.replace(/(?:[\d.]+|[一二两三四五六七八九十]+)\s*[-~—–至到]\s*$/, '').replace(/(?<!节)[约超近仅]$/, '');
-      if (/(?:缩短|减少|节约|节省|压缩|缩减|提速)[^，,。；;]{0,14}$/.test(leadCore) && !/[至到为在]$/.test(leadCore)) {
+      // (Not when 至/到/为/在 follows the verb: 缩短至平均90天 states the time after, not the cut.)
+      if (/(?:缩短|减少|节约|节省|压缩|缩减|提速)[^，,。；;至到为在]{0,14}$/.test(leadCore)) {
         return { dimension: 'time' };
       }
+      // Faster or shorter than a benchmark by so much (比全国平均水平快12小时, 较法定时限少5天): an absolute cut.
+      if (/[较比][^，,。；;]{0,14}(?:快|少)(?:了)?(?:约|近)?$/.test(lead)) return { dimension: 'time' };
       // A baseline (较法定最长时限36个工作日): the before side of the clause before it.
       if (/[较比][^，,。；;]{0,8}$/.test(lead)) return { dimension: 'time', before: f.valueNorm };
-      if (TIME_LEAD.test(lead) || TIME_TAIL.test(tail) || listFollower) return { dimension: 'time', after: f.valueNorm };
+      if (TIME_LEAD.test(lead) || TIME_TAIL.test(tail)) return { dimension: 'time', after: f.valueNorm };
+      // The next item of a list reads as the one before it: a time after (1个、3个工作日) or a cut (快12小时和0.8小时).
+      if (listFollower) return previous!.after === undefined && previous!.before === undefined ? { dimension: 'time' } : { dimension: 'time', after: f.valueNorm };
       return { dimension: null };
     }
     case 'percent': {
@@ -173,13 +145,21 @@ function readFigure(text: string, span: FigureSpan, previous: Reading | null): R
       const cutToShare = /(?:压缩|压减|缩短|降低|降)(?:至|到)[^，,。；;]{0,8}$/.test(near);
       const isCut = CUT_VERBS.test(near) || (listFollower && previous?.reductionPct != null);
       if (!isCut) return { dimension: null };
+      // A rate cut to a level (贷款利率降至4.35%) states the rate after, not a share of the old one; a cut in
+      // percentage points (下降0.6个百分点) is an absolute cut of a rate: neither is a percent reduction.
+      const rateCutTo = cutToShare && /率[^，,。；;]{0,6}(?:压缩|压减|缩短|降低|降)(?:至|到)[^，,。；;]{0,8}$/.test(near);
+      const inPoints = f.unitNorm === '百分点';
       let dimension = subjectBefore(unquoted(text.slice(from, span.unitEnd)));
+      // 压缩60%以上的办理时间: what is cut may follow the percent, after 的.
+      if (!dimension && /^(?:以上|左右)?的/.test(tail)) dimension = subjectBefore(tail.slice(0, 10));
       if (!dimension) dimension = listFollower ? previous!.dimension : subjectBefore(previousClause(text, from));
       if (!dimension) {
         if (STATISTIC.test(clause)) return { dimension: null };
         dimension = 'other_reduction';
       }
       if (hasChange) return { dimension };
+      if (rateCutTo) return { dimension, after: f.value };
+      if (inPoints) return { dimension };
       // 压缩至法定时限的9%以内: cut to 9 % of the statutory limit, i.e. by 91 %.
       return { dimension, reductionPct: cutToShare ? round1(100 - f.value) : f.value };
     }
@@ -189,7 +169,8 @@ function readFigure(text: string, span: FigureSpan, previous: Reading | null): R
       const leadNear = unquoted(text.slice(Math.max(from, span.start - 6), span.numStart));
       let dimension = subjectAfter(tail) ?? subjectBefore(leadNear);
       if (dimension === 'time' || dimension === 'cost') dimension = null;
-      const cutNear = /(?:压缩|压减|缩短|缩减|减少|减|降低|精简)[^，,。；;]{0,3}$/.test(lead);
+      // Cut by (减少2次) unless 至/到/为 follows the verb: 压减至2个 states the count after.
+      const cutNear = /(?:压缩|压减|缩短|缩减|减少|减|降低|精简)[^，,。；;至到为]{0,3}$/.test(lead);
       const afterOnly = /(?:精简|压缩|减少|减|降)[^，,。；;]{0,6}(?:为|至|到)[^，,。；;]{0,12}$/.test(lead) || /实现|仅需|只需|仅/.test(clause.slice(0, Math.max(0, span.start - from)));
       if (hasChange) {
         if (f.afterValue! >= f.beforeValue!) return { dimension: dimension && dimension !== 'other_reduction' ? dimension : null };
@@ -214,8 +195,8 @@ function readFigure(text: string, span: FigureSpan, previous: Reading | null): R
 }
 
 /** Measures stated by words alone (零跑腿, 即时办结), outside the phrases of figures already read. */
-function wordMeasures(section: Section, text: string, taken: [number, number][]): { at: number; measure: Measure }[] {
-  const found: { at: number; measure: Measure }[] = [];
+function wordMeasures(section: Section, text: string, taken: [number, number][]): Located<Measure>[] {
+  const found: Located<Measure>[] = [];
   for (const w of WORD_MEASURES) {
     w.pattern.lastIndex = 0;
     for (let m = w.pattern.exec(text); m; m = w.pattern.exec(text)) {
@@ -225,6 +206,7 @@ function wordMeasures(section: Section, text: string, taken: [number, number][])
       taken.push([start, end]);
       found.push({
         at: start,
+        end,
         measure: {
           section, text: m[0], value: w.after, unit: w.unit, kind: w.kind, valueNorm: w.after, unitNorm: w.unit,
           beforeValue: null, afterValue: w.after, dimension: w.dimension, reductionPct: null,
@@ -239,7 +221,7 @@ function wordMeasures(section: Section, text: string, taken: [number, number][])
 export function readMeasures(section: Section, text: string): Measure[] {
   const folded = foldDigits(text);
   const spans = extractFigureSpans(section, text);
-  const read: { at: number; measure: Measure }[] = [];
+  const read: Located<Measure>[] = [];
   const taken: [number, number][] = [];
   let previous: Reading | null = null;
   for (const span of spans) {
@@ -249,12 +231,10 @@ export function readMeasures(section: Section, text: string): Measure[] {
     const before = r.before !== undefined ? r.before : f.beforeValue;
     const after = r.after !== undefined ? r.after : f.afterValue;
     const dimension = r.dimension;
-    let reductionPct = r.reductionPct ?? null;
-    if (dimension && reductionPct === null && before !== null && after !== null && before > 0 && after <= before) {
-      reductionPct = round1((100 * (before - after)) / before);
-    }
+    const reductionPct = r.reductionPct ?? (dimension ? cutPercent(before, after) : null);
     read.push({
       at: span.start,
+      end,
       measure: {
         ...f,
         text: text.slice(span.start, end),
@@ -268,5 +248,5 @@ export function readMeasures(section: Section, text: string): Measure[] {
     previous = r;
   }
   read.push(...wordMeasures(section, folded, taken).map((w) => ({ ...w, measure: { ...w.measure, text: text.slice(w.at, w.at + w.measure.text.length) } })));
-  return read.sort((a, b) => a.at - b.at).map((r) => r.measure);
+  return pairStatedApart(folded, read.sort((a, b) => a.at - b.at)).map((r) => r.measure);
 }

@@ -172,11 +172,37 @@ describe('extractFigures: before/after and ranges', () => {
     expect(one('由5000万元提高到1.2亿元')).toMatchObject({ beforeValue: 5000, afterValue: 12000 });
   });
 
-  it('reads what the first side counts between it and the verb, after 从/由 only', () => {
+  it('reads what the first side counts between it and the verb, after 从/由 or as the object of 将/把', () => {
     expect(one('注销办理由5个环节减少为2个')).toMatchObject({ text: '注销办理由5个环节减少为2个', value: 2, beforeValue: 5, afterValue: 2 });
     expect(one('从3个部门精简至1个')).toMatchObject({ beforeValue: 3, afterValue: 1 });
-    // Without 从/由 the first number is not said to be the before side: two figures.
-    expect(figs('将5个事项压缩为2个').map((f) => f.beforeValue)).toEqual([null, null]);
+    // 将 X 整合为 Y says what X became: one change, whatever the attributes before X.
+    expect(one('集成服务将5个事项整合为1个环节')).toMatchObject({ text: '集成服务将5个事项整合为1个环节', value: 1, beforeValue: 5, afterValue: 1 });
+    expect(one('将办理登记需要的15份材料减少至6份')).toMatchObject({ beforeValue: 15, afterValue: 6 });
+    // Without 从/由/将 the first number is not said to be the before side: two figures.
+    expect(figs('5个事项压缩为2个').map((f) => f.beforeValue)).toEqual([null, null]);
+    expect(figs('将5个事项压缩，1个环节').map((f) => f.beforeValue)).toEqual([null, null]);
+  });
+
+  it('reads 变为 / 整合为 / 合并为 as changes, and a Chinese 一 as the after side of one', () => {
+    expect(one('办理环节由三个变为一个')).toMatchObject({ value: 1, beforeValue: 3, afterValue: 1 });
+    expect(one('环节由四个减少到一个')).toMatchObject({ text: '环节由四个减少到一个', beforeValue: 4, afterValue: 1 });
+    expect(one('将3张表单合并为1张')).toMatchObject({ beforeValue: 3, afterValue: 1 });
+    // Without a before side, 一 + a measure word stays a slogan.
+    expect(figs('整合为一张网')).toEqual([]);
+    expect(figs('变为一个窗口')).toEqual([]);
+  });
+
+  it('reads 日 on either side of a change as days, not a date', () => {
+    expect(one('合同签订时间由30日压缩至15日')).toMatchObject({ unit: '日', beforeValue: 30, afterValue: 15 });
+    expect(one('将欠薪案件审限缩短至30日')).toMatchObject({ unit: '日', value: 30, beforeValue: null });
+    expect(figs('9月1日至15日')).toEqual([]);
+  });
+
+  it('reads shares written in words as percents: 三分之一, 一半 after a change verb, 三成', () => {
+    expect(one('办理材料精简了三分之一')).toMatchObject({ text: '办理材料精简了三分之一', value: 33.3, unit: '%', kind: 'percent' });
+    expect(one('审批时间缩短一半以上')).toMatchObject({ text: '审批时间缩短一半以上', value: 50, unit: '%' });
+    expect(one('办电成本降低三成')).toMatchObject({ value: 30, unit: '%', valueNorm: 30 });
+    expect(figs('一半以上的企业,一成不变,三成为')).toEqual([]);
   });
 
   it('does not pair figures of different kinds, or without a change verb', () => {
@@ -258,7 +284,7 @@ describe('extractFigures over the whole corpus', () => {
       // Date patterns never become figures: 2023年, 9月4日, 今年5月, 15日起.
       expect(f.unit === '年' && f.value >= 1000, f.text).toBe(false);
       expect(f.unit, f.text).not.toBe('月');
-      if (f.unit === '日') expect(f.text, f.text).toMatch(/日(?:以|之)?内\p{Script=Han}*$|(?:超过|最长|最多|需|仅|用时|耗时|为)\d+日\p{Script=Han}*$/u);
+      if (f.unit === '日') expect(f.text, f.text).toMatch(/日(?:以|之)?内\p{Script=Han}*$|(?:超过|最长|最多|需|仅|用时|耗时|为|至|到)\d+日\p{Script=Han}*$|\d+日(?:压缩|缩短|减少)/u);
       expect(f.text, f.text).not.toMatch(/\d{4}年|\d月\d{1,2}日/);
       if (f.beforeValue !== null) expect(f.afterValue).toBe(f.valueNorm);
     }

@@ -161,3 +161,80 @@ describe('figure phrases are whole phrases', () => {
     expect(readMeasures('measures', '公证机构在受理后1小时内完成公证文书制作,').map((m) => m.text)).toEqual(['公证机构在受理后1小时内']);
   });
 });
+
+describe('readMeasures: before → after stated apart (measures-apart.ts)', () => {
+  const rows = (text: string) => readMeasures('outcomes', text).map(summary);
+
+  it('pairs a 改革前 … 改革后 passage by subject and drops the before rows', () => {
+    expect(rows('改革前，企业需提交材料9份、耗时6个工作日；改革后，1个工作日办结、提交材料4份。')).toEqual([
+      { text: '1个工作日办结', dimension: 'time', before: 6, after: 1, pct: 83.3 },
+      { text: '提交材料4份', dimension: 'documents', before: 9, after: 4, pct: 55.6 },
+    ]);
+    // A word measure takes its before side too (跑动4次 … 最多跑一次).
+    expect(rows('优化前群众需跑动4次。优化后实现“最多跑一次”。')).toContainEqual(
+      { text: '最多跑一次', dimension: 'visits', before: 4, after: 1, pct: 75 },
+    );
+  });
+
+  it('pairs the columns of a table with before / after columns, by the column or the kind', () => {
+    expect(rows('事项\t原材料\t现材料\t原时限\t现时限\n设立登记\t6份\t2份\t3个工作日\t4小时')).toEqual([
+      { text: '2份', dimension: 'documents', before: 6, after: 2, pct: 66.7 },
+      { text: '4小时', dimension: 'time', before: 3, after: expect.closeTo(4 / 24, 9), pct: 94.4 },
+    ]);
+    expect(rows('事项\t改革前\t改革后\n施工许可\t20个工作日\t5个工作日').map((r) => [r.before, r.after])).toEqual([[20, 5]]);
+    // The same table turned: rows 改革前 / 改革后 under a header of what is measured.
+    expect(rows('指标\t办理时限\t申请材料\t跑动次数\n改革前\t20个工作日\t12份\t3次\n改革后\t3个工作日\t5份\t0次').map((r) => [r.dimension, r.before, r.after])).toEqual([
+      ['time', 20, 3], ['documents', 12, 5], ['visits', 3, 0],
+    ]);
+  });
+
+  it('leaves alone what is not stated apart', () => {
+    // 较改革前 is the baseline of one figure; a passage without 改革后 pairs nothing.
+    expect(rows('较改革前平均压缩10个工作日，改革前需提交材料9份。').map((r) => r.before)).toEqual([null, null]);
+    // Figures of different subjects or kinds do not pair.
+    expect(rows('改革前需跑动3次；改革后办理时间2个工作日。').map((r) => r.before)).toEqual([null, null]);
+    // A table without before / after columns is a list of figures.
+    expect(rows('事项\t办理时限\t申请材料\n设立登记\t3个工作日\t2份').map((r) => r.before)).toEqual([null, null]);
+  });
+});
+
+describe('readMeasures: rates, shares and word measures', () => {
+  it('reads a rate cut to a level as the rate after, and points as an absolute cut', () => {
+    expect(summary(only('贷款平均利率降至4.35%'))).toEqual({ text: '贷款平均利率降至4.35%', dimension: 'cost', before: null, after: 4.35, pct: null });
+    expect(only('综合费率下降0.6个百分点')).toMatchObject({ dimension: 'cost', reductionPct: null });
+  });
+
+  it('reads shares in words as percent cuts', () => {
+    expect(only('办理材料精简了三分之一')).toMatchObject({ dimension: 'documents', reductionPct: 33.3 });
+    expect(only('审批时间缩短一半')).toMatchObject({ dimension: 'time', reductionPct: 50 });
+    expect(only('办电成本降低三成')).toMatchObject({ dimension: 'cost', reductionPct: 30 });
+  });
+
+  it('reads 即时 / 当场 / 当天 with a verb of delivery', () => {
+    expect(only('推行告知承诺制后当场发证')).toMatchObject({ text: '当场发证', dimension: 'time', afterValue: 0 });
+    expect(only('最快当天放款')).toMatchObject({ text: '当天放款', dimension: 'time', afterValue: 1 });
+  });
+
+  it('reads a count cut to a number as the count after, and a cut by one as a cut', () => {
+    expect(only('办电环节压减至2个')).toMatchObject({ dimension: 'steps', beforeValue: null, afterValue: 2 });
+    expect(only('跑动次数减少2次')).toMatchObject({ dimension: 'visits', beforeValue: null, afterValue: null });
+  });
+
+  it('reads limits and cuts of time stated with 不超过, 平均 after 至, and 比…快', () => {
+    expect(only('全程不超过半天')).toMatchObject({ dimension: 'time', afterValue: 0.5 });
+    expect(only('审理周期缩短至平均90天')).toMatchObject({ text: '审理周期缩短至平均90天', afterValue: 90 });
+    expect(measures('比全国平均水平分别快12小时和0.8小时').map((m) => [m.dimension, m.afterValue])).toEqual([['time', null], ['time', null]]);
+  });
+});
+
+describe('readMeasures: changes with words between their parts', () => {
+  it('reads 的 + what is counted after a 将 object, 承诺的 before the after side, 最快 before a word', () => {
+    expect(only('将原来需要7个工作日的审批时限缩短为2个工作日')).toMatchObject({ dimension: 'time', beforeValue: 7, afterValue: 2 });
+    expect(only('审批时限由法定的20个工作日压缩至承诺的8个工作日')).toMatchObject({ beforeValue: 20, afterValue: 8, reductionPct: 60 });
+    expect(only('审批时间从原来的平均22天缩减到最快当天办结')).toMatchObject({ beforeValue: 22, afterValue: 1 });
+  });
+
+  it('reads what a percent cuts when it follows the percent', () => {
+    expect(only('压缩60%以上的办理时间')).toMatchObject({ dimension: 'time', reductionPct: 60 });
+  });
+});
