@@ -12,7 +12,7 @@ import { describeChart } from './chart-description.ts';
 import { DownloadButtons } from './download/DownloadButtons.tsx';
 import type { DownloadColumn } from './download/shown.ts';
 import { EChart, withPendingDrawn } from './EChart.tsx';
-import { browserHost, useWarmUp } from './chart-warm-up.ts';
+import { AFTER_CHANGES, browserHost, useWarmUp, type WarmUpTiming } from './chart-warm-up.ts';
 import { markFirstChart } from './first-chart.ts';
 import { PALETTE, type EChartsType } from './echarts.ts';
 import { QueryState } from './QueryState.tsx';
@@ -50,15 +50,20 @@ export interface ChartCardProps<R extends Row = Row> {
   /** Not shown (no rows under these filters), its chart kept for when rows come back (hidden-when-empty.ts). */
   hidden?: boolean;
   /**
-   * The rows a next filter change may give the chart, each computed when drawn (null: not known yet, or not to be
-   * warmed). Once given while the chart is drawn, their options are drawn off the page in idle time, once per page
-   * (chart-warm-up.ts): the first changes then run ECharts' update code compiled. Nothing shown changes.
+   * The rows a next filter change may give the chart (null: not known yet, or not to be warmed). Once given while the
+   * chart is drawn, their options are drawn off the page in idle time, once per page (chart-warm-up.ts): the first
+   * changes then run ECharts' update code compiled. Nothing shown changes.
    */
-  warmUp?: readonly (() => R[])[] | null;
+  warmUp?: CardWarmUp<NoInfer<R>> | null;
 }
 
-/** A card's warm-up waits this long after any chart was given an option: changes one after another, and their frames, come first. */
-const WARM_UP_QUIET_MS = 500;
+/**
+ * A card's warm-up: the rows of each next state, each computed when drawn, timed AFTER_CHANGES; or `rowSets` made from
+ * the rows shown when it starts, with its own timing, ended when `endsWhenChanged` (the view's filters as text) changes.
+ */
+export type CardWarmUp<R extends Row> =
+  | readonly (() => R[])[]
+  | { rowSets: (shown: R[]) => R[][]; timing: WarmUpTiming; endsWhenChanged?: string };
 
 /** Live chart instances by query id, read by the e2e tests and the benchmark (getOption()). */
 const registry = new Map<string, EChartsType>();
@@ -112,18 +117,21 @@ export function ChartCard<R extends Row>(props: ChartCardProps<R>) {
 
   // Each state's option as this card builds it, on a detached chart of this one's size; a state without rows draws
   // the rows shown (the update's code is what is warmed).
-  const warmUpStates = props.warmUp;
+  const warmUpAsked = props.warmUp;
   const warmUpPlan = useCallback(() => {
     const dom = instance.current?.getDom();
-    if (!warmUpStates || !dom || !rows || rows.length === 0) return null;
-    const options = warmUpStates.map((rowsOf) => () => {
+    if (!warmUpAsked || !dom || !rows || rows.length === 0) return null;
+    const { timing, states } =
+      'rowSets' in warmUpAsked ? { timing: warmUpAsked.timing, states: warmUpAsked.rowSets(rows).map((set) => () => set) } : { timing: AFTER_CHANGES, states: warmUpAsked };
+    const options = states.map((rowsOf) => () => {
       const next = rowsOf();
       return cardOption(props.option(next.length > 0 ? next : rows), title, lang, t);
     });
-    return { options, host: browserHost(dom.clientWidth || 600, height, lang, WARM_UP_QUIET_MS) };
+    return { options, host: browserHost(dom.clientWidth || 600, height, lang, timing, dom), updates: timing.updates ?? options.length };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `props` is new every render; only its `option` builder matters
-  }, [warmUpStates, rows, props.option, title, lang, t, height]);
-  useWarmUp(Boolean(warmUpStates) && showing && mayDraw, warmUpPlan, query.id);
+  }, [warmUpAsked, rows, props.option, title, lang, t, height]);
+  const endsWhenChanged = warmUpAsked && 'rowSets' in warmUpAsked ? warmUpAsked.endsWhenChanged : undefined;
+  useWarmUp(Boolean(warmUpAsked) && showing && mayDraw, warmUpPlan, query.id, endsWhenChanged);
 
   const onFinished = () => {
     releaseTurn();

@@ -1,13 +1,14 @@
 // The first filter changes after a view answered drawn as fast as the later ones. A year or level change re-options
 // the view's charts, and ECharts' update code runs cold the first few dozen times a page updates a chart (V8 has not
 // compiled it yet): in Chromium Compare's shares chart took 18–40 ms per update for the first ones and 3–5 ms once
-// some 30–60 updates had been drawn (docs/performance.md, "Compare's filter change, tenth round"). So once a view has
-// answered, the options of the next year and level states are drawn in idle time on a chart of their own — in a
-// detached box (no layout, nothing shown or read out), disposed after — one update per idle period in which no
-// query or background read runs (the reads ahead come first: they spare the next changes their queries); building
-// each option also runs, once more, the view's own sums for that state. What is drawn and summed is dropped: only
-// the compiled code stays, shared by every chart of the page. A chart of a card is warmed by ChartCard (`warmUp`),
-// any other by useWarmUp.
+// some 30–60 updates had been drawn (docs/performance.md, "Compare's filter change, tenth round"). So the options of
+// other rows a chart may be given are drawn in idle time on a chart of their own — in a detached box (no layout,
+// nothing shown or read out), disposed after — one update per idle period; building each option also runs, once more,
+// the view's own sums for that state. What is drawn and summed is dropped: only the compiled code stays, shared by
+// every chart of the page. When the idle periods are taken is the warm-up's timing: AFTER_CHANGES (once a view has
+// answered: only when no query or background read runs — the reads ahead come first, they spare the next changes
+// their queries) or DURING_LOAD (the Overview's landing charts, warmed while DuckDB starts). A chart of a card is
+// warmed by ChartCard (`warmUp`), any other by useWarmUp; each chart once per page.
 import { useEffect, useRef } from 'react';
 import { updateSettings } from './chart-update.ts';
 import { echarts, type EChartsType } from './echarts.ts';
@@ -41,21 +42,50 @@ export function noteChartUpdate(): void {
   lastChartUpdate = performance.now();
 }
 
+/** When a warm-up's idle periods are taken, and how many options it draws. */
+export interface WarmUpTiming {
+  /** Only idle periods at least this long after a chart of the page was last given an option (0: any). */
+  quietMs: number;
+  /** Also while a query or a background read runs. */
+  whileFetching: boolean;
+  /** Not before the chart warmed for has made its first drawing (the landing charts come first). */
+  afterOwnDrawing: boolean;
+  /** Options drawn: this many, the row sets taken in turn (null: each row set once). */
+  updates: number | null;
+}
+
 /**
- * A detached box of the real chart's size, and the browser's idle periods; with `quietMs`, only those that come at
- * least that long after a chart of the page was last given an option (changes one after another keep their frames).
+ * Once a view has answered, before its next filter changes: changes one after another, and their frames, come first
+ * (500 ms of quiet after any chart's option), and the view's queries and reads ahead (their answers are decoded and
+ * drawn on this thread, and the reads ahead landing first is what spares the next changes their queries).
  */
-export function browserHost(width: number, height: number, lang: 'zh' | 'en', quietMs = 0): WarmUpHost {
+export const AFTER_CHANGES: WarmUpTiming = { quietMs: 500, whileFetching: false, afterOwnDrawing: false, updates: WARM_UP_UPDATES };
+
+/**
+ * While the page loads (the Overview's landing charts, drawn from their saved answers): also while queries run —
+ * during the load they are DuckDB's start and the summaries' read, whose work is in its worker — once the chart's own
+ * first drawing is made; each row set drawn once (five charts of 40 each took the CPU DuckDB starts with on two cores,
+ * docs/performance.md).
+ */
+export const DURING_LOAD: WarmUpTiming = { quietMs: 0, whileFetching: true, afterOwnDrawing: true, updates: null };
+
+/**
+ * A detached box of the real chart's size (`drawnOn`: the real chart's box), and the browser's idle periods the
+ * timing allows.
+ */
+export function browserHost(width: number, height: number, lang: 'zh' | 'en', timing: WarmUpTiming = { ...AFTER_CHANGES, quietMs: 0 }, drawnOn?: HTMLElement): WarmUpHost {
+  const allowed = () =>
+    (timing.whileFetching || queryClient.isFetching() === 0) &&
+    performance.now() - lastChartUpdate >= timing.quietMs &&
+    (!timing.afterOwnDrawing || Boolean(drawnOn?.querySelector('canvas')));
   return {
     chart: () => {
       const chart = echarts.init(document.createElement('div'), null, { width, height, locale: lang === 'zh' ? 'ZH' : 'EN', renderer: 'canvas' });
       // Drawn now, in this idle period, not in the next frame: the painting's code is warmed too.
       return Object.assign(chart, { refresh: () => chart.getZr().refreshImmediately() });
     },
-    // Not while a query or a background read runs (no time left, as it were): their answers are decoded and drawn on
-    // this thread, and the reads ahead landing first is what spares the next changes their queries.
-    whenIdle: (run) =>
-      whenIdle((msLeft) => run(queryClient.isFetching() > 0 || performance.now() - lastChartUpdate < quietMs ? 0 : msLeft), { fallbackMs: FALLBACK_DELAY_MS }),
+    // No time left (0) while the timing does not allow it: warmUp waits for the next idle period.
+    whenIdle: (run) => whenIdle((msLeft) => run(allowed() ? msLeft : 0), { fallbackMs: FALLBACK_DELAY_MS }),
   };
 }
 
@@ -111,22 +141,26 @@ export interface WarmUpPlan {
   updates?: number;
 }
 
-/** The charts warmed so far (by key): once per page each, the compiled code stays for the page's life. */
+/** The charts warmed so far on this page (by key): once per page each, the compiled code stays for the page's life. */
 const started = new Set<string>();
 
 /**
  * Starts warmUp once per page for `key` (a chart: its query's id), the first time `ready` is true, with the plan
- * `plan()` makes then (null: none yet). A filter change meanwhile does not stop it (idle periods only); leaving the
- * view does.
+ * `plan()` makes then (null: none yet). A filter change meanwhile does not stop it (idle periods only) unless
+ * `endsWhenChanged` (the view's filters as text) changes; leaving the view does.
  */
-export function useWarmUp(ready: boolean, plan: () => WarmUpPlan | null, key: string): void {
-  const cancel = useRef<(() => void) | null>(null);
+export function useWarmUp(ready: boolean, plan: () => WarmUpPlan | null, key: string, endsWhenChanged?: string): void {
+  const running = useRef<{ until: string | undefined; cancel: () => void } | null>(null);
   useEffect(() => {
+    if (running.current && running.current.until !== endsWhenChanged) {
+      running.current.cancel();
+      running.current = null;
+    }
     if (!ready || started.has(key)) return;
     const planned = plan();
     if (!planned) return;
     started.add(key);
-    cancel.current = warmUp(planned.options, planned.host, planned.updates, key);
-  }, [ready, plan, key]);
-  useEffect(() => () => cancel.current?.(), []);
+    running.current = { until: endsWhenChanged, cancel: warmUp(planned.options, planned.host, planned.updates, key) };
+  }, [ready, plan, key, endsWhenChanged]);
+  useEffect(() => () => running.current?.cancel(), []);
 }

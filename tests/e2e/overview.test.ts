@@ -34,7 +34,7 @@ describe('overview (landing view)', () => {
     const ids = ['overview.heatmap', 'overview.byIndicator', 'overview.byCity', 'overview.byLevel', 'overview.byBatch'];
     const shown = () => Promise.all(ids.map(async (id) => JSON.stringify((await chartOption(page, id)).series)));
     const before = { options: await shown(), canvases: await page.locator('canvas').count() };
-    // One warm-up per chart (overview-warm-up.ts), each ended with its measure: warm-up:<options drawn>.
+    // One warm-up per chart (ChartCard `warmUp`, timed DURING_LOAD: chart-warm-up.ts), each ended with its measure: warm-up:<options drawn>.
     await page.waitForFunction(() => performance.getEntriesByType('measure').filter((m) => /^warm-up:\d+$/.test(m.name)).length === 5, undefined, { timeout: 60_000 });
     const drawn = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('warm-up:')).map((m) => Number(m.name.slice(8))));
     expect(drawn.every((n) => n > 1)).toBe(true);

@@ -296,7 +296,7 @@ describe('compare view', () => {
     };
     const canvases = () => page.locator('canvas').count();
     const before = { option: await shown(), canvases: await canvases() };
-    // The warm-up's measure (warm-up.ts): every update drawn, its chart disposed.
+    // The warm-up's measure (chart-warm-up.ts): every update drawn, its chart disposed.
     await page.waitForFunction(() => performance.getEntriesByType('measure').some((m) => m.name === 'warm-up:40'), undefined, { timeout: 60_000 });
     expect(await shown()).toEqual(before.option);
     expect(await canvases()).toBe(before.canvases);

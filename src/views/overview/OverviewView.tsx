@@ -1,6 +1,7 @@
 // Overview: totals, province × indicator heatmap (counts or shares), and cases by indicator,
 // city, level and year/batch — all under the filter bar.
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DURING_LOAD } from '../../components/chart-warm-up.ts';
 import { QueryChart } from '../../components/QueryChart.tsx';
 import { DownloadButtons } from '../../components/download/DownloadButtons.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -13,11 +14,23 @@ import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery
 import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
 import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummary, useSummedTotals } from './overview-summary.ts';
 import type { ViewProps } from '../types.ts';
-import type { OverviewWarmUp as OverviewWarmUpComponent } from './overview-warm-up.ts';
+import type { overviewRowSets } from './overview-warm-up.ts';
 
-// Loaded once the first chart is drawn and the engine wanted (its code is not needed to draw the first charts, and the
-// first page's script has a size budget); it warms the charts while DuckDB starts.
-const OverviewWarmUp = lazy(() => import('./overview-warm-up.ts').then((m) => ({ default: m.OverviewWarmUp }))) as unknown as typeof OverviewWarmUpComponent;
+/**
+ * Each chart's warm-up (ChartCard `warmUp`, timed DURING_LOAD): its row sets, from overview-warm-up.ts, loaded once the
+ * engine is wanted (its code is not needed to draw the first charts, and the first page's script has a size budget).
+ * Null until then.
+ */
+function useOverviewWarmUp(filters: ViewProps['state']['filters']) {
+  const engineWanted = useEngineWanted();
+  const [rowSets, setRowSets] = useState<typeof overviewRowSets | null>(null);
+  useEffect(() => {
+    if (engineWanted) void import('./overview-warm-up.ts').then((m) => setRowSets(() => m.overviewRowSets));
+  }, [engineWanted]);
+  const endsWhenChanged = JSON.stringify(filters);
+  // A filter change ends it: from then on the real changes warm the code.
+  return useMemo(() => (rowSets ? { rowSets, timing: DURING_LOAD, endsWhenChanged } : null), [rowSets, endsWhenChanged]);
+}
 
 const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
   { key: 'documents', label: 'overview.documents' },
@@ -104,8 +117,8 @@ export function OverviewView({ state, update }: ViewProps) {
     if (typeof code === 'string' && code) update({ view: 'indicator', ...chooseIndicator(state, code) });
   };
 
-  const warmUpState = JSON.stringify(f);
-  const engineWanted = useEngineWanted();
+  // Each chart's update code run in idle time before the first filter change (overview-warm-up.ts).
+  const warmUp = useOverviewWarmUp(f);
   const heatmapTitle = `${t('overview.heatmap')} · ${t(state.share ? 'overview.heatmapShare' : 'overview.heatmapCount')}`;
   const shareSwitch = (
     <div className="segmented" role="group" aria-label={t('overview.heatmapShare')}>
@@ -123,16 +136,6 @@ export function OverviewView({ state, update }: ViewProps) {
   return (
     <OverviewSummaryProvider value={summary}>
       <div className="overview">
-        {/* Each chart's update code run in idle time before the first filter change (overview-warm-up.ts). */}
-        {engineWanted && (
-          <Suspense fallback={null}>
-            <OverviewWarmUp state={warmUpState} chart={{ query: heatmapQuery(f), useResult: useHeatmap, option: heatmapChart, title: heatmapTitle, height: heatmapHeight }} />
-            <OverviewWarmUp state={warmUpState} chart={{ query: byIndicatorQuery(f), useResult: useByIndicator, option: byIndicatorChart, title: t('overview.byIndicator'), height: barHeight(indicatorRows, 260) + 40 }} />
-            <OverviewWarmUp state={warmUpState} chart={{ query: byCityQuery(f), useResult: useByCity, option: byCityChart, title: t('overview.byCity'), height: barHeight(CITY_BARS) }} />
-            <OverviewWarmUp state={warmUpState} chart={{ query: byLevelQuery(f), useResult: useByLevel, option: byLevelChart, title: t('overview.byLevel'), height: 260 }} />
-            <OverviewWarmUp state={warmUpState} chart={{ query: byBatchQuery(f), useResult: useByBatch, option: byBatchChart, title: t('overview.byBatch'), height: 260 }} />
-          </Suspense>
-        )}
         <Totals state={state} update={update} />
         <div className="grid-2">
           <QueryChart
@@ -155,6 +158,7 @@ export function OverviewView({ state, update }: ViewProps) {
                 : [{ key: 'cases', header: t('col.cases') }]),
             ]}
             option={heatmapChart}
+            warmUp={warmUp}
             onClick={(p, rows) => {
               // Heatmap cells carry [provinceIndex, indicatorIndex, value]; indicators come in row order.
               const codes = [...new Set((rows ?? []).map((r) => r.indicator))];
@@ -173,6 +177,7 @@ export function OverviewView({ state, update }: ViewProps) {
               { key: 'cases', header: t('col.cases') },
             ]}
             option={byIndicatorChart}
+            warmUp={warmUp}
             onClick={(p, rows) => openIndicator(rows?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
           />
         </div>
@@ -191,6 +196,7 @@ export function OverviewView({ state, update }: ViewProps) {
               { key: 'cases', header: t('col.cases') },
             ]}
             option={byCityChart}
+            warmUp={warmUp}
           />
           <QueryChart
             title={t('overview.byLevel')}
@@ -204,6 +210,7 @@ export function OverviewView({ state, update }: ViewProps) {
               { key: 'cases', header: t('col.cases') },
             ]}
             option={byLevelChart}
+            warmUp={warmUp}
           />
           <QueryChart
             title={t('overview.byBatch')}
@@ -218,6 +225,7 @@ export function OverviewView({ state, update }: ViewProps) {
               { key: 'cases', header: t('col.cases') },
             ]}
             option={byBatchChart}
+            warmUp={warmUp}
           />
         </div>
       </div>
