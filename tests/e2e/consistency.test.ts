@@ -186,8 +186,9 @@ describe('phone (390 px)', () => {
     const width = await firstCell.evaluate((td) => td.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(392);
-    // The Overview in the same page, in each language.
+    // The Overview in the same page, mounted afresh in each language (by way of the case list in that language).
     for (const lang of ['zh', 'en']) {
+      await show(page, `?view=cases&lang=${lang}`);
       await show(page, `?lang=${lang}`);
       await page.locator('.stat dd').first().waitFor({ timeout: 90_000 });
       expect(await overlapping(page, '.stat dt, .stat dd')).toEqual([]);
@@ -241,10 +242,11 @@ describe('keyboard and screen readers', () => {
   }, 120_000);
 
   it('chart descriptions are written from their values, in the UI language', async () => {
-    const { page } = await app.newPage('?lang=zh');
+    const { page } = await app.newPage('?view=cases');
     for (const lang of ['zh', 'en'] as const) {
-      // English by the language switch of the same page (as the analyst changes it).
-      if (lang === 'en') await show(page, '?lang=en');
+      // The Overview mounted afresh in each language in one page (by way of the case list in that language).
+      await show(page, `?view=cases&lang=${lang}`);
+      await show(page, `?lang=${lang}`);
       await waitForCharts(page, 120_000);
       const described = () =>
         page.locator('.chart-card [aria-label]').evaluateAll((els) =>
