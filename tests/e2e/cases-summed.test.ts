@@ -49,18 +49,18 @@ describe('cases view, first page summed in memory', () => {
     const before = await asked(page, 'cases.search');
 
     await go(page, `?view=cases&lang=en&year=${Number(year)}`);
-    await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(byYear);
+    await expect.poll(() => shown(page)).toEqual(byYear);
     await go(page, `?view=cases&lang=en&level=${String(level)}`);
-    await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(byLevel);
+    await expect.poll(() => shown(page)).toEqual(byLevel);
     expect(await asked(page, 'cases.search')).toBe(before);
 
     // A province filter is no union of (level, year) cells: asked, and its answer shown.
     await go(page, `?view=cases&lang=en&province=${encodeURIComponent(String(province))}`);
-    await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(byProvince);
+    await expect.poll(() => shown(page)).toEqual(byProvince);
     expect(await asked(page, 'cases.search')).toBe(before + 1);
     // Back to the year alone: its page again, summed, not the province's rows kept on screen.
     await go(page, `?view=cases&lang=en&year=${Number(year)}`);
-    await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(byYear);
+    await expect.poll(() => shown(page)).toEqual(byYear);
     expect(await asked(page, 'cases.search')).toBe(before + 1);
     expect(errors).toEqual([]);
   });
@@ -81,7 +81,7 @@ describe('cases view, first page summed in memory', () => {
       expect(await page.evaluate(() => performance.getEntriesByName('saved:cases.listCandidates').length)).toBe(0);
       const before = await asked(page, 'cases.search');
       await go(page, `?view=cases&lang=en&year=${Number(year)}`);
-      await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(byYear);
+      await expect.poll(() => shown(page)).toEqual(byYear);
       expect(await asked(page, 'cases.search')).toBe(before);
     } finally {
       await context.close();

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../src/ingest/indicators.ts';
 import { HEATMAP_MAX_CELL } from '../../src/views/overview/overview-charts.ts';
 import { useApp, chartOption, waitForCharts } from './harness.ts';
+import { show } from './in-page.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -89,9 +90,10 @@ describe('the SQL console answers like the dashboard', () => {
     const cells = page.locator('[data-testid="sql-result"] tbody tr').first().locator('td');
     await cells.first().waitFor({ timeout: 60_000 });
     const [name, n] = await cells.allTextContents();
-    const overview = await app.newPage('?province=福建省');
-    await waitForCharts(overview.page, 120_000);
-    const option = await chartOption(overview.page, 'overview.heatmap');
+    // The Overview of the same page (the engine that answered the console).
+    await show(page, '?province=福建省');
+    await waitForCharts(page, 120_000);
+    const option = await chartOption(page, 'overview.heatmap');
     const labels = (option.yAxis as { data: string[] }[])[0].data;
     const data = (option.series as { data: number[][] }[])[0].data;
     expect(data.find((d) => d[1] === labels.indexOf(name))?.[2]).toBe(Number(n));
@@ -144,14 +146,16 @@ describe('navigation and charts', () => {
   }, 240_000);
 
   it('a province keeps its colour whatever else is drawn, in the Overview and in Compare', async () => {
-    const colour = async (path: string, queryId: string) => {
-      const { page } = await app.newPage(path);
+    const colour = async (page: Page, queryId: string) => {
       await waitForCharts(page, 120_000);
       return seriesColour(await chartOption(page, queryId), '福建省');
     };
-    const twoProvinces = await colour('?province=福建省,陕西省', 'overview.byIndicator');
-    const oneProvince = await colour('?province=福建省', 'overview.byIndicator');
-    const inCompare = await colour('?view=compare&a=陕西省&b=福建省', 'compare.shares');
+    const twoProvinces = await colour((await app.newPage('?province=福建省,陕西省')).page, 'overview.byIndicator');
+    const { page } = await app.newPage('?province=福建省');
+    const oneProvince = await colour(page, 'overview.byIndicator');
+    // Compare mounted in the same page, Fujian on the other side.
+    await show(page, '?view=compare&a=陕西省&b=福建省');
+    const inCompare = await colour(page, 'compare.shares');
     expect(twoProvinces).toBeTruthy();
     expect(oneProvince).toBe(twoProvinces);
     expect(inCompare).toBe(twoProvinces);
@@ -182,10 +186,12 @@ describe('phone (390 px)', () => {
     const width = await firstCell.evaluate((td) => td.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(392);
+    // The Overview in the same page, mounted afresh in each language (by way of the case list in that language).
     for (const lang of ['zh', 'en']) {
-      const overview = await app.newPage(`?lang=${lang}`, phone);
-      await overview.page.locator('.stat dd').first().waitFor({ timeout: 90_000 });
-      expect(await overlapping(overview.page, '.stat dt, .stat dd')).toEqual([]);
+      await show(page, `?view=cases&lang=${lang}`);
+      await show(page, `?lang=${lang}`);
+      await page.locator('.stat dd').first().waitFor({ timeout: 90_000 });
+      expect(await overlapping(page, '.stat dt, .stat dd')).toEqual([]);
     }
   }, 240_000);
 });
@@ -236,19 +242,25 @@ describe('keyboard and screen readers', () => {
   }, 120_000);
 
   it('chart descriptions are written from their values, in the UI language', async () => {
+    const { page } = await app.newPage('?view=cases');
     for (const lang of ['zh', 'en'] as const) {
-      const { page } = await app.newPage(`?lang=${lang}`);
+      // The Overview mounted afresh in each language in one page (by way of the case list in that language).
+      await show(page, `?view=cases&lang=${lang}`);
+      await show(page, `?lang=${lang}`);
       await waitForCharts(page, 120_000);
-      const labels = await page.locator('.chart-card [aria-label]').evaluateAll((els) =>
-        els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => l.length > 0 && !l.startsWith('SQL')),
-      );
-      const described = labels.filter((l) => /\d/.test(l));
-      expect(described.length).toBeGreaterThan(0);
-      for (const label of described) {
+      const described = () =>
+        page.locator('.chart-card [aria-label]').evaluateAll((els) =>
+          els.map((e) => e.getAttribute('aria-label') ?? '').filter((l) => l.length > 0 && !l.startsWith('SQL') && /\d/.test(l)),
+        );
+      // Places are named in the UI's language once its names are there (English loads pinyin-pro first).
+      await expect.poll(async () => (await described()).join(' ')).toContain(lang === 'zh' ? '福建省' : 'Fujian');
+      const labels = await described();
+      expect(labels.length).toBeGreaterThan(0);
+      for (const label of labels) {
         // Whole words: a place romanised in English may contain the letters (Nanping).
         expect(label).not.toMatch(/\bNaN\b|第\d+个系列|\bseries \d/i);
       }
-      expect(described.join(' ')).toContain(lang === 'zh' ? '福建省' : 'Fujian');
+      expect(labels.join(' ')).toContain(lang === 'zh' ? '福建省' : 'Fujian');
     }
   }, 240_000);
 });

@@ -17,7 +17,7 @@ describe('data view', () => {
   it('lists the documents, the quality flags, the taxonomy with notes, and every file to download', async () => {
     const { page, errors, foreignRequests } = await app.newPage('?view=data');
     const docs = page.locator('section[aria-label="来源文件"] tbody tr');
-    await expect.poll(() => docs.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => docs.count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-quality-section="flags"]').textContent()).toMatch(/missing_body|没有标记/);
     const taxonomy = page.locator('section[aria-label="指标分类"] tbody tr');
     await expect.poll(() => taxonomy.count()).toBeGreaterThanOrEqual(18);
@@ -51,13 +51,13 @@ describe('data view layout', () => {
     it(`the per-document quality table stays inside its card at 1280×800, headers in ${lang}`, async () => {
       const { page, errors } = await app.newPage(`?view=data${lang === 'en' ? '&lang=en' : ''}`);
       const headers = page.locator('[data-table-id="quality.documents"] thead th');
-      await expect.poll(() => headers.count(), { timeout: 30_000 }).toBeGreaterThan(5);
+      await expect.poll(() => headers.count()).toBeGreaterThan(5);
       const texts = await headers.allTextContents();
       expect(texts).toContain(header);
       expect(texts).not.toContain('cases_announced');
       // Warnings are a count in the table; their text is listed under it.
       expect(await page.locator('[data-table-id="quality.documents"] tbody').textContent()).not.toMatch(/case ids of another document/);
-      await page.locator('[data-table-id="data.taxonomy"] tbody tr').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-table-id="data.taxonomy"] tbody tr').first().waitFor({ timeout: 60_000 });
       const w = await widths(page);
       expect(w.page).toBeLessThanOrEqual(w.viewport);
       expect(w.tableRight).toBeLessThanOrEqual(w.cardRight);
@@ -69,7 +69,7 @@ describe('data view layout', () => {
     const untitled = await queryParquet(DATA_DIR, "SELECT count(*)::INTEGER AS n FROM documents WHERE coalesce(trim(title), '') = ''");
     const { page } = await app.newPage('?view=data&lang=en');
     const rows = page.locator('[data-table-id="data.documents"] tbody tr');
-    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const fallbacks = page.locator('[data-table-id="data.documents"] .title-fallback');
     await expect(fallbacks.count()).resolves.toBe(Number(untitled[0].n));
     if (Number(untitled[0].n) > 0) {
@@ -91,13 +91,13 @@ describe('load errors', () => {
 
   it('a missing database file is named', async () => {
     const { page } = await broken.newPage();
-    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe(`${DASHBOARD_DB_FILE}: HTTP 404`);
+    await expect.poll(() => page.locator('.load-error-message').textContent()).toBe(`${DASHBOARD_DB_FILE}: HTTP 404`);
   });
 
   it('a file that is not a DuckDB database is named', async () => {
     writeFileSync(join(dir, DASHBOARD_DB_FILE), '<!doctype html><p>oops</p>');
     const { page } = await broken.newPage();
-    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe(`${DASHBOARD_DB_FILE}: not a DuckDB database file`);
+    await expect.poll(() => page.locator('.load-error-message').textContent()).toBe(`${DASHBOARD_DB_FILE}: not a DuckDB database file`);
   });
 
   it('a database without one of the tables names the table', async () => {
@@ -116,6 +116,6 @@ describe('load errors', () => {
     conn.closeSync();
     instance.closeSync();
     const { page } = await broken.newPage();
-    await expect.poll(() => page.locator('.load-error-message').textContent(), { timeout: 30_000 }).toBe(`${DASHBOARD_DB_FILE}: has no table similar`);
+    await expect.poll(() => page.locator('.load-error-message').textContent()).toBe(`${DASHBOARD_DB_FILE}: has no table similar`);
   });
 });

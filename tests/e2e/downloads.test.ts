@@ -15,6 +15,7 @@ import { queryParquet } from '../helpers/data-db.ts';
 import { RAW_DIR, ROOT } from '../helpers/paths.ts';
 import { readXlsx } from '../helpers/xlsx.ts';
 import { useApp, chartOption, downloadCsv, startApp, waitForCharts, downloadedBytes } from './harness.ts';
+import { show } from './in-page.ts';
 import { literal } from '../../src/sql/quote.ts';
 
 const { app, db } = useApp({ db: true });
@@ -179,8 +180,10 @@ describe('PNG, SQL dialog and buttons', () => {
   }, 300_000);
 
   it('no download button is off while its chart shows data, on every charted view', async () => {
+    const { page } = await app.newPage('?view=overview');
     for (const view of ['overview', 'compare', 'indicator']) {
-      const { page } = await app.newPage(`?view=${view}`);
+      // Each view mounted afresh in the one page, as its tab opens it.
+      await show(page, `?view=${view}`);
       await waitForCharts(page, 120_000);
       const states = await page.locator('.chart-card').evaluateAll((cards) =>
         cards

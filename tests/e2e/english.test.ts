@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { placeNameEn } from '../../src/i18n/places.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { useApp, chartOption, waitForCharts, importThroughPreview } from './harness.ts';
+import { show } from './in-page.ts';
 
 const { app, db } = useApp({ db: true });
 
@@ -37,9 +38,10 @@ describe('English', () => {
     expect((await categoryAxis(page, 'overview.byIndicator', 'yAxis')).data).toContain(longest);
     expect(errors).toEqual([]);
 
-    const compare = await app.newPage('?view=compare&lang=en');
-    await waitForCharts(compare.page, 120_000);
-    const butterfly = await categoryAxis(compare.page, 'compare.shares', 'yAxis');
+    // Compare, mounted in the same page.
+    await show(page, '?view=compare&lang=en');
+    await waitForCharts(page, 120_000);
+    const butterfly = await categoryAxis(page, 'compare.shares', 'yAxis');
     for (const label of butterfly.data) expect(label).not.toMatch(HAN);
     // Compare wraps its names itself, where the column is too narrow (wrapped-labels.ts; its lines are tested in
     // tests/views/compare): the longest is there whole.

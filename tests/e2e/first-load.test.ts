@@ -56,7 +56,7 @@ describe('first load', () => {
     const { page, errors } = await app.newPage('?view=cases');
     // The engine's steps leave duckdb:* marks (src/db/duckdb.ts; scripts/bench/start-timeline.ts reads them).
     await page.waitForFunction(() => performance.getEntriesByName('duckdb:ready').length > 0, undefined, { timeout: 60_000 });
-    await page.locator('main.view tbody tr').first().waitFor({ timeout: 30_000 });
+    await page.locator('main.view tbody tr').first().waitFor({ timeout: 60_000 });
     const at = await page.evaluate(() =>
       Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('duckdb:')).map((m) => [m.name.slice(7), m.startTime])),
     );
@@ -72,13 +72,13 @@ describe('first load', () => {
   it("the SQL console's line chart loads the ECharts modules it needs and is drawn as a line", async () => {
     const { page, errors } = await app.newPage('?view=sql');
     const editor = page.locator('[data-testid="sql-editor"]');
-    await editor.waitFor({ timeout: 30_000 });
+    await editor.waitFor({ timeout: 60_000 });
     await editor.fill('SELECT province, count(*) AS cases FROM cases GROUP BY province ORDER BY province');
     await editor.press('Control+Enter');
-    await page.locator('[data-query-id="sql-chart"] canvas').waitFor({ timeout: 30_000 });
+    await page.locator('[data-query-id="sql-chart"] canvas').waitFor({ timeout: 60_000 });
     await page.locator('[data-query-id="sql-chart"]').getByRole('button', { name: /折线图|Line/ }).click();
     await expect
-      .poll(async () => ((await chartOption(page, 'sql-chart')).series as { type: string }[]).map((s) => s.type), { timeout: 15_000 })
+      .poll(async () => ((await chartOption(page, 'sql-chart')).series as { type: string }[]).map((s) => s.type))
       .toEqual(['line']);
     await page.locator('[data-query-id="sql-chart"] canvas').waitFor();
     expect(errors).toEqual([]);

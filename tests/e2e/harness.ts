@@ -20,6 +20,7 @@ import { DASHBOARD_DB_FILE } from '../../src/sql/tables.ts';
 import { ensureDataset, newestMtime, withLock } from '../helpers/dataset.ts';
 import { DATA_DIR as EXPORTED_DATA, ROOT } from '../helpers/paths.ts';
 import { openDataDb, type DataDb } from '../helpers/data-db.ts';
+import { atWorkerEnd } from '../setup/worker-end.ts';
 
 /** The project root (scripts/bench.ts imports it from here). */
 export { ROOT };
@@ -36,6 +37,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** How long a page's actions and waits may take by default (playwright's is 30 s). */
+const PAGE_TIMEOUT = 60_000;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
@@ -173,6 +177,9 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
       const viewport = options.viewport ?? { width: 1280, height: 800 };
       const profile = shared && !options.ownContext && !options.forFile ? workerProfile() : undefined;
       const page = profile ? await profile.newPage(origin, viewport) : await ownContext(viewport, options.forFile);
+      // Waits for the page's state, not speed checks: on a loaded machine a reaction can take longer than
+      // playwright's 30 s default.
+      page.setDefaultTimeout(PAGE_TIMEOUT);
       const errors: string[] = [];
       const foreignRequests: string[] = [];
       page.on('console', (m) => {
@@ -204,7 +211,8 @@ export async function startApp(options: { dataDir?: string; serve?: (root: strin
  * Isolation: before each test the storage of every origin the profile has opened — IndexedDB, localStorage, OPFS,
  * Cache Storage, cookies: the analyst's workspace — is cleared (not the HTTP cache); after each test its tabs (and
  * the contexts of its own it asked for) are closed. Within one test its tabs share storage, as tabs of one browser
- * do. tests/setup/e2e-pages.ts runs beforeTest() and afterTest() around every e2e test.
+ * do. tests/setup/e2e-pages.ts runs beforeTest() and afterTest() around every e2e test; the worker's end closes the
+ * profile's Chromium (close(), run by tests/setup/e2e-environment.ts).
  */
 class WorkerProfile {
   private context: Promise<BrowserContext> | undefined;
@@ -267,6 +275,14 @@ class WorkerProfile {
     const tabs = (await this.context).pages().slice(1);
     for (const tab of tabs) await tab.close().catch(() => undefined);
   }
+
+  /** When the worker ends: its Chromium closed (it has written its profile by then) and the profile removed. */
+  async close(): Promise<void> {
+    const context = this.context;
+    this.context = undefined;
+    if (context) await (await context).close().catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
 }
 
 /** Every kind of site storage (CDP Storage.clearDataForOrigin), none of which is the HTTP cache. */
@@ -278,7 +294,11 @@ let profile: WorkerProfile | undefined;
 export function workerProfile(): WorkerProfile | undefined {
   const shared = sharedApp();
   if (!shared) return undefined;
-  profile ??= new WorkerProfile(shared.profiles);
+  if (!profile) {
+    const opened = new WorkerProfile(shared.profiles);
+    profile = opened;
+    atWorkerEnd(() => opened.close());
+  }
   return profile;
 }
 
@@ -325,8 +345,11 @@ export function useApp(options: { db?: boolean } = {}): { app: App; db?: DataDb 
   return options.db ? { app, db } : { app };
 }
 
-/** Wait until the view's charts have data: no loading placeholders left and every chart card drawn. */
-export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
+/**
+ * Wait until the view's charts have data: no loading placeholders left and every chart card drawn. The default
+ * timeout is a guard against a hang, not a speed check: a cold start on a loaded machine takes a minute or more.
+ */
+export async function waitForCharts(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForFunction(
     () => {
       const main = document.querySelector('main.view');

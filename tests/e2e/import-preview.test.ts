@@ -12,6 +12,7 @@ import { placeNameEn } from '../../src/i18n/places.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp, waitForCharts, statCases, openWorkspace, importThroughPreview } from './harness.ts';
+import { show } from './in-page.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 const file = (name: string) => ({ name, mimeType: 'text/plain', buffer: readFileSync(resolve(FIXTURES, name)) });
@@ -58,11 +59,11 @@ describe('import through the preview', () => {
     await expect.poll(() => statCases(page)).toBe(before + 2);
 
     // The cases view lists the two kept cases under the corrected province; the excluded one is nowhere.
-    await page.goto(`${app.url}/?view=cases&province=${encodeURIComponent('江西省')}`);
+    await show(page, `?view=cases&province=${encodeURIComponent('江西省')}`);
     await expect.poll(() => page.locator('[data-testid="case-count"]').textContent(), { timeout: 120_000 }).toMatch(/\b2\b/);
-    await page.goto(`${app.url}/?view=case&case=${ids[0]}`);
+    await show(page, `?view=case&case=${ids[0]}`);
     await page.locator('[data-testid="case-flags"] [data-flag="imported"]').waitFor({ timeout: 240_000 });
-    await page.goto(`${app.url}/?view=case&case=${ids[1]}`);
+    await show(page, `?view=case&case=${ids[1]}`);
     // Answered: the case page says it has no such case (the wait is for DuckDB's answer, not a fixed time).
     await page.locator('[data-testid="case-view"] .v-empty', { hasText: ids[1] }).waitFor({ timeout: 240_000 });
     expect(await page.locator('[data-testid="case-flags"]').count()).toBe(0);

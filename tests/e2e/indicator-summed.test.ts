@@ -50,7 +50,7 @@ const moneyBarsHeld = (page: Page) =>
 /** Waits until the money chart, scrolled into view (a chart far off screen is redrawn when it comes near), draws `n` bars. */
 async function moneyBars(page: Page, n: number): Promise<void> {
   await page.locator('[data-query-id="indicator.money"]').scrollIntoViewIfNeeded();
-  await expect.poll(() => moneyBarsHeld(page), { timeout: 30_000 }).toBe(n);
+  await expect.poll(() => moneyBarsHeld(page)).toBe(n);
 }
 
 /** The money chart's box and the size ECharts drew it at, and how far below the viewport's bottom its top is. */
@@ -98,7 +98,7 @@ describe('indicator view, figures summed in memory', () => {
     expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
     expect(await asked(page, 'indicator.money')).toBe(0);
     // The list's first page: that year's indicator.cases answer, not asked.
-    await expect.poll(() => listedCases(page), { timeout: 30_000 }).toEqual(expectedCases);
+    await expect.poll(() => listedCases(page)).toEqual(expectedCases);
     expect(await asked(page, 'indicator.cases')).toBe(casesBefore);
     expect(errors).toEqual([]);
   });
@@ -128,16 +128,16 @@ describe('indicator view, figures summed in memory', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('background:indicator.figureCandidates').length)).toBe(0);
     // Re-filed on its case page, reached and left as a click does: the candidates read before stay in the page's cache.
     await go(page, `?view=case&case=${String(moved)}&lang=en`);
-    await page.locator('[data-testid="relabel-select"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="relabel-select"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="relabel-select"]').selectOption(String(other));
     await page.locator('[data-testid="relabel-save"]').click();
-    await page.locator('[data-testid="relabel-yours"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="relabel-yours"]').waitFor({ timeout: 60_000 });
     await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
     await moneyBars(page, expected.length);
     await waitForCharts(page);
     // The candidates were read again with the change, of DuckDB (the saved rows are the published data's alone): the
     // chart is summed from the re-filed data, not the old rows.
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('background:indicator.figureCandidates').length), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('background:indicator.figureCandidates').length)).toBe(1);
     await page.waitForFunction(() => !document.querySelector('.query-pending'));
     const csv = await moneyCsv(page);
     expect(csv.ids).toEqual(expected.map((r) => r.case_id));
@@ -158,7 +158,7 @@ async function yearChangedFarBelow() {
   expect(expected.length).not.toBe(all.length);
   const { page, errors } = await app.newPage(`?view=indicator&ind=${indicator}&lang=en`, { viewport: { width: 1280, height: 200 } });
   await waitForCharts(page, 90_000);
-  await expect.poll(() => moneyBarsHeld(page), { timeout: 30_000 }).toBe(all.length);
+  await expect.poll(() => moneyBarsHeld(page)).toBe(all.length);
   const describedBefore = await moneyDescription(page);
   await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
   await expect.poll(() => page.locator('main.view').getAttribute('data-state')).toContain(`year=${year}`);
@@ -258,7 +258,7 @@ describe('indicator view, the measures panel’s first stored rows saved at expo
     const measuresBefore = await asked(page, 'indicator.measuresShown');
     // Straight after (no other read waited for): the year is answered from the saved rows.
     await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
-    await expect.poll(() => summaryProvinces(page), { timeout: 30_000 }).toEqual(expected);
+    await expect.poll(() => summaryProvinces(page)).toEqual(expected);
     expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
     expect(await page.evaluate(() => performance.getEntriesByName('background:measures.stored').length)).toBe(0);
     expect(errors).toEqual([]);
@@ -291,7 +291,7 @@ describe('indicator view, the measures panel’s first stored rows saved at expo
         expect(warnings.filter((w) => w.includes(file))).toEqual(warning ? [`saved answers ${file} not used (DuckDB answers instead): ${warning}`] : []);
         const measuresBefore = await asked(page, 'indicator.measuresShown');
         await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${year}`);
-        await expect.poll(() => summaryProvinces(page), { timeout: 30_000 }).toEqual(expected);
+        await expect.poll(() => summaryProvinces(page)).toEqual(expected);
         expect(await asked(page, 'indicator.measuresShown')).toBe(measuresBefore);
         expect(errors).toEqual([]);
       } finally {
@@ -326,12 +326,12 @@ describe('indicator view, a chart left without rows', () => {
     await mark();
     await go(page, `?view=indicator&ind=${indicator}&lang=en&year=${Number(row.year)}`);
     const card = page.locator('[data-query-id="indicator.money"]');
-    await card.locator('.query-empty').waitFor({ timeout: 30_000 });
+    await card.locator('.query-empty').waitFor({ timeout: 60_000 });
     expect(await card.locator('.echart').isHidden()).toBe(true);
     expect(await sameInstance()).toBe(true);
     // Back: the same chart, given every year's bars again.
     await go(page, `?view=indicator&ind=${indicator}&lang=en`);
-    await card.locator('.query-empty').waitFor({ state: 'detached', timeout: 30_000 });
+    await card.locator('.query-empty').waitFor({ state: 'detached', timeout: 60_000 });
     await moneyBars(page, all.length);
     expect(await card.locator('.echart').isVisible()).toBe(true);
     expect(await sameInstance()).toBe(true);

@@ -130,7 +130,7 @@ describe('reform outcomes', () => {
     expect(await held(page)).toEqual(all);
     // Scrolled to: the year's marks.
     await page.locator(chart).scrollIntoViewIfNeeded();
-    await expect.poll(() => held(page), { timeout: 30_000 }).toEqual(ofYear);
+    await expect.poll(() => held(page)).toEqual(ofYear);
     expect(errors).toEqual([]);
   });
 
@@ -186,7 +186,7 @@ describe('reform outcomes', () => {
     await go(page, `${indicator}&${again.search}`);
     await expect.poll(() => card(page).isVisible()).toBe(true);
     await card(page).scrollIntoViewIfNeeded();
-    await expect.poll(marked, { timeout: 30_000 }).toEqual([...again.marks[kind!]].sort());
+    await expect.poll(marked).toEqual([...again.marks[kind!]].sort());
     // The same ECharts instance: kept while hidden, not made anew.
     expect(await page.evaluate((i) => (globalThis as unknown as { __charts: Map<string, Tagged> }).__charts.get(i)!.__tag, id)).toBe(1);
     expect(errors).toEqual([]);

@@ -58,7 +58,7 @@ describe('overview (landing view)', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${app.url}/`);
-      await page.waitForFunction(() => performance.getEntriesByName('app:first-chart').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('app:first-chart').length > 0, undefined, { timeout: 60_000 });
       // Still loading, yet every chart is drawn and the totals are the real ones.
       expect(await page.locator('.load-progress').count()).toBe(1);
       await expect.poll(() => page.locator('main .chart-card:has(canvas)').count()).toBe(5);

@@ -102,7 +102,7 @@ async function drawnThenLive({ view, content, files }: (typeof VIEWS)[number], s
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${app.url}/?view=${view}`);
-    await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
+    await page.waitForFunction(DRAWN, content, { timeout: 60_000 });
     // Drawn without DuckDB: still loading, no query answered.
     expect(await page.locator('.load-progress').count()).toBe(1);
     expect(await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => /^(sql|saved):/.test(m.name)).length)).toBe(0);
@@ -121,7 +121,7 @@ async function drawnThenLive({ view, content, files }: (typeof VIEWS)[number], s
       { timeout: 60_000 },
     );
     const how = (await answered.jsonValue()) as [string, 'saved' | 'asked', boolean][];
-    await page.waitForFunction(DRAWN, content, { timeout: 30_000 });
+    await page.waitForFunction(DRAWN, content, { timeout: 60_000 });
     expect(await onScreen(page)).toEqual(early);
     expect(errors).toEqual([]);
     return how;
@@ -213,7 +213,7 @@ describe('a workspace that is not empty', () => {
       // The engine starts at once, from the page's entry (it may ask for the database before the view is drawn): the
       // view waits for it, its rows not drawn.
       await asked;
-      await page.locator('main.view .query-loading[aria-busy="true"]').first().waitFor({ timeout: 30_000 });
+      await page.locator('main.view .query-loading[aria-busy="true"]').first().waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-table-id="cases.search"] tbody tr').count()).toBe(0);
       release();
       await page.waitForFunction(DRAWN, '[data-table-id="cases.search"] tbody tr', { timeout: 60_000 });

@@ -21,8 +21,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await browser.close();
     await server.close();
-    // The workers' Chromiums are ended with their workers and may still be writing their profiles for a moment:
-    // removal is retried, and a directory left in the temp folder is worth a warning, not a failed run.
+    // Each worker closed its Chromium and removed its profile when it ended (tests/setup/e2e-environment.ts); a
+    // worker that was killed instead (a crash, a second Ctrl+C) may leave a Chromium writing its profile for a
+    // moment: removal is retried, and a directory left in the temp folder is worth a warning, not a failed run.
     try {
       rmSync(profiles, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
     } catch (error) {
