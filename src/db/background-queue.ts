@@ -9,9 +9,9 @@ export interface BackgroundQueue {
   add<T>(job: () => Promise<T>, late?: boolean): Promise<T>;
 }
 
-/** `lateWait`: ms a late job must still wait before it may start (0: now). */
-export function backgroundQueue(lateWait: () => number = () => 0): BackgroundQueue {
-  const waiting: { run: () => Promise<void>; late: boolean }[] = [];
+/** `lateWait`: ms a late job asked `ageMs` ago must still wait before it may start (0: now). */
+export function backgroundQueue(lateWait: (ageMs: number) => number = () => 0): BackgroundQueue {
+  const waiting: { run: () => Promise<void>; late: boolean; asked: number }[] = [];
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const next = () => {
@@ -19,7 +19,7 @@ export function backgroundQueue(lateWait: () => number = () => 0): BackgroundQue
     const first = waiting.findIndex((j) => !j.late);
     const index = first >= 0 ? first : 0;
     if (!waiting[index]) return;
-    const wait = waiting[index].late ? lateWait() : 0;
+    const wait = waiting[index].late ? lateWait(performance.now() - waiting[index].asked) : 0;
     if (wait > 0) {
       timer ??= setTimeout(() => {
         timer = undefined;
@@ -37,7 +37,7 @@ export function backgroundQueue(lateWait: () => number = () => 0): BackgroundQue
   return {
     add: (job, late = false) =>
       new Promise((resolve, reject) => {
-        waiting.push({ late, run: () => job().then(resolve, reject) });
+        waiting.push({ late, asked: performance.now(), run: () => job().then(resolve, reject) });
         next();
       }),
   };

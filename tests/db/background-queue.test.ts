@@ -75,6 +75,25 @@ describe('background reads', () => {
   });
 });
 
+describe('a warm-up asked', () => {
+  it('starts no sooner than its wait after it was asked', async () => {
+    const log: string[] = [];
+    const queue = backgroundQueue((age) => Math.max(0, 40 - age));
+    const warm = job(log, 'warm');
+    const asked = performance.now();
+    const answer = queue.add(async () => {
+      log.push(`after ${performance.now() - asked >= 39 ? 'the wait' : 'too soon'}`);
+      return warm.run();
+    }, true);
+    await tick();
+    expect(log).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(log).toEqual(['after the wait', 'start warm']);
+    warm.release();
+    expect(await answer).toBe('warm');
+  });
+});
+
 describe('page activity', () => {
   it('says how long until the page has been quiet since the last change', () => {
     noteChange(1000);
