@@ -18,6 +18,7 @@ import { attachSql, baseViewSql, DASHBOARD_DB_FILE, PUBLISHED_TABLES, readExport
 import { dataUrl } from './data-url.ts';
 import { afterAttach } from './after-attach.ts';
 import { wasmConnector } from './wasm-connector.ts';
+import { msUntilQuiet } from '../state/page-activity.ts';
 
 export { DataFileError };
 
@@ -195,8 +196,14 @@ export async function runNamedQuery<R extends object>(query: NamedQuery<R>): Pro
 }
 
 let backgroundConnection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
-/** Each background read starts after the one before (a connection has one pending query). */
-const backgroundReads = backgroundQueue();
+/**
+ * A warm-up read starts once the page has been still this long: since it was asked (when the view answered) and
+ * since the address last changed (state/page-activity.ts). An analyst's first clicks, and a run of changes, then
+ * do not share the machine's cores with it.
+ */
+const WARM_UP_READ_QUIET_MS = 500;
+/** Each background read starts after the one before (a connection has one pending query); a warm-up once the page is still. */
+const backgroundReads = backgroundQueue((age) => Math.max(msUntilQuiet(WARM_UP_READ_QUIET_MS), WARM_UP_READ_QUIET_MS - age));
 
 /**
  * Run a background read (rows no one waits for now) on a connection of its own as a pending query: the worker

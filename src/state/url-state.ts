@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { LEVELS, type Level } from '../ingest/types.ts';
 import { CASE_SORT_KEYS, EMPTY_FILTERS, type AppState, type Filters } from './filters.ts';
 import { VIEW_IDS } from './view-list.ts';
+import { noteChange } from './page-activity.ts';
 
 
 export const DEFAULT_STATE: AppState = {
@@ -210,6 +211,8 @@ export function applyUpdate(state: AppState, partial: Partial<AppState>): AppSta
 // ---- the browser side: location.search as an external store ----
 
 const listeners = new Set<() => void>();
+// Back and forward are changes too (work no one waits for gives way to them, page-activity.ts).
+if (typeof window !== 'undefined') window.addEventListener('popstate', () => noteChange());
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -276,6 +279,7 @@ export function navigate(state: AppState, options: UpdateOptions = {}): void {
   const url = `${window.location.pathname}${search}${window.location.hash}`;
   if (options.replace) window.history.replaceState({ depth: depth() }, '', url);
   else window.history.pushState({ depth: depth() + 1 }, '', url);
+  noteChange();
   for (const listener of listeners) listener();
 }
 
