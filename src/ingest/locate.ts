@@ -3,11 +3,13 @@
 import type { Level, Place } from './types.ts';
 import { ORG_SUFFIX } from './segment-patterns.ts';
 import {
+  BINGTUAN,
   TITLE_VERBS,
   UNITS,
   findPlaces,
   isoProvinceCode,
   provinceFullName,
+  regimentAfterDivision,
   zoneAfterCity,
   type Mention,
   type Unit,
@@ -114,6 +116,11 @@ export function locateInText(text: string, hint: string | null): Located | null 
       return { province: unit.province, city: unit.province, county: name, level: 'county', end: end + zone.name.length };
     }
   }
+  if (located.level === 'city' && located.province === BINGTUAN) {
+    // 第八师一五二团: a regiment of the Corps is the county-level unit of its division.
+    const regiment = regimentAfterDivision(text.slice(end));
+    if (regiment) return { ...located, county: regiment, level: 'county', end: end + regiment.length };
+  }
   if (located.level === 'city' && located.city) {
     // 泉州市台商投资区 / 厦门高新区: a county-level zone named after its city.
     const zone = zoneAfterCity(text.slice(end));
@@ -217,6 +224,7 @@ function leadingPlaceEnd(title: string): number {
   if (end > 0) {
     const zone = zoneAfterCity(title.slice(end));
     if (zone) end += zone.name.length;
+    else end += regimentAfterDivision(title.slice(end))?.length ?? 0;
   }
   return end;
 }
