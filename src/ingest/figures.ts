@@ -225,8 +225,12 @@ function leadStart(text: string, pos: number, limit: number): number {
   else if (LEAD_TRIPLE.has(first)) want = 3;
   let start = pos;
   while (start > limit && pos - start < want && HAN_RE.test(text[start - 1]) && !(start < pos && LEAD_STOP.has(text[start - 1]))) start--;
+  // Never half of an adverb the lead reaches into (分别快12小时, not 别快12小时).
+  if (start - 1 > limit && LEAD_ADVERBS.has(text.slice(start - 1, start + 1))) start--;
   return start;
 }
+/** Two-character adverbs a lead may end inside: the phrase takes the whole word. */
+const LEAD_ADVERBS = new Set(['分别', '各自', '平均', '累计', '合计', '共计', '总计', '同比', '环比', '最多', '最快', '最短', '最长']);
 
 /** Characters that end a clause: a phrase never reaches across them. */
 const CLAUSE_END = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;

@@ -181,6 +181,15 @@ for (const [division, city] of BINGTUAN_DIVISIONS) {
   const unit = UNITS.find((u) => u.province === BINGTUAN && u.name === city)!;
   for (const name of [division, division + city, division.slice(1) + city]) add(fullIndex, name, unit);
 }
+// An autonomous county is written with its place name and 县 too (河口县 for 河口瑶族自治县, 大通县 for 大通回族土族自治县):
+// read so where no other unit bears that name (a name two counties would share is left to their full names).
+const COUNTY_PEOPLES = /^(.{2,}?)(?:[\u4e00-\u9fa5]{1,3}?族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)+自治([县旗])$/;
+const countyShorts = new Map<string, Unit[]>();
+for (const u of UNITS) {
+  const m = u.kind === 'county' ? COUNTY_PEOPLES.exec(u.name) : null;
+  if (m) countyShorts.set(m[1] + m[2], [...(countyShorts.get(m[1] + m[2]) ?? []), u]);
+}
+for (const [name, units] of countyShorts) if (units.length === 1 && !fullIndex.has(name)) add(fullIndex, name, units[0]);
 for (const z of ZONE_SUPPLEMENT) {
   const unit = UNITS.find((u) => u.name === z.name)!;
   for (const a of z.aliases) add(fullIndex, a, unit);

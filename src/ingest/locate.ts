@@ -37,7 +37,7 @@ export function locateCase(
   const t = title.trim();
   // The agency the title names; else the unit the notice says presented the case, when it is an organisation.
   const presenter = contributor?.trim() ?? '';
-  const agency = agencyOf(t) ?? (ORG_SUFFIX.test(presenter) ? presenter : null);
+  const agency = agencyOf(t) ?? (ORG_SUFFIX.test(presenter) ? presenter : null) ?? signedInBrackets(t);
   const fromTitle = locateInTitle(t, hint);
   if (fromTitle) return { ...placeFields(fromTitle), agency, fromBody: false };
   // The unit that presented the case (a contributor line, a table's 申报单位 column) names its place as the
@@ -205,6 +205,15 @@ export function agencyOf(title: string): string | null {
     return candidate + parentheticalAlias(rest);
   }
   return null;
+}
+
+/**
+ * The body a title names in brackets at its end as the one that presented it: 建立涉企行政执法“观察员”制度(自治区司法厅),
+ * …化解机制(九江市中级人民法院). A place alone in them ((南宁市)) is no agency.
+ */
+function signedInBrackets(title: string): string | null {
+  const m = /[(（]([^()（）“”"]{3,30})[)）]$/.exec(title);
+  return m && ORG_SUFFIX.test(m[1]) && !SERVICE_WORD.test(m[1]) ? m[1] : null;
 }
 
 /** 省市场监管局(知识产权局): an agency's second name in brackets belongs to it. */
