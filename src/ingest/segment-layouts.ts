@@ -14,6 +14,7 @@ import {
   caseMarkerOf,
   contributorLine,
   dateLine,
+  LENTICULAR_TITLE,
   editorNote,
   endsLikeProse,
   isFurniture,
@@ -89,6 +90,9 @@ export function caseTitleLike(text: string): boolean {
   const core = text.replace(/^[—－-]{1,2}\s*/, '');
   const n = [...core].length;
   if (opensWithPlace(core)) return n >= 6;
+  // 【“信易贷”助力小微企业融资】: a line set off whole in brackets, when it is no label (【编者按】, 【主要做法】) nor a place.
+  const bracketed = LENTICULAR_TITLE.exec(core);
+  if (bracketed && [...bracketed[1]].length >= 6 && partHeading(bracketed[1]) === null && !editorNote(core) && !placeNameLine(bracketed[1])) return true;
   // 劳动争议“调裁审”一体化(象山县): a noun-phrase title, vouched for by the place or body presenting it.
   const presenter = /[(]([^()]{2,24})[)]$/.exec(core);
   if (presenter && n >= 8 && (opensWithPlace(presenter[1]) || ORG_SUFFIX.test(presenter[1]) || LOCAL_PLACE.test(presenter[1]))) return true;

@@ -193,6 +193,9 @@ function bylineUnit(text: string): boolean {
 /** Words of a title's action: a line holding one is a title, not a unit's name (…局推行…). */
 const BYLINE_VERB = /(?:推行|推进|推动|打造|创新|构建|建立|实施|探索|深化|优化|实现|开展|助力|赋能|破解|提升|强化|聚焦|通办|一站|模式|机制|改革)/;
 
+/** A title set off whole in lenticular brackets: 【企业注销“一网通办”】 (its words in group 1). */
+export const LENTICULAR_TITLE = /^【\s*([^【】]{4,58}?)\s*】$/;
+
 /** Ends like the name of an organisation (an issuer or contributor line). */
 export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处|室)$/;
 

@@ -28,6 +28,7 @@ import {
   type Reading,
 } from './segment-layouts.ts';
 import {
+  LENTICULAR_TITLE,
   ORG_SUFFIX,
   articleEnd,
   caseMarker,
@@ -280,6 +281,12 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
         if (!sameWords) {
           titleOriginal = own.original;
           title = own.text;
+        }
+        // 【工业项目“拿地即开工”审批模式】: brackets set a title off; they are no part of it.
+        const bracketed = LENTICULAR_TITLE.exec(title);
+        if (bracketed) {
+          title = bracketed[1];
+          titleOriginal = titleOriginal.trim().replace(/^【\s*|\s*】$/g, '');
         }
         // …——威海市: the place or unit signing the title presented the case; it is no part of the title.
         const signed = trailingPresenter(title);
