@@ -122,7 +122,8 @@ export function readHeader(texts: string[]): DocumentHeader {
   const isTitle = (t: string) => t.length <= 80 && !endsLikeProse(t.replace(/!+$/, '')) && !listEntry(t) && !isFurniture(t);
   const title =
     texts.find((t) => isTitle(t) && noticeTitle(t)) ??
-    texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例)/.test(t)) ??
+    // …“最佳实践”案例: the genre's words may be quoted.
+    texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例|最佳实践|创新案例|优秀案例)/.test(t.replace(/[“”"「」]/g, ''))) ??
     null;
   // The issuer of 天津市商务局关于推广…的通知 is named by its title, or on the line above a title opening with 关于.
   if (!issuer && title) {

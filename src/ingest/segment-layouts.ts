@@ -278,7 +278,7 @@ function withHeadingLabels(lines: Line[], bodies: Body[]): void {
     if (b.headingIdx !== null) label = sectionName(headingName(lines[b.headingIdx].simplified));
     b.headingLabel = label;
     // Cases grouped under their place (一、合肥市 / (一)推行… / (二)建立…): the heading names who presented them.
-    b.region = label !== null && placeNameLine(label) ? label : null;
+    b.region = label !== null && (placeNameLine(label) || townLine(label)) ? label : null;
   }
 }
 
@@ -292,6 +292,14 @@ function headingName(text: string): string {
 /** A section's name without the count after it: 深化“放管服”改革方面(4项) → 深化“放管服”改革方面. */
 function sectionName(text: string): string {
   return text.replace(/\s*[(]共?\s*\d{1,3}\s*[项个条例][)]$/, '');
+}
+
+/**
+ * A town or street (乡镇 / 街道) named alone on its line (转塘街道 / 三墩镇): in a district's or county's notice the
+ * heading of the cases that town presented. The gazetteer stops at counties, so the case stays its county's.
+ */
+function townLine(text: string): boolean {
+  return /^[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道|苏木)$/.test(text) && !placeNameLine(text);
 }
 
 /** A heading grouping the cases of the province's own departments (省直部门, 省有关单位, 市直部门). */
@@ -546,7 +554,7 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // A place heading over a title and its body (郑州市 / 一、郑州市 / 企业开办“一网通办、一日办结” / 郑州市依托…): the
     // place presented the cases titled under it, up to the next such heading; its titles need no place of their own.
     const groupName = t.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '');
-    if ((placeNameLine(groupName) || ownBodiesGroup(groupName)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
+    if ((placeNameLine(groupName) || ownBodiesGroup(groupName) || townLine(groupName)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
       group = i;
       groups.push(i);
       continue;
