@@ -33,7 +33,8 @@ function authorityNamedIn(texts: string[]): string | null {
 /** An organisation a 来源 line names (来源:河南省发展和改革委员会), not an account (湖北发布, XX公众号, XX网). */
 function sourceOrganisation(texts: string[]): string | null {
   for (const t of texts.slice(0, 12)) {
-    const m = /(?:^|\s)(?:来源|稿件来源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fa5()（）]{2,30})/.exec(t);
+    // A page's information box may run its fields together: 发布时间:2024-10-15 09:12来源:吉林省营商环境建设局.
+    const m = /(?:^|\s|\d)(?:来源|稿件来源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fa5()（）]{2,30})/.exec(t);
     if (m && ORG_SUFFIX.test(m[1]) && !/(?:发布|公众号|微信|网|报|头条|号)$/.test(m[1])) return m[1];
   }
   return null;

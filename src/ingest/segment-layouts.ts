@@ -262,8 +262,10 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
   }
   // A short indicator heading above a one-line title files the cases below it.
   let headingIdx: number | null = null;
-  if (titleIdx.length >= 2 && indicatorHeading(lines[titleIdx[0]].simplified)) headingIdx = titleIdx.shift()!;
-  else if (titleIdx.length >= 1 && i >= floor && indicatorHeading(lines[i].simplified)) headingIdx = i;
+  // (一、政务服务: a numbered section heading files them the same.)
+  const filesUnder = (t: string) => indicatorHeading(t) || (/^[一二三四五六七八九十]{1,3}\s*[、.]/.test(t) && indicatorHeading(headingName(t)));
+  if (titleIdx.length >= 2 && filesUnder(lines[titleIdx[0]].simplified)) headingIdx = titleIdx.shift()!;
+  else if (titleIdx.length >= 1 && i >= floor && filesUnder(lines[i].simplified)) headingIdx = i;
   // A wrapped title is one title; a run of titles opening with places is a list above the first case.
   while (titleIdx.length > 1 && opensWithPlace(lines[titleIdx[titleIdx.length - 1]].simplified) && titleIdx.length > 1) {
     titleIdx.shift();
