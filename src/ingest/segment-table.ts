@@ -185,7 +185,7 @@ export function findCaseTable(lines: Line[]): CaseTable | null {
  * (杭州市市场监督管理局) or of indicators (开办企业). A figure table inside a body (1<tab>产业园一期<tab>12亿元) has neither.
  */
 function headerFromRows(lines: Line[], i: number): { columns: Column[]; last: number } | null {
-  const rows = rowsOnLines(lines, i) ?? rowsCellPerLine(lines, i);
+  const rows = rowsOnLines(lines, i) ?? rowsCellPerLine(lines, i) ?? rowsSpaced(lines, i);
   if (rows === null || rows.length < 2) return null;
   if (!rows.every((r) => [...r[0]].length >= 6 && !endsLikeProse(r[0]))) return null;
   // A unit or field cell is short and no sentence (a body line opening with a place is neither).
@@ -208,6 +208,23 @@ function rowsOnLines(lines: Line[], i: number): string[][] | null {
     const r = rowOnLine(lines[j].simplified, 0);
     if (!r || r.no !== rows.length + 1 || r.cells.length < 2) break;
     rows.push(r.cells);
+  }
+  return rows.length >= 2 && rows.every((r) => r.length === rows[0].length) ? rows : null;
+}
+
+/**
+ * Rows whose cells are separated by single spaces (a PDF's table as a text extractor writes it: 1 推行… 兰州市市场监督管理局
+ * 开办企业), numbered 1, 2, … from line i, each with as many cells (at least two after the number). Whether the cells
+ * are columns of a table of cases is for headerFromRows to judge (a place or unit column, a field column).
+ */
+function rowsSpaced(lines: Line[], i: number): string[][] | null {
+  const rows: string[][] = [];
+  for (let j = i; j < lines.length; j++) {
+    const m = /^(\d{1,3})\s*[.、]?[ \u3000]+(\S.*)$/.exec(lines[j].simplified.trim());
+    if (!m || Number(m[1]) !== rows.length + 1) break;
+    const cells = m[2].split(/[ \u3000]+/);
+    if (cells.length < 2) break;
+    rows.push(cells);
   }
   return rows.length >= 2 && rows.every((r) => r.length === rows[0].length) ? rows : null;
 }
