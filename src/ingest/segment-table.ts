@@ -24,6 +24,8 @@ export interface TableRow {
   field: string | null;
   /** The case's text, where the table gives it in a column (主要做法及成效 / 案例简介): simplified / as published. */
   body: { text: string; original: string } | null;
+  /** What came of the case, where the table has a column of its own for it (主要做法 | 取得成效): simplified / as published. */
+  outcomes: { text: string; original: string } | null;
   lineIdx: number[];
 }
 
@@ -36,7 +38,7 @@ export interface CaseTable {
   lineIdx: number[];
 }
 
-type Column = 'no' | 'title' | 'unit' | 'field' | 'body' | 'other';
+type Column = 'no' | 'title' | 'unit' | 'field' | 'body' | 'outcomes' | 'other';
 
 /** Cells of a flattened row: tabs, ideographic spaces, two spaces and more, or a bar (| 1 | 标题 | 单位 |) between them. */
 const CELL_SEPARATOR = /\t+|\u3000+| {2,}|\s*\|\s*/;
@@ -56,6 +58,8 @@ function columnOf(cell: string): Column | null {
   if (/^(?:所属|涉及|对应)?(?:领域|类别|类型|指标|评价指标|分类|方向)$/.test(c)) return 'field';
   // The case's text: 主要做法及成效 / 主要内容 / 案例简介 (a bare 经验做法 names the cases themselves: a name column).
   if (BODY_HEADER.test(c)) return 'body';
+  // …and what came of it, in a column of its own beside the measures: 取得成效 / 主要成效 / 工作成效.
+  if (/^(?:取得|主要|工作|实施|改革|应用)?(?:成效|效果|成果)$/.test(c)) return 'outcomes';
   if (/(?:单位|地区|地市|市州|部门|区域|所在地|设区市)(?:[(][^()]{1,6}[)])?$/.test(c) && [...c].length <= 12) return 'unit';
   if ([...c].length <= 6 && !endsLikeProse(c)) return 'other'; // 备注, 层级 …
   return null;
@@ -361,11 +365,13 @@ function rowOf(no: number, cells: { text: string; line: Line }[], columns: Colum
   };
   const title = cell('title') ?? { text: '', original: '' };
   const body = cell('body');
+  const outcomes = cell('outcomes');
   return {
     no,
     title: title.text,
     titleOriginal: title.original,
     body: body && body.text !== '' ? body : null,
+    outcomes: outcomes && outcomes.text !== '' ? outcomes : null,
     lineIdx,
     ...groupColumns(group, cell('unit')?.text ?? null, cell('field')?.text ?? null),
   };
