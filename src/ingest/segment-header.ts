@@ -23,7 +23,7 @@ function authorityNamedIn(texts: string[]): string | null {
       const c = clause.replace(/^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日)/, '');
       for (let e = 4; e <= Math.min(c.length, 30); e++) {
         const name = c.slice(0, e);
-        if (ORG_SUFFIX.test(name) && ISSUES.test(c.slice(e)) && /^(?:[\u4e00-\u9fa5]{2,8}?[省市区州县盟]|国务院|国家)/.test(name)) return name;
+        if (ORG_SUFFIX.test(name) && ISSUES.test(c.slice(e)) && /^(?:[\u4e00-\u9fa5]{2,8}?[省市区州县盟]|国务院|国家|兵团|自治区|省|市)/.test(name)) return name;
       }
     }
   }
