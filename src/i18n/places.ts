@@ -91,12 +91,35 @@ function romanise(han: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+const DIGITS = '〇一二三四五六七八九';
+
+/** A numeral of the Corps' units: 十二 → 12 (第十二师), 一五二 → 152 (一五二团, read digit by digit). */
+function corpsNumber(han: string): number {
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(han);
+  if (m) return (m[1] ? DIGITS.indexOf(m[1]) : 1) * 10 + (m[2] ? DIGITS.indexOf(m[2]) : 0);
+  return Number([...han].map((c) => DIGITS.indexOf(c.replace('零', '〇'))).join(''));
+}
+
+/** The Corps' divisions and regiments go by their numbers in English: 第十二师 → 12th Division, 一五二团 → Regiment 152. */
+function corpsUnitEn(name: string): string | null {
+  const division = /^第([一二三四五六七八九十]{1,3})师$/.exec(name);
+  if (division) {
+    const n = corpsNumber(division[1]);
+    const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return `${n}${suffix} Division`;
+  }
+  const regiment = /^([〇零一二三四五六七八九十]{1,4}|\d{1,3})团$/.exec(name);
+  return regiment ? `Regiment ${/\d/.test(regiment[1]) ? regiment[1] : corpsNumber(regiment[1])}` : null;
+}
+
 /** A place name (province, city, county, zone) in English; text that is not Chinese is returned as it is. */
 export function placeNameEn(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) return trimmed;
   const province = PROVINCE_EN[trimmed];
   if (province) return province;
+  const corpsUnit = corpsUnitEn(trimmed);
+  if (corpsUnit) return corpsUnit;
   if (!/\p{Script=Han}/u.test(trimmed)) return trimmed;
   for (const [suffix, english] of SUFFIXES) {
     // A suffix only when a name is left before it (市 alone, or 区 of 地区 … are names' own characters otherwise).

@@ -8,7 +8,7 @@ const UNIT_EN: Record<string, string> = {
   天: 'days', 日: 'days', 个工作日: 'working days', 工作日: 'working days', 小时: 'hours', 分钟: 'minutes', 秒: 'seconds',
   月: 'months', 个月: 'months', 年: 'years', 周: 'weeks',
   '%': '%', 百分点: 'percentage points', 倍: 'times',
-  个: 'items', 项: 'items', 件: 'items', 件次: 'items', 份: 'copies', 次: 'times', 人: 'people', 人次: 'person-times',
+  个: 'items', 项: 'items', 件: 'items', 件次: 'items', 份: 'copies', 次: 'times', 趟: 'trips', 人: 'people', 人次: 'person-times',
   名: 'people', 位: 'people', 户: 'households', 户次: 'household-times', 家: 'firms', 家次: 'firm-times',
   环节: 'steps', 道: 'steps', 步: 'steps', 部门: 'departments', 场: 'events', 场次: 'events', 批: 'batches', 批次: 'batches',
   条: 'entries', 张: 'sheets', 本: 'volumes', 册: 'volumes', 部: 'units', 台: 'units', 辆: 'vehicles', 座: 'buildings',

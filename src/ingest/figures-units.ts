@@ -65,7 +65,8 @@ const COUNT_WORDS = [
   '枚', '只', '间', '栋', '幢', '处', '所', '类', '款', '张', '例', '起', '种', '座', '辆', '艘', '票',
   '宗', '本', '册', '轮', '组', '块', '单', '字', '部',
 ];
-const COUNT: UnitDef[] = COUNT_WORDS.map((w) => def(w, 'count', w, 1));
+// 趟 is a trip, counted as the 次 of a visit (跑2趟 = 跑2次).
+const COUNT: UnitDef[] = [...COUNT_WORDS.map((w) => def(w, 'count', w, 1)), def('趟', 'count', '次', 1)];
 
 // Physical quantities and ratios: kind 'other', normalised to their base unit.
 const OTHER_WORDS = [

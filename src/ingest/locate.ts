@@ -3,11 +3,13 @@
 import type { Level, Place } from './types.ts';
 import { ORG_SUFFIX } from './segment-patterns.ts';
 import {
+  BINGTUAN,
   TITLE_VERBS,
   UNITS,
   findPlaces,
   isoProvinceCode,
   provinceFullName,
+  regimentAfterDivision,
   zoneAfterCity,
   type Mention,
   type Unit,
@@ -35,7 +37,7 @@ export function locateCase(
   const t = title.trim();
   // The agency the title names; else the unit the notice says presented the case, when it is an organisation.
   const presenter = contributor?.trim() ?? '';
-  const agency = agencyOf(t) ?? (ORG_SUFFIX.test(presenter) ? presenter : null);
+  const agency = agencyOf(t) ?? (ORG_SUFFIX.test(presenter) ? presenter : null) ?? signedInBrackets(t);
   const fromTitle = locateInTitle(t, hint);
   if (fromTitle) return { ...placeFields(fromTitle), agency, fromBody: false };
   // The unit that presented the case (a contributor line, a table's 申报单位 column) names its place as the
@@ -113,6 +115,11 @@ export function locateInText(text: string, hint: string | null): Located | null 
       const name = zone.bare ? text.slice(mentions[0].start, end) + zone.name : zone.name;
       return { province: unit.province, city: unit.province, county: name, level: 'county', end: end + zone.name.length };
     }
+  }
+  if (located.level === 'city' && located.province === BINGTUAN) {
+    // 第八师一五二团: a regiment of the Corps is the county-level unit of its division.
+    const regiment = regimentAfterDivision(text.slice(end));
+    if (regiment) return { ...located, county: regiment, level: 'county', end: end + regiment.length };
   }
   if (located.level === 'city' && located.city) {
     // 泉州市台商投资区 / 厦门高新区: a county-level zone named after its city.
@@ -200,6 +207,15 @@ export function agencyOf(title: string): string | null {
   return null;
 }
 
+/**
+ * The body a title names in brackets at its end as the one that presented it: 建立涉企行政执法“观察员”制度(自治区司法厅),
+ * …化解机制(九江市中级人民法院). A place alone in them ((南宁市)) is no agency.
+ */
+function signedInBrackets(title: string): string | null {
+  const m = /[(（]([^()（）“”"]{3,30})[)）]$/.exec(title);
+  return m && ORG_SUFFIX.test(m[1]) && !SERVICE_WORD.test(m[1]) ? m[1] : null;
+}
+
 /** 省市场监管局(知识产权局): an agency's second name in brackets belongs to it. */
 function parentheticalAlias(rest: string): string {
   const m = /^[(（][^()（）]{1,12}[)）]/.exec(rest);
@@ -217,6 +233,7 @@ function leadingPlaceEnd(title: string): number {
   if (end > 0) {
     const zone = zoneAfterCity(title.slice(end));
     if (zone) end += zone.name.length;
+    else end += regimentAfterDivision(title.slice(end))?.length ?? 0;
   }
   return end;
 }

@@ -25,8 +25,10 @@ export function cutPercent(before: number | null, after: number | null): number 
 
 // Words that open the state before / after a reform. 较改革前 / 比改革前 is a baseline of a single figure
 // (较改革前压缩10个工作日), and 改革前后 names both at once: neither opens a passage.
-const BEFORE_MARK = /(?<![较比与同])(?:改革|优化|改造|实施|推行|试点)(?:以)?前(?!后)/g;
-const AFTER_MARK = /(?:改革|优化|改造|实施|推行|试点)(?:以)?后/g;
+// A passage may also tell the change as then and now (过去，…需要15个工作日。现在，…压缩至当天 / 以前…跑2趟，现在只需跑1趟):
+// those words open a clause, and 过去 followed by a span of time (过去一年, 过去3年) is no before state.
+const BEFORE_MARK = /(?<![较比与同])(?:改革|优化|改造|实施|推行|试点)(?:以)?前(?!后)|(?<=^|[。，,；;！!\n\s])(?:过去|以前|以往|原来|此前)(?![一二两三四五六七八九十几\d数多年月天周]|的)/g;
+const AFTER_MARK = /(?:改革|优化|改造|实施|推行|试点)(?:以)?后|(?<=^|[。，,；;！!\n\s])(?:现在|如今|现)(?=[，,在只仅可通全已]|[\u4e00-\u9fa5])/g;
 /** How far an after mark may follow its before mark (a passage is a sentence or two). */
 const PASSAGE_REACH = 240;
 const CLAUSE_BREAK = /[，,。；;！!？?\n\t]/;
@@ -186,7 +188,7 @@ function columnPairs(names: string[]): [number, number, Dimension | null][] {
  */
 export function pairStatedApart<M extends MeasureLike>(text: string, items: Located<M>[]): Located<M>[] {
   const paired: Pairs<M> = new Map();
-  if (/前/.test(text) && /后/.test(text)) {
+  if ((/前/.test(text) && /后/.test(text)) || (/过去|以前|以往|原来|此前/.test(text) && /现在|如今|现/.test(text))) {
     const subjects = new Map(items.map((i) => [i, subjectOf(text, i, 0)]));
     pairPassages(text, items, paired, subjects);
   }

@@ -62,6 +62,9 @@ const WORD_MEASURES: WordMeasure[] = [
   { pattern: new RegExp(`(?:即时|当场)(?:${DONE_VERBS})|即来即办|即办即结|立等可取`, 'g'), dimension: 'time', after: 0, unit: '天', kind: 'duration' },
   // 当天 means "within the day": counted as one day (docs/data-contract.md notes it).
   { pattern: new RegExp(`(?:当天|当日)(?:${DONE_VERBS})`, 'g'), dimension: 'time', after: 1, unit: '天', kind: 'duration' },
+  // A time cut to a word with no number before it (…办证时间压缩至当天。): the after side alone.
+  { pattern: /(?:压缩|缩短|缩减)(?:至|到|为)(?:当天|当日)(?=[，,。；;！!\n]|$)/g, dimension: 'time', after: 1, unit: '天', kind: 'duration' },
+  { pattern: /(?:压缩|缩短|缩减)(?:至|到|为)(?:当场|即时|实时|秒级)(?=[，,。；;！!\n]|$)/g, dimension: 'time', after: 0, unit: '天', kind: 'duration' },
   { pattern: /零跑腿|零跑动|零跑路|零跑|一趟不用跑|一次不用跑|不用跑|不跑腿|不跑路/g, dimension: 'visits', after: 0, unit: '次', kind: 'count' },
   { pattern: /最多跑一次|最多跑一趟/g, dimension: 'visits', after: 1, unit: '次', kind: 'count' },
   { pattern: /零材料|零资料/g, dimension: 'documents', after: 0, unit: '份', kind: 'count' },

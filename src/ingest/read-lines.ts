@@ -1,7 +1,8 @@
 // The text lines a structured document (a web page, a Word file) reads as, built from its elements as a
 // reader walks them: a paragraph or a line break ends a line; a table row becomes one line with its cells
 // separated by tabs — the flattened table segment-table.ts reads — unless a cell holds several lines (a page
-// laid out in a table, a form with a case's text in a cell): then each cell's lines follow one another.
+// laid out in a table, a form with a case's text in a cell): then each cell's lines follow one another (but a
+// numbered row of a table stays one line).
 
 interface Frame {
   kind: 'frame';
@@ -66,6 +67,9 @@ export class LineWriter {
     const filled = row.cells.filter((c) => c.length > 0);
     if (filled.length === 0) return;
     if (filled.every((c) => c.length === 1)) parent.lines.push(filled.map((c) => c[0]).join('\t'));
+    // A numbered row (1 | 渝中区 | 推行… | 做法… | 成效…) is a row of a table of cases even when a cell holds two
+    // paragraphs: it stays one line, the cell's paragraphs joined by a space.
+    else if (/^\d{1,3}[.、]?$/.test(filled[0].join(''))) parent.lines.push(filled.map((c) => c.join(' ')).join('\t'));
     else for (const c of filled) parent.lines.push(...c);
   }
 

@@ -4,6 +4,41 @@ import type { DocumentHeader } from './types.ts';
 import { ORG_SUFFIX, dateLine, endsLikeProse, isFurniture, isoDate, listEntry, monthLine, noticeTitle, parseNumeral, statedYear } from './segment-patterns.ts';
 
 const NUMERAL = '[一二三四五六七八九十百零〇两\\d]{1,4}';
+/** What this genre calls the items it presents (典型经验做法, 典型案例, 最佳实践…). */
+const CASE_WORDS = '(?:典型|经验|做法|案例|实践|举措|事例)';
+
+/** A line that says where a reposted article came from, not who issued the notice: 来源:湖北发布. */
+const SOURCE_LABEL = /^(?:来源|稿件来源|信息来源|文章来源|转自|作者|编辑|责任编辑)\s*[:：]/;
+
+/** The words a sentence presents a notice with, after the body that issued it: …办公室近日印发…. */
+const ISSUES = /^(?:近日|日前|正式|专门|联合)?(?:印发|发布|公布|推出|通报|评选出|遴选出|编印)/;
+
+/**
+ * The body the opening sentences say issued the notice (近日，湖北省优化营商环境领导小组办公室印发通知…): an
+ * organisation's name that opens a clause and names its place, right before a verb of issuing. Null when none does.
+ */
+function authorityNamedIn(texts: string[]): string | null {
+  for (const t of texts.slice(0, 12)) {
+    for (const clause of t.split(/[，,。；;：:！!]/)) {
+      const c = clause.replace(/^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日)/, '');
+      for (let e = 4; e <= Math.min(c.length, 30); e++) {
+        const name = c.slice(0, e);
+        if (ORG_SUFFIX.test(name) && ISSUES.test(c.slice(e)) && /^(?:[\u4e00-\u9fa5]{2,8}?[省市区州县盟]|国务院|国家|兵团|自治区|省|市)/.test(name)) return name;
+      }
+    }
+  }
+  return null;
+}
+
+/** An organisation a 来源 line names (来源:河南省发展和改革委员会), not an account (湖北发布, XX公众号, XX网). */
+function sourceOrganisation(texts: string[]): string | null {
+  for (const t of texts.slice(0, 12)) {
+    // A page's information box may run its fields together: 发布时间:2024-10-15 09:12来源:吉林省营商环境建设局.
+    const m = /(?:^|\s|\d)(?:来源|稿件来源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fa5()（）]{2,30})/.exec(t);
+    if (m && ORG_SUFFIX.test(m[1]) && !/(?:发布|公众号|微信|网|报|头条|号)$/.test(m[1])) return m[1];
+  }
+  return null;
+}
 
 /**
  * The number of cases this notice announces, from a phrase that announces them (现推出第二批共48个典型经验做法,
@@ -62,10 +97,14 @@ export function readHeader(texts: string[]): DocumentHeader {
   // A government page's information box names the publishing body: 发布机构:青海省发展和改革委员会.
   const box = /(?:^|\s)(?:发布机构|发文机关|发布单位)\s*:\s*(\S{2,30})/m.exec(all);
   let issuer: string | null = box && ORG_SUFFIX.test(box[1]) ? box[1] : null;
-  // The issuer and the date on one line: 市营商环境建设办公室 2025-03-06.
+  // The issuer and the date on one line: 市营商环境建设办公室 2025-03-06 (a 来源 line names who reposted it: below).
   for (const t of texts) {
     const m = /^(\S{2,30}?)\s+(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?$/.exec(t);
     if (!m || !ORG_SUFFIX.test(m[1])) continue;
+    if (SOURCE_LABEL.test(m[1])) {
+      published ??= isoDate(m[2], m[3], m[4]);
+      continue;
+    }
     issuer = m[1];
     published ??= isoDate(m[2], m[3], m[4]);
     break;
@@ -75,13 +114,17 @@ export function readHeader(texts: string[]): DocumentHeader {
     if (!d && !monthLine(t)) return;
     if (!published && d) published = d;
     const prev = texts[k - 1];
-    if (!issuer && prev && prev.length <= 40 && !endsLikeProse(prev) && ORG_SUFFIX.test(prev)) issuer = prev;
+    if (!issuer && prev && prev.length <= 40 && !endsLikeProse(prev) && ORG_SUFFIX.test(prev) && !SOURCE_LABEL.test(prev)) issuer = prev;
   });
+  // A reposted article (WeChat, a news site) names the authority that published the notice in its first lines
+  // (湖北省优化营商环境领导小组办公室近日印发…); its 来源 line names only the account that carried it (来源:湖北发布).
+  issuer ??= authorityNamedIn(texts) ?? sourceOrganisation(texts);
   // A headline may end with an exclamation (…典型案例来了!): that is no sentence of a body.
   const isTitle = (t: string) => t.length <= 80 && !endsLikeProse(t.replace(/!+$/, '')) && !listEntry(t) && !isFurniture(t);
   const title =
     texts.find((t) => isTitle(t) && noticeTitle(t)) ??
-    texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例)/.test(t)) ??
+    // …“最佳实践”案例: the genre's words may be quoted.
+    texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例|最佳实践|创新案例|优秀案例)/.test(t.replace(/[“”"「」]/g, ''))) ??
     null;
   // The issuer of 天津市商务局关于推广…的通知 is named by its title, or on the line above a title opening with 关于.
   if (!issuer && title) {
@@ -90,8 +133,11 @@ export function readHeader(texts: string[]): DocumentHeader {
     if (m && ORG_SUFFIX.test(m[1])) issuer = m[1];
     else if (above && above.length <= 30 && !endsLikeProse(above) && ORG_SUFFIX.test(above)) issuer = above;
   }
+  // The notice's own batch: its title's 第N批, else a 第N批 the text says of cases (第三批3个典型经验做法, 2024年第二批) —
+  // not a bulletin's issue (第12期) nor another list's batch (国家第二批营商环境创新试点城市).
   const batchRe = new RegExp(`第\\s*(${NUMERAL})\\s*批`);
-  const batchM = batchRe.exec(title ?? '') ?? batchRe.exec(all);
+  const ownBatchRe = new RegExp(`(?:(?:19|20)\\d\\d\\s*年度?\\s*|[(（])?第\\s*(${NUMERAL})\\s*批(?=[)）]|[^，,。;；]{0,12}?${CASE_WORDS})`);
+  const batchM = batchRe.exec(title ?? '') ?? ownBatchRe.exec(all);
   const batch = batchM ? parseNumeral(batchM[1]) : null;
   const yearM = new RegExp(`((?:19|20)\\d\\d)\\s*年(?:度)?\\s*第\\s*${NUMERAL}\\s*批`).exec(all);
   // Else the signing date's year: a full date, or a year and month (2023年12月) under a printed 汇编's issuer.

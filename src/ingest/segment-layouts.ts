@@ -14,6 +14,7 @@ import {
   caseMarkerOf,
   contributorLine,
   dateLine,
+  LENTICULAR_TITLE,
   editorNote,
   endsLikeProse,
   isFurniture,
@@ -89,6 +90,9 @@ export function caseTitleLike(text: string): boolean {
   const core = text.replace(/^[—－-]{1,2}\s*/, '');
   const n = [...core].length;
   if (opensWithPlace(core)) return n >= 6;
+  // 【“信易贷”助力小微企业融资】: a line set off whole in brackets, when it is no label (【编者按】, 【主要做法】) nor a place.
+  const bracketed = LENTICULAR_TITLE.exec(core);
+  if (bracketed && [...bracketed[1]].length >= 6 && partHeading(bracketed[1]) === null && !editorNote(core) && !placeNameLine(bracketed[1])) return true;
   // 劳动争议“调裁审”一体化(象山县): a noun-phrase title, vouched for by the place or body presenting it.
   const presenter = /[(]([^()]{2,24})[)]$/.exec(core);
   if (presenter && n >= 8 && (opensWithPlace(presenter[1]) || ORG_SUFFIX.test(presenter[1]) || LOCAL_PLACE.test(presenter[1]))) return true;
@@ -258,8 +262,10 @@ function titleAbove(lines: Line[], at: number, floor: number): { titleIdx: numbe
   }
   // A short indicator heading above a one-line title files the cases below it.
   let headingIdx: number | null = null;
-  if (titleIdx.length >= 2 && indicatorHeading(lines[titleIdx[0]].simplified)) headingIdx = titleIdx.shift()!;
-  else if (titleIdx.length >= 1 && i >= floor && indicatorHeading(lines[i].simplified)) headingIdx = i;
+  // (一、政务服务: a numbered section heading files them the same.)
+  const filesUnder = (t: string) => indicatorHeading(t) || (/^[一二三四五六七八九十]{1,3}\s*[、.]/.test(t) && indicatorHeading(headingName(t)));
+  if (titleIdx.length >= 2 && filesUnder(lines[titleIdx[0]].simplified)) headingIdx = titleIdx.shift()!;
+  else if (titleIdx.length >= 1 && i >= floor && filesUnder(lines[i].simplified)) headingIdx = i;
   // A wrapped title is one title; a run of titles opening with places is a list above the first case.
   while (titleIdx.length > 1 && opensWithPlace(lines[titleIdx[titleIdx.length - 1]].simplified) && titleIdx.length > 1) {
     titleIdx.shift();
@@ -274,7 +280,7 @@ function withHeadingLabels(lines: Line[], bodies: Body[]): void {
     if (b.headingIdx !== null) label = sectionName(headingName(lines[b.headingIdx].simplified));
     b.headingLabel = label;
     // Cases grouped under their place (一、合肥市 / (一)推行… / (二)建立…): the heading names who presented them.
-    b.region = label !== null && placeNameLine(label) ? label : null;
+    b.region = label !== null && (placeNameLine(label) || townLine(label)) ? label : null;
   }
 }
 
@@ -288,6 +294,14 @@ function headingName(text: string): string {
 /** A section's name without the count after it: 深化“放管服”改革方面(4项) → 深化“放管服”改革方面. */
 function sectionName(text: string): string {
   return text.replace(/\s*[(]共?\s*\d{1,3}\s*[项个条例][)]$/, '');
+}
+
+/**
+ * A town or street (乡镇 / 街道) named alone on its line (转塘街道 / 三墩镇): in a district's or county's notice the
+ * heading of the cases that town presented. The gazetteer stops at counties, so the case stays its county's.
+ */
+function townLine(text: string): boolean {
+  return /^[\u4e00-\u9fa5]{1,8}(?:镇|乡|街道|苏木)$/.test(text) && !placeNameLine(text);
 }
 
 /** A heading grouping the cases of the province's own departments (省直部门, 省有关单位, 市直部门). */
@@ -542,7 +556,7 @@ export function readTitleLines(lines: Line[]): Reading | null {
     // A place heading over a title and its body (郑州市 / 一、郑州市 / 企业开办“一网通办、一日办结” / 郑州市依托…): the
     // place presented the cases titled under it, up to the next such heading; its titles need no place of their own.
     const groupName = t.replace(/^[一二三四五六七八九十]{1,3}\s*[、.]\s*/, '');
-    if ((placeNameLine(groupName) || ownBodiesGroup(groupName)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
+    if ((placeNameLine(groupName) || ownBodiesGroup(groupName) || townLine(groupName)) && i + 2 < lines.length && plainTitle(lines[i + 1].simplified) && isBodyLine(lines[i + 2].simplified)) {
       group = i;
       groups.push(i);
       continue;

@@ -176,8 +176,25 @@ export function contributorLine(text: string): string | null {
   // ——威海市 / ——青岛市西海岸新区: the place presenting it (a short name, no quote, no verb after it).
   const d = /^[—－-]{1,2}\s*([^—－\-:,。]{2,30})$/.exec(text);
   if (d && (ORG_SUFFIX.test(d[1]) || (/(?:市|区|县|州|盟|旗)$/.test(d[1]) && [...d[1]].length <= 15 && !/[“”"「」]/.test(d[1])))) return d[1];
-  return null;
+  return bylineUnit(text) ? text : null;
 }
+
+/**
+ * A byline: the presenting unit's name alone on its line, unmarked (昆明市自然资源和规划局, 河口海关, 国网昆明供电公司),
+ * as notices print it under a case's title. A body's name — a place's organ or a body whose name says what it is —
+ * with no verb, mark or quote in it.
+ */
+function bylineUnit(text: string): boolean {
+  if (!/^[\u4e00-\u9fa5()（）]{4,25}$/.test(text) || !ORG_SUFFIX.test(text)) return false;
+  if (BYLINE_VERB.test(text)) return false;
+  const placed = /^(?:[\u4e00-\u9fa5]{1,8}?(?:省|市|州|县|区|盟|旗)|国家|国网|中国|自治区)/.test(text);
+  return placed || /(?:海关|海事局|法院|检察院|供电公司|供电局|分行|支行|管委会)$/.test(text);
+}
+/** Words of a title's action: a line holding one is a title, not a unit's name (…局推行…). */
+const BYLINE_VERB = /(?:推行|推进|推动|打造|创新|构建|建立|实施|探索|深化|优化|实现|开展|助力|赋能|破解|提升|强化|聚焦|通办|一站|模式|机制|改革)/;
+
+/** A title set off whole in lenticular brackets: 【企业注销“一网通办”】 (its words in group 1). */
+export const LENTICULAR_TITLE = /^【\s*([^【】]{4,58}?)\s*】$/;
 
 /** Ends like the name of an organisation (an issuer or contributor line). */
 export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处|室)$/;

@@ -24,6 +24,8 @@ export interface TableRow {
   field: string | null;
   /** The case's text, where the table gives it in a column (主要做法及成效 / 案例简介): simplified / as published. */
   body: { text: string; original: string } | null;
+  /** What came of the case, where the table has a column of its own for it (主要做法 | 取得成效): simplified / as published. */
+  outcomes: { text: string; original: string } | null;
   lineIdx: number[];
 }
 
@@ -36,7 +38,7 @@ export interface CaseTable {
   lineIdx: number[];
 }
 
-type Column = 'no' | 'title' | 'unit' | 'field' | 'body' | 'other';
+type Column = 'no' | 'title' | 'unit' | 'field' | 'body' | 'outcomes' | 'other';
 
 /** Cells of a flattened row: tabs, ideographic spaces, two spaces and more, or a bar (| 1 | 标题 | 单位 |) between them. */
 const CELL_SEPARATOR = /\t+|\u3000+| {2,}|\s*\|\s*/;
@@ -56,6 +58,8 @@ function columnOf(cell: string): Column | null {
   if (/^(?:所属|涉及|对应)?(?:领域|类别|类型|指标|评价指标|分类|方向)$/.test(c)) return 'field';
   // The case's text: 主要做法及成效 / 主要内容 / 案例简介 (a bare 经验做法 names the cases themselves: a name column).
   if (BODY_HEADER.test(c)) return 'body';
+  // …and what came of it, in a column of its own beside the measures: 取得成效 / 主要成效 / 工作成效.
+  if (/^(?:取得|主要|工作|实施|改革|应用)?(?:成效|效果|成果)$/.test(c)) return 'outcomes';
   if (/(?:单位|地区|地市|市州|部门|区域|所在地|设区市)(?:[(][^()]{1,6}[)])?$/.test(c) && [...c].length <= 12) return 'unit';
   if ([...c].length <= 6 && !endsLikeProse(c)) return 'other'; // 备注, 层级 …
   return null;
@@ -185,7 +189,7 @@ export function findCaseTable(lines: Line[]): CaseTable | null {
  * (杭州市市场监督管理局) or of indicators (开办企业). A figure table inside a body (1<tab>产业园一期<tab>12亿元) has neither.
  */
 function headerFromRows(lines: Line[], i: number): { columns: Column[]; last: number } | null {
-  const rows = rowsOnLines(lines, i) ?? rowsCellPerLine(lines, i);
+  const rows = rowsOnLines(lines, i) ?? rowsCellPerLine(lines, i) ?? rowsSpaced(lines, i);
   if (rows === null || rows.length < 2) return null;
   if (!rows.every((r) => [...r[0]].length >= 6 && !endsLikeProse(r[0]))) return null;
   // A unit or field cell is short and no sentence (a body line opening with a place is neither).
@@ -208,6 +212,23 @@ function rowsOnLines(lines: Line[], i: number): string[][] | null {
     const r = rowOnLine(lines[j].simplified, 0);
     if (!r || r.no !== rows.length + 1 || r.cells.length < 2) break;
     rows.push(r.cells);
+  }
+  return rows.length >= 2 && rows.every((r) => r.length === rows[0].length) ? rows : null;
+}
+
+/**
+ * Rows whose cells are separated by single spaces (a PDF's table as a text extractor writes it: 1 推行… 兰州市市场监督管理局
+ * 开办企业), numbered 1, 2, … from line i, each with as many cells (at least two after the number). Whether the cells
+ * are columns of a table of cases is for headerFromRows to judge (a place or unit column, a field column).
+ */
+function rowsSpaced(lines: Line[], i: number): string[][] | null {
+  const rows: string[][] = [];
+  for (let j = i; j < lines.length; j++) {
+    const m = /^(\d{1,3})\s*[.、]?[ \u3000]+(\S.*)$/.exec(lines[j].simplified.trim());
+    if (!m || Number(m[1]) !== rows.length + 1) break;
+    const cells = m[2].split(/[ \u3000]+/);
+    if (cells.length < 2) break;
+    rows.push(cells);
   }
   return rows.length >= 2 && rows.every((r) => r.length === rows[0].length) ? rows : null;
 }
@@ -344,11 +365,13 @@ function rowOf(no: number, cells: { text: string; line: Line }[], columns: Colum
   };
   const title = cell('title') ?? { text: '', original: '' };
   const body = cell('body');
+  const outcomes = cell('outcomes');
   return {
     no,
     title: title.text,
     titleOriginal: title.original,
     body: body && body.text !== '' ? body : null,
+    outcomes: outcomes && outcomes.text !== '' ? outcomes : null,
     lineIdx,
     ...groupColumns(group, cell('unit')?.text ?? null, cell('field')?.text ?? null),
   };

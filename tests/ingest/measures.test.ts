@@ -176,6 +176,17 @@ describe('readMeasures: before → after stated apart (measures-apart.ts)', () =
     );
   });
 
+  it('pairs a passage told as then and now (过去 / 以前 … 现在), a cut to a word and trips (趟) included', () => {
+    expect(rows('过去，企业拿地后办证需要15个工作日。现在，办证时间压缩至当天。')).toEqual([
+      { text: '压缩至当天', dimension: 'time', before: 15, after: 1, pct: 93.3 },
+    ]);
+    expect(rows('以前群众办理社保卡补办要跑2趟、提交3份材料，现在只需跑1趟、提交1份材料。').map((r) => [r.dimension, r.before, r.after])).toEqual([
+      ['visits', 2, 1], ['documents', 3, 1],
+    ]);
+    // 过去 with a span of time is a period, not the state before (过去一年 … 现在 pairs nothing).
+    expect(rows('过去一年，全市办理时间为5个工作日，现在的办理时间仍为5个工作日。').map((r) => r.before)).not.toContain(5);
+  });
+
   it('pairs the columns of a table with before / after columns, by the column or the kind', () => {
     expect(rows('事项\t原材料\t现材料\t原时限\t现时限\n设立登记\t6份\t2份\t3个工作日\t4小时')).toEqual([
       { text: '2份', dimension: 'documents', before: 6, after: 2, pct: 66.7 },
@@ -224,6 +235,8 @@ describe('readMeasures: rates, shares and word measures', () => {
     expect(only('全程不超过半天')).toMatchObject({ dimension: 'time', afterValue: 0.5 });
     expect(only('审理周期缩短至平均90天')).toMatchObject({ text: '审理周期缩短至平均90天', afterValue: 90 });
     expect(measures('比全国平均水平分别快12小时和0.8小时').map((m) => [m.dimension, m.afterValue])).toEqual([['time', null], ['time', null]]);
+    // The phrase never starts inside the adverb (分别快, not 别快).
+    expect(measures('，比全国平均水平分别快12.5小时和0.8小时。')[0].text).toBe('分别快12.5小时');
   });
 });
 

@@ -190,6 +190,15 @@ describe('Word documents', () => {
     expect(bodyLines(xml)).toEqual(['序号\t案例名称', '1\t甲市推行改革', '正文', '文本框']);
   });
 
+  it('keeps a numbered row on one line when a cell holds two paragraphs; a form row (label | text) goes cell by cell', () => {
+    const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+    const xml = documentXml(
+      `<w:tbl><w:tblPr/>${row(tc(wp(wt('1'))), tc(wp(wt('甲市推行改革'))), tc(wp(wt('做法一。')), wp(wt('做法二。'))))}` +
+        `${row(tc(wp(wt('主要做法'))), tc(wp(wt('做法一。')), wp(wt('做法二。'))))}</w:tbl>`,
+    );
+    expect(bodyLines(xml)).toEqual(['1\t甲市推行改革\t做法一。 做法二。', '主要做法', '做法一。', '做法二。']);
+  });
+
   it('reads a .docx the docx package wrote (the golden fixture) with its table, signature break and no deleted text', () => {
     const text = readDocx('w.docx', new Uint8Array(readFileSync('tests/fixtures/layouts/word-case-table.docx')));
     expect(text).toContain('序号\t案例名称\t申报单位\t所属领域');

@@ -15,6 +15,30 @@ describe('readHeader', () => {
     expect([h.title, h.published, h.year]).toEqual(['湖北发布|2023年全省优化营商环境典型案例(第一批)来了!', '2022-07-21', 2023]);
   });
 
+  it('a repost: the authority its first sentence names issued the notice, not the account of its 来源 line', () => {
+    const h = readHeader([
+      '湖北这3个优化营商环境典型案例，值得学习！',
+      '来源：湖北发布',
+      '2024年5月20日',
+      '近日，湖北省优化营商环境领导小组办公室印发通知，推广第二批3个典型案例。',
+    ]);
+    expect([h.issuer, h.published, h.batch]).toEqual(['湖北省优化营商环境领导小组办公室', '2024-05-20', 2]);
+  });
+
+  it('a 来源 line with its date: the date is read, the label is no issuer; an organisation it names is the fallback', () => {
+    const h = readHeader(['湖南这5个改革案例入选', '来源：湖南省发展和改革委员会 2024-03-02', '现将5个典型案例予以推广。']);
+    expect([h.issuer, h.published]).toEqual(['湖南省发展和改革委员会', '2024-03-02']);
+    expect(readHeader(['来源：长沙晚报公众号 2024-03-02', '现将5个典型案例予以推广。']).issuer).toBeNull();
+  });
+
+  it('a bulletin: its issue number is no batch; another list\'s batch is not the notice\'s', () => {
+    const bulletin = readHeader(['营商环境工作简报', '第15期', '江西省优化营商环境工作领导小组办公室　　2024年9月12日', '本期刊发南昌等地3个典型经验做法。']);
+    expect([bulletin.issuer, bulletin.batch, bulletin.year]).toEqual(['江西省优化营商环境工作领导小组办公室', null, 2024]);
+    const pilot = readHeader(['营商环境简报', '第8期', '作为国家第二批营商环境创新试点城市，我市现将3个典型案例予以刊发。']);
+    expect(pilot.batch).toBeNull();
+    expect(readHeader(['营商环境简报', '第9期', '现将2024年第三批3个典型经验做法予以刊发。']).batch).toBe(3);
+  });
+
   it('an issuer signing with a year and month only', () => {
     const h = readHeader(['山东省优化营商环境典型案例汇编', '(第三批)', '山东省发展和改革委员会', '2023年12月']);
     expect([h.issuer, h.published, h.year, h.batch]).toEqual(['山东省发展和改革委员会', null, 2023, 3]);

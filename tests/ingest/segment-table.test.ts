@@ -127,6 +127,21 @@ describe('a table of cases', () => {
     ]);
   });
 
+  it('copied without its header row, cells separated by single spaces (a PDF as a text extractor writes it)', () => {
+    const r = ingest([
+      ...notice('2', '甘肃省人民政府办公厅'),
+      '1 推行企业开办“一窗通办” 兰州市市场监督管理局 开办企业',
+      '2 打造“陇电通”低压办电服务 国网天水供电公司 获得电力',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.city, c.agency, c.indicator, c.has_body])).toEqual([
+      ['推行企业开办“一窗通办”', '兰州市', '兰州市市场监督管理局', 'starting_business', false],
+      ['打造“陇电通”低压办电服务', '天水市', '国网天水供电公司', 'electricity', false],
+    ]);
+    // A numbered list of sentences with spaces is no table: its words read as no unit nor field.
+    const prose = ingest([...notice('2', '甘肃省人民政府办公厅'), '1 推行企业开办“一窗通办” 实现当日办结', '2 打造“陇电通”低压办电服务 实现零投资']);
+    expect(prose.cases.every((c) => c.agency === null)).toBe(true);
+  });
+
   it('one cell per line without its header row (1 / 标题 / 地区): a wrapped title is one cell', () => {
     const r = ingest([
       ...notice('3', '广西壮族自治区优化营商环境领导小组办公室'),
