@@ -2,7 +2,8 @@
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CountFigureRow, IndicatorProvinceRow, MoneyFigureRow } from '../../queries/indicator.ts';
-import { formatWan, shorten, trim } from '../../components/cases/values.ts';
+import { formatWan, grouped, shorten, trim } from '../../components/cases/values.ts';
+import { logMin } from '../../components/cases/measureCharts.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 
@@ -62,16 +63,19 @@ const LABEL_AXIS = {
 export function moneyOption(rows: MoneyFigureRow[], place: (p: string) => string, lang: 'zh' | 'en' = 'zh'): EChartsOption {
   const ordered = [...rows].reverse();
   const money = (wan: number) => formatWan(wan, lang);
+  // Drawn in yuan, labelled in 万元 / yuan: every amount is then at least 1 (the log bars' base, logMin), even 0.1万元.
+  const YUAN_PER_WAN = 10_000;
+  const moneyOfYuan = (yuan: number) => money(yuan / YUAN_PER_WAN);
   return {
     tooltip: tooltipFor(rows, (r) => money(r.wan_yuan)),
     // Room on the right for the longest bar's label (717.4bn yuan is longer than 7174亿元).
     grid: { ...GRID, right: lang === 'zh' ? GRID.right : 84 },
-    xAxis: { type: 'log', name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => money(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    xAxis: { type: 'log', min: logMin, name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: moneyOfYuan }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#3a9a5b' },
-        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => money(p.value) },
-        data: ordered.map((r) => r.wan_yuan) },
+        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => moneyOfYuan(p.value) },
+        data: ordered.map((r) => r.wan_yuan * YUAN_PER_WAN) },
     ],
     media: PHONE_MEDIA,
   };
@@ -81,15 +85,15 @@ export function moneyOption(rows: MoneyFigureRow[], place: (p: string) => string
 export function countsOption(rows: CountFigureRow[], place: (p: string) => string, unitName: (u: string) => string = (u) => u): EChartsOption {
   const ordered = [...rows].reverse();
   return {
-    tooltip: tooltipFor(rows, (r) => `${trim(r.value)} ${unitName(r.unit)}`),
+    tooltip: tooltipFor(rows, (r) => `${grouped(r.value)} ${unitName(r.unit)}`),
     // Room on the right for the longest bar's label: up to ten digits and a unit (100000000条).
     grid: { ...GRID, right: 96 },
-    xAxis: { type: 'log', name: unitName(rows[0]?.unit ?? ''), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    xAxis: { type: 'log', min: logMin, name: unitName(rows[0]?.unit ?? ''), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },
         label: { show: true, position: 'right', fontSize: 10,
-          formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(ordered[p.dataIndex]?.unit ?? '')}` },
+          formatter: (p: { dataIndex: number; value: number }) => `${grouped(p.value)} ${unitName(ordered[p.dataIndex]?.unit ?? '')}` },
         data: ordered.map((r) => r.value) },
     ],
     media: PHONE_MEDIA,
