@@ -1,11 +1,11 @@
-// The Indicator view's figure charts on the real export: a money bar grows rightwards from the axis' start however
-// small its amount (ECharts grows log bars from 1: an amount below 1万元 drawn in 万元 went leftwards), and its
-// label is the amount as the view writes it; the count labels group thousands.
+// The Indicator view's figure charts on the real export: every bar grows rightwards from the axis' start however
+// small its value (ECharts grows log bars from 1: an amount below 1万元 went leftwards, and an axis starting below 1
+// left a gap before every bar), and its label is the value as the view writes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWan, grouped } from '../../../src/components/cases/values.ts';
-import { indicatorMoney } from '../../../src/queries/indicator.ts';
+import { indicatorCounts, indicatorMoney } from '../../../src/queries/indicator.ts';
 import { EMPTY_FILTERS } from '../../../src/state/filters.ts';
-import { moneyOption } from '../../../src/views/indicator/figure-charts.ts';
+import { countsOption, moneyOption } from '../../../src/views/indicator/figure-charts.ts';
 import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
 
 let db: DataDb;
@@ -14,26 +14,39 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-type Bars = { xAxis: { min: (e: { min: number }) => number }; series: { data: number[]; label: { formatter: (p: { value: number }) => string } }[] };
+type Bars = { xAxis: { min: (e: { min: number }) => number }; series: { data: number[]; label: { formatter: (p: { value: number; dataIndex: number }) => string } }[] };
 
-describe('the money chart', () => {
-  it('draws every amount, the smallest too, as a bar from the axis’ start, labelled as the view writes amounts', async () => {
-    // The indicator with the smallest money figure of the export (a few thousand yuan: under 1万元).
+/** The bars drawn all start at the axis (at or above 1, where ECharts grows them from) and have a length; their labels. */
+function drawnBars(option: unknown): string[] {
+  const bars = option as Bars;
+  const values = bars.series[0].data;
+  const axisStart = bars.xAxis.min({ min: Math.min(...values) });
+  expect(axisStart).toBeGreaterThanOrEqual(1);
+  for (const v of values) expect(v).toBeGreaterThan(axisStart);
+  return values.map((value, dataIndex) => bars.series[0].label.formatter({ value, dataIndex }));
+}
+
+describe('the figure charts', () => {
+  it('draw every amount of money, the smallest too, as a bar from the axis, labelled as the view writes amounts', async () => {
+    // The indicator with the smallest money figure of the export.
     const [{ indicator }] = await db.all<{ indicator: string }>(`SELECT c.indicator FROM metrics m JOIN cases c USING (case_id)
       WHERE c.duplicate_of IS NULL AND m.kind = 'money' AND m.value_norm > 0 ORDER BY m.value_norm, c.indicator LIMIT 1`);
     const rows = await db.all(indicatorMoney({ filters: EMPTY_FILTERS, indicator }));
     expect(rows.length).toBeGreaterThan(0);
     for (const lang of ['zh', 'en'] as const) {
-      const option = moneyOption(rows, (p) => p, lang) as unknown as Bars;
-      const values = option.series[0].data;
-      const axisStart = option.xAxis.min({ min: Math.min(...values) });
-      // Log bars grow from 1: the axis must start at or above it, below every amount.
-      expect(axisStart).toBeGreaterThanOrEqual(1);
-      for (const v of values) expect(v).toBeGreaterThan(axisStart);
-      // Drawn reversed (largest on top); each label is its row's amount.
-      const labels = values.map((value) => option.series[0].label.formatter({ value }));
-      expect(labels).toEqual([...rows].reverse().map((r) => formatWan(Number(r.wan_yuan), lang)));
+      // Drawn reversed (largest on top).
+      expect(drawnBars(moneyOption(rows, (p) => p, lang))).toEqual([...rows].reverse().map((r) => formatWan(Number(r.wan_yuan), lang)));
     }
+  });
+
+  it('draw every count, the smallest too, as a bar from the axis, its label the count with thousands grouped', async () => {
+    // The indicator and unit with the smallest count figure of the export.
+    const [{ indicator, unit }] = await db.all<{ indicator: string; unit: string }>(`SELECT c.indicator, m.unit_norm AS unit FROM metrics m
+      JOIN cases c USING (case_id) WHERE c.duplicate_of IS NULL AND m.kind = 'count' AND m.value_norm > 0 AND m.unit_norm IS NOT NULL
+      ORDER BY m.value_norm, c.indicator, m.unit_norm LIMIT 1`);
+    const rows = await db.all(indicatorCounts({ filters: EMPTY_FILTERS, indicator, unit }));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(drawnBars(countsOption(rows, (p) => p))).toEqual([...rows].reverse().map((r) => `${grouped(Number(r.value))} ${r.unit}`));
   });
 });
 
