@@ -136,11 +136,15 @@ function Shell() {
 /** The view under the whole URL state: the one part of the page every URL change re-renders. */
 function CurrentView() {
   const [state, update] = useAppState();
+  const { t } = useI18n();
   const entry = VIEW_REGISTRY[state.view] ?? VIEW_REGISTRY.overview;
   const View = entry.component;
   return (
     // data-state: the state this render shows (the benchmark waits for it after a URL change).
     <main className="view" data-view={state.view} data-state={stateToSearch(state)} id="main" tabIndex={-1}>
+      {/* The view's name as its heading, for a screen reader's list of headings (the tab shows it on screen): the
+          cards' h3 titles then sit under an h2, not straight under the page's h1. */}
+      <h2 className="visually-hidden">{t(viewTitleKey(state.view))}</h2>
       {/* Inside the view's <main> (drawn fixed at the top of the page): the busy sign belongs to the view. */}
       <QueryActivity />
       <LoadStatus>

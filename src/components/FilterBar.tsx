@@ -90,7 +90,8 @@ export function FilterBar() {
   const { t } = useI18n();
   const any = useAppSelector((s) => KEYS.some((k) => s.filters[k].length > 0));
   return (
-    <div className="filter-bar" role="group" aria-label={t('a11y.filters')}>
+    // A labelled section: a landmark a screen reader can jump to, like the header's tabs and the view.
+    <section className="filter-bar" aria-label={t('a11y.filters')}>
       {KEYS.map((key) => (
         <FilterSelect key={key} name={key} />
       ))}
@@ -99,6 +100,6 @@ export function FilterBar() {
           {t('filter.clear')}
         </button>
       )}
-    </div>
+    </section>
   );
 }

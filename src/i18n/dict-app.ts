@@ -106,6 +106,7 @@ export const APP_TEXT = {
   'data.rows': { zh: '{n} 行', en: '{n} rows' },
   'data.table': { zh: '表', en: 'Table' },
   'data.rowCount': { zh: '行数', en: 'Rows' },
+  'data.contents': { zh: '内容', en: 'Contents' },
   'data.other': { zh: '其他', en: 'Other' },
   // Quality report (public/data/quality.json): section headings, then one label per JSON key.
   'quality.section.totals': { zh: '总数', en: 'Totals' },

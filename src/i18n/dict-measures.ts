@@ -35,6 +35,7 @@ export const MEASURE_TEXT = {
   'meas.sentenceNoAfter': { zh: '{p}：压减中位 {pct}%（{m} 处）', en: '{p}: median cut {pct}% ({m} phrases)' },
   'meas.sentenceNoCut': { zh: '{p}：改革后中位 {after}（{n} 处，{min}–{max}）', en: '{p}: median after reform {after} ({n} phrases, {min}–{max})' },
   'meas.sentenceNone': { zh: '{p}：{c} 个案例提到，但没有数值', en: '{p}: mentioned by {c} cases, without numbers' },
+  'meas.sentenceAbsent': { zh: '{p}：该指标的案例没有{dim}数值', en: '{p}: no {dim} figures in the cases of this indicator' },
   'meas.caseTitle': { zh: '改革成效', en: 'Reform outcomes' },
   'unit.day': { zh: '天', en: 'd' },
   'unit.hour': { zh: '小时', en: 'h' },

@@ -79,7 +79,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({
   warmUpStates,
 }: MeasuresPanelProps) {
   const i18n = useI18n();
-  const { t, provinceName } = i18n;
+  const { t, provinceName, placeName } = i18n;
   // The dimension chosen, for the indicator it was chosen for (a new indicator starts from time).
   const [choice, setChoice] = useState<{ indicator: string; dimension: string } | null>(null);
   const chosen = choice?.indicator === indicator ? choice.dimension : null;
@@ -146,6 +146,7 @@ export const MeasuresPanel = memo(function MeasuresPanel({
   const valueLabel = useCallback((v: number) => formatMeasureValue(v, drawnDimension ?? '', unitNorm, i18n), [drawnDimension, unitNorm, i18n]);
   const text: MeasureChartText = {
     province: provinceName,
+    place: placeName,
     value: valueLabel,
     change: (r) => formatChange(r, i18n),
     before: t('ind.before'),
@@ -259,6 +260,14 @@ export const MeasuresPanel = memo(function MeasuresPanel({
                         {sentence(s)}
                       </li>
                     ))}
+                    {/* Compare: a province the dimension has nothing of says so, rather than being left out. */}
+                    {(provinces ?? [])
+                      .filter((p) => !list.some((s) => s.province === p))
+                      .map((p) => (
+                        <li key={p} data-province-absent={p} className="v-muted">
+                          {t('meas.sentenceAbsent', { p: provinceName(p), dim: dimName.toLowerCase() })}
+                        </li>
+                      ))}
                   </ul>
                 )}
               </QueryState>

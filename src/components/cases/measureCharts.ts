@@ -4,12 +4,14 @@
 // and its phrase (tooltip); the rows drawn are the rows the card's CSV downloads.
 import type { EChartsOption } from '../ChartCard.tsx';
 import type { MeasureRow } from '../../queries/measures.ts';
-import { PALETTE } from '../echarts.ts';
+import { provinceColour } from '../province-colour.ts';
 import { escapeHtml } from '../escape-html.ts';
 import { shorten } from './values.ts';
 
 export interface MeasureChartText {
   province: (p: string) => string;
+  /** A city or county as the UI names it (romanised in English). */
+  place: (name: string | null) => string;
   /** A value of the chart's dimension as a label (formatMeasureValue). */
   value: (v: number) => string;
   /** The change a row states ("5 天 → 1.5 天, −70%"). */
@@ -24,8 +26,11 @@ export const TIME_FLOOR_DAYS = 1 / 1440;
 
 const drawn = (v: number, log: boolean) => (log ? Math.max(v, TIME_FLOOR_DAYS) : v);
 
-/** A log axis starts at the power of ten below its smallest value, so a bar of that value still has a length. */
-const logMin = (extent: { min: number }) => 10 ** Math.floor(Math.log10(extent.min * 0.99));
+/**
+ * A log axis starts at the power of ten below its smallest value, so a bar of that value still has a length
+ * (ECharts grows a bar on a log axis from 1, drawn from the axis' start when that is above 1).
+ */
+export const logMin = (extent: { min: number }) => 10 ** Math.floor(Math.log10(extent.min * 0.99));
 
 function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -42,7 +47,7 @@ function provincesOf(rows: MeasureRow[]): string[] {
 }
 
 function tooltipHtml(r: MeasureRow, text: MeasureChartText): string {
-  const place = [text.province(provinceOf(r)), r.city ?? ''].filter(Boolean).join(' · ');
+  const place = [text.province(provinceOf(r)), text.place(r.city)].filter(Boolean).join(' · ');
   return [escapeHtml(place), escapeHtml(r.title), `“${escapeHtml(r.text)}”`, escapeHtml(text.change(r))].filter(Boolean).join('<br/>');
 }
 
@@ -53,12 +58,13 @@ function tooltipHtml(r: MeasureRow, text: MeasureChartText): string {
 function distributionOption(rows: MeasureRow[], value: (r: MeasureRow) => number, text: MeasureChartText, axis: { log: boolean; max?: number }): EChartsOption {
   const provinces = provincesOf(rows);
   const seen = new Map<string, number>();
+  // Each province in its own colour, as in every other chart (not by the order the rows happen to list them).
   const data = rows.map((r) => {
     const p = provinces.indexOf(provinceOf(r));
     const k = seen.get(provinceOf(r)) ?? 0;
     seen.set(provinceOf(r), k + 1);
     const jitter = ((k % 5) - 2) * 0.09; // five lanes per province
-    return { value: [drawn(value(r), axis.log), p + jitter], case_id: r.case_id, row: r, itemStyle: { color: PALETTE[p % PALETTE.length] } };
+    return { value: [drawn(value(r), axis.log), p + jitter], case_id: r.case_id, row: r, itemStyle: { color: provinceColour(provinceOf(r)) } };
   });
   const medians = provinces.map((p, i) => {
     const m = medianOf(rows.filter((r) => provinceOf(r) === p).map(value));
@@ -115,7 +121,7 @@ export function reductionByProvinceOption(rows: MeasureRow[], text: MeasureChart
  */
 export function beforeAfterOption(rows: MeasureRow[], text: MeasureChartText, log: boolean): EChartsOption {
   const ordered = [...rows].reverse();
-  const category = (r: MeasureRow) => shorten(`${text.province(provinceOf(r))} · ${r.city || r.title}`, 18);
+  const category = (r: MeasureRow) => shorten(`${text.province(provinceOf(r))} · ${text.place(r.city) || r.title}`, 18);
   const marks = (key: 'before_value' | 'after_value') =>
     ordered.map((r, i) => ({ value: [drawn(r[key] ?? 0, log), i], case_id: r.case_id, row: r }));
   return {
@@ -143,5 +149,7 @@ export function beforeAfterOption(rows: MeasureRow[], text: MeasureChartText, lo
           } },
         data: marks('after_value') },
     ],
+    // A phone: a narrower label column (cut sooner; the tooltip has it all), so the marks and their values have room.
+    media: [{ query: { maxWidth: 480 }, option: { yAxis: { axisLabel: { width: 84 } } } }],
   };
 }

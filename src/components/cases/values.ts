@@ -37,6 +37,13 @@ export function trim(n: number): string {
   return Number.isInteger(n) ? String(n) : TWO_DECIMALS.format(n);
 }
 
+const GROUPED = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+/** `trim` with thousands separators, for a label read at a glance (1,400,000 rather than 1400000). */
+export function grouped(n: number): string {
+  return GROUPED.format(n);
+}
+
 /** Cut a label for a chart axis (full text stays in the tooltip and the CSV). */
 export function shorten(text: string, max = 18): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

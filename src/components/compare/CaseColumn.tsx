@@ -1,10 +1,11 @@
 // One province's cases of the chosen indicator: title (link), place, year/batch, key figures.
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { CaseListRow } from '../../queries/cases.ts';
 import { CaseLink } from '../cases/CaseLink.tsx';
 import { Chips } from '../cases/Chips.tsx';
 import { placeOf, strings } from '../cases/values.ts';
+import { provinceColour } from '../province-colour.ts';
 
 export interface CaseColumnProps {
   province: string;
@@ -19,7 +20,13 @@ export interface CaseColumnProps {
 export const CaseColumn = memo(function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
   const { t, provinceName, placeName, levelName, batchName } = useI18n();
   return (
-    <section className={`v-panel v-col-${side}`} data-testid={`compare-col-${side}`} data-province={province}>
+    // The column's rule and case bars in the province's colour, as its bars in the charts above.
+    <section
+      className={`v-panel v-col-${side}`}
+      data-testid={`compare-col-${side}`}
+      data-province={province}
+      style={{ '--province-colour': provinceColour(province) } as CSSProperties}
+    >
       <div className="v-col-head">
         <h3>{provinceName(province)}</h3>
         <span className="v-muted">{rows.length < total ? t('cmp.casesShown', { k: rows.length, n: total }) : total}</span>

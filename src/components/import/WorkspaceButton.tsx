@@ -34,7 +34,8 @@ export function WorkspaceButton({ update }: { update: UpdateState }) {
       <dialog ref={dialog} className="ws-dialog" aria-label={t('ws.title')} onClose={() => setOpen(false)}>
         {open && (
           <>
-            <header className="ws-dialog-head">
+            {/* A div, not <header>: a header outside any section is the page's banner landmark. */}
+            <div className="ws-dialog-head">
               <h2>{t('ws.title')}</h2>
               <span className="muted">{t('ws.note')}</span>
               <WorkspaceFileControls />
@@ -42,7 +43,7 @@ export function WorkspaceButton({ update }: { update: UpdateState }) {
               <button type="button" className="tool" data-testid="workspace-close" onClick={() => setOpen(false)}>
                 {t('ws.close')}
               </button>
-            </header>
+            </div>
             <div className="ws-body">
               <Suspense fallback={<p className="muted">…</p>}>
               <ImportPanel />

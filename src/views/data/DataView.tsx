@@ -119,55 +119,58 @@ function Downloads() {
       <header className="card-header">
         <h3>{t('data.downloads')}</h3>
       </header>
-      <table className="downloads">
-        <thead>
-          <tr>
-            <th>{t('data.table')}</th>
-            <th />
-            <th className="num">{t('data.rowCount')}</th>
-            <th>{t('data.parquet')}</th>
-            <th>{t('data.csv')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {DATA_FILES.map((file) => {
-            const table = publicTableName(file);
-            const n = countOf(table);
-            return (
-              <tr key={file.file} data-download={table}>
-                <td>
-                  <code>{table}</code>
-                </td>
-                <td>{file.label[lang]}</td>
-                <td className="num">{n === undefined ? '' : t('data.rows', { n })}</td>
-                <td>
-                  <a href={dataUrl(file.file)} download={file.file}>
-                    {file.file}
-                  </a>
-                </td>
-                <td>
-                  <button type="button" className="tool" disabled={!n} onClick={() => void downloadCsv(table)}>
-                    {table}.csv
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-          <tr>
-            <td>
-              <code>quality</code>
-            </td>
-            <td>{t('data.quality')}</td>
-            <td />
-            <td>
-              <a href={dataUrl('quality.json')} download="quality.json">
-                quality.json
-              </a>
-            </td>
-            <td />
-          </tr>
-        </tbody>
-      </table>
+      {/* Scrolls sideways inside its card on a phone (file names never break), not the page. */}
+      <div className="table-scroll">
+        <table className="downloads">
+          <thead>
+            <tr>
+              <th>{t('data.table')}</th>
+              <th>{t('data.contents')}</th>
+              <th className="num">{t('data.rowCount')}</th>
+              <th>{t('data.parquet')}</th>
+              <th>{t('data.csv')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DATA_FILES.map((file) => {
+              const table = publicTableName(file);
+              const n = countOf(table);
+              return (
+                <tr key={file.file} data-download={table}>
+                  <td>
+                    <code>{table}</code>
+                  </td>
+                  <td>{file.label[lang]}</td>
+                  <td className="num">{n === undefined ? '' : t('data.rows', { n })}</td>
+                  <td>
+                    <a href={dataUrl(file.file)} download={file.file}>
+                      {file.file}
+                    </a>
+                  </td>
+                  <td>
+                    <button type="button" className="tool" disabled={!n} onClick={() => void downloadCsv(table)}>
+                      {table}.csv
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+            <tr>
+              <td>
+                <code>quality</code>
+              </td>
+              <td>{t('data.quality')}</td>
+              <td />
+              <td>
+                <a href={dataUrl('quality.json')} download="quality.json">
+                  quality.json
+                </a>
+              </td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

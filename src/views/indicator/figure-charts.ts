@@ -2,7 +2,8 @@
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CountFigureRow, IndicatorProvinceRow, MoneyFigureRow } from '../../queries/indicator.ts';
-import { formatWan, shorten, trim } from '../../components/cases/values.ts';
+import { formatWan, grouped, shorten, trim } from '../../components/cases/values.ts';
+import { logMin } from '../../components/cases/measureCharts.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 
@@ -58,20 +59,33 @@ const LABEL_AXIS = {
   axisLabel: { interval: 0, fontSize: LABEL_FONT, margin: LABEL_MARGIN },
 };
 
+/**
+ * How much a log bar chart's values are multiplied by when drawn. ECharts grows a bar on a log axis from 1, and the
+ * axis starts at the power of ten below the smallest value (logMin): a value below 1 would be drawn leftwards from 1,
+ * and with the axis starting below 1, every bar would start right of it. Drawn so that the smallest is at least 10,
+ * the axis starts at 1 or above and every bar, the smallest too, grows from the axis. Labels divide it out again.
+ */
+export function logBarScale(values: number[]): number {
+  const smallest = Math.min(...values.filter((v) => v > 0));
+  return Number.isFinite(smallest) && smallest < 10 ? 10 ** Math.ceil(1 - Math.log10(smallest)) : 1;
+}
+
 /** Money per figure in 万元 on a log axis (amounts span 万 to 百亿); labels in 万元 / 亿元 (M yuan in English). */
 export function moneyOption(rows: MoneyFigureRow[], place: (p: string) => string, lang: 'zh' | 'en' = 'zh'): EChartsOption {
   const ordered = [...rows].reverse();
   const money = (wan: number) => formatWan(wan, lang);
+  const scale = logBarScale(rows.map((r) => r.wan_yuan));
+  const drawnMoney = (v: number) => money(v / scale);
   return {
     tooltip: tooltipFor(rows, (r) => money(r.wan_yuan)),
     // Room on the right for the longest bar's label (717.4bn yuan is longer than 7174亿元).
     grid: { ...GRID, right: lang === 'zh' ? GRID.right : 84 },
-    xAxis: { type: 'log', name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => money(v) }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    xAxis: { type: 'log', min: logMin, name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: drawnMoney }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#3a9a5b' },
-        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => money(p.value) },
-        data: ordered.map((r) => r.wan_yuan) },
+        label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => drawnMoney(p.value) },
+        data: ordered.map((r) => r.wan_yuan * scale) },
     ],
     media: PHONE_MEDIA,
   };
@@ -80,17 +94,18 @@ export function moneyOption(rows: MoneyFigureRow[], place: (p: string) => string
 /** Count figures of one unit (the rows' unit, the axis name), one bar each, log axis (amounts span magnitudes). */
 export function countsOption(rows: CountFigureRow[], place: (p: string) => string, unitName: (u: string) => string = (u) => u): EChartsOption {
   const ordered = [...rows].reverse();
+  const scale = logBarScale(rows.map((r) => r.value));
   return {
-    tooltip: tooltipFor(rows, (r) => `${trim(r.value)} ${unitName(r.unit)}`),
-    // Room on the right for the longest bar's label: up to ten digits and a unit (100000000条).
+    tooltip: tooltipFor(rows, (r) => `${grouped(r.value)} ${unitName(r.unit)}`),
+    // Room on the right for the longest bar's label: up to ten digits and a unit (100,000,000条).
     grid: { ...GRID, right: 96 },
-    xAxis: { type: 'log', name: unitName(rows[0]?.unit ?? ''), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10 }, splitLine: { lineStyle: { color: '#eceff3' } } },
+    xAxis: { type: 'log', min: logMin, name: unitName(rows[0]?.unit ?? ''), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => grouped(v / scale) }, splitLine: { lineStyle: { color: '#eceff3' } } },
     yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },
         label: { show: true, position: 'right', fontSize: 10,
-          formatter: (p: { dataIndex: number; value: number }) => `${trim(p.value)} ${unitName(ordered[p.dataIndex]?.unit ?? '')}` },
-        data: ordered.map((r) => r.value) },
+          formatter: (p: { dataIndex: number; value: number }) => `${grouped(p.value / scale)} ${unitName(ordered[p.dataIndex]?.unit ?? '')}` },
+        data: ordered.map((r) => r.value * scale) },
     ],
     media: PHONE_MEDIA,
   };

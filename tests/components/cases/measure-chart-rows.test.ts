@@ -3,6 +3,9 @@
 // table directly — in the query's order, and the before → after chart's sample is bounded and spread over all pairs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evenly, measureChartRows, PAIR_CHART_ROWS } from '../../../src/components/cases/measure-chart-rows.ts';
+import { afterByProvinceOption, beforeAfterOption, type MeasureChartText } from '../../../src/components/cases/measureCharts.ts';
+import { provinceColour } from '../../../src/components/province-colour.ts';
+import { placeNameEn } from '../../../src/i18n/places.ts';
 import { measureRows, type MeasureRow } from '../../../src/queries/measures.ts';
 import { EMPTY_FILTERS } from '../../../src/state/filters.ts';
 import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
@@ -68,5 +71,30 @@ describe('the measures charts’ rows', () => {
     expect(evenly([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([1, 4, 7]);
     expect(evenly([1, 2], 5)).toEqual([1, 2]);
     expect(evenly([], 5)).toEqual([]);
+  });
+
+  it('in English name every place in English, and mark each province in its colour of every other chart', async () => {
+    const { indicator, dimension } = await busiest();
+    const rows = await db.all(measureRows({ filters: EMPTY_FILTERS, indicator, dimension }));
+    const { after, pairs } = measureChartRows(rows);
+    const text: MeasureChartText = {
+      province: placeNameEn,
+      place: (name) => (name ? placeNameEn(name) : ''),
+      value: String,
+      change: () => '',
+      before: 'Before',
+      after: 'After',
+      median: 'Median',
+    };
+    const pairOption = beforeAfterOption(pairs.drawn, text, true) as unknown as { yAxis: { data: string[] } };
+    const withCity = [...pairs.drawn].reverse().map((r, i) => ({ r, label: pairOption.yAxis.data[i] })).filter(({ r }) => r.city);
+    expect(withCity.length).toBeGreaterThan(0);
+    // "Fujian · Putian" (cut short when long): the province and the city, neither in Chinese characters.
+    for (const { label } of withCity) {
+      const [province, place] = label.split(' · ');
+      expect(`${province} ${place}`).not.toMatch(/\p{Script=Han}/u);
+    }
+    const afterOption = afterByProvinceOption(after, text, true) as unknown as { series: { data: { row: { province: string }; itemStyle: { color: string } }[] }[] };
+    for (const mark of afterOption.series[0].data) expect(mark.itemStyle.color).toBe(provinceColour(mark.row.province));
   });
 });
