@@ -21,12 +21,12 @@ export interface EtlRun {
 
 let corpusRun: Promise<EtlRun> | null = null;
 
-/** The real corpus (data/raw + its manifest) ingested and exported into a fresh temp dir, once per test file. */
+/** The real corpus (data/raw + its manifest) exported into a fresh temp dir once per test file (ingested once per run). */
 export function runCorpusEtl(): Promise<EtlRun> {
   corpusRun ??= (async () => {
     const outDir = mkdtempSync(path.join(tmpdir(), 'etl-corpus-'));
-    const { inputs } = await collectInputs([RAW_DIR]);
-    const dataset = ingestCorpus(inputs);
+    // The run's one ingest (exportDataset only reads it).
+    const dataset = await ingestRawCorpus();
     const report = await exportDataset(dataset, outDir, silentLogger);
     return { outDir, dataset, report };
   })();
