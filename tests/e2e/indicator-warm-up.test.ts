@@ -11,7 +11,7 @@ import { EMPTY_FILTERS, type Filters } from '../../src/state/filters.ts';
 import { DEFAULT_STATE, stateToSearch } from '../../src/state/url-state.ts';
 import { literal } from '../../src/queries/sql.ts';
 import { chartOption, useApp, waitForCharts } from './harness.ts';
-import { go } from './in-page.ts';
+import { show } from './in-page.ts';
 
 const { app, db } = useApp({ db: true });
 
@@ -35,6 +35,32 @@ async function largestIndicator(): Promise<string> {
 
 const search = (indicator: string, filters: Partial<Filters> = {}) =>
   stateToSearch({ ...DEFAULT_STATE, view: 'indicator', indicator, filters: { ...EMPTY_FILTERS, ...filters } });
+
+/**
+ * Until the page is still: no query pending, nothing busy, and the provinces chart's box where it was for the last
+ * three animation frames. The IntersectionObserver answers after the frame in which the box moved, so by then it has
+ * answered for where the box is. (A state, not a time.)
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen = globalThis as unknown as { __lastTop?: number; __stillFrames?: number };
+    delete seen.__lastTop;
+    delete seen.__stillFrames;
+  });
+  await page.waitForFunction(
+    () => {
+      const seen = globalThis as unknown as { __lastTop?: number; __stillFrames?: number };
+      const box = document.querySelector('[data-query-id="indicator.provinces"] .echart');
+      const busy = !box || document.querySelector('.query-pending, main.view [aria-busy="true"]');
+      const top = box?.getBoundingClientRect().top;
+      seen.__stillFrames = !busy && top === seen.__lastTop ? (seen.__stillFrames ?? 0) + 1 : 0;
+      seen.__lastTop = top;
+      return seen.__stillFrames >= 3;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+}
 
 describe('indicator view, charts warmed and drawn in one frame', () => {
   // On a phone too, where the figure charts have a layout of their own (media options, given whole).
@@ -83,9 +109,9 @@ describe('indicator view, charts warmed and drawn in one frame', () => {
     const top = () => page.locator('[data-query-id="indicator.provinces"] .echart').evaluate((box) => box.getBoundingClientRect().top - innerHeight);
     const tops: [Partial<Filters>, number][] = [];
     for (const state of states) {
-      await go(page, search(indicator, state));
+      await show(page, search(indicator, state));
       await waitForCharts(page);
-      await page.waitForTimeout(200);
+      await settled(page);
       tops.push([state, await top()]);
     }
     // A state that leaves it well below the near margin (200 px), and one that brings it into view.
@@ -93,9 +119,9 @@ describe('indicator view, charts warmed and drawn in one frame', () => {
     const near = tops.find(([, t]) => t < -100);
     expect(far, JSON.stringify(tops)).toBeDefined();
     expect(near, JSON.stringify(tops)).toBeDefined();
-    await go(page, search(indicator, far![0]));
+    await show(page, search(indicator, far![0]));
     await waitForCharts(page);
-    await page.waitForTimeout(300);
+    await settled(page);
     // In the page: the change, then in each animation frame whether the chart was given an option since it.
     const firstFrame = await page.evaluate((next) => {
       type Chart = { setOption: (...a: unknown[]) => unknown };

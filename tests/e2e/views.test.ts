@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
+import { show } from './in-page.ts';
 import { openDataDb } from '../helpers/data-db.ts';
 import { COMPARE_CASES_PER_PROVINCE, COMPARE_PAIRS_PER_PAGE, compareCases, comparePairsPage, compareShares, defaultIndicator } from '../../src/queries/compare.ts';
 import type { Level } from '../../src/ingest/types.ts';
@@ -320,11 +321,7 @@ describe('compare view', () => {
     await waitForCharts(page);
     const phoneLeft = await left(page);
     expect(phoneLeft).toBeLessThan(await left(wide.page));
-    await page.evaluate(() => {
-      history.pushState(null, '', '?view=compare&year=2023');
-      dispatchEvent(new PopStateEvent('popstate'));
-    });
-    await expect.poll(() => page.locator('main.view').getAttribute('data-state')).toContain('year=2023');
+    await show(page, '?view=compare&year=2023');
     // Re-optioned, still drawn (a grid moved by an ECharts media query broke the chart here: nothing drawn, a page error).
     await expect.poll(async () => ((await chartOption(page, 'compare.shares')).series as unknown[]).length).toBe(2);
     expect(await left(page)).toBe(phoneLeft);
@@ -338,11 +335,7 @@ describe('compare view', () => {
     const { page, errors } = await app.newPage('?view=indicator', { viewport: { width: 390, height: 844 } });
     await waitForCharts(page);
     for (const year of years) {
-      await page.evaluate((y) => {
-        history.pushState(null, '', `?view=indicator&year=${y}`);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, year);
-      await expect.poll(() => page.locator('main.view').getAttribute('data-state')).toContain(`year=${year}`);
+      await show(page, `?view=indicator&year=${year}`);
       await waitForCharts(page);
     }
     // Every chart of the view still has its bars (an update that broke a chart left it blank, with a page error):
@@ -378,7 +371,7 @@ describe('case search → case page', () => {
     await box.fill(target!.typed);
     await box.press('Enter');
     const link = page.locator(`main a.v-case-link[data-case-id="${target!.id}"]`).first();
-    await link.waitFor({ timeout: 15_000 });
+    await link.waitFor();
     // The typed term, converted, is marked in the title.
     expect(await link.locator('mark').count()).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('q')).toBe(target!.typed);
@@ -425,11 +418,8 @@ describe('chart sizes', () => {
     // A year whose money figures are fewer or more than all years' gives that chart another height (a bar per figure).
     let changed = false;
     for (const year of years) {
-      await page.evaluate((y) => {
-        history.pushState(null, '', `?view=indicator&year=${y}`);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, year);
-      await page.waitForTimeout(300);
+      // Rendered in the new state first: waitForCharts alone could pass on the charts of the state it left.
+      await show(page, `?view=indicator&year=${year}`);
       await waitForCharts(page);
       await page.waitForFunction(() => !document.querySelector('.query-pending'));
       // By the next frame (a ResizeObserver's answer comes after layout, before paint), once scrolled to (a chart
