@@ -77,7 +77,8 @@ async function onScreen(page: Page) {
         y: axis(option.yAxis),
       };
     }
-    return { text: text.trim(), charts };
+    // The signs' lines, now empty, are dropped too (the view's hidden heading comes before them).
+    return { text: text.replace(/\n\s*\n/g, '\n').trim(), charts };
   });
 }
 
