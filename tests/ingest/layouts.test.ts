@@ -171,6 +171,8 @@ describe('case markers of any kind', () => {
     ['【典型经验做法之三】林芝市推行“交房即交证”', 'bracket', 3, '林芝市推行“交房即交证”'],
     ['【经验做法二】', 'bracket', 2, ''],
     ['PART 02', 'case', 2, ''],
+    ['壹丨沈阳市推行企业开办', 'bare', 1, '沈阳市推行企业开办'],
+    ['拾贰', 'bare', 12, ''],
   ])('%s', (text, family, no, rest) => {
     expect(caseMarkerOf(text)).toEqual({ family, no, rest });
   });
