@@ -113,9 +113,12 @@ function continuesLine(next: Line): boolean {
   return partHeading(next.simplified) === null && !numberedBullet(next.simplified) && !next.mojibake && !tableRow(next.simplified);
 }
 
-/** A row of a table flattened with tabs between its cells: its width is the table's, not the page's. */
+/**
+ * A row of a table flattened with tabs between its cells, or with runs of blanks (a PDF's table as pdftotext -layout
+ * writes it): its width is the table's, not the page's.
+ */
 function tableRow(text: string): boolean {
-  return text.includes('\t');
+  return text.includes('\t') || /\S(?: {2,}|\u3000{2,})\S/.test(text);
 }
 
 /**
