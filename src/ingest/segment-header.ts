@@ -139,6 +139,8 @@ export function readHeader(texts: string[]): DocumentHeader {
     texts.find((t) => isTitle(t) && noticeTitle(t)) ??
     // …“最佳实践”案例: the genre's words may be quoted.
     texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例|最佳实践|创新案例|优秀案例)/.test(t.replace(/[“”"「」]/g, ''))) ??
+    // A bulletin is titled by its masthead (营商环境工作简报, 优化营商环境专报).
+    texts.find((t) => isTitle(t) && [...t].length <= 20 && /营商环境\S{0,6}(?:简报|专报|快报|动态)$/.test(t)) ??
     null;
   // The issuer of 天津市商务局关于推广…的通知 is named by its title, or on the line above a title opening with 关于.
   if (!issuer && title) {

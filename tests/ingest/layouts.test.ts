@@ -56,6 +56,8 @@ interface Expected {
   warnings?: string[];
   batch?: number;
   issuer?: string;
+  /** The notice's title (a bulletin's: its masthead). */
+  title?: string;
   casesAnnounced?: number | null;
   idPrefix?: string;
   cases: ExpectedCase[];
@@ -91,6 +93,7 @@ describe('layout fixtures (golden)', () => {
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
       if (e.batch !== undefined) expect(r.document.batch).toBe(e.batch);
       if (e.issuer !== undefined) expect(r.document.issuer).toBe(e.issuer);
+      if (e.title !== undefined) expect(r.document.title).toBe(e.title);
       if (e.published !== undefined) expect(r.document.published).toBe(e.published);
       for (const code of e.warnings ?? []) expect(r.report.warnings.map((w) => w.code)).toContain(code);
       if (e.casesAnnounced !== undefined) expect(r.report.casesAnnounced).toBe(e.casesAnnounced);

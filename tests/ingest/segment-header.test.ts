@@ -43,6 +43,11 @@ describe('readHeader', () => {
     expect(readHeader(['来源：长沙晚报公众号 2024-03-02', '现将5个典型案例予以推广。']).issuer).toBeNull();
   });
 
+  it('a bulletin is titled by its masthead; a headline of the genre still wins', () => {
+    expect(readHeader(['营商环境工作简报', '第6期', '某省营商环境建设监督局　2025年4月18日']).title).toBe('营商环境工作简报');
+    expect(readHeader(['优化营商环境专报', '全省第二批典型案例发布']).title).toBe('全省第二批典型案例发布');
+  });
+
   it('a bulletin: its issue number is no batch; another list\'s batch is not the notice\'s', () => {
     const bulletin = readHeader(['营商环境工作简报', '第15期', '江西省优化营商环境工作领导小组办公室　　2024年9月12日', '本期刊发南昌等地3个典型经验做法。']);
     expect([bulletin.issuer, bulletin.batch, bulletin.year]).toEqual(['江西省优化营商环境工作领导小组办公室', null, 2024]);
