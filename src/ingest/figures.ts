@@ -74,13 +74,14 @@ const AFTER_CHANGE_VERB = new RegExp(`(?:${CHANGE_VERBS})(?:了)?(?:至|到|为|
 /** Text that starts with a change verb (30日压缩至…): what precedes is the before side. */
 const BEFORE_CHANGE_VERB = new RegExp(`^(?:的)?(?:大幅|进一步|逐步)?(?:${CHANGE_VERBS})`);
 const CHANGE_RE = new RegExp(
-  `(?:(从|由)(?:原来的|原先的|原本的|过去的|以往的|之前的|改革前的|原|最长|最短|最多|最少|平均|法定的?|承诺的?|的)*)?` +
+  // 由原来的跑4个部门变为跑1个窗口: 跑 (visits) may stand before either side's number.
+  `(?:(从|由)(?:原来的|原先的|原本的|过去的|以往的|之前的|改革前的|原|最长|最短|最多|最少|平均|法定的?|承诺的?|的|跑)*)?` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–至]\\s*)?` + // a range as the before side: 从3—5天缩短至…
     SIDE +
     // 由5个环节减少为2个: what the first side counts may stand between it and the verb (only after 从/由, below).
     `(?:(?:的)?(?<noun>[\\u4e00-\\u9fff]{1,4}?)(?=(?:的)?(?:大幅|进一步|逐步|分别|整体|全面)?(?:${CHANGE_VERBS})))??` +
     `(?:的)?(?:(?:大幅|进一步|逐步|分别|整体|全面)?(?<verb>${CHANGE_VERBS})(?:了)?)?(?:至|到|为|成)` +
-    `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|承诺的|承诺|的)*` +
+    `(?:了)?(?:最短|最快|最多|最长|最低|最高|仅|只需|仅需|平均|目前的|现在的|现在|承诺的|承诺|的|跑)*` +
     `(?:(?:${NUMBER})(?:${MULT_ALT})?\\s*[-~—–]\\s*)?$`, // a range as the after side: …缩短至15—30分钟
   'd',
 );
@@ -263,7 +264,28 @@ function phraseStart(text: string, lead: number, numStart: number, limit: number
 
     start--;
   }
-  return start === limit ? start : lead;
+  if (start === limit) return start;
+  // A lead naming the number's noun (许可证2860张), not a verb's (传送至107个) or a word of amount (共48个), may cut a word.
+  const nounLead = !/[至到为从由了]/.test(text[numStart - 1] ?? '') && !LEAD_SINGLE.has(text[numStart - 1] ?? '');
+  return (nounLead ? objectAfterVerb(text, start, lead) : null) ?? lead;
+}
+
+/** Verbs a counted object follows (已发放|行业综合许可证2860张, 累计审批|个体工商户1.3万户). */
+const OBJECT_VERB = /(?:发放|核发|颁发|办理|审批|办结|受理|帮助|吸引|引进|培育|新增|新设|登记|注册|选聘|聘请|发展)$/;
+/** Heads of nouns such a verb forms (受理中心, 审批系统, 办理时限, 办结率): there it is no verb, and its object no phrase's start. */
+const NOUN_HEAD = /^(?:[率量数额度费]|中心|平台|系统|大厅|窗口|专区|机构|部门|事项|时间|时限|时长|用时|周期|环节|材料|流程|效率|业务量)/;
+
+/**
+ * Where no word boundary is near, the phrase opens right after the last verb before the number (已发放行业综合许可证
+ * 2860张 → 行业综合许可证2860张) when that is further back than the short lead: the verb's object is whole, where the
+ * lead of two characters may cut a word of three (可证2860张). Null when no such verb lies between `from` and `lead`.
+ */
+function objectAfterVerb(text: string, from: number, lead: number): number | null {
+  // The latest verb wins: scan from the lead back.
+  for (let at = lead - 1; at >= from + 2; at--) {
+    if (OBJECT_VERB.test(text.slice(from, at))) return NOUN_HEAD.test(text.slice(at)) ? null : at;
+  }
+  return null;
 }
 
 /**

@@ -50,6 +50,9 @@ export const ZONE_SUPPLEMENT: { name: string; province: string; kind: UnitKind; 
   { name: '滇中新区', province: '云南省', kind: 'city', aliases: ['云南滇中新区'], short: null },
   // In a municipality a national new area is one of its district-level units, as 浦东新区 and 滨海新区 are.
   { name: '两江新区', province: '重庆市', kind: 'county', city: '重庆市', aliases: ['重庆两江新区'], short: null },
+  // The Guangdong–Macao zone on 横琴 island (carved from 香洲区 of 珠海市, run jointly with Macao): its notices and bodies
+  // (合作区商事服务局) are a county-level unit of 珠海市, as the 新区 above are of their city.
+  { name: '横琴粤澳深度合作区', province: '广东省', kind: 'county', city: '珠海市', aliases: ['横琴深度合作区', '横琴新区'], short: '横琴' },
 ];
 
 /**

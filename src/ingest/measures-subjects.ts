@@ -4,7 +4,8 @@ import type { Dimension } from './types.ts';
 
 /** What a figure is about, by the nouns near it. Order matters: the nearest noun wins. */
 const SUBJECTS: [Dimension, RegExp][] = [
-  ['visits', /跑动|跑腿|跑路|跑次|趟|跑/g],
+  // 往返两地办税次数减少2次: the number of round trips is visits too (往返一次要半天 is a time).
+  ['visits', /跑动|跑腿|跑路|跑次|往返[\u4e00-\u9fa5]{0,6}?次数|趟|跑/g],
   ['documents', /材料|资料|要件/g],
   ['steps', /环节|步骤|流程|节点|手续|程序/g],
   ['time', /时间|时限|时长|用时|耗时|周期|审限|时效|办结时间|提速/g],

@@ -63,8 +63,25 @@ export function readHtml(sourceFile: string, bytes: Uint8Array): HtmlText {
   let lines = article ? render(root, heading ?? article.start, article.end) : render(root, null, null);
   // A page whose title is only in its <head> (no heading before the article): the title opens the text.
   if (!heading && metaTitle && !lines.slice(0, 3).some((l) => l.includes(metaTitle))) lines = [metaTitle, ...lines];
+  lines = [...infoBoxAbove(whole, lines), ...lines];
   if (lines.length === 0) throw new IngestError(sourceFile, 'empty', 'a web page without text');
   return { lines, droppedLines: Math.max(0, whole.length - lines.length), charset };
+}
+
+/** A field of a government page's information box (索引号 / 发布机构 / 成文日期 / 发布日期 …), opening a line or a cell. */
+const INFO_FIELD = /(?:^|\t)\s*(?:索\s*引\s*号|发布机构|发文机关|发文字号|成文日期|发布日期|主题分类|文\s*号)\s*[:：]/;
+
+/**
+ * The information box a government page sets above its title, outside the article (索引号 | 发布机构 | 发布日期: the
+ * notice's publisher and publishing date): its lines, when at least two of its fields stand before the article's
+ * first line. Nothing else of the page above the article is kept.
+ */
+function infoBoxAbove(whole: string[], lines: string[]): string[] {
+  const first = lines.length ? whole.indexOf(lines[0]) : -1;
+  if (first <= 0) return [];
+  const box = whole.slice(0, first).filter((l) => INFO_FIELD.test(l));
+  const fields = box.reduce((n, l) => n + l.split('\t').filter((cell) => INFO_FIELD.test(cell)).length, 0);
+  return fields >= 2 ? box : [];
 }
 
 // ---------- charset ----------

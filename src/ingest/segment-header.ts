@@ -19,16 +19,30 @@ const ISSUES = /^(?:近日|日前|正式|专门|联合)?(?:印发|发布|公布|
  */
 function authorityNamedIn(texts: string[]): string | null {
   for (const t of texts.slice(0, 12)) {
-    for (const clause of t.split(/[，,。；;：:！!]/)) {
-      const c = clause.replace(/^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日)/, '');
-      for (let e = 4; e <= Math.min(c.length, 30); e++) {
-        const name = c.slice(0, e);
-        if (ORG_SUFFIX.test(name) && ISSUES.test(c.slice(e)) && /^(?:[\u4e00-\u9fa5]{2,8}?[省市区州县盟]|国务院|国家|兵团|自治区|省|市)/.test(name)) return name;
+    for (const sentence of t.split(/[。！!；;]/)) {
+      // What the sentence says was issued must be this genre's (…发布第三批典型案例 / 印发通知，推广…经验做法): a preamble
+      // that merely mentions an authority's other paper (国务院办公厅印发《关于…的意见》，对…作出部署) names no issuer.
+      if (!GENRE_WORDS.test(sentence)) continue;
+      for (const clause of sentence.split(/[，,：:]/)) {
+        const c = clause.replace(NEWS_LEAD, '').replace(/^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日)/, '');
+        for (let e = 4; e <= Math.min(c.length, 30); e++) {
+          const name = c.slice(0, e);
+          const issued = ISSUES.exec(c.slice(e));
+          if (!issued || !ORG_SUFFIX.test(name) || !/^(?:[\u4e00-\u9fa5]{2,8}?[省市区州县盟]|国务院|国家|兵团|自治区|省|市)/.test(name)) continue;
+          const paper = /^\s*《([^》]*)》/.exec(c.slice(e + issued[0].length));
+          if (!paper || GENRE_WORDS.test(paper[1])) return name;
+        }
       }
     }
   }
   return null;
 }
+
+/** Words that name what this genre presents: its cases, or their list. */
+const GENRE_WORDS = new RegExp(`${CASE_WORDS}|名单`);
+
+/** A news item's lead-in before its first sentence: 【本报讯】 / 本报讯 / (记者 张三) / 新华社北京5月6日电. */
+const NEWS_LEAD = /^(?:【[^】]{1,12}】|本报讯|(?:[\u4e00-\u9fa5]{2,6}社)?[\u4e00-\u9fa5]{2,4}\d{1,2}月\d{1,2}日电|[(（]记者[^)）]{1,20}[)）])\s*/;
 
 /** An organisation a 来源 line names (来源:河南省发展和改革委员会), not an account (湖北发布, XX公众号, XX网). */
 function sourceOrganisation(texts: string[]): string | null {
@@ -125,6 +139,8 @@ export function readHeader(texts: string[]): DocumentHeader {
     texts.find((t) => isTitle(t) && noticeTitle(t)) ??
     // …“最佳实践”案例: the genre's words may be quoted.
     texts.find((t) => isTitle(t) && /(典型经验|经验做法|典型案例|典型做法|实践案例|最佳实践|创新案例|优秀案例)/.test(t.replace(/[“”"「」]/g, ''))) ??
+    // A bulletin is titled by its masthead (营商环境工作简报, 优化营商环境专报).
+    texts.find((t) => isTitle(t) && [...t].length <= 20 && /营商环境\S{0,6}(?:简报|专报|快报|动态)$/.test(t)) ??
     null;
   // The issuer of 天津市商务局关于推广…的通知 is named by its title, or on the line above a title opening with 关于.
   if (!issuer && title) {

@@ -414,7 +414,7 @@ function numberedTitlesOf(lines: Line[], from: number, re: RegExp, placeTitlesOn
       const inOrder = !prev || no === prev.no + 1 || (newSection && no === 1);
       const text = m[2].trim();
       // The title is the whole line, or a numbered paragraph's first sentence ((一)甲省推行…。甲省…).
-      const whole = caseTitleLike(text) || (!placeTitlesOnly && headlineOverPlacedBody(lines, i, text));
+      const whole = caseTitleLike(text) || (!placeTitlesOnly && (headlineOverPlacedBody(lines, i, text) || headlineOverParts(lines, i, text)));
       const split = whole || placeTitlesOnly ? null : splitFirstSentence(text, true);
       if (placeTitlesOnly ? whole && opensWithPlace(text) : whole || split) {
         if (!inOrder) return null;
@@ -457,6 +457,18 @@ function headlineOverPlacedBody(lines: Line[], i: number, text: string): boolean
   while (j < lines.length && isChrome(lines[j].simplified)) j++;
   const next = lines[j]?.simplified ?? '';
   return endsLikeProse(next) && [...next].length > 30 && opensWithPlace(next);
+}
+
+/**
+ * A numbered noun-phrase headline with neither place nor reform verb (澳资企业商事登记“跨境通办” / 商事纠纷“琴澳联调”) is a
+ * case title when the case's first part heading follows it at once (做法:… / 【主要做法】 / 一、基本情况): a bullet
+ * inside a body is followed by its own text, not by the parts of a case.
+ */
+function headlineOverParts(lines: Line[], i: number, text: string): boolean {
+  if (!titleLike(text) || noticeTitle(text) || [...text].length < 6 || [...text].length > 40) return false;
+  let j = i + 1;
+  while (j < lines.length && isChrome(lines[j].simplified)) j++;
+  return j < lines.length && partHeading(lines[j].simplified) !== null;
 }
 
 /**

@@ -23,7 +23,28 @@ export function tocEntry(text: string): boolean {
 }
 
 function tocHeading(text: string): boolean {
-  return /^目\s*录$/.test(text);
+  // A bulletin's contents: 【本期导读】 / 本期要目 / 本期目录.
+  return /^目\s*录$/.test(text) || /^【?本期(?:导读|要目|目录|内容)】?$/.test(text);
+}
+
+/** A bulletin's issue number on its own line: 第6期 / 第6期(总第118期) / 总第118期. */
+const ISSUE_LINE = /^(?:总\s*)?第\s*[\d一二三四五六七八九十]{1,4}\s*期(?:\s*[(]总第\s*\d{1,4}\s*期[)])?$/;
+
+/** The issuer and the date on one line, or the date alone: 黑龙江省营商环境建设监督局　2025年4月18日. */
+const DATED_LINE = /(?:^|\s)\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*日?$/;
+
+/**
+ * A compilation of a bulletin's issues: each issue after the first opens with the masthead printed before (营商环境工作简报),
+ * its issue number (第6期) and its issuer and date — no case's text. The first masthead heads the document and stays.
+ */
+function laterMastheads(texts: string[]): number[] {
+  const out: number[] = [];
+  texts.forEach((t, i) => {
+    if (!ISSUE_LINE.test(t) || i === 0 || !texts.slice(0, i - 1).includes(texts[i - 1])) return;
+    out.push(i - 1, i);
+    if (i + 1 < texts.length && DATED_LINE.test(texts[i + 1]) && !endsLikeProse(texts[i + 1])) out.push(i + 1);
+  });
+  return out;
 }
 
 /**
@@ -63,6 +84,7 @@ export function pageFurniture(lines: Line[]): Set<number> {
     }
     if (run.length >= 2) for (const k of run) out.add(k);
   });
+  for (const i of laterMastheads(texts)) out.add(i);
   const nearPageNumber = (i: number) => [i - 1, i + 1].some((j) => j >= 0 && j < texts.length && pageNumberLine(texts[j]));
   const seen = new Map<string, number[]>();
   texts.forEach((t, i) => seen.set(t, [...(seen.get(t) ?? []), i]));
@@ -113,9 +135,12 @@ function continuesLine(next: Line): boolean {
   return partHeading(next.simplified) === null && !numberedBullet(next.simplified) && !next.mojibake && !tableRow(next.simplified);
 }
 
-/** A row of a table flattened with tabs between its cells: its width is the table's, not the page's. */
+/**
+ * A row of a table flattened with tabs between its cells, or with runs of blanks (a PDF's table as pdftotext -layout
+ * writes it): its width is the table's, not the page's.
+ */
 function tableRow(text: string): boolean {
-  return text.includes('\t');
+  return text.includes('\t') || /\S(?: {2,}|\u3000{2,})\S/.test(text);
 }
 
 /**

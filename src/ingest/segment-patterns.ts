@@ -6,8 +6,12 @@ const CN_NUM = '一二三四五六七八九十百零〇两';
 /** Roman numerals as Word and WPS number lists with them (Ⅰ、Ⅱ、 … Ⅻ, one character each). */
 export const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 
-/** Chinese numeral (一…九十九), digits or a Roman numeral character → number; null if not a numeral. */
-export function parseNumeral(s: string): number | null {
+/** The capital numerals (大写数字) of cheques and designed articles' headings: 壹 = 一 … 拾 = 十. */
+export const CAPITAL_NUMERALS = '壹贰叁肆伍陆柒捌玖拾';
+
+/** Chinese numeral (一…九十九, or in capitals 壹…玖拾玖), digits or a Roman numeral character → number; null if not a numeral. */
+export function parseNumeral(text: string): number | null {
+  const s = text.replace(/[壹贰叁肆伍陆柒捌玖拾]/g, (c) => '一二三四五六七八九十'[CAPITAL_NUMERALS.indexOf(c)]);
   if (/^\d+$/.test(s)) return Number(s);
   if (s.length === 1 && ROMAN.includes(s)) return ROMAN.indexOf(s) + 1;
   const digit = (c: string) => '零一二三四五六七八九'.indexOf(c === '〇' ? '零' : c === '两' ? '二' : c);
@@ -49,6 +53,8 @@ const MARKER_PATTERNS: [MarkerFamily, RegExp][] = [
   ['bare', /^(\d{1,3})(?:\s+(\S.*))?$/],
   // — 01 — / -02-: how WeChat articles set a case's number between rules.
   ['bare', /^[—–\-~=]{1,4}\s*(\d{1,3})\s*[—–\-~=]{1,4}$/],
+  // 壹丨沈阳市… / 贰 | …: designed articles number their cases in capital numerals, alone or before a bar.
+  ['bare', new RegExp(`^([${CAPITAL_NUMERALS}]{1,3})(?:\\s*[|丨]\\s*(\\S.*))?$`)],
 ];
 
 /** A form-like case sheet: 案例名称:甲市推行… (the cases are numbered by their order). */
@@ -197,7 +203,7 @@ const BYLINE_VERB = /(?:推行|推进|推动|打造|创新|构建|建立|实施|
 export const LENTICULAR_TITLE = /^【\s*([^【】]{4,58}?)\s*】$/;
 
 /** Ends like the name of an organisation (an issuer or contributor line). */
-export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|集团|银行|海关|院|会|署|站|处|室)$/;
+export const ORG_SUFFIX = /(?:办公室|委员会|小组|厅|局|委|办|政府|法院|检察院|中心|公司|司|集团|银行|海关|院|会|署|站|处|室)$/;
 
 /** Editor's notes and the like: about the notice, not part of any case. */
 export function editorNote(text: string): boolean {

@@ -295,9 +295,13 @@ function readTable(lines: Line[], headerStart: number, first: { columns: Column[
     if (startsRow(i)) {
       const inline = rowNumber(t) === null ? rowOnLine(t, columns.length) : null;
       const rowLines = [i];
-      let cells: { text: string; line: Line }[];
-      if (inline) cells = inline.cells.map((c) => ({ text: c, line: lines[i] }));
-      else {
+      let cells: { text: string; line: Line; original?: string }[];
+      if (inline) {
+        cells = inline.cells.map((c) => ({ text: c, line: lines[i] }));
+        const textColumnLast = ['body', 'outcomes'].includes(columns[columns.length - 1]);
+        const ends = (j: number) => startsRow(j) || headerAt(lines, j) !== null || (groupHeading(lines[j].simplified) !== null && startsRowAfter(lines, j, columns.length));
+        if (cells.length === columns.length - 1) rowLines.push(...wrappedCellLines(lines, i, cells, textColumnLast, ends));
+      } else {
         // One cell per line: the lines up to the next row (or group heading, or header row); the last row
         // of the table has no next row, so it takes as many lines as it has cells.
         const no = rowNumber(t)!;
@@ -333,6 +337,38 @@ function readTable(lines: Line[], headerStart: number, first: { columns: Column[
   return { rows, start: Math.min(...lineIdx), end: Math.max(...lineIdx), lineIdx };
 }
 
+/** A cell's text ends a sentence: nothing of it wraps onto the next line. */
+const closedCell = (text: string) => /[。！？!?；;]$/.test(text);
+
+/**
+ * The lines below a row on one line that hold its wrapped cells, as a PDF's table comes out of a text extractor
+ * (pdftotext -layout, or one line per baseline): each line holds the parts of the cells that go on, left to right;
+ * a line with fewer parts than cells holds the last ones' (the long text column wraps furthest). A one-part line
+ * continues only a last column of text (主要做法及成效) whose sentence is open: the notice's prose after the table, a
+ * group heading or a list's next line is not a row's.
+ * Adds each part to its cell (wrapped halves are one line: no blank between them) and returns the lines taken.
+ */
+function wrappedCellLines(
+  lines: Line[], row: number, cells: { text: string; line: Line; original?: string }[], textColumnLast: boolean, nextRow: (j: number) => boolean,
+): number[] {
+  const taken: number[] = [];
+  for (let j = row + 1; j < lines.length && !nextRow(j); j++) {
+    const parts = unbar(lines[j].simplified).split(CELL_SEPARATOR).map((c) => c.trim()).filter(Boolean);
+    if (parts.length === 0 || parts.length > cells.length) break;
+    const from = cells.length - parts.length;
+    // One part alone goes on only with a column of text whose sentence is still open (not a list's last short cell).
+    if (parts.length === 1 && (!textColumnLast || closedCell(cells[from].text))) break;
+    if (parts.length > 1 && (tableCaption(lines[j].simplified) || endsLikeProse(parts[0]))) break;
+    parts.forEach((part, k) => {
+      const cell = cells[from + k];
+      cell.original = (cell.original ?? originalCell(cell.line, cell.text)) + originalCell(lines[j], part);
+      cell.text += part;
+    });
+    taken.push(j);
+  }
+  return taken;
+}
+
 /** A group heading at line j is followed (after a repeated header row, if any) by a row numbered 1. */
 function startsRowAfter(lines: Line[], j: number, columns: number): boolean {
   let k = j + 1;
@@ -343,7 +379,7 @@ function startsRowAfter(lines: Line[], j: number, columns: number): boolean {
   return rowNumber(t) === 1 || rowOnLine(t, columns)?.no === 1;
 }
 
-function rowOf(no: number, cells: { text: string; line: Line }[], columns: Column[], group: string | null, lineIdx: number[]): TableRow {
+function rowOf(no: number, cells: { text: string; line: Line; original?: string }[], columns: Column[], group: string | null, lineIdx: number[]): TableRow {
   // Columns after 序号; a cell that wrapped over lines makes more cells than columns: the title is the one that
   // wraps (the unit and field are short) — or the case's text, where the table has a column for it.
   const rest = columns.slice(1);
@@ -351,7 +387,7 @@ function rowOf(no: number, cells: { text: string; line: Line }[], columns: Colum
   const titleAt = Math.max(0, rest.includes('body') ? rest.indexOf('body') : rest.indexOf('title'));
   const merged: { text: string; original: string }[] = [];
   cells.forEach((c, k) => {
-    const original = originalCell(c.line, c.text);
+    const original = c.original ?? originalCell(c.line, c.text);
     if (k > titleAt && k <= titleAt + surplus) {
       // A text's paragraphs stay apart; a title's wrapped halves are one line.
       const join = rest[titleAt] === 'body' ? '\n' : '';

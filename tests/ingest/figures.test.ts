@@ -126,6 +126,14 @@ describe('extractFigures: units, kinds and normalisation', () => {
     expect(figs('恢复水平分别比全国平均高48个百分点。')[0].text).not.toMatch(/^均/);
   });
 
+  it('where no boundary is near, the phrase opens after the verb whose object is counted, not inside a word of three', () => {
+    expect(figs('行业准营时间大幅压缩,已发放行业综合许可证2860张。')[0].text).toBe('行业综合许可证2860张');
+    expect(figs('截至目前累计办理台胞居民居住证130张。')[0].text).toBe('台胞居民居住证130张');
+    // A verb that forms a noun there (服务中心, 审批系统, 办结率) opens nothing.
+    expect(figs('欠薪线索实时办结率保持94%以上。')[0].text).toBe('保持94%以上');
+    expect(figs('在市县两级企业综合服务中心设置102个综合窗口。')[0].text).toBe('设置102个综合窗口');
+  });
+
   it('counts measures (19条措施) and ratios (翻9倍)', () => {
     expect(one('出台19条措施')).toMatchObject({ value: 19, unit: '条', kind: 'count' });
     expect(one('实现翻9倍增长')).toMatchObject({ text: '实现翻9倍', value: 9, unit: '倍', kind: 'other', unitNorm: '倍' });

@@ -56,6 +56,8 @@ interface Expected {
   warnings?: string[];
   batch?: number;
   issuer?: string;
+  /** The notice's title (a bulletin's: its masthead). */
+  title?: string;
   casesAnnounced?: number | null;
   idPrefix?: string;
   cases: ExpectedCase[];
@@ -91,6 +93,7 @@ describe('layout fixtures (golden)', () => {
       if (e.year !== undefined) expect(r.document.year).toBe(e.year);
       if (e.batch !== undefined) expect(r.document.batch).toBe(e.batch);
       if (e.issuer !== undefined) expect(r.document.issuer).toBe(e.issuer);
+      if (e.title !== undefined) expect(r.document.title).toBe(e.title);
       if (e.published !== undefined) expect(r.document.published).toBe(e.published);
       for (const code of e.warnings ?? []) expect(r.report.warnings.map((w) => w.code)).toContain(code);
       if (e.casesAnnounced !== undefined) expect(r.report.casesAnnounced).toBe(e.casesAnnounced);
@@ -171,6 +174,8 @@ describe('case markers of any kind', () => {
     ['【典型经验做法之三】林芝市推行“交房即交证”', 'bracket', 3, '林芝市推行“交房即交证”'],
     ['【经验做法二】', 'bracket', 2, ''],
     ['PART 02', 'case', 2, ''],
+    ['壹丨沈阳市推行企业开办', 'bare', 1, '沈阳市推行企业开办'],
+    ['拾贰', 'bare', 12, ''],
   ])('%s', (text, family, no, rest) => {
     expect(caseMarkerOf(text)).toEqual({ family, no, rest });
   });

@@ -96,6 +96,13 @@ describe('readMeasures: steps, documents, visits, cost', () => {
     expect(all.map((m) => [m.dimension, m.reductionPct])).toEqual([['visits', 62.4], ['documents', 78.8], ['steps', 64.4], ['cost', 30]]);
   });
 
+  it('reads visits stated with 跑 before either side, and round trips (往返…次数)', () => {
+    expect(measures('过户由原来的跑4个部门变为跑1个窗口。').map((m) => [m.dimension, m.beforeValue, m.afterValue])).toEqual([['visits', 4, 1]]);
+    expect(measures('牧区纳税人每年往返办税次数从4次减少到1次。').map((m) => [m.dimension, m.beforeValue, m.afterValue])).toEqual([['visits', 4, 1]]);
+    // 往返 alone times a trip: 往返一次要半天 is no count of visits.
+    expect(measures('过去往返一次要半天,现在办理时间压缩至20分钟。').every((m) => m.dimension === 'time')).toBe(true);
+  });
+
   it('reads 零跑腿 and its variants as visits cut to 0, 最多跑一次 as 1', () => {
     expect(measures('实现让数据多跑腿、让企业零跑腿。').map((m) => [m.text, m.dimension, m.afterValue])).toEqual([['零跑腿', 'visits', 0]]);
     expect(measures('企业办事实现“最多跑一次”或“全程网办零跑动”。').map((m) => [m.dimension, m.afterValue])).toEqual([['visits', 1], ['visits', 0]]);

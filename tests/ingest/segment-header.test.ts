@@ -25,10 +25,27 @@ describe('readHeader', () => {
     expect([h.issuer, h.published, h.batch]).toEqual(['湖北省优化营商环境领导小组办公室', '2024-05-20', 2]);
   });
 
+  it('a repost: an authority the preamble merely mentions (its policy paper) is no issuer; a news lead-in is skipped', () => {
+    const h = readHeader([
+      '辽宁省第三批优化营商环境典型案例发布！',
+      '今年以来，国务院办公厅印发《关于进一步优化政务服务提升行政效能的意见》，对持续优化营商环境作出部署。',
+      '近日，辽宁省营商环境建设局发布全省第三批优化营商环境典型案例，共4个。',
+    ]);
+    expect(h.issuer).toBe('辽宁省营商环境建设局');
+    // Only the mention: no issuer rather than the wrong one.
+    expect(readHeader(['某地典型案例来了', '近日，国务院办公厅印发《关于优化营商环境的意见》，对各地作出部署。']).issuer).toBeNull();
+    expect(readHeader(['【本报讯】横琴粤澳深度合作区经济发展局日前公布第一批优化营商环境典型案例。']).issuer).toBe('横琴粤澳深度合作区经济发展局');
+  });
+
   it('a 来源 line with its date: the date is read, the label is no issuer; an organisation it names is the fallback', () => {
     const h = readHeader(['湖南这5个改革案例入选', '来源：湖南省发展和改革委员会 2024-03-02', '现将5个典型案例予以推广。']);
     expect([h.issuer, h.published]).toEqual(['湖南省发展和改革委员会', '2024-03-02']);
     expect(readHeader(['来源：长沙晚报公众号 2024-03-02', '现将5个典型案例予以推广。']).issuer).toBeNull();
+  });
+
+  it('a bulletin is titled by its masthead; a headline of the genre still wins', () => {
+    expect(readHeader(['营商环境工作简报', '第6期', '某省营商环境建设监督局　2025年4月18日']).title).toBe('营商环境工作简报');
+    expect(readHeader(['优化营商环境专报', '全省第二批典型案例发布']).title).toBe('全省第二批典型案例发布');
   });
 
   it('a bulletin: its issue number is no batch; another list\'s batch is not the notice\'s', () => {

@@ -8,6 +8,18 @@ import { hardWrapped, joinHardWraps, pageFurniture, pageNumberLine, tocEntry, wr
 
 const lines = (text: string) => normaliseDocument(text).lines;
 
+describe('a compilation of a bulletin\'s issues', () => {
+  it('each later issue\'s masthead, issue number and dated issuer line are furniture; the first heads the document', () => {
+    const ls = lines([
+      '营商环境工作简报', '第5期', '某省营商环境建设监督局　2025年3月14日', '甲市:推行企业开办一日办结', '甲市推行企业开办一日办结,办理时间压缩至1天。',
+      '营商环境工作简报', '第6期', '某省营商环境建设监督局　2025年4月18日', '乙市:推行不动产登记带押过户', '乙市推行带押过户,办理时间压缩至1天。',
+    ].join('\n'));
+    expect([...pageFurniture(ls)].sort((a, b) => a - b)).toEqual([5, 6, 7]);
+    // An issue number alone, under no masthead printed before, is the document's own header.
+    expect(pageFurniture(lines('营商环境工作简报\n第5期\n甲市推行企业开办一日办结。')).size).toBe(0);
+  });
+});
+
 describe('page numbers and contents', () => {
   it.each(['— 3 —', '-3-', '- 12 -', '－３－', '第3页', '第 3 页 共 12 页', '3/12'])('%s is a page number', (t) => {
     expect(pageNumberLine(lines(t)[0].simplified)).toBe(true);

@@ -142,6 +142,26 @@ describe('a table of cases', () => {
     expect(prose.cases.every((c) => c.agency === null)).toBe(true);
   });
 
+  it('a PDF table as pdftotext -layout writes it: cells wrapped onto the lines below their row are joined to them', () => {
+    const r = ingest([
+      '附件',
+      '第二批优化营商环境典型案例',
+      '序号     案例名称                 申报单位           主要做法及成效',
+      '1        西宁市推行不动产“带押    西宁市自然资源和   推行二手房“带押过户”，转移登记和',
+      '         过户”登记模式            规划局             抵押登记合并办理，办理时间由5个工',
+      '                                                     作日缩短至1个工作日。',
+      '2        海东市打造“园区事园区    海东市政务服务监   设立政务服务分中心，园区企业办事',
+      '         办”服务模式              督管理局           跑腿次数由3次减少为0次。',
+      '各地要结合实际学习借鉴',
+    ]);
+    expect(r.cases.map((c) => [c.title, c.agency, c.measures])).toEqual([
+      ['西宁市推行不动产“带押过户”登记模式', '西宁市自然资源和规划局', '推行二手房“带押过户”,转移登记和抵押登记合并办理,办理时间由5个工作日缩短至1个工作日。'],
+      ['海东市打造“园区事园区办”服务模式', '海东市政务服务监督管理局', '设立政务服务分中心,园区企业办事跑腿次数由3次减少为0次。'],
+    ]);
+    // The prose after the table continues no closed cell.
+    expect(r.cases.some((c) => c.measures.includes('各地要'))).toBe(false);
+  });
+
   it('one cell per line without its header row (1 / 标题 / 地区): a wrapped title is one cell', () => {
     const r = ingest([
       ...notice('3', '广西壮族自治区优化营商环境领导小组办公室'),
