@@ -165,7 +165,10 @@ function barsByProvince<R extends ProvinceCases>(rows: R[], categoryKey: (r: R) 
       // Each province its own colour in every chart, whatever the order of the provinces drawn.
       ...(together ? {} : { itemStyle: { color: provinceColour(province) } }),
       data: cats.map((c) => values.get(c) ?? 0),
-      label: { show: !stack, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? compactCount(p.value, i18n.lang) : '') },
+      label: { show: !stack, position: horizontal ? 'right' : 'top', fontSize: BAR_LABEL_FONT, formatter: (p: { value: number }) => (p.value ? compactCount(p.value, i18n.lang) : '') },
+      // Three provinces' bars side by side in a row are thinner than a label is tall: a label that would cover
+      // another is left out (the tooltip has every count), never drawn over it.
+      labelLayout: { hideOverlap: true },
       barMaxWidth: 28,
     };
   });
@@ -238,7 +241,19 @@ export function byBatchOption(rows: ByBatchRow[], i18n: I18n): EChartsOption {
   return barsByProvince(rows, periodKey, (k) => labels.get(k) ?? k, i18n, false);
 }
 
-/** Height for a horizontal bar chart with n categories. */
-export function barHeight(n: number, min = 220, max = 900): number {
-  return Math.max(min, Math.min(max, 60 + n * 24));
+/** A bar's count label: two provinces' labels fit one above the other in an INDICATOR_ROW. */
+const BAR_LABEL_FONT = 11;
+
+/**
+ * Rows of the indicator charts (the heatmap and the bars beside it) in px. A row holds two provinces' bars, each with
+ * its count beside it, or an indicator's English name on two lines (24 px): at 24 px the counts of two bars touched
+ * and covered each other, and the two-line names ran into the next.
+ */
+export const INDICATOR_ROW = 32;
+/** Rows of the city chart: one bar each (no counts), a zone's English name on two lines with room between. */
+export const CITY_ROW = 28;
+
+/** Height for a horizontal bar chart with n categories of `row` px. */
+export function barHeight(n: number, min = 220, max = 900, row = 24): number {
+  return Math.max(min, Math.min(max, 60 + n * row));
 }
