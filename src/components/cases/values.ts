@@ -19,6 +19,14 @@ export function placeOf(row: Row, prefix = '', name: (place: string) => string =
     .join(' · ');
 }
 
+/**
+ * Where a case is from in one line: its city and county (placeOf), or — a province-level case, which has neither —
+ * its province, so that a case shown among others' (a counterpart) never stands without a place.
+ */
+export function placeOrProvince(row: Row, prefix: string, province: string | null | undefined, names: { placeName: (p: string) => string; provinceName: (p: string) => string }): string {
+  return placeOf(row, prefix, names.placeName) || (province ? names.provinceName(province) : '');
+}
+
 /** Money in 万元 as a short label: 1.2亿元 / 350万元 in Chinese, 1.2bn / 120M / 500k yuan in English. */
 export function formatWan(wan: number, lang: 'zh' | 'en' = 'zh'): string {
   if (lang === 'en') {
