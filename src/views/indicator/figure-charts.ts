@@ -2,34 +2,13 @@
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CountFigureRow, IndicatorProvinceRow, MoneyFigureRow } from '../../queries/indicator.ts';
-import { formatWan, grouped, shorten, trim } from '../../components/cases/values.ts';
+import { formatWan, grouped, shorten, titleAfterPlace, trim } from '../../components/cases/values.ts';
 import { logMin } from '../../components/cases/measureCharts.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 
 /** What the figure charts draw of each row: where its case is from, its title and the figure's text. */
 type FigureRow = MoneyFigureRow | CountFigureRow;
-
-/** A province or city without its kind (福建省 → 福建, 厦门市 → 厦门), as titles also write them; null if none is left. */
-function shortName(name: string): string | null {
-  const short = name.replace(/[省市]$/u, '');
-  return short.length >= 2 && short !== name ? short : null;
-}
-
-/**
- * The title without the places of its case it starts with (its province, its city, in full or without 省 / 市):
- * 厦门市创新构建… of a 厦门市 case is 创新构建…, so that the label, which names the place first, names it once.
- */
-export function titleAfterPlace(title: string, places: (string | null)[]): string {
-  const names = places.filter((p): p is string => Boolean(p)).flatMap((p) => [p, shortName(p)]).filter((n): n is string => n !== null);
-  let rest = title;
-  for (;;) {
-    // The full name before the short one (厦门市, not 厦门 leaving 市); a title that is only the place keeps it.
-    const name = names.find((n) => rest.startsWith(n));
-    if (name === undefined || name.length === rest.length) return rest;
-    rest = rest.slice(name.length);
-  }
-}
 
 /**
  * One chart row per figure: "厦门市 · 创新构建…" — where its case is from at the most precise level the row has (its

@@ -2,10 +2,10 @@
 // small its value (ECharts grows log bars from 1: an amount below 1万元 went leftwards, and an axis starting below 1
 // left a gap before every bar), and its label is the value as the view writes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatWan, grouped } from '../../../src/components/cases/values.ts';
+import { formatWan, grouped, titleAfterPlace } from '../../../src/components/cases/values.ts';
 import { indicatorCounts, indicatorMoney } from '../../../src/queries/indicator.ts';
 import { EMPTY_FILTERS } from '../../../src/state/filters.ts';
-import { countsOption, figureCategory, moneyOption, titleAfterPlace } from '../../../src/views/indicator/figure-charts.ts';
+import { countsOption, figureCategory, moneyOption } from '../../../src/views/indicator/figure-charts.ts';
 import { placeNameEn } from '../../../src/i18n/places.ts';
 import { indicatorFigures, figureChartRows } from '../../../src/queries/indicator.ts';
 import { openDataDb, type DataDb } from '../../helpers/data-db.ts';
