@@ -28,18 +28,18 @@ describe('overview layout', () => {
     });
   }
 
-  it('the level and year charts, one above the other beside the city chart, end where it ends (no card of blank)', async () => {
+  it('the year and level charts, one above the other beside the city chart, end where it ends (no card of blank)', async () => {
     const { page, errors } = await app.newPage('', { viewport: { width: 1440, height: 900 } });
     await waitForCharts(page);
     const box = async (id: string) => (await page.locator(`[data-query-id="${id}"]`).boundingBox())!;
     const [city, level, batch] = [await box('overview.byCity'), await box('overview.byLevel'), await box('overview.byBatch')];
-    // Beside the city chart, the year chart under the level chart.
-    expect(level.x).toBeGreaterThan(city.x + city.width);
-    expect(batch.x).toBe(level.x);
-    expect(batch.y).toBeGreaterThan(level.y + level.height);
-    // Both within 32 px of the city card's top and bottom; and neither card much taller than its chart.
-    expect(Math.abs(level.y - city.y)).toBeLessThanOrEqual(32);
-    expect(Math.abs(batch.y + batch.height - (city.y + city.height))).toBeLessThanOrEqual(32);
+    // Beside the city chart, the level chart under the year chart.
+    expect(batch.x).toBeGreaterThan(city.x + city.width);
+    expect(level.x).toBe(batch.x);
+    expect(level.y).toBeGreaterThan(batch.y + batch.height);
+    // The two from within 32 px of the city card's top to within 32 px of its bottom; neither card much taller than its chart.
+    expect(Math.abs(batch.y - city.y)).toBeLessThanOrEqual(32);
+    expect(Math.abs(level.y + level.height - (city.y + city.height))).toBeLessThanOrEqual(32);
     for (const id of ['overview.byLevel', 'overview.byBatch']) {
       const canvas = (await page.locator(`[data-query-id="${id}"] .echart`).boundingBox())!;
       expect((await box(id)).height - canvas.height).toBeLessThan(100);

@@ -11,7 +11,7 @@ import { chooseIndicator } from '../../state/url-state.ts';
 import { useEngineWanted } from '../../hooks/engine-start.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByBatchRow, type ByCityRow, type ByIndicatorRow, type ByLevelRow, type HeatmapRow, type TotalsRow } from '../../queries/overview.ts';
-import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, CITY_ROW, heatmapOption, INDICATOR_ROW } from './overview-charts.ts';
+import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, CITY_ROW, heatmapOption } from './overview-charts.ts';
 import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummary, useSummedTotals } from './overview-summary.ts';
 import type { ViewProps } from '../types.ts';
 import type { overviewRowSets } from './overview-warm-up.ts';
@@ -102,7 +102,7 @@ export function OverviewView({ state, update }: ViewProps) {
   // Chart heights do not follow the filters (no re-layout on a filter change): the indicator charts have
   // room for the whole taxonomy, the city chart for its CITY_BARS cities.
   const indicatorRows = i18n.indicators.length;
-  const heatmapHeight = barHeight(indicatorRows, 260, 900, INDICATOR_ROW) + 40;
+  const heatmapHeight = barHeight(indicatorRows, 260) + 40;
   const heatmapChart = useCallback((rows: HeatmapRow[]) => heatmapOption(rows, share, i18n, heatmapHeight), [share, i18n, heatmapHeight]);
   const byIndicatorChart = useCallback((rows: ByIndicatorRow[]) => byIndicatorOption(rows, i18n), [i18n]);
   const byCityChart = useCallback((rows: ByCityRow[]) => byCityOption(rows, i18n), [i18n]);
@@ -137,8 +137,8 @@ export function OverviewView({ state, update }: ViewProps) {
     </div>
   );
 
-  // Every chart `whenNear`: on a phone or a short window the charts below the first screen are redrawn when scrolled
-  // to, not on each filter change (in a desktop window every chart is within reach of the first screen: all redrawn).
+  // The large charts `whenNear`: on a phone or a short window those below the first screen are redrawn when scrolled
+  // to, not on each filter change (in a desktop window each is within reach of the first screen: all redrawn).
   return (
     <OverviewSummaryProvider value={summary}>
       <div className="overview">
@@ -187,8 +187,10 @@ export function OverviewView({ state, update }: ViewProps) {
             onClick={(p, rows) => openIndicator(rows?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
           />
         </div>
-        {/* The city chart, and beside it the level and year charts one above the other: the short charts fill the
-            tall one's height (side by side, each was the city chart's height, mostly blank). */}
+        {/* The city chart, and beside it the year and level charts one above the other: the short charts fill the
+            tall one's height (side by side, each was the city chart's height, mostly blank). The level chart, under
+            the year chart, lies beyond a laptop's first screen and its reach: not `whenNear`, it is redrawn with
+            every change wherever it is (three levels' bars: little to draw). */}
         <div className="grid-2 overview-places">
           <QueryChart
             title={t('overview.byCity')}
@@ -208,24 +210,10 @@ export function OverviewView({ state, update }: ViewProps) {
           />
           <div className="chart-stack">
             <QueryChart
-              title={t('overview.byLevel')}
-              query={byLevelQuery(f)}
-              whenNear
-              useResult={useByLevel}
-              height={STACKED_HEIGHT}
-              columns={[
-                { key: 'level', header: t('col.level'), shown: 'level' },
-                { key: 'province', header: t('col.province'), shown: 'province' },
-                { key: 'cases', header: t('col.cases') },
-              ]}
-              option={byLevelChart}
-              warmUp={warmUp}
-            />
-            <QueryChart
               title={t('overview.byBatch')}
               query={byBatchQuery(f)}
               whenNear
-              useResult={useByBatch}
+                            useResult={useByBatch}
               height={STACKED_HEIGHT}
               columns={[
                 { key: 'year', header: t('col.year') },
@@ -234,6 +222,19 @@ export function OverviewView({ state, update }: ViewProps) {
                 { key: 'cases', header: t('col.cases') },
               ]}
               option={byBatchChart}
+              warmUp={warmUp}
+            />
+            <QueryChart
+              title={t('overview.byLevel')}
+              query={byLevelQuery(f)}
+              useResult={useByLevel}
+              height={STACKED_HEIGHT}
+              columns={[
+                { key: 'level', header: t('col.level'), shown: 'level' },
+                { key: 'province', header: t('col.province'), shown: 'province' },
+                { key: 'cases', header: t('col.cases') },
+              ]}
+              option={byLevelChart}
               warmUp={warmUp}
             />
           </div>

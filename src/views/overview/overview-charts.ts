@@ -30,8 +30,18 @@ function indicatorsOf(rows: readonly NamedIndicator[]): string[] {
 }
 
 const AXIS_LABEL_WIDTH = 150;
-/** Category labels longer than the column wrap onto a second line (an indicator's English name), never cut. */
-const WRAPPED_LABEL = { width: AXIS_LABEL_WIDTH, overflow: 'break', lineHeight: 12 } as const;
+/**
+ * Category labels longer than the column wrap onto a second line (an indicator's English name), never cut: two lines
+ * of 11 px leave a gap to the next row's label in the indicator charts' rows of 24–26 px (at 12 px they touched).
+ */
+const WRAPPED_LABEL = { width: AXIS_LABEL_WIDTH, overflow: 'break', fontSize: 11, lineHeight: 11 } as const;
+
+/**
+ * A bar's count: 10 px, and the bars of a category closer together (barCategoryGap), so that two provinces' counts
+ * fit one above the other in an indicator row without touching (at 12 px they covered each other).
+ */
+const BAR_LABEL_FONT = 10;
+const BAR_CATEGORY_GAP = '12%';
 
 const COMPACT = { zh: new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }) };
 
@@ -169,6 +179,7 @@ function barsByProvince<R extends ProvinceCases>(rows: R[], categoryKey: (r: R) 
       // Three provinces' bars side by side in a row are thinner than a label is tall: a label that would cover
       // another is left out (the tooltip has every count), never drawn over it.
       labelLayout: { hideOverlap: true },
+      ...(horizontal ? { barCategoryGap: BAR_CATEGORY_GAP } : {}),
       barMaxWidth: 28,
     };
   });
@@ -241,16 +252,11 @@ export function byBatchOption(rows: ByBatchRow[], i18n: I18n): EChartsOption {
   return barsByProvince(rows, periodKey, (k) => labels.get(k) ?? k, i18n, false);
 }
 
-/** A bar's count label: two provinces' labels fit one above the other in an INDICATOR_ROW. */
-const BAR_LABEL_FONT = 11;
-
 /**
- * Rows of the indicator charts (the heatmap and the bars beside it) in px. A row holds two provinces' bars, each with
- * its count beside it, or an indicator's English name on two lines (24 px): at 24 px the counts of two bars touched
- * and covered each other, and the two-line names ran into the next.
+ * Rows of the city chart: one bar each (no counts), a zone's English name on two lines with room between. (The
+ * indicator charts keep their rows of about 25 px: taller, the charts below would be pushed out of a laptop's first
+ * screen and its reach (EChart.tsx whenNear), and no longer redrawn with a filter change there.)
  */
-export const INDICATOR_ROW = 32;
-/** Rows of the city chart: one bar each (no counts), a zone's English name on two lines with room between. */
 export const CITY_ROW = 28;
 
 /** Height for a horizontal bar chart with n categories of `row` px. */
