@@ -3,7 +3,7 @@
 export const DOWNLOAD_TEXT = {
   'chart.xlsx': { zh: 'Excel', en: 'Excel' },
   'chart.xlsxTitle': { zh: '下载为 Excel 文件（.xlsx：数据表 + 说明表）', en: 'Download as an Excel file (.xlsx: data sheet + about sheet)' },
-  'chart.sqlOf': { zh: '“{title}”的 SQL', en: 'SQL of “{title}”' },
+  'chart.sqlOf': { zh: '“{title}”的 SQL', en: 'SQL: {title}' },
   'text.colon': { zh: '：', en: ': ' },
   'download.noFilters': { zh: '无（全部数据）', en: 'None (all data)' },
   'download.notFiltered': { zh: '此页面不按筛选栏筛选', en: 'This page is not filtered by the filter bar' },

@@ -54,5 +54,5 @@ export const MEASURE_TEXT = {
   'col.medianReduction': { zh: '压减中位数（%）', en: 'Median reduction (%)' },
   'col.measures': { zh: '表述数', en: 'Phrases' },
   'ind.countUnit': { zh: '单位', en: 'Unit' },
-  'ind.countsOf': { zh: '数量类数据：单位“{u}”', en: 'Counts in “{u}”' },
+  'ind.countsOf': { zh: '数量类数据：单位“{u}”', en: 'Counts in {u}' },
 } satisfies Record<string, { zh: string; en: string }>;

@@ -66,7 +66,7 @@ export const VIEW_TEXT = {
   'case.document': { zh: '来源', en: 'Source' },
   'case.indicator': { zh: '指标', en: 'Indicator' },
   'case.source': { zh: '归类依据', en: 'Filed by' },
-  'case.source.document': { zh: '文件标题归类', en: 'the document’s own heading' },
+  'case.source.document': { zh: '文件标题归类', en: "the document's own heading" },
   'case.source.classifier': { zh: '关键词分类', en: 'the keyword classifier' },
   'case.source.analyst': { zh: '分析人员标注', en: 'an analyst' },
   'case.alts': { zh: '其他可能指标', en: 'Alternatives' },
@@ -110,7 +110,7 @@ export const VIEW_TEXT = {
     en: 'Garbled text not fully repaired: □ marks a character that could not be determined; see the published original',
   },
   'flag.place_inferred_from_body': { zh: '地点取自正文', en: 'Place taken from the body' },
-  'flag.place_from_notice': { zh: '地点取自通知所属城市', en: 'Place taken from the notice’s city' },
+  'flag.place_from_notice': { zh: '地点取自通知所属城市', en: "Place taken from the notice's city" },
   'flag.imported': { zh: '由分析人员导入', en: 'Imported by the analyst' },
   'flag.unclassified': {
     zh: '未分类：文件未标明指标，正文指标用语不足（备选指标仅供参考）',

@@ -60,7 +60,7 @@ export const WORK_TEXT = {
   'lab.title': { zh: '我的指标标注', en: 'My indicator labels' },
   'lab.hint': {
     zh: '在案例页可把案例改归到另一指标；改动在所有页面生效，并标为“分析人员标注”。',
-    en: 'On a case page a case can be re-filed under another indicator; the change applies in every view, marked as an analyst’s.',
+    en: 'On a case page a case can be re-filed under another indicator; the change applies in every view, marked as an analyst\'s.',
   },
   'lab.none': { zh: '尚无标注。', en: 'No labels yet.' },
   'lab.export': { zh: '导出 CSV', en: 'Export CSV' },

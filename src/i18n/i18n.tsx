@@ -26,6 +26,8 @@ export interface I18n {
   provinceName: (name: string | null | undefined) => string;
   /** A city, county or zone (or province) as shown: 厦门市 in Chinese, Xiamen in English. '' stays ''. */
   placeName: (name: string | null | undefined) => string;
+  /** A count with the language's digit grouping: 1,441 (what every view shows a row or case count as). */
+  count: (n: number) => string;
   /** A figure's unit as shown: 万元 / 10k yuan. */
   unitName: (unit: string | null | undefined) => string;
   levelName: (level: string | null | undefined) => string;
@@ -35,6 +37,9 @@ export interface I18n {
   /** Collator for sorting labels in the UI language (no ICU in DuckDB-wasm). */
   collator: Intl.Collator;
 }
+
+// Built once per language: toLocaleString builds a formatter on each call.
+const COUNT_FORMATS: Record<Lang, Intl.NumberFormat> = { zh: new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
 
 export function translate(lang: Lang, key: DictKey, vars?: Record<string, string | number>): string {
   const entry = DICT[key] as { zh: string; en: string } | undefined;
@@ -70,6 +75,7 @@ export function makeI18n(lang: Lang, indicators: IndicatorInfo[], romanise?: Rom
       if (!name) return '';
       return lang === 'en' ? english(name) : name;
     },
+    count: (n) => COUNT_FORMATS[lang].format(n),
     unitName: (unit) => unitName(unit, lang),
     levelName: (level) => {
       if (level === 'province' || level === 'city' || level === 'county') return t(`level.${level}`);

@@ -6,11 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { PROVINCE_EN } from '../../src/i18n/dict.ts';
 import { openDataDb } from '../helpers/data-db.ts';
 import { useApp } from './harness.ts';
 
 const { app } = useApp();
 let picks: { strongCase: string; noneCase: string; noneIndicator: string; strongIndicator: string };
+/** A case whose shown counterpart in another province is a province-level case (no city, no county). */
+let provinceLevel: { case: string; counterpart: string; province: string };
 
 beforeAll(async () => {
   const db = await openDataDb();
@@ -23,7 +26,14 @@ beforeAll(async () => {
       WHERE c.province = '福建省' AND o.province = '陕西省' AND c.duplicate_of IS NULL GROUP BY s.me, c.indicator)`;
   const [strong] = await db.all(`${per} SELECT me, indicator FROM f WHERE strong ORDER BY me LIMIT 1`);
   const [none] = await db.all(`${per} SELECT me, indicator FROM f WHERE none ORDER BY me LIMIT 1`);
+  const [level] = await db.all(`SELECT s.case_id AS me, s.other_case_id AS other, o.province
+    FROM (SELECT case_id, other_case_id, strength FROM "similar" UNION ALL SELECT other_case_id, case_id, strength FROM "similar") s
+    JOIN cases c ON c.case_id = s.case_id JOIN cases o ON o.case_id = s.other_case_id
+    WHERE o.province <> c.province AND o.city IS NULL AND o.county IS NULL AND s.strength IN ('strong', 'related')
+      AND c.duplicate_of IS NULL AND o.duplicate_of IS NULL
+    ORDER BY s.case_id, s.other_case_id LIMIT 1`);
   db.close();
+  provinceLevel = { case: String(level.me), counterpart: String(level.other), province: String(level.province) };
   picks = {
     strongCase: String(strong.me),
     strongIndicator: String(strong.indicator),
@@ -104,4 +114,17 @@ describe('counterparts in words', () => {
       await shoot(page, `case-none-${lang}-${width}`);
     }
   }, 600_000);
+
+  it('a province-level counterpart is placed by its province (it has no city or county to name)', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const { page, errors } = await app.newPage(`?view=case&case=${provinceLevel.case}${lang === 'en' ? '&lang=en' : ''}`);
+      const counterpart = page.locator(`[data-testid="similar-other"] .v-counterpart:has(a[data-case-id="${provinceLevel.counterpart}"])`);
+      await counterpart.waitFor({ timeout: 90_000 });
+      const place = lang === 'zh' ? provinceLevel.province : PROVINCE_EN[provinceLevel.province];
+      expect(place).toBeTruthy();
+      // The line under its title: the province, then the indicator.
+      expect(await counterpart.locator('a[data-case-id] + .v-muted').textContent()).toMatch(new RegExp(`^${place} · `));
+      expect(errors).toEqual([]);
+    }
+  }, 300_000);
 });

@@ -24,6 +24,12 @@ describe('data view', () => {
     for (const table of ['documents', 'cases', 'metrics', 'indicators', 'similar']) {
       await expect(page.locator(`[data-download="${table}"] a`).getAttribute('href')).resolves.toBe(`/data/${table}.parquet`);
     }
+    // Each table's row count with the language's thousands grouping, as the Overview's totals are written.
+    const metrics = Number((await queryParquet(DATA_DIR, 'SELECT count(*)::INTEGER AS n FROM metrics'))[0].n);
+    expect(metrics).toBeGreaterThanOrEqual(1000);
+    await expect.poll(() => page.locator('[data-download="metrics"] td.num').textContent()).toBe(`${metrics.toLocaleString('zh-CN')} 行`);
+    // And the quality report's total of figures (the same rows).
+    expect(await page.locator('[data-quality="totals"] > div', { has: page.locator('dt', { hasText: /^数据指标$/ }) }).locator('dd').textContent()).toBe(metrics.toLocaleString('zh-CN'));
     // The cases CSV download: BOM + the contract's column names.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="cases"] button').click()]);
     const text = (await downloadedBytes(download)).toString('utf8');

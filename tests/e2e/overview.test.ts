@@ -3,10 +3,50 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { useApp, chartOption, downloadCsv, waitForCharts } from './harness.ts';
+import { chartTextClashes } from './chart-text.ts';
 
 const { app, db } = useApp({ db: true });
 
 type Series = { data: unknown[]; name?: string };
+
+const CHART_IDS = ['overview.heatmap', 'overview.byIndicator', 'overview.byCity', 'overview.byLevel', 'overview.byBatch'];
+
+describe('overview layout', () => {
+  for (const [lang, width] of [['zh', 1440], ['en', 1440], ['en', 390]] as const) {
+    it(`no chart's texts run into each other (${lang}, ${width} px): counts beside two provinces' bars, two-line names`, async () => {
+      const { page, errors } = await app.newPage(lang === 'en' ? '?lang=en' : '', { viewport: { width, height: 900 } });
+      await waitForCharts(page);
+      // English place names are romanised once places.ts has loaded: the city chart is drawn again with them.
+      if (lang === 'en') await expect.poll(async () => JSON.stringify((await chartOption(page, 'overview.byCity')).yAxis)).not.toMatch(/\p{Script=Han}/u);
+      // Charts far below are drawn when they come near (whenNear): scrolled to, each is drawn with the rows shown.
+      for (const id of CHART_IDS) {
+        await page.locator(`[data-query-id="${id}"]`).scrollIntoViewIfNeeded();
+        await page.locator(`[data-query-id="${id}"] canvas`).first().waitFor();
+        await expect.poll(() => chartTextClashes(page, id), { timeout: 10_000 }).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('the year and level charts, one above the other beside the city chart, end where it ends (no card of blank)', async () => {
+    const { page, errors } = await app.newPage('', { viewport: { width: 1440, height: 900 } });
+    await waitForCharts(page);
+    const box = async (id: string) => (await page.locator(`[data-query-id="${id}"]`).boundingBox())!;
+    const [city, level, batch] = [await box('overview.byCity'), await box('overview.byLevel'), await box('overview.byBatch')];
+    // Beside the city chart, the level chart under the year chart.
+    expect(batch.x).toBeGreaterThan(city.x + city.width);
+    expect(level.x).toBe(batch.x);
+    expect(level.y).toBeGreaterThan(batch.y + batch.height);
+    // The two from within 32 px of the city card's top to within 32 px of its bottom; neither card much taller than its chart.
+    expect(Math.abs(batch.y - city.y)).toBeLessThanOrEqual(32);
+    expect(Math.abs(level.y + level.height - (city.y + city.height))).toBeLessThanOrEqual(32);
+    for (const id of ['overview.byLevel', 'overview.byBatch']) {
+      const canvas = (await page.locator(`[data-query-id="${id}"] .echart`).boundingBox())!;
+      expect((await box(id)).height - canvas.height).toBeLessThan(100);
+    }
+    expect(errors).toEqual([]);
+  });
+});
 
 describe('overview (landing view)', () => {
   it('draws every chart with no console error, no foreign request, and marks app:first-chart', async () => {

@@ -58,6 +58,28 @@ describe('compare view', () => {
     expect(foreignRequests).toEqual([]);
   });
 
+  it('at desktop width each case column is as tall as its own cases, and the pairs under them are drawn when scrolled to', async () => {
+    const { page, errors } = await app.newPage('?view=compare', { viewport: { width: 1440, height: 900 } });
+    await waitForCharts(page);
+    const columns = ['a', 'b'].map((side) => page.locator(`[data-testid="compare-col-${side}"]`));
+    for (const column of columns) await column.locator('.v-case-item').first().waitFor();
+    const heights = await Promise.all(columns.map((column) => column.evaluate((col) => {
+      const items = col.querySelectorAll('.v-case-item');
+      const style = getComputedStyle(col);
+      // The column's box below its last case: its own padding and border, no more.
+      return { below: col.getBoundingClientRect().bottom - items[items.length - 1].getBoundingClientRect().bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth), items: items.length };
+    })));
+    // The two provinces have different numbers of cases here: one column is the shorter (the test is of something).
+    expect(heights[0].items).not.toBe(heights[1].items);
+    for (const h of heights) expect(h.below).toBeLessThanOrEqual(24);
+    // The pairs below are in the page, and drawn once scrolled to (they are skipped off screen: content-visibility).
+    const pairs = page.locator('[data-testid="compare-pairs"]');
+    await pairs.scrollIntoViewIfNeeded();
+    await pairs.locator('tbody tr').first().waitFor();
+    expect(await pairs.locator('tbody tr').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('downloads the shares chart as a CSV with BOM, headers and the charted numbers', async () => {
     const { page } = await app.newPage('?view=compare');
     await waitForCharts(page);

@@ -4,7 +4,7 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { SimilarCaseRow } from '../../queries/cases.ts';
 import { Counterpart, CounterpartList } from './Counterpart.tsx';
-import { placeOf } from './values.ts';
+import { placeOrProvince } from './values.ts';
 
 /** Rows grouped by province, in query order (strongest first within each). */
 function byProvince(rows: SimilarCaseRow[]): [string, SimilarCaseRow[]][] {
@@ -20,6 +20,7 @@ function byProvince(rows: SimilarCaseRow[]): [string, SimilarCaseRow[]][] {
 
 export function SimilarList({ rows, testId }: { rows: SimilarCaseRow[]; testId: string }) {
   const { t, provinceName, placeName, indicatorName } = useI18n();
+  const names = { placeName, provinceName };
   if (rows.length === 0) return <p className="v-empty">{t('case.noSimilar')}</p>;
   return (
     <div className="v-similar" data-testid={testId}>
@@ -35,7 +36,7 @@ export function SimilarList({ rows, testId }: { rows: SimilarCaseRow[]; testId: 
                 row={r}
                 caseId={r.case_id}
                 title={r.title}
-                note={[placeOf(r, '', placeName), indicatorName(r.indicator)].filter(Boolean).join(' · ')}
+                note={[placeOrProvince(r, '', r.province, names), indicatorName(r.indicator)].filter(Boolean).join(' · ')}
                 indicator={r.indicator || null}
               />
             )}

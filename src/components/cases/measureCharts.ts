@@ -6,7 +6,7 @@ import type { EChartsOption } from '../ChartCard.tsx';
 import type { MeasureRow } from '../../queries/measures.ts';
 import { provinceColour } from '../province-colour.ts';
 import { escapeHtml } from '../escape-html.ts';
-import { shorten } from './values.ts';
+import { shorten, titleAfterPlace } from './values.ts';
 
 export interface MeasureChartText {
   province: (p: string) => string;
@@ -121,7 +121,9 @@ export function reductionByProvinceOption(rows: MeasureRow[], text: MeasureChart
  */
 export function beforeAfterOption(rows: MeasureRow[], text: MeasureChartText, log: boolean): EChartsOption {
   const ordered = [...rows].reverse();
-  const category = (r: MeasureRow) => shorten(`${text.province(provinceOf(r))} · ${text.place(r.city) || r.title}`, 18);
+  // Its province, then its city — or, a province-level case, its title after the province it may start with
+  // (福建省 · 公安厅优化…, not 福建省 · 福建省公安厅优化…).
+  const category = (r: MeasureRow) => shorten(`${text.province(provinceOf(r))} · ${text.place(r.city) || titleAfterPlace(r.title, [r.province])}`, 18);
   const marks = (key: 'before_value' | 'after_value') =>
     ordered.map((r, i) => ({ value: [drawn(r[key] ?? 0, log), i], case_id: r.case_id, row: r }));
   return {

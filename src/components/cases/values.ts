@@ -19,6 +19,35 @@ export function placeOf(row: Row, prefix = '', name: (place: string) => string =
     .join(' · ');
 }
 
+/**
+ * Where a case is from in one line: its city and county (placeOf), or — a province-level case, which has neither —
+ * its province, so that a case shown among others' (a counterpart) never stands without a place.
+ */
+export function placeOrProvince(row: Row, prefix: string, province: string | null | undefined, names: { placeName: (p: string) => string; provinceName: (p: string) => string }): string {
+  return placeOf(row, prefix, names.placeName) || (province ? names.provinceName(province) : '');
+}
+
+/** A province or city without its kind (福建省 → 福建, 厦门市 → 厦门), as titles also write them; null if none is left. */
+function shortName(name: string): string | null {
+  const short = name.replace(/[省市]$/u, '');
+  return short.length >= 2 && short !== name ? short : null;
+}
+
+/**
+ * The title without the places of its case it starts with (its province, its city, in full or without 省 / 市):
+ * 厦门市创新构建… of a 厦门市 case is 创新构建…, so that the label, which names the place first, names it once.
+ */
+export function titleAfterPlace(title: string, places: (string | null)[]): string {
+  const names = places.filter((p): p is string => Boolean(p)).flatMap((p) => [p, shortName(p)]).filter((n): n is string => n !== null);
+  let rest = title;
+  for (;;) {
+    // The full name before the short one (厦门市, not 厦门 leaving 市); a title that is only the place keeps it.
+    const name = names.find((n) => rest.startsWith(n));
+    if (name === undefined || name.length === rest.length) return rest;
+    rest = rest.slice(name.length);
+  }
+}
+
 /** Money in 万元 as a short label: 1.2亿元 / 350万元 in Chinese, 1.2bn / 120M / 500k yuan in English. */
 export function formatWan(wan: number, lang: 'zh' | 'en' = 'zh'): string {
   if (lang === 'en') {

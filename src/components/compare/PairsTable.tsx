@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { COMPARE_PAIRS_PER_PAGE, type ComparePairPageRow, type ComparePairRow } from '../../queries/compare.ts';
 import { CaseCell } from '../cases/CaseLink.tsx';
 import { Counterpart, CounterpartList } from '../cases/Counterpart.tsx';
-import { placeOf, str } from '../cases/values.ts';
+import { placeOrProvince, str } from '../cases/values.ts';
 
 export interface PairsTableProps {
   rows: ComparePairPageRow[];
@@ -32,6 +32,7 @@ function byCaseOfA(rows: ComparePairRow[]): ComparePairRow[][] {
 // memo: re-drawn for its own rows, not for each answer of the view around it.
 export const PairsTable = memo(function PairsTable({ rows, a, b, page, onPage }: PairsTableProps) {
   const { t, provinceName, placeName, indicatorName } = useI18n();
+  const names = { placeName, provinceName };
   const cases = rows[0]?.a_cases ?? 0;
   const pages = Math.ceil(cases / COMPARE_PAIRS_PER_PAGE);
   return (
@@ -50,7 +51,7 @@ export const PairsTable = memo(function PairsTable({ rows, a, b, page, onPage }:
           return (
             <tr key={first.a_case_id} data-has-counterpart={first.has_counterpart}>
               <td>
-                <CaseCell caseId={first.a_case_id} title={first.a_title} note={placeOf(first, 'a_', placeName)} />
+                <CaseCell caseId={first.a_case_id} title={first.a_title} note={placeOrProvince(first, 'a_', a, names)} />
               </td>
               <td>
                 <CounterpartList
@@ -62,7 +63,7 @@ export const PairsTable = memo(function PairsTable({ rows, a, b, page, onPage }:
                       row={r}
                       caseId={str(r.b_case_id)}
                       title={str(r.b_title)}
-                      note={[placeOf(r, 'b_', placeName), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
+                      note={[placeOrProvince(r, 'b_', b, names), indicatorName(str(r.b_indicator))].filter(Boolean).join(' · ')}
                       indicator={str(r.b_indicator) || null}
                     />
                   )}

@@ -283,7 +283,7 @@ export function CompareView({ state, update }: ViewProps) {
           <h2>{t('cmp.casesOf', { ind: indicatorName(indicator) })}</h2>
           <QueryState status={cases.status} error={cases.error} rows={cases.data}>
             {(list) => (
-              <div className="v-grid2 cmp-below-fold">
+              <div className="v-grid2 cmp-columns cmp-below-fold">
                 <CaseColumn side="a" province={belowFold.a} rows={belowFold.columns?.a ?? []} total={belowFold.totals?.a ?? countOf('a', list)} />
                 <CaseColumn side="b" province={belowFold.b} rows={belowFold.columns?.b ?? []} total={belowFold.totals?.b ?? countOf('b', list)} />
               </div>

@@ -104,7 +104,7 @@ function Taxonomy() {
 }
 
 function Downloads() {
-  const { t, lang } = useI18n();
+  const { t, lang, count } = useI18n();
   const tables = DATA_FILES.map(publicTableName);
   const counts = useSnapshotSql(tableCountsQuery(tables), DATA_SNAPSHOT);
   const countOf = (table: string) => counts.data?.find((r) => r.table === table)?.n;
@@ -141,7 +141,7 @@ function Downloads() {
                     <code>{table}</code>
                   </td>
                   <td>{file.label[lang]}</td>
-                  <td className="num">{n === undefined ? '' : t('data.rows', { n })}</td>
+                  <td className="num">{n === undefined ? '' : t('data.rows', { n: count(n) })}</td>
                   <td>
                     <a href={dataUrl(file.file)} download={file.file}>
                       {file.file}

@@ -78,6 +78,7 @@ function useColumns(rows: Json[]): TableColumn[] {
 }
 
 function KeyValues({ id, values, labelOf }: { id: string; values: Record<string, string | number | null>; labelOf: (key: string) => ReactNode }) {
+  const { count } = useI18n();
   const entries = Object.entries(values);
   if (entries.length === 0) return null;
   return (
@@ -85,7 +86,8 @@ function KeyValues({ id, values, labelOf }: { id: string; values: Record<string,
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{labelOf(k)}</dt>
-          <dd>{v === null ? '—' : String(v)}</dd>
+          {/* The report's numbers here are counts (totals, flags): grouped as the views write counts (1,497). */}
+          <dd>{v === null ? '—' : typeof v === 'number' ? count(v) : v}</dd>
         </div>
       ))}
     </dl>

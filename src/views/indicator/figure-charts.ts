@@ -2,18 +2,21 @@
 // its CSV downloads) and labels; categories are "place · title" cut short, full text in the tooltip.
 import type { EChartsOption } from '../../components/ChartCard.tsx';
 import type { CountFigureRow, IndicatorProvinceRow, MoneyFigureRow } from '../../queries/indicator.ts';
-import { formatWan, grouped, shorten, trim } from '../../components/cases/values.ts';
+import { formatWan, grouped, shorten, titleAfterPlace, trim } from '../../components/cases/values.ts';
 import { logMin } from '../../components/cases/measureCharts.ts';
 import { provinceColour } from '../../components/province-colour.ts';
 import { escapeHtml } from '../../components/escape-html.ts';
 
-/** One chart row per figure: "福州市 · 推进…" (city, or province when province-level), places in the UI language. */
 /** What the figure charts draw of each row: where its case is from, its title and the figure's text. */
 type FigureRow = MoneyFigureRow | CountFigureRow;
 
-function category(r: FigureRow, placeName: (p: string) => string): string {
+/**
+ * One chart row per figure: "厦门市 · 创新构建…" — where its case is from at the most precise level the row has (its
+ * city, or its province when province-level), in the UI language, then its title after that place.
+ */
+export function figureCategory(r: FigureRow, placeName: (p: string) => string): string {
   const where = placeName(r.city || r.province || '');
-  return shorten(`${where} · ${r.title}`, LABEL_CHARS);
+  return shorten(`${where} · ${titleAfterPlace(r.title, [r.province, r.city])}`, LABEL_CHARS);
 }
 
 function tooltipFor<R extends FigureRow>(rows: R[], value: (r: R) => string) {
@@ -81,7 +84,7 @@ export function moneyOption(rows: MoneyFigureRow[], place: (p: string) => string
     // Room on the right for the longest bar's label (717.4bn yuan is longer than 7174亿元).
     grid: { ...GRID, right: lang === 'zh' ? GRID.right : 84 },
     xAxis: { type: 'log', min: logMin, name: lang === 'zh' ? '万元' : 'yuan', nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: drawnMoney }, splitLine: { lineStyle: { color: '#eceff3' } } },
-    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
+    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => figureCategory(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#3a9a5b' },
         label: { show: true, position: 'right', fontSize: 10, formatter: (p: { value: number }) => drawnMoney(p.value) },
@@ -100,7 +103,7 @@ export function countsOption(rows: CountFigureRow[], place: (p: string) => strin
     // Room on the right for the longest bar's label: up to ten digits and a unit (100,000,000条).
     grid: { ...GRID, right: 96 },
     xAxis: { type: 'log', min: logMin, name: unitName(rows[0]?.unit ?? ''), nameGap: 6, axisLabel: { hideOverlap: true, fontSize: 10, formatter: (v: number) => grouped(v / scale) }, splitLine: { lineStyle: { color: '#eceff3' } } },
-    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => category(r, place)) },
+    yAxis: { ...LABEL_AXIS, data: ordered.map((r) => figureCategory(r, place)) },
     series: [
       { type: 'bar', barMaxWidth: 14, itemStyle: { color: '#7a5cad' },
         label: { show: true, position: 'right', fontSize: 10,

@@ -11,7 +11,7 @@ import { chooseIndicator } from '../../state/url-state.ts';
 import { useEngineWanted } from '../../hooks/engine-start.ts';
 import type { DictKey } from '../../i18n/dict.ts';
 import { byBatchQuery, byCityQuery, byIndicatorQuery, byLevelQuery, heatmapQuery, totalsQuery, type ByBatchRow, type ByCityRow, type ByIndicatorRow, type ByLevelRow, type HeatmapRow, type TotalsRow } from '../../queries/overview.ts';
-import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, heatmapOption } from './overview-charts.ts';
+import { barHeight, byBatchOption, byCityOption, byIndicatorOption, byLevelOption, CITY_BARS, CITY_ROW, heatmapOption } from './overview-charts.ts';
 import { OverviewSummaryProvider, summedOverviewResult, useOverviewSummary, useSummedTotals } from './overview-summary.ts';
 import type { ViewProps } from '../types.ts';
 import type { overviewRowSets } from './overview-warm-up.ts';
@@ -32,6 +32,12 @@ function useOverviewWarmUp(filters: ViewProps['state']['filters']) {
   return useMemo(() => (rowSets ? { rowSets, timing: DURING_LOAD, endsWhenChanged } : null), [rowSets, endsWhenChanged]);
 }
 
+/**
+ * The level and year charts' height: the two stacked (with their cards' headers and the gap between) are about as
+ * tall as the city chart's card beside them (its CITY_BARS rows, its note).
+ */
+const STACKED_HEIGHT = 280;
+
 const TOTALS: { key: keyof TotalsRow; label: DictKey }[] = [
   { key: 'documents', label: 'overview.documents' },
   { key: 'cases', label: 'overview.cases' },
@@ -49,7 +55,7 @@ const useByLevel = summedOverviewResult((a) => a.byLevel);
 const useByBatch = summedOverviewResult((a) => a.byBatch);
 
 function Totals({ state }: ViewProps) {
-  const { t } = useI18n();
+  const { t, count } = useI18n();
   const query = totalsQuery(state.filters);
   const result = useSummedTotals(query, state.filters);
   const [showSql, setShowSql] = useState(false);
@@ -71,7 +77,7 @@ function Totals({ state }: ViewProps) {
             {TOTALS.map((x) => (
               <div key={x.key} className="stat" data-stat={x.key}>
                 <dt>{t(x.label)}</dt>
-                <dd>{(rows[0][x.key] ?? 0).toLocaleString()}</dd>
+                <dd>{count(rows[0][x.key] ?? 0)}</dd>
               </div>
             ))}
           </dl>
@@ -131,8 +137,8 @@ export function OverviewView({ state, update }: ViewProps) {
     </div>
   );
 
-  // Every chart `whenNear`: on a phone or a short window the charts below the first screen are redrawn when scrolled
-  // to, not on each filter change (in a desktop window every chart is within reach of the first screen: all redrawn).
+  // The large charts `whenNear`: on a phone or a short window those below the first screen are redrawn when scrolled
+  // to, not on each filter change (in a desktop window each is within reach of the first screen: all redrawn).
   return (
     <OverviewSummaryProvider value={summary}>
       <div className="overview">
@@ -170,7 +176,7 @@ export function OverviewView({ state, update }: ViewProps) {
             query={byIndicatorQuery(f)}
             whenNear
             useResult={useByIndicator}
-            height={barHeight(indicatorRows, 260) + 40}
+            height={heatmapHeight}
             columns={[
               { key: nameKey, header: t('col.indicator') },
               { key: 'province', header: t('col.province'), shown: 'province' },
@@ -181,13 +187,17 @@ export function OverviewView({ state, update }: ViewProps) {
             onClick={(p, rows) => openIndicator(rows?.find((r) => indicatorLabelOf(r, nameKey) === p.name)?.indicator)}
           />
         </div>
-        <div className="grid-3">
+        {/* The city chart, and beside it the year and level charts one above the other: the short charts fill the
+            tall one's height (side by side, each was the city chart's height, mostly blank). The level chart, under
+            the year chart, lies beyond a laptop's first screen and its reach: not `whenNear`, it is redrawn with
+            every change wherever it is (three levels' bars: little to draw). */}
+        <div className="grid-2 overview-places">
           <QueryChart
             title={t('overview.byCity')}
             query={byCityQuery(f)}
             whenNear
             useResult={useByCity}
-            height={barHeight(CITY_BARS)}
+            height={barHeight(CITY_BARS, 220, 900, CITY_ROW)}
             note={cityNote}
             columns={[
               { key: 'province', header: t('col.province'), shown: 'province' },
@@ -198,35 +208,36 @@ export function OverviewView({ state, update }: ViewProps) {
             option={byCityChart}
             warmUp={warmUp}
           />
-          <QueryChart
-            title={t('overview.byLevel')}
-            query={byLevelQuery(f)}
-            whenNear
-            useResult={useByLevel}
-            height={260}
-            columns={[
-              { key: 'level', header: t('col.level'), shown: 'level' },
-              { key: 'province', header: t('col.province'), shown: 'province' },
-              { key: 'cases', header: t('col.cases') },
-            ]}
-            option={byLevelChart}
-            warmUp={warmUp}
-          />
-          <QueryChart
-            title={t('overview.byBatch')}
-            query={byBatchQuery(f)}
-            whenNear
-            useResult={useByBatch}
-            height={260}
-            columns={[
-              { key: 'year', header: t('col.year') },
-              { key: 'batch', header: t('col.batch'), shown: 'batch' },
-              { key: 'province', header: t('col.province'), shown: 'province' },
-              { key: 'cases', header: t('col.cases') },
-            ]}
-            option={byBatchChart}
-            warmUp={warmUp}
-          />
+          <div className="chart-stack">
+            <QueryChart
+              title={t('overview.byBatch')}
+              query={byBatchQuery(f)}
+              whenNear
+                            useResult={useByBatch}
+              height={STACKED_HEIGHT}
+              columns={[
+                { key: 'year', header: t('col.year') },
+                { key: 'batch', header: t('col.batch'), shown: 'batch' },
+                { key: 'province', header: t('col.province'), shown: 'province' },
+                { key: 'cases', header: t('col.cases') },
+              ]}
+              option={byBatchChart}
+              warmUp={warmUp}
+            />
+            <QueryChart
+              title={t('overview.byLevel')}
+              query={byLevelQuery(f)}
+              useResult={useByLevel}
+              height={STACKED_HEIGHT}
+              columns={[
+                { key: 'level', header: t('col.level'), shown: 'level' },
+                { key: 'province', header: t('col.province'), shown: 'province' },
+                { key: 'cases', header: t('col.cases') },
+              ]}
+              option={byLevelChart}
+              warmUp={warmUp}
+            />
+          </div>
         </div>
       </div>
     </OverviewSummaryProvider>

@@ -30,8 +30,18 @@ function indicatorsOf(rows: readonly NamedIndicator[]): string[] {
 }
 
 const AXIS_LABEL_WIDTH = 150;
-/** Category labels longer than the column wrap onto a second line (an indicator's English name), never cut. */
-const WRAPPED_LABEL = { width: AXIS_LABEL_WIDTH, overflow: 'break', lineHeight: 12 } as const;
+/**
+ * Category labels longer than the column wrap onto a second line (an indicator's English name), never cut: two lines
+ * of 11 px leave a gap to the next row's label in the indicator charts' rows of 24–26 px (at 12 px they touched).
+ */
+const WRAPPED_LABEL = { width: AXIS_LABEL_WIDTH, overflow: 'break', fontSize: 11, lineHeight: 11 } as const;
+
+/**
+ * A bar's count: 10 px, and the bars of a category closer together (barCategoryGap), so that two provinces' counts
+ * fit one above the other in an indicator row without touching (at 12 px they covered each other).
+ */
+const BAR_LABEL_FONT = 10;
+const BAR_CATEGORY_GAP = '12%';
 
 const COMPACT = { zh: new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 1 }), en: new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }) };
 
@@ -165,7 +175,11 @@ function barsByProvince<R extends ProvinceCases>(rows: R[], categoryKey: (r: R) 
       // Each province its own colour in every chart, whatever the order of the provinces drawn.
       ...(together ? {} : { itemStyle: { color: provinceColour(province) } }),
       data: cats.map((c) => values.get(c) ?? 0),
-      label: { show: !stack, position: horizontal ? 'right' : 'top', formatter: (p: { value: number }) => (p.value ? compactCount(p.value, i18n.lang) : '') },
+      label: { show: !stack, position: horizontal ? 'right' : 'top', fontSize: BAR_LABEL_FONT, formatter: (p: { value: number }) => (p.value ? compactCount(p.value, i18n.lang) : '') },
+      // Three provinces' bars side by side in a row are thinner than a label is tall: a label that would cover
+      // another is left out (the tooltip has every count), never drawn over it.
+      labelLayout: { hideOverlap: true },
+      ...(horizontal ? { barCategoryGap: BAR_CATEGORY_GAP } : {}),
       barMaxWidth: 28,
     };
   });
@@ -238,7 +252,14 @@ export function byBatchOption(rows: ByBatchRow[], i18n: I18n): EChartsOption {
   return barsByProvince(rows, periodKey, (k) => labels.get(k) ?? k, i18n, false);
 }
 
-/** Height for a horizontal bar chart with n categories. */
-export function barHeight(n: number, min = 220, max = 900): number {
-  return Math.max(min, Math.min(max, 60 + n * 24));
+/**
+ * Rows of the city chart: one bar each (no counts), a zone's English name on two lines with room between. (The
+ * indicator charts keep their rows of about 25 px: taller, the charts below would be pushed out of a laptop's first
+ * screen and its reach (EChart.tsx whenNear), and no longer redrawn with a filter change there.)
+ */
+export const CITY_ROW = 28;
+
+/** Height for a horizontal bar chart with n categories of `row` px. */
+export function barHeight(n: number, min = 220, max = 900, row = 24): number {
+  return Math.max(min, Math.min(max, 60 + n * row));
 }

@@ -97,4 +97,26 @@ describe('the measures charts’ rows', () => {
     const afterOption = afterByProvinceOption(after, text, true) as unknown as { series: { data: { row: { province: string }; itemStyle: { color: string } }[] }[] };
     for (const mark of afterOption.series[0].data) expect(mark.itemStyle.color).toBe(provinceColour(mark.row.province));
   });
+
+  it('a province-level case\'s row names its province once: its title after it (福建省 · 公安厅…, not 福建省 · 福建省公安厅…)', async () => {
+    // Every measure with a before → after pair of a province-level case whose title starts with its province.
+    const found = await db.all<{ indicator: string; dimension: string }>(`SELECT DISTINCT c.indicator, m.dimension FROM metrics m JOIN cases c USING (case_id)
+      WHERE c.duplicate_of IS NULL AND c.city IS NULL AND starts_with(c.title, c.province) AND m.dimension IS NOT NULL
+        AND m.before_value IS NOT NULL AND m.after_value IS NOT NULL ORDER BY 1, 2`);
+    expect(found.length).toBeGreaterThan(0);
+    const text: MeasureChartText = { province: (p) => p, place: (name) => name ?? '', value: String, change: () => '', before: 'Before', after: 'After', median: 'Median' };
+    let checked = 0;
+    for (const { indicator, dimension } of found) {
+      const rows = (await db.all(measureRows({ filters: EMPTY_FILTERS, indicator, dimension }))).filter((r) => r.before_value !== null && r.after_value !== null);
+      const option = beforeAfterOption(rows, text, true) as unknown as { yAxis: { data: string[] } };
+      [...rows].reverse().forEach((r, i) => {
+        if (r.city || !r.province || !r.title.startsWith(r.province)) return;
+        checked++;
+        const label = option.yAxis.data[i];
+        expect(label.startsWith(`${r.province} · `), label).toBe(true);
+        expect(label.slice(r.province.length + 3).startsWith(r.province), label).toBe(false);
+      });
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });
