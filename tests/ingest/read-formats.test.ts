@@ -129,6 +129,19 @@ describe('web pages', () => {
     ]);
   });
 
+  it('finds the title an older site marks by look only (a large bold font in a centred cell above the article), not a placeholder <title>', () => {
+    const body = '<p>' + '甲市推行企业开办一网通办，将多个环节整合为一个环节。'.repeat(20) + '</p>';
+    const layout = (above: string) =>
+      page(`<table><tr><td><b>通知公告</b><br><a href="/1">其他通知一</a></td><td><table>${above}<tr><td>${body}</td></tr></table></td></tr></table>`, '<meta charset="utf-8"><title>无标题文档</title>');
+    const title = '<tr><td align="center"><font size="5"><b>关于印发典型经验做法的通知</b></font></td></tr>';
+    const date = '<tr><td align="center">发布时间：2024-04-12 浏览次数：10</td></tr>';
+    // The bold title wins over the centred date line under it, which stays (the header reading uses it).
+    expect(lines(layout(title + date)).slice(0, 2)).toEqual(['关于印发典型经验做法的通知', '发布时间：2024-04-12 浏览次数：10']);
+    // A bold column name far above the article (a long row of text between) is no heading; the placeholder title is no title.
+    const far = `<tr><td><b>本栏目最新公开的信息</b></td></tr><tr><td>${'栏目说明文字，介绍本栏目收录的信息。'.repeat(15)}</td></tr>`;
+    expect(lines(layout(far))[0]).toMatch(/^甲市推行/);
+  });
+
   it('opens with the title of the <head> when the page shows none before its article', () => {
     const html = page('<div><p>正文第一段，内容较长。</p><p>正文第二段。</p></div>', '<meta charset="utf-8"><title>某市典型案例汇编_政务公开_某市人民政府</title>');
     expect(lines(html)[0]).toBe('某市典型案例汇编');
