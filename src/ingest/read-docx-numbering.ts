@@ -1,7 +1,11 @@
 // The numbers Word draws before list paragraphs (一、 / (一) / 1. typed as automatic numbering): they are not in
 // the paragraph's text but in word/numbering.xml, and a notice's case titles and measures are often numbered so.
 // Each paragraph with w:numPr (numId, ilvl) gets its level's text (lvlText "%1、") with the counters filled in
-// their levels' formats; a level counts on per list (numId) and restarts the levels below it.
+// their levels' formats; a level counts on and restarts the levels below it. As in Word, lists (w:num) that share
+// an abstract list count on together unless one restarts it (w:lvlOverride/w:startOverride): a document put
+// together from several files often gives each pasted part its own w:num of the same list. A paragraph style may
+// carry the numbering (a multilevel list linked to 标题 1 / Heading 1): numberingOfStyle finds it, from styles.xml
+// (the style's own w:numPr, or its basedOn's) or from the level that names the style (w:lvl/w:pStyle).
 import { Parser } from 'htmlparser2';
 
 interface Level {
@@ -13,23 +17,62 @@ interface Level {
 export interface Numbering {
   /** The number of the next paragraph of list `numId` at level `ilvl` ('' for a bullet or an unknown list). */
   next(numId: string, ilvl: number): string;
+  /** The list a paragraph style puts its paragraphs in (null: none). */
+  numberingOfStyle(styleId: string): { numId: string; ilvl: number } | null;
+}
+
+interface StyleNumbering {
+  numId?: string;
+  ilvl?: number;
+  basedOn?: string;
+}
+
+/** Reads styles.xml: each paragraph style's own list (w:pPr/w:numPr) and the style it is based on. */
+function readStyles(xml: string | null): Map<string, StyleNumbering> {
+  const styles = new Map<string, StyleNumbering>();
+  if (!xml) return styles;
+  let style: StyleNumbering | null = null;
+  let inPPr = false;
+  new Parser(
+    {
+      onopentag(name, a) {
+        if (name === 'w:style') styles.set(a['w:styleId'] ?? '', (style = {}));
+        else if (!style) return;
+        else if (name === 'w:basedOn') style.basedOn = a['w:val'];
+        else if (name === 'w:pPr') inPPr = true;
+        else if (name === 'w:numId' && inPPr) style.numId = a['w:val'];
+        else if (name === 'w:ilvl' && inPPr) style.ilvl = Number(a['w:val']) || 0;
+      },
+      onclosetag(name) {
+        if (name === 'w:style') style = null;
+        else if (name === 'w:pPr') inPPr = false;
+      },
+    },
+    { xmlMode: true },
+  ).end(xml);
+  return styles;
 }
 
 /** Reads numbering.xml: abstract lists' levels, and which abstract list each list (w:num) uses. */
-export function readNumbering(xml: string | null): Numbering {
+export function readNumbering(xml: string | null, stylesXml: string | null = null): Numbering {
   const abstract = new Map<string, Level[]>();
+  /** The level of an abstract list that names a paragraph style (w:lvl/w:pStyle): abstractNumId and ilvl. */
+  const levelOfStyle = new Map<string, { abstractId: string; ilvl: number }>();
   const lists = new Map<string, string>();
   const overrides = new Map<string, Map<number, number>>();
   if (xml) {
     let current: Level[] | null = null;
+    let currentId = '';
     let level: Level | null = null;
+    let ilvl = 0;
     let num: string | null = null;
     let overrideLevel = -1;
     new Parser(
       {
         onopentag(name, a) {
-          if (name === 'w:abstractNum') abstract.set(a['w:abstractNumId'], (current = []));
-          else if (name === 'w:lvl' && current) current[Number(a['w:ilvl'])] = level = { start: 1, format: 'decimal', text: '' };
+          if (name === 'w:abstractNum') abstract.set((currentId = a['w:abstractNumId']), (current = []));
+          else if (name === 'w:lvl' && current) current[(ilvl = Number(a['w:ilvl']) || 0)] = level = { start: 1, format: 'decimal', text: '' };
+          else if (name === 'w:pStyle' && level && a['w:val']) levelOfStyle.set(a['w:val'], { abstractId: currentId, ilvl });
           else if (name === 'w:start' && level) level.start = Number(a['w:val']);
           else if (name === 'w:numFmt' && level) level.format = a['w:val'];
           else if (name === 'w:lvlText' && level) level.text = a['w:val'] ?? '';
@@ -52,14 +95,31 @@ export function readNumbering(xml: string | null): Numbering {
     ).end(xml);
   }
 
+  const styles = readStyles(stylesXml);
+  /** Counters by abstract list; a list that restarts the numbering (a start override) counts on its own. */
   const counters = new Map<string, number[]>();
+  const counterKey = (numId: string) => (overrides.has(numId) ? `num:${numId}` : `abstract:${lists.get(numId)}`);
   return {
+    numberingOfStyle(styleId) {
+      // The style's own w:numPr, or the nearest style it is based on that has one (a loop in basedOn ends).
+      const seen = new Set<string>();
+      for (let id: string | undefined = styleId; id && !seen.has(id); id = styles.get(id)?.basedOn) {
+        seen.add(id);
+        const style = styles.get(id);
+        if (style?.numId === undefined) continue;
+        if (style.numId === '0') return null;
+        const linked = levelOfStyle.get(id);
+        return { numId: style.numId, ilvl: style.ilvl ?? (linked && linked.abstractId === lists.get(style.numId) ? linked.ilvl : 0) };
+      }
+      return null;
+    },
     next(numId, ilvl) {
       const levels = abstract.get(lists.get(numId) ?? '');
       const level = levels?.[ilvl];
       if (!levels || !level || level.format === 'bullet' || level.format === 'none') return '';
-      const counts = counters.get(numId) ?? [];
-      counters.set(numId, counts);
+      const key = counterKey(numId);
+      const counts = counters.get(key) ?? [];
+      counters.set(key, counts);
       const startOf = (k: number) => overrides.get(numId)?.get(k) ?? levels[k]?.start ?? 1;
       counts[ilvl] = counts[ilvl] === undefined ? startOf(ilvl) : counts[ilvl] + 1;
       counts.length = ilvl + 1; // the levels below restart
@@ -72,6 +132,7 @@ export function readNumbering(xml: string | null): Numbering {
 }
 
 const CHINESE_DIGITS = '零一二三四五六七八九';
+const LEGAL: Record<string, string> = { 一: '壹', 二: '贰', 三: '叁', 四: '肆', 五: '伍', 六: '陆', 七: '柒', 八: '捌', 九: '玖', 十: '拾', 百: '佰' };
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (Word's chineseCounting, below 1000). */
 function chineseCounting(n: number): string {
@@ -102,10 +163,20 @@ export function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
-    case 'chineseLegalSimplified':
+    case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
       return chineseCounting(n);
+    case 'chineseLegalSimplified':
+      // The capital numerals of contracts and cheques: 壹 贰 … 拾 佰.
+      // Ten to nineteen keep their 壹 (壹拾贰), as Word writes them.
+      return (n >= 10 && n < 20 ? '壹' : '') + [...chineseCounting(n)].map((c) => LEGAL[c] ?? c).join('');
+    case 'ideographDigital':
+    case 'taiwaneseDigital':
+    case 'japaneseDigitalTenThousand':
+      return String(n).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]);
+    case 'ideographZodiac':
+      return '子丑寅卯辰巳午未申酉戌亥'[n - 1] ?? String(n);
     case 'ideographTraditional':
       return '甲乙丙丁戊己庚辛壬癸'[n - 1] ?? String(n);
     case 'decimalEnclosedCircle':

@@ -2,9 +2,12 @@
 //
 // A .docx is a zip; the body is word/document.xml. Each paragraph (w:p) is a line, a break (w:br, w:cr) ends a
 // line within it, a tab (w:tab) is a tab; a table row (w:tr) is one line of tab-separated cells (LineWriter).
-// Deleted revisions (w:delText), field codes (w:instrText) and the fallback copy of a drawing's text
-// (mc:Fallback, which repeats mc:Choice) are no text of the document. The numbers Word draws before list
-// paragraphs (w:numPr: automatic 一、/ 1.) come from word/numbering.xml (read-docx-numbering.ts).
+// Deleted revisions (w:delText, and text moved away: w:moveFrom — it is read where it moved to, w:moveTo), field
+// codes (w:instrText), hidden text (w:vanish), a page-number field's last printed value (PAGE / NUMPAGES in the
+// body) and the fallback copy of a drawing's text (mc:Fallback, which repeats mc:Choice) are no text of the
+// document; inserted revisions (w:ins) are. The numbers Word draws before list paragraphs (w:numPr, direct or
+// by the paragraph's style: automatic 一、/ 1.) come from word/numbering.xml and word/styles.xml
+// (read-docx-numbering.ts). Footnotes, headers and footers are other parts and are not read.
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import { IngestError } from './errors.ts';
@@ -13,6 +16,7 @@ import { LineWriter } from './read-lines.ts';
 
 const BODY_PART = 'word/document.xml';
 const NUMBERING_PART = 'word/numbering.xml';
+const STYLES_PART = 'word/styles.xml';
 
 /**
  * The largest body inflated, in bytes. A notice's document.xml is a few MB; a zip declaring more is a
@@ -21,7 +25,10 @@ const NUMBERING_PART = 'word/numbering.xml';
 export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
 
 /** Elements whose text is not the document's (see above; a revision's former properties are no list number either). */
-const SKIPPED = new Set(['w:deltext', 'w:instrtext', 'mc:fallback', 'w:delinstrtext', 'w:pprchange', 'w:rprchange', 'w:numberingchange']);
+const SKIPPED = new Set(['w:deltext', 'w:instrtext', 'mc:fallback', 'w:delinstrtext', 'w:movefrom', 'w:pprchange', 'w:rprchange', 'w:numberingchange']);
+
+/** Fields whose result is a page's number: printed in the body, it is the number the page had when last saved. */
+const PAGE_FIELD = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
 
 export function readDocx(sourceFile: string, bytes: Uint8Array, maxXmlBytes = MAX_DOCX_XML_BYTES): string[] {
   let files: Record<string, Uint8Array>;
@@ -29,7 +36,7 @@ export function readDocx(sourceFile: string, bytes: Uint8Array, maxXmlBytes = MA
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
-        if (f.name === NUMBERING_PART) return f.originalSize <= maxXmlBytes;
+        if (f.name === NUMBERING_PART || f.name === STYLES_PART) return f.originalSize <= maxXmlBytes;
         if (f.name !== BODY_PART) return false;
         declared = f.originalSize;
         return f.originalSize <= maxXmlBytes;
@@ -53,8 +60,8 @@ export function readDocx(sourceFile: string, bytes: Uint8Array, maxXmlBytes = MA
   };
   const xml = utf8(BODY_PART, xmlBytes);
   if (!/<w:body[\s>]/.test(xml)) throw new IngestError(sourceFile, 'malformed', `${BODY_PART} has no w:body`);
-  const numbering = files[NUMBERING_PART] ? utf8(NUMBERING_PART, files[NUMBERING_PART]) : null;
-  const lines = bodyLines(xml, readNumbering(numbering));
+  const part = (name: string) => (files[name] ? utf8(name, files[name]) : null);
+  const lines = bodyLines(xml, readNumbering(part(NUMBERING_PART), part(STYLES_PART)));
   if (lines.length === 0) throw new IngestError(sourceFile, 'empty', 'a Word document without text');
   return lines;
 }
@@ -64,16 +71,39 @@ export function bodyLines(xml: string, numbering: Numbering = readNumbering(null
   const writer = new LineWriter();
   let skipped = 0;
   let inText = false;
-  // The list a paragraph belongs to (w:pPr/w:numPr), its number written when its properties end.
-  let list: { numId: string; ilvl: number } | null = null;
+  // The list a paragraph belongs to (w:pPr/w:numPr, else its style's), its number written when its properties end.
+  let list: { numId?: string; ilvl?: number } | null = null;
+  let style: string | null = null;
+  let inParagraphProps = false;
+  // A run's own properties: hidden text (w:vanish) is not shown.
+  let inRun = false;
+  let hidden = false;
+  // Complex fields (w:fldChar begin … separate … end) may nest: each open one's code, and whether its result shows.
+  const fields: { code: string; result: boolean }[] = [];
+  let inFieldCode = false;
+  const simpleFields: boolean[] = []; // each open w:fldSimple: whether it is a page-number field
+  const pageFieldResult = () => fields.some((f) => f.result && PAGE_FIELD.test(f.code));
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         const tag = name.toLowerCase();
-        if (SKIPPED.has(tag)) skipped++;
+        if (tag === 'w:instrtext') inFieldCode = true;
+        else if (tag === 'w:fldchar') {
+          const type = attribs['w:fldchartype'] ?? attribs['w:fldCharType'];
+          if (type === 'begin') fields.push({ code: '', result: false });
+          else if (type === 'separate' && fields.length) fields[fields.length - 1].result = true;
+          else if (type === 'end') fields.pop();
+        }
+        // A simple field's result is its content.
+        if (tag === 'w:fldsimple') simpleFields.push(PAGE_FIELD.test(attribs['w:instr'] ?? ''));
+        if (SKIPPED.has(tag) || (tag === 'w:fldsimple' && simpleFields[simpleFields.length - 1])) skipped++;
         if (skipped > 0) return;
-        if (tag === 'w:numid') list = { numId: attribs['w:val'] ?? '0', ilvl: list?.ilvl ?? 0 };
-        else if (tag === 'w:ilvl') list = { numId: list?.numId ?? '0', ilvl: Number(attribs['w:val']) || 0 };
+        if (tag === 'w:r') inRun = true;
+        else if (tag === 'w:ppr') inParagraphProps = true;
+        else if (tag === 'w:pstyle' && inParagraphProps) style = attribs['w:val'] ?? null;
+        else if (tag === 'w:vanish' && inRun) hidden = !['0', 'false', 'off'].includes(attribs['w:val'] ?? '');
+        else if (tag === 'w:numid') list = { ...list, numId: attribs['w:val'] ?? '0' };
+        else if (tag === 'w:ilvl') list = { ...list, ilvl: Number(attribs['w:val']) || 0 };
         else if (tag === 'w:t') inText = true;
         else if (tag === 'w:tab' || tag === 'w:ptab') writer.text('\t');
         else if (tag === 'w:br' || tag === 'w:cr') writer.lineBreak();
@@ -84,23 +114,30 @@ export function bodyLines(xml: string, numbering: Numbering = readNumbering(null
       },
       onclosetag(name) {
         const tag = name.toLowerCase();
-        if (SKIPPED.has(tag)) {
+        if (tag === 'w:instrtext') inFieldCode = false;
+        if (SKIPPED.has(tag) || (tag === 'w:fldsimple' && simpleFields.pop())) {
           skipped--;
           return;
         }
         if (skipped > 0) return;
         if (tag === 'w:t') inText = false;
+        else if (tag === 'w:r') inRun = hidden = false;
         else if (tag === 'w:ppr') {
-          // numId 0 takes a paragraph out of a list its style would put it in.
-          if (list && list.numId !== '0') writer.text(numbering.next(list.numId, list.ilvl));
+          inParagraphProps = false;
+          // A direct w:numPr wins over the style's; numId 0 takes a paragraph out of a list its style would put it in.
+          const styled = style ? numbering.numberingOfStyle(style) : null;
+          const numId = list?.numId ?? styled?.numId;
+          if (numId && numId !== '0') writer.text(numbering.next(numId, list?.ilvl ?? styled?.ilvl ?? 0));
           list = null;
+          style = null;
         } else if (tag === 'w:p') writer.lineBreak();
         else if (tag === 'w:tc') writer.endCell();
         else if (tag === 'w:tr') writer.endRow();
       },
       ontext(data) {
+        if (inFieldCode && fields.length) fields[fields.length - 1].code += data;
         // Only w:t holds text: whitespace between elements is the XML's indentation.
-        if (inText && skipped === 0) writer.text(data);
+        if (inText && skipped === 0 && !hidden && !pageFieldResult()) writer.text(data);
       },
     },
     { xmlMode: true, decodeEntities: true },

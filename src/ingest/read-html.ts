@@ -51,6 +51,9 @@ const CHROME_WORD = new Set(['nav', 'menu', 'foot', 'side', 'position', 'locatio
 /** A title element by its class or id: title, article-title, tit, bt (标题). */
 const TITLE_WORD = /^(?:\w*title\w*|tit|bt|headline)$/;
 
+/** The <title> an editor leaves when none was given (Dreamweaver's 无标题文档): no title of the notice. */
+const PLACEHOLDER_TITLE = /^(?:无标题(?:文档|页)?|未命名|untitled(?: document)?|new page \d*|document)$/i;
+
 export function readHtml(sourceFile: string, bytes: Uint8Array): HtmlText {
   const { text, charset } = decodeHtml(sourceFile, bytes);
   const { root, metaTitle } = parse(text);
@@ -62,7 +65,7 @@ export function readHtml(sourceFile: string, bytes: Uint8Array): HtmlText {
   const heading = article ? findHeading(root, article.core) : null;
   let lines = article ? render(root, heading ?? article.start, article.end) : render(root, null, null);
   // A page whose title is only in its <head> (no heading before the article): the title opens the text.
-  if (!heading && metaTitle && !lines.slice(0, 3).some((l) => l.includes(metaTitle))) lines = [metaTitle, ...lines];
+  if (!heading && metaTitle && !PLACEHOLDER_TITLE.test(metaTitle) && !lines.slice(0, 3).some((l) => l.includes(metaTitle))) lines = [metaTitle, ...lines];
   lines = [...infoBoxAbove(whole, lines), ...lines];
   if (lines.length === 0) throw new IngestError(sourceFile, 'empty', 'a web page without text');
   return { lines, droppedLines: Math.max(0, whole.length - lines.length), charset };
@@ -309,7 +312,60 @@ function findHeading(root: Node, article: Node): Node | null {
     }
   };
   visit(root);
-  return holdsH1 ? null : found;
+  if (holdsH1) return null;
+  return found ?? emphasisedHeading(root, article);
+}
+
+/** Bold or a large font: how a title is set off (<b>, <font size="5">, font-weight:bold). */
+function strongLook(node: Node): boolean {
+  return ['b', 'strong'].includes(node.name) || (node.name === 'font' && Number(node.attribs.size) >= 4) || /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(node.attribs.style ?? '');
+}
+
+function centred(node: Node): boolean {
+  return (node.attribs.align ?? '').toLowerCase() === 'center' || /text-align\s*:\s*center/i.test(node.attribs.style ?? '');
+}
+
+/** How much an element looks like a title: 2 bold or large (itself, or an element inside holding its text), 1 centred only. */
+function titleLook(node: Node, length: number): number {
+  const textLength = (n: Node) => collapse(textOf(n)).trim().length;
+  if (strongLook(node) || hasDescendant(node, (n) => strongLook(n) && textLength(n) >= 0.8 * length)) return 2;
+  return centred(node) ? 1 : 0;
+}
+
+/**
+ * An older site's page laid out in tables marks its title by look only (a large bold font, a centred cell) in a row
+ * above the article's cell: the last element before the article that looks most like a title — bold or large
+ * before merely centred (the 发布时间 line under a title is centred too) — holding a title's length of text and no
+ * link, with little text between it and the article (else it is a banner or a column's name, not this heading).
+ */
+function emphasisedHeading(root: Node, article: Node): Node | null {
+  const best: (null | { node: Node; textSince: number })[] = [null, null, null];
+  let passed = false;
+  const visit = (node: Node) => {
+    for (const c of node.children) {
+      if (passed) return;
+      if (typeof c === 'string') {
+        const length = collapse(c).trim().length;
+        for (const b of best) if (b) b.textSince += length;
+        continue;
+      }
+      if (c === article) {
+        passed = true;
+        return;
+      }
+      const length = collapse(textOf(c)).trim().length;
+      const look = length >= 8 && length <= 100 && !contains(c, article) && !hasDescendant(c, (n) => n.name === 'a') ? titleLook(c, length) : 0;
+      if (look > 0) {
+        for (const b of best) if (b) b.textSince += length;
+        best[look] = { node: c, textSince: 0 };
+        continue;
+      }
+      visit(c);
+    }
+  };
+  visit(root);
+  const found = [best[2], best[1]].find((b) => b && b.textSince <= 200);
+  return passed && found ? found.node : null;
 }
 
 function hasDescendant(node: Node, test: (n: Node) => boolean): boolean {

@@ -1,9 +1,10 @@
 // The reader of a notice published as a PDF: bytes → the text lines of its pages, as the pages show them.
 //
 // PDF.js (pdfjs-dist) gives each page's text as positioned runs; runs on one baseline make a line, a wide gap
-// between two runs of a line is a table's cell boundary (a tab, as segment-table.ts reads it), and the page
-// furniture that comes with printed pages (page numbers, running headers) is left to segment-pages.ts, as for
-// text copied out of a PDF. PDF.js is large and asynchronous: it is loaded only when a PDF is met, by the caller
+// between two runs of a line is a table's cell boundary (a tab, as segment-table.ts reads it). A running header or
+// footer (a page number, the compilation's name) is told by where it stands — the same line at the same height at
+// the edge of several pages — and left out here; the rest of the page furniture (a table of contents, a page
+// number the pages do not place alike) is left to segment-pages.ts, as for text copied out of a PDF. PDF.js is large and asynchronous: it is loaded only when a PDF is met, by the caller
 // (the ETL from node_modules, the import worker as a chunk of the app's own build — lazy-pdfjs.ts), and the text
 // is read before the (synchronous) ingest runs: preReadPdfs turns a PDF input into its text.
 import { IngestError } from './errors.ts';
@@ -65,12 +66,13 @@ export async function readPdf(sourceFile: string, bytes: Uint8Array, pdfjs: PdfJ
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new IngestError(sourceFile, 'oversized', `${doc.numPages} pages, more than ${MAX_PDF_PAGES}`);
-    const lines: string[] = [];
+    const pages: PageLine[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      lines.push(...pageLines(content.items.filter((i): i is TextItem => typeof (i as TextItem).str === 'string')));
+      pages.push(pageRows(content.items.filter((i): i is TextItem => typeof (i as TextItem).str === 'string')));
     }
+    const lines = withoutRunningLines(pages).flat();
     if (lines.length === 0) {
       throw new IngestError(sourceFile, 'unsupported', 'a PDF without text (a scan): it would need OCR');
     }
@@ -87,6 +89,41 @@ export async function readPdf(sourceFile: string, bytes: Uint8Array, pdfjs: PdfJ
  * Latin text (Chinese text has no spaces).
  */
 export function pageLines(items: TextItem[]): string[] {
+  return pageRows(items).map((l) => l.text);
+}
+
+/** A line of a page and the height of its baseline (PDF units, growing upwards). */
+export interface PageLine {
+  text: string;
+  y: number;
+}
+
+/** How many lines at a page's top and at its bottom may be a running header or footer. */
+const PAGE_EDGE_LINES = 2;
+
+/**
+ * The pages without their running headers and footers: a line among the first or last two of a page that is
+ * printed at the same height, with the same text (its digits aside: — 3 —, 第3页), on at least two pages and a
+ * third of them. Body text never stands at the same height with the same words on two pages; a table's header
+ * row repeated on each page is left to the table reader (a row of cells is no running line).
+ */
+export function withoutRunningLines(pages: PageLine[][]): string[][] {
+  const key = (l: PageLine) => `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`;
+  const edges = (page: PageLine[]) => new Set([...page.slice(0, PAGE_EDGE_LINES), ...page.slice(-PAGE_EDGE_LINES)]);
+  const pagesWith = new Map<string, number>();
+  for (const page of pages) for (const k of new Set([...edges(page)].map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  const running = (l: PageLine) => {
+    const n = pagesWith.get(key(l)) ?? 0;
+    return n >= 2 && n >= pages.length / 3 && !l.text.includes('\t') && [...l.text].length <= 40;
+  };
+  return pages.map((page) => {
+    const edge = edges(page);
+    return page.filter((l) => !(edge.has(l) && running(l))).map((l) => l.text);
+  });
+}
+
+/** A page's runs → its lines with their heights (see pageLines). */
+export function pageRows(items: TextItem[]): PageLine[] {
   const rows: { y: number; size: number; runs: { x: number; end: number; str: string; size: number }[] }[] = [];
   for (const item of items) {
     const size = Math.abs(item.height) || Math.abs(item.transform[3]) || 10;
@@ -99,7 +136,7 @@ export function pageLines(items: TextItem[]): string[] {
     if (item.str.trim() !== '') row.runs.push({ x, end: x + item.width, str: item.str, size });
   }
   rows.sort((a, b) => b.y - a.y); // PDF's y grows upwards
-  const lines: string[] = [];
+  const lines: PageLine[] = [];
   for (const row of rows) {
     const runs = row.runs.sort((a, b) => a.x - b.x);
     let line = '';
@@ -111,7 +148,7 @@ export function pageLines(items: TextItem[]): string[] {
       end = Math.max(end, run.end);
     }
     const trimmed = foldRadicals(line).trim();
-    if (trimmed !== '') lines.push(trimmed);
+    if (trimmed !== '') lines.push({ text: trimmed, y: row.y });
   }
   return lines;
 }

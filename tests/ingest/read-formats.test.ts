@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestError, ingestCorpus, ingestDocument } from '../../src/ingest/pipeline.ts';
 import { documentText, looksLikeHtml } from '../../src/ingest/read-document.ts';
 import { bodyLines, readDocx } from '../../src/ingest/read-docx.ts';
-import { formatNumber } from '../../src/ingest/read-docx-numbering.ts';
+import { formatNumber, readNumbering } from '../../src/ingest/read-docx-numbering.ts';
 import { decodeHtml, readHtml } from '../../src/ingest/read-html.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -129,6 +129,19 @@ describe('web pages', () => {
     ]);
   });
 
+  it('finds the title an older site marks by look only (a large bold font in a centred cell above the article), not a placeholder <title>', () => {
+    const body = '<p>' + '甲市推行企业开办一网通办，将多个环节整合为一个环节。'.repeat(20) + '</p>';
+    const layout = (above: string) =>
+      page(`<table><tr><td><b>通知公告</b><br><a href="/1">其他通知一</a></td><td><table>${above}<tr><td>${body}</td></tr></table></td></tr></table>`, '<meta charset="utf-8"><title>无标题文档</title>');
+    const title = '<tr><td align="center"><font size="5"><b>关于印发典型经验做法的通知</b></font></td></tr>';
+    const date = '<tr><td align="center">发布时间：2024-04-12 浏览次数：10</td></tr>';
+    // The bold title wins over the centred date line under it, which stays (the header reading uses it).
+    expect(lines(layout(title + date)).slice(0, 2)).toEqual(['关于印发典型经验做法的通知', '发布时间：2024-04-12 浏览次数：10']);
+    // A bold column name far above the article (a long row of text between) is no heading; the placeholder title is no title.
+    const far = `<tr><td><b>本栏目最新公开的信息</b></td></tr><tr><td>${'栏目说明文字，介绍本栏目收录的信息。'.repeat(15)}</td></tr>`;
+    expect(lines(layout(far))[0]).toMatch(/^甲市推行/);
+  });
+
   it('opens with the title of the <head> when the page shows none before its article', () => {
     const html = page('<div><p>正文第一段，内容较长。</p><p>正文第二段。</p></div>', '<meta charset="utf-8"><title>某市典型案例汇编_政务公开_某市人民政府</title>');
     expect(lines(html)[0]).toBe('某市典型案例汇编');
@@ -218,6 +231,36 @@ describe('Word documents', () => {
     expect(text).toEqual(['一、甲市推行改革', '(一)前移审核', '(二)并联办理', '1.材料减少', '二、乙市打造平台', '(一)归集政策', '正文段落']);
   });
 
+  it('numbers a paragraph by its style (标题 1 linked to a list), and counts on across lists of one abstract list', () => {
+    const lvl = (ilvl: number, fmt: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = readNumbering(
+      `<w:numbering ${W}><w:abstractNum w:abstractNumId="5">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}</w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="5"/></w:num>` +
+        `<w:num w:numId="3"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`,
+      `<w:styles ${W}><w:style w:styleId="1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+        `<w:style w:styleId="CaseTitle"><w:basedOn w:val="1"/></w:style><w:style w:styleId="Plain"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style></w:styles>`,
+    );
+    const styled = (style: string, text: string, numPr = '') => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${numPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const listed = (numId: number, ilvl: number, text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const xml = documentXml(
+      styled('1', '甲市') + listed(1, 1, '做法') + styled('CaseTitle', '乙市') + listed(2, 1, '做法') + listed(2, 0, '丙市') + styled('Plain', '不编号') +
+        styled('1', '丁市', '<w:numPr><w:ilvl w:val="1"/></w:numPr>') + listed(3, 0, '另起一表'),
+    );
+    expect(bodyLines(xml, numbering)).toEqual(['一、甲市', '（一）做法', '二、乙市', '（一）做法', '三、丙市', '不编号', '（一）丁市', '一、另起一表']);
+  });
+
+  it('leaves out hidden text, text moved away (read where it moved to) and the stale value of a PAGE field; keeps insertions and other fields', () => {
+    const r = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t>${text}</w:t></w:r>`;
+    const field = (code: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const xml = documentXml(
+      `<w:p>${r('可见')}${r('批注稿', '<w:vanish/>')}${r('，显示', '<w:vanish w:val="0"/>')}<w:ins w:id="1">${r('插入')}</w:ins></w:p>` +
+        `<w:p><w:moveFrom w:id="2">${r('挪走的句子。')}</w:moveFrom>${r('正文。')}<w:moveTo w:id="3">${r('挪走的句子。')}</w:moveTo></w:p>` +
+        `<w:p>${r('第')}${field('PAGE', '3')}${r('页')}<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>12</w:t></w:r></w:fldSimple>${field('HYPERLINK "https://example.org"', '链接')}<w:fldSimple w:instr="REF a">${r('引用')}</w:fldSimple></w:p>`,
+    );
+    expect(bodyLines(xml)).toEqual(['可见，显示插入', '正文。挪走的句子。', '第页链接引用']);
+  });
+
   it.each([
     [1, 'chineseCounting', '一'],
     [10, 'chineseCounting', '十'],
@@ -230,6 +273,12 @@ describe('Word documents', () => {
     [12, 'decimalFullWidth', '１２'],
     [4, 'upperRoman', 'IV'],
     [28, 'lowerLetter', 'bb'],
+    [3, 'chineseLegalSimplified', '叁'],
+    [12, 'chineseLegalSimplified', '壹拾贰'],
+    [20, 'chineseLegalSimplified', '贰拾'],
+    [12, 'japaneseCounting', '十二'],
+    [105, 'ideographDigital', '一〇五'],
+    [3, 'ideographZodiac', '寅'],
   ])('list number %i as %s is %s', (n, format, expected) => {
     expect(formatNumber(n, format)).toBe(expected);
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError, ingestCorpus } from '../../src/ingest/pipeline.ts';
-import { foldRadicals, pageLines, preReadPdf, readPdf, type PdfJs, type TextItem } from '../../src/ingest/read-pdf.ts';
+import { foldRadicals, pageLines, preReadPdf, readPdf, withoutRunningLines, type PdfJs, type TextItem } from '../../src/ingest/read-pdf.ts';
 
 const loadPdfJs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
 
@@ -50,12 +50,32 @@ describe('a page’s runs become lines', () => {
 });
 
 describe('PDF files', () => {
-  it('reads the printed notice: its table rows with tabs, both pages, the page numbers as printed', async () => {
+  it('reads the printed notice: its table rows with tabs, both pages, without the page numbers printed at each page foot', async () => {
     const lines = await readPdf('n.pdf', new Uint8Array(readFileSync('tests/fixtures/layouts/pdf-notice.pdf')), await loadPdfJs());
     expect(lines).toContain('序号\t案例名称\t申报单位');
     expect(lines).toContain('1\t石家庄市推行企业开办“一窗通办”\t石家庄市行政审批局');
-    expect(lines).toContain('— 2 —');
+    expect(lines.some((l) => /^— \d —$/.test(l))).toBe(false);
+    expect(lines).toContain('已办理带押过户业务418笔，为群众节省过桥资金2.3亿元。');
     expect(lines.join('')).not.toMatch(/[\u2e80-\u2fdf]/);
+  });
+
+  it('drops a running header and footer: the same words at the same height on a page edge of two pages or more', () => {
+    const page = (n: number, body: string[], header = '江苏省典型经验做法汇编') => [
+      { text: header, y: 800 },
+      ...body.map((text, i) => ({ text, y: 760 - 20 * i })),
+      { text: `— ${n} —`, y: 40 },
+    ];
+    const pages = [page(1, ['江苏省典型经验做法汇编', '一、南京市推行“一件事”', '正文第一行']), page(2, ['正文接续', '序号\t案例名称']), page(3, ['序号\t案例名称', '二、苏州市推行改革'])];
+    // The title on page 1 stands lower than the header; a table's header row repeated is no running line.
+    expect(withoutRunningLines(pages)).toEqual([
+      ['江苏省典型经验做法汇编', '一、南京市推行“一件事”', '正文第一行'],
+      ['正文接续', '序号\t案例名称'],
+      ['序号\t案例名称', '二、苏州市推行改革'],
+    ]);
+    // One page: nothing repeats. A line at the same height on only one page of four: no running line.
+    expect(withoutRunningLines([page(1, ['正文'])])).toEqual([['江苏省典型经验做法汇编', '正文', '— 1 —']]);
+    const odd = [page(1, ['甲']), page(2, ['乙'], '其他'), page(3, ['丙'], '另一'), page(4, ['丁'], '再一')];
+    expect(withoutRunningLines(odd).map((p) => p[0])).toEqual(['江苏省典型经验做法汇编', '其他', '另一', '再一']);
   });
 
   it('names a PDF with no text, a password-protected one and a damaged one', async () => {
