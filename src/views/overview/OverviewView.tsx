@@ -213,7 +213,7 @@ export function OverviewView({ state, update }: ViewProps) {
               title={t('overview.byBatch')}
               query={byBatchQuery(f)}
               whenNear
-                            useResult={useByBatch}
+              useResult={useByBatch}
               height={STACKED_HEIGHT}
               columns={[
                 { key: 'year', header: t('col.year') },
