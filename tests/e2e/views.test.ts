@@ -11,6 +11,7 @@ import type { Level } from '../../src/ingest/types.ts';
 import { EMPTY_FILTERS } from '../../src/state/filters.ts';
 import { caseSummaryRowsOf } from '../../src/queries/view-summaries.ts';
 import { likelyIndicators } from '../../src/queries/likely-indicators.ts';
+import { literal } from '../../src/sql/quote.ts';
 
 const { app } = useApp();
 
@@ -54,6 +55,19 @@ describe('compare view', () => {
     // Every case in the column (all of them: fewer than the column lists) once in the pages of pairs.
     expect(listed.length).toBeLessThan(COMPARE_CASES_PER_PROVINCE);
     expect([...paired].sort()).toEqual([...listed].sort());
+    // A case of no city (the province's own body) is said to be province level, as the Overview's city chart says.
+    const db = await openDataDb();
+    try {
+      const ids = listed.map((id) => literal(String(id))).join(', ');
+      const provinceLevel = new Set((await db.all(`SELECT case_id FROM cases WHERE case_id IN (${ids}) AND city IS NULL`)).map((r) => String(r.case_id)));
+      expect(provinceLevel.size).toBeGreaterThan(0);
+      const metas = await colA.locator('.v-case-item').evaluateAll((items) =>
+        items.map((li) => [li.querySelector('a[data-case-id]')?.getAttribute('data-case-id') ?? '', li.querySelector('.v-meta')?.textContent ?? '']),
+      );
+      for (const [id, meta] of metas) expect(meta.startsWith('（省级）'), `${id}: ${meta}`).toBe(provinceLevel.has(id));
+    } finally {
+      db.close();
+    }
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });

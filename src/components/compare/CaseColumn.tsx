@@ -18,7 +18,7 @@ export interface CaseColumnProps {
 
 // memo: re-drawn for its own rows, not for each answer of the view around it.
 export const CaseColumn = memo(function CaseColumn({ province, rows, total, side }: CaseColumnProps) {
-  const { t, provinceName, placeName, levelName, batchName } = useI18n();
+  const { t, provinceName, placeName, batchName } = useI18n();
   return (
     // The column's rule and case bars in the province's colour, as its bars in the charts above.
     <section
@@ -41,7 +41,8 @@ export const CaseColumn = memo(function CaseColumn({ province, rows, total, side
                 {r.title}
               </CaseLink>
               <div className="v-meta">
-                {placeOf(r, '', placeName) || levelName(r.level)}
+                {/* A case of no city is the province's own body: （省级）, as the Overview's city chart says (its column already names the province). */}
+                {placeOf(r, '', placeName) || t('level.none')}
                 {r.agency ? ` · ${r.agency}` : ''} · {batchName(r.year, r.batch)}
               </div>
               {strings(r.figures).length > 0 && (
