@@ -110,16 +110,14 @@ const PAGE_EDGE_LINES = 2;
 export function withoutRunningLines(pages: PageLine[][]): string[][] {
   const key = (l: PageLine) => `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`;
   const edges = (page: PageLine[]) => new Set([...page.slice(0, PAGE_EDGE_LINES), ...page.slice(-PAGE_EDGE_LINES)]);
+  const pageEdges = pages.map(edges);
   const pagesWith = new Map<string, number>();
-  for (const page of pages) for (const k of new Set([...edges(page)].map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  for (const edge of pageEdges) for (const k of new Set([...edge].map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
   const running = (l: PageLine) => {
     const n = pagesWith.get(key(l)) ?? 0;
     return n >= 2 && n >= pages.length / 3 && !l.text.includes('\t') && [...l.text].length <= 40;
   };
-  return pages.map((page) => {
-    const edge = edges(page);
-    return page.filter((l) => !(edge.has(l) && running(l))).map((l) => l.text);
-  });
+  return pages.map((page, p) => page.filter((l) => !(pageEdges[p].has(l) && running(l))).map((l) => l.text));
 }
 
 /** A page's runs → its lines with their heights (see pageLines). */
